@@ -1,0 +1,128 @@
+package dev.chatroom.cli;
+
+import dev.chatroom.Version;
+import dev.chatroom.irc.Names;
+import dev.chatroom.server.ServerConfig;
+import dev.chatroom.server.ServerConfig.ApprovalPolicy;
+import dev.chatroom.server.console.AdminCommands;
+import dev.chatroom.server.console.AdminConsole;
+import dev.chatroom.server.net.ChatServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code chatroom server}: hosts the room, with the admin console on this terminal. */
+@Command(name = "server", mixinStandardHelpOptions = true, versionProvider = dev.chatroom.Main.VersionProvider.class,
+        description = "Host the chat room. Every join request is shown here for you to accept (y) or reject (n).",
+        footer = {"", "Console commands: y, n, /accept <nick>, /reject <nick> [reason], /pending, /users, /help"})
+public final class ServerCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "6667", description = "TCP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--room", paramLabel = "#NAME", defaultValue = "#chatroom", description = "The room everyone lands in (default: ${DEFAULT-VALUE}).")
+    String room;
+
+    @Option(names = "--server-name", paramLabel = "NAME", defaultValue = "chatroom", description = "Server name in every reply (default: ${DEFAULT-VALUE}).")
+    String serverName;
+
+    @Option(names = "--approve", defaultValue = "ask", paramLabel = "ask|all",
+            description = "ask: the admin accepts each join; all: everyone is accepted (default: ${DEFAULT-VALUE}).")
+    ApprovalPolicy approve;
+
+    @Option(names = "--motd-file", paramLabel = "FILE", description = "Message of the day, shown on joining (default: the command list).")
+    Path motdFile;
+
+    @Option(names = "--max-clients", paramLabel = "N", defaultValue = "10000", description = "Most connections at once (default: ${DEFAULT-VALUE}).")
+    int maxClients;
+
+    @Option(names = "--password", paramLabel = "SECRET", description = "Require this server password (IRC PASS) to join.")
+    String password;
+
+    @Option(names = "--ping-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "PING a client silent this long (default: ${DEFAULT-VALUE}).")
+    Duration pingInterval;
+
+    @Option(names = "--ping-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Drop a client that does not answer a PING within this (default: ${DEFAULT-VALUE}).")
+    Duration pingTimeout;
+
+    @Option(names = "--approval-timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "Reject a join request left unanswered this long (default: ${DEFAULT-VALUE}).")
+    Duration approvalTimeout;
+
+    @Option(names = "--sendq", defaultValue = "1048576", paramLabel = "BYTES",
+            description = "Bytes queued for a client that does not read before it is dropped (default: ${DEFAULT-VALUE}).")
+    int sendq;
+
+    @Override
+    public Integer call() throws Exception {
+        var err = spec.commandLine().getErr();
+        if (!room.isEmpty() && !Names.isValidChannel(room)) {
+            err.println("chatroom: --room must start with # and have no spaces or commas, e.g. #chatroom");
+            return 2;
+        }
+        if (port < 0 || port > 65535) {
+            err.println("chatroom: --port must be between 0 and 65535");
+            return 2;
+        }
+        if (maxClients < 1 || sendq < 1024) {
+            err.println("chatroom: --max-clients must be at least 1 and --sendq at least 1024");
+            return 2;
+        }
+        List<String> motd = ServerConfig.DEFAULT_MOTD;
+        if (motdFile != null) {
+            try {
+                motd = Files.readAllLines(motdFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("chatroom: cannot read the MOTD file " + motdFile + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        ServerConfig config = new ServerConfig(host, port, room, serverName, approve, motd, maxClients, password,
+                pingInterval, pingTimeout, approvalTimeout, sendq, Version.get());
+
+        AdminConsole console = new AdminConsole(System.out);
+        ChatServer server = new ChatServer(config, console);
+        try {
+            server.start();
+        } catch (Exception e) {
+            String why = e instanceof BindException || e.getCause() instanceof BindException ? e.getMessage() : e.toString();
+            err.println("chatroom: cannot listen on " + host + ":" + port + ": " + why);
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatroom-shutdown"));
+        console.event("chatroom " + Version.get() + " listening on " + host + ":" + server.port() + " (" + server.transport()
+                + "), room " + (room.isEmpty() ? "(none)" : room) + ", approval: " + approve.name().toLowerCase()
+                + ". Type /help for console commands.");
+        boolean interactive = System.console() != null;
+        Thread consoleThread = new Thread(() -> {
+            try {
+                if (console.run(new AdminCommands(server), interactive, System.in)) {
+                    console.event("Shutting down.");
+                    server.close();
+                }
+            } catch (IOException e) {
+                console.event("Console input failed: " + e.getMessage() + ". The server keeps running.");
+            }
+        }, "chatroom-console");
+        consoleThread.setDaemon(true);
+        consoleThread.start();
+        server.awaitClose();
+        console.close();
+        return 0;
+    }
+}

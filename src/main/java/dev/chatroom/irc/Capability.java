@@ -1,0 +1,28 @@
+package dev.chatroom.irc;
+
+import java.util.Optional;
+
+/** IRCv3 capabilities this server offers and honours. */
+public enum Capability {
+    ECHO_MESSAGE("echo-message"),
+    MESSAGE_TAGS("message-tags"),
+    MULTI_PREFIX("multi-prefix"),
+    SERVER_TIME("server-time");
+
+    private final String wireName;
+
+    Capability(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<Capability> byName(String name) {
+        for (Capability c : values()) {
+            if (c.wireName.equalsIgnoreCase(name)) return Optional.of(c);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.chatroom.server;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+
+/** Join requests waiting for the admin, oldest first, each with its expiry timer. */
+public final class Approvals {
+    private final Map<Connection, Future<?>> waiting = new LinkedHashMap<>();
+
+    void add(Connection c, Future<?> expiry) {
+        waiting.put(c, expiry);
+    }
+
+    /** Removes c from the queue (answered, expired or gone); false if it was not waiting. */
+    boolean remove(Connection c) {
+        Future<?> expiry = waiting.remove(c);
+        if (expiry == null) return false;
+        expiry.cancel(false);
+        return true;
+    }
+
+    public Connection oldest() {
+        return waiting.isEmpty() ? null : waiting.keySet().iterator().next();
+    }
+
+    public List<Connection> inOrder() {
+        return new ArrayList<>(waiting.keySet());
+    }
+
+    public int size() {
+        return waiting.size();
+    }
+}

@@ -1,0 +1,179 @@
+package dev.chatroom.server;
+
+import dev.chatroom.irc.Capability;
+import dev.chatroom.irc.Message;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One client's state: who it is, how far registration got, what it negotiated, which rooms it is
+ * in. Owned by the server's event loop; nothing here is touched from another thread.
+ */
+public final class Connection {
+    public enum State {
+        /** Connected, registration (NICK, USER, CAP) not complete. */
+        REGISTERING,
+        /** NICK and USER done, waiting for the admin. */
+        PENDING,
+        /** Accepted: a member of the chat. */
+        REGISTERED,
+        /** Gone; kept only by whoever still holds a reference. */
+        CLOSED
+    }
+
+    private final long id;
+    private final String host;
+    private final Outbox outbox;
+    private final long connectedAtMillis;
+    private final Set<Capability> caps = EnumSet.noneOf(Capability.class);
+    private final List<Room> rooms = new ArrayList<>(2);
+    private State state = State.REGISTERING;
+    private String nick;
+    private String user;
+    private String realname;
+    private String away;
+    private boolean capNegotiating;
+    private boolean passwordAccepted;
+    private boolean invisible;
+    private long lastSpokeMillis;
+    private String closeReason;
+
+    public Connection(long id, String host, Outbox outbox, long nowMillis) {
+        this.id = id;
+        this.host = host;
+        this.outbox = outbox;
+        this.connectedAtMillis = nowMillis;
+        this.lastSpokeMillis = nowMillis;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    void state(State s) {
+        state = s;
+    }
+
+    public boolean isRegistered() {
+        return state == State.REGISTERED;
+    }
+
+    /** The nick, or "*" before one is set (as numerics use it). */
+    public String nickOrStar() {
+        return nick == null ? "*" : nick;
+    }
+
+    public String nick() {
+        return nick;
+    }
+
+    void nick(String n) {
+        nick = n;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String realname() {
+        return realname;
+    }
+
+    public void user(String u, String real) {
+        user = u;
+        realname = real;
+    }
+
+    /** nick!~user@host: the source of everything this client says. */
+    public String prefix() {
+        return nick + "!~" + user + "@" + host;
+    }
+
+    public Set<Capability> caps() {
+        return caps;
+    }
+
+    public boolean has(Capability c) {
+        return caps.contains(c);
+    }
+
+    public boolean capNegotiating() {
+        return capNegotiating;
+    }
+
+    public void capNegotiating(boolean v) {
+        capNegotiating = v;
+    }
+
+    public boolean passwordAccepted() {
+        return passwordAccepted;
+    }
+
+    public void passwordAccepted(boolean v) {
+        passwordAccepted = v;
+    }
+
+    public String away() {
+        return away;
+    }
+
+    public void away(String a) {
+        away = a;
+    }
+
+    public boolean invisible() {
+        return invisible;
+    }
+
+    public void invisible(boolean v) {
+        invisible = v;
+    }
+
+    public List<Room> rooms() {
+        return rooms;
+    }
+
+    public long connectedAtMillis() {
+        return connectedAtMillis;
+    }
+
+    public long lastSpokeMillis() {
+        return lastSpokeMillis;
+    }
+
+    public void spoke(long nowMillis) {
+        lastSpokeMillis = nowMillis;
+    }
+
+    /** Why the server is closing this connection, once it decided to; null otherwise. */
+    public String closeReason() {
+        return closeReason;
+    }
+
+    void closeReason(String r) {
+        if (closeReason == null) closeReason = r;
+    }
+
+    public void send(Message m) {
+        outbox.send(m.toStringWithoutTags());
+    }
+
+    @Override
+    public String toString() {
+        return nickOrStar() + "(" + host + ")";
+    }
+}

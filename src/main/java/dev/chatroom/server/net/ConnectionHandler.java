@@ -1,0 +1,94 @@
+package dev.chatroom.server.net;
+
+import static dev.chatroom.irc.Numeric.ERR_INPUTTOOLONG;
+
+import dev.chatroom.irc.Message;
+import dev.chatroom.server.Connection;
+import dev.chatroom.server.Hub;
+import dev.chatroom.server.commands.Dispatcher;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/** Connects one Netty channel to the hub: lines in, lifecycle events, send-queue overflow. */
+final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+    static final String CONNECTION_LOST = "connection lost";
+    static final String SENDQ_EXCEEDED = "SendQ exceeded";
+
+    private final Hub hub;
+    private final Dispatcher dispatcher;
+    private final Flusher flusher;
+    private Connection connection;
+    private NettyOutbox outbox;
+    private KeepAlive keepAlive;
+
+    ConnectionHandler(Hub hub, Dispatcher dispatcher, Flusher flusher) {
+        this.hub = hub;
+        this.dispatcher = dispatcher;
+        this.flusher = flusher;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        outbox = new NettyOutbox(ctx.channel(), flusher);
+        connection = hub.connect(remote.getAddress().getHostAddress(), outbox);
+        if (connection == null) return;
+        keepAlive = new KeepAlive(hub, connection, ctx.channel().eventLoop());
+        keepAlive.start();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (connection == null || connection.state() == Connection.State.CLOSED) return;
+            keepAlive.touch();
+            if (msg instanceof Message m) {
+                dispatcher.dispatch(hub, connection, m);
+            } else if (msg instanceof LineError e) {
+                reportBadLine(e);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void reportBadLine(LineError e) {
+        switch (e) {
+            case TOO_LONG -> hub.reply(connection, ERR_INPUTTOOLONG, "Input line was too long");
+            case INVALID_UTF8 -> hub.notice(connection, "Your line was dropped: it is not valid UTF-8.");
+            case FORBIDDEN_CHARACTER -> hub.notice(connection, "Your line was dropped: it contains a NUL or CR character.");
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isWritable() && connection != null && connection.state() != Connection.State.CLOSED) {
+            // Reached from inside someone else's fan-out: stop queueing now, leave the room after it.
+            outbox.abandon();
+            Connection slow = connection;
+            ctx.channel().eventLoop().execute(() -> {
+                hub.disconnect(slow, SENDQ_EXCEEDED);
+                ctx.channel().close();
+            });
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (keepAlive != null) keepAlive.stop();
+        if (connection != null) hub.disconnect(connection, CONNECTION_LOST);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof IOException)) {
+            hub.notice(connection, "Internal error; closing the connection.");
+            System.err.println("chatroom: error on " + connection + ": " + cause);
+        }
+        ctx.close();
+    }
+}

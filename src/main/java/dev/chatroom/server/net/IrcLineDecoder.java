@@ -1,0 +1,67 @@
+package dev.chatroom.server.net;
+
+import dev.chatroom.irc.Message;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Turns one framed line into a {@link Message}, or into a {@link LineError} when it breaks the
+ * limits: 512 bytes without tags (510 before CRLF), 8191 bytes of tags, valid UTF-8, no NUL or CR.
+ * Blank lines are ignored, as IRC servers do.
+ */
+public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
+    public static final int MAX_BODY = 510;
+    public static final int MAX_TAGS = 8191;
+    public static final int MAX_LINE = MAX_BODY + MAX_TAGS;
+
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf line, List<Object> out) {
+        Object decoded = decode(line);
+        if (decoded != null) out.add(decoded);
+    }
+
+    /** A Message, a LineError, or null for a line to ignore. */
+    public Object decode(ByteBuf line) {
+        int start = line.readerIndex();
+        int end = line.writerIndex();
+        if (end == start) return null;
+        int bodyStart = start;
+        if (line.getByte(start) == '@') {
+            int space = line.indexOf(start, end, (byte) ' ');
+            int tagsEnd = space < 0 ? end : space + 1;
+            if (tagsEnd - start > MAX_TAGS) return LineError.TOO_LONG;
+            bodyStart = tagsEnd;
+        }
+        while (bodyStart < end && line.getByte(bodyStart) == ' ') bodyStart++;
+        if (end - bodyStart > MAX_BODY) return LineError.TOO_LONG;
+        if (bodyStart == end) return null;
+        if (line.forEachByte(start, end - start, b -> b != 0 && b != '\r') >= 0) return LineError.FORBIDDEN_CHARACTER;
+        String text;
+        if (line.forEachByte(start, end - start, b -> b >= 0) < 0) {
+            text = line.toString(start, end - start, StandardCharsets.US_ASCII);
+        } else {
+            try {
+                ByteBuffer bytes = line.nioBuffer(start, end - start);
+                text = utf8.reset().decode(bytes).toString();
+            } catch (CharacterCodingException e) {
+                return LineError.INVALID_UTF8;
+            }
+        }
+        try {
+            return Message.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

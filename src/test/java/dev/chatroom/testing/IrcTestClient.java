@@ -1,0 +1,178 @@
+package dev.chatroom.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * A raw IRC connection for tests: sends exact lines, collects every received line, and waits
+ * for lines with a timeout. {@link #sync()} uses PING/PONG: the server answers lines strictly in
+ * order, so everything a command caused arrives before the PONG of a PING sent after it.
+ */
+public final class IrcTestClient implements AutoCloseable {
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String CLOSED = "\u0000closed";
+    private static final AtomicInteger TOKENS = new AtomicInteger();
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> history = new ArrayList<>();
+    private boolean closedSeen;
+    public String nick;
+
+    public IrcTestClient(int port) throws IOException {
+        this(port, true);
+    }
+
+    public IrcTestClient(int port, boolean read) throws IOException {
+        socket = new Socket("127.0.0.1", port);
+        socket.setTcpNoDelay(true);
+        out = socket.getOutputStream();
+        if (read) {
+            Thread reader = new Thread(this::readLoop, "test-client-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    private void readLoop() {
+        try (InputStream in = socket.getInputStream()) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    byte[] bytes = line.toByteArray();
+                    int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                    lines.add(new String(bytes, 0, len, StandardCharsets.UTF_8));
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+        } catch (IOException ignored) {
+            // reset or closed by the test
+        }
+        lines.add(CLOSED);
+    }
+
+    public IrcTestClient send(String line) throws IOException {
+        return sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public IrcTestClient sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
+    /** Registers with NICK/USER and, when the server accepts everyone, waits for the end of the room's NAMES. */
+    public IrcTestClient register(String nick) throws IOException {
+        sendRegistration(nick);
+        expect(" 366 " + Pattern.quote(nick) + " ");
+        return this;
+    }
+
+    public IrcTestClient sendRegistration(String nick) throws IOException {
+        this.nick = nick;
+        send("NICK " + nick);
+        send("USER " + nick.toLowerCase() + " 0 * :" + nick + " Tester");
+        return this;
+    }
+
+    /** The next line, failing after the timeout. */
+    public String next() {
+        try {
+            String l = lines.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (l == null) throw new AssertionError("no line within " + TIMEOUT + "; had: " + history);
+            if (l == CLOSED) {
+                closedSeen = true;
+                lines.add(CLOSED);
+                throw new AssertionError("connection closed; had: " + history);
+            }
+            history.add(l);
+            return l;
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Skips lines until one matches the regex (found anywhere in the line) and returns it. */
+    public String expect(String regex) {
+        Pattern p = Pattern.compile(regex);
+        return expect(l -> p.matcher(l).find(), regex);
+    }
+
+    public String expect(Predicate<String> match, String what) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String l = next();
+            if (match.test(l)) return l;
+        }
+        throw new AssertionError("no line matching " + what + "; had: " + history);
+    }
+
+    /** Lines received up to the PONG of a new PING: everything the server owed this client so far. */
+    public List<String> sync() throws IOException {
+        String token = "sync" + TOKENS.incrementAndGet();
+        send("PING " + token);
+        List<String> before = new ArrayList<>();
+        while (true) {
+            String l = next();
+            if (l.endsWith("PONG chatroom :" + token) || l.endsWith("PONG chatroom " + token)) return before;
+            before.add(l);
+        }
+    }
+
+    /** Waits until the server closes the connection; returns the lines received until then. */
+    public List<String> awaitClosed() {
+        List<String> rest = new ArrayList<>();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                String l = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (l == null) break;
+                if (l == CLOSED) {
+                    closedSeen = true;
+                    return rest;
+                }
+                history.add(l);
+                rest.add(l);
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("connection not closed within " + TIMEOUT + "; had: " + history);
+    }
+
+    public List<String> history() {
+        return history;
+    }
+
+    public Socket socket() {
+        return socket;
+    }
+
+    /** Closes without QUIT: an abrupt disconnect (RST with SO_LINGER 0). */
+    public void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
