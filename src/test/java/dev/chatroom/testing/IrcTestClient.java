@@ -31,6 +31,7 @@ public final class IrcTestClient implements AutoCloseable {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> history = new ArrayList<>();
     private boolean closedSeen;
+    private volatile boolean autoPong;
     public String nick;
 
     public IrcTestClient(int port) throws IOException {
@@ -38,7 +39,9 @@ public final class IrcTestClient implements AutoCloseable {
     }
 
     public IrcTestClient(int port, boolean read) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        socket = new Socket();
+        if (!read) socket.setReceiveBufferSize(4096); // a client that never reads should fill up fast
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
         if (read) {
@@ -49,14 +52,16 @@ public final class IrcTestClient implements AutoCloseable {
     }
 
     private void readLoop() {
-        try (InputStream in = socket.getInputStream()) {
+        try (InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 65536)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             int b;
             while ((b = in.read()) >= 0) {
                 if (b == '\n') {
                     byte[] bytes = line.toByteArray();
                     int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                    lines.add(new String(bytes, 0, len, StandardCharsets.UTF_8));
+                    String text = new String(bytes, 0, len, StandardCharsets.UTF_8);
+                    if (autoPong && text.startsWith("PING ")) send("PONG " + text.substring(5));
+                    lines.add(text);
                     line.reset();
                 } else {
                     line.write(b);
@@ -68,11 +73,17 @@ public final class IrcTestClient implements AutoCloseable {
         lines.add(CLOSED);
     }
 
-    public IrcTestClient send(String line) throws IOException {
+    /** Answers every PING the server sends, as a live client does. */
+    public IrcTestClient autoPong() {
+        autoPong = true;
+        return this;
+    }
+
+    public synchronized IrcTestClient send(String line) throws IOException {
         return sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    public IrcTestClient sendRaw(byte[] bytes) throws IOException {
+    public synchronized IrcTestClient sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;

@@ -23,6 +23,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private Connection connection;
     private NettyOutbox outbox;
     private KeepAlive keepAlive;
+    private boolean overflowCheckScheduled;
 
     ConnectionHandler(Hub hub, Dispatcher dispatcher, Flusher flusher) {
         this.hub = hub;
@@ -65,16 +66,23 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (!ctx.channel().isWritable() && connection != null && connection.state() != Connection.State.CLOSED) {
-            // Reached from inside someone else's fan-out: stop queueing now, leave the room after it.
-            outbox.abandon();
-            Connection slow = connection;
-            ctx.channel().eventLoop().execute(() -> {
-                hub.disconnect(slow, SENDQ_EXCEEDED);
-                ctx.channel().close();
-            });
+        if (!ctx.channel().isWritable() && !overflowCheckScheduled) {
+            // Unflushed lines count too, and a burst can cross the mark before the coalesced flush
+            // of this turn. Judge after that flush: only a client whose queue stays over the cap
+            // once everything went to the kernel is really not reading.
+            overflowCheckScheduled = true;
+            ctx.channel().eventLoop().execute(() -> checkOverflow(ctx));
         }
         ctx.fireChannelWritabilityChanged();
+    }
+
+    private void checkOverflow(ChannelHandlerContext ctx) {
+        overflowCheckScheduled = false;
+        ctx.channel().flush();
+        if (ctx.channel().isWritable() || connection == null || connection.state() == Connection.State.CLOSED) return;
+        outbox.abandon();
+        hub.disconnect(connection, SENDQ_EXCEEDED);
+        ctx.channel().close();
     }
 
     @Override

@@ -1,0 +1,111 @@
+package dev.chatroom.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class QueriesTest {
+    private TestServer server;
+    private IrcTestClient alice;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start();
+        alice = server.join("alice");
+        server.join("bob");
+        alice.sync();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void namesOfTheRoom() throws Exception {
+        alice.send("NAMES #chatroom");
+        assertThat(alice.sync()).containsExactly(
+                ":chatroom 353 alice = #chatroom :alice bob",
+                ":chatroom 366 alice #chatroom :End of /NAMES list.");
+        alice.send("NAMES");
+        assertThat(alice.next()).isEqualTo(":chatroom 366 alice * :End of /NAMES list.");
+    }
+
+    @Test
+    void whoOfTheRoomAndOfANick() throws Exception {
+        alice.send("WHO #chatroom");
+        assertThat(alice.sync()).containsExactly(
+                ":chatroom 352 alice #chatroom ~alice 127.0.0.1 chatroom alice H :0 alice Tester",
+                ":chatroom 352 alice #chatroom ~bob 127.0.0.1 chatroom bob H :0 bob Tester",
+                ":chatroom 315 alice #chatroom :End of WHO list");
+        alice.send("WHO Bob");
+        assertThat(alice.sync()).containsExactly(
+                ":chatroom 352 alice * ~bob 127.0.0.1 chatroom bob H :0 bob Tester",
+                ":chatroom 315 alice Bob :End of WHO list");
+    }
+
+    @Test
+    void whois() throws Exception {
+        alice.send("WHOIS bob");
+        var lines = alice.sync();
+        assertThat(lines.get(0)).isEqualTo(":chatroom 311 alice bob ~bob 127.0.0.1 * :bob Tester");
+        assertThat(lines.get(1)).isEqualTo(":chatroom 319 alice bob :#chatroom");
+        assertThat(lines.get(2)).isEqualTo(":chatroom 312 alice bob chatroom :chatroom server");
+        assertThat(lines.get(3)).matches(":chatroom 317 alice bob \\d+ \\d+ :seconds idle, signon time");
+        assertThat(lines.get(4)).isEqualTo(":chatroom 318 alice bob :End of /WHOIS list");
+        alice.send("WHOIS ghost");
+        assertThat(alice.sync()).containsExactly(
+                ":chatroom 401 alice ghost :No such nick/channel",
+                ":chatroom 318 alice ghost :End of /WHOIS list");
+    }
+
+    @Test
+    void motdAndLusers() throws Exception {
+        alice.send("MOTD");
+        var motd = alice.sync();
+        assertThat(motd.get(0)).isEqualTo(":chatroom 375 alice :- chatroom Message of the day - ");
+        assertThat(motd.get(motd.size() - 1)).isEqualTo(":chatroom 376 alice :End of /MOTD command.");
+        alice.send("LUSERS");
+        assertThat(alice.sync()).containsExactly(
+                ":chatroom 251 alice :There are 2 users and 0 invisible on 1 servers",
+                ":chatroom 254 alice 1 :channels formed",
+                ":chatroom 255 alice :I have 2 clients and 0 servers");
+    }
+
+    @Test
+    void customMotd() throws Exception {
+        try (TestServer custom = new TestServer(TestServer.config().withMotd(java.util.List.of("Be kind.")))) {
+            IrcTestClient c = custom.connect().sendRegistration("zoe");
+            c.expect(" 375 ");
+            assertThat(c.next()).isEqualTo(":chatroom 372 zoe :- Be kind.");
+            assertThat(c.next()).isEqualTo(":chatroom 376 zoe :End of /MOTD command.");
+        }
+    }
+
+    @Test
+    void isonAndUserhost() throws Exception {
+        alice.send("ISON bob nobody ALICE");
+        assertThat(alice.next()).isEqualTo(":chatroom 303 alice :bob alice");
+        alice.send("USERHOST bob");
+        assertThat(alice.next()).isEqualTo(":chatroom 302 alice :bob=+~bob@127.0.0.1");
+    }
+
+    @Test
+    void modeQueries() throws Exception {
+        alice.send("MODE #chatroom");
+        assertThat(alice.next()).isEqualTo(":chatroom 324 alice #chatroom +");
+        assertThat(alice.next()).matches(":chatroom 329 alice #chatroom \\d+");
+        alice.send("MODE #chatroom b");
+        assertThat(alice.next()).isEqualTo(":chatroom 368 alice #chatroom :End of channel ban list");
+        alice.send("MODE alice +i");
+        assertThat(alice.next()).isEqualTo(":alice MODE alice :+i");
+        alice.send("MODE alice");
+        assertThat(alice.next()).isEqualTo(":chatroom 221 alice +i");
+        alice.send("MODE bob +i");
+        assertThat(alice.next()).isEqualTo(":chatroom 502 alice :Can't change mode for other users");
+    }
+}

@@ -1,0 +1,178 @@
+package dev.chatroom.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.TestServer;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RegistrationTest {
+    private TestServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void registersWithoutCapAndLandsInTheRoom() throws Exception {
+        IrcTestClient alice = server.connect();
+        alice.sendRegistration("alice");
+        assertThat(alice.expect(" 001 ")).isEqualTo(":chatroom 001 alice :Welcome to the chatroom IRC Network, alice!~alice@127.0.0.1");
+        assertThat(alice.next()).startsWith(":chatroom 002 alice :Your host is chatroom");
+        assertThat(alice.next()).startsWith(":chatroom 003 alice :");
+        assertThat(alice.next()).startsWith(":chatroom 004 alice chatroom chatroom-");
+        String isupport = alice.next();
+        assertThat(isupport).startsWith(":chatroom 005 alice ").contains("CASEMAPPING=rfc1459", "CHANTYPES=#", "PREFIX=(o)@", "NICKLEN=30", "NETWORK=chatroom")
+                .endsWith(":are supported by this server");
+        assertThat(alice.next()).isEqualTo(":chatroom 375 alice :- chatroom Message of the day - ");
+        String motd = alice.expect(" 376 ");
+        assertThat(alice.history()).anyMatch(l -> l.contains(" 372 alice :- ") && l.contains("/private <user> <message>"));
+        assertThat(motd).isEqualTo(":chatroom 376 alice :End of /MOTD command.");
+        assertThat(alice.next()).isEqualTo(":alice!~alice@127.0.0.1 JOIN #chatroom");
+        assertThat(alice.next()).isEqualTo(":chatroom 353 alice = #chatroom :alice");
+        assertThat(alice.next()).isEqualTo(":chatroom 366 alice #chatroom :End of /NAMES list.");
+    }
+
+    @Test
+    void capNegotiationHoldsRegistrationUntilEnd() throws Exception {
+        IrcTestClient c = server.connect();
+        c.send("CAP LS 302");
+        assertThat(c.next()).isEqualTo(":chatroom CAP * LS :echo-message message-tags multi-prefix server-time");
+        c.sendRegistration("carol");
+        c.send("CAP REQ :echo-message server-time");
+        assertThat(c.next()).isEqualTo(":chatroom CAP carol ACK :echo-message server-time");
+        assertThat(c.sync()).isEmpty(); // no 001 while CAP is open
+        c.send("CAP LIST");
+        assertThat(c.next()).isEqualTo(":chatroom CAP carol LIST :echo-message server-time");
+        c.send("CAP END");
+        c.expect(" 001 carol ");
+    }
+
+    @Test
+    void capRequestWithAnUnknownCapIsRefusedWhole() throws Exception {
+        IrcTestClient c = server.connect();
+        c.send("CAP LS 302").next();
+        c.send("CAP REQ :echo-message sasl");
+        assertThat(c.next()).isEqualTo(":chatroom CAP * NAK :echo-message sasl");
+        c.send("CAP LIST");
+        assertThat(c.next()).isEqualTo(":chatroom CAP * LIST :");
+        c.send("CAP BOGUS");
+        assertThat(c.next()).isEqualTo(":chatroom 410 * BOGUS :Invalid CAP command");
+    }
+
+    @Test
+    void nickErrors() throws Exception {
+        IrcTestClient c = server.connect();
+        c.send("NICK");
+        assertThat(c.next()).isEqualTo(":chatroom 431 * :No nickname given");
+        c.send("NICK 9lives");
+        assertThat(c.next()).isEqualTo(":chatroom 432 * 9lives :Erroneous nickname");
+        c.send("NICK " + "a".repeat(31));
+        assertThat(c.next()).contains(" 432 * ");
+        c.send("NICK bad\u001b[2Jnick");
+        assertThat(c.next()).contains(" 432 * ");
+    }
+
+    @Test
+    void nickInUseAlsoWhenDifferingOnlyInCase() throws Exception {
+        server.join("Alice");
+        IrcTestClient c = server.connect();
+        c.send("NICK alice");
+        assertThat(c.next()).isEqualTo(":chatroom 433 * alice :Nickname is already in use");
+        c.send("NICK ALICE");
+        assertThat(c.next()).isEqualTo(":chatroom 433 * ALICE :Nickname is already in use");
+        c.send("NICK alice_").send("USER a 0 * :A");
+        c.expect(" 001 alice_ ");
+    }
+
+    @Test
+    void rfc1459SpecialsCollideToo() throws Exception {
+        server.join("x[1]");
+        IrcTestClient c = server.connect();
+        c.send("NICK X{1}");
+        assertThat(c.next()).contains(" 433 * X{1} ");
+    }
+
+    @Test
+    void commandsBeforeRegistrationGet451AndMissingParams461() throws Exception {
+        IrcTestClient c = server.connect();
+        c.send("PRIVMSG #chatroom :hi");
+        assertThat(c.next()).isEqualTo(":chatroom 451 * :You have not registered");
+        c.send("JOIN #x");
+        assertThat(c.next()).isEqualTo(":chatroom 451 * :You have not registered");
+        c.send("USER onlyone");
+        assertThat(c.next()).isEqualTo(":chatroom 461 * USER :Not enough parameters");
+    }
+
+    @Test
+    void reregistering462() throws Exception {
+        IrcTestClient c = server.join("dave");
+        c.send("USER again 0 * :x");
+        assertThat(c.next()).isEqualTo(":chatroom 462 dave :You may not reregister");
+    }
+
+    @Test
+    void unknownCommand421() throws Exception {
+        IrcTestClient c = server.join("erin");
+        c.send("FROBNICATE now");
+        assertThat(c.next()).isEqualTo(":chatroom 421 erin FROBNICATE :Unknown command");
+        c.send("privmsg #chatroom :lowercase verbs work");
+        assertThat(c.sync()).isEmpty();
+    }
+
+    @Test
+    void pingIsAnsweredBeforeAndAfterRegistration() throws Exception {
+        IrcTestClient c = server.connect();
+        c.send("PING :early bird");
+        assertThat(c.next()).isEqualTo(":chatroom PONG chatroom :early bird");
+        c.send("PING");
+        assertThat(c.next()).isEqualTo(":chatroom 461 * PING :Not enough parameters");
+    }
+
+    @Test
+    void passwordIsEnforcedWhenConfigured() throws Exception {
+        try (TestServer guarded = new TestServer(TestServer.config().withPassword("s3cret"))) {
+            IrcTestClient wrong = guarded.connect();
+            wrong.send("PASS nope").sendRegistration("wrong");
+            List<String> last = wrong.awaitClosed();
+            assertThat(last).contains(":chatroom 464 wrong :Password incorrect", "ERROR :Closing link: Bad password");
+
+            IrcTestClient missing = guarded.connect();
+            missing.sendRegistration("missing");
+            assertThat(missing.awaitClosed()).contains(":chatroom 464 missing :Password incorrect");
+
+            IrcTestClient right = guarded.connect();
+            right.send("PASS s3cret").register("right");
+        }
+    }
+
+    @Test
+    void passwordIsIgnoredWhenNotConfigured() throws Exception {
+        IrcTestClient c = server.connect();
+        c.send("PASS whatever").register("frank");
+    }
+
+    @Test
+    void nickChangeAfterJoiningIsAnnouncedAndFreesTheOldNick() throws Exception {
+        IrcTestClient alice = server.join("alice");
+        IrcTestClient bob = server.join("bob");
+        alice.sync();
+        alice.send("NICK alicia");
+        assertThat(alice.next()).isEqualTo(":alice!~alice@127.0.0.1 NICK :alicia");
+        assertThat(bob.expect("NICK")).isEqualTo(":alice!~alice@127.0.0.1 NICK :alicia");
+        server.join("alice");
+        alice.send("NICK Alicia"); // case change of one's own nick is allowed
+        assertThat(alice.expect(" NICK ")).isEqualTo(":alicia!~alice@127.0.0.1 NICK :Alicia");
+        bob.send("NICK Alicia");
+        assertThat(bob.expect(" 433 ")).isEqualTo(":chatroom 433 bob Alicia :Nickname is already in use");
+    }
+}

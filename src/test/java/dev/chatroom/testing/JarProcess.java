@@ -1,0 +1,85 @@
+package dev.chatroom.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The built jar run as a separate process ({@code java -jar chatroom.jar ...}), its output collected line by line. */
+public final class JarProcess implements AutoCloseable {
+    private final Process process;
+    private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+
+    public JarProcess(String... args) throws IOException {
+        String jar = System.getProperty("chatroom.jar", "target/chatroom.jar");
+        if (!Files.exists(Path.of(jar))) throw new IllegalStateException("no jar at " + jar + "; run mvn verify");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        cmd.addAll(List.of(args));
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) output.add(line);
+            } catch (IOException ignored) {
+                // process ended
+            }
+        }, "jar-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public void type(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    public void closeInput() throws IOException {
+        process.getOutputStream().close();
+    }
+
+    /** Waits for an output line matching the regex and returns the match. */
+    public Matcher expect(String regex) throws InterruptedException {
+        Pattern p = Pattern.compile(regex);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String l = output.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (l == null) break;
+            seen.add(l);
+            Matcher m = p.matcher(l);
+            if (m.find()) return m;
+        }
+        throw new AssertionError("no output matching " + regex + "; had: " + seen);
+    }
+
+    /** The port from the server's "listening on HOST:PORT" line. */
+    public int awaitListening() throws InterruptedException {
+        return Integer.parseInt(expect("listening on [^ ]+:(\\d+)").group(1));
+    }
+
+    public int waitForExit() throws InterruptedException {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("process did not exit; output: " + seen);
+        return process.exitValue();
+    }
+
+    public List<String> seen() {
+        return seen;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
+    }
+}
