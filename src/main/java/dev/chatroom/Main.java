@@ -1,5 +1,6 @@
 package dev.chatroom;
 
+import dev.chatroom.cli.JoinCommand;
 import dev.chatroom.cli.ServerCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "A terminal chat room that speaks IRC.",
-        subcommands = {ServerCommand.class})
+        subcommands = {ServerCommand.class, JoinCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -42,6 +42,7 @@ public final class Hub {
     private final Set<Connection> connections = new LinkedHashSet<>();
     private final String createdAt;
     private long nextId;
+    private boolean shuttingDown;
 
     public Hub(ServerConfig config, ScheduledExecutorService loop, ByteBufAllocator alloc, EventSink events, LongSupplier clock) {
         this.config = config;
@@ -202,6 +203,19 @@ public final class Hub {
         reply(c, RPL_ENDOFMOTD, "End of /MOTD command.");
     }
 
+    /**
+     * Tells every connection the server is going away and closes it. No one is told of anyone
+     * else leaving: everyone is.
+     */
+    public void shutdown(String reason) {
+        shuttingDown = true;
+        String line = "ERROR :Server shutting down" + (reason == null || reason.isBlank() ? "" : ": " + reason);
+        for (Connection c : new ArrayList<>(connections)) {
+            c.outbox().send(line);
+            disconnect(c, "server shutting down");
+        }
+    }
+
     /** Sends ERROR with the reason, then disconnects. */
     public void close(Connection c, String reason) {
         c.closeReason(reason);
@@ -221,15 +235,19 @@ public final class Hub {
         connections.remove(c);
         approvals.remove(c);
         nicks.release(c.nick(), c);
-        if (!c.rooms().isEmpty()) {
+        if (!c.rooms().isEmpty() && !shuttingDown) {
             try (Broadcast quit = broadcast(Message.trailing(c.prefix(), "QUIT", reason))) {
                 for (Connection other : coMembers(c)) quit.sendTo(other);
             }
-            for (Room r : c.rooms()) {
-                r.remove(c);
-                rooms.removeIfAbandoned(r);
-            }
-            c.rooms().clear();
+        }
+        for (Room r : c.rooms()) {
+            r.remove(c);
+            rooms.removeIfAbandoned(r);
+        }
+        c.rooms().clear();
+        if (shuttingDown) {
+            c.outbox().close();
+            return;
         }
         if (was == State.REGISTERED) {
             events.event("* " + c.nick() + (DEFAULT_QUIT_REASON.equals(reason) ? " left the chat." : " left the chat (" + reason + ")"));

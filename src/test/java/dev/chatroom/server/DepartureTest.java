@@ -139,6 +139,19 @@ class DepartureTest {
     }
 
     @Test
+    void closingTheServerTellsEveryClientAndClosesThem() throws Exception {
+        TestServer closing = TestServer.start();
+        IrcTestClient a = closing.join("a");
+        IrcTestClient b = closing.join("b");
+        IrcTestClient registering = closing.connect();
+        a.sync();
+        closing.stopServer();
+        assertThat(a.awaitClosed()).containsExactly("ERROR :Server shutting down");
+        assertThat(b.awaitClosed()).last().isEqualTo("ERROR :Server shutting down");
+        assertThat(registering.awaitClosed()).containsExactly("ERROR :Server shutting down");
+    }
+
+    @Test
     void clientThatAnswersPingsStays() throws Exception {
         try (TestServer quick = new TestServer(TestServer.config().withPing(Duration.ofMillis(200), Duration.ofMillis(400)))) {
             IrcTestClient alive = quick.join("alive");

@@ -66,9 +66,14 @@ public final class TestServer implements AutoCloseable {
         throw new AssertionError("no console event matching " + regex + "; had: " + seen);
     }
 
+    /** Shuts the server down (clients get its ERROR), leaving the test's sockets to read it. */
+    public void stopServer() {
+        server.close();
+    }
+
     @Override
     public void close() throws IOException {
-        for (IrcTestClient c : clients) c.close();
         server.close();
+        for (IrcTestClient c : clients) c.close();
     }
 }

@@ -1,5 +1,7 @@
 package dev.chatroom.server.net;
 
+import dev.chatroom.irc.IrcFrameDecoder;
+import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.server.EventSink;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.ServerConfig;
@@ -15,6 +17,8 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -39,6 +43,7 @@ public final class ChatServer implements AutoCloseable {
     private EventLoop loop;
     private Channel listener;
     private boolean epoll;
+    private ChannelGroup clients;
 
     public ChatServer(ServerConfig config, EventSink events) {
         this.config = config;
@@ -51,6 +56,7 @@ public final class ChatServer implements AutoCloseable {
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         group = new MultiThreadIoEventLoopGroup(1, ioFactory);
         loop = group.next();
+        clients = new DefaultChannelGroup(loop);
         hub = new Hub(config, loop, ByteBufAllocator.DEFAULT, events, System::currentTimeMillis);
         Dispatcher dispatcher = new Dispatcher();
         Flusher flusher = new Flusher(loop);
@@ -64,6 +70,7 @@ public final class ChatServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        clients.add(ch);
                         ch.pipeline().addLast(
                                 new IrcFrameDecoder(IrcLineDecoder.MAX_LINE),
                                 new IrcLineDecoder(),
@@ -100,14 +107,29 @@ public final class ChatServer implements AutoCloseable {
         return result;
     }
 
-    /** Completes when the listening socket closes. */
+    /** Returns once the server has been closed and has stopped. */
     public void awaitClose() throws InterruptedException {
-        listener.closeFuture().await();
+        group.terminationFuture().await();
     }
 
+    /** Stops accepting, tells every client the server is shutting down, closes them, then stops. */
     @Override
     public void close() {
-        if (listener != null) listener.close().awaitUninterruptibly();
-        if (group != null) group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        close(null);
+    }
+
+    public synchronized void close(String reason) {
+        if (group == null || group.isShuttingDown()) return;
+        listener.close().awaitUninterruptibly();
+        try {
+            call(h -> {
+                h.shutdown(reason);
+                return null;
+            }).get(2, TimeUnit.SECONDS);
+            clients.newCloseFuture().await(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // stopping anyway: the event loop shutdown below closes what is left
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 }

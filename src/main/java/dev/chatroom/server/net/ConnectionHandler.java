@@ -2,6 +2,9 @@ package dev.chatroom.server.net;
 
 import static dev.chatroom.irc.Numeric.ERR_INPUTTOOLONG;
 
+import dev.chatroom.irc.IrcFrameDecoder;
+import dev.chatroom.irc.IrcLineDecoder;
+import dev.chatroom.irc.LineError;
 import dev.chatroom.irc.Message;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;

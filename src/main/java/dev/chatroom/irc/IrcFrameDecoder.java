@@ -1,4 +1,4 @@
-package dev.chatroom.server.net;
+package dev.chatroom.irc;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;

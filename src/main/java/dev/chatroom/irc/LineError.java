@@ -1,4 +1,4 @@
-package dev.chatroom.server.net;
+package dev.chatroom.irc;
 
 /** An inbound line that could not become a message, and what the client is told about it. */
 public enum LineError {

@@ -1,6 +1,5 @@
-package dev.chatroom.server.net;
+package dev.chatroom.irc;
 
-import dev.chatroom.irc.Message;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
@@ -21,9 +20,21 @@ public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
     public static final int MAX_TAGS = 8191;
     public static final int MAX_LINE = MAX_BODY + MAX_TAGS;
 
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder utf8;
+
+    /** A strict decoder, as the server uses: invalid UTF-8 becomes {@link LineError#INVALID_UTF8}. */
+    public IrcLineDecoder() {
+        this(false);
+    }
+
+    /**
+     * @param lenient replace invalid UTF-8 with U+FFFD instead of refusing the line (for a client,
+     *     which should show what a server sent rather than lose it)
+     */
+    public IrcLineDecoder(boolean lenient) {
+        CodingErrorAction onError = lenient ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
+        utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
+    }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf line, List<Object> out) {

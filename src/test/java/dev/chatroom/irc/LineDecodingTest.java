@@ -1,8 +1,7 @@
-package dev.chatroom.server.net;
+package dev.chatroom.irc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatroom.irc.Message;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;

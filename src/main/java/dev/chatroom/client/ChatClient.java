@@ -1,0 +1,394 @@
+package dev.chatroom.client;
+
+import dev.chatroom.Version;
+import dev.chatroom.irc.Casemapping;
+import dev.chatroom.irc.IrcFrameDecoder;
+import dev.chatroom.irc.IrcLineDecoder;
+import dev.chatroom.irc.Message;
+import dev.chatroom.irc.Numeric;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * An IRC connection as the chat client needs it: registers (asking for echo-message and
+ * server-time), follows the room's members, and reports what happens as {@link ClientEvent}s.
+ * Knows nothing of terminals. Events are delivered on the network thread, in order.
+ */
+public final class ChatClient implements AutoCloseable {
+    private static final String CTCP = "\u0001";
+    private static final Set<String> WANTED_CAPS = Set.of("echo-message", "server-time");
+
+    private final String host;
+    private final int port;
+    private final Consumer<ClientEvent> listener;
+    private final Set<String> members = new ConcurrentSkipListSet<>(Comparator.comparing(Casemapping::fold));
+    private final CompletableFuture<ClientEvent.Closed> closed = new CompletableFuture<>();
+    private EventLoopGroup group;
+    private Channel channel;
+
+    // Network-thread state; read from other threads only through the volatile fields.
+    private volatile String nick;
+    private volatile String room;
+    private volatile boolean accepted;
+    private volatile boolean echo;
+    private volatile boolean quitting;
+    private final List<String> capsOffered = new ArrayList<>();
+    private final List<String> namesBuffer = new ArrayList<>();
+    private boolean namesRequested;
+    private String errorText;
+
+    public ChatClient(String host, int port, Consumer<ClientEvent> listener) {
+        this.host = host;
+        this.port = port;
+        this.listener = listener;
+    }
+
+    /** Connects, or throws an IOException whose message is fit for the user ("connection refused"). */
+    public ChatClient connect() throws IOException {
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        Bootstrap b = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder(true), new Handler());
+                    }
+                });
+        try {
+            channel = b.connect(host, port).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw new IOException(describe(e), e);
+        }
+        return this;
+    }
+
+    private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                String m = String.valueOf(t.getMessage()).toLowerCase();
+                if (m.contains("refused")) return "connection refused";
+                if (m.contains("timed out") || m.contains("timeout")) return "timed out";
+                return m;
+            }
+            if (t instanceof UnknownHostException) return "unknown host";
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /** Starts registration with the given nick. */
+    public void register(String wantedNick) {
+        nick = wantedNick;
+        sendLine("CAP LS 302");
+        sendLine("NICK " + wantedNick);
+        sendLine("USER " + wantedNick + " 0 * :" + wantedNick);
+    }
+
+    /** Tries another nick after {@link ClientEvent.NameRefused}. */
+    public void retryNick(String wantedNick) {
+        nick = wantedNick;
+        sendLine("NICK " + wantedNick);
+    }
+
+    /** Sends a message to the room or to a user, split into several if it would not fit one line. */
+    public void send(Action.Send s) {
+        String target = s.to() == null ? room : s.to();
+        if (target == null) {
+            listener.accept(new ClientEvent.Problem("You are not in a room."));
+            return;
+        }
+        for (String part : Splitter.split(s.text(), maxTextBytes(target, s.action()))) {
+            String text = s.action() ? CTCP + "ACTION " + part + CTCP : part;
+            sendLine("PRIVMSG " + target + " :" + text);
+            if (!echo) listener.accept(new ClientEvent.Chat(Instant.now(), nick, s.to() == null ? room : null, s.to(), part, s.action(), false));
+        }
+    }
+
+    /** Room for text in one line once the server has put our full prefix in front of it. */
+    private int maxTextBytes(String target, boolean action) {
+        int prefix = 1 + nick.length() + 2 + 10 + 1 + 63 + 1; // ":nick!~user@host " with the longest host
+        int overhead = prefix + "PRIVMSG ".length() + target.getBytes(StandardCharsets.UTF_8).length + 2 + (action ? 9 : 0);
+        return IrcLineDecoder.MAX_BODY - overhead;
+    }
+
+    /** Asks for the room's member list; answered with {@link ClientEvent.Members}. */
+    public void requestMembers() {
+        if (room == null) return;
+        sendLine("NAMES " + room);
+        channel.eventLoop().execute(() -> namesRequested = true);
+    }
+
+    /** Sends QUIT; the server's closing then completes {@link #closed()}. */
+    public void quit(String reason) {
+        quitting = true;
+        sendLine(reason == null ? "QUIT" : "QUIT :" + reason);
+    }
+
+    public CompletableFuture<ClientEvent.Closed> closed() {
+        return closed;
+    }
+
+    public String nick() {
+        return nick;
+    }
+
+    public String room() {
+        return room;
+    }
+
+    public boolean accepted() {
+        return accepted;
+    }
+
+    /** The room's members as last known, for completion. */
+    public Set<String> members() {
+        return members;
+    }
+
+    void sendLine(String line) {
+        Channel ch = channel;
+        if (ch == null || !ch.isActive()) return;
+        ByteBuf buf = ch.alloc().buffer(line.length() + 8);
+        buf.writeCharSequence(line, StandardCharsets.UTF_8);
+        buf.writeByte('\r').writeByte('\n');
+        ch.writeAndFlush(buf);
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        if (group != null) group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    }
+
+    private boolean isMe(String who) {
+        return who != null && nick != null && Casemapping.equals(who, nick);
+    }
+
+    private static Instant timeOf(Message m) {
+        String t = m.tags().get("time");
+        if (t != null) {
+            try {
+                return Instant.parse(t);
+            } catch (DateTimeParseException ignored) {
+                // fall through to now
+            }
+        }
+        return Instant.now();
+    }
+
+    private final class Handler extends SimpleChannelInboundHandler<Object> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof Message m) handle(m);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            String reason = errorText != null ? errorText : "connection lost";
+            ClientEvent.Closed event = new ClientEvent.Closed(reason, !accepted, quitting);
+            listener.accept(event);
+            closed.complete(event);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    private void handle(Message m) {
+        String cmd = m.command();
+        switch (cmd) {
+            case "PING" -> sendLine("PONG :" + (m.params().isEmpty() ? "" : m.param(m.params().size() - 1)));
+            case "CAP" -> onCap(m);
+            case "ERROR" -> {
+                String text = m.param(0) == null ? "closed by the server" : m.param(0);
+                errorText = text.startsWith("Closing link: ") ? text.substring("Closing link: ".length()) : text;
+            }
+            case "PRIVMSG", "NOTICE" -> onMessage(m);
+            case "JOIN" -> onJoin(m);
+            case "PART" -> onLeave(m, m.param(0), m.param(1));
+            case "QUIT" -> onLeave(m, null, m.param(0));
+            case "KICK" -> onKick(m);
+            case "NICK" -> onNick(m);
+            case "TOPIC" -> listener.accept(new ClientEvent.Topic(m.param(0), m.param(1)));
+            default -> {
+                if (cmd.length() == 3 && Character.isDigit(cmd.charAt(0))) onNumeric(m);
+            }
+        }
+    }
+
+    private void onCap(Message m) {
+        String sub = m.param(1);
+        if ("LS".equals(sub)) {
+            boolean more = m.params().size() > 3 && "*".equals(m.param(2));
+            capsOffered.addAll(List.of(m.param(m.params().size() - 1).split(" ")));
+            if (more) return;
+            List<String> want = new ArrayList<>();
+            for (String offered : capsOffered) {
+                String name = offered.contains("=") ? offered.substring(0, offered.indexOf('=')) : offered;
+                if (WANTED_CAPS.contains(name)) want.add(name);
+            }
+            if (want.isEmpty()) sendLine("CAP END");
+            else sendLine("CAP REQ :" + String.join(" ", want));
+        } else if ("ACK".equals(sub)) {
+            for (String cap : m.param(m.params().size() - 1).split(" ")) if (cap.equals("echo-message")) echo = true;
+            sendLine("CAP END");
+        } else if ("NAK".equals(sub)) {
+            sendLine("CAP END");
+        }
+    }
+
+    private void onMessage(Message m) {
+        String from = m.sourceNick();
+        String target = m.param(0);
+        String text = m.param(1);
+        if (text == null || from == null) return;
+        boolean notice = m.command().equals("NOTICE");
+        boolean fromServer = m.prefix() == null || !m.prefix().contains("!");
+        if (fromServer) {
+            if (text.equals("Waiting for the admin to accept you...")) listener.accept(new ClientEvent.Waiting());
+            else listener.accept(new ClientEvent.Info(text));
+            return;
+        }
+        boolean action = false;
+        if (text.startsWith(CTCP)) {
+            String body = text.substring(1, text.endsWith(CTCP) && text.length() > 1 ? text.length() - 1 : text.length());
+            if (body.startsWith("ACTION ")) {
+                text = body.substring(7);
+                action = true;
+            } else {
+                answerCtcp(from, body, notice);
+                return;
+            }
+        }
+        boolean toRoom = target.startsWith("#");
+        listener.accept(new ClientEvent.Chat(timeOf(m), from, toRoom ? target : null, toRoom ? null : target, text, action, notice));
+    }
+
+    private void answerCtcp(String from, String body, boolean notice) {
+        if (notice || isMe(from)) return;
+        String verb = body.split(" ", 2)[0];
+        if (verb.equals("VERSION")) sendLine("NOTICE " + from + " :" + CTCP + "VERSION chatroom " + Version.get() + CTCP);
+        else if (verb.equals("PING")) sendLine("NOTICE " + from + " :" + CTCP + body + CTCP);
+    }
+
+    private void onJoin(Message m) {
+        String who = m.sourceNick();
+        String joined = m.param(0);
+        if (isMe(who)) {
+            if (room == null) {
+                room = joined;
+                members.clear();
+            }
+            return; // the welcome comes with the member list (366)
+        }
+        if (joined.equalsIgnoreCase(room)) members.add(who);
+        listener.accept(new ClientEvent.Joined(timeOf(m), who, joined));
+    }
+
+    private void onLeave(Message m, String fromRoom, String reason) {
+        String who = m.sourceNick();
+        if (isMe(who)) return;
+        members.remove(who);
+        listener.accept(new ClientEvent.Left(timeOf(m), who, fromRoom, reason));
+    }
+
+    private void onKick(Message m) {
+        String victim = m.param(1);
+        members.remove(victim);
+        String by = m.sourceNick();
+        String why = m.param(2);
+        listener.accept(new ClientEvent.Info((isMe(victim) ? "You were" : victim + " was") + " removed by " + by
+                + (why == null || why.isEmpty() ? "." : " (" + why + ")")));
+    }
+
+    private void onNick(Message m) {
+        String old = m.sourceNick();
+        String now = m.param(0);
+        if (members.remove(old)) members.add(now);
+        if (isMe(old)) nick = now;
+        listener.accept(new ClientEvent.NickChanged(timeOf(m), old, now));
+    }
+
+    private void onNumeric(Message m) {
+        String code = m.command();
+        List<String> p = m.params();
+        String last = p.isEmpty() ? "" : p.get(p.size() - 1);
+        switch (code) {
+            case Numeric.RPL_WELCOME -> {
+                accepted = true;
+                nick = p.get(0);
+            }
+            case Numeric.RPL_MOTD -> listener.accept(new ClientEvent.Info(last.startsWith("- ") ? last.substring(2) : last));
+            case Numeric.RPL_NAMREPLY -> {
+                for (String n : last.split(" ")) if (!n.isEmpty()) namesBuffer.add(stripPrefix(n));
+            }
+            case Numeric.RPL_ENDOFNAMES -> onEndOfNames(p.size() > 1 ? p.get(1) : "");
+            case Numeric.RPL_TOPIC -> listener.accept(new ClientEvent.Topic(p.get(1), last));
+            case Numeric.ERR_NICKNAMEINUSE, Numeric.ERR_ERRONEUSNICKNAME, Numeric.ERR_NONICKNAMEGIVEN -> {
+                String name = p.size() > 2 ? p.get(1) : nick;
+                String reason = code.equals(Numeric.ERR_NICKNAMEINUSE) ? "is already taken" : "is not allowed";
+                if (!accepted) listener.accept(new ClientEvent.NameRefused(name, reason));
+                else listener.accept(new ClientEvent.Problem("The name " + name + " " + reason + "."));
+            }
+            case Numeric.ERR_NOSUCHNICK -> listener.accept(new ClientEvent.Problem("No such user: " + p.get(1)));
+            case Numeric.ERR_NOSUCHCHANNEL -> listener.accept(new ClientEvent.Problem("No such room: " + p.get(1)));
+            case Numeric.ERR_CANNOTSENDTOCHAN -> listener.accept(new ClientEvent.Problem("Cannot send to " + p.get(1) + ": " + last));
+            case Numeric.ERR_INPUTTOOLONG -> listener.accept(new ClientEvent.Problem("The server refused a line as too long."));
+            case Numeric.RPL_AWAY -> listener.accept(new ClientEvent.Info(p.get(1) + " is away: " + last));
+            case Numeric.ERR_NOTREGISTERED -> {
+                // we only send chat commands after being accepted; nothing useful to show
+            }
+            default -> {
+                if (code.charAt(0) == '4' || code.charAt(0) == '5') listener.accept(new ClientEvent.Problem(last));
+            }
+        }
+    }
+
+    private void onEndOfNames(String forRoom) {
+        List<String> names = List.copyOf(namesBuffer);
+        namesBuffer.clear();
+        if (room == null || !forRoom.equalsIgnoreCase(room)) return;
+        if (namesRequested) {
+            namesRequested = false;
+            listener.accept(new ClientEvent.Members(room, names));
+        } else if (members.isEmpty()) {
+            members.addAll(names);
+            listener.accept(new ClientEvent.Welcome(nick, room, names));
+        }
+    }
+
+    private static String stripPrefix(String name) {
+        int i = 0;
+        while (i < name.length() && "@+%&~".indexOf(name.charAt(i)) >= 0) i++;
+        return name.substring(i);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.chatroom.client;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the client learned from the server, in terms of the chat rather than IRC lines. */
+public sealed interface ClientEvent {
+    /** Registered; the admin has not decided yet. */
+    record Waiting() implements ClientEvent {}
+
+    /** The server refused the name during registration; another one may be tried. */
+    record NameRefused(String name, String reason) implements ClientEvent {}
+
+    /** Accepted and in the room. */
+    record Welcome(String nick, String room, List<String> members) implements ClientEvent {}
+
+    /** The answer to /users. */
+    record Members(String room, List<String> members) implements ClientEvent {}
+
+    /**
+     * A message. {@code room} is set for a room message; for a private one it is null and
+     * {@code to} is the recipient. {@code from} may be our own nick (echo of what we sent).
+     */
+    record Chat(Instant time, String from, String room, String to, String text, boolean action, boolean notice) implements ClientEvent {}
+
+    record Joined(Instant time, String nick, String room) implements ClientEvent {}
+
+    /** Someone left: {@code room} is null for a QUIT (left the chat), set for a PART; reason may be null. */
+    record Left(Instant time, String nick, String room, String reason) implements ClientEvent {}
+
+    record NickChanged(Instant time, String oldNick, String newNick) implements ClientEvent {}
+
+    record Topic(String room, String topic) implements ClientEvent {}
+
+    /** Something the server says: notices, the message of the day. */
+    record Info(String text) implements ClientEvent {}
+
+    /** An error reply, already put in words for the user ("No such user: bob"). */
+    record Problem(String text) implements ClientEvent {}
+
+    /**
+     * The connection ended.
+     *
+     * @param reason what the server said (ERROR), or "connection lost"
+     * @param beforeAccepted it ended before we were accepted (rejected, expired, refused)
+     * @param byUs we asked to leave
+     */
+    record Closed(String reason, boolean beforeAccepted, boolean byUs) implements ClientEvent {}
+}

@@ -1,0 +1,153 @@
+package dev.chatroom.client;
+
+import dev.chatroom.irc.Casemapping;
+import dev.chatroom.irc.Names;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns {@link ClientEvent}s into the lines a person reads: {@code [10:02] bob: hello}. Every
+ * piece of remote text is sanitized first; mIRC formatting becomes ANSI when colors are on and
+ * is removed when they are off.
+ */
+public final class Render {
+    private static final String DIM = "\u001b[2m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String REVERSE = "\u001b[7m";
+    private static final String RED = "\u001b[31m";
+    private static final String RESET = Formatting.SGR_RESET;
+    /** Nick colors: readable on dark and light backgrounds alike. */
+    private static final int[] NICK_COLORS = {31, 32, 33, 34, 35, 36, 91, 92, 93, 94, 95, 96};
+
+    private final boolean color;
+    private final Supplier<String> ownNick;
+    private final DateTimeFormatter clock;
+
+    public Render(boolean color, Supplier<String> ownNick, ZoneId zone) {
+        this.color = color;
+        this.ownNick = ownNick;
+        this.clock = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+    }
+
+    /** The text to print for an event (possibly several lines), or null to print nothing. */
+    public String render(ClientEvent event) {
+        if (event instanceof ClientEvent.Waiting) return "Waiting for the admin to accept you...";
+        if (event instanceof ClientEvent.NameRefused r) return nameRefused(r.name(), r.reason());
+        if (event instanceof ClientEvent.Welcome w) {
+            return "Welcome to " + clean(w.room()) + ", " + nick(w.nick()) + ". Type /help for commands.\n" + memberList(w.room(), w.members());
+        }
+        if (event instanceof ClientEvent.Members m) return memberList(m.room(), m.members());
+        if (event instanceof ClientEvent.Chat c) return chat(c);
+        if (event instanceof ClientEvent.Joined j) return stamp(j.time()) + "* " + nick(j.nick()) + " entered the chatroom.";
+        if (event instanceof ClientEvent.Left l) return stamp(l.time()) + "* " + nick(l.nick()) + left(l.reason());
+        if (event instanceof ClientEvent.NickChanged n) {
+            return stamp(n.time()) + "* " + nick(n.oldNick()) + " is now known as " + nick(n.newNick()) + ".";
+        }
+        if (event instanceof ClientEvent.Topic t) return "Topic of " + clean(t.room()) + ": " + text(t.topic(), "");
+        if (event instanceof ClientEvent.Info i) return text(i.text(), "");
+        if (event instanceof ClientEvent.Problem p) return color ? RED + clean(p.text()) + RESET : clean(p.text());
+        if (event instanceof ClientEvent.Closed c) return closed(c);
+        return null;
+    }
+
+    public static String nameRefused(String name, String reason) {
+        String shown = Sanitizer.clean(name);
+        if (reason.contains("taken")) return "The name " + shown + " is already taken. Choose another.";
+        return "The name " + shown + " is not allowed: use 1-" + Names.NICK_MAX + " letters, digits or "
+                + Names.NICK_SPECIALS + ", not starting with a digit or -.";
+    }
+
+    private String chat(ClientEvent.Chat c) {
+        String me = ownNick.get();
+        boolean mine = me != null && Casemapping.equals(c.from(), me);
+        boolean mentioned = !mine && me != null && mentions(Formatting.strip(Sanitizer.clean(c.text())), me);
+        String base = mentioned && color ? BOLD : "";
+        String body = text(c.text(), base);
+        if (mentioned && color) body = highlight(body, me, base);
+        StringBuilder line = new StringBuilder(stamp(c.time()));
+        if (mentioned && color) line.append(BOLD);
+        if (c.room() == null) {
+            line.append(mine ? "[to " + nick(c.to()) + bold(mentioned) + "] " : "[private] ");
+            if (mine && !c.action()) return line.append(body).append(color && mentioned ? RESET : "").toString();
+        }
+        if (c.action()) {
+            line.append("* ").append(nick(c.from())).append(bold(mentioned)).append(' ').append(body);
+        } else if (c.notice()) {
+            line.append('-').append(nick(c.from())).append(bold(mentioned)).append("- ").append(body);
+        } else {
+            line.append(nick(c.from())).append(bold(mentioned)).append(": ").append(body);
+        }
+        if (color && mentioned) line.append(RESET);
+        return line.toString();
+    }
+
+    private String bold(boolean mentioned) {
+        return color && mentioned ? BOLD : "";
+    }
+
+    static boolean mentions(String text, String nick) {
+        return wordPattern(nick).matcher(text).find();
+    }
+
+    private static Pattern wordPattern(String nick) {
+        return Pattern.compile("(?<![\\w\\[\\]\\\\`^{}|-])" + Pattern.quote(nick) + "(?![\\w\\[\\]\\\\`^{}|-])", Pattern.CASE_INSENSITIVE);
+    }
+
+    private String highlight(String body, String me, String base) {
+        Matcher m = wordPattern(me).matcher(body);
+        return m.replaceAll(r -> Matcher.quoteReplacement(REVERSE + r.group() + RESET + base));
+    }
+
+    private String left(String reason) {
+        if (reason == null || reason.isEmpty() || reason.equals("left the chat")) return " left the chat.";
+        return " left the chat (" + text(reason, "") + ")";
+    }
+
+    private String closed(ClientEvent.Closed c) {
+        if (c.byUs()) return "You left the chat.";
+        String reason = clean(c.reason());
+        if (c.beforeAccepted()) return capitalize(reason) + (reason.endsWith(".") ? "" : ".");
+        return "Disconnected: " + reason;
+    }
+
+    private String memberList(String room, List<String> members) {
+        StringBuilder sb = new StringBuilder("In " + clean(room) + " (" + members.size() + "): ");
+        for (int i = 0; i < members.size(); i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(nick(members.get(i)));
+        }
+        return sb.toString();
+    }
+
+    private String stamp(Instant time) {
+        String t = "[" + clock.format(time) + "] ";
+        return color ? DIM + t + RESET : t;
+    }
+
+    /** A nick in its own stable color. */
+    String nick(String nick) {
+        String shown = clean(nick);
+        if (!color) return shown;
+        int c = NICK_COLORS[Math.floorMod(Casemapping.fold(nick).hashCode(), NICK_COLORS.length)];
+        return "\u001b[" + c + "m" + shown + RESET;
+    }
+
+    private String text(String remote, String base) {
+        String safe = Sanitizer.clean(remote);
+        return color ? Formatting.toAnsi(safe, base) : Formatting.strip(safe);
+    }
+
+    /** Remote text where formatting means nothing (names, reasons shown plainly). */
+    private static String clean(String remote) {
+        return Formatting.strip(Sanitizer.clean(remote == null ? "" : remote));
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

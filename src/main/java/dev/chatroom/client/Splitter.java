@@ -1,0 +1,38 @@
+package dev.chatroom.client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cuts text into pieces of at most a given number of UTF-8 bytes, at spaces when it can, never inside a character. */
+final class Splitter {
+    private Splitter() {}
+
+    static List<String> split(String text, int maxBytes) {
+        List<String> parts = new ArrayList<>();
+        String rest = text;
+        while (rest.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            int cut = fit(rest, maxBytes);
+            int space = rest.lastIndexOf(' ', cut);
+            if (space > cut / 2) cut = space;
+            parts.add(rest.substring(0, cut));
+            rest = rest.substring(cut).stripLeading();
+        }
+        if (!rest.isEmpty() || parts.isEmpty()) parts.add(rest);
+        return parts;
+    }
+
+    /** The largest char index whose prefix fits in maxBytes, not splitting a surrogate pair. */
+    private static int fit(String s, int maxBytes) {
+        int bytes = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + len > maxBytes) break;
+            bytes += len;
+            i += Character.charCount(cp);
+        }
+        return Math.max(i, 1);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.chatroom.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class InputTest {
+    private static Action.Send send(String to, String text) {
+        return new Action.Send(to, text, false);
+    }
+
+    @Test
+    void plainTextGoesToTheRoom() {
+        assertThat(Input.parse("hello all")).isEqualTo(send(null, "hello all"));
+        assertThat(Input.parse("  spaced  ")).isEqualTo(send(null, "  spaced  "));
+    }
+
+    @Test
+    void blankLinesSendNothing() {
+        assertThat(Input.parse("")).isInstanceOf(Action.Nothing.class);
+        assertThat(Input.parse("   ")).isInstanceOf(Action.Nothing.class);
+    }
+
+    @Test
+    void doubleSlashSendsTheSlashLiterally() {
+        assertThat(Input.parse("//shrug")).isEqualTo(send(null, "/shrug"));
+        assertThat(Input.parse("/private bob //etc/passwd is a file")).isEqualTo(send("bob", "/etc/passwd is a file"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"red, 04", "green, 03", "yellow, 08", "blue, 02", "magenta, 06", "megenta, 06", "cyan, 10", "white, 00",
+            "black, 01", "orange, 07", "pink, 13", "grey, 14", "gray, 14", "RED, 04"})
+    void colorWrapsTheMessageInMircCodes(String color, String code) {
+        assertThat(Input.parse("/color " + color + " hi there")).isEqualTo(send(null, "\u0003" + code + "hi there\u000F"));
+    }
+
+    @Test
+    void colorKeepsMessagesStartingWithDigitsAsText() {
+        assertThat(Input.parse("/color red 5 apples")).isEqualTo(send(null, "\u0003045 apples\u000F"));
+    }
+
+    @Test
+    void unknownColorListsTheColorsAndSendsNothing() {
+        Action a = Input.parse("/color mauve hi");
+        assertThat(a).isInstanceOf(Action.Problem.class);
+        assertThat(((Action.Problem) a).message()).startsWith("Unknown color mauve. Colors: white, black, blue, green, red");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/color", "/color red", "/color red   "})
+    void colorWithoutMessageIsAUsageLine(String line) {
+        assertThat(Input.parse(line)).isEqualTo(new Action.Problem("Usage: /color <color> <message>"));
+    }
+
+    @Test
+    void privateAndItsAlias() {
+        assertThat(Input.parse("/private bob psst, over here")).isEqualTo(send("bob", "psst, over here"));
+        assertThat(Input.parse("/msg bob psst")).isEqualTo(send("bob", "psst"));
+        assertThat(Input.parse("/PRIVATE bob x")).isEqualTo(send("bob", "x"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/private", "/private bob", "/msg bob   "})
+    void privateWithoutMessageIsAUsageLine(String line) {
+        assertThat(Input.parse(line)).isEqualTo(new Action.Problem("Usage: /private <user> <message>"));
+    }
+
+    @Test
+    void privateAndColorCombine() {
+        assertThat(Input.parse("/private bob /color green see you at 5")).isEqualTo(send("bob", "\u000303see you at 5\u000F"));
+        assertThat(Input.parse("/private bob /color nope x")).isInstanceOf(Action.Problem.class);
+        assertThat(Input.parse("/private bob /color green")).isEqualTo(new Action.Problem("Usage: /private <user> /color <color> <message>"));
+    }
+
+    @Test
+    void meIsAnAction() {
+        assertThat(Input.parse("/me waves")).isEqualTo(new Action.Send(null, "waves", true));
+        assertThat(Input.parse("/private bob /me nods")).isEqualTo(new Action.Send("bob", "nods", true));
+        assertThat(Input.parse("/me")).isEqualTo(new Action.Problem("Usage: /me <action>"));
+    }
+
+    @Test
+    void leaveAndItsAlias() {
+        assertThat(Input.parse("/leave")).isEqualTo(new Action.Leave(null));
+        assertThat(Input.parse("/quit")).isEqualTo(new Action.Leave(null));
+        assertThat(Input.parse("/leave off to bed")).isEqualTo(new Action.Leave("off to bed"));
+    }
+
+    @Test
+    void usersAndHelp() {
+        assertThat(Input.parse("/users")).isInstanceOf(Action.Users.class);
+        assertThat(Input.parse("/help")).isInstanceOf(Action.Help.class);
+        assertThat(Input.HELP).contains("/private <user> <message>", "/color <color> <message>", "/me <action>", "/users", "/leave", "//text");
+    }
+
+    @Test
+    void anyOtherSlashWordIsALocalError() {
+        assertThat(Input.parse("/frobnicate now")).isEqualTo(new Action.Problem("Unknown command /frobnicate. Type /help."));
+        assertThat(Input.parse("/")).isEqualTo(new Action.Problem("Unknown command /. Type /help."));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.chatroom.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RenderTest {
+    private static final Instant T = Instant.parse("2026-11-24T10:02:33Z");
+    private final Render plain = new Render(false, () -> "alice", ZoneOffset.UTC);
+    private final Render ansi = new Render(true, () -> "alice", ZoneOffset.UTC);
+
+    private static ClientEvent.Chat room(String from, String text) {
+        return new ClientEvent.Chat(T, from, "#chatroom", null, text, false, false);
+    }
+
+    @Test
+    void roomMessage() {
+        assertThat(plain.render(room("bob", "hello"))).isEqualTo("[10:02] bob: hello");
+    }
+
+    @Test
+    void usesTheServerTimeOfTheMessage() {
+        Render paris = new Render(false, () -> "alice", ZoneOffset.ofHours(1));
+        assertThat(paris.render(room("bob", "hi"))).isEqualTo("[11:02] bob: hi");
+    }
+
+    @Test
+    void privateMessagesAreMarkedBothWays() {
+        assertThat(plain.render(new ClientEvent.Chat(T, "bob", null, "alice", "psst", false, false))).isEqualTo("[10:02] [private] bob: psst");
+        assertThat(plain.render(new ClientEvent.Chat(T, "alice", null, "bob", "see you", false, false))).isEqualTo("[10:02] [to bob] see you");
+        assertThat(plain.render(new ClientEvent.Chat(T, "bob", null, "alice", "waves", true, false))).isEqualTo("[10:02] [private] * bob waves");
+    }
+
+    @Test
+    void actionsNoticesJoinsAndLeaves() {
+        assertThat(plain.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "waves", true, false))).isEqualTo("[10:02] * bob waves");
+        assertThat(plain.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "fyi", false, true))).isEqualTo("[10:02] -bob- fyi");
+        assertThat(plain.render(new ClientEvent.Joined(T, "bob", "#chatroom"))).isEqualTo("[10:02] * bob entered the chatroom.");
+        assertThat(plain.render(new ClientEvent.Left(T, "bob", null, "left the chat"))).isEqualTo("[10:02] * bob left the chat.");
+        assertThat(plain.render(new ClientEvent.Left(T, "bob", null, null))).isEqualTo("[10:02] * bob left the chat.");
+        assertThat(plain.render(new ClientEvent.Left(T, "bob", null, "connection lost"))).isEqualTo("[10:02] * bob left the chat (connection lost)");
+        assertThat(plain.render(new ClientEvent.NickChanged(T, "bob", "rob"))).isEqualTo("[10:02] * bob is now known as rob.");
+    }
+
+    @Test
+    void plainOutputStripsMircFormatting() {
+        assertThat(plain.render(room("bob", "\u000303green\u000F and \u0002bold\u0002"))).isEqualTo("[10:02] bob: green and bold");
+    }
+
+    @Test
+    void colorOutputRendersMircAsAnsi() {
+        String line = ansi.render(room("bob", "\u000304red\u000F \u0002bold\u0002 \u001Dit\u001D \u001Fu\u001F"));
+        assertThat(line).contains("\u001b[0m\u001b[91mred", "\u001b[0m\u001b[1mbold", "\u001b[0m\u001b[3mit", "\u001b[0m\u001b[4mu");
+        assertThat(line).endsWith("\u001b[0m");
+    }
+
+    @Test
+    void backgroundColors() {
+        assertThat(ansi.render(room("bob", "\u00030,4x"))).contains("\u001b[97;101mx");
+    }
+
+    @Test
+    void remoteEscapeSequencesNeverReachTheTerminal() {
+        String evil = "hi\u001b[2J\u001b]0;owned\u0007\u001b[31m";
+        assertThat(ansi.render(room("bob", evil))).doesNotContain("\u001b[2J", "owned", "\u001b[31m");
+        assertThat(plain.render(room("bob", evil))).isEqualTo("[10:02] bob: hi");
+        assertThat(plain.render(new ClientEvent.Left(T, "bob\u001b[2J", null, "\u001b]0;x\u0007bye"))).isEqualTo("[10:02] * bob left the chat (bye)");
+    }
+
+    @Test
+    void nickColorIsStableAndDiffersBetweenNicks() {
+        assertThat(ansi.nick("bob")).isEqualTo(ansi.nick("bob")).isEqualTo(new Render(true, () -> "x", ZoneOffset.UTC).nick("bob"));
+        assertThat(ansi.nick("Bob")).startsWith(ansi.nick("bob").substring(0, 5)); // same color ignoring case
+        assertThat(List.of("bob", "carol", "dave", "erin", "frank").stream().map(n -> ansi.nick(n).substring(0, 5)).distinct().count())
+                .isGreaterThan(1);
+        assertThat(plain.nick("bob")).isEqualTo("bob");
+    }
+
+    @Test
+    void mentionsAreHighlighted() {
+        String line = ansi.render(room("bob", "hey alice, look"));
+        assertThat(line).contains("\u001b[7malice\u001b[0m").contains("\u001b[1m");
+        assertThat(Render.mentions("hey Alice!", "alice")).isTrue();
+        assertThat(Render.mentions("malice aforethought", "alice")).isFalse();
+        assertThat(Render.mentions("alice_ is someone else", "alice")).isFalse();
+        assertThat(ansi.render(room("alice", "I am alice"))).doesNotContain("\u001b[7m"); // not one's own lines
+    }
+
+    @Test
+    void welcomeMembersAndClosing() {
+        assertThat(plain.render(new ClientEvent.Welcome("alice", "#chatroom", List.of("alice", "bob"))))
+                .isEqualTo("Welcome to #chatroom, alice. Type /help for commands.\nIn #chatroom (2): alice, bob");
+        assertThat(plain.render(new ClientEvent.Closed("the admin rejected your request: not today", true, false)))
+                .isEqualTo("The admin rejected your request: not today.");
+        assertThat(plain.render(new ClientEvent.Closed("connection lost", false, false))).isEqualTo("Disconnected: connection lost");
+        assertThat(plain.render(new ClientEvent.Closed("bye", false, true))).isEqualTo("You left the chat.");
+    }
+
+    @Test
+    void nameRefusals() {
+        assertThat(Render.nameRefused("bob", "is already taken")).isEqualTo("The name bob is already taken. Choose another.");
+        assertThat(Render.nameRefused("1x", "is not allowed")).startsWith("The name 1x is not allowed: use 1-30 letters");
+    }
+}

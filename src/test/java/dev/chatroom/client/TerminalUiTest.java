@@ -1,0 +1,90 @@
+package dev.chatroom.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The interactive client on an xterm-type terminal over pipes (fixed 80x24), against a real
+ * server: a message arriving while the user is half-way through a line is printed above it,
+ * and the half-typed line survives and is sent whole.
+ */
+class TerminalUiTest {
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+
+    private synchronized String screen() {
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(10); // polling a condition with a deadline, not sleeping to synchronise
+        }
+    }
+
+    @Test
+    void incomingMessageIsPrintedAboveTheHalfTypedLineWhichStaysIntact() throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream terminalIn = new PipedInputStream(keys, 4096);
+        OutputStream terminalOut = new OutputStream() {
+            @Override
+            public void write(int b) {
+                synchronized (TerminalUiTest.this) {
+                    screen.write(b);
+                }
+            }
+        };
+        Terminal terminal = TerminalBuilder.builder().system(false).streams(terminalIn, terminalOut)
+                .type("xterm-256color").size(new Size(80, 24)).encoding(StandardCharsets.UTF_8).build();
+
+        try (TestServer server = TestServer.start()) {
+            IrcTestClient bob = server.join("bob");
+            TerminalUi ui = new TerminalUi(terminal);
+            Session session = new Session(ui, "127.0.0.1", server.port(), "alice", true);
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return session.run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            bob.expect("JOIN #chatroom");
+            await(() -> screen().contains("alice> "), "the prompt");
+
+            keys.write("hel".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            await(() -> ui.buffer().equals("hel"), "the half-typed line");
+
+            bob.send("PRIVMSG #chatroom :are you there?");
+            await(() -> screen().contains("are you there?"), "bob's message on screen");
+            String afterMessage = screen().substring(screen().indexOf("are you there?"));
+            assertThat(afterMessage).contains("alice> hel"); // prompt and buffer redrawn below it
+            assertThat(ui.buffer()).isEqualTo("hel");
+
+            keys.write("lo\r".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            assertThat(bob.expect("PRIVMSG")).isEqualTo(":alice!~alice@127.0.0.1 PRIVMSG #chatroom :hello");
+
+            keys.write("/leave\r".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+            bob.expect(":alice!~alice@127.0.0.1 QUIT :left the chat");
+            ui.close();
+        }
+    }
+}
