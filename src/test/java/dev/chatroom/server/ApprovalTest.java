@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.server.ServerConfig.ApprovalPolicy;
 import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.ServerTest;
 import dev.chatroom.testing.TestServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ApprovalTest {
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new TestServer(TestServer.config().withApproval(ApprovalPolicy.ASK));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
+class ApprovalTest extends ServerTest {
+    @Override
+    protected ServerConfig config() {
+        return TestServer.config().withApproval(ApprovalPolicy.ASK);
     }
 
     private IrcTestClient request(String nick) throws Exception {

@@ -3,29 +3,22 @@ package dev.chatroom.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.ServerTest;
 import dev.chatroom.testing.TestServer;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Over-long lines, invalid UTF-8, NUL: a clear error, the next line still works, nothing relayed half. */
-class BadInputTest {
-    private TestServer server;
+class BadInputTest extends ServerTest {
     private IrcTestClient alice;
     private IrcTestClient bob;
 
     @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
+    void joinTwo() throws Exception {
         alice = server.join("alice");
         bob = server.join("bob");
         alice.sync();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
     }
 
     @Test

@@ -3,26 +3,14 @@ package dev.chatroom.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.ServerTest;
 import dev.chatroom.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DepartureTest {
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+class DepartureTest extends ServerTest {
 
     @Test
     void quitWithReasonIsAnnouncedAndTheQuitterGetsError() throws Exception {

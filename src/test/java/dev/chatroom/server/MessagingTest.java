@@ -3,26 +3,14 @@ package dev.chatroom.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.ServerTest;
 import dev.chatroom.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MessagingTest {
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+class MessagingTest extends ServerTest {
 
     @Test
     void everyOtherMemberSeesTheJoin() throws Exception {
@@ -46,9 +34,7 @@ class MessagingTest {
 
     @Test
     void echoMessageAndServerTime() throws Exception {
-        IrcTestClient alice = server.connect();
-        alice.send("CAP REQ :echo-message server-time").sendRegistration("alice").send("CAP END");
-        alice.expect(" 366 ");
+        IrcTestClient alice = server.connect().registerWithCaps("alice", "echo-message server-time");
         IrcTestClient bob = server.join("bob");
         alice.sync();
         alice.send("PRIVMSG #chatroom :seen by all");
@@ -59,12 +45,8 @@ class MessagingTest {
 
     @Test
     void clientTagsTravelOnlyToMessageTagsClients() throws Exception {
-        IrcTestClient alice = server.connect();
-        alice.send("CAP REQ message-tags").sendRegistration("alice").send("CAP END");
-        alice.expect(" 366 ");
-        IrcTestClient bob = server.connect();
-        bob.send("CAP REQ message-tags").sendRegistration("bob").send("CAP END");
-        bob.expect(" 366 ");
+        IrcTestClient alice = server.connect().registerWithCaps("alice", "message-tags");
+        IrcTestClient bob = server.connect().registerWithCaps("bob", "message-tags");
         IrcTestClient plain = server.join("plain");
         bob.sync();
         alice.send("@+draft/react=wave;notforwarded=1 PRIVMSG #chatroom :hi");
@@ -91,9 +73,7 @@ class MessagingTest {
 
     @Test
     void privateMessageEchoesToTheSenderWithEchoMessage() throws Exception {
-        IrcTestClient alice = server.connect();
-        alice.send("CAP REQ echo-message").sendRegistration("alice").send("CAP END");
-        alice.expect(" 366 ");
+        IrcTestClient alice = server.connect().registerWithCaps("alice", "echo-message");
         IrcTestClient bob = server.join("bob");
         alice.sync();
         alice.send("PRIVMSG bob :for you");

@@ -3,26 +3,19 @@ package dev.chatroom.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.ServerTest;
 import dev.chatroom.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class QueriesTest {
-    private TestServer server;
+class QueriesTest extends ServerTest {
     private IrcTestClient alice;
 
     @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
+    void joinTwo() throws Exception {
         alice = server.join("alice");
         server.join("bob");
         alice.sync();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
     }
 
     @Test

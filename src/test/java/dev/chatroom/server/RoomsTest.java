@@ -3,23 +3,11 @@ package dev.chatroom.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.ServerTest;
 import dev.chatroom.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RoomsTest {
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+class RoomsTest extends ServerTest {
 
     @Test
     void joiningANewRoomCreatesItWithTheJoinerAsOperator() throws Exception {

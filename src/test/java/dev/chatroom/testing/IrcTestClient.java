@@ -96,6 +96,15 @@ public final class IrcTestClient implements AutoCloseable {
         return this;
     }
 
+    /** Requests the capabilities, registers, ends CAP, and waits for the end of the room's NAMES. */
+    public IrcTestClient registerWithCaps(String nick, String caps) throws IOException {
+        send("CAP REQ :" + caps);
+        sendRegistration(nick);
+        send("CAP END");
+        expect(" 366 " + Pattern.quote(nick) + " ");
+        return this;
+    }
+
     public IrcTestClient sendRegistration(String nick) throws IOException {
         this.nick = nick;
         send("NICK " + nick);
