@@ -92,8 +92,9 @@ public final class ServerCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        ServerConfig config = new ServerConfig(host, port, room, serverName, approve, motd, maxClients, password,
-                pingInterval, pingTimeout, approvalTimeout, sendq, Version.get());
+        ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withRoom(room).withServerName(serverName)
+                .withApproval(approve).withMotd(motd).withMaxClients(maxClients).withPassword(password)
+                .withPing(pingInterval, pingTimeout).withApprovalTimeout(approvalTimeout).withSendQueueBytes(sendq);
 
         AdminConsole console = new AdminConsole(System.out);
         ChatServer server = new ChatServer(config, console);

@@ -141,8 +141,11 @@ public final class ChatClient implements AutoCloseable {
     /** Asks for the room's member list; answered with {@link ClientEvent.Members}. */
     public void requestMembers() {
         if (room == null) return;
-        sendLine("NAMES " + room);
-        channel.eventLoop().execute(() -> namesRequested = true);
+        // Flag and request in one task on the network thread, so the reply can never come first.
+        channel.eventLoop().execute(() -> {
+            namesRequested = true;
+            sendLine("NAMES " + room);
+        });
     }
 
     /** Sends QUIT; the server's closing then completes {@link #closed()}. */
