@@ -2,6 +2,8 @@ package dev.chatroom.cli;
 
 import dev.chatroom.Version;
 import dev.chatroom.irc.Names;
+import dev.chatroom.server.EventSink;
+import dev.chatroom.server.LogFile;
 import dev.chatroom.server.ServerConfig;
 import dev.chatroom.server.ServerConfig.ApprovalPolicy;
 import dev.chatroom.server.console.AdminCommands;
@@ -68,6 +70,36 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Bytes queued for a client that does not read before it is dropped (default: ${DEFAULT-VALUE}).")
     int sendq;
 
+    @Option(names = "--max-per-ip", defaultValue = "10", paramLabel = "N",
+            description = "Most connections from one address (default: ${DEFAULT-VALUE}).")
+    int maxPerIp;
+
+    @Option(names = "--max-pending", defaultValue = "100", paramLabel = "N",
+            description = "Most join requests waiting for the admin at once (default: ${DEFAULT-VALUE}).")
+    int maxPending;
+
+    @Option(names = "--registration-timeout", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Close a connection that has not sent NICK and USER within this (default: ${DEFAULT-VALUE}).")
+    Duration registrationTimeout;
+
+    @Option(names = "--flood-burst", defaultValue = "10", paramLabel = "LINES",
+            description = "Lines a client may send at once before being slowed down (default: ${DEFAULT-VALUE}).")
+    int floodBurst;
+
+    @Option(names = "--flood-rate", defaultValue = "2", paramLabel = "LINES/S",
+            description = "Lines per second a client may send sustained; 0 turns flood control off (default: ${DEFAULT-VALUE}).")
+    double floodRate;
+
+    @Option(names = "--data-dir", defaultValue = "chatroom-data", paramLabel = "DIR",
+            description = "Where the server keeps its bans (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--log-file", paramLabel = "FILE", description = "Also append server events to this file.")
+    Path logFile;
+
+    @Option(names = "--log-messages", description = "Log the text of messages too (off by default, for privacy).")
+    boolean logMessages;
+
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
@@ -79,8 +111,12 @@ public final class ServerCommand implements Callable<Integer> {
             err.println("chatroom: --port must be between 0 and 65535");
             return 2;
         }
-        if (maxClients < 1 || sendq < 1024) {
-            err.println("chatroom: --max-clients must be at least 1 and --sendq at least 1024");
+        if (maxClients < 1 || maxPerIp < 1 || maxPending < 1 || sendq < 1024) {
+            err.println("chatroom: --max-clients, --max-per-ip and --max-pending must be at least 1, --sendq at least 1024");
+            return 2;
+        }
+        if (floodBurst < 1 || floodRate < 0 || Double.isNaN(floodRate)) {
+            err.println("chatroom: --flood-burst must be at least 1 and --flood-rate 0 or more");
             return 2;
         }
         List<String> motd = ServerConfig.DEFAULT_MOTD;
@@ -94,10 +130,26 @@ public final class ServerCommand implements Callable<Integer> {
         }
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withRoom(room).withServerName(serverName)
                 .withApproval(approve).withMotd(motd).withMaxClients(maxClients).withPassword(password)
-                .withPing(pingInterval, pingTimeout).withApprovalTimeout(approvalTimeout).withSendQueueBytes(sendq);
+                .withPing(pingInterval, pingTimeout).withApprovalTimeout(approvalTimeout).withSendQueueBytes(sendq)
+                .withMaxPerIp(maxPerIp).withMaxPending(maxPending).withRegistrationTimeout(registrationTimeout)
+                .withFlood(floodBurst, floodRate).withDataDir(dataDir).withLogMessages(logMessages);
 
         AdminConsole console = new AdminConsole(System.out);
-        ChatServer server = new ChatServer(config, console);
+        LogFile log = null;
+        if (logFile != null) {
+            try {
+                log = new LogFile(logFile);
+            } catch (IOException e) {
+                err.println("chatroom: cannot open the log file " + logFile + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        LogFile logSink = log;
+        EventSink events = logSink == null ? console : line -> {
+            console.event(line);
+            logSink.event(line);
+        };
+        ChatServer server = new ChatServer(config, events);
         try {
             server.start();
         } catch (Exception e) {
@@ -106,14 +158,16 @@ public final class ServerCommand implements Callable<Integer> {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatroom-shutdown"));
-        console.event("chatroom " + Version.get() + " listening on " + host + ":" + server.port() + " (" + server.transport()
+        ShutdownSignals.install(server, events);
+        events.event("chatroom " + Version.get() + " listening on " + host + ":" + server.port() + " (" + server.transport()
                 + "), room " + (room.isEmpty() ? "(none)" : room) + ", approval: " + approve.name().toLowerCase()
                 + ". Type /help for console commands.");
         boolean interactive = System.console() != null;
         Thread consoleThread = new Thread(() -> {
             try {
                 if (console.run(new AdminCommands(server), interactive, System.in)) {
-                    console.event("Shutting down.");
+                    events.event("Shutting down.");
+                    ShutdownSignals.forceOnNextInterrupt();
                     server.close();
                 }
             } catch (IOException e) {
@@ -123,7 +177,9 @@ public final class ServerCommand implements Callable<Integer> {
         consoleThread.setDaemon(true);
         consoleThread.start();
         server.awaitClose();
+        events.event("Server stopped.");
         console.close();
+        if (log != null) log.close();
         return 0;
     }
 }

@@ -278,6 +278,7 @@ public final class ChatClient implements AutoCloseable {
         boolean fromServer = m.prefix() == null || !m.prefix().contains("!");
         if (fromServer) {
             if (text.equals("Waiting for the admin to accept you...")) listener.accept(new ClientEvent.Waiting());
+            else if (target.startsWith("#")) listener.accept(new ClientEvent.Announcement(timeOf(m), text));
             else listener.accept(new ClientEvent.Info(text));
             return;
         }
@@ -327,10 +328,10 @@ public final class ChatClient implements AutoCloseable {
     private void onKick(Message m) {
         String victim = m.param(1);
         members.remove(victim);
-        String by = m.sourceNick();
+        boolean byServer = m.prefix() == null || !m.prefix().contains("!");
         String why = m.param(2);
-        listener.accept(new ClientEvent.Info((isMe(victim) ? "You were" : victim + " was") + " removed by " + by
-                + (why == null || why.isEmpty() ? "." : " (" + why + ")")));
+        if (why != null && (why.isEmpty() || why.equals("removed by the admin"))) why = null;
+        listener.accept(new ClientEvent.Removed(timeOf(m), victim, byServer ? null : m.sourceNick(), why));
     }
 
     private void onNick(Message m) {

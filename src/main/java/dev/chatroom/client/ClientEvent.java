@@ -28,6 +28,12 @@ public sealed interface ClientEvent {
     /** Someone left: {@code room} is null for a QUIT (left the chat), set for a PART; reason may be null. */
     record Left(Instant time, String nick, String room, String reason) implements ClientEvent {}
 
+    /** Someone was removed (IRC KICK); {@code by} is null when the server (the admin) did it. */
+    record Removed(Instant time, String nick, String by, String reason) implements ClientEvent {}
+
+    /** An announcement from the server to the room (the admin's /say). */
+    record Announcement(Instant time, String text) implements ClientEvent {}
+
     record NickChanged(Instant time, String oldNick, String newNick) implements ClientEvent {}
 
     record Topic(String room, String topic) implements ClientEvent {}

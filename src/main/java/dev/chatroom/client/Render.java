@@ -1,6 +1,8 @@
 package dev.chatroom.client;
 
 import dev.chatroom.irc.Casemapping;
+import dev.chatroom.irc.Formatting;
+import dev.chatroom.irc.Sanitizer;
 import dev.chatroom.irc.Names;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,6 +47,14 @@ public final class Render {
         if (event instanceof ClientEvent.Chat c) return chat(c);
         if (event instanceof ClientEvent.Joined j) return stamp(j.time()) + "* " + nick(j.nick()) + " entered the chatroom.";
         if (event instanceof ClientEvent.Left l) return stamp(l.time()) + "* " + nick(l.nick()) + left(l.reason());
+        if (event instanceof ClientEvent.Removed r) {
+            return stamp(r.time()) + "* " + nick(r.nick()) + " was removed by " + (r.by() == null ? "the admin" : nick(r.by()))
+                    + (r.reason() == null ? "." : " (" + text(r.reason(), "") + ")");
+        }
+        if (event instanceof ClientEvent.Announcement a) {
+            String body = "*** " + text(a.text(), color ? BOLD : "");
+            return stamp(a.time()) + (color ? BOLD + body + RESET : body);
+        }
         if (event instanceof ClientEvent.NickChanged n) {
             return stamp(n.time()) + "* " + nick(n.oldNick()) + " is now known as " + nick(n.newNick()) + ".";
         }

@@ -57,6 +57,7 @@ public final class Numeric {
     public static final String ERR_NONICKNAMEGIVEN = "431";
     public static final String ERR_ERRONEUSNICKNAME = "432";
     public static final String ERR_NICKNAMEINUSE = "433";
+    public static final String ERR_NICKTOOFAST = "438";
     public static final String ERR_USERNOTINCHANNEL = "441";
     public static final String ERR_NOTONCHANNEL = "442";
     public static final String ERR_NOTREGISTERED = "451";

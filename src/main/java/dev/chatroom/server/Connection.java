@@ -37,6 +37,9 @@ public final class Connection {
     private boolean capNegotiating;
     private boolean passwordAccepted;
     private boolean invisible;
+    private boolean quitRequested;
+    private long mutedUntilMillis;
+    private FloodGate nickChanges;
     private long lastSpokeMillis;
     private String closeReason;
 
@@ -141,6 +144,33 @@ public final class Connection {
 
     public void invisible(boolean v) {
         invisible = v;
+    }
+
+    /** True once the client sent QUIT (for statistics: leaving is not an error). */
+    public boolean quitRequested() {
+        return quitRequested;
+    }
+
+    public void quitRequested(boolean v) {
+        quitRequested = v;
+    }
+
+    public boolean mutedAt(long nowMillis) {
+        return mutedUntilMillis > nowMillis;
+    }
+
+    public long mutedUntil() {
+        return mutedUntilMillis;
+    }
+
+    public void mutedUntil(long millis) {
+        mutedUntilMillis = millis;
+    }
+
+    /** Nick changes after joining: two at once, then one every 30 seconds. */
+    public FloodGate nickChanges(long nowNanos) {
+        if (nickChanges == null) nickChanges = new FloodGate(2, 1.0 / 30, nowNanos);
+        return nickChanges;
     }
 
     public List<Room> rooms() {

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,12 @@ import java.util.function.LongSupplier;
  */
 public final class Hub {
     public static final String DEFAULT_QUIT_REASON = "left the chat";
+    public static final String CONNECTION_LOST = "connection lost";
+    public static final String PING_TIMEOUT = "ping timeout";
+    public static final String SENDQ_EXCEEDED = "SendQ exceeded";
+    public static final String EXCESS_FLOOD = "Excess flood";
+    public static final String REGISTRATION_TIMEOUT = "registration timeout";
+    private static final String REMOVED = "removed by the admin";
     private static final DateTimeFormatter SERVER_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -40,11 +47,16 @@ public final class Hub {
     private final Rooms rooms = new Rooms();
     private final Approvals approvals = new Approvals();
     private final Set<Connection> connections = new LinkedHashSet<>();
+    private final Map<String, Integer> perAddress = new HashMap<>();
+    private final Bans bans;
+    private final Stats stats;
     private final String createdAt;
     private long nextId;
     private boolean shuttingDown;
 
-    public Hub(ServerConfig config, ScheduledExecutorService loop, ByteBufAllocator alloc, EventSink events, LongSupplier clock) {
+    public Hub(ServerConfig config, ScheduledExecutorService loop, ByteBufAllocator alloc, EventSink events, LongSupplier clock, Bans bans) {
+        this.bans = bans;
+        this.stats = new Stats(clock.getAsLong());
         this.config = config;
         this.loop = loop;
         this.alloc = alloc;
@@ -68,6 +80,18 @@ public final class Hub {
 
     public Approvals approvals() {
         return approvals;
+    }
+
+    public Bans bans() {
+        return bans;
+    }
+
+    public Stats stats() {
+        return stats;
+    }
+
+    public EventSink events() {
+        return events;
     }
 
     public Set<Connection> connections() {
@@ -107,16 +131,34 @@ public final class Hub {
 
     // ---- connection lifecycle ------------------------------------------------------------
 
-    /** A new connection; null when the server is full (the connection is told and closed). */
+    /** A new connection; null when it is refused (full, too many from its address, banned): it is told why and closed. */
     public Connection connect(String host, Outbox outbox) {
-        Connection c = new Connection(++nextId, host, outbox, clock.getAsLong());
-        if (connections.size() >= config.maxClients()) {
-            outbox.send("ERROR :Closing link: the server is full (" + config.maxClients() + " clients)");
+        String refusal = null;
+        Bans.Ban ban = bans.findByAddress(host);
+        if (ban != null) {
+            refusal = bannedLine(ban);
+        } else if (connections.size() >= config.maxClients()) {
+            refusal = "ERROR :Closing link: the server is full (" + config.maxClients() + " clients)";
+        } else if (perAddress.getOrDefault(host, 0) >= config.maxPerIp()) {
+            refusal = "ERROR :Closing link: too many connections from your address (" + config.maxPerIp() + ")";
+        }
+        if (refusal != null) {
+            outbox.send(refusal);
             outbox.close();
+            stats.disconnected(ban != null ? "banned" : "refused at connect");
             return null;
         }
+        Connection c = new Connection(++nextId, host, outbox, clock.getAsLong());
         connections.add(c);
+        perAddress.merge(host, 1, Integer::sum);
+        loop.schedule(() -> {
+            if (c.state() == State.REGISTERING) close(c, REGISTRATION_TIMEOUT);
+        }, config.registrationTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return c;
+    }
+
+    private static String bannedLine(Bans.Ban ban) {
+        return "ERROR :You are banned" + (ban.reason().isEmpty() ? "" : ": " + ban.reason());
     }
 
     /** The registration gate, checked after every command of a registering connection. */
@@ -127,8 +169,18 @@ public final class Hub {
             close(c, "Bad password");
             return;
         }
+        Bans.Ban ban = bans.find(c.nick(), "~" + c.user(), c.host());
+        if (ban != null) {
+            c.outbox().send(bannedLine(ban));
+            disconnect(c, "banned");
+            return;
+        }
         if (config.approval() == ApprovalPolicy.ALL) {
             welcome(c);
+            return;
+        }
+        if (approvals.size() >= config.maxPending()) {
+            close(c, "too many people are waiting for the admin; try again later");
             return;
         }
         c.state(State.PENDING);
@@ -233,6 +285,8 @@ public final class Hub {
         c.state(State.CLOSED);
         c.closeReason(reason);
         connections.remove(c);
+        perAddress.computeIfPresent(c.host(), (h, n) -> n > 1 ? n - 1 : null);
+        stats.disconnected(kindOf(c, reason));
         approvals.remove(c);
         nicks.release(c.nick(), c);
         if (!c.rooms().isEmpty() && !shuttingDown) {
@@ -255,6 +309,76 @@ public final class Hub {
             events.event(c.nick() + " stopped waiting (" + reason + ").");
         }
         c.outbox().close();
+    }
+
+    private static String kindOf(Connection c, String reason) {
+        if (c.quitRequested()) return "quit";
+        if (reason.startsWith(REMOVED)) return "kicked";
+        if (reason.startsWith("banned")) return "banned";
+        if (reason.startsWith("the admin rejected")) return "rejected";
+        if (reason.startsWith("your request expired")) return "request expired";
+        if (reason.startsWith("too many people are waiting")) return "too many pending";
+        return reason.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    // ---- moderation (the admin console) ------------------------------------------------------
+
+    /** Removes c from the chat; its rooms see a KICK by the server, then it is disconnected. It may come back. */
+    public void kick(Connection c, String reason) {
+        String why = reason == null || reason.isBlank() ? "" : reason.strip();
+        for (Room r : new ArrayList<>(c.rooms())) {
+            try (Broadcast kick = broadcast(Message.trailing(config.serverName(), "KICK", r.name(), c.nick(), why.isEmpty() ? REMOVED : why))) {
+                for (Connection m : r.members()) kick.sendTo(m);
+            }
+            r.remove(c);
+            rooms.removeIfAbandoned(r);
+        }
+        c.rooms().clear();
+        String full = REMOVED + (why.isEmpty() ? "" : " (" + why + ")");
+        events.event("* " + c.nick() + " was " + full + ".");
+        close(c, full);
+    }
+
+    /** Bans a mask and disconnects whoever matches it now. Returns who was disconnected; saving is the caller's. */
+    public List<String> ban(String mask, String reason) {
+        Bans.Ban ban = bans.add(mask, reason, Instant.ofEpochMilli(clock.getAsLong()));
+        List<String> gone = new ArrayList<>();
+        for (Connection c : new ArrayList<>(connections)) {
+            String nick = c.nick() == null ? "*" : c.nick();
+            String user = c.user() == null ? "*" : "~" + c.user();
+            if (bans.find(nick, user, c.host()) == ban) {
+                gone.add(c.nickOrStar());
+                c.outbox().send(bannedLine(ban));
+                disconnect(c, "banned" + (ban.reason().isEmpty() ? "" : " (" + ban.reason() + ")"));
+            }
+        }
+        return gone;
+    }
+
+    /** Mutes a registered user until the given time (Long.MAX_VALUE: until unmuted); the room is told. */
+    public void mute(Connection c, long untilMillis, String howLong) {
+        c.mutedUntil(untilMillis);
+        notice(c, "You have been muted by the admin" + howLong + ". Your messages will not be sent.");
+        announce(c.nick() + " has been muted by the admin" + howLong + ".");
+    }
+
+    public void unmute(Connection c) {
+        c.mutedUntil(0);
+        notice(c, "You are no longer muted.");
+        announce(c.nick() + " is no longer muted.");
+    }
+
+    /** A NOTICE from the server to every room, and to registered users in no room. */
+    public void announce(String text) {
+        for (Room r : rooms.all()) {
+            if (r.size() == 0) continue;
+            try (Broadcast b = broadcast(Message.trailing(config.serverName(), "NOTICE", r.name(), text))) {
+                for (Connection m : r.members()) b.sendTo(m);
+            }
+        }
+        for (Connection c : connections) {
+            if (c.isRegistered() && c.rooms().isEmpty()) notice(c, text);
+        }
     }
 
     /** Everyone who shares a room with c, each once, c excluded. */

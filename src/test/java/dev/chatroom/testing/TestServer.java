@@ -26,8 +26,17 @@ public final class TestServer implements AutoCloseable {
         admin = new AdminCommands(server);
     }
 
+    /**
+     * Accepts everyone, keeps its data in a fresh temporary folder, and has flood control off so
+     * tests may send quickly; tests of those features turn them back on.
+     */
     public static ServerConfig config() {
-        return ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withApproval(ApprovalPolicy.ALL);
+        try {
+            return ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withApproval(ApprovalPolicy.ALL)
+                    .withDataDir(java.nio.file.Files.createTempDirectory("chatroom-test")).withFlood(10, 0).withMaxPerIp(1000);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static TestServer start() throws InterruptedException {

@@ -43,8 +43,14 @@ final class MessageCommands {
             if (!quiet) hub.reply(c, ERR_TOOMANYTARGETS, m.param(0), "Too many targets; the maximum is " + Hub.MAX_TARGETS);
             return;
         }
+        if (c.mutedAt(hub.now())) {
+            if (!tagOnly) hub.notice(c, "You are muted by the admin; your message was not sent.");
+            return;
+        }
         Map<String, String> clientTags = clientTags(c, m);
         c.spoke(hub.now());
+        if (!tagOnly) hub.stats().relayed();
+        if (!tagOnly && hub.config().logMessages()) hub.events().event("<" + c.nick() + " to " + m.param(0) + "> " + text);
         for (String target : targets) {
             if (target.isEmpty()) continue;
             if (Names.isChannel(target)) {

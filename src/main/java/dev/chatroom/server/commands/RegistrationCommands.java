@@ -94,6 +94,15 @@ final class RegistrationCommands {
             return;
         }
         if (wanted.equals(c.nick())) return;
+        if (c.isRegistered() && !c.nickChanges(System.nanoTime()).tryTake(System.nanoTime())) {
+            long wait = (c.nickChanges(System.nanoTime()).nanosUntilToken(System.nanoTime()) + 999_999_999L) / 1_000_000_000L;
+            hub.reply(c, ERR_NICKTOOFAST, wanted, "Nick change too fast. Please wait " + wait + " seconds.");
+            return;
+        }
+        if (hub.bans().find(wanted, "~" + c.user(), c.host()) != null && c.isRegistered()) {
+            hub.reply(c, ERR_ERRONEUSNICKNAME, wanted, "That nickname is banned");
+            return;
+        }
         if (!hub.claimNick(c, wanted)) {
             hub.reply(c, ERR_NICKNAMEINUSE, wanted, "Nickname is already in use");
             return;
@@ -121,6 +130,7 @@ final class RegistrationCommands {
     static void quit(Hub hub, Connection c, Message m) {
         String reason = m.param(0);
         if (reason == null || reason.isBlank()) reason = Hub.DEFAULT_QUIT_REASON;
+        c.quitRequested(true);
         hub.close(c, reason);
     }
 

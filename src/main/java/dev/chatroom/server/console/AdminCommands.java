@@ -1,5 +1,6 @@
 package dev.chatroom.server.console;
 
+import dev.chatroom.server.Bans;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
@@ -24,6 +25,16 @@ public final class AdminCommands {
             "/reject <nick> [reason]   reject it, telling them the reason",
             "/pending                  the requests waiting, oldest first",
             "/users                    who is connected, by room",
+            "/kick <nick> [reason]     remove someone (they may come back)",
+            "/ban <nick|ip|mask> [reason]   disconnect and keep out (nick!user@host masks, * and ?)",
+            "/unban <nick|ip|mask>     lift a ban",
+            "/bans                     the bans",
+            "/mute <nick> [minutes]    keep someone from talking (until /unmute if no minutes)",
+            "/unmute <nick>            let them talk again",
+            "/say <text>               an announcement to everyone",
+            "/topic [text]             show or set the room's topic",
+            "/stats                    uptime, users, traffic, disconnects",
+            "/shutdown [reason]        tell everyone and stop the server",
             "/help                     this list");
 
     private final ChatServer server;
@@ -62,11 +73,128 @@ public final class AdminCommands {
                     : onLoop(hub -> reject(hub, words[1], words.length > 2 ? words[2] : null));
             case "/pending" -> onLoop(AdminCommands::pending);
             case "/users" -> onLoop(AdminCommands::users);
+            case "/kick" -> words.length < 2 ? "Usage: /kick <nick> [reason]" : onLoop(hub -> kick(hub, words[1], rest(words)));
+            case "/ban" -> words.length < 2 ? "Usage: /ban <nick|ip|mask> [reason]" : onLoop(hub -> ban(hub, words[1], rest(words)));
+            case "/unban" -> words.length < 2 ? "Usage: /unban <nick|ip|mask>" : onLoop(hub -> unban(hub, words[1]));
+            case "/bans" -> onLoop(AdminCommands::bans);
+            case "/mute" -> words.length < 2 ? "Usage: /mute <nick> [minutes]" : mute(words[1], rest(words));
+            case "/unmute" -> words.length < 2 ? "Usage: /unmute <nick>" : onLoop(hub -> unmute(hub, words[1]));
+            case "/say" -> input.length() <= 4 || input.substring(4).isBlank() ? "Usage: /say <text>" : onLoop(hub -> {
+                hub.announce(input.substring(5).strip());
+                return "";
+            });
+            case "/topic" -> onLoop(hub -> topic(hub, input.length() > 6 ? input.substring(7).strip() : ""));
+            case "/stats" -> onLoop(AdminCommands::stats);
+            case "/shutdown" -> {
+                server.close(input.length() > 9 ? input.substring(10).strip() : null);
+                yield "Server stopped.";
+            }
             case "/help" -> HELP;
             default -> verb.startsWith("/")
                     ? "Unknown command " + words[0] + ". Type /help."
                     : "Type y or n to answer the oldest request, or /help.";
         };
+    }
+
+    private static String rest(String[] words) {
+        return words.length > 2 ? words[2] : null;
+    }
+
+    private static Connection findUser(Hub hub, String nick) {
+        Connection c = hub.nicks().find(nick);
+        return c != null && c.isRegistered() ? c : null;
+    }
+
+    private static String kick(Hub hub, String nick, String reason) {
+        Connection c = findUser(hub, nick);
+        if (c == null) return "No user " + nick + ".";
+        hub.kick(c, reason);
+        return "";
+    }
+
+    private static String ban(Hub hub, String target, String reason) {
+        String mask = Bans.normalize(target);
+        if (!Bans.validMaskText(mask)) return "Not a nick, address or nick!user@host mask: " + target;
+        List<String> gone = hub.ban(mask, reason);
+        String result = "Banned " + mask + (reason == null ? "" : " (" + reason + ")") + "."
+                + (gone.isEmpty() ? "" : " Disconnected: " + String.join(", ", gone) + ".");
+        try {
+            hub.bans().save();
+        } catch (java.io.IOException e) {
+            result += " The ban holds until restart, but saving it failed: " + e.getMessage();
+        }
+        return result;
+    }
+
+    private static String unban(Hub hub, String target) {
+        String mask = Bans.normalize(target);
+        if (!hub.bans().remove(mask)) return "No ban on " + mask + ". Type /bans.";
+        try {
+            hub.bans().save();
+        } catch (java.io.IOException e) {
+            return "Unbanned " + mask + " until restart, but saving failed: " + e.getMessage();
+        }
+        return "Unbanned " + mask + ".";
+    }
+
+    private static String bans(Hub hub) {
+        if (hub.bans().all().isEmpty()) return "No bans.";
+        StringJoiner out = new StringJoiner("\n", "Bans (" + hub.bans().all().size() + "):\n", "");
+        for (Bans.Ban b : hub.bans().all()) {
+            out.add("  " + b.mask() + (b.reason().isEmpty() ? "" : " (" + b.reason() + ")") + ", since " + b.since());
+        }
+        return out.toString();
+    }
+
+    private String mute(String nick, String minutesText) {
+        long minutes;
+        try {
+            minutes = minutesText == null ? 0 : Long.parseLong(minutesText.strip());
+            if (minutes < 0 || minutes > 525_600) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            return "Usage: /mute <nick> [minutes], minutes a whole number up to 525600";
+        }
+        return onLoop(hub -> {
+            Connection c = findUser(hub, nick);
+            if (c == null) return "No user " + nick + ".";
+            long until = minutes == 0 ? Long.MAX_VALUE : hub.now() + minutes * 60_000;
+            String howLong = minutes == 0 ? "" : " for " + minutes + (minutes == 1 ? " minute" : " minutes");
+            hub.mute(c, until, howLong);
+            return "Muted " + c.nick() + (minutes == 0 ? " until /unmute." : howLong + ".");
+        });
+    }
+
+    private static String unmute(Hub hub, String nick) {
+        Connection c = findUser(hub, nick);
+        if (c == null) return "No user " + nick + ".";
+        if (!c.mutedAt(hub.now())) return nick + " is not muted.";
+        hub.unmute(c);
+        return "Unmuted " + c.nick() + ".";
+    }
+
+    private static String topic(Hub hub, String text) {
+        String name = hub.config().defaultRoom();
+        Room r = name == null ? null : hub.rooms().find(name);
+        if (r == null) return "This server has no default room.";
+        if (text.isEmpty()) return r.topic() == null ? "No topic is set. Usage: /topic <text>" : "Topic of " + r.name() + ": " + r.topic();
+        hub.setTopic(r, text.length() > dev.chatroom.irc.Names.TOPIC_MAX ? text.substring(0, dev.chatroom.irc.Names.TOPIC_MAX) : text, hub.serverName());
+        return "Topic of " + r.name() + " set.";
+    }
+
+    private static String stats(Hub hub) {
+        int registered = 0;
+        for (Connection c : hub.connections()) if (c.isRegistered()) registered++;
+        long up = (hub.now() - hub.stats().startedMillis()) / 1000;
+        StringJoiner out = new StringJoiner("\n");
+        out.add(String.format("Up %dd %02dh %02dm %02ds", up / 86400, up / 3600 % 24, up / 60 % 60, up % 60));
+        out.add("Connected: " + registered + " in the chat, " + hub.approvals().size() + " waiting, "
+                + (hub.connections().size() - registered - hub.approvals().size()) + " registering");
+        out.add("Messages relayed: " + hub.stats().messagesRelayed());
+        out.add("Bytes in: " + hub.stats().bytesIn() + ", out: " + hub.stats().bytesOut());
+        StringJoiner gone = new StringJoiner(", ");
+        hub.stats().disconnects().forEach((k, v) -> gone.add(k + " " + v));
+        out.add("Disconnects: " + (gone.length() == 0 ? "none" : gone.toString()));
+        return out.toString();
     }
 
     private String onLoop(Function<Hub, String> f) {

@@ -1,5 +1,7 @@
 package dev.chatroom.server.console;
 
+import dev.chatroom.irc.Formatting;
+import dev.chatroom.irc.Sanitizer;
 import dev.chatroom.server.EventSink;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,8 +33,15 @@ public final class AdminConsole implements EventSink, AutoCloseable {
         this.out = out;
     }
 
+    /** Prints a line; remote text in it (quit reasons, messages) is stripped of anything that could drive the terminal. */
     @Override
-    public void event(String line) {
+    public void event(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        for (String part : text.split("\n", -1)) {
+            if (safe.length() > 0) safe.append('\n');
+            safe.append(Formatting.strip(Sanitizer.clean(part)));
+        }
+        String line = safe.toString();
         LineReader r = reader;
         if (r != null) {
             r.printAbove(line);

@@ -2,6 +2,7 @@ package dev.chatroom.server.net;
 
 import dev.chatroom.irc.IrcFrameDecoder;
 import dev.chatroom.irc.IrcLineDecoder;
+import dev.chatroom.server.Bans;
 import dev.chatroom.server.EventSink;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.ServerConfig;
@@ -57,7 +58,7 @@ public final class ChatServer implements AutoCloseable {
         group = new MultiThreadIoEventLoopGroup(1, ioFactory);
         loop = group.next();
         clients = new DefaultChannelGroup(loop);
-        hub = new Hub(config, loop, ByteBufAllocator.DEFAULT, events, System::currentTimeMillis);
+        hub = new Hub(config, loop, ByteBufAllocator.DEFAULT, events, System::currentTimeMillis, loadBans());
         Dispatcher dispatcher = new Dispatcher();
         Flusher flusher = new Flusher(loop);
         int sendq = config.sendQueueBytes();
@@ -72,6 +73,7 @@ public final class ChatServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         clients.add(ch);
                         ch.pipeline().addLast(
+                                new ByteCounter(hub.stats()),
                                 new IrcFrameDecoder(IrcLineDecoder.MAX_LINE),
                                 new IrcLineDecoder(),
                                 new ConnectionHandler(hub, dispatcher, flusher));
@@ -84,6 +86,19 @@ public final class ChatServer implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    /** The saved bans; a damaged file is reported line by line and never stops the server. */
+    private Bans loadBans() {
+        try {
+            Bans.Loaded loaded = Bans.load(config.dataDir());
+            for (String problem : loaded.problems()) events.event("Ban file: " + problem);
+            if (!loaded.bans().all().isEmpty()) events.event(loaded.bans().all().size() + " ban(s) loaded from " + config.dataDir().resolve(Bans.FILE_NAME));
+            return loaded.bans();
+        } catch (java.io.IOException e) {
+            events.event("Cannot read the ban file in " + config.dataDir() + ": " + e.getMessage() + ". Starting with no bans.");
+            return new Bans(config.dataDir().resolve(Bans.FILE_NAME));
+        }
     }
 
     public int port() {

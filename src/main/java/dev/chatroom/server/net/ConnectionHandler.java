@@ -7,6 +7,7 @@ import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.irc.LineError;
 import dev.chatroom.irc.Message;
 import dev.chatroom.server.Connection;
+import dev.chatroom.server.FloodGate;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.commands.Dispatcher;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,11 +15,13 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 
 /** Connects one Netty channel to the hub: lines in, lifecycle events, send-queue overflow. */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
-    static final String CONNECTION_LOST = "connection lost";
-    static final String SENDQ_EXCEEDED = "SendQ exceeded";
+    /** Lines held back from a client over its flood limit; past this it is dropped as "Excess flood". */
+    static final int MAX_BACKLOG = 200;
 
     private final Hub hub;
     private final Dispatcher dispatcher;
@@ -27,6 +30,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private NettyOutbox outbox;
     private KeepAlive keepAlive;
     private boolean overflowCheckScheduled;
+    private FloodGate flood;
+    private final ArrayDeque<Object> backlog = new ArrayDeque<>();
+    private boolean drainScheduled;
 
     ConnectionHandler(Hub hub, Dispatcher dispatcher, Flusher flusher) {
         this.hub = hub;
@@ -42,20 +48,64 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (connection == null) return;
         keepAlive = new KeepAlive(hub, connection, ctx.channel().eventLoop());
         keepAlive.start();
+        if (hub.config().floodRate() > 0) flood = new FloodGate(hub.config().floodBurst(), hub.config().floodRate(), System.nanoTime());
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        try {
-            if (connection == null || connection.state() == Connection.State.CLOSED) return;
-            keepAlive.touch();
-            if (msg instanceof Message m) {
-                dispatcher.dispatch(hub, connection, m);
-            } else if (msg instanceof LineError e) {
-                reportBadLine(e);
-            }
-        } finally {
+        if (connection == null || connection.state() == Connection.State.CLOSED) {
             ReferenceCountUtil.release(msg);
+            return;
+        }
+        keepAlive.touch();
+        if (backlog.isEmpty() && mayProceed(msg)) {
+            handle(msg);
+            return;
+        }
+        // Over the flood limit: keep the line, in order, and stop reading until the client may go on.
+        backlog.add(msg);
+        if (backlog.size() > MAX_BACKLOG) {
+            backlog.clear();
+            hub.close(connection, Hub.EXCESS_FLOOD);
+            return;
+        }
+        ctx.channel().config().setAutoRead(false);
+        scheduleDrain(ctx);
+    }
+
+    /** PING and PONG cost nothing: keepalive must work for a throttled client too. */
+    private boolean mayProceed(Object msg) {
+        if (flood == null) return true;
+        if (msg instanceof Message m && (m.command().equals("PING") || m.command().equals("PONG"))) return true;
+        return flood.tryTake(System.nanoTime());
+    }
+
+    private void scheduleDrain(ChannelHandlerContext ctx) {
+        if (drainScheduled) return;
+        drainScheduled = true;
+        long wait = Math.max(flood.nanosUntilToken(System.nanoTime()), 1_000_000);
+        ctx.channel().eventLoop().schedule(() -> drain(ctx), wait, TimeUnit.NANOSECONDS);
+    }
+
+    private void drain(ChannelHandlerContext ctx) {
+        drainScheduled = false;
+        while (!backlog.isEmpty() && connection.state() != Connection.State.CLOSED && mayProceed(backlog.peek())) {
+            handle(backlog.poll());
+        }
+        if (connection.state() == Connection.State.CLOSED) {
+            backlog.clear();
+        } else if (backlog.isEmpty()) {
+            ctx.channel().config().setAutoRead(true);
+        } else {
+            scheduleDrain(ctx);
+        }
+    }
+
+    private void handle(Object msg) {
+        if (msg instanceof Message m) {
+            dispatcher.dispatch(hub, connection, m);
+        } else if (msg instanceof LineError e) {
+            reportBadLine(e);
         }
     }
 
@@ -84,14 +134,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         ctx.channel().flush();
         if (ctx.channel().isWritable() || connection == null || connection.state() == Connection.State.CLOSED) return;
         outbox.abandon();
-        hub.disconnect(connection, SENDQ_EXCEEDED);
+        hub.disconnect(connection, Hub.SENDQ_EXCEEDED);
         ctx.channel().close();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (keepAlive != null) keepAlive.stop();
-        if (connection != null) hub.disconnect(connection, CONNECTION_LOST);
+        if (connection != null) hub.disconnect(connection, Hub.CONNECTION_LOST);
     }
 
     @Override

@@ -50,7 +50,7 @@ final class KeepAlive implements Runnable {
         if (awaitingReply) {
             long waited = now - pingSentNanos;
             if (waited >= timeoutNanos) {
-                hub.close(connection, "ping timeout");
+                hub.close(connection, Hub.PING_TIMEOUT);
             } else {
                 schedule(timeoutNanos - waited);
             }

@@ -1,10 +1,9 @@
-package dev.chatroom.client;
+package dev.chatroom.irc;
 
-import dev.chatroom.irc.Colors;
 
 /** mIRC formatting codes turned into ANSI SGR sequences, or removed for plain output. */
 public final class Formatting {
-    static final String SGR_RESET = "\u001b[0m";
+    public static final String SGR_RESET = "\u001b[0m";
 
     private Formatting() {}
 

@@ -1,4 +1,4 @@
-package dev.chatroom.client;
+package dev.chatroom.irc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package dev.chatroom.client;
+package dev.chatroom.irc;
 
-import dev.chatroom.irc.Colors;
 
 /**
  * Makes remote text safe to print: removes every escape sequence (CSI, OSC, DCS and the rest)

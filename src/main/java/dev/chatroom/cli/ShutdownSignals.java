@@ -1,0 +1,35 @@
+package dev.chatroom.cli;
+
+import dev.chatroom.server.EventSink;
+import dev.chatroom.server.net.ChatServer;
+import sun.misc.Signal;
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM shut the server down gracefully: clients are told, then the
+ * process exits 0. A second signal while that runs forces the exit at once.
+ */
+final class ShutdownSignals {
+    private static volatile boolean stopping;
+
+    private ShutdownSignals() {}
+
+    static void install(ChatServer server, EventSink events) {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal.handle(new Signal(name), sig -> {
+                    if (stopping) Runtime.getRuntime().halt(130);
+                    stopping = true;
+                    events.event("Shutting down (SIG" + name + "); press Ctrl-C again to force.");
+                    new Thread(server::close, "chatroom-shutdown").start();
+                });
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // this platform does not let us handle the signal; the JVM default stays
+            }
+        }
+    }
+
+    /** The console started a shutdown: a Ctrl-C from now on forces the exit. */
+    static void forceOnNextInterrupt() {
+        stopping = true;
+    }
+}
