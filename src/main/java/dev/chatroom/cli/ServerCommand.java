@@ -90,6 +90,10 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Lines per second a client may send sustained; 0 turns flood control off (default: ${DEFAULT-VALUE}).")
     double floodRate;
 
+    @Option(names = "--flood-drop-after", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Drop a client held back by flood control this long without a break (default: ${DEFAULT-VALUE}).")
+    Duration floodDropAfter;
+
     @Option(names = "--data-dir", defaultValue = "chatroom-data", paramLabel = "DIR",
             description = "Where the server keeps its bans (default: ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -132,7 +136,7 @@ public final class ServerCommand implements Callable<Integer> {
                 .withApproval(approve).withMotd(motd).withMaxClients(maxClients).withPassword(password)
                 .withPing(pingInterval, pingTimeout).withApprovalTimeout(approvalTimeout).withSendQueueBytes(sendq)
                 .withMaxPerIp(maxPerIp).withMaxPending(maxPending).withRegistrationTimeout(registrationTimeout)
-                .withFlood(floodBurst, floodRate).withDataDir(dataDir).withLogMessages(logMessages);
+                .withFlood(floodBurst, floodRate).withFloodDropAfter(floodDropAfter).withDataDir(dataDir).withLogMessages(logMessages);
 
         AdminConsole console = new AdminConsole(System.out);
         LogFile log = null;

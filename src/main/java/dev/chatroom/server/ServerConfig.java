@@ -40,6 +40,7 @@ public final class ServerConfig {
     private int sendQueueBytes = 1 << 20;
     private int floodBurst = 10;
     private double floodRate = 2;
+    private Duration floodDropAfter = Duration.ofSeconds(30);
     private Path dataDir = Path.of("chatroom-data");
     private boolean logMessages;
     private String version = Version.get();
@@ -67,6 +68,8 @@ public final class ServerConfig {
     public int floodBurst() { return floodBurst; }
     /** Lines per second a client may send sustained; 0 turns flood control off. */
     public double floodRate() { return floodRate; }
+    /** A client held back by flood control this long without a break is dropped as "Excess flood". */
+    public Duration floodDropAfter() { return floodDropAfter; }
     /** Where bans are kept. */
     public Path dataDir() { return dataDir; }
     public boolean logMessages() { return logMessages; }
@@ -92,6 +95,7 @@ public final class ServerConfig {
     public ServerConfig withRegistrationTimeout(Duration v) { registrationTimeout = v; return this; }
     public ServerConfig withSendQueueBytes(int v) { sendQueueBytes = v; return this; }
     public ServerConfig withFlood(int burst, double rate) { floodBurst = burst; floodRate = rate; return this; }
+    public ServerConfig withFloodDropAfter(Duration v) { floodDropAfter = v; return this; }
     public ServerConfig withDataDir(Path v) { dataDir = v; return this; }
     public ServerConfig withLogMessages(boolean v) { logMessages = v; return this; }
 }

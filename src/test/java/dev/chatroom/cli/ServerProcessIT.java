@@ -44,6 +44,42 @@ class ServerProcessIT {
     }
 
     @Test
+    void sigtermTellsEveryClientAndExitsZero() throws Exception {
+        JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all");
+        try (server) {
+            int port = server.awaitListening();
+            try (IrcTestClient alice = new IrcTestClient(port); IrcTestClient bob = new IrcTestClient(port)) {
+                alice.register("alice");
+                bob.register("bob");
+                server.terminate();
+                assertThat(alice.awaitClosed()).last().isEqualTo("ERROR :Server shutting down");
+                assertThat(bob.awaitClosed()).last().isEqualTo("ERROR :Server shutting down");
+                assertThat(server.waitForExit()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void logFileGetsTimestampedEventsButNoMessageText(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path log = dir.resolve("server.log");
+        try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all",
+                "--log-file", log.toString(), "--data-dir", dir.resolve("data").toString())) {
+            int port = server.awaitListening();
+            try (IrcTestClient alice = new IrcTestClient(port)) {
+                alice.register("alice");
+                alice.send("PRIVMSG #chatroom :private thoughts");
+                alice.send("QUIT");
+                server.expect("^\\* alice left the chat\\.$");
+            }
+        }
+        String text = java.nio.file.Files.readString(log);
+        assertThat(text).containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT[^ ]+Z chatroom .* listening on 127\\.0\\.0\\.1:")
+                .containsPattern("(?m)^[^ ]+Z \\* alice entered the chatroom\\.$")
+                .containsPattern("(?m)^[^ ]+Z \\* alice left the chat\\.$")
+                .doesNotContain("private thoughts");
+    }
+
+    @Test
     void portInUseIsOneClearLineAndExitCode1() throws Exception {
         try (JarProcess first = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all")) {
             int port = first.awaitListening();

@@ -68,6 +68,11 @@ public final class JarProcess implements AutoCloseable {
         return Integer.parseInt(expect("listening on [^ ]+:(\\d+)").group(1));
     }
 
+    /** Sends SIGTERM (on Unix), as a service manager would. */
+    public void terminate() {
+        process.destroy();
+    }
+
     public int waitForExit() throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("process did not exit; output: " + seen);
         return process.exitValue();

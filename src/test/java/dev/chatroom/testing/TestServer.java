@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class TestServer implements AutoCloseable {
     private final ChatServer server;
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private final List<String> eventsSeen = new ArrayList<>();
     private final List<IrcTestClient> clients = new ArrayList<>();
     public final AdminCommands admin;
 
@@ -69,6 +70,7 @@ public final class TestServer implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             String e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (e == null) break;
+            eventsSeen.add(e);
             if (p.matcher(e).find()) return e;
             seen.add(e);
         }
@@ -78,6 +80,11 @@ public final class TestServer implements AutoCloseable {
     /** Shuts the server down (clients get its ERROR), leaving the test's sockets to read it. */
     public void stopServer() {
         server.close();
+    }
+
+    /** Every console event that {@link #expectEvent} has looked at. */
+    public List<String> eventsSeen() {
+        return eventsSeen;
     }
 
     @Override

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     /** Lines held back from a client over its flood limit; past this it is dropped as "Excess flood". */
     static final int MAX_BACKLOG = 200;
+    /** Being throttled again sooner than this after catching up does not count as a break in flooding. */
+    private static final long BREAK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Hub hub;
     private final Dispatcher dispatcher;
@@ -33,6 +35,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private FloodGate flood;
     private final ArrayDeque<Object> backlog = new ArrayDeque<>();
     private boolean drainScheduled;
+    private long throttledSince;
+    private long unthrottledAt;
 
     ConnectionHandler(Hub hub, Dispatcher dispatcher, Flusher flusher) {
         this.hub = hub;
@@ -63,10 +67,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         // Over the flood limit: keep the line, in order, and stop reading until the client may go on.
+        long now = System.nanoTime();
+        if (backlog.isEmpty() && now - unthrottledAt > BREAK_NANOS) throttledSince = now;
         backlog.add(msg);
-        if (backlog.size() > MAX_BACKLOG) {
-            backlog.clear();
-            hub.close(connection, Hub.EXCESS_FLOOD);
+        if (backlog.size() > MAX_BACKLOG || now - throttledSince > hub.config().floodDropAfter().toNanos()) {
+            dropFlooder();
             return;
         }
         ctx.channel().config().setAutoRead(false);
@@ -87,14 +92,24 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         ctx.channel().eventLoop().schedule(() -> drain(ctx), wait, TimeUnit.NANOSECONDS);
     }
 
+    private void dropFlooder() {
+        backlog.clear();
+        hub.close(connection, Hub.EXCESS_FLOOD);
+    }
+
     private void drain(ChannelHandlerContext ctx) {
         drainScheduled = false;
+        if (connection.state() != Connection.State.CLOSED && System.nanoTime() - throttledSince > hub.config().floodDropAfter().toNanos()) {
+            dropFlooder();
+            return;
+        }
         while (!backlog.isEmpty() && connection.state() != Connection.State.CLOSED && mayProceed(backlog.peek())) {
             handle(backlog.poll());
         }
         if (connection.state() == Connection.State.CLOSED) {
             backlog.clear();
         } else if (backlog.isEmpty()) {
+            unthrottledAt = System.nanoTime();
             ctx.channel().config().setAutoRead(true);
         } else {
             scheduleDrain(ctx);
