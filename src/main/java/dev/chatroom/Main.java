@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "A terminal chat room that speaks IRC.",
-        subcommands = {ServerCommand.class, JoinCommand.class})
+        subcommands = {ServerCommand.class, JoinCommand.class, dev.chatroom.cli.BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

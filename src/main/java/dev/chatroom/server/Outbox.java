@@ -12,8 +12,8 @@ public interface Outbox {
     void send(String line);
 
     /**
-     * Queues an encoded line (with CRLF) that is shared by many recipients. The outbox takes
-     * ownership of one reference.
+     * Queues an encoded line (with CRLF) that is shared by many recipients. The outbox copies the
+     * bytes; the caller keeps the buffer (and releases it once everyone has it).
      */
     void sendShared(ByteBuf line);
 

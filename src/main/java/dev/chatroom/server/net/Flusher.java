@@ -6,13 +6,22 @@ import java.util.List;
 
 /**
  * Coalesces flushes: outboxes written during one turn of the event loop are flushed once, after
- * every ready connection has been read, so a busy client gets many lines per syscall.
+ * every ready connection has been read, so a busy client gets many lines per syscall. When a
+ * round had to flush many connections (a busy room: every message costs one syscall per
+ * member), the next round waits to gather more lines per syscall: {@link #NANOS_PER_CONNECTION}
+ * for each connection the last round flushed, at most {@link #MAX_DELAY_NANOS}. That bounds the
+ * syscalls per second whatever the room size; at light load flushing stays immediate.
  */
 final class Flusher implements Runnable {
+    static final int BUSY_ROUND = 64;
+    static final long NANOS_PER_CONNECTION = 5_000;
+    static final long MAX_DELAY_NANOS = 10_000_000;
+
     private final EventLoop loop;
     private List<NettyOutbox> dirty = new ArrayList<>();
     private List<NettyOutbox> spare = new ArrayList<>();
     private boolean scheduled;
+    private int lastRound;
 
     Flusher(EventLoop loop) {
         this.loop = loop;
@@ -22,7 +31,10 @@ final class Flusher implements Runnable {
         dirty.add(outbox);
         if (!scheduled) {
             scheduled = true;
-            loop.execute(this);
+            if (lastRound >= BUSY_ROUND) {
+                loop.schedule(this, Math.min(MAX_DELAY_NANOS, lastRound * NANOS_PER_CONNECTION), java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+            else loop.execute(this);
         }
     }
 
@@ -31,6 +43,7 @@ final class Flusher implements Runnable {
         scheduled = false;
         List<NettyOutbox> batch = dirty;
         dirty = spare;
+        lastRound = batch.size();
         for (int i = 0; i < batch.size(); i++) batch.get(i).flushNow();
         batch.clear();
         spare = batch;

@@ -8,14 +8,21 @@ import io.netty.channel.ChannelFutureListener;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-/** An outbox on a Netty channel: writes are queued and flushed by the {@link Flusher}. */
+/**
+ * An outbox on a Netty channel. Lines are appended to one pooled buffer per connection and handed
+ * to Netty once per flush round: a recipient costs a copy of the line's bytes, not a Netty write,
+ * which is what makes fan-out to large rooms cheap.
+ */
 final class NettyOutbox implements Outbox {
     /** How long a closing connection may take to drain its last lines before it is cut. */
     private static final long DRAIN_SECONDS = 5;
 
     private final Channel channel;
     private final Flusher flusher;
+    private static final int INITIAL_BUFFER = 512;
+
     private boolean dirty;
+    private ByteBuf pending;
     private boolean closing;
 
     NettyOutbox(Channel channel, Flusher flusher) {
@@ -26,37 +33,38 @@ final class NettyOutbox implements Outbox {
     @Override
     public void send(String line) {
         if (closing) return;
-        ByteBuf buf = channel.alloc().buffer(line.length() + 8);
+        ByteBuf buf = pending(line.length() + 2);
         buf.writeCharSequence(line, StandardCharsets.UTF_8);
         buf.writeByte('\r').writeByte('\n');
-        write(buf);
     }
 
     @Override
     public void sendShared(ByteBuf line) {
-        if (closing) {
-            line.release();
-            return;
-        }
-        write(line);
+        if (closing) return;
+        pending(line.readableBytes()).writeBytes(line, line.readerIndex(), line.readableBytes());
     }
 
-    private void write(ByteBuf buf) {
-        channel.write(buf, channel.voidPromise());
+    private ByteBuf pending(int room) {
+        if (pending == null) pending = channel.alloc().directBuffer(Math.max(INITIAL_BUFFER, room));
         if (!dirty) {
             dirty = true;
             flusher.markDirty(this);
         }
+        return pending;
     }
 
     void flushNow() {
         dirty = false;
-        channel.flush();
+        if (pending == null) return;
+        ByteBuf out = pending;
+        pending = null;
+        channel.writeAndFlush(out, channel.voidPromise());
     }
 
     @Override
     public void close() {
         if (closing) return;
+        flushNow();
         closing = true;
         if (!channel.isWritable()) {
             channel.close(); // over its send queue: what is queued would never drain
@@ -71,6 +79,10 @@ final class NettyOutbox implements Outbox {
     /** Stops queueing at once; used when the client is dropped for not reading. */
     void abandon() {
         closing = true;
+        if (pending != null) {
+            pending.release();
+            pending = null;
+        }
     }
 
     @Override

@@ -1,0 +1,138 @@
+package dev.chatroom.bench;
+
+import dev.chatroom.irc.IrcFrameDecoder;
+import dev.chatroom.irc.IrcLineDecoder;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Many IRC connections driven by one event loop thread, so every counter here is touched by
+ * that thread only. Connects with at most {@code window} registrations in flight.
+ */
+final class LoadGenerator implements AutoCloseable {
+    private final String host;
+    private final int port;
+    private final String channelName;
+    private final String nickPrefix;
+    private final String password;
+    private final int senders;
+    private final EventLoopGroup group;
+    final EventLoop loop;
+    private final Bootstrap bootstrap;
+    final List<BenchClient> clients = new ArrayList<>();
+    final Histogram latency = BenchClient.newHistogram();
+    private CompletableFuture<Void> allJoined;
+    private int target;
+    private int started;
+    private int window;
+    int joinedCount;
+    int failedCount;
+    int closedCount;
+    String firstFailure;
+    long totalReceived;
+
+    LoadGenerator(String host, int port, String channelName, String nickPrefix, String password, int senders) {
+        this.host = host;
+        this.port = port;
+        this.channelName = channelName;
+        this.nickPrefix = nickPrefix;
+        this.password = password;
+        this.senders = senders;
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        group = new MultiThreadIoEventLoopGroup(1, io);
+        loop = group.next();
+        bootstrap = new Bootstrap().group(group)
+                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
+    }
+
+    String channelName() {
+        return channelName;
+    }
+
+    String password() {
+        return password;
+    }
+
+    /** Connects and registers {@code n} clients, {@code window} at a time; completes when all joined or failed. */
+    CompletableFuture<Void> connectAll(int n, int windowSize) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            allJoined = done;
+            target = n;
+            window = windowSize;
+            for (int i = 0; i < Math.min(window, n); i++) startNext();
+        });
+        return done;
+    }
+
+    private void startNext() {
+        if (started >= target) return;
+        BenchClient c = new BenchClient(started++, nickPrefix, this, senders);
+        clients.add(c);
+        bootstrap.clone().handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), c);
+            }
+        }).connect(host, port).addListener(f -> {
+            if (!f.isSuccess()) failed(c, String.valueOf(f.cause()));
+        });
+    }
+
+    void joined(BenchClient c) {
+        joinedCount++;
+        startNext();
+        checkDone();
+    }
+
+    void failed(BenchClient c, String why) {
+        if (firstFailure == null) firstFailure = c.nick + ": " + why;
+        failedCount++;
+        if (c.channel != null) c.channel.close();
+        startNext();
+        checkDone();
+    }
+
+    void closed(BenchClient c) {
+        closedCount++;
+        if (!c.joined && allJoined != null && !allJoined.isDone()) failed(c, "closed before joining");
+    }
+
+    private void checkDone() {
+        if (allJoined != null && joinedCount + failedCount >= target) allJoined.complete(null);
+    }
+
+    void delivered(long latencyNanos) {
+        totalReceived++;
+        latency.recordValue(Math.min(Math.max(latencyNanos, 0), latency.getHighestTrackableValue()));
+    }
+
+    /** Runs f on the generator's thread and waits for its result. */
+    <T> T onLoop(java.util.concurrent.Callable<T> f) throws Exception {
+        return loop.submit(f).get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.chatroom.cli;
+
+import dev.chatroom.bench.Connect;
+import dev.chatroom.bench.Fanout;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chatroom bench}: a load generator that speaks IRC to any server, on this machine. */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = dev.chatroom.Main.VersionProvider.class,
+        description = {"Load an IRC server (ours or another) with many clients and measure it.",
+                "Run our server with --approve all --flood-rate 0 --max-per-ip 100000 for benchmarks."},
+        subcommands = {BenchCommand.FanoutCommand.class, BenchCommand.ConnectCommand.class})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options every benchmark shares. */
+    static final class Target {
+        @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST", description = "Server (default: ${DEFAULT-VALUE}); loopback only.")
+        String host;
+
+        @Option(names = "--port", defaultValue = "6667", paramLabel = "PORT", description = "Port (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--clients", defaultValue = "100", paramLabel = "N", description = "Clients to connect (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--window", defaultValue = "100", paramLabel = "N", description = "Registrations in flight at once (default: ${DEFAULT-VALUE}).")
+        int window;
+
+        @Option(names = "--channel", defaultValue = "#chatroom", paramLabel = "#NAME", description = "Channel to join (default: ${DEFAULT-VALUE}).")
+        String channel;
+
+        @Option(names = "--nick-prefix", defaultValue = "bench", paramLabel = "PREFIX",
+                description = "Nicks are PREFIX0, PREFIX1, ... (default: ${DEFAULT-VALUE}); use different ones for generators in parallel.")
+        String nickPrefix;
+
+        @Option(names = "--password", paramLabel = "SECRET", description = "Server password (PASS), if the server needs one.")
+        String password;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+        Path json;
+
+        boolean check(PrintWriter err) {
+            if (!host.equals("localhost") && !host.startsWith("127.") && !host.equals("::1")) {
+                err.println("chatroom: bench only targets this machine (127.0.0.0/8, ::1, localhost)");
+                return false;
+            }
+            if (clients < 1 || window < 1) {
+                err.println("chatroom: --clients and --window must be at least 1");
+                return false;
+            }
+            return true;
+        }
+    }
+
+    @Command(name = "fanout", mixinStandardHelpOptions = true, description = "S senders each send R messages/s, paced, to a channel of N clients for D seconds.")
+    static final class FanoutCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        Target target;
+
+        @Option(names = "--senders", defaultValue = "10", paramLabel = "S", description = "Clients that send (default: ${DEFAULT-VALUE}).")
+        int senders;
+
+        @Option(names = "--rate", defaultValue = "10", paramLabel = "R", description = "Messages per second per sender (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--duration", defaultValue = "10", paramLabel = "D", description = "Seconds of sending (default: ${DEFAULT-VALUE}).")
+        int duration;
+
+        @Option(names = "--size", defaultValue = "100", paramLabel = "BYTES", description = "Bytes of text per message (default: ${DEFAULT-VALUE}).")
+        int size;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            if (!target.check(err)) return 2;
+            if (senders < 1 || senders > target.clients || rate <= 0 || duration < 1 || size < 40 || size > 400) {
+                err.println("chatroom: need 1 <= --senders <= --clients, --rate > 0, --duration >= 1, 40 <= --size <= 400");
+                return 2;
+            }
+            Fanout.Settings s = new Fanout.Settings(target.host, target.port, target.clients, target.window, target.channel,
+                    target.nickPrefix, target.password, senders, rate, duration, size);
+            return new Fanout(s, spec.commandLine().getOut(), err).run(target.json);
+        }
+    }
+
+    @Command(name = "connect", mixinStandardHelpOptions = true, description = "Register and join N clients, hold them, report registrations/s, memory and CPU.")
+    static final class ConnectCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        Target target;
+
+        @Option(names = "--hold", defaultValue = "5", paramLabel = "SECONDS", description = "Seconds to keep everyone connected (default: ${DEFAULT-VALUE}).")
+        int hold;
+
+        @Option(names = "--server-pid", paramLabel = "PID", description = "The server's process id, to report its memory and CPU time.")
+        Long serverPid;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            if (!target.check(err)) return 2;
+            Connect.Settings s = new Connect.Settings(target.host, target.port, target.clients, target.window, target.channel,
+                    target.nickPrefix, target.password, Math.max(0, hold), serverPid);
+            return new Connect(s, spec.commandLine().getOut(), err).run(target.json);
+        }
+    }
+}
