@@ -133,6 +133,7 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!joined) generator.failed(this, String.valueOf(cause));
         ctx.close();
     }
 

@@ -23,10 +23,7 @@ public final class Connect {
         long rssBefore = probe == null ? 0 : probe.rssKib();
         long cpuBefore = probe == null ? 0 : probe.cpuMillis();
         try (LoadGenerator g = new LoadGenerator(s.host(), s.port(), s.channel(), s.nickPrefix(), s.password(), 0)) {
-            long t0 = System.nanoTime();
-            Progress.await(g.connectAll(s.clients(), s.window()), err, () -> "joined " + g.joinedCount + "/" + s.clients()
-                    + (g.failedCount > 0 ? ", failed " + g.failedCount : ""), Math.max(60, s.clients() / 50));
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            double seconds = g.joinAll(s.clients(), s.window(), err);
             int joined = g.onLoop(() -> g.joinedCount);
             long cpuJoin = probe == null ? 0 : probe.cpuMillis();
             for (int i = 0; i < s.holdSeconds(); i++) {

@@ -34,10 +34,7 @@ public final class Fanout {
     /** Runs the benchmark; returns the exit code (non-zero when something was lost or not everyone joined). */
     public int run(Path json) throws Exception {
         try (LoadGenerator g = new LoadGenerator(s.host(), s.port(), s.channel(), s.nickPrefix(), s.password(), s.senders())) {
-            long t0 = System.nanoTime();
-            Progress.await(g.connectAll(s.clients(), s.window()), err, () -> "joined " + g.joinedCount + "/" + s.clients()
-                    + (g.failedCount > 0 ? ", failed " + g.failedCount : ""), Math.max(60, s.clients() / 50));
-            double joinSeconds = (System.nanoTime() - t0) / 1e9;
+            double joinSeconds = g.joinAll(s.clients(), s.window(), err);
             int joined = g.onLoop(() -> g.joinedCount);
             Report r = new Report("fanout: " + s.clients() + " clients, " + s.senders() + " senders x " + s.rate() + " msg/s, "
                     + s.durationSeconds() + " s, " + s.size() + " bytes")

@@ -98,6 +98,14 @@ final class LoadGenerator implements AutoCloseable {
         });
     }
 
+    /** Connects and joins everyone, printing progress to err; returns the seconds it took. */
+    double joinAll(int n, int windowSize, java.io.PrintWriter err) throws Exception {
+        long t0 = System.nanoTime();
+        Progress.await(connectAll(n, windowSize), err,
+                () -> "joined " + joinedCount + "/" + n + (failedCount > 0 ? ", failed " + failedCount : ""), Math.max(60, n / 50));
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
     void joined(BenchClient c) {
         joinedCount++;
         startNext();

@@ -34,11 +34,16 @@ final class Report {
         return String.valueOf(v);
     }
 
+    /** "deliveries/s" -> "deliveries_per_s", "latency p99 (ms)" -> "latency_p99_ms". */
+    static String jsonKey(String label) {
+        return label.replace("/", " per ").replaceAll("[()]", "").trim().replaceAll("\\s+", "_").replaceAll("[^A-Za-z0-9_.]", "");
+    }
+
     void writeJson(Path file) throws IOException {
         StringBuilder sb = new StringBuilder("{\n");
         int i = 0;
         for (Map.Entry<String, Object> e : values.entrySet()) {
-            sb.append("  \"").append(e.getKey().replace(" ", "_").replaceAll("[^A-Za-z0-9_.]", "")).append("\": ");
+            sb.append("  \"").append(jsonKey(e.getKey())).append("\": ");
             Object v = e.getValue();
             if (v instanceof Number) sb.append(v instanceof Double d ? String.format("%.3f", d) : v.toString());
             else sb.append('"').append(String.valueOf(v).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');

@@ -13,7 +13,7 @@ import java.util.List;
  * syscalls per second whatever the room size; at light load flushing stays immediate.
  */
 final class Flusher implements Runnable {
-    static final int BUSY_ROUND = 64;
+    static final int BUSY_ROUND = 256;
     static final long NANOS_PER_CONNECTION = 5_000;
     static final long MAX_DELAY_NANOS = 10_000_000;
 

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Runs the same `chatroom bench` against chatroom, ngIRCd and InspIRCd on this machine,
+# three times each, and prints the median (and spread) of the main results.
+#
+#   bench/compare.sh fanout --clients 1000 --senders 200 --rate 5 --duration 10
+#   bench/compare.sh connect --clients 2000 --window 100 --hold 2
+#
+# Installs ngircd and inspircd from Debian if missing (needs root), starts every server
+# on 127.0.0.1, stops each by its PID. Raw JSON results go to bench/results/ (not committed).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+mode="${1:?usage: bench/compare.sh fanout|connect [bench options]}"
+shift
+runs="${RUNS:-3}"
+servers="${SERVERS:-chatroom ngircd inspircd}"
+out="$here/results/$(date +%Y%m%d-%H%M%S)-$mode"
+mkdir -p "$out"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+if ! command -v ngircd >/dev/null || ! command -v inspircd >/dev/null; then
+  echo "Installing ngircd and inspircd..." >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ngircd inspircd >/dev/null
+fi
+[ -f "$root/target/chatroom.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+
+port=16800
+pid=""
+start_server() {
+  local name="$1"
+  port=$((port + 1))
+  case "$name" in
+    chatroom)
+      "$root/chatroom" server --host 127.0.0.1 --port "$port" --approve all --flood-rate 0 \
+        --max-per-ip 100000 --max-clients 100000 --data-dir "$work/data" </dev/null >"$work/$name.log" 2>&1 &
+      pid=$! ;;
+    ngircd)
+      sed "s#PORT#$port#; s#PIDFILE#$work/ngircd.pid#" "$here/peers/ngircd.conf" >"$work/ngircd.conf"
+      ngircd --nodaemon --config "$work/ngircd.conf" >"$work/$name.log" 2>&1 &
+      pid=$! ;;
+    inspircd)
+      sed "s#PORT#$port#; s#PIDFILE#$work/inspircd.pid#; s#LOGFILE#$work/inspircd-events.log#" "$here/peers/inspircd.conf" >"$work/inspircd.conf"
+      inspircd --nofork --runasroot --config "$work/inspircd.conf" >"$work/$name.log" 2>&1 &
+      pid=$! ;;
+  esac
+  for _ in $(seq 1 100); do  # wait for the port to accept
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "$name did not start; see $work/$name.log" >&2
+  cat "$work/$name.log" >&2
+  return 1
+}
+
+stop_server() {
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# value KEY FILE: a number from the bench's JSON output
+value() { sed -n "s#^  \"$1\": \\([-0-9.]*\\).*#\\1#p" "$2"; }
+
+# median_spread VALUES...: "median (min-max)"
+median_spread() {
+  printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%.2f (%.2f-%.2f)", m, v[1], v[NR]}'
+}
+
+if [ "$mode" = fanout ]; then
+  keys="deliveries_per_s:deliveries/s latency_p50_ms:p50_ms latency_p99_ms:p99_ms latency_max_ms:max_ms lost:lost send_lag_max_ms:send_lag_max_ms"
+else
+  keys="registrations_per_s:registrations/s time_to_register_and_join_s:join_s server_RSS_per_connection_KiB:rss_per_conn_KiB server_CPU_while_joining_s:server_cpu_s"
+fi
+
+printf '%-9s' server; for k in $keys; do printf ' %-26s' "${k#*:}"; done; echo
+for name in $servers; do
+  for i in $(seq 1 "$runs"); do
+    start_server "$name"
+    extra=()
+    [ "$mode" = connect ] && extra=(--server-pid "$pid")
+    "$root/chatroom" bench "$mode" --port "$port" "$@" "${extra[@]}" --json "$out/$name-$i.json" \
+      >"$out/$name-$i.txt" 2>"$out/$name-$i.progress" || echo "($name run $i reported a problem: $out/$name-$i.txt)" >&2
+    stop_server
+  done
+  printf '%-9s' "$name"
+  for k in $keys; do
+    key="${k%%:*}"
+    vals=()
+    for i in $(seq 1 "$runs"); do
+      f="$out/$name-$i.json"
+      v="$( [ -f "$f" ] && value "$key" "$f" || true)"
+      [ -n "$v" ] && vals+=("$v")
+    done
+    if [ ${#vals[@]} -gt 0 ]; then printf ' %-26s' "$(median_spread "${vals[@]}")"; else printf ' %-26s' "-"; fi
+  done
+  echo
+done
+echo "raw results: $out" >&2

@@ -1,0 +1,27 @@
+package dev.chatroom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatroom.testing.JarProcess;
+import org.junit.jupiter.api.Test;
+
+/** A small fan-out through the real jar: correctness of server and generator, not timing. */
+class BenchSmokeIT {
+    @Test
+    void fiftyClientsAllJoinAndNothingIsLost() throws Exception {
+        try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all",
+                "--flood-rate", "0", "--max-per-ip", "1000")) {
+            int port = server.awaitListening();
+            try (JarProcess bench = new JarProcess("bench", "fanout", "--port", Integer.toString(port),
+                    "--clients", "50", "--senders", "5", "--rate", "10", "--duration", "3")) {
+                bench.expect("^  joined +50$");
+                long expected = Long.parseLong(bench.expect("^  expected deliveries +(\\d+)$").group(1));
+                assertThat(expected).isGreaterThan(100 * 49); // about 5 senders x 10/s x 3 s, to 49 others each
+                assertThat(Long.parseLong(bench.expect("^  received +(\\d+)$").group(1))).isEqualTo(expected);
+                bench.expect("^  lost +0$");
+                bench.expect("^  duplicates +0$");
+                assertThat(bench.waitForExit()).isZero();
+            }
+        }
+    }
+}
