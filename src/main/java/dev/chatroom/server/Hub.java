@@ -4,6 +4,7 @@ import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
+import dev.chatroom.irc.Names;
 import dev.chatroom.server.Connection.State;
 import dev.chatroom.server.ServerConfig.ApprovalPolicy;
 import io.netty.buffer.ByteBufAllocator;
@@ -28,6 +29,8 @@ import java.util.function.LongSupplier;
  * needs a lock. Knows nothing of sockets: connections are reached through their {@link Outbox}.
  */
 public final class Hub {
+    /** Targets one PRIVMSG/NOTICE may name (ISUPPORT MAXTARGETS). */
+    public static final int MAX_TARGETS = 4;
     public static final String DEFAULT_QUIT_REASON = "left the chat";
     public static final String CONNECTION_LOST = "connection lost";
     public static final String PING_TIMEOUT = "ping timeout";
@@ -224,26 +227,24 @@ public final class Hub {
 
     private void sendIsupport(Connection c) {
         List<String> tokens = List.of(
-                "AWAYLEN=" + dev.chatroom.irc.Names.AWAY_MAX,
+                "AWAYLEN=" + Names.AWAY_MAX,
                 "CASEMAPPING=" + Casemapping.NAME,
                 "CHANLIMIT=#:",
                 "CHANMODES=,,,",
-                "CHANNELLEN=" + dev.chatroom.irc.Names.CHANNEL_MAX,
+                "CHANNELLEN=" + Names.CHANNEL_MAX,
                 "CHANTYPES=#",
                 "MAXTARGETS=" + MAX_TARGETS,
                 "NETWORK=" + config.serverName(),
-                "NICKLEN=" + dev.chatroom.irc.Names.NICK_MAX,
+                "NICKLEN=" + Names.NICK_MAX,
                 "PREFIX=(o)@",
-                "TOPICLEN=" + dev.chatroom.irc.Names.TOPIC_MAX,
-                "USERLEN=" + dev.chatroom.irc.Names.USER_MAX);
+                "TOPICLEN=" + Names.TOPIC_MAX,
+                "USERLEN=" + Names.USER_MAX);
         List<String> params = new ArrayList<>();
         params.add(c.nick());
         params.addAll(tokens);
         params.add("are supported by this server");
         c.send(Message.create(Map.of(), config.serverName(), RPL_ISUPPORT, params, true));
     }
-
-    public static final int MAX_TARGETS = 4;
 
     public void sendMotd(Connection c) {
         if (config.motd().isEmpty()) {
