@@ -238,7 +238,8 @@ public final class Hub {
                 "NICKLEN=" + Names.NICK_MAX,
                 "PREFIX=(o)@",
                 "TOPICLEN=" + Names.TOPIC_MAX,
-                "USERLEN=" + Names.USER_MAX);
+                "USERLEN=" + Names.USER_MAX,
+                "WHOX");
         List<String> params = new ArrayList<>();
         params.add(c.nick());
         params.addAll(tokens);

@@ -42,6 +42,17 @@ class QueriesTest extends ServerTest {
     }
 
     @Test
+    void whoxReturnsTheRequestedFieldsInStandardOrder() throws Exception {
+        alice.send("WHO #chatroom %tcuhnfar,745");
+        assertThat(alice.sync()).containsExactly(
+                ":chatroom 354 alice 745 #chatroom ~alice 127.0.0.1 alice H 0 :alice Tester",
+                ":chatroom 354 alice 745 #chatroom ~bob 127.0.0.1 bob H 0 :bob Tester",
+                ":chatroom 315 alice #chatroom :End of WHO list");
+        alice.send("WHO bob %nf");
+        assertThat(alice.sync()).containsExactly(":chatroom 354 alice bob H", ":chatroom 315 alice bob :End of WHO list");
+    }
+
+    @Test
     void whois() throws Exception {
         alice.send("WHOIS bob");
         var lines = alice.sync();

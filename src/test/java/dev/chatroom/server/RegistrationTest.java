@@ -19,7 +19,7 @@ class RegistrationTest extends ServerTest {
         assertThat(alice.next()).startsWith(":chatroom 003 alice :");
         assertThat(alice.next()).startsWith(":chatroom 004 alice chatroom chatroom-");
         String isupport = alice.next();
-        assertThat(isupport).startsWith(":chatroom 005 alice ").contains("CASEMAPPING=rfc1459", "CHANTYPES=#", "PREFIX=(o)@", "NICKLEN=30", "NETWORK=chatroom")
+        assertThat(isupport).startsWith(":chatroom 005 alice ").contains("CASEMAPPING=rfc1459", "CHANTYPES=#", "PREFIX=(o)@", "NICKLEN=30", "NETWORK=chatroom", "WHOX")
                 .endsWith(":are supported by this server");
         assertThat(alice.next()).isEqualTo(":chatroom 375 alice :- chatroom Message of the day - ");
         String motd = alice.expect(" 376 ");

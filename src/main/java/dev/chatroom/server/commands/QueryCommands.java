@@ -8,6 +8,7 @@ import dev.chatroom.server.Connection;
 import dev.chatroom.server.Connection.State;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -26,24 +27,55 @@ final class QueryCommands {
                 Command.registered("USERHOST", 1, QueryCommands::userhost));
     }
 
-    // WHO [<channel>|<nick>]
+    // WHO [<channel>|<nick>] [%<fields>[,<token>]]   (WHOX when the second parameter starts with %)
     static void who(Hub hub, Connection c, Message m) {
         String mask = m.params().isEmpty() ? "*" : m.param(0);
+        String whox = m.params().size() >= 2 && m.param(1).startsWith("%") ? m.param(1).substring(1) : null;
         if (Names.isChannel(mask)) {
             Room r = hub.rooms().find(mask);
             if (r != null) {
-                for (Connection member : r.members()) whoReply(hub, c, r.name(), member, r.isOperator(member));
+                for (Connection member : r.members()) whoReply(hub, c, r.name(), member, r.isOperator(member), whox);
             }
         } else {
             Connection who = hub.nicks().find(mask);
-            if (who != null && who.isRegistered()) whoReply(hub, c, "*", who, false);
+            if (who != null && who.isRegistered()) whoReply(hub, c, "*", who, false, whox);
         }
         hub.reply(c, RPL_ENDOFWHO, mask, "End of WHO list");
     }
 
-    private static void whoReply(Hub hub, Connection c, String channel, Connection who, boolean op) {
+    private static void whoReply(Hub hub, Connection c, String channel, Connection who, boolean op, String whox) {
         String flags = (who.away() == null ? "H" : "G") + (op ? "@" : "");
-        hub.reply(c, RPL_WHOREPLY, channel, "~" + who.user(), who.host(), hub.serverName(), who.nick(), flags, "0 " + who.realname());
+        if (whox == null) {
+            hub.reply(c, RPL_WHOREPLY, channel, "~" + who.user(), who.host(), hub.serverName(), who.nick(), flags, "0 " + who.realname());
+            return;
+        }
+        // WHOX: the requested fields, always in this order (ircv3 whox spec): t c u i h s n f d l a o r
+        int comma = whox.indexOf(',');
+        String fields = comma < 0 ? whox : whox.substring(0, comma);
+        String token = comma < 0 ? "" : whox.substring(comma + 1);
+        List<String> out = new ArrayList<>();
+        out.add(c.nick());
+        for (char f : "tcuihsnfdlaor".toCharArray()) {
+            if (fields.indexOf(f) < 0) continue;
+            switch (f) {
+                case 't' -> out.add(token.isEmpty() ? "0" : token);
+                case 'c' -> out.add(channel);
+                case 'u' -> out.add("~" + who.user());
+                case 'i' -> out.add(who.host());
+                case 'h' -> out.add(who.host());
+                case 's' -> out.add(hub.serverName());
+                case 'n' -> out.add(who.nick());
+                case 'f' -> out.add(flags);
+                case 'd' -> out.add("0");
+                case 'l' -> out.add(Long.toString(Math.max(0, (hub.now() - who.lastSpokeMillis()) / 1000)));
+                case 'a' -> out.add("0");
+                case 'o' -> out.add("n/a");
+                case 'r' -> out.add(who.realname());
+                default -> { }
+            }
+        }
+        boolean realnameLast = fields.indexOf('r') >= 0;
+        c.send(Message.create(java.util.Map.of(), hub.serverName(), RPL_WHOSPCRPL, out, realnameLast));
     }
 
     // WHOIS [<server>] <nick>
