@@ -1,0 +1,74 @@
+package dev.chatroom.interop;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A program in a detached tmux session: keys in with send-keys, the screen out with capture-pane. */
+final class Tmux implements AutoCloseable {
+    private final String session;
+
+    Tmux(String session, String command) throws IOException, InterruptedException {
+        this.session = session;
+        run("tmux", "new-session", "-d", "-s", session, "-x", "200", "-y", "50", command);
+    }
+
+    static boolean available(String tool) {
+        try {
+            Process p = new ProcessBuilder("sh", "-c", "command -v " + tool).redirectErrorStream(true).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Types a line and Enter; the text is sent literally. */
+    void typeLine(String text) throws IOException, InterruptedException {
+        run("tmux", "send-keys", "-t", session, "-l", text);
+        run("tmux", "send-keys", "-t", session, "Enter");
+    }
+
+    /** Sends tmux key names (C-c, Enter, M-2, ...). */
+    void keys(String... keys) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "send-keys", "-t", session));
+        cmd.addAll(List.of(keys));
+        run(cmd.toArray(new String[0]));
+    }
+
+    /** The visible screen, with escape sequences for colors when {@code escapes}. */
+    String screen(boolean escapes) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "capture-pane", "-p", "-t", session, "-S", "-200"));
+        if (escapes) cmd.add("-e");
+        return run(cmd.toArray(new String[0]));
+    }
+
+    /** Waits until the screen contains the text; returns the screen. */
+    String await(String text, boolean escapes) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String s = "";
+        while (System.nanoTime() < deadline) {
+            s = screen(escapes);
+            if (s.contains(text)) return s;
+            Thread.sleep(100); // polling the screen for a condition, with a deadline
+        }
+        throw new AssertionError("tmux " + session + " never showed '" + text + "'; screen:\n" + s);
+    }
+
+    private static String run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(String.join(" ", cmd) + " failed: " + out);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            run("tmux", "kill-session", "-t", session);
+        } catch (IOException | InterruptedException ignored) {
+            // already gone
+        }
+    }
+}
