@@ -119,11 +119,11 @@ class InteropIT {
     }
 
     @Test
-    void irssiRetriesWithAnotherNickWhenItsNickIsTaken(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Tmux.available("irssi") && Tmux.available("tmux"),
-                "SKIPPED: irssi or tmux is not installed (.ci/run installs them with apt-get)");
+    void irssiAndWeechatRetryWithAnotherNickWhenTheirsIsTaken(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Tmux.available("irssi") && Tmux.available("tmux") && Tmux.available("weechat-headless"),
+                "SKIPPED: irssi, weechat-headless or tmux is not installed (.ci/run installs them with apt-get)");
         try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all",
-                "--data-dir", dir.resolve("data").toString());) {
+                "--data-dir", dir.resolve("data").toString())) {
             int port = server.awaitListening();
             try (JarProcess bob = new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob")) {
                 bob.expect("Welcome to #chatroom");
@@ -133,6 +133,16 @@ class InteropIT {
                     bob.expect("\\* bob_ entered the chatroom\\.");
                     irssi.keys("M-2");
                     irssi.await("Total of 2 nicks", false);
+                }
+                Path wee = Files.createDirectories(dir.resolve("weechat"));
+                Process weechat = new ProcessBuilder("weechat-headless", "--dir", wee.toString(), "-r",
+                        "/server add chat 127.0.0.1/" + port + " -notls; /set irc.server.chat.nicks bob,bob2; /connect chat")
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("weechat.out").toFile()).start();
+                try {
+                    bob.expect("\\* bob2 entered the chatroom\\.");
+                } finally {
+                    weechat.destroy();
+                    weechat.waitFor(10, TimeUnit.SECONDS);
                 }
             }
         }
