@@ -86,12 +86,8 @@ public final class Bans {
         return target + "!*@*";
     }
 
-    /** Whether a normalized mask from the console can be a ban. */
-    public static boolean validMaskText(String mask) {
-        return validMask(mask);
-    }
-
-    static boolean validMask(String mask) {
+    /** Whether a mask can be a ban: nick!user@host, all three parts present, no spaces or controls. */
+    public static boolean validMask(String mask) {
         int bang = mask.indexOf('!');
         int at = mask.indexOf('@');
         return bang > 0 && at > bang + 1 && at < mask.length() - 1 && mask.indexOf(' ') < 0 && mask.chars().noneMatch(c -> c < 0x21);

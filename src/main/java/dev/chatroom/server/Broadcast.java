@@ -5,6 +5,9 @@ import dev.chatroom.irc.Message;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,25 +18,24 @@ import java.util.Map;
  */
 public final class Broadcast implements AutoCloseable {
     private final Message message;
-    private final String time;
+    private static final DateTimeFormatter SERVER_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final long timeMillis;
     private final Map<String, String> clientTags;
     private final ByteBufAllocator alloc;
     private final ByteBuf[] encoded = new ByteBuf[4];
 
     /**
      * @param message the message without tags
-     * @param time the server-time value, for recipients that negotiated server-time
+     * @param timeMillis when the server handled it, sent as a server-time tag to those who asked
      * @param clientTags client-only tags (+name), for recipients that negotiated message-tags
      */
-    public Broadcast(Message message, String time, Map<String, String> clientTags, ByteBufAllocator alloc) {
+    public Broadcast(Message message, long timeMillis, Map<String, String> clientTags, ByteBufAllocator alloc) {
         this.message = message;
-        this.time = time;
+        this.timeMillis = timeMillis;
         this.clientTags = clientTags;
         this.alloc = alloc;
-    }
-
-    public Message message() {
-        return message;
     }
 
     /** Queues the message on c's outbox, in the form c negotiated. */
@@ -47,7 +49,7 @@ public final class Broadcast implements AutoCloseable {
 
     private ByteBuf encode(int variant) {
         Map<String, String> tags = new LinkedHashMap<>();
-        if ((variant & 1) != 0) tags.put("time", time);
+        if ((variant & 1) != 0) tags.put("time", SERVER_TIME.format(Instant.ofEpochMilli(timeMillis)));
         if ((variant & 2) != 0) tags.putAll(clientTags);
         StringBuilder sb = new StringBuilder(128);
         if (!tags.isEmpty()) {

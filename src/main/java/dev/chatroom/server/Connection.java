@@ -41,7 +41,6 @@ public final class Connection {
     private long mutedUntilMillis;
     private FloodGate nickChanges;
     private long lastSpokeMillis;
-    private String closeReason;
 
     public Connection(long id, String host, Outbox outbox, long nowMillis) {
         this.id = id;
@@ -187,15 +186,6 @@ public final class Connection {
 
     public void spoke(long nowMillis) {
         lastSpokeMillis = nowMillis;
-    }
-
-    /** Why the server is closing this connection, once it decided to; null otherwise. */
-    public String closeReason() {
-        return closeReason;
-    }
-
-    void closeReason(String r) {
-        if (closeReason == null) closeReason = r;
     }
 
     public void send(Message m) {

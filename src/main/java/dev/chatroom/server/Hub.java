@@ -38,8 +38,6 @@ public final class Hub {
     public static final String EXCESS_FLOOD = "Excess flood";
     public static final String REGISTRATION_TIMEOUT = "registration timeout";
     private static final String REMOVED = "removed by the admin";
-    private static final DateTimeFormatter SERVER_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final ServerConfig config;
     private final ScheduledExecutorService loop;
@@ -125,7 +123,7 @@ public final class Hub {
 
     /** A message from c (or the server) that many will receive; close it when sent. */
     public Broadcast broadcast(Message m, Map<String, String> clientTags) {
-        return new Broadcast(m, SERVER_TIME.format(Instant.ofEpochMilli(clock.getAsLong())), clientTags, alloc);
+        return new Broadcast(m, clock.getAsLong(), clientTags, alloc);
     }
 
     public Broadcast broadcast(Message m) {
@@ -272,7 +270,6 @@ public final class Hub {
 
     /** Sends ERROR with the reason, then disconnects. */
     public void close(Connection c, String reason) {
-        c.closeReason(reason);
         c.outbox().send("ERROR :Closing link: " + reason);
         disconnect(c, reason);
     }
@@ -285,7 +282,6 @@ public final class Hub {
         if (c.state() == State.CLOSED) return;
         State was = c.state();
         c.state(State.CLOSED);
-        c.closeReason(reason);
         connections.remove(c);
         perAddress.computeIfPresent(c.host(), (h, n) -> n > 1 ? n - 1 : null);
         stats.disconnected(kindOf(c, reason));

@@ -30,7 +30,6 @@ public final class IrcTestClient implements AutoCloseable {
     private final OutputStream out;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> history = new ArrayList<>();
-    private boolean closedSeen;
     private volatile boolean autoPong;
     public String nick;
 
@@ -118,7 +117,6 @@ public final class IrcTestClient implements AutoCloseable {
             String l = lines.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (l == null) throw new AssertionError("no line within " + TIMEOUT + "; had: " + history);
             if (l == CLOSED) {
-                closedSeen = true;
                 lines.add(CLOSED);
                 throw new AssertionError("connection closed; had: " + history);
             }
@@ -165,7 +163,6 @@ public final class IrcTestClient implements AutoCloseable {
                 String l = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (l == null) break;
                 if (l == CLOSED) {
-                    closedSeen = true;
                     return rest;
                 }
                 history.add(l);
@@ -179,10 +176,6 @@ public final class IrcTestClient implements AutoCloseable {
 
     public List<String> history() {
         return history;
-    }
-
-    public Socket socket() {
-        return socket;
     }
 
     /** Closes without QUIT: an abrupt disconnect (RST with SO_LINGER 0). */

@@ -46,8 +46,4 @@ public final class Dispatcher {
         cmd.handler().handle(hub, c, m);
         if (c.state() == State.REGISTERING) hub.tryRegister(c);
     }
-
-    public boolean knows(String verb) {
-        return table.containsKey(verb);
-    }
 }

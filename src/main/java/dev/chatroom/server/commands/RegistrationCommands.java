@@ -6,6 +6,7 @@ import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
 import dev.chatroom.server.Connection;
+import dev.chatroom.server.FloodGate;
 import dev.chatroom.server.Connection.State;
 import dev.chatroom.server.Hub;
 import java.util.EnumSet;
@@ -94,10 +95,14 @@ final class RegistrationCommands {
             return;
         }
         if (wanted.equals(c.nick())) return;
-        if (c.isRegistered() && !c.nickChanges(System.nanoTime()).tryTake(System.nanoTime())) {
-            long wait = (c.nickChanges(System.nanoTime()).nanosUntilToken(System.nanoTime()) + 999_999_999L) / 1_000_000_000L;
-            hub.reply(c, ERR_NICKTOOFAST, wanted, "Nick change too fast. Please wait " + wait + " seconds.");
-            return;
+        if (c.isRegistered()) {
+            long now = System.nanoTime();
+            FloodGate changes = c.nickChanges(now);
+            if (!changes.tryTake(now)) {
+                long wait = (changes.nanosUntilToken(now) + 999_999_999L) / 1_000_000_000L;
+                hub.reply(c, ERR_NICKTOOFAST, wanted, "Nick change too fast. Please wait " + wait + " seconds.");
+                return;
+            }
         }
         if (hub.bans().find(wanted, "~" + c.user(), c.host()) != null && c.isRegistered()) {
             hub.reply(c, ERR_ERRONEUSNICKNAME, wanted, "That nickname is banned");

@@ -114,7 +114,7 @@ public final class AdminCommands {
 
     private static String ban(Hub hub, String target, String reason) {
         String mask = Bans.normalize(target);
-        if (!Bans.validMaskText(mask)) return "Not a nick, address or nick!user@host mask: " + target;
+        if (!Bans.validMask(mask)) return "Not a nick, address or nick!user@host mask: " + target;
         List<String> gone = hub.ban(mask, reason);
         String result = "Banned " + mask + (reason == null ? "" : " (" + reason + ")") + "."
                 + (gone.isEmpty() ? "" : " Disconnected: " + String.join(", ", gone) + ".");
