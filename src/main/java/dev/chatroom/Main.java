@@ -1,6 +1,7 @@
 package dev.chatroom;
 
 import dev.chatroom.cli.JoinCommand;
+import dev.chatroom.cli.BenchCommand;
 import dev.chatroom.cli.ServerCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -11,8 +12,7 @@ import picocli.CommandLine.Command;
         name = "chatroom",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
-        description = "A terminal chat room that speaks IRC.",
-        subcommands = {ServerCommand.class, JoinCommand.class, dev.chatroom.cli.BenchCommand.class})
+        description = "A terminal chat room that speaks IRC.")
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,6 +24,9 @@ public final class Main implements Runnable {
     /** The configured command line; tests use it with their own writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand("server", ServerCommand.commandLine());
+        cl.addSubcommand("join", new JoinCommand());
+        cl.addSubcommand("bench", new BenchCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);

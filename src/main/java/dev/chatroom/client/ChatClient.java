@@ -2,25 +2,10 @@ package dev.chatroom.client;
 
 import dev.chatroom.Version;
 import dev.chatroom.irc.Casemapping;
-import dev.chatroom.irc.IrcFrameDecoder;
 import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -30,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -40,15 +24,13 @@ import java.util.function.Consumer;
  */
 public final class ChatClient implements AutoCloseable {
     private static final String CTCP = "\u0001";
-    private static final Set<String> WANTED_CAPS = Set.of("echo-message", "server-time");
 
     private final String host;
     private final int port;
     private final Consumer<ClientEvent> listener;
     private final Set<String> members = new ConcurrentSkipListSet<>(Comparator.comparing(Casemapping::fold));
     private final CompletableFuture<ClientEvent.Closed> closed = new CompletableFuture<>();
-    private EventLoopGroup group;
-    private Channel channel;
+    private volatile IrcConnection connection;
 
     // Network-thread state; read from other threads only through the volatile fields.
     private volatile String nick;
@@ -56,10 +38,11 @@ public final class ChatClient implements AutoCloseable {
     private volatile boolean accepted;
     private volatile boolean echo;
     private volatile boolean quitting;
-    private final List<String> capsOffered = new ArrayList<>();
+    private final CapNegotiation caps = new CapNegotiation(this::sendLine);
     private final List<String> namesBuffer = new ArrayList<>();
     private boolean namesRequested;
     private String errorText;
+    private ClientEvent.Ending ending;
 
     public ChatClient(String host, int port, Consumer<ClientEvent> listener) {
         this.host = host;
@@ -69,44 +52,28 @@ public final class ChatClient implements AutoCloseable {
 
     /** Connects, or throws an IOException whose message is fit for the user ("connection refused"). */
     public ChatClient connect() throws IOException {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        Bootstrap b = new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder(true), new Handler());
-                    }
-                });
-        try {
-            channel = b.connect(host, port).syncUninterruptibly().channel();
-        } catch (Exception e) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw new IOException(describe(e), e);
-        }
-        return this;
-    }
-
-    private static String describe(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                String m = String.valueOf(t.getMessage()).toLowerCase();
-                if (m.contains("refused")) return "connection refused";
-                if (m.contains("timed out") || m.contains("timeout")) return "timed out";
-                return m;
+        connection = IrcConnection.open(host, port, new IrcConnection.Listener() {
+            @Override
+            public void line(Message m) {
+                handle(m);
             }
-            if (t instanceof UnknownHostException) return "unknown host";
-        }
-        return String.valueOf(e.getMessage());
+
+            @Override
+            public void closed() {
+                String reason = errorText != null ? errorText : "connection lost";
+                ClientEvent.Ending why = quitting ? ClientEvent.Ending.LEFT : ending != null ? ending : ClientEvent.Ending.LOST;
+                ClientEvent.Closed event = new ClientEvent.Closed(reason, !accepted, why);
+                listener.accept(event);
+                closed.complete(event);
+            }
+        });
+        return this;
     }
 
     /** Starts registration with the given nick. */
     public void register(String wantedNick) {
         nick = wantedNick;
-        sendLine("CAP LS 302");
+        caps.start();
         sendLine("NICK " + wantedNick);
         sendLine("USER " + wantedNick + " 0 * :" + wantedNick);
     }
@@ -142,7 +109,7 @@ public final class ChatClient implements AutoCloseable {
     public void requestMembers() {
         if (room == null) return;
         // Flag and request in one task on the network thread, so the reply can never come first.
-        channel.eventLoop().execute(() -> {
+        connection.execute(() -> {
             namesRequested = true;
             sendLine("NAMES " + room);
         });
@@ -176,18 +143,13 @@ public final class ChatClient implements AutoCloseable {
     }
 
     void sendLine(String line) {
-        Channel ch = channel;
-        if (ch == null || !ch.isActive()) return;
-        ByteBuf buf = ch.alloc().buffer(line.length() + 8);
-        buf.writeCharSequence(line, StandardCharsets.UTF_8);
-        buf.writeByte('\r').writeByte('\n');
-        ch.writeAndFlush(buf);
+        IrcConnection c = connection;
+        if (c != null) c.send(line);
     }
 
     @Override
     public void close() {
-        if (channel != null) channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        if (group != null) group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        if (connection != null) connection.close();
     }
 
     private boolean isMe(String who) {
@@ -206,36 +168,20 @@ public final class ChatClient implements AutoCloseable {
         return Instant.now();
     }
 
-    private final class Handler extends SimpleChannelInboundHandler<Object> {
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof Message m) handle(m);
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            String reason = errorText != null ? errorText : "connection lost";
-            ClientEvent.Closed event = new ClientEvent.Closed(reason, !accepted, quitting);
-            listener.accept(event);
-            closed.complete(event);
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
-        }
-    }
-
     private void handle(Message m) {
         String cmd = m.command();
         switch (cmd) {
             case "PING" -> sendLine("PONG :" + (m.params().isEmpty() ? "" : m.param(m.params().size() - 1)));
-            case "CAP" -> onCap(m);
+            case "CAP" -> {
+                caps.onCap(m);
+                echo = caps.has("echo-message");
+            }
             case "ERROR" -> {
                 String text = m.param(0) == null ? "closed by the server" : m.param(0);
                 errorText = text.startsWith("Closing link: ") ? text.substring("Closing link: ".length()) : text;
             }
             case "PRIVMSG", "NOTICE" -> onMessage(m);
+            case "NOTE", "FAIL", "WARN" -> onStandardReply(m);
             case "JOIN" -> onJoin(m);
             case "PART" -> onLeave(m, m.param(0), m.param(1));
             case "QUIT" -> onLeave(m, null, m.param(0));
@@ -248,27 +194,6 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    private void onCap(Message m) {
-        String sub = m.param(1);
-        if ("LS".equals(sub)) {
-            boolean more = m.params().size() > 3 && "*".equals(m.param(2));
-            capsOffered.addAll(List.of(m.param(m.params().size() - 1).split(" ")));
-            if (more) return;
-            List<String> want = new ArrayList<>();
-            for (String offered : capsOffered) {
-                String name = offered.contains("=") ? offered.substring(0, offered.indexOf('=')) : offered;
-                if (WANTED_CAPS.contains(name)) want.add(name);
-            }
-            if (want.isEmpty()) sendLine("CAP END");
-            else sendLine("CAP REQ :" + String.join(" ", want));
-        } else if ("ACK".equals(sub)) {
-            for (String cap : m.param(m.params().size() - 1).split(" ")) if (cap.equals("echo-message")) echo = true;
-            sendLine("CAP END");
-        } else if ("NAK".equals(sub)) {
-            sendLine("CAP END");
-        }
-    }
-
     private void onMessage(Message m) {
         String from = m.sourceNick();
         String target = m.param(0);
@@ -277,8 +202,7 @@ public final class ChatClient implements AutoCloseable {
         boolean notice = m.command().equals("NOTICE");
         boolean fromServer = m.prefix() == null || !m.prefix().contains("!");
         if (fromServer) {
-            if (text.equals("Waiting for the admin to accept you...")) listener.accept(new ClientEvent.Waiting());
-            else if (target.startsWith("#")) listener.accept(new ClientEvent.Announcement(timeOf(m), text));
+            if (target.startsWith("#")) listener.accept(new ClientEvent.Announcement(timeOf(m), text));
             else listener.accept(new ClientEvent.Info(text));
             return;
         }
@@ -295,6 +219,21 @@ public final class ChatClient implements AutoCloseable {
         }
         boolean toRoom = target.startsWith("#");
         listener.accept(new ClientEvent.Chat(timeOf(m), from, toRoom ? target : null, toRoom ? null : target, text, action, notice));
+    }
+
+    /** IRCv3 standard replies: the server's state as a code, which this client acts on; the text is for people. */
+    private void onStandardReply(Message m) {
+        String code = m.param(1);
+        if (code == null) return;
+        switch (code) {
+            case "APPROVAL_PENDING" -> listener.accept(new ClientEvent.Waiting());
+            case "APPROVAL_REJECTED", "APPROVAL_EXPIRED", "APPROVAL_QUEUE_FULL" -> ending = ClientEvent.Ending.REJECTED;
+            default -> {
+                String text = m.param(m.params().size() - 1);
+                if (m.command().equals("NOTE")) listener.accept(new ClientEvent.Info(text));
+                else listener.accept(new ClientEvent.Problem(text));
+            }
+        }
     }
 
     private void answerCtcp(String from, String body, boolean notice) {
@@ -329,8 +268,10 @@ public final class ChatClient implements AutoCloseable {
         String victim = m.param(1);
         members.remove(victim);
         boolean byServer = m.prefix() == null || !m.prefix().contains("!");
+        if (isMe(victim) && byServer) ending = ClientEvent.Ending.KICKED;
         String why = m.param(2);
-        if (why != null && (why.isEmpty() || why.equals("removed by the admin"))) why = null;
+        // RFC 2812: without a reason, the comment is the kicker's name
+        if (why != null && (why.isEmpty() || why.equals(m.sourceNick()))) why = null;
         listener.accept(new ClientEvent.Removed(timeOf(m), victim, byServer ? null : m.sourceNick(), why));
     }
 
@@ -366,6 +307,7 @@ public final class ChatClient implements AutoCloseable {
             case Numeric.ERR_NOSUCHNICK -> listener.accept(new ClientEvent.Problem("No such user: " + p.get(1)));
             case Numeric.ERR_NOSUCHCHANNEL -> listener.accept(new ClientEvent.Problem("No such room: " + p.get(1)));
             case Numeric.ERR_CANNOTSENDTOCHAN -> listener.accept(new ClientEvent.Problem("Cannot send to " + p.get(1) + ": " + last));
+            case Numeric.ERR_YOUREBANNEDCREEP -> ending = ClientEvent.Ending.BANNED;
             case Numeric.ERR_INPUTTOOLONG -> listener.accept(new ClientEvent.Problem("The server refused a line as too long."));
             case Numeric.RPL_AWAY -> listener.accept(new ClientEvent.Info(p.get(1) + " is away: " + last));
             case Numeric.ERR_NOTREGISTERED -> {

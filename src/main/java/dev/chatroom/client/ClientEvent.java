@@ -44,12 +44,30 @@ public sealed interface ClientEvent {
     /** An error reply, already put in words for the user ("No such user: bob"). */
     record Problem(String text) implements ClientEvent {}
 
+    /** How a connection ended, from protocol facts: our QUIT, a standard reply, 465, a KICK of us by the server. */
+    enum Ending {
+        /** We sent QUIT. */
+        LEFT,
+        /** The admin rejected our request, or it expired. */
+        REJECTED,
+        /** The admin removed us. */
+        KICKED,
+        /** A ban matched. */
+        BANNED,
+        /** Anything else: the server closed, the network failed. */
+        LOST
+    }
+
     /**
      * The connection ended.
      *
      * @param reason what the server said (ERROR), or "connection lost"
-     * @param beforeAccepted it ended before we were accepted (rejected, expired, refused)
-     * @param byUs we asked to leave
+     * @param beforeAccepted it ended before we were accepted
+     * @param ending why, as far as the protocol told us
      */
-    record Closed(String reason, boolean beforeAccepted, boolean byUs) implements ClientEvent {}
+    record Closed(String reason, boolean beforeAccepted, Ending ending) implements ClientEvent {
+        public boolean byUs() {
+            return ending == Ending.LEFT;
+        }
+    }
 }

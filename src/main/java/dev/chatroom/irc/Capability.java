@@ -7,7 +7,8 @@ public enum Capability {
     ECHO_MESSAGE("echo-message"),
     MESSAGE_TAGS("message-tags"),
     MULTI_PREFIX("multi-prefix"),
-    SERVER_TIME("server-time");
+    SERVER_TIME("server-time"),
+    STANDARD_REPLIES("standard-replies");
 
     private final String wireName;
 

@@ -62,10 +62,6 @@ public final class Message {
         return create(newTags, prefix, command, params, forceTrailing);
     }
 
-    public Message withPrefix(String newPrefix) {
-        return new Message(tags, newPrefix, command, params, forceTrailing);
-    }
-
     /**
      * Parses one line without its line terminator.
      *
@@ -185,14 +181,7 @@ public final class Message {
         return sb.toString();
     }
 
-    /** The message without its tags, as sent to clients that did not negotiate message-tags or server-time. */
-    public String toStringWithoutTags() {
-        StringBuilder sb = new StringBuilder(64);
-        appendTo(sb, false);
-        return sb.toString();
-    }
-
-    public void appendTo(StringBuilder sb, boolean withTags) {
+    private void appendTo(StringBuilder sb, boolean withTags) {
         if (withTags && !tags.isEmpty()) {
             sb.append('@');
             appendTags(sb, tags);

@@ -8,6 +8,8 @@ public final class Names {
     public static final int TOPIC_MAX = 390;
     public static final int AWAY_MAX = 200;
     public static final int REALNAME_MAX = 100;
+    /** Targets one PRIVMSG or NOTICE may name (ISUPPORT MAXTARGETS). */
+    public static final int MAX_TARGETS = 4;
     public static final String NICK_SPECIALS = "-_[]\\`^{}|";
 
     private Names() {}

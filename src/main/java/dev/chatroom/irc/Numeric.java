@@ -11,12 +11,9 @@ public final class Numeric {
     public static final String RPL_ISUPPORT = "005";
     public static final String RPL_UMODEIS = "221";
     public static final String RPL_LUSERCLIENT = "251";
-    public static final String RPL_LUSEROP = "252";
     public static final String RPL_LUSERUNKNOWN = "253";
     public static final String RPL_LUSERCHANNELS = "254";
     public static final String RPL_LUSERME = "255";
-    public static final String RPL_LOCALUSERS = "265";
-    public static final String RPL_GLOBALUSERS = "266";
     public static final String RPL_AWAY = "301";
     public static final String RPL_USERHOST = "302";
     public static final String RPL_ISON = "303";
@@ -37,7 +34,6 @@ public final class Numeric {
     public static final String RPL_NAMREPLY = "353";
     public static final String RPL_WHOSPCRPL = "354";
     public static final String RPL_ENDOFNAMES = "366";
-    public static final String RPL_BANLIST = "367";
     public static final String RPL_ENDOFBANLIST = "368";
     public static final String RPL_MOTD = "372";
     public static final String RPL_MOTDSTART = "375";
@@ -47,7 +43,6 @@ public final class Numeric {
     public static final String ERR_NOSUCHCHANNEL = "403";
     public static final String ERR_CANNOTSENDTOCHAN = "404";
     public static final String ERR_TOOMANYTARGETS = "407";
-    public static final String ERR_NOORIGIN = "409";
     public static final String ERR_INVALIDCAPCMD = "410";
     public static final String ERR_NORECIPIENT = "411";
     public static final String ERR_NOTEXTTOSEND = "412";
@@ -58,12 +53,12 @@ public final class Numeric {
     public static final String ERR_ERRONEUSNICKNAME = "432";
     public static final String ERR_NICKNAMEINUSE = "433";
     public static final String ERR_NICKTOOFAST = "438";
-    public static final String ERR_USERNOTINCHANNEL = "441";
     public static final String ERR_NOTONCHANNEL = "442";
     public static final String ERR_NOTREGISTERED = "451";
     public static final String ERR_NEEDMOREPARAMS = "461";
     public static final String ERR_ALREADYREGISTERED = "462";
     public static final String ERR_PASSWDMISMATCH = "464";
+    public static final String ERR_YOUREBANNEDCREEP = "465";
     public static final String ERR_UNKNOWNMODE = "472";
     public static final String ERR_BADCHANMASK = "476";
     public static final String ERR_CHANOPRIVSNEEDED = "482";

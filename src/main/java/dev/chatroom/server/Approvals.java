@@ -4,21 +4,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
 
 /** Join requests waiting for the admin, oldest first, each with its expiry timer. */
 public final class Approvals {
-    private final Map<Connection, Future<?>> waiting = new LinkedHashMap<>();
+    private final Map<Connection, Clock.Timer> waiting = new LinkedHashMap<>();
 
-    void add(Connection c, Future<?> expiry) {
+    void add(Connection c, Clock.Timer expiry) {
         waiting.put(c, expiry);
     }
 
-    /** Removes c from the queue (answered, expired or gone); false if it was not waiting. */
+    /** Takes c off the queue (answered, expired or gone); false if it was not waiting. */
     boolean remove(Connection c) {
-        Future<?> expiry = waiting.remove(c);
+        Clock.Timer expiry = waiting.remove(c);
         if (expiry == null) return false;
-        expiry.cancel(false);
+        expiry.cancel();
         return true;
     }
 

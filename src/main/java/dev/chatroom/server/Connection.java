@@ -1,15 +1,16 @@
 package dev.chatroom.server;
 
 import dev.chatroom.irc.Capability;
-import dev.chatroom.irc.Message;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One client's state: who it is, how far registration got, what it negotiated, which rooms it is
- * in. Owned by the server's event loop; nothing here is touched from another thread.
+ * One client: who it is, how far registration got, what it negotiated, which rooms it is in.
+ * Owned by the server's event loop; nothing here is touched from another thread. Room
+ * membership is changed only by {@link Room}, which keeps both sides of it together.
  */
 public final class Connection {
     public enum State {
@@ -23,9 +24,8 @@ public final class Connection {
         CLOSED
     }
 
-    private final long id;
     private final String host;
-    private final Outbox outbox;
+    private final Link link;
     private final long connectedAtMillis;
     private final Set<Capability> caps = EnumSet.noneOf(Capability.class);
     private final List<Room> rooms = new ArrayList<>(2);
@@ -37,29 +37,25 @@ public final class Connection {
     private boolean capNegotiating;
     private boolean passwordAccepted;
     private boolean invisible;
-    private boolean quitRequested;
     private long mutedUntilMillis;
     private FloodGate nickChanges;
     private long lastSpokeMillis;
+    private KeepAlive keepAlive;
+    private InputThrottle input;
 
-    public Connection(long id, String host, Outbox outbox, long nowMillis) {
-        this.id = id;
+    public Connection(String host, Link link, long nowMillis) {
         this.host = host;
-        this.outbox = outbox;
+        this.link = link;
         this.connectedAtMillis = nowMillis;
         this.lastSpokeMillis = nowMillis;
-    }
-
-    public long id() {
-        return id;
     }
 
     public String host() {
         return host;
     }
 
-    public Outbox outbox() {
-        return outbox;
+    public Link link() {
+        return link;
     }
 
     public State state() {
@@ -72,6 +68,10 @@ public final class Connection {
 
     public boolean isRegistered() {
         return state == State.REGISTERED;
+    }
+
+    public boolean isClosed() {
+        return state == State.CLOSED;
     }
 
     /** The nick, or "*" before one is set (as numerics use it). */
@@ -91,6 +91,11 @@ public final class Connection {
         return user;
     }
 
+    /** The username as it appears in prefixes: not verified by ident, hence the '~'. */
+    public String ident() {
+        return "~" + (user == null ? "*" : user);
+    }
+
     public String realname() {
         return realname;
     }
@@ -102,7 +107,7 @@ public final class Connection {
 
     /** nick!~user@host: the source of everything this client says. */
     public String prefix() {
-        return nick + "!~" + user + "@" + host;
+        return nick + "!" + ident() + "@" + host;
     }
 
     public Set<Capability> caps() {
@@ -145,24 +150,11 @@ public final class Connection {
         invisible = v;
     }
 
-    /** True once the client sent QUIT (for statistics: leaving is not an error). */
-    public boolean quitRequested() {
-        return quitRequested;
-    }
-
-    public void quitRequested(boolean v) {
-        quitRequested = v;
-    }
-
     public boolean mutedAt(long nowMillis) {
         return mutedUntilMillis > nowMillis;
     }
 
-    public long mutedUntil() {
-        return mutedUntilMillis;
-    }
-
-    public void mutedUntil(long millis) {
+    void mutedUntil(long millis) {
         mutedUntilMillis = millis;
     }
 
@@ -172,8 +164,17 @@ public final class Connection {
         return nickChanges;
     }
 
+    /** The rooms this connection is in, in the order it joined them. */
     public List<Room> rooms() {
-        return rooms;
+        return Collections.unmodifiableList(rooms);
+    }
+
+    void joined(Room r) {
+        rooms.add(r);
+    }
+
+    void left(Room r) {
+        rooms.remove(r);
     }
 
     public long connectedAtMillis() {
@@ -188,8 +189,20 @@ public final class Connection {
         lastSpokeMillis = nowMillis;
     }
 
-    public void send(Message m) {
-        outbox.send(m.toStringWithoutTags());
+    KeepAlive keepAlive() {
+        return keepAlive;
+    }
+
+    void keepAlive(KeepAlive k) {
+        keepAlive = k;
+    }
+
+    InputThrottle input() {
+        return input;
+    }
+
+    void input(InputThrottle t) {
+        input = t;
     }
 
     @Override

@@ -1,27 +1,49 @@
 package dev.chatroom.server;
 
 import dev.chatroom.irc.Casemapping;
+import dev.chatroom.server.output.Output;
+import dev.chatroom.server.output.Replies;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Every room on the server by case-folded name. */
+/** Every room on the server by case-folded name; rooms are created on first join and go when abandoned. */
 public final class Rooms {
     private final Map<String, Room> byName = new LinkedHashMap<>();
+    private final Output output;
+    private final Clock clock;
+
+    Rooms(Output output, Clock clock) {
+        this.output = output;
+        this.clock = clock;
+    }
 
     public Room find(String name) {
-        return byName.get(Casemapping.fold(name));
+        return name == null ? null : byName.get(Casemapping.fold(name));
     }
 
-    Room create(String name, boolean permanent, long nowMillis) {
-        Room r = new Room(name, permanent, nowMillis);
-        byName.put(Casemapping.fold(name), r);
-        return r;
+    /** The default room: there from the start, whether or not anyone is in it. */
+    void createPermanent(String name) {
+        byName.put(Casemapping.fold(name), new Room(this, name, true, clock.millis()));
     }
 
-    void removeIfAbandoned(Room r) {
-        if (r.size() == 0 && !r.permanent()) byName.remove(Casemapping.fold(r.name()));
+    /** c joins the named room (already validated), which is created if it does not exist. */
+    public Room join(Connection c, String name, Replies r) {
+        Room room = find(name);
+        if (room == null) {
+            room = new Room(this, name, false, clock.millis());
+            byName.put(Casemapping.fold(name), room);
+        }
+        room.join(c, r);
+        return room;
+    }
+
+    void abandoned(Room r) {
+        byName.remove(Casemapping.fold(r.name()), r);
     }
 
     public Collection<Room> all() {
@@ -30,5 +52,22 @@ public final class Rooms {
 
     public int count() {
         return byName.size();
+    }
+
+    /** Everyone who shares a room with c, each once, c excluded. */
+    public Collection<Connection> coMembers(Connection c) {
+        List<Room> in = c.rooms();
+        if (in.size() == 1) {
+            List<Connection> out = new ArrayList<>(in.get(0).size());
+            for (Connection m : in.get(0).members()) if (m != c) out.add(m);
+            return out;
+        }
+        Map<Connection, Boolean> seen = new IdentityHashMap<>();
+        for (Room r : in) for (Connection m : r.members()) if (m != c) seen.put(m, Boolean.TRUE);
+        return seen.keySet();
+    }
+
+    Output output() {
+        return output;
     }
 }

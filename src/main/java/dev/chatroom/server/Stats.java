@@ -1,7 +1,8 @@
 package dev.chatroom.server;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Counters for /stats. Touched only on the event loop. */
 public final class Stats {
@@ -9,7 +10,7 @@ public final class Stats {
     private long messagesRelayed;
     private long bytesIn;
     private long bytesOut;
-    private final Map<String, Long> disconnects = new TreeMap<>();
+    private final Map<DisconnectReason, Long> disconnects = new EnumMap<>(DisconnectReason.class);
 
     public Stats(long startedMillis) {
         this.startedMillis = startedMillis;
@@ -27,8 +28,8 @@ public final class Stats {
         bytesOut += n;
     }
 
-    public void disconnected(String kind) {
-        disconnects.merge(kind, 1L, Long::sum);
+    public void disconnected(DisconnectReason reason) {
+        disconnects.merge(reason, 1L, Long::sum);
     }
 
     public long startedMillis() {
@@ -47,7 +48,7 @@ public final class Stats {
         return bytesOut;
     }
 
-    public Map<String, Long> disconnects() {
-        return disconnects;
+    public Map<DisconnectReason, Long> disconnects() {
+        return Collections.unmodifiableMap(disconnects);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.Main;
 import dev.chatroom.Version;
+import dev.chatroom.config.Values;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -50,10 +51,32 @@ class CommandLineTest {
         assertThat(run("server", "--approve", "maybe")).isEqualTo(2);
         assertThat(err.toString()).contains("--approve");
         assertThat(run("server", "--port", "70000")).isEqualTo(2);
-        assertThat(err.toString()).contains("--port must be between 0 and 65535");
+        assertThat(err.toString()).contains("chatroom: --port must be between 0 and 65535");
         assertThat(run("server", "--room", "nohash")).isEqualTo(2);
         assertThat(run("server", "--ping-interval", "soon")).isEqualTo(2);
-        assertThat(err.toString()).contains("'soon' is not a duration");
+        assertThat(err.toString()).contains("--ping-interval must be a duration such as 90s, 500ms, 5m or 1h, not 'soon'");
+    }
+
+    @Test
+    void printConfigPrintsACompleteFile() {
+        assertThat(run("server", "--print-config")).isZero();
+        assertThat(out.toString()).startsWith("# chatroom server configuration (TOML)").contains("\nport = 6667\n", "\nsendq = 1048576\n");
+    }
+
+    @Test
+    void aBrokenConfigFileIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("chatroom.toml"), "port = 7000\nprot = 1\n");
+        assertThat(run("server", "--config", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("chatroom: chatroom.toml line 2: unknown key 'prot'; 'chatroom server --print-config' lists them all"
+                + System.lineSeparator());
+        assertThat(run("server", "--config", dir.resolve("missing.toml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read the config file");
+    }
+
+    @Test
+    void serverHelpShowsDefaultsWrittenOnce() {
+        assertThat(run("server", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("(default: 6667)", "(default: 1m)", "(default: ask)", "--config", "--print-config");
     }
 
     @Test
@@ -64,11 +87,12 @@ class CommandLineTest {
 
     @Test
     void durations() {
-        DurationConverter c = new DurationConverter();
-        assertThat(c.convert("90")).hasSeconds(90);
-        assertThat(c.convert("90s")).hasSeconds(90);
-        assertThat(c.convert("500ms")).hasMillis(500);
-        assertThat(c.convert("5m")).hasMinutes(5);
-        assertThat(c.convert("1h")).hasHours(1);
+        assertThat(Values.duration("90")).hasSeconds(90);
+        assertThat(Values.duration("90s")).hasSeconds(90);
+        assertThat(Values.duration("500ms")).hasMillis(500);
+        assertThat(Values.duration("5m")).hasMinutes(5);
+        assertThat(Values.duration("1h")).hasHours(1);
+        assertThat(Values.format(java.time.Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(Values.format(java.time.Duration.ofMinutes(5))).isEqualTo("5m");
     }
 }

@@ -3,7 +3,7 @@ package dev.chatroom.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatroom.server.ServerConfig.ApprovalPolicy;
+import dev.chatroom.config.ServerConfig.ApprovalPolicy;
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.TestServer;
 import java.io.IOException;
@@ -54,7 +54,7 @@ class ChatClientTest {
     }
 
     private TestServer server(ApprovalPolicy policy) throws Exception {
-        TestServer s = new TestServer(TestServer.config().withApproval(policy));
+        TestServer s = new TestServer(TestServer.config(b -> b.approve(policy)));
         open.add(s);
         return s;
     }

@@ -93,10 +93,10 @@ class RenderTest {
     void welcomeMembersAndClosing() {
         assertThat(plain.render(new ClientEvent.Welcome("alice", "#chatroom", List.of("alice", "bob"))))
                 .isEqualTo("Welcome to #chatroom, alice. Type /help for commands.\nIn #chatroom (2): alice, bob");
-        assertThat(plain.render(new ClientEvent.Closed("the admin rejected your request: not today", true, false)))
+        assertThat(plain.render(new ClientEvent.Closed("the admin rejected your request: not today", true, ClientEvent.Ending.REJECTED)))
                 .isEqualTo("The admin rejected your request: not today.");
-        assertThat(plain.render(new ClientEvent.Closed("connection lost", false, false))).isEqualTo("Disconnected: connection lost");
-        assertThat(plain.render(new ClientEvent.Closed("bye", false, true))).isEqualTo("You left the chat.");
+        assertThat(plain.render(new ClientEvent.Closed("connection lost", false, ClientEvent.Ending.LOST))).isEqualTo("Disconnected: connection lost");
+        assertThat(plain.render(new ClientEvent.Closed("bye", false, ClientEvent.Ending.LEFT))).isEqualTo("You left the chat.");
     }
 
     @Test

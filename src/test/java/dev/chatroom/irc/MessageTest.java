@@ -68,7 +68,9 @@ class MessageTest {
         String line = m.toString();
         assertThat(line).isEqualTo("@+x=semi\\:space\\s\\\\\\scr\\r\\slf\\n;empty :srv PRIVMSG #a :hi");
         assertThat(Message.parse(line).tags()).isEqualTo(tags);
-        assertThat(m.toStringWithoutTags()).isEqualTo(":srv PRIVMSG #a :hi");
+        StringBuilder plain = new StringBuilder();
+        m.appendWithoutTags(plain);
+        assertThat(plain).hasToString(":srv PRIVMSG #a :hi");
     }
 
     @Test

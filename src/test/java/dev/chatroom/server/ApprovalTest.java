@@ -2,30 +2,31 @@ package dev.chatroom.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatroom.server.ServerConfig.ApprovalPolicy;
-import dev.chatroom.testing.IrcTestClient;
-import dev.chatroom.testing.ServerTest;
-import dev.chatroom.testing.TestServer;
+import dev.chatroom.config.ServerConfig;
+import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.testing.FakeClient;
+import dev.chatroom.testing.HubTest;
+import dev.chatroom.testing.InMemoryServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class ApprovalTest extends ServerTest {
+class ApprovalTest extends HubTest {
     @Override
     protected ServerConfig config() {
-        return TestServer.config().withApproval(ApprovalPolicy.ASK);
+        return InMemoryServer.config(b -> b.approve(ApprovalPolicy.ASK));
     }
 
-    private IrcTestClient request(String nick) throws Exception {
-        IrcTestClient c = server.connect().sendRegistration(nick);
+    private FakeClient request(String nick) {
+        FakeClient c = server.connect().sendRegistration(nick);
         assertThat(c.next()).isEqualTo(":chatroom NOTICE " + nick + " :Waiting for the admin to accept you...");
         return c;
     }
 
     @Test
-    void pendingThenAcceptedWithY() throws Exception {
-        IrcTestClient alice = request("alice");
+    void pendingThenAcceptedWithY() {
+        FakeClient alice = request("alice");
         assertThat(server.expectEvent("wants to join")).isEqualTo("alice (127.0.0.1) wants to join. Accept? [y/n]");
-        assertThat(alice.sync()).isEmpty(); // nothing happens while waiting, except PING answers
+        assertThat(alice.sync()).isEmpty();
 
         assertThat(server.admin.execute("y")).isEmpty();
         alice.expect(" 001 alice ");
@@ -34,28 +35,42 @@ class ApprovalTest extends ServerTest {
     }
 
     @Test
-    void pendingThenRejectedWithReasonFreesTheNick() throws Exception {
-        IrcTestClient bob = request("bob");
+    void standardRepliesTellAClientItsStateAsACode() {
+        FakeClient alice = server.connect();
+        alice.send("CAP REQ :standard-replies").sendRegistration("alice").send("CAP END");
+        assertThat(alice.sync()).containsExactly(":chatroom CAP * ACK :standard-replies",
+                ":chatroom NOTE * APPROVAL_PENDING :Waiting for the admin to accept you...");
+        server.admin.execute("/reject alice not today");
+        assertThat(alice.awaitClosed()).containsExactly(
+                ":chatroom FAIL * APPROVAL_REJECTED :the admin rejected your request: not today",
+                "ERROR :Closing link: the admin rejected your request: not today");
+    }
+
+    @Test
+    void pendingThenRejectedWithReasonFreesTheNick() {
+        FakeClient bob = request("bob");
         server.expectEvent("bob .* wants to join");
-        server.admin.execute("/reject bob not today");
+        server.events();
+        assertThat(server.admin.execute("/reject bob not today")).isEqualTo("Rejected bob.");
         assertThat(bob.awaitClosed()).containsExactly("ERROR :Closing link: the admin rejected your request: not today");
-        IrcTestClient again = server.connect();
+        assertThat(server.events()).isEmpty(); // the admin's own answer is the only line about it
+        FakeClient again = server.connect();
         again.send("NICK bob");
         assertThat(again.sync()).isEmpty(); // no 433: the nick is free
     }
 
     @Test
-    void rejectWithNAnswersTheOldest() throws Exception {
-        IrcTestClient bob = request("bob");
-        assertThat(server.admin.execute("n")).isEmpty();
+    void rejectWithNAnswersTheOldest() {
+        FakeClient bob = request("bob");
+        assertThat(server.admin.execute("n")).isEqualTo("Rejected bob.");
         assertThat(bob.awaitClosed()).containsExactly("ERROR :Closing link: the admin rejected your request");
     }
 
     @Test
-    void twoRequestsAnsweredOutOfOrder() throws Exception {
-        IrcTestClient first = request("first");
+    void twoRequestsAnsweredOutOfOrder() {
+        FakeClient first = request("first");
         server.expectEvent("^first .* wants to join\\. Accept\\? \\[y/n\\]$");
-        IrcTestClient second = request("second");
+        FakeClient second = request("second");
         assertThat(server.expectEvent("second")).isEqualTo("second (127.0.0.1) wants to join. Accept? [y/n] (1 other request waits)");
         assertThat(server.admin.execute("/pending")).startsWith("Waiting (2), oldest first:\n  first (127.0.0.1)").contains("\n  second (127.0.0.1)");
 
@@ -63,16 +78,17 @@ class ApprovalTest extends ServerTest {
         second.expect(" 001 second ");
         assertThat(first.sync()).isEmpty();
 
-        server.admin.execute("/reject first");
+        assertThat(server.admin.execute("/reject first")).isEqualTo("Rejected first.");
         first.awaitClosed();
         assertThat(server.admin.execute("/pending")).isEqualTo("No one is waiting.");
+        second.sync();
         second.send("NAMES #chatroom");
         assertThat(second.expect(" 353 ")).endsWith(":second");
     }
 
     @Test
-    void pendingClientCanPingAndQuitAndIsGoneFromTheQueue() throws Exception {
-        IrcTestClient c = request("carol");
+    void pendingClientCanPingAndQuitAndIsGoneFromTheQueue() {
+        FakeClient c = request("carol");
         c.send("PING :still here");
         assertThat(c.next()).isEqualTo(":chatroom PONG chatroom :still here");
         c.send("PRIVMSG #chatroom :let me in");
@@ -85,22 +101,18 @@ class ApprovalTest extends ServerTest {
     }
 
     @Test
-    void theRoomKeepsChattingWhileRequestsWait() throws Exception {
-        try (TestServer mixed = new TestServer(TestServer.config().withApproval(ApprovalPolicy.ASK))) {
-            IrcTestClient a = mixed.connect().sendRegistration("a");
-            a.next();
-            mixed.admin.execute("y");
-            a.expect(" 366 ");
-            IrcTestClient b = mixed.connect().sendRegistration("b");
-            b.next();
-            mixed.admin.execute("y");
-            b.expect(" 366 ");
-            IrcTestClient waiting = mixed.connect().sendRegistration("w");
-            waiting.next();
-            a.send("PRIVMSG #chatroom :still chatting");
-            assertThat(b.expect("PRIVMSG")).isEqualTo(":a!~a@127.0.0.1 PRIVMSG #chatroom :still chatting");
-            assertThat(waiting.sync()).isEmpty();
-        }
+    void theRoomKeepsChattingWhileRequestsWait() {
+        FakeClient a = request("a");
+        server.admin.execute("y");
+        a.expect(" 366 ");
+        FakeClient b = request("b");
+        server.admin.execute("y");
+        b.expect(" 366 ");
+        a.sync();
+        FakeClient waiting = request("w");
+        a.send("PRIVMSG #chatroom :still chatting");
+        assertThat(b.expect("PRIVMSG")).isEqualTo(":a!~a@127.0.0.1 PRIVMSG #chatroom :still chatting");
+        assertThat(waiting.sync()).isEmpty();
     }
 
     @Test
@@ -113,22 +125,38 @@ class ApprovalTest extends ServerTest {
     }
 
     @Test
-    void usersListsTheRoom() throws Exception {
-        IrcTestClient c = request("zed");
+    void usersListsTheRoom() {
+        FakeClient c = request("zed");
         server.admin.execute("y");
         c.expect(" 366 ");
         assertThat(server.admin.execute("/users")).isEqualTo("1 user connected, 0 waiting.\n  #chatroom (1): zed");
     }
 
     @Test
-    void unansweredRequestExpires() throws Exception {
-        try (TestServer impatient = new TestServer(TestServer.config().withApproval(ApprovalPolicy.ASK)
-                .withApprovalTimeout(Duration.ofMillis(300)))) {
-            IrcTestClient c = impatient.connect().sendRegistration("late");
+    void unansweredRequestExpiresOnTime() {
+        try (InMemoryServer impatient = new InMemoryServer(InMemoryServer.config(b -> b.approve(ApprovalPolicy.ASK)
+                .approvalTimeout(Duration.ofMinutes(5)).pingInterval(Duration.ofMinutes(10))))) {
+            FakeClient c = impatient.connect().sendRegistration("late");
+            impatient.advance(Duration.ofSeconds(299));
+            assertThat(c.isClosed()).isFalse();
+            impatient.advance(Duration.ofSeconds(1));
             assertThat(c.awaitClosed()).containsExactly(
                     ":chatroom NOTICE late :Waiting for the admin to accept you...",
                     "ERROR :Closing link: your request expired: the admin did not answer in time");
             impatient.expectEvent("The request of late expired unanswered\\.");
+            assertThat(impatient.events()).isEmpty();
+        }
+    }
+
+    @Test
+    void anAnsweredRequestNeverExpires() {
+        try (InMemoryServer s = new InMemoryServer(InMemoryServer.config(b -> b.approve(ApprovalPolicy.ASK).approvalTimeout(Duration.ofSeconds(30))))) {
+            FakeClient c = s.connect().sendRegistration("quick");
+            s.admin.execute("y");
+            s.advance(Duration.ofSeconds(45));
+            c.expect(" 366 quick ");
+            assertThat(c.sync()).isEmpty();
+            assertThat(c.isClosed()).isFalse();
         }
     }
 }

@@ -2,40 +2,40 @@ package dev.chatroom.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatroom.testing.IrcTestClient;
-import dev.chatroom.testing.ServerTest;
-import dev.chatroom.testing.TestServer;
+import dev.chatroom.testing.FakeClient;
+import dev.chatroom.testing.HubTest;
+import dev.chatroom.testing.InMemoryServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class MessagingTest extends ServerTest {
+class MessagingTest extends HubTest {
 
     @Test
-    void everyOtherMemberSeesTheJoin() throws Exception {
-        IrcTestClient alice = server.join("alice");
+    void everyOtherMemberSeesTheJoin() {
+        FakeClient alice = server.join("alice");
         server.join("bob");
         assertThat(alice.next()).isEqualTo(":bob!~bob@127.0.0.1 JOIN #chatroom");
     }
 
     @Test
-    void broadcastReachesAllOthersExactlyOnceAndNotTheSender() throws Exception {
-        List<IrcTestClient> room = new ArrayList<>();
+    void broadcastReachesAllOthersExactlyOnceAndNotTheSender() {
+        List<FakeClient> room = new ArrayList<>();
         for (int i = 0; i < 5; i++) room.add(server.join("user" + i));
-        for (IrcTestClient c : room) c.sync();
-        IrcTestClient sender = room.get(0);
+        for (FakeClient c : room) c.sync();
+        FakeClient sender = room.get(0);
         sender.send("PRIVMSG #chatroom :hello everyone");
         assertThat(sender.sync()).isEmpty();
-        for (IrcTestClient c : room.subList(1, room.size())) {
+        for (FakeClient c : room.subList(1, room.size())) {
             assertThat(c.sync()).containsExactly(":user0!~user0@127.0.0.1 PRIVMSG #chatroom :hello everyone");
         }
     }
 
     @Test
-    void echoMessageAndServerTime() throws Exception {
-        IrcTestClient alice = server.connect().registerWithCaps("alice", "echo-message server-time");
-        IrcTestClient bob = server.join("bob");
+    void echoMessageAndServerTime() {
+        FakeClient alice = server.connect().registerWithCaps("alice", "echo-message server-time");
+        FakeClient bob = server.join("bob");
         alice.sync();
         alice.send("PRIVMSG #chatroom :seen by all");
         String echo = alice.next();
@@ -44,10 +44,10 @@ class MessagingTest extends ServerTest {
     }
 
     @Test
-    void clientTagsTravelOnlyToMessageTagsClients() throws Exception {
-        IrcTestClient alice = server.connect().registerWithCaps("alice", "message-tags");
-        IrcTestClient bob = server.connect().registerWithCaps("bob", "message-tags");
-        IrcTestClient plain = server.join("plain");
+    void clientTagsTravelOnlyToMessageTagsClients() {
+        FakeClient alice = server.connect().registerWithCaps("alice", "message-tags");
+        FakeClient bob = server.connect().registerWithCaps("bob", "message-tags");
+        FakeClient plain = server.join("plain");
         bob.sync();
         alice.send("@+draft/react=wave;notforwarded=1 PRIVMSG #chatroom :hi");
         assertThat(bob.expect("PRIVMSG")).isEqualTo("@+draft/react=wave :alice!~alice@127.0.0.1 PRIVMSG #chatroom :hi");
@@ -58,10 +58,10 @@ class MessagingTest extends ServerTest {
     }
 
     @Test
-    void privateMessageReachesOnlyItsTarget() throws Exception {
-        IrcTestClient alice = server.join("alice");
-        IrcTestClient bob = server.join("bob");
-        IrcTestClient carol = server.join("carol");
+    void privateMessageReachesOnlyItsTarget() {
+        FakeClient alice = server.join("alice");
+        FakeClient bob = server.join("bob");
+        FakeClient carol = server.join("carol");
         alice.sync();
         bob.sync();
         alice.send("PRIVMSG BOB :psst");
@@ -72,9 +72,9 @@ class MessagingTest extends ServerTest {
     }
 
     @Test
-    void privateMessageEchoesToTheSenderWithEchoMessage() throws Exception {
-        IrcTestClient alice = server.connect().registerWithCaps("alice", "echo-message");
-        IrcTestClient bob = server.join("bob");
+    void privateMessageEchoesToTheSenderWithEchoMessage() {
+        FakeClient alice = server.connect().registerWithCaps("alice", "echo-message");
+        FakeClient bob = server.join("bob");
         alice.sync();
         alice.send("PRIVMSG bob :for you");
         assertThat(alice.next()).isEqualTo(":alice!~alice@127.0.0.1 PRIVMSG bob :for you");
@@ -82,8 +82,8 @@ class MessagingTest extends ServerTest {
     }
 
     @Test
-    void unknownTargetsAndEmptyText() throws Exception {
-        IrcTestClient alice = server.join("alice");
+    void unknownTargetsAndEmptyText() {
+        FakeClient alice = server.join("alice");
         alice.send("PRIVMSG nobody :hello?");
         assertThat(alice.next()).isEqualTo(":chatroom 401 alice nobody :No such nick/channel");
         alice.send("PRIVMSG #nowhere :hello?");
@@ -97,11 +97,11 @@ class MessagingTest extends ServerTest {
     }
 
     @Test
-    void pendingUsersAreNotReachable() throws Exception {
-        try (TestServer ask = new TestServer(TestServer.config().withApproval(ServerConfig.ApprovalPolicy.ASK))) {
-            IrcTestClient waiting = ask.connect().sendRegistration("waiting");
+    void pendingUsersAreNotReachable() {
+        try (InMemoryServer ask = new InMemoryServer(InMemoryServer.config(b -> b.approve(dev.chatroom.config.ServerConfig.ApprovalPolicy.ASK)))) {
+            FakeClient waiting = ask.connect().sendRegistration("waiting");
             waiting.next();
-            IrcTestClient other = ask.connect().sendRegistration("other");
+            FakeClient other = ask.connect().sendRegistration("other");
             other.next();
             ask.admin.execute("/accept other");
             other.expect(" 366 ");
@@ -111,9 +111,9 @@ class MessagingTest extends ServerTest {
     }
 
     @Test
-    void noticeIsRelayedButNeverAnsweredWithErrors() throws Exception {
-        IrcTestClient alice = server.join("alice");
-        IrcTestClient bob = server.join("bob");
+    void noticeIsRelayedButNeverAnsweredWithErrors() {
+        FakeClient alice = server.join("alice");
+        FakeClient bob = server.join("bob");
         alice.sync();
         alice.send("NOTICE nobody :x").send("NOTICE #nowhere :x").send("NOTICE #chatroom :");
         assertThat(alice.sync()).isEmpty();
@@ -122,9 +122,9 @@ class MessagingTest extends ServerTest {
     }
 
     @Test
-    void textIsPassedOnByteExactWithMircCodesAndUnicode() throws Exception {
-        IrcTestClient alice = server.join("alice");
-        IrcTestClient bob = server.join("bob");
+    void textIsPassedOnByteExactWithMircCodesAndUnicode() {
+        FakeClient alice = server.join("alice");
+        FakeClient bob = server.join("bob");
         alice.sync();
         String text = "\u000304,01red on black\u000F \u0002bold\u0002 ünïcödé 😀 \u001b[2J tabs\there";
         alice.sendRaw(("PRIVMSG #chatroom :" + text + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -132,9 +132,9 @@ class MessagingTest extends ServerTest {
     }
 
     @Test
-    void cannotSendToARoomOneIsNotIn() throws Exception {
-        IrcTestClient alice = server.join("alice");
-        IrcTestClient bob = server.join("bob");
+    void cannotSendToARoomOneIsNotIn() {
+        FakeClient alice = server.join("alice");
+        FakeClient bob = server.join("bob");
         bob.send("JOIN #side");
         bob.expect(" 366 bob #side ");
         alice.send("PRIVMSG #side :let me in");
@@ -142,16 +142,16 @@ class MessagingTest extends ServerTest {
     }
 
     @Test
-    void tooManyTargets() throws Exception {
-        IrcTestClient alice = server.join("alice");
+    void tooManyTargets() {
+        FakeClient alice = server.join("alice");
         alice.send("PRIVMSG a,b,c,d,e :x");
         assertThat(alice.next()).startsWith(":chatroom 407 alice a,b,c,d,e :");
     }
 
     @Test
-    void awayIsReportedToPrivateSenders() throws Exception {
-        IrcTestClient alice = server.join("alice");
-        IrcTestClient bob = server.join("bob");
+    void awayIsReportedToPrivateSenders() {
+        FakeClient alice = server.join("alice");
+        FakeClient bob = server.join("bob");
         bob.send("AWAY :lunch");
         assertThat(bob.next()).isEqualTo(":chatroom 306 bob :You have been marked as being away");
         alice.send("PRIVMSG bob :there?");
@@ -161,8 +161,8 @@ class MessagingTest extends ServerTest {
     }
 
     @Test
-    void repliesComeInOrderAfterWhatTheCommandBeforeCaused() throws Exception {
-        IrcTestClient alice = server.join("alice");
+    void repliesComeInOrderAfterWhatTheCommandBeforeCaused() {
+        FakeClient alice = server.join("alice");
         alice.send("PRIVMSG nobody :1").send("PING :after").send("PRIVMSG nobody2 :2");
         assertThat(alice.next()).contains(" 401 alice nobody ");
         assertThat(alice.next()).isEqualTo(":chatroom PONG chatroom :after");

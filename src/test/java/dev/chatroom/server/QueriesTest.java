@@ -2,24 +2,24 @@ package dev.chatroom.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatroom.testing.IrcTestClient;
-import dev.chatroom.testing.ServerTest;
-import dev.chatroom.testing.TestServer;
+import dev.chatroom.testing.FakeClient;
+import dev.chatroom.testing.HubTest;
+import dev.chatroom.testing.InMemoryServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class QueriesTest extends ServerTest {
-    private IrcTestClient alice;
+class QueriesTest extends HubTest {
+    private FakeClient alice;
 
     @BeforeEach
-    void joinTwo() throws Exception {
+    void joinTwo() {
         alice = server.join("alice");
         server.join("bob");
         alice.sync();
     }
 
     @Test
-    void namesOfTheRoom() throws Exception {
+    void namesOfTheRoom() {
         alice.send("NAMES #chatroom");
         assertThat(alice.sync()).containsExactly(
                 ":chatroom 353 alice = #chatroom :alice bob",
@@ -29,7 +29,7 @@ class QueriesTest extends ServerTest {
     }
 
     @Test
-    void whoOfTheRoomAndOfANick() throws Exception {
+    void whoOfTheRoomAndOfANick() {
         alice.send("WHO #chatroom");
         assertThat(alice.sync()).containsExactly(
                 ":chatroom 352 alice #chatroom ~alice 127.0.0.1 chatroom alice H :0 alice Tester",
@@ -42,7 +42,7 @@ class QueriesTest extends ServerTest {
     }
 
     @Test
-    void whoxReturnsTheRequestedFieldsInStandardOrder() throws Exception {
+    void whoxReturnsTheRequestedFieldsInStandardOrder() {
         alice.send("WHO #chatroom %tcuhnfar,745");
         assertThat(alice.sync()).containsExactly(
                 ":chatroom 354 alice 745 #chatroom ~alice 127.0.0.1 alice H 0 :alice Tester",
@@ -53,7 +53,7 @@ class QueriesTest extends ServerTest {
     }
 
     @Test
-    void whois() throws Exception {
+    void whois() {
         alice.send("WHOIS bob");
         var lines = alice.sync();
         assertThat(lines.get(0)).isEqualTo(":chatroom 311 alice bob ~bob 127.0.0.1 * :bob Tester");
@@ -68,7 +68,7 @@ class QueriesTest extends ServerTest {
     }
 
     @Test
-    void motdAndLusers() throws Exception {
+    void motdAndLusers() {
         alice.send("MOTD");
         var motd = alice.sync();
         assertThat(motd.get(0)).isEqualTo(":chatroom 375 alice :- chatroom Message of the day - ");
@@ -81,9 +81,10 @@ class QueriesTest extends ServerTest {
     }
 
     @Test
-    void customMotd() throws Exception {
-        try (TestServer custom = new TestServer(TestServer.config().withMotd(java.util.List.of("Be kind.")))) {
-            IrcTestClient c = custom.connect().sendRegistration("zoe");
+    void customMotd(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path motd = java.nio.file.Files.writeString(dir.resolve("motd.txt"), "Be kind.\n");
+        try (InMemoryServer custom = new InMemoryServer(InMemoryServer.config(b -> b.motdFile(motd)))) {
+            FakeClient c = custom.connect().sendRegistration("zoe");
             c.expect(" 375 ");
             assertThat(c.next()).isEqualTo(":chatroom 372 zoe :- Be kind.");
             assertThat(c.next()).isEqualTo(":chatroom 376 zoe :End of /MOTD command.");
@@ -91,7 +92,7 @@ class QueriesTest extends ServerTest {
     }
 
     @Test
-    void isonAndUserhost() throws Exception {
+    void isonAndUserhost() {
         alice.send("ISON bob nobody ALICE");
         assertThat(alice.next()).isEqualTo(":chatroom 303 alice :bob alice");
         alice.send("USERHOST bob");
@@ -99,7 +100,7 @@ class QueriesTest extends ServerTest {
     }
 
     @Test
-    void modeQueries() throws Exception {
+    void modeQueries() {
         alice.send("MODE #chatroom");
         assertThat(alice.next()).isEqualTo(":chatroom 324 alice #chatroom +");
         assertThat(alice.next()).matches(":chatroom 329 alice #chatroom \\d+");

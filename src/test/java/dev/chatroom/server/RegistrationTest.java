@@ -2,17 +2,17 @@ package dev.chatroom.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatroom.testing.IrcTestClient;
-import dev.chatroom.testing.ServerTest;
-import dev.chatroom.testing.TestServer;
+import dev.chatroom.testing.FakeClient;
+import dev.chatroom.testing.HubTest;
+import dev.chatroom.testing.InMemoryServer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RegistrationTest extends ServerTest {
+class RegistrationTest extends HubTest {
 
     @Test
-    void registersWithoutCapAndLandsInTheRoom() throws Exception {
-        IrcTestClient alice = server.connect();
+    void registersWithoutCapAndLandsInTheRoom() {
+        FakeClient alice = server.connect();
         alice.sendRegistration("alice");
         assertThat(alice.expect(" 001 ")).isEqualTo(":chatroom 001 alice :Welcome to the chatroom IRC Network, alice!~alice@127.0.0.1");
         assertThat(alice.next()).startsWith(":chatroom 002 alice :Your host is chatroom");
@@ -31,10 +31,10 @@ class RegistrationTest extends ServerTest {
     }
 
     @Test
-    void capNegotiationHoldsRegistrationUntilEnd() throws Exception {
-        IrcTestClient c = server.connect();
+    void capNegotiationHoldsRegistrationUntilEnd() {
+        FakeClient c = server.connect();
         c.send("CAP LS 302");
-        assertThat(c.next()).isEqualTo(":chatroom CAP * LS :echo-message message-tags multi-prefix server-time");
+        assertThat(c.next()).isEqualTo(":chatroom CAP * LS :echo-message message-tags multi-prefix server-time standard-replies");
         c.sendRegistration("carol");
         c.send("CAP REQ :echo-message server-time");
         assertThat(c.next()).isEqualTo(":chatroom CAP carol ACK :echo-message server-time");
@@ -46,8 +46,8 @@ class RegistrationTest extends ServerTest {
     }
 
     @Test
-    void capRequestWithAnUnknownCapIsRefusedWhole() throws Exception {
-        IrcTestClient c = server.connect();
+    void capRequestWithAnUnknownCapIsRefusedWhole() {
+        FakeClient c = server.connect();
         c.send("CAP LS 302").next();
         c.send("CAP REQ :echo-message sasl");
         assertThat(c.next()).isEqualTo(":chatroom CAP * NAK :echo-message sasl");
@@ -58,8 +58,8 @@ class RegistrationTest extends ServerTest {
     }
 
     @Test
-    void nickErrors() throws Exception {
-        IrcTestClient c = server.connect();
+    void nickErrors() {
+        FakeClient c = server.connect();
         c.send("NICK");
         assertThat(c.next()).isEqualTo(":chatroom 431 * :No nickname given");
         c.send("NICK 9lives");
@@ -71,9 +71,9 @@ class RegistrationTest extends ServerTest {
     }
 
     @Test
-    void nickInUseAlsoWhenDifferingOnlyInCase() throws Exception {
+    void nickInUseAlsoWhenDifferingOnlyInCase() {
         server.join("Alice");
-        IrcTestClient c = server.connect();
+        FakeClient c = server.connect();
         c.send("NICK alice");
         assertThat(c.next()).isEqualTo(":chatroom 433 * alice :Nickname is already in use");
         c.send("NICK ALICE");
@@ -83,16 +83,16 @@ class RegistrationTest extends ServerTest {
     }
 
     @Test
-    void rfc1459SpecialsCollideToo() throws Exception {
+    void rfc1459SpecialsCollideToo() {
         server.join("x[1]");
-        IrcTestClient c = server.connect();
+        FakeClient c = server.connect();
         c.send("NICK X{1}");
         assertThat(c.next()).contains(" 433 * X{1} ");
     }
 
     @Test
-    void commandsBeforeRegistrationGet451AndMissingParams461() throws Exception {
-        IrcTestClient c = server.connect();
+    void commandsBeforeRegistrationGet451AndMissingParams461() {
+        FakeClient c = server.connect();
         c.send("PRIVMSG #chatroom :hi");
         assertThat(c.next()).isEqualTo(":chatroom 451 * :You have not registered");
         c.send("JOIN #x");
@@ -102,15 +102,15 @@ class RegistrationTest extends ServerTest {
     }
 
     @Test
-    void reregistering462() throws Exception {
-        IrcTestClient c = server.join("dave");
+    void reregistering462() {
+        FakeClient c = server.join("dave");
         c.send("USER again 0 * :x");
         assertThat(c.next()).isEqualTo(":chatroom 462 dave :You may not reregister");
     }
 
     @Test
-    void unknownCommand421() throws Exception {
-        IrcTestClient c = server.join("erin");
+    void unknownCommand421() {
+        FakeClient c = server.join("erin");
         c.send("FROBNICATE now");
         assertThat(c.next()).isEqualTo(":chatroom 421 erin FROBNICATE :Unknown command");
         c.send("privmsg #chatroom :lowercase verbs work");
@@ -118,8 +118,8 @@ class RegistrationTest extends ServerTest {
     }
 
     @Test
-    void pingIsAnsweredBeforeAndAfterRegistration() throws Exception {
-        IrcTestClient c = server.connect();
+    void pingIsAnsweredBeforeAndAfterRegistration() {
+        FakeClient c = server.connect();
         c.send("PING :early bird");
         assertThat(c.next()).isEqualTo(":chatroom PONG chatroom :early bird");
         c.send("PING");
@@ -127,32 +127,32 @@ class RegistrationTest extends ServerTest {
     }
 
     @Test
-    void passwordIsEnforcedWhenConfigured() throws Exception {
-        try (TestServer guarded = new TestServer(TestServer.config().withPassword("s3cret"))) {
-            IrcTestClient wrong = guarded.connect();
+    void passwordIsEnforcedWhenConfigured() {
+        try (InMemoryServer guarded = new InMemoryServer(InMemoryServer.config(b -> b.password("s3cret")))) {
+            FakeClient wrong = guarded.connect();
             wrong.send("PASS nope").sendRegistration("wrong");
             List<String> last = wrong.awaitClosed();
             assertThat(last).contains(":chatroom 464 wrong :Password incorrect", "ERROR :Closing link: Bad password");
 
-            IrcTestClient missing = guarded.connect();
+            FakeClient missing = guarded.connect();
             missing.sendRegistration("missing");
             assertThat(missing.awaitClosed()).contains(":chatroom 464 missing :Password incorrect");
 
-            IrcTestClient right = guarded.connect();
+            FakeClient right = guarded.connect();
             right.send("PASS s3cret").register("right");
         }
     }
 
     @Test
-    void passwordIsIgnoredWhenNotConfigured() throws Exception {
-        IrcTestClient c = server.connect();
+    void passwordIsIgnoredWhenNotConfigured() {
+        FakeClient c = server.connect();
         c.send("PASS whatever").register("frank");
     }
 
     @Test
-    void nickChangeAfterJoiningIsAnnouncedAndFreesTheOldNick() throws Exception {
-        IrcTestClient alice = server.join("alice");
-        IrcTestClient bob = server.join("bob");
+    void nickChangeAfterJoiningIsAnnouncedAndFreesTheOldNick() {
+        FakeClient alice = server.join("alice");
+        FakeClient bob = server.join("bob");
         alice.sync();
         alice.send("NICK alicia");
         assertThat(alice.next()).isEqualTo(":alice!~alice@127.0.0.1 NICK :alicia");

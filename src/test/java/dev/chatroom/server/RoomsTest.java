@@ -2,17 +2,17 @@ package dev.chatroom.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatroom.testing.IrcTestClient;
-import dev.chatroom.testing.ServerTest;
-import dev.chatroom.testing.TestServer;
+import dev.chatroom.testing.FakeClient;
+import dev.chatroom.testing.HubTest;
+import dev.chatroom.testing.InMemoryServer;
 import org.junit.jupiter.api.Test;
 
-class RoomsTest extends ServerTest {
+class RoomsTest extends HubTest {
 
     @Test
-    void joiningANewRoomCreatesItWithTheJoinerAsOperator() throws Exception {
-        IrcTestClient alice = server.join("alice");
-        IrcTestClient bob = server.join("bob");
+    void joiningANewRoomCreatesItWithTheJoinerAsOperator() {
+        FakeClient alice = server.join("alice");
+        FakeClient bob = server.join("bob");
         alice.sync();
         alice.send("JOIN #Side");
         assertThat(alice.next()).isEqualTo(":alice!~alice@127.0.0.1 JOIN #Side");
@@ -25,8 +25,8 @@ class RoomsTest extends ServerTest {
     }
 
     @Test
-    void theDefaultRoomHasNoOperatorAndJoiningTwiceIsHarmless() throws Exception {
-        IrcTestClient alice = server.join("alice");
+    void theDefaultRoomHasNoOperatorAndJoiningTwiceIsHarmless() {
+        FakeClient alice = server.join("alice");
         alice.send("JOIN #chatroom");
         assertThat(alice.sync()).isEmpty();
         alice.send("NAMES #chatroom");
@@ -34,8 +34,8 @@ class RoomsTest extends ServerTest {
     }
 
     @Test
-    void badChannelNames() throws Exception {
-        IrcTestClient alice = server.join("alice");
+    void badChannelNames() {
+        FakeClient alice = server.join("alice");
         alice.send("JOIN nohash");
         assertThat(alice.next()).isEqualTo(":chatroom 403 alice nohash :No such channel");
         alice.send("JOIN #bad\u0007bell");
@@ -47,9 +47,9 @@ class RoomsTest extends ServerTest {
     }
 
     @Test
-    void partIsAnnouncedAndTheRoomGoesWhenEmpty() throws Exception {
-        IrcTestClient alice = server.join("alice");
-        IrcTestClient bob = server.join("bob");
+    void partIsAnnouncedAndTheRoomGoesWhenEmpty() {
+        FakeClient alice = server.join("alice");
+        FakeClient bob = server.join("bob");
         alice.send("JOIN #side");
         alice.expect(" 366 alice #side ");
         bob.send("JOIN #side");
@@ -67,8 +67,8 @@ class RoomsTest extends ServerTest {
     }
 
     @Test
-    void partErrors() throws Exception {
-        IrcTestClient alice = server.join("alice");
+    void partErrors() {
+        FakeClient alice = server.join("alice");
         server.join("bob").send("JOIN #bobs").expect(" 366 ");
         alice.sync();
         alice.send("PART #nowhere");
@@ -78,9 +78,9 @@ class RoomsTest extends ServerTest {
     }
 
     @Test
-    void partingTheDefaultRoomKeepsItForOthers() throws Exception {
-        IrcTestClient alice = server.join("alice");
-        IrcTestClient bob = server.join("bob");
+    void partingTheDefaultRoomKeepsItForOthers() {
+        FakeClient alice = server.join("alice");
+        FakeClient bob = server.join("bob");
         alice.sync();
         bob.send("PART #chatroom :bye room");
         assertThat(alice.next()).isEqualTo(":bob!~bob@127.0.0.1 PART #chatroom :bye room");
@@ -91,8 +91,8 @@ class RoomsTest extends ServerTest {
     }
 
     @Test
-    void joinZeroLeavesEveryRoom() throws Exception {
-        IrcTestClient alice = server.join("alice");
+    void joinZeroLeavesEveryRoom() {
+        FakeClient alice = server.join("alice");
         alice.send("JOIN #a,#b");
         alice.expect(" 366 alice #b ");
         alice.send("JOIN 0");
@@ -103,9 +103,9 @@ class RoomsTest extends ServerTest {
     }
 
     @Test
-    void topicByOperatorIsShownOnJoin() throws Exception {
-        IrcTestClient alice = server.join("alice");
-        IrcTestClient bob = server.join("bob");
+    void topicByOperatorIsShownOnJoin() {
+        FakeClient alice = server.join("alice");
+        FakeClient bob = server.join("bob");
         alice.send("JOIN #side");
         alice.expect(" 366 ");
         alice.send("TOPIC #side");
@@ -121,9 +121,9 @@ class RoomsTest extends ServerTest {
     }
 
     @Test
-    void serverWithoutADefaultRoomStillWorks() throws Exception {
-        try (TestServer roomless = new TestServer(TestServer.config().withRoom(""))) {
-            IrcTestClient alice = roomless.connect().sendRegistration("alice");
+    void serverWithoutADefaultRoomStillWorks() {
+        try (InMemoryServer roomless = new InMemoryServer(InMemoryServer.config(b -> b.room("")))) {
+            FakeClient alice = roomless.connect().sendRegistration("alice");
             alice.expect(" 376 alice ");
             assertThat(alice.sync()).isEmpty(); // no automatic JOIN
             alice.send("JOIN #mine");

@@ -1,11 +1,13 @@
 package dev.chatroom.testing;
 
+import dev.chatroom.config.ServerConfig;
+import dev.chatroom.config.ServerConfig.ApprovalPolicy;
 import dev.chatroom.server.Hub;
-import dev.chatroom.server.ServerConfig;
-import dev.chatroom.server.ServerConfig.ApprovalPolicy;
 import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.server.net.ChatServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -14,33 +16,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** A real server on 127.0.0.1, port 0, in this JVM, with its console events recorded. */
+/** A real server on 127.0.0.1, port 0, in this JVM, with its console events recorded: for tests where the transport matters. */
 public final class TestServer implements AutoCloseable {
     private final ChatServer server;
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-    private final List<String> eventsSeen = new ArrayList<>();
     private final List<IrcTestClient> clients = new ArrayList<>();
     public final AdminCommands admin;
 
-    public TestServer(ServerConfig config) throws InterruptedException {
+    public TestServer(ServerConfig config) throws ChatServer.StartException {
         server = new ChatServer(config, events::add).start();
         admin = new AdminCommands(server);
     }
 
-    /**
-     * Accepts everyone, keeps its data in a fresh temporary folder, and has flood control off so
-     * tests may send quickly; tests of those features turn them back on.
-     */
+    /** Accepts everyone, keeps its data in a fresh temporary folder, flood control off. */
     public static ServerConfig config() {
         try {
-            return ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withApproval(ApprovalPolicy.ALL)
-                    .withDataDir(java.nio.file.Files.createTempDirectory("chatroom-test")).withFlood(10, 0).withMaxPerIp(1000);
+            var dir = Files.createTempDirectory("chatroom-test");
+            return ServerConfig.defaults().with(b -> b.host("127.0.0.1").port(0).approve(ApprovalPolicy.ALL).dataDir(dir).floodRate(0).maxPerIp(1000));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    public static TestServer start() throws InterruptedException {
+    public static ServerConfig config(java.util.function.Consumer<ServerConfig.Builder> changes) {
+        return config().with(changes);
+    }
+
+    public static TestServer start() throws ChatServer.StartException {
         return new TestServer(config());
     }
 
@@ -70,7 +72,6 @@ public final class TestServer implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             String e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (e == null) break;
-            eventsSeen.add(e);
             if (p.matcher(e).find()) return e;
             seen.add(e);
         }
@@ -80,11 +81,6 @@ public final class TestServer implements AutoCloseable {
     /** Shuts the server down (clients get its ERROR), leaving the test's sockets to read it. */
     public void stopServer() {
         server.close();
-    }
-
-    /** Every console event that {@link #expectEvent} has looked at. */
-    public List<String> eventsSeen() {
-        return eventsSeen;
     }
 
     @Override

@@ -6,44 +6,44 @@ import dev.chatroom.irc.Message;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Connection.State;
 import dev.chatroom.server.Hub;
+import dev.chatroom.server.output.Replies;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Resolves a verb through the command table, applies the generic checks once (registration,
- * approval, parameter count), runs the handler, then checks the registration gate.
+ * approval, parameter count), runs the handler, flushes its replies, then checks the
+ * registration gate. A new command is a row in one of the families' tables.
  */
 public final class Dispatcher {
+    private final Hub hub;
     private final Map<String, Command> table = new HashMap<>();
 
-    public Dispatcher() {
+    public Dispatcher(Hub hub) {
+        this.hub = hub;
         for (List<Command> family : List.of(
                 RegistrationCommands.all(), MessageCommands.all(), RoomCommands.all(), QueryCommands.all())) {
             for (Command c : family) table.put(c.name(), c);
         }
     }
 
-    public void dispatch(Hub hub, Connection c, Message m) {
-        if (c.state() == State.CLOSED) return;
+    public void dispatch(Connection c, Message m) {
+        if (c.isClosed()) return;
+        Replies r = hub.output().replies(c);
         Command cmd = table.get(m.command());
         if (cmd == null) {
-            hub.reply(c, ERR_UNKNOWNCOMMAND, m.command(), "Unknown command");
-            return;
+            r.numeric(ERR_UNKNOWNCOMMAND, m.command(), "Unknown command");
+        } else if (c.state() == State.REGISTERING && !cmd.beforeRegistration()) {
+            r.numeric(ERR_NOTREGISTERED, "You have not registered");
+        } else if (c.state() == State.PENDING && !cmd.whilePending()) {
+            r.numeric(ERR_NOTREGISTERED, "Waiting for the admin to accept you");
+        } else if (m.params().size() < cmd.minParams()) {
+            r.numeric(ERR_NEEDMOREPARAMS, m.command(), "Not enough parameters");
+        } else {
+            cmd.handler().handle(new Context(hub, c, m, r));
         }
-        if (c.state() == State.REGISTERING && !cmd.beforeRegistration()) {
-            hub.reply(c, ERR_NOTREGISTERED, "You have not registered");
-            return;
-        }
-        if (c.state() == State.PENDING && !cmd.whilePending()) {
-            hub.reply(c, ERR_NOTREGISTERED, "Waiting for the admin to accept you");
-            return;
-        }
-        if (m.params().size() < cmd.minParams()) {
-            hub.reply(c, ERR_NEEDMOREPARAMS, m.command(), "Not enough parameters");
-            return;
-        }
-        cmd.handler().handle(hub, c, m);
+        r.flush();
         if (c.state() == State.REGISTERING) hub.tryRegister(c);
     }
 }

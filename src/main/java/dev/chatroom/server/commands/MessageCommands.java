@@ -5,10 +5,10 @@ import static dev.chatroom.irc.Numeric.*;
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
-import dev.chatroom.server.Broadcast;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
+import dev.chatroom.server.output.Broadcast;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,83 +19,90 @@ final class MessageCommands {
 
     static List<Command> all() {
         return List.of(
-                Command.registered("PRIVMSG", 0, (hub, c, m) -> relay(hub, c, m, "PRIVMSG")),
-                Command.registered("NOTICE", 0, (hub, c, m) -> relay(hub, c, m, "NOTICE")),
-                Command.registered("TAGMSG", 1, (hub, c, m) -> relay(hub, c, m, "TAGMSG")));
+                Command.registered("PRIVMSG", 0, ctx -> relay(ctx, "PRIVMSG")),
+                Command.registered("NOTICE", 0, ctx -> relay(ctx, "NOTICE")),
+                Command.registered("TAGMSG", 1, ctx -> relay(ctx, "TAGMSG")));
     }
 
     // PRIVMSG <target>{,<target>} :<text>   (NOTICE alike; TAGMSG <target> carries only tags)
-    static void relay(Hub hub, Connection c, Message m, String verb) {
+    static void relay(Context ctx, String verb) {
+        Hub hub = ctx.hub();
+        Connection c = ctx.client();
         // RFC 2812: a NOTICE never causes an automatic reply, errors included.
         boolean quiet = !verb.equals("PRIVMSG");
         boolean tagOnly = verb.equals("TAGMSG");
-        if (m.params().isEmpty() || m.param(0).isEmpty()) {
-            if (!quiet) hub.reply(c, ERR_NORECIPIENT, "No recipient given (" + verb + ")");
+        if (ctx.paramCount() == 0 || ctx.param(0).isEmpty()) {
+            if (!quiet) ctx.numeric(ERR_NORECIPIENT, "No recipient given (" + verb + ")");
             return;
         }
-        String text = m.param(1);
+        String text = ctx.param(1);
         if (!tagOnly && (text == null || text.isEmpty())) {
-            if (!quiet) hub.reply(c, ERR_NOTEXTTOSEND, "No text to send");
+            if (!quiet) ctx.numeric(ERR_NOTEXTTOSEND, "No text to send");
             return;
         }
-        String[] targets = m.param(0).split(",");
-        if (targets.length > Hub.MAX_TARGETS) {
-            if (!quiet) hub.reply(c, ERR_TOOMANYTARGETS, m.param(0), "Too many targets; the maximum is " + Hub.MAX_TARGETS);
+        String[] targets = ctx.param(0).split(",");
+        if (targets.length > Names.MAX_TARGETS) {
+            if (!quiet) ctx.numeric(ERR_TOOMANYTARGETS, ctx.param(0), "Too many targets; the maximum is " + Names.MAX_TARGETS);
             return;
         }
-        if (c.mutedAt(hub.now())) {
-            if (!tagOnly) hub.notice(c, "You are muted by the admin; your message was not sent.");
+        if (c.mutedAt(ctx.now())) {
+            if (!tagOnly) ctx.replies().notice("You are muted by the admin; your message was not sent.");
             return;
         }
-        Map<String, String> clientTags = clientTags(c, m);
-        c.spoke(hub.now());
+        Map<String, String> clientTags = clientTags(c, ctx.message());
+        c.spoke(ctx.now());
         if (!tagOnly) hub.stats().relayed();
-        if (!tagOnly && hub.config().logMessages()) hub.events().event("<" + c.nick() + " to " + m.param(0) + "> " + text);
+        if (!tagOnly && hub.config().logMessages()) hub.events().event("<" + c.nick() + " to " + ctx.param(0) + "> " + text);
         for (String target : targets) {
             if (target.isEmpty()) continue;
-            if (Names.isChannel(target)) {
-                toRoom(hub, c, target, verb, text, clientTags, quiet, tagOnly);
-            } else {
-                toNick(hub, c, target, verb, text, clientTags, quiet, tagOnly);
-            }
+            Message m = tagOnly ? Message.of(c.prefix(), verb, target) : Message.trailing(c.prefix(), verb, target, text);
+            if (Names.isChannel(target)) toRoom(ctx, target, m, clientTags, quiet, tagOnly);
+            else toNick(ctx, target, m, clientTags, quiet, tagOnly);
         }
     }
 
-    private static void toRoom(Hub hub, Connection c, String target, String verb, String text,
-                               Map<String, String> tags, boolean quiet, boolean tagOnly) {
-        Room room = hub.rooms().find(target);
+    private static void toRoom(Context ctx, String target, Message m, Map<String, String> tags, boolean quiet, boolean tagOnly) {
+        Connection c = ctx.client();
+        Room room = ctx.hub().rooms().find(target);
         if (room == null) {
-            if (!quiet) hub.reply(c, ERR_NOSUCHCHANNEL, target, "No such channel");
+            if (!quiet) ctx.numeric(ERR_NOSUCHCHANNEL, target, "No such channel");
             return;
         }
         if (!room.contains(c)) {
-            if (!quiet) hub.reply(c, ERR_CANNOTSENDTOCHAN, room.name(), "Cannot send to channel (you are not in it)");
+            if (!quiet) ctx.numeric(ERR_CANNOTSENDTOCHAN, room.name(), "Cannot send to channel (you are not in it)");
             return;
         }
-        boolean echo = c.has(Capability.ECHO_MESSAGE);
-        try (Broadcast b = hub.broadcast(message(c, verb, room.name(), text, tagOnly), tags)) {
+        Message out = retarget(m, room.name());
+        try (Broadcast b = ctx.hub().output().broadcast(out, tags)) {
             for (Connection member : room.members()) {
-                if ((member != c || echo) && (!tagOnly || member.has(Capability.MESSAGE_TAGS))) b.sendTo(member);
+                if (member != c && (!tagOnly || member.has(Capability.MESSAGE_TAGS))) b.sendTo(member);
             }
+            if (echoes(c, tagOnly)) ctx.replies().add(b);
         }
     }
 
-    private static void toNick(Hub hub, Connection c, String target, String verb, String text,
-                               Map<String, String> tags, boolean quiet, boolean tagOnly) {
-        Connection to = hub.nicks().find(target);
-        if (to == null || !to.isRegistered()) {
-            if (!quiet) hub.reply(c, ERR_NOSUCHNICK, target, "No such nick/channel");
+    private static void toNick(Context ctx, String target, Message m, Map<String, String> tags, boolean quiet, boolean tagOnly) {
+        Connection c = ctx.client();
+        Connection to = ctx.hub().users().findRegistered(target);
+        if (to == null) {
+            if (!quiet) ctx.numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
             return;
         }
-        try (Broadcast b = hub.broadcast(message(c, verb, to.nick(), text, tagOnly), tags)) {
-            if (!tagOnly || to.has(Capability.MESSAGE_TAGS)) b.sendTo(to);
-            if (to != c && c.has(Capability.ECHO_MESSAGE) && (!tagOnly || c.has(Capability.MESSAGE_TAGS))) b.sendTo(c);
+        try (Broadcast b = ctx.hub().output().broadcast(retarget(m, to.nick()), tags)) {
+            if (to != c && (!tagOnly || to.has(Capability.MESSAGE_TAGS))) b.sendTo(to);
+            if (to == c || echoes(c, tagOnly)) ctx.replies().add(b);
         }
-        if (verb.equals("PRIVMSG") && to.away() != null) hub.reply(c, RPL_AWAY, to.nick(), to.away());
+        if (m.command().equals("PRIVMSG") && to.away() != null) ctx.numeric(RPL_AWAY, to.nick(), to.away());
     }
 
-    private static Message message(Connection c, String verb, String target, String text, boolean tagOnly) {
-        return tagOnly ? Message.of(c.prefix(), verb, target) : Message.trailing(c.prefix(), verb, target, text);
+    private static boolean echoes(Connection c, boolean tagOnly) {
+        return c.has(Capability.ECHO_MESSAGE) && (!tagOnly || c.has(Capability.MESSAGE_TAGS));
+    }
+
+    /** The message as relayed: the target written as the server knows it. */
+    private static Message retarget(Message m, String target) {
+        if (m.param(0).equals(target)) return m;
+        return m.params().size() == 1 ? Message.of(m.prefix(), m.command(), target) : Message.trailing(m.prefix(), m.command(), target, m.param(1));
     }
 
     /** Client-only tags (+name) travel only when the sender negotiated message-tags. */

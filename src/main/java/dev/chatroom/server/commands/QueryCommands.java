@@ -5,11 +5,11 @@ import static dev.chatroom.irc.Numeric.*;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
 import dev.chatroom.server.Connection;
-import dev.chatroom.server.Connection.State;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /** WHO, WHOIS, MOTD, LUSERS, AWAY, ISON, USERHOST: questions about the server and its users. */
@@ -20,7 +20,7 @@ final class QueryCommands {
         return List.of(
                 Command.registered("WHO", 0, QueryCommands::who),
                 Command.registered("WHOIS", 1, QueryCommands::whois),
-                Command.registered("MOTD", 0, (hub, c, m) -> hub.sendMotd(c)),
+                Command.registered("MOTD", 0, ctx -> ctx.hub().sendMotd(ctx.replies())),
                 Command.registered("LUSERS", 0, QueryCommands::lusers),
                 Command.registered("AWAY", 0, QueryCommands::away),
                 Command.registered("ISON", 1, QueryCommands::ison),
@@ -28,25 +28,24 @@ final class QueryCommands {
     }
 
     // WHO [<channel>|<nick>] [%<fields>[,<token>]]   (WHOX when the second parameter starts with %)
-    static void who(Hub hub, Connection c, Message m) {
-        String mask = m.params().isEmpty() ? "*" : m.param(0);
-        String whox = m.params().size() >= 2 && m.param(1).startsWith("%") ? m.param(1).substring(1) : null;
+    static void who(Context ctx) {
+        String mask = ctx.paramCount() == 0 ? "*" : ctx.param(0);
+        String whox = ctx.paramCount() >= 2 && ctx.param(1).startsWith("%") ? ctx.param(1).substring(1) : null;
         if (Names.isChannel(mask)) {
-            Room r = hub.rooms().find(mask);
-            if (r != null) {
-                for (Connection member : r.members()) whoReply(hub, c, r.name(), member, r.isOperator(member), whox);
-            }
+            Room r = ctx.hub().rooms().find(mask);
+            if (r != null) for (Connection member : r.members()) whoReply(ctx, r.name(), member, r.prefixOf(member), whox);
         } else {
-            Connection who = hub.nicks().find(mask);
-            if (who != null && who.isRegistered()) whoReply(hub, c, "*", who, false, whox);
+            Connection who = ctx.hub().users().findRegistered(mask);
+            if (who != null) whoReply(ctx, "*", who, "", whox);
         }
-        hub.reply(c, RPL_ENDOFWHO, mask, "End of WHO list");
+        ctx.numeric(RPL_ENDOFWHO, mask, "End of WHO list");
     }
 
-    private static void whoReply(Hub hub, Connection c, String channel, Connection who, boolean op, String whox) {
-        String flags = (who.away() == null ? "H" : "G") + (op ? "@" : "");
+    private static void whoReply(Context ctx, String channel, Connection who, String status, String whox) {
+        Hub hub = ctx.hub();
+        String flags = (who.away() == null ? "H" : "G") + status;
         if (whox == null) {
-            hub.reply(c, RPL_WHOREPLY, channel, "~" + who.user(), who.host(), hub.serverName(), who.nick(), flags, "0 " + who.realname());
+            ctx.numeric(RPL_WHOREPLY, channel, who.ident(), who.host(), hub.serverName(), who.nick(), flags, "0 " + who.realname());
             return;
         }
         // WHOX: the requested fields, always in this order (ircv3 whox spec): t c u i h s n f d l a o r
@@ -54,104 +53,98 @@ final class QueryCommands {
         String fields = comma < 0 ? whox : whox.substring(0, comma);
         String token = comma < 0 ? "" : whox.substring(comma + 1);
         List<String> out = new ArrayList<>();
-        out.add(c.nick());
+        out.add(ctx.client().nick());
         for (char f : "tcuihsnfdlaor".toCharArray()) {
             if (fields.indexOf(f) < 0) continue;
             switch (f) {
                 case 't' -> out.add(token.isEmpty() ? "0" : token);
                 case 'c' -> out.add(channel);
-                case 'u' -> out.add("~" + who.user());
-                case 'i' -> out.add(who.host());
-                case 'h' -> out.add(who.host());
+                case 'u' -> out.add(who.ident());
+                case 'i', 'h' -> out.add(who.host());
                 case 's' -> out.add(hub.serverName());
                 case 'n' -> out.add(who.nick());
                 case 'f' -> out.add(flags);
                 case 'd' -> out.add("0");
-                case 'l' -> out.add(Long.toString(Math.max(0, (hub.now() - who.lastSpokeMillis()) / 1000)));
+                case 'l' -> out.add(Long.toString(Math.max(0, (ctx.now() - who.lastSpokeMillis()) / 1000)));
                 case 'a' -> out.add("0");
                 case 'o' -> out.add("n/a");
                 case 'r' -> out.add(who.realname());
                 default -> { }
             }
         }
-        boolean realnameLast = fields.indexOf('r') >= 0;
-        c.send(Message.create(java.util.Map.of(), hub.serverName(), RPL_WHOSPCRPL, out, realnameLast));
+        ctx.replies().add(Message.create(Map.of(), hub.serverName(), RPL_WHOSPCRPL, out, fields.indexOf('r') >= 0));
     }
 
     // WHOIS [<server>] <nick>
-    static void whois(Hub hub, Connection c, Message m) {
-        String nick = m.params().size() >= 2 ? m.param(1) : m.param(0);
-        Connection who = hub.nicks().find(nick);
-        if (who == null || !who.isRegistered()) {
-            hub.reply(c, ERR_NOSUCHNICK, nick, "No such nick/channel");
-            hub.reply(c, RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
+    static void whois(Context ctx) {
+        String nick = ctx.paramCount() >= 2 ? ctx.param(1) : ctx.param(0);
+        Connection who = ctx.hub().users().findRegistered(nick);
+        if (who == null) {
+            ctx.numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
+            ctx.numeric(RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
             return;
         }
-        hub.reply(c, RPL_WHOISUSER, who.nick(), "~" + who.user(), who.host(), "*", who.realname());
+        ctx.numeric(RPL_WHOISUSER, who.nick(), who.ident(), who.host(), "*", who.realname());
         if (!who.rooms().isEmpty()) {
             StringJoiner rooms = new StringJoiner(" ");
-            for (Room r : who.rooms()) rooms.add((r.isOperator(who) ? "@" : "") + r.name());
-            hub.reply(c, RPL_WHOISCHANNELS, who.nick(), rooms.toString());
+            for (Room r : who.rooms()) rooms.add(r.prefixOf(who) + r.name());
+            ctx.numeric(RPL_WHOISCHANNELS, who.nick(), rooms.toString());
         }
-        hub.reply(c, RPL_WHOISSERVER, who.nick(), hub.serverName(), "chatroom server");
-        if (who.away() != null) hub.reply(c, RPL_AWAY, who.nick(), who.away());
-        long idle = Math.max(0, (hub.now() - who.lastSpokeMillis()) / 1000);
-        hub.reply(c, RPL_WHOISIDLE, who.nick(), Long.toString(idle), Long.toString(who.connectedAtMillis() / 1000), "seconds idle, signon time");
-        hub.reply(c, RPL_ENDOFWHOIS, who.nick(), "End of /WHOIS list");
+        ctx.numeric(RPL_WHOISSERVER, who.nick(), ctx.hub().serverName(), "chatroom server");
+        if (who.away() != null) ctx.numeric(RPL_AWAY, who.nick(), who.away());
+        long idle = Math.max(0, (ctx.now() - who.lastSpokeMillis()) / 1000);
+        ctx.numeric(RPL_WHOISIDLE, who.nick(), Long.toString(idle), Long.toString(who.connectedAtMillis() / 1000), "seconds idle, signon time");
+        ctx.numeric(RPL_ENDOFWHOIS, who.nick(), "End of /WHOIS list");
     }
 
     // LUSERS
-    static void lusers(Hub hub, Connection c, Message m) {
+    static void lusers(Context ctx) {
         int users = 0;
         int invisible = 0;
-        int unknown = 0;
-        for (Connection x : hub.connections()) {
-            if (x.state() == State.REGISTERED) {
-                users++;
-                if (x.invisible()) invisible++;
-            } else {
-                unknown++;
-            }
+        for (Connection x : ctx.hub().users().all()) {
+            if (!x.isRegistered()) continue;
+            users++;
+            if (x.invisible()) invisible++;
         }
-        hub.reply(c, RPL_LUSERCLIENT, "There are " + (users - invisible) + " users and " + invisible + " invisible on 1 servers");
-        if (unknown > 0) hub.reply(c, RPL_LUSERUNKNOWN, Integer.toString(unknown), "unknown connection(s)");
-        hub.reply(c, RPL_LUSERCHANNELS, Integer.toString(hub.rooms().count()), "channels formed");
-        hub.reply(c, RPL_LUSERME, "I have " + users + " clients and 0 servers");
+        int unknown = ctx.hub().users().count() - users;
+        ctx.numeric(RPL_LUSERCLIENT, "There are " + (users - invisible) + " users and " + invisible + " invisible on 1 servers");
+        if (unknown > 0) ctx.numeric(RPL_LUSERUNKNOWN, Integer.toString(unknown), "unknown connection(s)");
+        ctx.numeric(RPL_LUSERCHANNELS, Integer.toString(ctx.hub().rooms().count()), "channels formed");
+        ctx.numeric(RPL_LUSERME, "I have " + users + " clients and 0 servers");
     }
 
     // AWAY [:<text>]
-    static void away(Hub hub, Connection c, Message m) {
-        String text = m.param(0);
+    static void away(Context ctx) {
+        String text = ctx.param(0);
         if (text == null || text.isEmpty()) {
-            c.away(null);
-            hub.reply(c, RPL_UNAWAY, "You are no longer marked as being away");
+            ctx.client().away(null);
+            ctx.numeric(RPL_UNAWAY, "You are no longer marked as being away");
         } else {
-            c.away(text.length() > Names.AWAY_MAX ? text.substring(0, Names.AWAY_MAX) : text);
-            hub.reply(c, RPL_NOWAWAY, "You have been marked as being away");
+            ctx.client().away(text.length() > Names.AWAY_MAX ? text.substring(0, Names.AWAY_MAX) : text);
+            ctx.numeric(RPL_NOWAWAY, "You have been marked as being away");
         }
     }
 
     // ISON <nick>{ <nick>}
-    static void ison(Hub hub, Connection c, Message m) {
+    static void ison(Context ctx) {
         StringJoiner online = new StringJoiner(" ");
-        for (String param : m.params()) {
+        for (String param : ctx.message().params()) {
             for (String nick : param.split(" ")) {
-                Connection who = nick.isEmpty() ? null : hub.nicks().find(nick);
-                if (who != null && who.isRegistered()) online.add(who.nick());
+                Connection who = nick.isEmpty() ? null : ctx.hub().users().findRegistered(nick);
+                if (who != null) online.add(who.nick());
             }
         }
-        hub.reply(c, RPL_ISON, online.toString());
+        ctx.numeric(RPL_ISON, online.toString());
     }
 
     // USERHOST <nick>{ <nick>}  (at most five)
-    static void userhost(Hub hub, Connection c, Message m) {
+    static void userhost(Context ctx) {
         StringJoiner out = new StringJoiner(" ");
-        for (String nick : m.params().subList(0, Math.min(5, m.params().size()))) {
-            Connection who = hub.nicks().find(nick);
-            if (who != null && who.isRegistered()) {
-                out.add(who.nick() + "=" + (who.away() == null ? "+" : "-") + "~" + who.user() + "@" + who.host());
-            }
+        List<String> nicks = ctx.message().params();
+        for (String nick : nicks.subList(0, Math.min(5, nicks.size()))) {
+            Connection who = ctx.hub().users().findRegistered(nick);
+            if (who != null) out.add(who.nick() + "=" + (who.away() == null ? "+" : "-") + who.ident() + "@" + who.host());
         }
-        hub.reply(c, RPL_USERHOST, out.toString());
+        ctx.numeric(RPL_USERHOST, out.toString());
     }
 }

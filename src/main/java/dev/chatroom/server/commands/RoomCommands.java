@@ -5,7 +5,6 @@ import static dev.chatroom.irc.Numeric.*;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
 import dev.chatroom.server.Connection;
-import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,108 +23,100 @@ final class RoomCommands {
     }
 
     // JOIN <channel>{,<channel>} [<key>{,<key>}]   |   JOIN 0
-    static void join(Hub hub, Connection c, Message m) {
-        if (m.param(0).equals("0")) {
-            for (Room r : new ArrayList<>(c.rooms())) hub.part(c, r, null);
+    static void join(Context ctx) {
+        Connection c = ctx.client();
+        if (ctx.param(0).equals("0")) {
+            for (Room r : new ArrayList<>(c.rooms())) r.part(c, null, ctx.replies());
             return;
         }
-        for (String name : m.param(0).split(",")) {
+        for (String name : ctx.param(0).split(",")) {
             if (name.isEmpty()) continue;
-            if (!Names.isChannel(name)) {
-                hub.reply(c, ERR_NOSUCHCHANNEL, name, "No such channel");
-            } else if (!Names.isValidChannel(name)) {
-                hub.reply(c, ERR_BADCHANMASK, name, "Bad Channel Mask");
-            } else {
-                hub.join(c, name);
-            }
+            if (!Names.isChannel(name)) ctx.numeric(ERR_NOSUCHCHANNEL, name, "No such channel");
+            else if (!Names.isValidChannel(name)) ctx.numeric(ERR_BADCHANMASK, name, "Bad Channel Mask");
+            else ctx.hub().rooms().join(c, name, ctx.replies());
         }
     }
 
     // PART <channel>{,<channel>} [:<reason>]
-    static void part(Hub hub, Connection c, Message m) {
-        for (String name : m.param(0).split(",")) {
+    static void part(Context ctx) {
+        for (String name : ctx.param(0).split(",")) {
             if (name.isEmpty()) continue;
-            Room r = hub.rooms().find(name);
-            if (r == null) {
-                hub.reply(c, ERR_NOSUCHCHANNEL, name, "No such channel");
-            } else if (!r.contains(c)) {
-                hub.reply(c, ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
-            } else {
-                hub.part(c, r, m.param(1));
-            }
+            Room r = ctx.hub().rooms().find(name);
+            if (r == null) ctx.numeric(ERR_NOSUCHCHANNEL, name, "No such channel");
+            else if (!r.contains(ctx.client())) ctx.numeric(ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
+            else r.part(ctx.client(), ctx.param(1), ctx.replies());
         }
     }
 
     // NAMES [<channel>{,<channel>}]
-    static void names(Hub hub, Connection c, Message m) {
-        if (m.params().isEmpty() || m.param(0).isEmpty()) {
-            hub.reply(c, RPL_ENDOFNAMES, "*", "End of /NAMES list.");
+    static void names(Context ctx) {
+        if (ctx.paramCount() == 0 || ctx.param(0).isEmpty()) {
+            ctx.numeric(RPL_ENDOFNAMES, "*", "End of /NAMES list.");
             return;
         }
-        for (String name : m.param(0).split(",")) {
-            Room r = hub.rooms().find(name);
-            if (r != null) hub.sendNames(c, r);
-            else hub.reply(c, RPL_ENDOFNAMES, name, "End of /NAMES list.");
+        for (String name : ctx.param(0).split(",")) {
+            Room r = ctx.hub().rooms().find(name);
+            if (r != null) r.sendNames(ctx.replies());
+            else ctx.numeric(RPL_ENDOFNAMES, name, "End of /NAMES list.");
         }
     }
 
     // TOPIC <channel> [:<topic>]
-    static void topic(Hub hub, Connection c, Message m) {
-        Room r = hub.rooms().find(m.param(0));
+    static void topic(Context ctx) {
+        Connection c = ctx.client();
+        Room r = ctx.hub().rooms().find(ctx.param(0));
         if (r == null) {
-            hub.reply(c, ERR_NOSUCHCHANNEL, m.param(0), "No such channel");
-            return;
-        }
-        if (m.params().size() == 1) {
-            if (r.topic() == null) hub.reply(c, RPL_NOTOPIC, r.name(), "No topic is set");
-            else hub.sendTopic(c, r);
-            return;
-        }
-        if (!r.contains(c)) {
-            hub.reply(c, ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
+            ctx.numeric(ERR_NOSUCHCHANNEL, ctx.param(0), "No such channel");
+        } else if (ctx.paramCount() == 1) {
+            if (r.topic() == null) ctx.numeric(RPL_NOTOPIC, r.name(), "No topic is set");
+            else r.sendTopic(ctx.replies());
+        } else if (!r.contains(c)) {
+            ctx.numeric(ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
         } else if (!r.isOperator(c)) {
-            hub.reply(c, ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
+            ctx.numeric(ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
         } else {
-            String text = m.param(1);
+            String text = ctx.param(1);
             if (text.length() > Names.TOPIC_MAX) text = text.substring(0, Names.TOPIC_MAX);
-            hub.setTopic(r, text, c.prefix());
+            r.topic(text, c.prefix(), ctx.now(), ctx.replies());
         }
     }
 
     // MODE <target> [<modestring>]: queries are answered; the only user mode is +i, channels have none to set.
-    static void mode(Hub hub, Connection c, Message m) {
-        String target = m.param(0);
-        String modes = m.param(1);
+    static void mode(Context ctx) {
+        Connection c = ctx.client();
+        String target = ctx.param(0);
+        String modes = ctx.param(1);
+        String server = ctx.hub().serverName();
         if (Names.isChannel(target)) {
-            Room r = hub.rooms().find(target);
+            Room r = ctx.hub().rooms().find(target);
             if (r == null) {
-                hub.reply(c, ERR_NOSUCHCHANNEL, target, "No such channel");
+                ctx.numeric(ERR_NOSUCHCHANNEL, target, "No such channel");
             } else if (modes == null) {
-                c.send(Message.of(hub.serverName(), RPL_CHANNELMODEIS, c.nick(), r.name(), "+"));
-                c.send(Message.of(hub.serverName(), RPL_CREATIONTIME, c.nick(), r.name(), Long.toString(r.createdAtMillis() / 1000)));
+                ctx.replies().numericWords(RPL_CHANNELMODEIS, r.name(), "+");
+                ctx.replies().numericWords(RPL_CREATIONTIME, r.name(), Long.toString(r.createdAtMillis() / 1000));
             } else if (modes.equals("b") || modes.equals("+b")) {
-                hub.reply(c, RPL_ENDOFBANLIST, r.name(), "End of channel ban list");
+                ctx.numeric(RPL_ENDOFBANLIST, r.name(), "End of channel ban list");
             } else if (!r.isOperator(c)) {
-                hub.reply(c, ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
+                ctx.numeric(ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
             } else {
-                char unknown = firstModeLetter(modes);
-                hub.reply(c, ERR_UNKNOWNMODE, String.valueOf(unknown), "is unknown mode char to me");
+                ctx.numeric(ERR_UNKNOWNMODE, String.valueOf(firstModeLetter(modes)), "is unknown mode char to me");
             }
             return;
         }
-        Connection who = hub.nicks().find(target);
-        if (who == null || !who.isRegistered()) {
-            hub.reply(c, ERR_NOSUCHNICK, target, "No such nick/channel");
+        Connection who = ctx.hub().users().findRegistered(target);
+        if (who == null) {
+            ctx.numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
         } else if (who != c) {
-            hub.reply(c, ERR_USERSDONTMATCH, "Can't change mode for other users");
+            ctx.numeric(ERR_USERSDONTMATCH, "Can't change mode for other users");
         } else if (modes == null) {
-            c.send(Message.of(hub.serverName(), RPL_UMODEIS, c.nick(), c.invisible() ? "+i" : "+"));
+            ctx.replies().numericWords(RPL_UMODEIS, c.invisible() ? "+i" : "+");
         } else {
-            setUserModes(hub, c, modes);
+            setUserModes(ctx, modes, server);
         }
     }
 
-    private static void setUserModes(Hub hub, Connection c, String modes) {
+    private static void setUserModes(Context ctx, String modes, String server) {
+        Connection c = ctx.client();
         boolean adding = true;
         StringBuilder changed = new StringBuilder();
         for (char ch : modes.toCharArray()) {
@@ -137,11 +128,11 @@ final class RoomCommands {
                     changed.append(adding ? "+i" : "-i");
                 }
             } else {
-                hub.reply(c, ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
+                ctx.numeric(ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
                 return;
             }
         }
-        if (changed.length() > 0) c.send(Message.trailing(c.nick(), "MODE", c.nick(), changed.toString()));
+        if (changed.length() > 0) ctx.replies().add(Message.trailing(c.nick(), "MODE", c.nick(), changed.toString()));
     }
 
     private static char firstModeLetter(String modes) {

@@ -4,11 +4,13 @@ import dev.chatroom.irc.Formatting;
 import dev.chatroom.irc.Sanitizer;
 import dev.chatroom.server.EventSink;
 import java.io.BufferedReader;
+import java.io.IOError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -23,11 +25,11 @@ import org.jline.terminal.TerminalBuilder;
  */
 public final class AdminConsole implements EventSink, AutoCloseable {
     /** How long a scripted y/n waits for a request to answer. */
-    private static final java.time.Duration SCRIPTED_PATIENCE = java.time.Duration.ofHours(24);
+    private static final Duration SCRIPTED_PATIENCE = Duration.ofHours(24);
 
     private final PrintStream out;
     private volatile LineReader reader;
-    private Terminal terminal;
+    private volatile Terminal terminal;
 
     public AdminConsole(PrintStream out) {
         this.out = out;
@@ -36,12 +38,7 @@ public final class AdminConsole implements EventSink, AutoCloseable {
     /** Prints a line; remote text in it (quit reasons, messages) is stripped of anything that could drive the terminal. */
     @Override
     public void event(String text) {
-        StringBuilder safe = new StringBuilder(text.length());
-        for (String part : text.split("\n", -1)) {
-            if (safe.length() > 0) safe.append('\n');
-            safe.append(Formatting.strip(Sanitizer.clean(part)));
-        }
-        String line = safe.toString();
+        String line = safe(text);
         LineReader r = reader;
         if (r != null) {
             r.printAbove(line);
@@ -53,41 +50,78 @@ public final class AdminConsole implements EventSink, AutoCloseable {
         }
     }
 
+    /** Text made harmless for a terminal: escape sequences and control characters removed, line by line. */
+    public static String safe(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        for (String part : text.split("\n", -1)) {
+            if (safe.length() > 0) safe.append('\n');
+            safe.append(Formatting.strip(Sanitizer.clean(part)));
+        }
+        return safe.toString();
+    }
+
     /**
-     * Reads console input until it ends, running each line through commands.
+     * Reads console input until it ends, running each line through the commands and reporting
+     * each result to {@code results} (this console, and the log file when there is one).
      *
-     * @return true when the admin asked to stop the server (Ctrl-C, Ctrl-D on a terminal), false
-     *     when non-interactive input simply ended and the server should keep running
+     * @return true when the admin asked to stop the server with Ctrl-C or Ctrl-D; false when
+     *     /shutdown already stopped it, or non-interactive input simply ended (the server keeps running)
      */
-    public boolean run(AdminCommands commands, boolean interactive, InputStream in) throws IOException {
+    public boolean run(AdminCommands commands, boolean interactive, InputStream in, EventSink results) throws IOException {
         if (interactive) {
-            terminal = TerminalBuilder.builder().system(true).build();
-            reader = LineReaderBuilder.builder().terminal(terminal).appName("chatroom").build();
-            while (true) {
+            Terminal t = TerminalBuilder.builder().system(true).build();
+            terminal = t;
+            LineReader r = LineReaderBuilder.builder().terminal(t).appName("chatroom").build();
+            reader = r;
+            while (!commands.stopped()) {
+                String line;
                 try {
-                    show(commands.execute(reader.readLine("> ")));
+                    line = r.readLine("> ");
                 } catch (UserInterruptException | EndOfFileException e) {
-                    return true;
+                    return !commands.stopped();
+                } catch (IOError | IllegalStateException e) {
+                    return false; // the terminal was closed under us: the server is stopping
+                }
+                try {
+                    report(results, () -> commands.execute(line));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
                 }
             }
+            return false;
         }
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         try {
-            while ((line = lines.readLine()) != null) show(commands.executeScripted(line, SCRIPTED_PATIENCE));
+            while (!commands.stopped() && (line = lines.readLine()) != null) {
+                String l = line;
+                report(results, () -> commands.executeScripted(l, SCRIPTED_PATIENCE));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return false;
     }
 
-    private void show(String text) {
-        if (!text.isEmpty()) event(text);
+    private interface Command {
+        String run() throws InterruptedException;
+    }
+
+    private static void report(EventSink results, Command command) throws InterruptedException {
+        String text;
+        try {
+            text = command.run();
+        } catch (RuntimeException e) {
+            text = e.getMessage();
+        }
+        if (text != null && !text.isEmpty()) results.event(text);
     }
 
     @Override
     public void close() throws IOException {
         reader = null;
-        if (terminal != null) terminal.close();
+        Terminal t = terminal;
+        if (t != null) t.close();
     }
 }

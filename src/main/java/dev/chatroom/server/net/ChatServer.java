@@ -1,12 +1,14 @@
 package dev.chatroom.server.net;
 
+import dev.chatroom.config.ServerConfig;
 import dev.chatroom.irc.IrcFrameDecoder;
 import dev.chatroom.irc.IrcLineDecoder;
-import dev.chatroom.server.Bans;
+import dev.chatroom.server.BanFile;
+import dev.chatroom.server.BanList;
 import dev.chatroom.server.EventSink;
 import dev.chatroom.server.Hub;
-import dev.chatroom.server.ServerConfig;
-import dev.chatroom.server.commands.Dispatcher;
+import dev.chatroom.server.Motd;
+import dev.chatroom.server.ServerAccess;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -18,15 +20,18 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -36,7 +41,7 @@ import java.util.function.Function;
  * decoder, connection handler). One event loop thread runs everything, which is what gives
  * each connection strict ordering and the whole room one order of events without locks.
  */
-public final class ChatServer implements AutoCloseable {
+public final class ChatServer implements ServerAccess, AutoCloseable {
     private final ServerConfig config;
     private final EventSink events;
     private EventLoopGroup group;
@@ -45,23 +50,46 @@ public final class ChatServer implements AutoCloseable {
     private Channel listener;
     private boolean epoll;
     private ChannelGroup clients;
+    private BanFile banFile;
+    private boolean closed;
 
     public ChatServer(ServerConfig config, EventSink events) {
         this.config = config;
         this.events = events;
     }
 
-    public ChatServer start() throws InterruptedException {
+    /** A start that failed, in words for the admin, and whether it was the setup's fault (a bad file) or the machine's (a taken port). */
+    public static final class StartException extends Exception {
+        private final boolean badSetup;
+
+        public StartException(String message, boolean badSetup, Throwable cause) {
+            super(message, cause);
+            this.badSetup = badSetup;
+        }
+
+        /** True when the configuration is wrong (exit 2), false when the machine would not let us (exit 1). */
+        public boolean badSetup() {
+            return badSetup;
+        }
+    }
+
+    public ChatServer start() throws StartException {
+        List<String> motd;
+        try {
+            motd = Motd.load(config);
+        } catch (IOException e) {
+            throw new StartException(e.getMessage(), true, e);
+        }
+        BanList bans = loadBans();
         epoll = Epoll.isAvailable();
         IoHandlerFactory ioFactory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         group = new MultiThreadIoEventLoopGroup(1, ioFactory);
         loop = group.next();
         clients = new DefaultChannelGroup(loop);
-        hub = new Hub(config, loop, ByteBufAllocator.DEFAULT, events, System::currentTimeMillis, loadBans());
-        Dispatcher dispatcher = new Dispatcher();
+        hub = new Hub(config, motd, new LoopClock(loop), ByteBufAllocator.DEFAULT, events, bans, banFile);
         Flusher flusher = new Flusher(loop);
-        int sendq = config.sendQueueBytes();
+        int sendq = config.sendq();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
@@ -76,28 +104,43 @@ public final class ChatServer implements AutoCloseable {
                                 new ByteCounter(hub.stats()),
                                 new IrcFrameDecoder(IrcLineDecoder.MAX_LINE),
                                 new IrcLineDecoder(),
-                                new ConnectionHandler(hub, dispatcher, flusher));
+                                new ConnectionHandler(hub, flusher));
                     }
                 });
         try {
             listener = bootstrap.bind(config.host(), config.port()).sync().channel();
         } catch (Exception e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw e;
+            banFile.close();
+            throw new StartException("Cannot listen on " + config.host() + ":" + config.port() + ": " + bindProblem(e), false, e);
         }
         return this;
     }
 
+    private static String bindProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase();
+            if (t instanceof BindException || m.contains("address already in use")) {
+                if (m.contains("already in use")) return "address already in use";
+                if (m.contains("permission") || m.contains("access")) return "permission denied (ports below 1024 need privileges)";
+                if (m.contains("assign")) return "no such address on this machine";
+                return m;
+            }
+        }
+        return String.valueOf(e.getMessage());
+    }
+
     /** The saved bans; a damaged file is reported line by line and never stops the server. */
-    private Bans loadBans() {
+    private BanList loadBans() {
+        banFile = new BanFile(config.dataDir(), events);
         try {
-            Bans.Loaded loaded = Bans.load(config.dataDir());
+            BanFile.Loaded loaded = banFile.load();
             for (String problem : loaded.problems()) events.event("Ban file: " + problem);
-            if (!loaded.bans().all().isEmpty()) events.event(loaded.bans().all().size() + " ban(s) loaded from " + config.dataDir().resolve(Bans.FILE_NAME));
+            if (loaded.bans().size() > 0) events.event(loaded.bans().size() + " ban(s) loaded from " + banFile.path());
             return loaded.bans();
-        } catch (java.io.IOException e) {
-            events.event("Cannot read the ban file in " + config.dataDir() + ": " + e.getMessage() + ". Starting with no bans.");
-            return new Bans(config.dataDir().resolve(Bans.FILE_NAME));
+        } catch (IOException e) {
+            events.event("Cannot read the ban file " + banFile.path() + ": " + e.getMessage() + ". Starting with no bans.");
+            return new BanList();
         }
     }
 
@@ -110,6 +153,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /** Runs f on the server's event loop, where the hub may be touched. */
+    @Override
     public <T> CompletableFuture<T> call(Function<Hub, T> f) {
         CompletableFuture<T> result = new CompletableFuture<>();
         loop.execute(() -> {
@@ -130,15 +174,17 @@ public final class ChatServer implements AutoCloseable {
     /** Stops accepting, tells every client the server is shutting down, closes them, then stops. */
     @Override
     public void close() {
-        close(null);
+        shutdown(null);
     }
 
-    public synchronized void close(String reason) {
-        if (group == null || group.isShuttingDown()) return;
+    @Override
+    public synchronized void shutdown(String reason) {
+        if (closed || group == null) return;
+        closed = true;
         listener.close().awaitUninterruptibly();
         try {
             call(h -> {
-                h.shutdown(reason);
+                h.departures().shutdown(reason);
                 return null;
             }).get(2, TimeUnit.SECONDS);
             clients.newCloseFuture().await(3, TimeUnit.SECONDS);
@@ -146,5 +192,6 @@ public final class ChatServer implements AutoCloseable {
             // stopping anyway: the event loop shutdown below closes what is left
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        banFile.close();
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Coalesces flushes: outboxes written during one turn of the event loop are flushed once, after
+ * Coalesces flushes: links written during one turn of the event loop are flushed once, after
  * every ready connection has been read, so a busy client gets many lines per syscall. When a
  * round had to flush many connections (a busy room: every message costs one syscall per
  * member), the next round waits to gather more lines per syscall: {@link #NANOS_PER_CONNECTION}
@@ -18,8 +18,8 @@ final class Flusher implements Runnable {
     static final long MAX_DELAY_NANOS = 10_000_000;
 
     private final EventLoop loop;
-    private List<NettyOutbox> dirty = new ArrayList<>();
-    private List<NettyOutbox> spare = new ArrayList<>();
+    private List<NettyLink> dirty = new ArrayList<>();
+    private List<NettyLink> spare = new ArrayList<>();
     private boolean scheduled;
     private int lastRound;
 
@@ -27,7 +27,7 @@ final class Flusher implements Runnable {
         this.loop = loop;
     }
 
-    void markDirty(NettyOutbox outbox) {
+    void markDirty(NettyLink outbox) {
         dirty.add(outbox);
         if (!scheduled) {
             scheduled = true;
@@ -41,7 +41,7 @@ final class Flusher implements Runnable {
     @Override
     public void run() {
         scheduled = false;
-        List<NettyOutbox> batch = dirty;
+        List<NettyLink> batch = dirty;
         dirty = spare;
         lastRound = batch.size();
         for (int i = 0; i < batch.size(); i++) batch.get(i).flushNow();

@@ -1,56 +1,43 @@
 package dev.chatroom.server.net;
 
-import dev.chatroom.server.Outbox;
+import dev.chatroom.server.Link;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An outbox on a Netty channel. Lines are appended to one pooled buffer per connection and handed
- * to Netty once per flush round: a recipient costs a copy of the line's bytes, not a Netty write,
- * which is what makes fan-out to large rooms cheap.
+ * A link on a Netty channel. Lines are appended to one pooled buffer per connection and handed
+ * to Netty once per flush round: a recipient costs a copy of the line's bytes, not a Netty
+ * write, which is what makes fan-out to large rooms cheap.
  */
-final class NettyOutbox implements Outbox {
+final class NettyLink implements Link {
     /** How long a closing connection may take to drain its last lines before it is cut. */
     private static final long DRAIN_SECONDS = 5;
+    private static final int INITIAL_BUFFER = 512;
 
     private final Channel channel;
     private final Flusher flusher;
-    private static final int INITIAL_BUFFER = 512;
-
     private boolean dirty;
     private ByteBuf pending;
     private boolean closing;
 
-    NettyOutbox(Channel channel, Flusher flusher) {
+    NettyLink(Channel channel, Flusher flusher) {
         this.channel = channel;
         this.flusher = flusher;
     }
 
     @Override
-    public void send(String line) {
+    public void write(ByteBuf lines) {
         if (closing) return;
-        ByteBuf buf = pending(line.length() + 2);
-        buf.writeCharSequence(line, StandardCharsets.UTF_8);
-        buf.writeByte('\r').writeByte('\n');
-    }
-
-    @Override
-    public void sendShared(ByteBuf line) {
-        if (closing) return;
-        pending(line.readableBytes()).writeBytes(line, line.readerIndex(), line.readableBytes());
-    }
-
-    private ByteBuf pending(int room) {
-        if (pending == null) pending = channel.alloc().directBuffer(Math.max(INITIAL_BUFFER, room));
+        int n = lines.readableBytes();
+        if (pending == null) pending = channel.alloc().directBuffer(Math.max(INITIAL_BUFFER, n));
+        pending.writeBytes(lines, lines.readerIndex(), n);
         if (!dirty) {
             dirty = true;
             flusher.markDirty(this);
         }
-        return pending;
     }
 
     void flushNow() {
@@ -88,5 +75,10 @@ final class NettyOutbox implements Outbox {
     @Override
     public boolean isOpen() {
         return !closing && channel.isActive();
+    }
+
+    @Override
+    public void pauseReading(boolean paused) {
+        channel.config().setAutoRead(!paused);
     }
 }

@@ -1,66 +1,55 @@
-package dev.chatroom.server.net;
+package dev.chatroom.server;
 
 import dev.chatroom.irc.Message;
-import dev.chatroom.server.Connection;
-import dev.chatroom.server.Hub;
-import io.netty.channel.EventLoop;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * PINGs a connection that has been silent for the ping interval and drops it, as "ping timeout",
- * when nothing arrives within the ping timeout after that. Anything the client sends counts as alive.
+ * when nothing arrives within the ping timeout after that. Anything the client sends counts as
+ * alive. One timer per connection, rescheduled only when it fires.
  */
 final class KeepAlive implements Runnable {
     private final Hub hub;
     private final Connection connection;
-    private final EventLoop loop;
     private final long intervalNanos;
     private final long timeoutNanos;
-    private long lastReadNanos = System.nanoTime();
+    private long lastReadNanos;
     private long pingSentNanos;
     private boolean awaitingReply;
-    private ScheduledFuture<?> timer;
+    private Clock.Timer timer;
 
-    KeepAlive(Hub hub, Connection connection, EventLoop loop) {
+    KeepAlive(Hub hub, Connection connection) {
         this.hub = hub;
         this.connection = connection;
-        this.loop = loop;
         this.intervalNanos = hub.config().pingInterval().toNanos();
         this.timeoutNanos = hub.config().pingTimeout().toNanos();
-    }
-
-    void start() {
+        this.lastReadNanos = hub.clock().nanos();
         schedule(intervalNanos);
     }
 
     void touch() {
-        lastReadNanos = System.nanoTime();
+        lastReadNanos = hub.clock().nanos();
         awaitingReply = false;
     }
 
     void stop() {
-        if (timer != null) timer.cancel(false);
+        if (timer != null) timer.cancel();
     }
 
     @Override
     public void run() {
-        if (!connection.outbox().isOpen()) return;
-        long now = System.nanoTime();
+        if (connection.isClosed()) return;
+        long now = hub.clock().nanos();
         if (awaitingReply) {
             long waited = now - pingSentNanos;
-            if (waited >= timeoutNanos) {
-                hub.close(connection, Hub.PING_TIMEOUT);
-            } else {
-                schedule(timeoutNanos - waited);
-            }
+            if (waited >= timeoutNanos) hub.departures().close(connection, Departure.of(DisconnectReason.PING_TIMEOUT));
+            else schedule(timeoutNanos - waited);
             return;
         }
         long idle = now - lastReadNanos;
         if (idle >= intervalNanos) {
             awaitingReply = true;
             pingSentNanos = now;
-            connection.send(Message.trailing(null, "PING", hub.serverName()));
+            hub.output().replies(connection).add(Message.trailing(null, "PING", hub.serverName())).flush();
             schedule(timeoutNanos);
         } else {
             schedule(intervalNanos - idle);
@@ -68,6 +57,6 @@ final class KeepAlive implements Runnable {
     }
 
     private void schedule(long delayNanos) {
-        timer = loop.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
+        timer = hub.clock().schedule(this, delayNanos);
     }
 }

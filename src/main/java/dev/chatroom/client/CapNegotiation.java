@@ -1,0 +1,53 @@
+package dev.chatroom.client;
+
+import dev.chatroom.irc.Message;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The client's side of IRCv3 capability negotiation: asks for what it can use of what the
+ * server offers (LS may come in several lines), remembers what was granted, ends negotiation.
+ */
+final class CapNegotiation {
+    static final Set<String> WANTED = Set.of("echo-message", "server-time", "standard-replies");
+
+    private final Consumer<String> send;
+    private final List<String> offered = new ArrayList<>();
+    private final Set<String> enabled = new HashSet<>();
+
+    CapNegotiation(Consumer<String> send) {
+        this.send = send;
+    }
+
+    void start() {
+        send.accept("CAP LS 302");
+    }
+
+    /** A CAP line from the server. */
+    void onCap(Message m) {
+        String sub = m.param(1);
+        String last = m.param(m.params().size() - 1);
+        if ("LS".equals(sub)) {
+            offered.addAll(List.of(last.split(" ")));
+            if (m.params().size() > 3 && "*".equals(m.param(2))) return; // more LS lines follow
+            List<String> want = new ArrayList<>();
+            for (String cap : offered) {
+                String name = cap.contains("=") ? cap.substring(0, cap.indexOf('=')) : cap;
+                if (WANTED.contains(name)) want.add(name);
+            }
+            send.accept(want.isEmpty() ? "CAP END" : "CAP REQ :" + String.join(" ", want));
+        } else if ("ACK".equals(sub)) {
+            for (String cap : last.split(" ")) if (!cap.isEmpty()) enabled.add(cap.startsWith("-") ? cap.substring(1) : cap);
+            send.accept("CAP END");
+        } else if ("NAK".equals(sub)) {
+            send.accept("CAP END");
+        }
+    }
+
+    boolean has(String cap) {
+        return enabled.contains(cap);
+    }
+}

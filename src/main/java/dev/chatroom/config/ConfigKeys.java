@@ -1,0 +1,131 @@
+package dev.chatroom.config;
+
+import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Every server setting by name: the same key is the flag ({@code --port}), the config file key
+ * ({@code port = 6667}) and a line of {@code --print-config}. The default shown is read from
+ * {@link ServerConfig#DEFAULTS}, so it is never written twice.
+ */
+public final class ConfigKeys {
+    /** One setting. {@code flag} settings are switches on the command line ({@code --log-messages}). */
+    public record Key(String name, String group, String label, String description, boolean flag,
+                      Function<ServerConfig, Object> get, BiConsumer<ServerConfig.Builder, String> set) {
+
+        /** The default as it would be written in the config file; null when there is none. */
+        public String defaultText() {
+            return format(get.apply(ServerConfig.DEFAULTS));
+        }
+    }
+
+    private static final Map<String, Key> KEYS = new LinkedHashMap<>();
+
+    static {
+        String net = "Network";
+        key("host", net, "ADDRESS", "Address to listen on (127.0.0.1 for this machine only).", c -> c.host(), (b, v) -> b.host(Values.text(v)));
+        key("port", net, "PORT", "Plain TCP port; 0 picks a free one (printed at start).", c -> c.port(), (b, v) -> b.port(Values.integer(v, 0, 65535)));
+        key("server-name", net, "NAME", "The name in every server reply and numeric, and the IRC NETWORK.", c -> c.serverName(), (b, v) -> b.serverName(Values.serverName(v)));
+
+        String room = "Room and admission";
+        key("room", room, "#NAME", "The room every accepted user lands in; empty for none.", c -> c.room(), (b, v) -> b.room(Values.room(v)));
+        key("approve", room, "ask|all", "ask: the admin accepts or rejects each join; all: everyone is accepted.", c -> c.approve(),
+                (b, v) -> b.approve(Values.choice(v, ApprovalPolicy.class)));
+        key("password", room, "SECRET", "Server password clients must send with PASS; none when unset.", c -> c.password(), (b, v) -> b.password(Values.text(v)));
+        key("motd-file", room, "FILE", "Message of the day shown on joining, one line per line; the command list when unset.", c -> c.motdFile(),
+                (b, v) -> b.motdFile(Values.path(v)));
+        key("approval-timeout", room, "DURATION", "A join request unanswered this long is rejected.", c -> c.approvalTimeout(),
+                (b, v) -> b.approvalTimeout(Values.duration(v)));
+
+        String limits = "Limits";
+        key("max-clients", limits, "N", "Most connections at once.", c -> c.maxClients(), (b, v) -> b.maxClients(Values.integer(v, 1, Integer.MAX_VALUE)));
+        key("max-per-ip", limits, "N", "Most connections from one address.", c -> c.maxPerIp(), (b, v) -> b.maxPerIp(Values.integer(v, 1, Integer.MAX_VALUE)));
+        key("max-pending", limits, "N", "Most join requests waiting for the admin at once.", c -> c.maxPending(),
+                (b, v) -> b.maxPending(Values.integer(v, 1, Integer.MAX_VALUE)));
+        key("registration-timeout", limits, "DURATION", "A connection that has not sent NICK and USER by then is closed.", c -> c.registrationTimeout(),
+                (b, v) -> b.registrationTimeout(Values.duration(v)));
+        key("ping-interval", limits, "DURATION", "A client silent this long is sent a PING.", c -> c.pingInterval(), (b, v) -> b.pingInterval(Values.duration(v)));
+        key("ping-timeout", limits, "DURATION", "...and is dropped if nothing arrives within this after the PING.", c -> c.pingTimeout(),
+                (b, v) -> b.pingTimeout(Values.duration(v)));
+        key("sendq", limits, "BYTES", "Bytes queued for a client that does not read; past it the client is dropped.", c -> c.sendq(),
+                (b, v) -> b.sendq(Values.integer(v, 1024, Integer.MAX_VALUE)));
+        key("flood-burst", limits, "LINES", "Lines a client may send at once before flood control slows it down.", c -> c.floodBurst(),
+                (b, v) -> b.floodBurst(Values.integer(v, 1, 100_000)));
+        key("flood-rate", limits, "LINES/S", "Lines per second a client may send sustained; 0 turns flood control off.", c -> c.floodRate(),
+                (b, v) -> b.floodRate(Values.decimal(v, 0)));
+        key("flood-drop-after", limits, "DURATION", "A client held back by flood control this long without a break is dropped.", c -> c.floodDropAfter(),
+                (b, v) -> b.floodDropAfter(Values.duration(v)));
+
+        String data = "Data and logs";
+        key("data-dir", data, "DIR", "Where the server keeps what it remembers (bans).", c -> c.dataDir(), (b, v) -> b.dataDir(Values.path(v)));
+        key("log-file", data, "FILE", "Also append server events, timestamped, to this file.", c -> c.logFile(), (b, v) -> b.logFile(Values.path(v)));
+        flag("log-messages", data, "Log the text of messages too (off by default, for privacy).", c -> c.logMessages(),
+                (b, v) -> b.logMessages(Values.bool(v)));
+    }
+
+    private ConfigKeys() {}
+
+    private static void key(String name, String group, String label, String description, Function<ServerConfig, Object> get,
+                            BiConsumer<ServerConfig.Builder, String> set) {
+        KEYS.put(name, new Key(name, group, label, description, false, get, set));
+    }
+
+    private static void flag(String name, String group, String description, Function<ServerConfig, Object> get,
+                             BiConsumer<ServerConfig.Builder, String> set) {
+        KEYS.put(name, new Key(name, group, null, description, true, get, set));
+    }
+
+    public static List<Key> all() {
+        return List.copyOf(KEYS.values());
+    }
+
+    public static Key find(String name) {
+        return KEYS.get(name);
+    }
+
+    /** A value as the config file and the help show it. */
+    static String format(Object v) {
+        if (v == null) return null;
+        if (v instanceof Duration d) return Values.format(d);
+        if (v instanceof Enum<?> e) return e.name().toLowerCase(Locale.ROOT);
+        if (v instanceof Double d) return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
+        if (v instanceof Path p) return p.toString();
+        return v.toString();
+    }
+
+    /** A complete commented config file with every key at its default, like ergo's default.yaml. */
+    public static String defaultFile() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# chatroom server configuration (TOML). Every key, at its default.\n")
+                .append("# Use it with: chatroom server --config chatroom.toml; flags given on the command line win.\n")
+                .append("# Durations: 90 (seconds), 90s, 500ms, 5m, 1h, 2d.\n");
+        String group = null;
+        for (Key k : KEYS.values()) {
+            if (!k.group().equals(group)) {
+                group = k.group();
+                sb.append("\n# ---- ").append(group).append(" ----\n");
+            }
+            sb.append("\n# ").append(k.description()).append('\n');
+            String def = k.defaultText();
+            if (def == null) {
+                sb.append("# ").append(k.name()).append(" = \"\"\n");
+            } else {
+                sb.append(k.name()).append(" = ").append(tomlValue(k, def)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String tomlValue(Key k, String text) {
+        Object v = k.get().apply(ServerConfig.DEFAULTS);
+        if (v instanceof Number || v instanceof Boolean) return text;
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}

@@ -1,0 +1,133 @@
+package dev.chatroom.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Everything a server is started with, immutable. The defaults are the initial values of
+ * {@link Builder}'s fields and nowhere else; {@link ConfigKeys} names each setting for the
+ * command line, the config file and {@code --print-config}.
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        String room,
+        String serverName,
+        ApprovalPolicy approve,
+        Path motdFile,
+        int maxClients,
+        int maxPerIp,
+        int maxPending,
+        String password,
+        Duration pingInterval,
+        Duration pingTimeout,
+        Duration approvalTimeout,
+        Duration registrationTimeout,
+        int sendq,
+        int floodBurst,
+        double floodRate,
+        Duration floodDropAfter,
+        Path dataDir,
+        Path logFile,
+        boolean logMessages) {
+
+    public enum ApprovalPolicy { ASK, ALL }
+
+    public static final ServerConfig DEFAULTS = new Builder().build();
+
+    public static ServerConfig defaults() {
+        return DEFAULTS;
+    }
+
+    /** The default room, or null when the server was started without one. */
+    public String defaultRoom() {
+        return room == null || room.isEmpty() ? null : room;
+    }
+
+    /** A copy with some settings changed: {@code config.with(b -> b.port(0).approve(ALL))}. */
+    public ServerConfig with(Consumer<Builder> changes) {
+        Builder b = toBuilder();
+        changes.accept(b);
+        return b.build();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.room = room;
+        b.serverName = serverName;
+        b.approve = approve;
+        b.motdFile = motdFile;
+        b.maxClients = maxClients;
+        b.maxPerIp = maxPerIp;
+        b.maxPending = maxPending;
+        b.password = password;
+        b.pingInterval = pingInterval;
+        b.pingTimeout = pingTimeout;
+        b.approvalTimeout = approvalTimeout;
+        b.registrationTimeout = registrationTimeout;
+        b.sendq = sendq;
+        b.floodBurst = floodBurst;
+        b.floodRate = floodRate;
+        b.floodDropAfter = floodDropAfter;
+        b.dataDir = dataDir;
+        b.logFile = logFile;
+        b.logMessages = logMessages;
+        return b;
+    }
+
+    /** The one place defaults are written. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 6667;
+        private String room = "#chatroom";
+        private String serverName = "chatroom";
+        private ApprovalPolicy approve = ApprovalPolicy.ASK;
+        private Path motdFile;
+        private int maxClients = 10_000;
+        private int maxPerIp = 10;
+        private int maxPending = 100;
+        private String password;
+        private Duration pingInterval = Duration.ofSeconds(60);
+        private Duration pingTimeout = Duration.ofSeconds(60);
+        private Duration approvalTimeout = Duration.ofMinutes(5);
+        private Duration registrationTimeout = Duration.ofSeconds(30);
+        private int sendq = 1 << 20;
+        private int floodBurst = 10;
+        private double floodRate = 2;
+        private Duration floodDropAfter = Duration.ofSeconds(30);
+        private Path dataDir = Path.of("chatroom-data");
+        private Path logFile;
+        private boolean logMessages;
+
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder room(String v) { room = v; return this; }
+        public Builder serverName(String v) { serverName = v; return this; }
+        public Builder approve(ApprovalPolicy v) { approve = v; return this; }
+        public Builder motdFile(Path v) { motdFile = v; return this; }
+        public Builder maxClients(int v) { maxClients = v; return this; }
+        public Builder maxPerIp(int v) { maxPerIp = v; return this; }
+        public Builder maxPending(int v) { maxPending = v; return this; }
+        public Builder password(String v) { password = v; return this; }
+        public Builder pingInterval(Duration v) { pingInterval = v; return this; }
+        public Builder pingTimeout(Duration v) { pingTimeout = v; return this; }
+        public Builder approvalTimeout(Duration v) { approvalTimeout = v; return this; }
+        public Builder registrationTimeout(Duration v) { registrationTimeout = v; return this; }
+        public Builder sendq(int v) { sendq = v; return this; }
+        public Builder floodBurst(int v) { floodBurst = v; return this; }
+        public Builder floodRate(double v) { floodRate = v; return this; }
+        public Builder floodDropAfter(Duration v) { floodDropAfter = v; return this; }
+        public Builder dataDir(Path v) { dataDir = v; return this; }
+        public Builder logFile(Path v) { logFile = v; return this; }
+        public Builder logMessages(boolean v) { logMessages = v; return this; }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, room, serverName, approve, motdFile, maxClients, maxPerIp, maxPending, password,
+                    pingInterval, pingTimeout, approvalTimeout, registrationTimeout, sendq, floodBurst, floodRate, floodDropAfter,
+                    dataDir, logFile, logMessages);
+        }
+    }
+}

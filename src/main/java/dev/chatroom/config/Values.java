@@ -1,0 +1,119 @@
+package dev.chatroom.config;
+
+import dev.chatroom.irc.Names;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Setting values as people write them, parsed and checked. A bad value throws
+ * {@link IllegalArgumentException} whose message completes "KEY ..." (for example
+ * "must be between 0 and 65535"), so flags and the config file report it the same way.
+ */
+public final class Values {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
+
+    private Values() {}
+
+    /** {@code 90} (seconds), {@code 90s}, {@code 500ms}, {@code 5m}, {@code 1h}, {@code 2d}; more than zero. */
+    public static Duration duration(String v) {
+        Matcher m = DURATION.matcher(v.strip());
+        if (!m.matches()) throw new IllegalArgumentException("must be a duration such as 90s, 500ms, 5m or 1h, not '" + v + "'");
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        Duration d = switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofSeconds(n);
+        };
+        if (d.isZero()) throw new IllegalArgumentException("must be more than zero");
+        return d;
+    }
+
+    /** A duration the way {@link #duration} reads it back: 60s, 5m, 500ms. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 86_400_000 == 0) return ms / 86_400_000 + "d";
+        if (ms % 3_600_000 == 0) return ms / 3_600_000 + "h";
+        if (ms % 60_000 == 0) return ms / 60_000 + "m";
+        if (ms % 1000 == 0) return ms / 1000 + "s";
+        return ms + "ms";
+    }
+
+    public static int integer(String v, int min, int max) {
+        long n;
+        try {
+            n = Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number, not '" + v + "'");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(max == Integer.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max);
+        }
+        return (int) n;
+    }
+
+    public static double decimal(String v, double min) {
+        double d;
+        try {
+            d = Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a number, not '" + v + "'");
+        }
+        if (Double.isNaN(d) || Double.isInfinite(d) || d < min) throw new IllegalArgumentException("must be a number of at least " + trim(min));
+        return d;
+    }
+
+    public static boolean bool(String v) {
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("must be true or false, not '" + v + "'");
+        };
+    }
+
+    public static <E extends Enum<E>> E choice(String v, Class<E> type) {
+        for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(v.strip())) return e;
+        StringBuilder names = new StringBuilder();
+        for (E e : type.getEnumConstants()) names.append(names.length() == 0 ? "" : " or ").append(e.name().toLowerCase(Locale.ROOT));
+        throw new IllegalArgumentException("must be " + names + ", not '" + v + "'");
+    }
+
+    public static String text(String v) {
+        if (v.isBlank()) throw new IllegalArgumentException("must not be empty");
+        if (v.chars().anyMatch(c -> c < 0x20)) throw new IllegalArgumentException("must not contain control characters");
+        return v;
+    }
+
+    /** A name that appears in every server reply: no spaces, no ':' or '!' or '@' that would break a prefix. */
+    public static String serverName(String v) {
+        if (!v.matches("[A-Za-z0-9][A-Za-z0-9.\\-]{0,62}")) {
+            throw new IllegalArgumentException("must be 1-63 letters, digits, '.' or '-', like chat.example.org");
+        }
+        return v;
+    }
+
+    public static String room(String v) {
+        if (!v.isEmpty() && !Names.isValidChannel(v)) {
+            throw new IllegalArgumentException("must start with # and have no spaces or commas, e.g. #chatroom (or be empty for none)");
+        }
+        return v;
+    }
+
+    public static Path path(String v) {
+        if (v.isBlank()) throw new IllegalArgumentException("must not be empty");
+        try {
+            return Path.of(v);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("is not a usable path: " + v);
+        }
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.chatroom.server;
+
+import dev.chatroom.irc.Message;
+import dev.chatroom.server.Connection.State;
+import dev.chatroom.server.output.Broadcast;
+import dev.chatroom.server.output.Replies;
+import java.util.ArrayList;
+
+/** How connections end: every trace removed in one place, the rooms told once, the admin told why. */
+public final class Departures {
+    private final Hub hub;
+    private boolean shuttingDown;
+
+    Departures(Hub hub) {
+        this.hub = hub;
+    }
+
+    /** Tells c why in an ERROR line, then disconnects it. */
+    public void close(Connection c, Departure d) {
+        close(c, d, hub.output().replies(c));
+    }
+
+    /** Like {@link #close(Connection, Departure)}, after what r already holds. */
+    public void close(Connection c, Departure d, Replies r) {
+        if (c.isClosed()) return;
+        r.error(d.errorMessage()).flush();
+        disconnect(c, d);
+    }
+
+    /**
+     * Removes every trace of c (nick, rooms, approval, counts) and tells its co-members it quit.
+     * Safe to call more than once; only the first call counts.
+     */
+    public void disconnect(Connection c, Departure d) {
+        if (c.isClosed()) return;
+        State was = c.state();
+        c.state(State.CLOSED);
+        if (was == State.REGISTERED) hub.users().countRegistered(-1);
+        hub.users().remove(c);
+        hub.gate().approvals().remove(c);
+        c.keepAlive().stop();
+        hub.stats().disconnected(d.reason());
+        if (!c.rooms().isEmpty() && !shuttingDown) {
+            try (Broadcast quit = hub.output().broadcast(Message.trailing(c.prefix(), "QUIT", d.quitMessage()))) {
+                for (Connection other : hub.rooms().coMembers(c)) quit.sendTo(other);
+            }
+        }
+        for (Room r : new ArrayList<>(c.rooms())) r.removeQuitter(c);
+        String event = shuttingDown ? null : eventText(c, was, d);
+        if (event != null) hub.events().event(event);
+        c.link().close();
+    }
+
+    /** The console line for a departure, or null when the admin's own command already said it. */
+    private static String eventText(Connection c, State was, Departure d) {
+        if (d.reason().byAdmin()) return null;
+        if (was == State.REGISTERED) {
+            boolean plain = d.reason() == DisconnectReason.QUIT && d.detail() == null;
+            return "* " + c.nick() + (plain ? " left the chat." : " left the chat (" + d.quitMessage() + ")");
+        }
+        if (was == State.PENDING) {
+            if (d.reason() == DisconnectReason.EXPIRED) return "The request of " + c.nick() + " expired unanswered.";
+            return c.nick() + " stopped waiting (" + d.quitMessage() + ").";
+        }
+        return null;
+    }
+
+    /** Tells every connection the server is going away and closes it. Nobody is told of anyone else leaving: everyone is. */
+    public void shutdown(String reason) {
+        shuttingDown = true;
+        Departure d = new Departure(DisconnectReason.SHUTDOWN, reason);
+        for (Connection c : new ArrayList<>(hub.users().all())) close(c, d);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.chatroom.server;
+
+/**
+ * Why a connection ended, as a value that statistics, logs and replies share: nobody parses a
+ * reason's wording. {@link Departure} adds the detail (a quit message, a kick reason).
+ */
+public enum DisconnectReason {
+    /** The client sent QUIT; the detail is its message. */
+    QUIT("quit", "left the chat"),
+    CONNECTION_LOST("connection lost", "connection lost"),
+    PING_TIMEOUT("ping timeout", "ping timeout"),
+    SENDQ_EXCEEDED("sendq exceeded", "SendQ exceeded"),
+    EXCESS_FLOOD("excess flood", "Excess flood"),
+    REGISTRATION_TIMEOUT("registration timeout", "registration timeout"),
+    BAD_PASSWORD("bad password", "Bad password"),
+    /** Removed by the admin; the detail is the admin's reason. */
+    KICKED("kicked", "removed by the admin"),
+    /** A ban matched; the detail is the ban's reason. */
+    BANNED("banned", "banned"),
+    /** The admin said no; the detail is the admin's reason. */
+    REJECTED("rejected", "the admin rejected your request"),
+    EXPIRED("request expired", "your request expired: the admin did not answer in time"),
+    TOO_MANY_PENDING("too many pending", "too many people are waiting for the admin; try again later"),
+    SERVER_FULL("server full", "the server is full"),
+    TOO_MANY_FROM_ADDRESS("too many from one address", "too many connections from your address"),
+    SHUTDOWN("shutdown", "Server shutting down");
+
+    private final String label;
+    private final String text;
+
+    DisconnectReason(String label, String text) {
+        this.label = label;
+        this.text = text;
+    }
+
+    /** The name in /stats. */
+    public String label() {
+        return label;
+    }
+
+    /** The reason in words, without detail. */
+    public String text() {
+        return text;
+    }
+
+    /** True when the admin caused it: the admin's own command already reported it. */
+    public boolean byAdmin() {
+        return this == KICKED || this == BANNED || this == REJECTED;
+    }
+}

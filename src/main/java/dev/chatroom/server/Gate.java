@@ -1,0 +1,132 @@
+package dev.chatroom.server;
+
+import static dev.chatroom.irc.Numeric.ERR_PASSWDMISMATCH;
+import static dev.chatroom.irc.Numeric.ERR_YOUREBANNEDCREEP;
+
+import dev.chatroom.config.ServerConfig;
+import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.server.Connection.State;
+import dev.chatroom.server.output.Replies;
+
+/**
+ * The way in: refuses connections the server cannot take, and holds each registration until it
+ * may go on (password, bans, then the admin's approval). Checked after every command of a
+ * registering connection, like ergo's tryRegister. Approval waiting and its outcome reach
+ * clients as IRCv3 standard replies when they negotiated them, as notices otherwise.
+ */
+public final class Gate {
+    public static final String WAITING_TEXT = "Waiting for the admin to accept you...";
+
+    private final Hub hub;
+    private final ServerConfig config;
+    private final Approvals approvals = new Approvals();
+    private final Welcome welcome;
+
+    Gate(Hub hub, Welcome welcome) {
+        this.hub = hub;
+        this.config = hub.config();
+        this.welcome = welcome;
+    }
+
+    public Approvals approvals() {
+        return approvals;
+    }
+
+    Welcome welcome() {
+        return welcome;
+    }
+
+    /** A new connection; null when it is refused (banned address, server full, too many from its address): it is told why and closed. */
+    Connection connect(String host, Link link) {
+        Connection c = new Connection(host, link, hub.clock().millis());
+        Departure refusal = refusal(host);
+        if (refusal != null) {
+            hub.output().replies(c).error(refusal.errorMessage()).flush();
+            link.close();
+            hub.stats().disconnected(refusal.reason());
+            return null;
+        }
+        hub.users().add(c);
+        c.keepAlive(new KeepAlive(hub, c));
+        if (config.floodRate() > 0) c.input(new InputThrottle(hub, c));
+        hub.clock().schedule(() -> {
+            if (c.state() == State.REGISTERING) hub.departures().close(c, Departure.of(DisconnectReason.REGISTRATION_TIMEOUT));
+        }, config.registrationTimeout().toNanos());
+        return c;
+    }
+
+    private Departure refusal(String host) {
+        BanList.Ban ban = hub.bans().findByAddress(host);
+        if (ban != null) return new Departure(DisconnectReason.BANNED, ban.reason());
+        if (hub.users().count() >= config.maxClients()) {
+            return new Departure(DisconnectReason.SERVER_FULL, config.maxClients() + " clients");
+        }
+        if (hub.users().countFrom(host) >= config.maxPerIp()) {
+            return new Departure(DisconnectReason.TOO_MANY_FROM_ADDRESS, Integer.toString(config.maxPerIp()));
+        }
+        return null;
+    }
+
+    /** The registration gate: lets c on when NICK, USER and CAP are done and nothing holds it back. */
+    void tryRegister(Connection c) {
+        if (c.state() != State.REGISTERING || c.nick() == null || c.user() == null || c.capNegotiating()) return;
+        Replies r = hub.output().replies(c);
+        if (config.password() != null && !c.passwordAccepted()) {
+            r.numeric(ERR_PASSWDMISMATCH, "Password incorrect");
+            hub.departures().close(c, Departure.of(DisconnectReason.BAD_PASSWORD), r);
+            return;
+        }
+        BanList.Ban ban = hub.bans().find(c.nick(), c.ident(), c.host());
+        if (ban != null) {
+            r.numeric(ERR_YOUREBANNEDCREEP, "You are banned from this server");
+            hub.departures().close(c, new Departure(DisconnectReason.BANNED, ban.reason()), r);
+            return;
+        }
+        if (config.approve() == ApprovalPolicy.ALL) {
+            welcome(c, r);
+            return;
+        }
+        if (approvals.size() >= config.maxPending()) {
+            Departure full = Departure.of(DisconnectReason.TOO_MANY_PENDING);
+            r.fail("*", "APPROVAL_QUEUE_FULL", full.reason().text());
+            hub.departures().close(c, full, r);
+            return;
+        }
+        c.state(State.PENDING);
+        r.note("APPROVAL_PENDING", WAITING_TEXT).flush();
+        int others = approvals.size();
+        approvals.add(c, hub.clock().schedule(() -> expire(c), config.approvalTimeout().toNanos()));
+        hub.events().event(c.nick() + " (" + c.host() + ") wants to join. Accept? [y/n]"
+                + (others == 0 ? "" : " (" + others + (others == 1 ? " other request waits" : " other requests wait") + ")"));
+    }
+
+    /** The admin accepted c; false when c was not waiting. */
+    public boolean accept(Connection c) {
+        if (c.state() != State.PENDING || !approvals.remove(c)) return false;
+        welcome(c, hub.output().replies(c));
+        return true;
+    }
+
+    /** The admin rejected c; false when c was not waiting. */
+    public boolean reject(Connection c, String reason) {
+        if (c.state() != State.PENDING || !approvals.remove(c)) return false;
+        Departure d = new Departure(DisconnectReason.REJECTED, reason);
+        hub.departures().close(c, d, hub.output().replies(c).fail("*", "APPROVAL_REJECTED", d.quitMessage()));
+        return true;
+    }
+
+    private void expire(Connection c) {
+        if (c.state() != State.PENDING || !approvals.remove(c)) return;
+        Departure d = Departure.of(DisconnectReason.EXPIRED);
+        hub.departures().close(c, d, hub.output().replies(c).fail("*", "APPROVAL_EXPIRED", d.quitMessage()));
+    }
+
+    private void welcome(Connection c, Replies r) {
+        c.state(State.REGISTERED);
+        hub.users().countRegistered(1);
+        welcome.send(c, r);
+        if (config.defaultRoom() != null) hub.rooms().join(c, config.defaultRoom(), r);
+        r.flush();
+        hub.events().event("* " + c.nick() + " entered the chatroom.");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.chatroom.server;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A connection's transport as the core sees it: where its encoded lines go and whether its
+ * lines are read. The Netty implementation queues bytes on the channel; tests record them.
+ * Only {@code server.output} writes to a link. Called on the server's event loop only.
+ */
+public interface Link {
+    /** Queues encoded lines (CRLF included). The bytes are copied; the caller keeps the buffer. */
+    void write(ByteBuf lines);
+
+    /** Sends what was queued, then closes. */
+    void close();
+
+    /** False once the connection is closed or closing. */
+    boolean isOpen();
+
+    /** Stops (true) or resumes (false) reading the client's lines: flood control and back-pressure. */
+    void pauseReading(boolean paused);
+}

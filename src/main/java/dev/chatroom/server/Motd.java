@@ -1,0 +1,32 @@
+package dev.chatroom.server;
+
+import dev.chatroom.config.ServerConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+/** The message of the day: the configured file, or the client's command list. Read once, at start. */
+public final class Motd {
+    public static final List<String> DEFAULT = List.of(
+            "Welcome! Everything you type goes to the whole room.",
+            "Commands of the chatroom client:",
+            "  /private <user> <message>      to one person only (alias /msg)",
+            "  /color <color> <message>       a message in color (red, green, yellow, blue, magenta, cyan, white, ...)",
+            "  /private <user> /color <color> <message>   both",
+            "  /me <action>                   an action: * you wave",
+            "  /users                         who is in the room",
+            "  /leave                         leave the chat (alias /quit)",
+            "  /help                          this list");
+
+    private Motd() {}
+
+    public static List<String> load(ServerConfig config) throws IOException {
+        if (config.motdFile() == null) return DEFAULT;
+        try {
+            return List.copyOf(Files.readAllLines(config.motdFile(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IOException("cannot read the MOTD file " + config.motdFile() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.chatroom.server;
+
+import dev.chatroom.irc.Casemapping;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every connection, which one holds which nick (case-insensitively, rfc1459), and how many come
+ * from each address. A nick is held from NICK on, pending included, until the connection closes.
+ */
+public final class Users {
+    private final Set<Connection> all = new LinkedHashSet<>();
+    private final Map<String, Connection> byNick = new HashMap<>();
+    private final Map<String, Integer> perAddress = new HashMap<>();
+    private int registered;
+
+    void add(Connection c) {
+        all.add(c);
+        perAddress.merge(c.host(), 1, Integer::sum);
+    }
+
+    void remove(Connection c) {
+        if (!all.remove(c)) return;
+        perAddress.computeIfPresent(c.host(), (h, n) -> n > 1 ? n - 1 : null);
+        if (c.nick() != null) byNick.remove(Casemapping.fold(c.nick()), c);
+    }
+
+    /** Whoever holds the nick, registered or not. */
+    public Connection find(String nick) {
+        return nick == null ? null : byNick.get(Casemapping.fold(nick));
+    }
+
+    /** The registered user with this nick, or null: pending and registering connections cannot be reached. */
+    public Connection findRegistered(String nick) {
+        Connection c = find(nick);
+        return c != null && c.isRegistered() ? c : null;
+    }
+
+    /** Takes the nick for c, releasing its old one; false when someone else holds it. */
+    boolean claim(Connection c, String nick) {
+        Connection holder = byNick.putIfAbsent(Casemapping.fold(nick), c);
+        if (holder != null && holder != c) return false;
+        if (c.nick() != null && !Casemapping.equals(c.nick(), nick)) byNick.remove(Casemapping.fold(c.nick()), c);
+        c.nick(nick);
+        return true;
+    }
+
+    void countRegistered(int delta) {
+        registered += delta;
+    }
+
+    public int registeredCount() {
+        return registered;
+    }
+
+    public int count() {
+        return all.size();
+    }
+
+    public int countFrom(String host) {
+        return perAddress.getOrDefault(host, 0);
+    }
+
+    public Collection<Connection> all() {
+        return Collections.unmodifiableSet(all);
+    }
+}

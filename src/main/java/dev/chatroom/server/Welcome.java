@@ -1,0 +1,68 @@
+package dev.chatroom.server;
+
+import static dev.chatroom.irc.Numeric.*;
+
+import dev.chatroom.Version;
+import dev.chatroom.irc.Casemapping;
+import dev.chatroom.irc.Message;
+import dev.chatroom.irc.Names;
+import dev.chatroom.server.output.Replies;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What an accepted client is told first: 001-005 with ISUPPORT, then the message of the day. */
+final class Welcome {
+    private final String serverName;
+    private final String version = "chatroom-" + Version.get();
+    private final String createdAt;
+    private final List<String> motd;
+
+    Welcome(String serverName, long startedMillis, List<String> motd) {
+        this.serverName = serverName;
+        this.createdAt = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(startedMillis).atZone(ZoneOffset.UTC));
+        this.motd = motd;
+    }
+
+    void send(Connection c, Replies r) {
+        r.numeric(RPL_WELCOME, "Welcome to the " + serverName + " IRC Network, " + c.prefix());
+        r.numeric(RPL_YOURHOST, "Your host is " + serverName + ", running version " + version);
+        r.numeric(RPL_CREATED, "This server was created " + createdAt);
+        r.numericWords(RPL_MYINFO, serverName, version, "i", "o");
+        List<String> params = new ArrayList<>();
+        params.add(c.nick());
+        params.addAll(isupport());
+        params.add("are supported by this server");
+        r.add(Message.create(java.util.Map.of(), serverName, RPL_ISUPPORT, params, true));
+        sendMotd(r);
+    }
+
+    List<String> isupport() {
+        return List.of(
+                "AWAYLEN=" + Names.AWAY_MAX,
+                "CASEMAPPING=" + Casemapping.NAME,
+                "CHANLIMIT=#:",
+                "CHANMODES=,,,",
+                "CHANNELLEN=" + Names.CHANNEL_MAX,
+                "CHANTYPES=#",
+                "MAXTARGETS=" + Names.MAX_TARGETS,
+                "NETWORK=" + serverName,
+                "NICKLEN=" + Names.NICK_MAX,
+                "PREFIX=(o)@",
+                "TOPICLEN=" + Names.TOPIC_MAX,
+                "USERLEN=" + Names.USER_MAX,
+                "WHOX");
+    }
+
+    void sendMotd(Replies r) {
+        if (motd.isEmpty()) {
+            r.numeric(ERR_NOMOTD, "MOTD File is missing");
+            return;
+        }
+        r.numeric(RPL_MOTDSTART, "- " + serverName + " Message of the day - ");
+        for (String line : motd) r.numeric(RPL_MOTD, "- " + line);
+        r.numeric(RPL_ENDOFMOTD, "End of /MOTD command.");
+    }
+}

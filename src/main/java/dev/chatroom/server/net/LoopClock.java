@@ -1,0 +1,35 @@
+package dev.chatroom.server.net;
+
+import dev.chatroom.server.Clock;
+import io.netty.channel.EventLoop;
+import java.util.concurrent.TimeUnit;
+
+/** The real clock: system time, with timers on the server's event loop. */
+final class LoopClock implements Clock {
+    private final EventLoop loop;
+
+    LoopClock(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    @Override
+    public long millis() {
+        return System.currentTimeMillis();
+    }
+
+    @Override
+    public long nanos() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public Timer schedule(Runnable task, long delayNanos) {
+        var f = loop.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        return () -> f.cancel(false);
+    }
+
+    @Override
+    public void later(Runnable task) {
+        loop.execute(task);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.chatroom.server.output;
+
+import dev.chatroom.irc.Message;
+import dev.chatroom.server.Connection;
+import dev.chatroom.server.Room;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * One message on its way to many recipients. It is encoded at most once per tag variant into a
+ * reference-counted buffer that every recipient's link copies from, so fan-out costs no
+ * re-encoding and no allocation per recipient. The one who caused it gets its copy through
+ * its {@link Replies} instead ({@link Replies#add(Broadcast)}), in order with the rest of its replies.
+ */
+public final class Broadcast implements AutoCloseable {
+    private final Message message;
+    private final long timeMillis;
+    private final Map<String, String> clientTags;
+    private final ByteBufAllocator alloc;
+    private final ByteBuf[] encoded = new ByteBuf[Wire.VARIANTS];
+
+    /**
+     * @param message the message without tags
+     * @param timeMillis when the server handled it, sent as a server-time tag to those who asked
+     * @param clientTags client-only tags (+name), for recipients that negotiated message-tags
+     */
+    Broadcast(Message message, long timeMillis, Map<String, String> clientTags, ByteBufAllocator alloc) {
+        this.message = message;
+        this.timeMillis = timeMillis;
+        this.clientTags = clientTags;
+        this.alloc = alloc;
+    }
+
+    public Message message() {
+        return message;
+    }
+
+    /** Queues the message for c, in the form c negotiated. */
+    public void sendTo(Connection c) {
+        if (!c.link().isOpen()) return;
+        int variant = Wire.variant(c);
+        ByteBuf buf = encoded[variant];
+        if (buf == null) buf = encoded[variant] = encode(variant);
+        c.link().write(buf);
+    }
+
+    /** Queues the message for every member of the room except one (the one who caused it; may be null). */
+    public void sendToMembersExcept(Room r, Connection except) {
+        for (Connection m : r.members()) if (m != except) sendTo(m);
+    }
+
+    void appendFor(Connection c, StringBuilder sb) {
+        Wire.append(sb, message, timeMillis, clientTags, Wire.variant(c));
+    }
+
+    private ByteBuf encode(int variant) {
+        StringBuilder sb = new StringBuilder(128);
+        Wire.append(sb, message, timeMillis, clientTags, variant);
+        ByteBuf buf = alloc.buffer(sb.length() + 16);
+        buf.writeCharSequence(sb, StandardCharsets.UTF_8);
+        return buf;
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < encoded.length; i++) {
+            if (encoded[i] != null) {
+                encoded[i].release();
+                encoded[i] = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.chatroom.server.output;
+
+import dev.chatroom.irc.Capability;
+import dev.chatroom.irc.Message;
+import dev.chatroom.server.Connection;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What one connection is told, gathered and then written at once (ergo's response buffer):
+ * a command's handler adds its replies here and the dispatcher flushes them when it returns,
+ * so every reply of a command goes out together and in order.
+ */
+public final class Replies {
+    private final String serverName;
+    private final Connection to;
+    private final ByteBufAllocator alloc;
+    private final StringBuilder lines = new StringBuilder(128);
+
+    Replies(String serverName, Connection to, ByteBufAllocator alloc) {
+        this.serverName = serverName;
+        this.to = to;
+        this.alloc = alloc;
+    }
+
+    public Connection to() {
+        return to;
+    }
+
+    /** {@code :server <numeric> <nick> params...}, the last parameter as trailing text. */
+    public Replies numeric(String numeric, String... params) {
+        String[] all = new String[params.length + 1];
+        all[0] = to.nickOrStar();
+        System.arraycopy(params, 0, all, 1, params.length);
+        return add(Message.trailing(serverName, numeric, all));
+    }
+
+    /** A numeric whose last parameter is a plain word, not text (324, 329, 333, 004...). */
+    public Replies numericWords(String numeric, String... params) {
+        String[] all = new String[params.length + 1];
+        all[0] = to.nickOrStar();
+        System.arraycopy(params, 0, all, 1, params.length);
+        return add(Message.of(serverName, numeric, all));
+    }
+
+    public Replies notice(String text) {
+        return add(Message.trailing(serverName, "NOTICE", to.nickOrStar(), text));
+    }
+
+    /**
+     * Information about the session: {@code NOTE * <code> :text} for clients that negotiated
+     * standard-replies (our client learns the server's state from the code), a NOTICE for others.
+     */
+    public Replies note(String code, String text) {
+        if (to.has(Capability.STANDARD_REPLIES)) return add(Message.trailing(serverName, "NOTE", "*", code, text));
+        return notice(text);
+    }
+
+    /** {@code FAIL <command> <code> :text}, only for clients that negotiated standard-replies. */
+    public Replies fail(String command, String code, String text) {
+        if (to.has(Capability.STANDARD_REPLIES)) add(Message.trailing(serverName, "FAIL", command, code, text));
+        return this;
+    }
+
+    /** {@code ERROR :text}: the last thing a closing connection is told. */
+    public Replies error(String text) {
+        return add(Message.trailing(null, "ERROR", text));
+    }
+
+    public Replies add(Message m) {
+        m.appendWithoutTags(lines);
+        lines.append("\r\n");
+        return this;
+    }
+
+    /** This connection's own copy of a broadcast it caused (an echo, its own JOIN), with the same tags. */
+    public Replies add(Broadcast b) {
+        b.appendFor(to, lines);
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return lines.length() == 0;
+    }
+
+    /** Writes everything gathered to the connection, and starts over. */
+    public void flush() {
+        if (lines.length() == 0) return;
+        if (to.link().isOpen()) {
+            ByteBuf buf = alloc.buffer(lines.length() + 16);
+            try {
+                buf.writeCharSequence(lines, StandardCharsets.UTF_8);
+                to.link().write(buf);
+            } finally {
+                buf.release();
+            }
+        }
+        lines.setLength(0);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.chatroom.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The one config record, its keys, the TOML file and the printed default file. */
+class ConfigTest {
+    private static ServerConfig read(String toml) throws ConfigFile.ConfigException {
+        ServerConfig.Builder b = ServerConfig.DEFAULTS.toBuilder();
+        ConfigFile.apply("chatroom.toml", toml, b);
+        return b.build();
+    }
+
+    @Test
+    void aFileSetsTypedValues() throws Exception {
+        ServerConfig c = read("""
+                # a comment
+                port = 7000
+                approve = "all"
+                ping-interval = "90s"
+                flood-rate = 0.5
+                log-messages = true
+                room = ""
+                """);
+        assertThat(c.port()).isEqualTo(7000);
+        assertThat(c.approve()).isEqualTo(ApprovalPolicy.ALL);
+        assertThat(c.pingInterval()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.floodRate()).isEqualTo(0.5);
+        assertThat(c.logMessages()).isTrue();
+        assertThat(c.defaultRoom()).isNull();
+        assertThat(c.host()).isEqualTo("0.0.0.0"); // untouched keys keep their defaults
+    }
+
+    @Test
+    void anUnknownKeyNamesItsLine() {
+        assertThatThrownBy(() -> read("port = 7000\n\nprot = 7001\n"))
+                .hasMessage("chatroom.toml line 3: unknown key 'prot'; 'chatroom server --print-config' lists them all");
+    }
+
+    @Test
+    void aBadValueNamesTheKeyAndLine() {
+        assertThatThrownBy(() -> read("\nport = 70000\n")).hasMessage("chatroom.toml line 2: port must be between 0 and 65535");
+        assertThatThrownBy(() -> read("ping-timeout = \"soon\"\n"))
+                .hasMessage("chatroom.toml line 1: ping-timeout must be a duration such as 90s, 500ms, 5m or 1h, not 'soon'");
+        assertThatThrownBy(() -> read("approve = \"maybe\"\n")).hasMessage("chatroom.toml line 1: approve must be ask or all, not 'maybe'");
+        assertThatThrownBy(() -> read("log-messages = \"yes please\"\n")).hasMessage("chatroom.toml line 1: log-messages must be true or false");
+        assertThatThrownBy(() -> read("room = \"nohash\"\n")).hasMessageStartingWith("chatroom.toml line 1: room must start with #");
+        assertThatThrownBy(() -> read("port = [1, 2]\n")).hasMessage("chatroom.toml line 1: port must be a single value");
+    }
+
+    @Test
+    void sectionsAndSyntaxErrorsAreRefusedClearly() {
+        assertThatThrownBy(() -> read("[server]\nport = 1\n")).hasMessageContaining("line 1: unknown key 'server' (sections are not used");
+        assertThatThrownBy(() -> read("port = \n")).hasMessageStartingWith("chatroom.toml line 1: ");
+    }
+
+    @Test
+    void thePrintedDefaultFileHasEveryKeyAndReadsBackAsTheDefaults() throws Exception {
+        String file = ConfigKeys.defaultFile();
+        for (ConfigKeys.Key k : ConfigKeys.all()) assertThat(file).contains(k.name() + " = ");
+        assertThat(read(file)).isEqualTo(ServerConfig.DEFAULTS);
+        assertThat(file).contains("\nport = 6667\n", "\napprove = \"ask\"\n", "\nping-interval = \"1m\"\n", "\n# password = \"\"\n");
+    }
+
+    @Test
+    void withMakesACopyAndLeavesTheOriginal() {
+        ServerConfig changed = ServerConfig.DEFAULTS.with(b -> b.port(1234));
+        assertThat(changed.port()).isEqualTo(1234);
+        assertThat(ServerConfig.DEFAULTS.port()).isEqualTo(6667);
+    }
+}
