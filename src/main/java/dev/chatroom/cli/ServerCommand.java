@@ -8,7 +8,10 @@ import dev.chatroom.server.EventSink;
 import dev.chatroom.server.LogFile;
 import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.server.console.AdminConsole;
+import dev.chatroom.config.Values;
 import dev.chatroom.server.net.ChatServer;
+import dev.chatroom.server.net.Descriptors;
+import dev.chatroom.server.net.Fatal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -111,11 +114,19 @@ public final class ServerCommand implements Callable<Integer> {
             if (log != null) log.close();
             return e.badSetup() ? 2 : 1;
         }
+        Fatal.install();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatroom-shutdown"));
         ShutdownSignals.install(server, events);
         events.event("chatroom " + Version.get() + " listening on " + config.host() + ":" + server.port() + " (" + server.transport()
                 + "), room " + (config.defaultRoom() == null ? "(none)" : config.defaultRoom()) + ", approval: "
                 + config.approve().name().toLowerCase(Locale.ROOT) + ". Type /help for console commands.");
+        int maxClients = server.effectiveConfig().maxClients();
+        if (maxClients < config.maxClients()) {
+            events.event("max-clients " + config.maxClients() + " is more than this process may open (open-file limit " + Descriptors.limit()
+                    + "): accepting at most " + maxClients + " connections. Raise the limit (ulimit -n) to allow more.");
+        }
+        events.event("Output budget " + (server.outputBudget() >> 20) + " MiB for all clients' queued messages; each client may have "
+                + Values.formatBytes(config.sendq()) + " queued (sendq).");
         boolean interactive = System.console() != null;
         AdminCommands commands = new AdminCommands(server);
         Thread consoleThread = new Thread(() -> {

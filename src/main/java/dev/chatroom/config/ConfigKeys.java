@@ -55,7 +55,9 @@ public final class ConfigKeys {
         key("ping-timeout", limits, "DURATION", "...and is dropped if nothing arrives within this after the PING.", c -> c.pingTimeout(),
                 (b, v) -> b.pingTimeout(Values.duration(v)));
         key("sendq", limits, "BYTES", "Bytes queued for a client that does not read; past it the client is dropped.", c -> c.sendq(),
-                (b, v) -> b.sendq(Values.integer(v, 1024, Integer.MAX_VALUE)));
+                (b, v) -> b.sendq((int) Values.bytes(v, 1024, Integer.MAX_VALUE)));
+        key("output-budget", limits, "BYTES", "Bytes queued for all clients together; when full, senders are slowed. 0: half the JVM's direct memory.",
+                c -> c.outputBudget(), (b, v) -> b.outputBudget(Values.bytes(v, 0, Long.MAX_VALUE >> 1)));
         key("flood-burst", limits, "LINES", "Lines a client may send at once before flood control slows it down.", c -> c.floodBurst(),
                 (b, v) -> b.floodBurst(Values.integer(v, 1, 100_000)));
         key("flood-rate", limits, "LINES/S", "Lines per second a client may send sustained; 0 turns flood control off.", c -> c.floodRate(),

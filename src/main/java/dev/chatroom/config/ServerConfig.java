@@ -25,6 +25,7 @@ public record ServerConfig(
         Duration approvalTimeout,
         Duration registrationTimeout,
         int sendq,
+        long outputBudget,
         int floodBurst,
         double floodRate,
         Duration floodDropAfter,
@@ -69,6 +70,7 @@ public record ServerConfig(
         b.approvalTimeout = approvalTimeout;
         b.registrationTimeout = registrationTimeout;
         b.sendq = sendq;
+        b.outputBudget = outputBudget;
         b.floodBurst = floodBurst;
         b.floodRate = floodRate;
         b.floodDropAfter = floodDropAfter;
@@ -95,6 +97,8 @@ public record ServerConfig(
         private Duration approvalTimeout = Duration.ofMinutes(5);
         private Duration registrationTimeout = Duration.ofSeconds(30);
         private int sendq = 1 << 20;
+        /** 0: half of the JVM's direct-memory limit. */
+        private long outputBudget = 0;
         private int floodBurst = 10;
         private double floodRate = 2;
         private Duration floodDropAfter = Duration.ofSeconds(30);
@@ -117,6 +121,7 @@ public record ServerConfig(
         public Builder approvalTimeout(Duration v) { approvalTimeout = v; return this; }
         public Builder registrationTimeout(Duration v) { registrationTimeout = v; return this; }
         public Builder sendq(int v) { sendq = v; return this; }
+        public Builder outputBudget(long v) { outputBudget = v; return this; }
         public Builder floodBurst(int v) { floodBurst = v; return this; }
         public Builder floodRate(double v) { floodRate = v; return this; }
         public Builder floodDropAfter(Duration v) { floodDropAfter = v; return this; }
@@ -126,7 +131,7 @@ public record ServerConfig(
 
         public ServerConfig build() {
             return new ServerConfig(host, port, room, serverName, approve, motdFile, maxClients, maxPerIp, maxPending, password,
-                    pingInterval, pingTimeout, approvalTimeout, registrationTimeout, sendq, floodBurst, floodRate, floodDropAfter,
+                    pingInterval, pingTimeout, approvalTimeout, registrationTimeout, sendq, outputBudget, floodBurst, floodRate, floodDropAfter,
                     dataDir, logFile, logMessages);
         }
     }

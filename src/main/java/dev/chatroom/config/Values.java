@@ -44,6 +44,32 @@ public final class Values {
         return ms + "ms";
     }
 
+    private static final Pattern SIZE = Pattern.compile("(\\d+)([kmg])?b?", Pattern.CASE_INSENSITIVE);
+
+    /** A size in bytes: {@code 1048576}, {@code 512k}, {@code 256m}, {@code 1g}. */
+    public static long bytes(String v, long min, long max) {
+        Matcher m = SIZE.matcher(v.strip());
+        if (!m.matches()) throw new IllegalArgumentException("must be a size such as 1048576, 512k, 256m or 1g, not '" + v + "'");
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
+        long bytes = switch (unit) {
+            case "k" -> n << 10;
+            case "m" -> n << 20;
+            case "g" -> n << 30;
+            default -> n;
+        };
+        if (bytes < min || bytes > max) throw new IllegalArgumentException("must be between " + formatBytes(min) + " and " + formatBytes(max));
+        return bytes;
+    }
+
+    /** A size the way {@link #bytes} reads it back: 1m, 512k, 1000. */
+    public static String formatBytes(long b) {
+        if (b != 0 && b % (1L << 30) == 0) return (b >> 30) + "g";
+        if (b != 0 && b % (1L << 20) == 0) return (b >> 20) + "m";
+        if (b != 0 && b % (1L << 10) == 0) return (b >> 10) + "k";
+        return Long.toString(b);
+    }
+
     public static int integer(String v, int min, int max) {
         long n;
         try {

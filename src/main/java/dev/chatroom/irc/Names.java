@@ -5,8 +5,12 @@ public final class Names {
     public static final int NICK_MAX = 30;
     public static final int CHANNEL_MAX = 50;
     public static final int USER_MAX = 10;
+    /** Limits in UTF-8 bytes, as ISUPPORT advertises them (TOPICLEN, AWAYLEN, KICKLEN). */
     public static final int TOPIC_MAX = 390;
     public static final int AWAY_MAX = 200;
+    public static final int KICK_MAX = 390;
+    /** Rooms one client may be in at once (ISUPPORT CHANLIMIT). */
+    public static final int ROOMS_PER_CLIENT = 50;
     public static final int REALNAME_MAX = 100;
     /** Targets one PRIVMSG or NOTICE may name (ISUPPORT MAXTARGETS). */
     public static final int MAX_TARGETS = 4;

@@ -42,6 +42,7 @@ public final class Numeric {
     public static final String ERR_NOSUCHNICK = "401";
     public static final String ERR_NOSUCHCHANNEL = "403";
     public static final String ERR_CANNOTSENDTOCHAN = "404";
+    public static final String ERR_TOOMANYCHANNELS = "405";
     public static final String ERR_TOOMANYTARGETS = "407";
     public static final String ERR_INVALIDCAPCMD = "410";
     public static final String ERR_NORECIPIENT = "411";

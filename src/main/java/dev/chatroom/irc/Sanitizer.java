@@ -13,6 +13,19 @@ public final class Sanitizer {
 
     private Sanitizer() {}
 
+    /**
+     * Text made harmless for a terminal or a log file someone will tail: every escape sequence,
+     * control character and mIRC code removed, line by line (newlines kept).
+     */
+    public static String forTerminal(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        for (String part : text.split("\n", -1)) {
+            if (safe.length() > 0) safe.append('\n');
+            safe.append(Formatting.strip(clean(part)));
+        }
+        return safe.toString();
+    }
+
     public static String clean(String s) {
         StringBuilder out = null;
         int len = s.length();

@@ -20,6 +20,8 @@ public final class Connection {
         PENDING,
         /** Accepted: a member of the chat. */
         REGISTERED,
+        /** Refused (a wrong password): told after a delay, then closed; its lines are ignored meanwhile. */
+        REFUSED,
         /** Gone; kept only by whoever still holds a reference. */
         CLOSED
     }
@@ -35,13 +37,13 @@ public final class Connection {
     private String realname;
     private String away;
     private boolean capNegotiating;
-    private boolean passwordAccepted;
+    private String passwordGiven;
     private boolean invisible;
     private long mutedUntilMillis;
     private FloodGate nickChanges;
     private long lastSpokeMillis;
     private KeepAlive keepAlive;
-    private InputThrottle input;
+    private Inbox inbox;
 
     public Connection(String host, Link link, long nowMillis) {
         this.host = host;
@@ -126,12 +128,13 @@ public final class Connection {
         capNegotiating = v;
     }
 
-    public boolean passwordAccepted() {
-        return passwordAccepted;
+    /** What PASS said, checked by the gate when registration completes. */
+    String passwordGiven() {
+        return passwordGiven;
     }
 
-    public void passwordAccepted(boolean v) {
-        passwordAccepted = v;
+    public void passwordGiven(String v) {
+        passwordGiven = v;
     }
 
     public String away() {
@@ -197,12 +200,12 @@ public final class Connection {
         keepAlive = k;
     }
 
-    InputThrottle input() {
-        return input;
+    Inbox inbox() {
+        return inbox;
     }
 
-    void input(InputThrottle t) {
-        input = t;
+    void inbox(Inbox t) {
+        inbox = t;
     }
 
     @Override

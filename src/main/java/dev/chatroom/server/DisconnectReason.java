@@ -13,6 +13,10 @@ public enum DisconnectReason {
     EXCESS_FLOOD("excess flood", "Excess flood"),
     REGISTRATION_TIMEOUT("registration timeout", "registration timeout"),
     BAD_PASSWORD("bad password", "Bad password"),
+    /** Refused at connect: too many wrong passwords from the address lately. */
+    LOCKED_OUT("locked out", "too many wrong passwords from your address; try again later"),
+    /** A line during registration that was not UTF-8: the client will never register as it is. */
+    NOT_UTF8("not UTF-8", "your client sent text that is not UTF-8; set its encoding to UTF-8"),
     /** Removed by the admin; the detail is the admin's reason. */
     KICKED("kicked", "removed by the admin"),
     /** A ban matched; the detail is the ban's reason. */

@@ -21,11 +21,13 @@ public final class Gate {
     private final ServerConfig config;
     private final Approvals approvals = new Approvals();
     private final Welcome welcome;
+    private final PasswordGuard password;
 
     Gate(Hub hub, Welcome welcome) {
         this.hub = hub;
         this.config = hub.config();
         this.welcome = welcome;
+        this.password = new PasswordGuard(config.password());
     }
 
     public Approvals approvals() {
@@ -48,7 +50,7 @@ public final class Gate {
         }
         hub.users().add(c);
         c.keepAlive(new KeepAlive(hub, c));
-        if (config.floodRate() > 0) c.input(new InputThrottle(hub, c));
+        c.inbox(new Inbox(hub, c));
         hub.clock().schedule(() -> {
             if (c.state() == State.REGISTERING) hub.departures().close(c, Departure.of(DisconnectReason.REGISTRATION_TIMEOUT));
         }, config.registrationTimeout().toNanos());
@@ -58,6 +60,7 @@ public final class Gate {
     private Departure refusal(String host) {
         BanList.Ban ban = hub.bans().findByAddress(host);
         if (ban != null) return new Departure(DisconnectReason.BANNED, ban.reason());
+        if (password.required() && password.lockedOut(host, hub.clock().nanos())) return Departure.of(DisconnectReason.LOCKED_OUT);
         if (hub.users().count() >= config.maxClients()) {
             return new Departure(DisconnectReason.SERVER_FULL, config.maxClients() + " clients");
         }
@@ -71,9 +74,8 @@ public final class Gate {
     void tryRegister(Connection c) {
         if (c.state() != State.REGISTERING || c.nick() == null || c.user() == null || c.capNegotiating()) return;
         Replies r = hub.output().replies(c);
-        if (config.password() != null && !c.passwordAccepted()) {
-            r.numeric(ERR_PASSWDMISMATCH, "Password incorrect");
-            hub.departures().close(c, Departure.of(DisconnectReason.BAD_PASSWORD), r);
+        if (password.required() && !password.matches(c.passwordGiven())) {
+            refusePassword(c);
             return;
         }
         BanList.Ban ban = hub.bans().find(c.nick(), c.ident(), c.host());
@@ -98,6 +100,19 @@ public final class Gate {
         approvals.add(c, hub.clock().schedule(() -> expire(c), config.approvalTimeout().toNanos()));
         hub.events().event(c.nick() + " (" + c.host() + ") wants to join. Accept? [y/n]"
                 + (others == 0 ? "" : " (" + others + (others == 1 ? " other request waits" : " other requests wait") + ")"));
+    }
+
+    /** A wrong or missing password: said only after a delay, so guessing is slow; counted and logged. */
+    private void refusePassword(Connection c) {
+        int failures = password.failed(c.host(), hub.clock().nanos());
+        hub.events().event("Wrong server password from " + c.host() + " (" + failures + (failures == 1 ? " failure" : " failures")
+                + (failures >= PasswordGuard.MAX_FAILURES ? "; the address is refused for 10 minutes)" : ")"));
+        c.state(State.REFUSED);
+        c.link().pauseReading(true);
+        hub.clock().schedule(() -> {
+            Replies r = hub.output().replies(c).numeric(ERR_PASSWDMISMATCH, "Password incorrect");
+            hub.departures().close(c, Departure.of(DisconnectReason.BAD_PASSWORD), r);
+        }, PasswordGuard.FAILURE_DELAY_NANOS);
     }
 
     /** The admin accepted c; false when c was not waiting. */

@@ -31,9 +31,12 @@ public final class Hub {
     private final Departures departures;
     private final Moderation moderation;
     private final Dispatcher dispatcher;
+    private final OutputBudget budget;
 
-    public Hub(ServerConfig config, List<String> motd, Clock clock, ByteBufAllocator alloc, EventSink events, BanList bans, BanStore banStore) {
+    public Hub(ServerConfig config, List<String> motd, Clock clock, ByteBufAllocator alloc, EventSink events, BanList bans, BanStore banStore,
+               OutputBudget budget) {
         this.config = config;
+        this.budget = budget;
         this.clock = clock;
         this.events = events;
         this.bans = bans;
@@ -54,10 +57,9 @@ public final class Hub {
 
     /** A line from c: a {@link Message}, or the {@link LineError} it was instead. */
     public void received(Connection c, Object line) {
-        if (c.isClosed()) return;
+        if (c.isClosed() || c.state() == Connection.State.REFUSED) return;
         c.keepAlive().touch();
-        if (c.input() == null) handle(c, line);
-        else c.input().offer(line);
+        c.inbox().offer(line);
     }
 
     /** The transport lost c without a QUIT. */
@@ -69,6 +71,10 @@ public final class Hub {
         if (line instanceof Message m) {
             dispatcher.dispatch(c, m);
         } else if (line instanceof LineError e) {
+            if (e == LineError.INVALID_UTF8 && c.state() == Connection.State.REGISTERING) {
+                departures.close(c, Departure.of(DisconnectReason.NOT_UTF8));
+                return;
+            }
             Replies r = output.replies(c);
             switch (e) {
                 case TOO_LONG -> r.numeric(ERR_INPUTTOOLONG, "Input line was too long");
@@ -99,6 +105,15 @@ public final class Hub {
         }
         events.event("* " + old + " is now known as " + nick + ".");
         return true;
+    }
+
+    /** The command table; tests add commands to it. */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public OutputBudget budget() {
+        return budget;
     }
 
     public ServerConfig config() {

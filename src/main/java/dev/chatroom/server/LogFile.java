@@ -1,5 +1,6 @@
 package dev.chatroom.server;
 
+import dev.chatroom.irc.Sanitizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,9 +32,10 @@ public final class LogFile implements EventSink, AutoCloseable {
         logger.addHandler(handler);
     }
 
+    /** Logs a line stripped of escape sequences and control characters: users' text ends up in here. */
     @Override
     public void event(String line) {
-        logger.info(line);
+        logger.info(Sanitizer.forTerminal(line));
         handler.flush();
     }
 

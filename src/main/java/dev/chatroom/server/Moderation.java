@@ -4,6 +4,7 @@ import static dev.chatroom.irc.Numeric.ERR_YOUREBANNEDCREEP;
 
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
+import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Replies;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public final class Moderation {
 
     /** Removes c from the chat: its rooms see a KICK by the server, then it is disconnected. It may come back. */
     public void kick(Connection c, String reason) {
-        Departure d = new Departure(DisconnectReason.KICKED, reason);
+        Departure d = new Departure(DisconnectReason.KICKED, reason == null ? null : Utf8.truncate(reason, Names.KICK_MAX));
         // RFC 2812: without a reason, the comment is the kicker's name
         String kickText = d.detail() == null ? hub.serverName() : d.detail();
         for (Room r : new ArrayList<>(c.rooms())) r.kickByServer(c, kickText);
@@ -87,7 +88,6 @@ public final class Moderation {
 
     /** Sets a room's topic as the server. */
     public void topic(Room r, String text) {
-        String cut = text.length() > Names.TOPIC_MAX ? text.substring(0, Names.TOPIC_MAX) : text;
-        r.topic(cut, hub.serverName(), hub.clock().millis(), null);
+        r.topic(Utf8.truncate(text, Names.TOPIC_MAX), hub.serverName(), hub.clock().millis(), null);
     }
 }

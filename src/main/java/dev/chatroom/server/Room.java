@@ -6,6 +6,7 @@ import static dev.chatroom.irc.Numeric.RPL_TOPIC;
 import static dev.chatroom.irc.Numeric.RPL_TOPICWHOTIME;
 
 import dev.chatroom.irc.Message;
+import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Replies;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.Map;
 public final class Room {
     private static final Connection[] NONE = new Connection[0];
     private static final int OPERATOR = 1;
-    /** 353 lines stay under this many characters, well within 512 bytes with any prefix. */
+    /** Bytes of names per 353 line: with any prefix the line stays within 512. */
     private static final int NAMES_LINE = 400;
 
     private final Rooms rooms;
@@ -160,7 +161,7 @@ public final class Room {
         StringBuilder names = new StringBuilder();
         for (Connection m : snapshot) {
             String entry = prefixOf(m) + m.nick();
-            if (names.length() > 0 && names.length() + 1 + entry.length() > NAMES_LINE) {
+            if (names.length() > 0 && Utf8.length(names) + 1 + Utf8.length(entry) > NAMES_LINE) {
                 r.numeric(RPL_NAMREPLY, "=", name, names.toString());
                 names.setLength(0);
             }

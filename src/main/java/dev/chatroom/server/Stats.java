@@ -3,6 +3,7 @@ package dev.chatroom.server;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Counters for /stats. Touched only on the event loop. */
 public final class Stats {
@@ -11,6 +12,7 @@ public final class Stats {
     private long bytesIn;
     private long bytesOut;
     private final Map<DisconnectReason, Long> disconnects = new EnumMap<>(DisconnectReason.class);
+    private final Map<String, Long> internalErrors = new TreeMap<>();
 
     public Stats(long startedMillis) {
         this.startedMillis = startedMillis;
@@ -46,6 +48,15 @@ public final class Stats {
 
     public long bytesOut() {
         return bytesOut;
+    }
+
+    /** A bug: a command's handler threw. Counted by kind ("PRIVMSG: IllegalArgumentException"). */
+    public long internalError(String kind) {
+        return internalErrors.merge(kind, 1L, Long::sum);
+    }
+
+    public Map<String, Long> internalErrors() {
+        return Collections.unmodifiableMap(internalErrors);
     }
 
     public Map<DisconnectReason, Long> disconnects() {

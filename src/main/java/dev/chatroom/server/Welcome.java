@@ -43,10 +43,11 @@ final class Welcome {
         return List.of(
                 "AWAYLEN=" + Names.AWAY_MAX,
                 "CASEMAPPING=" + Casemapping.NAME,
-                "CHANLIMIT=#:",
+                "CHANLIMIT=#:" + Names.ROOMS_PER_CLIENT,
                 "CHANMODES=,,,",
                 "CHANNELLEN=" + Names.CHANNEL_MAX,
                 "CHANTYPES=#",
+                "KICKLEN=" + Names.KICK_MAX,
                 "MAXTARGETS=" + Names.MAX_TARGETS,
                 "NETWORK=" + serverName,
                 "NICKLEN=" + Names.NICK_MAX,

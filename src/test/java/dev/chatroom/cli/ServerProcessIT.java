@@ -80,6 +80,61 @@ class ServerProcessIT {
     }
 
     @Test
+    void theOpenFileLimitIsRespectedAndReachingItRefusesCleanly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/bin/prlimit").canExecute(), "SKIPPED: prlimit is not installed");
+        try (JarProcess server = new JarProcess(java.util.List.of("/usr/bin/prlimit", "--nofile=300"), "server", "--host", "127.0.0.1",
+                "--port", "0", "--approve", "all", "--max-per-ip", "1000", "--data-dir", dir.toString())) {
+            int port = server.awaitListening();
+            var warning = server.expect("^max-clients 10000 is more than this process may open \\(open-file limit 300\\): accepting at most (\\d+) connections");
+            int capacity = Integer.parseInt(warning.group(1));
+            assertThat(capacity).isBetween(100, 250);
+            java.util.List<IrcTestClient> clients = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < capacity; i++) clients.add(new IrcTestClient(port));
+                for (int i = 0; i < 20; i++) {
+                    IrcTestClient extra = new IrcTestClient(port);
+                    clients.add(extra);
+                    assertThat(extra.awaitClosed()).containsExactly("ERROR :Closing link: the server is full (" + capacity + " clients)");
+                }
+                assertThat(server.isAlive()).isTrue();
+                clients.get(0).close();
+                IrcTestClient late = null;
+                for (int attempt = 0; attempt < 50 && late == null; attempt++) { // the close is seen by the server a moment later
+                    IrcTestClient c = new IrcTestClient(port);
+                    clients.add(c);
+                    c.sendRegistration("late");
+                    String first = c.next();
+                    if (first.startsWith("ERROR")) continue;
+                    assertThat(first).startsWith(":chatroom 001 late ");
+                    late = c;
+                }
+                assertThat(late).as("a client got in once another left").isNotNull();
+            } finally {
+                for (IrcTestClient c : clients) c.close();
+            }
+            assertThat(server.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void runningOutOfDirectMemoryEndsTheProcessWithOneLineAndStatus3(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // A budget far above what the JVM may allocate: the budget cannot protect it, so the first
+        // large allocation fails. The process must not limp on: one line, status 3.
+        try (JarProcess server = new JarProcess(java.util.List.of("-XX:MaxDirectMemorySize=1m"), "server", "--host", "127.0.0.1",
+                "--port", "0", "--approve", "all", "--output-budget", "1g", "--data-dir", dir.toString())) {
+            int port = server.awaitListening();
+            try (IrcTestClient c = new IrcTestClient(port)) {
+                c.sendRaw(("NICK a\r\nUSER a 0 * :a\r\n" + "PING :x\r\n".repeat(100_000)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (java.io.IOException gone) {
+                // the server may already be gone
+            }
+            assertThat(server.waitForExit()).isEqualTo(3);
+            server.expect("^chatroom: out of memory \\(.*\\); stopping so that a supervisor can restart the server$");
+            assertThat(server.seen().stream().filter(l -> l.contains("Exception") || l.contains("\tat "))).isEmpty();
+        }
+    }
+
+    @Test
     void portInUseIsOneClearLineAndExitCode1() throws Exception {
         try (JarProcess first = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all")) {
             int port = first.awaitListening();

@@ -66,10 +66,12 @@ class BadInputTest extends HubTest {
     @Test
     void unregisteredGarbageDoesNotCrashTheServer() {
         FakeClient junk = server.connect();
-        junk.sendRaw(new byte[] {(byte) 0xff, (byte) 0xfe, 0x1b, '[', '2', 'J', '\r', '\n', ':', '\r', '\n', '@', '\r', '\n'});
+        junk.sendRaw(new byte[] {0x1b, '[', '2', 'J', '\r', '\n', ':', '\r', '\n', '@', '\r', '\n'});
         junk.sync();
         junk.send("PING :alive");
         assertThat(junk.next()).isEqualTo(":chatroom PONG chatroom :alive");
+        junk.sendRaw(new byte[] {(byte) 0xff, (byte) 0xfe, '\r', '\n'});
+        assertThat(junk.awaitClosed()).containsExactly("ERROR :Closing link: your client sent text that is not UTF-8; set its encoding to UTF-8");
         alice.send("PRIVMSG #chatroom :fine");
         bob.expect("fine");
     }

@@ -78,7 +78,7 @@ class ProtectionTest {
     void tooManyHeldLinesIsExcessFloodAtOnce() {
         try (InMemoryServer s = new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(10).floodRate(2)))) {
             FakeClient flooder = s.join("flooder");
-            flooder.sendRaw(lines("PRIVMSG #chatroom :flood ", 10 + InputThrottle.MAX_BACKLOG + 1));
+            flooder.sendRaw(lines("PRIVMSG #chatroom :flood ", 10 + Inbox.MAX_BACKLOG + 1));
             assertThat(flooder.awaitClosed()).last().isEqualTo("ERROR :Closing link: Excess flood");
         }
     }

@@ -131,15 +131,44 @@ class RegistrationTest extends HubTest {
         try (InMemoryServer guarded = new InMemoryServer(InMemoryServer.config(b -> b.password("s3cret")))) {
             FakeClient wrong = guarded.connect();
             wrong.send("PASS nope").sendRegistration("wrong");
-            List<String> last = wrong.awaitClosed();
-            assertThat(last).contains(":chatroom 464 wrong :Password incorrect", "ERROR :Closing link: Bad password");
+            wrong.send("PING :ignored while refused");
+            assertThat(wrong.sync()).isEmpty(); // the answer comes after a delay
+            assertThat(wrong.link().readingPaused()).isTrue();
+            guarded.advance(java.time.Duration.ofSeconds(1));
+            assertThat(wrong.awaitClosed()).containsExactly(":chatroom 464 wrong :Password incorrect", "ERROR :Closing link: Bad password");
+            guarded.expectEvent("^Wrong server password from 127\\.0\\.0\\.1 \\(1 failure\\)$");
 
             FakeClient missing = guarded.connect();
             missing.sendRegistration("missing");
+            guarded.advance(java.time.Duration.ofSeconds(1));
             assertThat(missing.awaitClosed()).contains(":chatroom 464 missing :Password incorrect");
 
             FakeClient right = guarded.connect();
             right.send("PASS s3cret").register("right");
+            FakeClient almost = guarded.connect();
+            almost.send("PASS s3cre").sendRegistration("almost"); // a prefix is no match
+            guarded.advance(java.time.Duration.ofSeconds(1));
+            assertThat(almost.awaitClosed()).contains(":chatroom 464 almost :Password incorrect");
+        }
+    }
+
+    @Test
+    void guessingThePasswordIsSlowAndAnAddressIsRefusedAfterTenFailures() {
+        try (InMemoryServer guarded = new InMemoryServer(InMemoryServer.config(b -> b.password("s3cret")))) {
+            for (int i = 0; i < 10; i++) {
+                FakeClient guess = guarded.connect();
+                guess.send("PASS guess" + i).sendRegistration("g" + i);
+                guarded.advance(java.time.Duration.ofSeconds(1));
+                assertThat(guess.awaitClosed()).last().isEqualTo("ERROR :Closing link: Bad password");
+            }
+            assertThat(guarded.events()).last().asString().endsWith("(10 failures; the address is refused for 10 minutes)");
+            FakeClient more = guarded.connect();
+            assertThat(more.awaitClosed()).containsExactly("ERROR :Closing link: too many wrong passwords from your address; try again later");
+            FakeClient elsewhere = guarded.connect("10.0.0.9"); // another address still may try
+            elsewhere.send("PASS s3cret").register("other");
+            guarded.advance(java.time.Duration.ofMinutes(11));
+            FakeClient later = guarded.connect();
+            later.send("PASS s3cret").register("patient");
         }
     }
 

@@ -29,6 +29,7 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
     public final ManualClock clock = new ManualClock();
     public final Hub hub;
     public final AdminCommands admin;
+    public final TestBudget budget = new TestBudget();
     private final Deque<String> events = new ArrayDeque<>();
     private final List<String> eventsSeen = new ArrayList<>();
     private final List<List<BanList.Ban>> savedBans = new ArrayList<>();
@@ -40,7 +41,7 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
 
     public InMemoryServer(ServerConfig config, BanList bans) {
         try {
-            hub = new Hub(config, Motd.load(config), clock, UnpooledByteBufAllocator.DEFAULT, events::add, bans, savedBans::add);
+            hub = new Hub(config, Motd.load(config), clock, UnpooledByteBufAllocator.DEFAULT, events::add, bans, savedBans::add, budget);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,9 +22,19 @@ public final class JarProcess implements AutoCloseable {
     private final List<String> seen = new ArrayList<>();
 
     public JarProcess(String... args) throws IOException {
+        this(List.of(), args);
+    }
+
+    /** The jar run under a prefix command (e.g. {@code prlimit --nofile=300}) and with extra JVM options. */
+    public JarProcess(List<String> prefix, String... args) throws IOException {
         String jar = System.getProperty("chatroom.jar", "target/chatroom.jar");
         if (!Files.exists(Path.of(jar))) throw new IllegalStateException("no jar at " + jar + "; run mvn verify");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        List<String> cmd = new ArrayList<>();
+        List<String> jvm = new ArrayList<>();
+        for (String p : prefix) (p.startsWith("-X") ? jvm : cmd).add(p);
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", jar));
         cmd.addAll(List.of(args));
         process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
@@ -66,6 +76,14 @@ public final class JarProcess implements AutoCloseable {
     /** The port from the server's "listening on HOST:PORT" line. */
     public int awaitListening() throws InterruptedException {
         return Integer.parseInt(expect("listening on [^ ]+:(\\d+)").group(1));
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Sends SIGTERM (on Unix), as a service manager would. */

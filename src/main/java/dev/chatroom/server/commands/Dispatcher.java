@@ -18,7 +18,10 @@ import java.util.Map;
  */
 public final class Dispatcher {
     private final Hub hub;
+    private static final long LOG_EVERY_NANOS = 60_000_000_000L;
+
     private final Map<String, Command> table = new HashMap<>();
+    private final Map<String, Long> lastLogged = new HashMap<>();
 
     public Dispatcher(Hub hub) {
         this.hub = hub;
@@ -28,8 +31,32 @@ public final class Dispatcher {
         }
     }
 
+    /** Adds (or replaces) a row of the table. */
+    public void register(Command c) {
+        table.put(c.name(), c);
+    }
+
+    /**
+     * A handler threw: that is a bug. The command is answered with a failure, the error counted
+     * (/stats) and logged once per kind a minute, and the connection carries on.
+     */
+    private void internalError(Connection c, Message m, RuntimeException e, Replies r) {
+        String kind = m.command() + ": " + e.getClass().getSimpleName();
+        long count = hub.stats().internalError(kind);
+        long now = hub.clock().nanos();
+        Long last = lastLogged.get(kind);
+        if (last == null || now - last > LOG_EVERY_NANOS) {
+            lastLogged.put(kind, now);
+            StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            hub.events().event("Internal error (" + count + " so far) handling " + kind + " from " + c + ": " + e.getMessage()
+                    + (where == null ? "" : " at " + where));
+        }
+        r.fail(m.command(), "INTERNAL_ERROR", "The server could not handle that command");
+        if (!c.has(dev.chatroom.irc.Capability.STANDARD_REPLIES)) r.notice("The server could not handle your " + m.command() + " command.");
+    }
+
     public void dispatch(Connection c, Message m) {
-        if (c.isClosed()) return;
+        if (c.isClosed() || c.state() == State.REFUSED) return;
         Replies r = hub.output().replies(c);
         Command cmd = table.get(m.command());
         if (cmd == null) {
@@ -41,7 +68,11 @@ public final class Dispatcher {
         } else if (m.params().size() < cmd.minParams()) {
             r.numeric(ERR_NEEDMOREPARAMS, m.command(), "Not enough parameters");
         } else {
-            cmd.handler().handle(new Context(hub, c, m, r));
+            try {
+                cmd.handler().handle(new Context(hub, c, m, r));
+            } catch (RuntimeException e) {
+                internalError(c, m, e, r);
+            }
         }
         r.flush();
         if (c.state() == State.REGISTERING) hub.tryRegister(c);

@@ -40,7 +40,11 @@ final class MessageCommands {
             if (!quiet) ctx.numeric(ERR_NOTEXTTOSEND, "No text to send");
             return;
         }
-        String[] targets = ctx.param(0).split(",");
+        String[] targets = java.util.Arrays.stream(ctx.param(0).split(",")).filter(t -> !t.isEmpty()).toArray(String[]::new);
+        if (targets.length == 0) {
+            if (!quiet) ctx.numeric(ERR_NORECIPIENT, "No recipient given (" + verb + ")");
+            return;
+        }
         if (targets.length > Names.MAX_TARGETS) {
             if (!quiet) ctx.numeric(ERR_TOOMANYTARGETS, ctx.param(0), "Too many targets; the maximum is " + Names.MAX_TARGETS);
             return;
@@ -54,14 +58,12 @@ final class MessageCommands {
         if (!tagOnly) hub.stats().relayed();
         if (!tagOnly && hub.config().logMessages()) hub.events().event("<" + c.nick() + " to " + ctx.param(0) + "> " + text);
         for (String target : targets) {
-            if (target.isEmpty()) continue;
-            Message m = tagOnly ? Message.of(c.prefix(), verb, target) : Message.trailing(c.prefix(), verb, target, text);
-            if (Names.isChannel(target)) toRoom(ctx, target, m, clientTags, quiet, tagOnly);
-            else toNick(ctx, target, m, clientTags, quiet, tagOnly);
+            if (Names.isChannel(target)) toRoom(ctx, target, verb, text, clientTags, quiet, tagOnly);
+            else toNick(ctx, target, verb, text, clientTags, quiet, tagOnly);
         }
     }
 
-    private static void toRoom(Context ctx, String target, Message m, Map<String, String> tags, boolean quiet, boolean tagOnly) {
+    private static void toRoom(Context ctx, String target, String verb, String text, Map<String, String> tags, boolean quiet, boolean tagOnly) {
         Connection c = ctx.client();
         Room room = ctx.hub().rooms().find(target);
         if (room == null) {
@@ -72,8 +74,7 @@ final class MessageCommands {
             if (!quiet) ctx.numeric(ERR_CANNOTSENDTOCHAN, room.name(), "Cannot send to channel (you are not in it)");
             return;
         }
-        Message out = retarget(m, room.name());
-        try (Broadcast b = ctx.hub().output().broadcast(out, tags)) {
+        try (Broadcast b = ctx.hub().output().broadcast(message(c, verb, room.name(), text, tagOnly), tags)) {
             for (Connection member : room.members()) {
                 if (member != c && (!tagOnly || member.has(Capability.MESSAGE_TAGS))) b.sendTo(member);
             }
@@ -81,28 +82,27 @@ final class MessageCommands {
         }
     }
 
-    private static void toNick(Context ctx, String target, Message m, Map<String, String> tags, boolean quiet, boolean tagOnly) {
+    private static void toNick(Context ctx, String target, String verb, String text, Map<String, String> tags, boolean quiet, boolean tagOnly) {
         Connection c = ctx.client();
         Connection to = ctx.hub().users().findRegistered(target);
         if (to == null) {
             if (!quiet) ctx.numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
             return;
         }
-        try (Broadcast b = ctx.hub().output().broadcast(retarget(m, to.nick()), tags)) {
+        try (Broadcast b = ctx.hub().output().broadcast(message(c, verb, to.nick(), text, tagOnly), tags)) {
             if (to != c && (!tagOnly || to.has(Capability.MESSAGE_TAGS))) b.sendTo(to);
             if (to == c || echoes(c, tagOnly)) ctx.replies().add(b);
         }
-        if (m.command().equals("PRIVMSG") && to.away() != null) ctx.numeric(RPL_AWAY, to.nick(), to.away());
+        if (verb.equals("PRIVMSG") && to.away() != null) ctx.numeric(RPL_AWAY, to.nick(), to.away());
     }
 
     private static boolean echoes(Connection c, boolean tagOnly) {
         return c.has(Capability.ECHO_MESSAGE) && (!tagOnly || c.has(Capability.MESSAGE_TAGS));
     }
 
-    /** The message as relayed: the target written as the server knows it. */
-    private static Message retarget(Message m, String target) {
-        if (m.param(0).equals(target)) return m;
-        return m.params().size() == 1 ? Message.of(m.prefix(), m.command(), target) : Message.trailing(m.prefix(), m.command(), target, m.param(1));
+    /** The message as relayed, its target written as the server knows it (a room's or a nick's own spelling). */
+    private static Message message(Connection c, String verb, String target, String text, boolean tagOnly) {
+        return tagOnly ? Message.of(c.prefix(), verb, target) : Message.trailing(c.prefix(), verb, target, text);
     }
 
     /** Client-only tags (+name) travel only when the sender negotiated message-tags. */

@@ -4,16 +4,19 @@ import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
+import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /** WHO, WHOIS, MOTD, LUSERS, AWAY, ISON, USERHOST: questions about the server and its users. */
 final class QueryCommands {
+    /** Bytes of list items per reply line (WHOIS rooms): with any prefix the line stays within 512. */
+    static final int LIST_LINE = 400;
+
     private QueryCommands() {}
 
     static List<Command> all() {
@@ -53,7 +56,6 @@ final class QueryCommands {
         String fields = comma < 0 ? whox : whox.substring(0, comma);
         String token = comma < 0 ? "" : whox.substring(comma + 1);
         List<String> out = new ArrayList<>();
-        out.add(ctx.client().nick());
         for (char f : "tcuihsnfdlaor".toCharArray()) {
             if (fields.indexOf(f) < 0) continue;
             switch (f) {
@@ -72,7 +74,9 @@ final class QueryCommands {
                 default -> { }
             }
         }
-        ctx.replies().add(Message.create(Map.of(), hub.serverName(), RPL_WHOSPCRPL, out, fields.indexOf('r') >= 0));
+        String[] params = out.toArray(new String[0]);
+        if (fields.indexOf('r') >= 0) ctx.replies().numeric(RPL_WHOSPCRPL, params);
+        else ctx.replies().numericWords(RPL_WHOSPCRPL, params);
     }
 
     // WHOIS [<server>] <nick>
@@ -85,11 +89,17 @@ final class QueryCommands {
             return;
         }
         ctx.numeric(RPL_WHOISUSER, who.nick(), who.ident(), who.host(), "*", who.realname());
-        if (!who.rooms().isEmpty()) {
-            StringJoiner rooms = new StringJoiner(" ");
-            for (Room r : who.rooms()) rooms.add(r.prefixOf(who) + r.name());
-            ctx.numeric(RPL_WHOISCHANNELS, who.nick(), rooms.toString());
+        StringBuilder rooms = new StringBuilder();
+        for (Room r : who.rooms()) {
+            String entry = r.prefixOf(who) + r.name();
+            if (rooms.length() > 0 && Utf8.length(rooms) + 1 + Utf8.length(entry) > LIST_LINE) {
+                ctx.numeric(RPL_WHOISCHANNELS, who.nick(), rooms.toString());
+                rooms.setLength(0);
+            }
+            if (rooms.length() > 0) rooms.append(' ');
+            rooms.append(entry);
         }
+        if (rooms.length() > 0) ctx.numeric(RPL_WHOISCHANNELS, who.nick(), rooms.toString());
         ctx.numeric(RPL_WHOISSERVER, who.nick(), ctx.hub().serverName(), "chatroom server");
         if (who.away() != null) ctx.numeric(RPL_AWAY, who.nick(), who.away());
         long idle = Math.max(0, (ctx.now() - who.lastSpokeMillis()) / 1000);
@@ -120,7 +130,7 @@ final class QueryCommands {
             ctx.client().away(null);
             ctx.numeric(RPL_UNAWAY, "You are no longer marked as being away");
         } else {
-            ctx.client().away(text.length() > Names.AWAY_MAX ? text.substring(0, Names.AWAY_MAX) : text);
+            ctx.client().away(Utf8.truncate(text, Names.AWAY_MAX));
             ctx.numeric(RPL_NOWAWAY, "You have been marked as being away");
         }
     }

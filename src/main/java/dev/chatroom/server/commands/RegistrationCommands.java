@@ -5,6 +5,7 @@ import static dev.chatroom.irc.Numeric.*;
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
+import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Connection.State;
 import dev.chatroom.server.Departure;
@@ -81,8 +82,7 @@ final class RegistrationCommands {
             ctx.numeric(ERR_ALREADYREGISTERED, "You may not reregister");
             return;
         }
-        String expected = ctx.hub().config().password();
-        c.passwordAccepted(expected != null && expected.equals(ctx.param(0)));
+        c.passwordGiven(ctx.param(0));
     }
 
     // NICK <nickname>
@@ -121,9 +121,11 @@ final class RegistrationCommands {
             ctx.numeric(ERR_ALREADYREGISTERED, "You may not reregister");
             return;
         }
-        String realname = ctx.param(3);
-        if (realname.length() > Names.REALNAME_MAX) realname = realname.substring(0, Names.REALNAME_MAX);
-        c.user(Names.cleanUser(ctx.param(0)), realname);
+        if (ctx.param(0).isEmpty() || ctx.param(3).isEmpty()) {
+            ctx.numeric(ERR_NEEDMOREPARAMS, "USER", "Not enough parameters");
+            return;
+        }
+        c.user(Names.cleanUser(ctx.param(0)), Utf8.truncate(ctx.param(3), Names.REALNAME_MAX));
     }
 
     // PING <token>

@@ -4,6 +4,7 @@ import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
+import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Room;
 import java.util.ArrayList;
@@ -33,8 +34,14 @@ final class RoomCommands {
             if (name.isEmpty()) continue;
             if (!Names.isChannel(name)) ctx.numeric(ERR_NOSUCHCHANNEL, name, "No such channel");
             else if (!Names.isValidChannel(name)) ctx.numeric(ERR_BADCHANMASK, name, "Bad Channel Mask");
+            else if (c.rooms().size() >= Names.ROOMS_PER_CLIENT && !inRoom(ctx, name)) ctx.numeric(ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
             else ctx.hub().rooms().join(c, name, ctx.replies());
         }
+    }
+
+    private static boolean inRoom(Context ctx, String name) {
+        Room r = ctx.hub().rooms().find(name);
+        return r != null && r.contains(ctx.client());
     }
 
     // PART <channel>{,<channel>} [:<reason>]
@@ -55,6 +62,7 @@ final class RoomCommands {
             return;
         }
         for (String name : ctx.param(0).split(",")) {
+            if (name.isEmpty()) continue;
             Room r = ctx.hub().rooms().find(name);
             if (r != null) r.sendNames(ctx.replies());
             else ctx.numeric(RPL_ENDOFNAMES, name, "End of /NAMES list.");
@@ -75,9 +83,7 @@ final class RoomCommands {
         } else if (!r.isOperator(c)) {
             ctx.numeric(ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
         } else {
-            String text = ctx.param(1);
-            if (text.length() > Names.TOPIC_MAX) text = text.substring(0, Names.TOPIC_MAX);
-            r.topic(text, c.prefix(), ctx.now(), ctx.replies());
+            r.topic(Utf8.truncate(ctx.param(1), Names.TOPIC_MAX), c.prefix(), ctx.now(), ctx.replies());
         }
     }
 

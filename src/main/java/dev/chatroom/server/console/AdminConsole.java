@@ -1,6 +1,5 @@
 package dev.chatroom.server.console;
 
-import dev.chatroom.irc.Formatting;
 import dev.chatroom.irc.Sanitizer;
 import dev.chatroom.server.EventSink;
 import java.io.BufferedReader;
@@ -38,7 +37,7 @@ public final class AdminConsole implements EventSink, AutoCloseable {
     /** Prints a line; remote text in it (quit reasons, messages) is stripped of anything that could drive the terminal. */
     @Override
     public void event(String text) {
-        String line = safe(text);
+        String line = Sanitizer.forTerminal(text);
         LineReader r = reader;
         if (r != null) {
             r.printAbove(line);
@@ -48,16 +47,6 @@ public final class AdminConsole implements EventSink, AutoCloseable {
                 out.flush();
             }
         }
-    }
-
-    /** Text made harmless for a terminal: escape sequences and control characters removed, line by line. */
-    public static String safe(String text) {
-        StringBuilder safe = new StringBuilder(text.length());
-        for (String part : text.split("\n", -1)) {
-            if (safe.length() > 0) safe.append('\n');
-            safe.append(Formatting.strip(Sanitizer.clean(part)));
-        }
-        return safe.toString();
     }
 
     /**

@@ -56,6 +56,11 @@ final class Reports {
         StringJoiner gone = new StringJoiner(", ");
         s.disconnects().forEach((k, v) -> gone.add(k.label() + " " + v));
         out.add("Disconnects: " + (gone.length() == 0 ? "none" : gone.toString()));
+        if (!s.internalErrors().isEmpty()) {
+            StringJoiner bugs = new StringJoiner(", ");
+            s.internalErrors().forEach((k, v) -> bugs.add(k + " " + v));
+            out.add("Internal errors (bugs; see the log): " + bugs);
+        }
         return out.toString();
     }
 }

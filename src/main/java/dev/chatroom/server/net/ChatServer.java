@@ -19,7 +19,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -28,6 +27,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.internal.PlatformDependent;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -51,6 +51,8 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private boolean epoll;
     private ChannelGroup clients;
     private BanFile banFile;
+    private OutputMemory memory;
+    private ServerConfig effective;
     private boolean closed;
 
     public ChatServer(ServerConfig config, EventSink events) {
@@ -87,15 +89,15 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         group = new MultiThreadIoEventLoopGroup(1, ioFactory);
         loop = group.next();
         clients = new DefaultChannelGroup(loop);
-        hub = new Hub(config, motd, new LoopClock(loop), ByteBufAllocator.DEFAULT, events, bans, banFile);
+        memory = new OutputMemory(outputBudget(config), config.sendq(), loop);
+        effective = config.with(b -> b.maxClients(Descriptors.maxClients(config.maxClients())));
+        hub = new Hub(effective, motd, new LoopClock(loop), ByteBufAllocator.DEFAULT, events, bans, banFile, memory);
         Flusher flusher = new Flusher(loop);
-        int sendq = config.sendq();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(sendq / 2, sendq))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -104,7 +106,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
                                 new ByteCounter(hub.stats()),
                                 new IrcFrameDecoder(IrcLineDecoder.MAX_LINE),
                                 new IrcLineDecoder(),
-                                new ConnectionHandler(hub, flusher));
+                                new ConnectionHandler(hub, flusher, memory));
                     }
                 });
         try {
@@ -144,6 +146,21 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         }
     }
 
+    /** The configured budget, or half of the JVM's direct-memory limit (where the queued bytes live). */
+    private static long outputBudget(ServerConfig config) {
+        return config.outputBudget() > 0 ? config.outputBudget() : PlatformDependent.maxDirectMemory() / 2;
+    }
+
+    /** The output budget in bytes, as the server uses it. */
+    public long outputBudget() {
+        return memory.budget();
+    }
+
+    /** The configuration as the server runs it: max-clients may be lowered to what the open-file limit allows. */
+    public ServerConfig effectiveConfig() {
+        return effective;
+    }
+
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
@@ -160,6 +177,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             try {
                 result.complete(f.apply(hub));
             } catch (Throwable t) {
+                Fatal.exitOnOutOfMemory(t);
                 result.completeExceptionally(t);
             }
         });

@@ -14,20 +14,23 @@ import java.net.InetSocketAddress;
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Hub hub;
     private final Flusher flusher;
+    private final OutputMemory memory;
     private Connection connection;
     private NettyLink link;
-    private boolean overflowCheckScheduled;
 
-    ConnectionHandler(Hub hub, Flusher flusher) {
+    ConnectionHandler(Hub hub, Flusher flusher, OutputMemory memory) {
         this.hub = hub;
         this.flusher = flusher;
+        this.memory = memory;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        link = new NettyLink(ctx.channel(), flusher);
+        link = new NettyLink(ctx.channel(), flusher, memory, hub.config().sendq());
         connection = hub.connect(remote.getAddress().getHostAddress(), link);
+        Connection c = connection;
+        if (c != null) link.onOverflow(() -> hub.departures().disconnect(c, Departure.of(DisconnectReason.SENDQ_EXCEEDED)));
     }
 
     @Override
@@ -40,34 +43,15 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (!ctx.channel().isWritable() && !overflowCheckScheduled) {
-            // Unflushed lines count too, and a burst can cross the mark before the coalesced flush
-            // of this turn. Judge after that flush: only a client whose queue stays over the cap
-            // once everything went to the kernel is really not reading.
-            overflowCheckScheduled = true;
-            ctx.channel().eventLoop().execute(() -> checkOverflow(ctx));
-        }
-        ctx.fireChannelWritabilityChanged();
-    }
-
-    private void checkOverflow(ChannelHandlerContext ctx) {
-        overflowCheckScheduled = false;
-        ctx.channel().flush();
-        if (ctx.channel().isWritable() || connection == null || connection.isClosed()) return;
-        link.abandon();
-        hub.departures().disconnect(connection, Departure.of(DisconnectReason.SENDQ_EXCEEDED));
-        ctx.channel().close();
-    }
-
-    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (connection != null) hub.connectionLost(connection);
+        if (link != null) link.dispose();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!(cause instanceof IOException)) System.err.println("chatroom: error on " + connection + ": " + cause);
+        Fatal.exitOnOutOfMemory(cause);
+        if (!(cause instanceof IOException)) hub.events().event("Error on the connection of " + connection + ": " + cause);
         ctx.close();
     }
 }

@@ -24,12 +24,24 @@ final class LoopClock implements Clock {
 
     @Override
     public Timer schedule(Runnable task, long delayNanos) {
-        var f = loop.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        var f = loop.schedule(guarded(task), delayNanos, TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
     }
 
     @Override
     public void later(Runnable task) {
-        loop.execute(task);
+        loop.execute(guarded(task));
+    }
+
+    /** Netty logs and swallows what a task throws; out of memory must end the process instead. */
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                Fatal.exitOnOutOfMemory(t);
+                throw t;
+            }
+        };
     }
 }

@@ -30,18 +30,23 @@ public final class Replies {
 
     /** {@code :server <numeric> <nick> params...}, the last parameter as trailing text. */
     public Replies numeric(String numeric, String... params) {
-        String[] all = new String[params.length + 1];
-        all[0] = to.nickOrStar();
-        System.arraycopy(params, 0, all, 1, params.length);
-        return add(Message.trailing(serverName, numeric, all));
+        return add(Message.trailing(serverName, numeric, withNick(params, true)));
     }
 
     /** A numeric whose last parameter is a plain word, not text (324, 329, 333, 004...). */
     public Replies numericWords(String numeric, String... params) {
+        return add(Message.of(serverName, numeric, withNick(params, false)));
+    }
+
+    /** The recipient's nick first, then the parameters, every word made safe to echo. */
+    private String[] withNick(String[] params, boolean lastIsText) {
         String[] all = new String[params.length + 1];
         all[0] = to.nickOrStar();
-        System.arraycopy(params, 0, all, 1, params.length);
-        return add(Message.of(serverName, numeric, all));
+        for (int i = 0; i < params.length; i++) {
+            boolean text = lastIsText && i == params.length - 1;
+            all[i + 1] = text ? (params[i] == null ? "" : params[i]) : Wire.word(params[i]);
+        }
+        return all;
     }
 
     public Replies notice(String text) {
@@ -69,7 +74,7 @@ public final class Replies {
     }
 
     public Replies add(Message m) {
-        m.appendWithoutTags(lines);
+        Wire.appendBody(lines, m);
         lines.append("\r\n");
         return this;
     }

@@ -2,6 +2,7 @@ package dev.chatroom.server.output;
 
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
+import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,6 +31,37 @@ final class Wire {
         return SERVER_TIME_FORMAT.format(Instant.ofEpochMilli(millis));
     }
 
+    /** Bytes a line may have without its tag section and CRLF (RFC 1459: 512 with CRLF). */
+    static final int MAX_BODY = 510;
+
+    /**
+     * Appends the message without tags, cut to {@link #MAX_BODY} bytes of UTF-8 if it is longer:
+     * a relayed text with a long prefix in front of it loses its end, never a character's half.
+     */
+    static void appendBody(StringBuilder sb, Message m) {
+        int start = sb.length();
+        m.appendWithoutTags(sb);
+        if (sb.length() - start <= MAX_BODY / 3) return; // three bytes per char at most: it fits
+        int excess = Utf8.length(sb.subSequence(start, sb.length())) - MAX_BODY;
+        int end = sb.length();
+        while (excess > 0 && end > start) {
+            char c = sb.charAt(end - 1);
+            int n = Character.isLowSurrogate(c) && end - 2 >= start && Character.isHighSurrogate(sb.charAt(end - 2)) ? 2 : 1;
+            excess -= n == 2 ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            end -= n;
+        }
+        sb.setLength(end);
+    }
+
+    /**
+     * A word echoed back in a reply's middle parameters (a nick, a channel, a command someone
+     * sent): it may not be empty, contain a space or start with ':', or the reply would not parse.
+     */
+    static String word(String s) {
+        if (s == null || s.isEmpty() || s.charAt(0) == ':' || s.indexOf(' ') >= 0) return "*";
+        return s;
+    }
+
     /** Appends the message with the tags the variant gets, and CRLF. */
     static void append(StringBuilder sb, Message m, long timeMillis, Map<String, String> clientTags, int variant) {
         boolean time = (variant & SERVER_TIME) != 0;
@@ -43,7 +75,7 @@ final class Wire {
             }
             sb.append(' ');
         }
-        m.appendWithoutTags(sb);
+        appendBody(sb, m);
         sb.append("\r\n");
     }
 }

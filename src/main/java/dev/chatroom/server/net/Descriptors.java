@@ -1,0 +1,37 @@
+package dev.chatroom.server.net;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+
+/**
+ * The process's open-file limit. Every connection is a file descriptor; past the limit,
+ * accepting fails and so does anything else that opens a file (a log write, a class load).
+ * So the server takes no more connections than the limit leaves room for, with a reserve for
+ * the listener, the log, the jar and the refusals it still has to send.
+ */
+public final class Descriptors {
+    static final int RESERVE = 64;
+
+    private Descriptors() {}
+
+    /** The most connections this process can hold: the configured number, or fewer if the limit says so. */
+    static int maxClients(int configured) {
+        long limit = limit();
+        if (limit <= 0) return configured;
+        long room = limit - open() - RESERVE;
+        return (int) Math.max(1, Math.min(configured, room));
+    }
+
+    /** The open-file limit (RLIMIT_NOFILE), or -1 when the platform does not say. */
+    public static long limit() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) return unix.getMaxFileDescriptorCount();
+        return -1;
+    }
+
+    private static long open() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) return unix.getOpenFileDescriptorCount();
+        return 0;
+    }
+}

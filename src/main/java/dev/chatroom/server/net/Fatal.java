@@ -1,0 +1,32 @@
+package dev.chatroom.server.net;
+
+/**
+ * Out of memory, heap or direct, anywhere: nothing can be trusted to work after it, so the process
+ * ends with one clear line and a non-zero status, for a supervisor to restart it. (The JVM's own
+ * -XX:+ExitOnOutOfMemoryError does not see Netty's direct-memory errors, which Netty raises itself.)
+ */
+public final class Fatal {
+    public static final int EXIT_OUT_OF_MEMORY = 3;
+
+    private Fatal() {}
+
+    public static void exitOnOutOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                System.err.println("chatroom: out of memory (" + c.getMessage() + "); stopping so that a supervisor can restart the server");
+                System.err.flush();
+                Runtime.getRuntime().halt(EXIT_OUT_OF_MEMORY);
+            }
+        }
+    }
+
+    /** Makes every thread's uncaught out-of-memory end the process. */
+    public static void install() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            exitOnOutOfMemory(e);
+            if (previous != null) previous.uncaughtException(thread, e);
+            else e.printStackTrace();
+        });
+    }
+}
