@@ -2,7 +2,7 @@ package dev.chatroom.irc;
 
 import java.util.Optional;
 
-/** IRCv3 capabilities this server offers and honours. */
+/** IRCv3 capabilities this server offers and honours (at most 32: a connection keeps them as bits). */
 public enum Capability {
     ECHO_MESSAGE("echo-message"),
     MESSAGE_TAGS("message-tags"),

@@ -3,14 +3,12 @@ package dev.chatroom.irc;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.util.ByteProcessor;
 import java.util.List;
 
 /**
- * Splits the byte stream into lines at LF, dropping a CR before it. A line longer than the limit
- * is discarded up to its LF and replaced by {@link LineError#TOO_LONG}, so it is never half
- * processed and the next line is read normally. Unlike Netty's line decoder this never throws,
- * which would leave already-buffered lines waiting for the next read.
+ * The {@link LineFramer} as a Netty decoder, for pipelines that want one line per message (the
+ * client): each line becomes a retained slice, a line too long becomes {@link LineError#TOO_LONG}.
+ * Unlike Netty's line decoder this never throws, which would leave buffered lines waiting.
  */
 public final class IrcFrameDecoder extends ByteToMessageDecoder {
     private final int maxLength;
@@ -22,32 +20,16 @@ public final class IrcFrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (in.isReadable()) {
-            int lf = in.forEachByte(ByteProcessor.FIND_LF);
-            if (lf < 0) {
-                if (discarding) {
-                    in.skipBytes(in.readableBytes());
-                } else if (in.readableBytes() > maxLength + 1) {
-                    discarding = true;
-                    in.skipBytes(in.readableBytes());
-                    out.add(LineError.TOO_LONG);
-                }
-                return;
+        discarding = LineFramer.frame(in, maxLength, discarding, new LineFramer.Sink() {
+            @Override
+            public void line(ByteBuf buf, int start, int end) {
+                out.add(buf.retainedSlice(start, end - start));
             }
-            int length = lf - in.readerIndex();
-            if (discarding) {
-                discarding = false;
-                in.readerIndex(lf + 1);
-                continue;
-            }
-            int content = length > 0 && in.getByte(lf - 1) == '\r' ? length - 1 : length;
-            if (content > maxLength) {
-                in.readerIndex(lf + 1);
+
+            @Override
+            public void tooLong() {
                 out.add(LineError.TOO_LONG);
-                continue;
             }
-            out.add(in.readRetainedSlice(content));
-            in.readerIndex(lf + 1);
-        }
+        });
     }
 }

@@ -22,6 +22,11 @@ public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     private final CharsetDecoder utf8;
 
+    /** The strict UTF-8 decoder the server uses: invalid input is reported, not replaced. */
+    public static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
     /** A strict decoder, as the server uses: invalid UTF-8 becomes {@link LineError#INVALID_UTF8}. */
     public IrcLineDecoder() {
         this(false);
@@ -44,8 +49,14 @@ public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     /** A Message, a LineError, or null for a line to ignore. */
     public Object decode(ByteBuf line) {
-        int start = line.readerIndex();
-        int end = line.writerIndex();
+        return decode(line, line.readerIndex(), line.writerIndex(), utf8);
+    }
+
+    /**
+     * Bytes [start, end) of a buffer as a Message, a LineError, or null for a line to ignore.
+     * The decoder is the caller's: one per thread, since a CharsetDecoder keeps state.
+     */
+    public static Object decode(ByteBuf line, int start, int end, CharsetDecoder utf8) {
         if (end == start) return null;
         int bodyStart = start;
         if (line.getByte(start) == '@') {

@@ -1,8 +1,7 @@
 package dev.chatroom.server;
 
 import dev.chatroom.irc.Capability;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -29,8 +28,19 @@ public final class Connection {
     private final String host;
     private final Link link;
     private final long connectedAtMillis;
-    private final Set<Capability> caps = EnumSet.noneOf(Capability.class);
-    private final List<Room> rooms = new ArrayList<>(2);
+    private final long connectedAtNanos;
+    /** Negotiated capabilities, one bit each by ordinal: an EnumSet would be an object per connection. */
+    private int capBits;
+    private static final Room[] NO_ROOMS = new Room[0];
+    /**
+     * The rooms this connection is in, in join order, and its status in each (Room's flags). The
+     * first room is kept in fields: most people are in one room, and arrays cost every connection.
+     */
+    private Room room0;
+    private byte flags0;
+    private Room[] more = NO_ROOMS;
+    private byte[] moreFlags;
+    private int roomCount;
     private State state = State.REGISTERING;
     private String nick;
     private String user;
@@ -42,14 +52,20 @@ public final class Connection {
     private long mutedUntilMillis;
     private FloodGate nickChanges;
     private long lastSpokeMillis;
-    private KeepAlive keepAlive;
+    private long lastReadNanos;
+    private long pingSentNanos;
+    private boolean awaitingPong;
     private Inbox inbox;
+    /** Where this connection sits in {@link Users}' list. */
+    private int index = -1;
 
-    public Connection(String host, Link link, long nowMillis) {
+    public Connection(String host, Link link, long nowMillis, long nowNanos) {
         this.host = host;
         this.link = link;
         this.connectedAtMillis = nowMillis;
+        this.connectedAtNanos = nowNanos;
         this.lastSpokeMillis = nowMillis;
+        this.lastReadNanos = nowNanos;
     }
 
     public String host() {
@@ -112,12 +128,19 @@ public final class Connection {
         return nick + "!" + ident() + "@" + host;
     }
 
+    /** The negotiated capabilities, in their declared order. */
     public Set<Capability> caps() {
-        return caps;
+        Set<Capability> out = EnumSet.noneOf(Capability.class);
+        for (Capability c : Capability.values()) if (has(c)) out.add(c);
+        return out;
     }
 
     public boolean has(Capability c) {
-        return caps.contains(c);
+        return (capBits & (1 << c.ordinal())) != 0;
+    }
+
+    public void enable(Capability c, boolean on) {
+        capBits = on ? capBits | (1 << c.ordinal()) : capBits & ~(1 << c.ordinal());
     }
 
     public boolean capNegotiating() {
@@ -169,15 +192,81 @@ public final class Connection {
 
     /** The rooms this connection is in, in the order it joined them. */
     public List<Room> rooms() {
-        return Collections.unmodifiableList(rooms);
+        if (roomCount == 0) return List.of();
+        Room[] all = new Room[roomCount];
+        for (int i = 0; i < roomCount; i++) all[i] = roomAt(i);
+        return List.of(all);
     }
 
-    void joined(Room r) {
-        rooms.add(r);
+    public int roomCount() {
+        return roomCount;
     }
 
+    private Room roomAt(int i) {
+        return i == 0 ? room0 : more[i - 1];
+    }
+
+    /** True when this connection is in r. */
+    public boolean isIn(Room r) {
+        return slot(r) >= 0;
+    }
+
+    /** Its status flags in r (see Room), or -1 when not in it. */
+    int flagsIn(Room r) {
+        int i = slot(r);
+        return i < 0 ? -1 : i == 0 ? flags0 : moreFlags[i - 1];
+    }
+
+    void flagsIn(Room r, int flags) {
+        int i = slot(r);
+        if (i == 0) flags0 = (byte) flags;
+        else if (i > 0) moreFlags[i - 1] = (byte) flags;
+    }
+
+    private int slot(Room r) {
+        if (roomCount == 0) return -1;
+        if (room0 == r) return 0;
+        for (int i = 1; i < roomCount; i++) if (more[i - 1] == r) return i;
+        return -1;
+    }
+
+    /** Called by Room only, which keeps both sides of membership together. */
+    void joined(Room r, int flags) {
+        if (roomCount == 0) {
+            room0 = r;
+            flags0 = (byte) flags;
+        } else {
+            int i = roomCount - 1;
+            if (i == more.length) {
+                more = Arrays.copyOf(more, Math.max(2, i * 2));
+                moreFlags = moreFlags == null ? new byte[more.length] : Arrays.copyOf(moreFlags, more.length);
+            }
+            more[i] = r;
+            moreFlags[i] = (byte) flags;
+        }
+        roomCount++;
+    }
+
+    /** Called by Room only. */
     void left(Room r) {
-        rooms.remove(r);
+        int i = slot(r);
+        if (i < 0) return;
+        if (i == 0) {
+            if (roomCount > 1) {
+                room0 = more[0];
+                flags0 = moreFlags[0];
+                i = 1; // the first of the others moved up: remove its old place
+            } else {
+                room0 = null;
+                roomCount = 0;
+                return;
+            }
+        }
+        int j = i - 1;
+        System.arraycopy(more, j + 1, more, j, roomCount - 2 - j);
+        System.arraycopy(moreFlags, j + 1, moreFlags, j, roomCount - 2 - j);
+        more[roomCount - 2] = null;
+        roomCount--;
     }
 
     public long connectedAtMillis() {
@@ -192,12 +281,39 @@ public final class Connection {
         lastSpokeMillis = nowMillis;
     }
 
-    KeepAlive keepAlive() {
-        return keepAlive;
+    long connectedAtNanos() {
+        return connectedAtNanos;
     }
 
-    void keepAlive(KeepAlive k) {
-        keepAlive = k;
+    /** Something arrived: the client is alive. */
+    void heard(long nowNanos) {
+        lastReadNanos = nowNanos;
+        awaitingPong = false;
+    }
+
+    long lastReadNanos() {
+        return lastReadNanos;
+    }
+
+    void pinged(long nowNanos) {
+        pingSentNanos = nowNanos;
+        awaitingPong = true;
+    }
+
+    boolean awaitingPong() {
+        return awaitingPong;
+    }
+
+    long pingSentNanos() {
+        return pingSentNanos;
+    }
+
+    int index() {
+        return index;
+    }
+
+    void index(int i) {
+        index = i;
     }
 
     Inbox inbox() {

@@ -38,9 +38,8 @@ public final class Departures {
         if (was == State.REGISTERED) hub.users().countRegistered(-1);
         hub.users().remove(c);
         hub.gate().approvals().remove(c);
-        c.keepAlive().stop();
         hub.stats().disconnected(d.reason());
-        if (!c.rooms().isEmpty() && !shuttingDown) {
+        if (c.roomCount() > 0 && !shuttingDown) {
             try (Broadcast quit = hub.output().broadcast(Message.trailing(c.prefix(), "QUIT", d.quitMessage()))) {
                 for (Connection other : hub.rooms().coMembers(c)) quit.sendTo(other);
             }
@@ -69,6 +68,6 @@ public final class Departures {
     public void shutdown(String reason) {
         shuttingDown = true;
         Departure d = new Departure(DisconnectReason.SHUTDOWN, reason);
-        for (Connection c : new ArrayList<>(hub.users().all())) close(c, d);
+        for (Connection c : hub.users().all()) close(c, d);
     }
 }

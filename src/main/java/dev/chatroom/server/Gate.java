@@ -40,7 +40,7 @@ public final class Gate {
 
     /** A new connection; null when it is refused (banned address, server full, too many from its address): it is told why and closed. */
     Connection connect(String host, Link link) {
-        Connection c = new Connection(host, link, hub.clock().millis());
+        Connection c = new Connection(host, link, hub.clock().millis(), hub.clock().nanos());
         Departure refusal = refusal(host);
         if (refusal != null) {
             hub.output().replies(c).error(refusal.errorMessage()).flush();
@@ -49,11 +49,7 @@ public final class Gate {
             return null;
         }
         hub.users().add(c);
-        c.keepAlive(new KeepAlive(hub, c));
         c.inbox(new Inbox(hub, c));
-        hub.clock().schedule(() -> {
-            if (c.state() == State.REGISTERING) hub.departures().close(c, Departure.of(DisconnectReason.REGISTRATION_TIMEOUT));
-        }, config.registrationTimeout().toNanos());
         return c;
     }
 

@@ -48,6 +48,7 @@ public final class Hub {
         this.moderation = new Moderation(this, banStore);
         this.dispatcher = new Dispatcher(this);
         if (config.defaultRoom() != null) rooms.createPermanent(config.defaultRoom());
+        new KeepAlive(this);
     }
 
     /** A new connection from host; null when it is refused (it has been told why and closed). */
@@ -58,7 +59,7 @@ public final class Hub {
     /** A line from c: a {@link Message}, or the {@link LineError} it was instead. */
     public void received(Connection c, Object line) {
         if (c.isClosed() || c.state() == Connection.State.REFUSED) return;
-        c.keepAlive().touch();
+        c.heard(clock.nanos());
         c.inbox().offer(line);
     }
 

@@ -37,7 +37,7 @@ public final class Moderation {
         List<String> gone = new ArrayList<>();
         BanList only = new BanList();
         only.add(ban.mask(), ban.reason(), ban.since());
-        for (Connection c : new ArrayList<>(hub.users().all())) {
+        for (Connection c : hub.users().all()) {
             if (only.find(c.nick() == null ? "*" : c.nick(), c.ident(), c.host()) == null) continue;
             gone.add(c.nickOrStar());
             Replies r = hub.output().replies(c).numeric(ERR_YOUREBANNEDCREEP, "You are banned from this server");
@@ -81,7 +81,7 @@ public final class Moderation {
         for (Connection c : hub.users().all()) {
             if (!c.isRegistered()) continue;
             reached++;
-            if (c.rooms().isEmpty()) hub.output().replies(c).notice(text).flush();
+            if (c.roomCount() == 0) hub.output().replies(c).notice(text).flush();
         }
         return reached;
     }

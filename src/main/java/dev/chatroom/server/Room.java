@@ -9,8 +9,7 @@ import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Replies;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * A channel: its members in join order with their status, its topic, and what happens in it
@@ -29,7 +28,7 @@ public final class Room {
     private final String name;
     private final boolean permanent;
     private final long createdAtMillis;
-    private final Map<Connection, Integer> members = new LinkedHashMap<>();
+    /** Members in join order; replaced, never changed in place, so a fan-out loop over it is never disturbed. */
     private Connection[] snapshot = NONE;
     private String topic;
     private String topicSetBy;
@@ -64,12 +63,12 @@ public final class Room {
     }
 
     public boolean contains(Connection c) {
-        return members.containsKey(c);
+        return c.isIn(this);
     }
 
     public boolean isOperator(Connection c) {
-        Integer flags = members.get(c);
-        return flags != null && (flags & OPERATOR) != 0;
+        int flags = c.flagsIn(this);
+        return flags > 0 && (flags & OPERATOR) != 0;
     }
 
     /** The member's status prefix in NAMES and WHO ("@" or ""). */
@@ -83,7 +82,7 @@ public final class Room {
      */
     void join(Connection c, Replies r) {
         if (contains(c)) return;
-        add(c, members.isEmpty() && !permanent ? OPERATOR : 0);
+        add(c, snapshot.length == 0 && !permanent ? OPERATOR : 0);
         try (Broadcast join = rooms.output().broadcast(Message.of(c.prefix(), "JOIN", name))) {
             join.sendToMembersExcept(this, c);
             r.add(join);
@@ -120,16 +119,22 @@ public final class Room {
     }
 
     private void add(Connection c, int flags) {
-        members.put(c, flags);
-        snapshot = members.keySet().toArray(NONE);
-        c.joined(this);
+        Connection[] next = Arrays.copyOf(snapshot, snapshot.length + 1);
+        next[snapshot.length] = c;
+        snapshot = next;
+        c.joined(this, flags);
     }
 
     private void remove(Connection c) {
-        if (members.remove(c) == null) return;
-        snapshot = members.keySet().toArray(NONE);
+        if (!c.isIn(this)) return;
+        int i = 0;
+        while (snapshot[i] != c) i++;
+        Connection[] next = new Connection[snapshot.length - 1];
+        System.arraycopy(snapshot, 0, next, 0, i);
+        System.arraycopy(snapshot, i + 1, next, i, next.length - i);
+        snapshot = next;
         c.left(this);
-        if (members.isEmpty() && !permanent) rooms.abandoned(this);
+        if (snapshot.length == 0 && !permanent) rooms.abandoned(this);
     }
 
     public String topic() {
@@ -159,14 +164,21 @@ public final class Room {
     /** 353 lines (as many as needed) and 366. */
     public void sendNames(Replies r) {
         StringBuilder names = new StringBuilder();
+        int bytes = 0;
         for (Connection m : snapshot) {
             String entry = prefixOf(m) + m.nick();
-            if (names.length() > 0 && Utf8.length(names) + 1 + Utf8.length(entry) > NAMES_LINE) {
+            int n = Utf8.length(entry);
+            if (bytes > 0 && bytes + 1 + n > NAMES_LINE) {
                 r.numeric(RPL_NAMREPLY, "=", name, names.toString());
                 names.setLength(0);
+                bytes = 0;
             }
-            if (names.length() > 0) names.append(' ');
+            if (bytes > 0) {
+                names.append(' ');
+                bytes++;
+            }
             names.append(entry);
+            bytes += n;
         }
         if (names.length() > 0) r.numeric(RPL_NAMREPLY, "=", name, names.toString());
         r.numeric(RPL_ENDOFNAMES, name, "End of /NAMES list.");

@@ -57,6 +57,7 @@ public final class Rooms {
     /** Everyone who shares a room with c, each once, c excluded. */
     public Collection<Connection> coMembers(Connection c) {
         List<Room> in = c.rooms();
+        if (in.isEmpty()) return List.of();
         if (in.size() == 1) {
             List<Connection> out = new ArrayList<>(in.get(0).size());
             for (Connection m : in.get(0).members()) if (m != c) out.add(m);

@@ -1,30 +1,37 @@
 package dev.chatroom.server;
 
 import dev.chatroom.irc.Casemapping;
-import java.util.Collection;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Every connection, which one holds which nick (case-insensitively, rfc1459), and how many come
  * from each address. A nick is held from NICK on, pending included, until the connection closes.
  */
 public final class Users {
-    private final Set<Connection> all = new LinkedHashSet<>();
+    /** Every connection, in no particular order: removal swaps the last one in, so it costs nothing. */
+    private final List<Connection> all = new ArrayList<>();
     private final Map<String, Connection> byNick = new HashMap<>();
     private final Map<String, Integer> perAddress = new HashMap<>();
     private int registered;
 
     void add(Connection c) {
+        c.index(all.size());
         all.add(c);
         perAddress.merge(c.host(), 1, Integer::sum);
     }
 
     void remove(Connection c) {
-        if (!all.remove(c)) return;
+        int i = c.index();
+        if (i < 0 || i >= all.size() || all.get(i) != c) return;
+        Connection last = all.remove(all.size() - 1);
+        if (last != c) {
+            all.set(i, last);
+            last.index(i);
+        }
+        c.index(-1);
         perAddress.computeIfPresent(c.host(), (h, n) -> n > 1 ? n - 1 : null);
         if (c.nick() != null) byNick.remove(Casemapping.fold(c.nick()), c);
     }
@@ -65,7 +72,13 @@ public final class Users {
         return perAddress.getOrDefault(host, 0);
     }
 
-    public Collection<Connection> all() {
-        return Collections.unmodifiableSet(all);
+    /** Every connection, as a copy: safe to close connections while going through it. */
+    public List<Connection> all() {
+        return new ArrayList<>(all);
+    }
+
+    /** The i-th connection, for sweeping without a copy (see {@link #count()}). */
+    Connection get(int i) {
+        return all.get(i);
     }
 }

@@ -64,8 +64,8 @@ final class RegistrationCommands {
                     (minus ? remove : add).add(cap.get());
                 }
                 if (ok) {
-                    c.caps().addAll(add);
-                    c.caps().removeAll(remove);
+                    for (Capability cap : add) c.enable(cap, true);
+                    for (Capability cap : remove) c.enable(cap, false);
                 }
                 // The whole request is granted or refused as one (IRCv3 capability negotiation).
                 ctx.replies().add(Message.trailing(server, "CAP", c.nickOrStar(), ok ? "ACK" : "NAK", requested));

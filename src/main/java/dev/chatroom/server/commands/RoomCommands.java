@@ -34,7 +34,7 @@ final class RoomCommands {
             if (name.isEmpty()) continue;
             if (!Names.isChannel(name)) ctx.numeric(ERR_NOSUCHCHANNEL, name, "No such channel");
             else if (!Names.isValidChannel(name)) ctx.numeric(ERR_BADCHANMASK, name, "Bad Channel Mask");
-            else if (c.rooms().size() >= Names.ROOMS_PER_CLIENT && !inRoom(ctx, name)) ctx.numeric(ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
+            else if (c.roomCount() >= Names.ROOMS_PER_CLIENT && !inRoom(ctx, name)) ctx.numeric(ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
             else ctx.hub().rooms().join(c, name, ctx.replies());
         }
     }

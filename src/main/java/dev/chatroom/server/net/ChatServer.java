@@ -1,7 +1,6 @@
 package dev.chatroom.server.net;
 
 import dev.chatroom.config.ServerConfig;
-import dev.chatroom.irc.IrcFrameDecoder;
 import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.server.BanFile;
 import dev.chatroom.server.BanList;
@@ -16,6 +15,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -31,6 +31,7 @@ import io.netty.util.internal.PlatformDependent;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.charset.CharsetDecoder;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,8 @@ import java.util.function.Function;
  * each connection strict ordering and the whole room one order of events without locks.
  */
 public final class ChatServer implements ServerAccess, AutoCloseable {
+    private static final FixedRecvByteBufAllocator RECEIVE = new FixedRecvByteBufAllocator(4096);
+
     private final ServerConfig config;
     private final EventSink events;
     private EventLoopGroup group;
@@ -93,20 +96,20 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         effective = config.with(b -> b.maxClients(Descriptors.maxClients(config.maxClients())));
         hub = new Hub(effective, motd, new LoopClock(loop), ByteBufAllocator.DEFAULT, events, bans, banFile, memory);
         Flusher flusher = new Flusher(loop);
+        CharsetDecoder utf8 = IrcLineDecoder.strictUtf8(); // one event loop thread: one decoder for all
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // one shared allocator and 4 KiB reads: chat lines are short, and the default adaptive
+                // allocator costs every idle connection an allocator, a handle and a size calculator
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         clients.add(ch);
-                        ch.pipeline().addLast(
-                                new ByteCounter(hub.stats()),
-                                new IrcFrameDecoder(IrcLineDecoder.MAX_LINE),
-                                new IrcLineDecoder(),
-                                new ConnectionHandler(hub, flusher, memory));
+                        ch.pipeline().addLast(new ClientChannel(hub, flusher, memory, utf8));
                     }
                 });
         try {

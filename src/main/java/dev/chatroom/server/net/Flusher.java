@@ -18,8 +18,8 @@ final class Flusher implements Runnable {
     static final long MAX_DELAY_NANOS = 10_000_000;
 
     private final EventLoop loop;
-    private List<NettyLink> dirty = new ArrayList<>();
-    private List<NettyLink> spare = new ArrayList<>();
+    private List<ClientChannel> dirty = new ArrayList<>();
+    private List<ClientChannel> spare = new ArrayList<>();
     private boolean scheduled;
     private int lastRound;
 
@@ -27,7 +27,7 @@ final class Flusher implements Runnable {
         this.loop = loop;
     }
 
-    void markDirty(NettyLink outbox) {
+    void markDirty(ClientChannel outbox) {
         dirty.add(outbox);
         if (!scheduled) {
             scheduled = true;
@@ -41,7 +41,7 @@ final class Flusher implements Runnable {
     @Override
     public void run() {
         scheduled = false;
-        List<NettyLink> batch = dirty;
+        List<ClientChannel> batch = dirty;
         dirty = spare;
         lastRound = batch.size();
         for (int i = 0; i < batch.size(); i++) batch.get(i).flushNow();

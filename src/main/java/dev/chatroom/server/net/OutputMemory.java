@@ -25,7 +25,7 @@ final class OutputMemory implements OutputBudget {
     private final long budget;
     private final int sendq;
     private final EventLoop loop;
-    private final Set<NettyLink> links = new LinkedHashSet<>();
+    private final Set<ClientChannel> links = new LinkedHashSet<>();
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
     private long queued;
     private boolean full;
@@ -50,11 +50,11 @@ final class OutputMemory implements OutputBudget {
         return Math.min(budget, Math.max(MIN_LIMIT, (long) links.size() * sendq / 2));
     }
 
-    void register(NettyLink link) {
+    void register(ClientChannel link) {
         links.add(link);
     }
 
-    void unregister(NettyLink link) {
+    void unregister(ClientChannel link) {
         links.remove(link);
     }
 
@@ -111,9 +111,9 @@ final class OutputMemory implements OutputBudget {
         sweepScheduled = false;
         if (!full) return;
         long now = System.nanoTime();
-        List<NettyLink> stalled = new ArrayList<>();
-        for (NettyLink l : links) if (l.queued() > 0 && now - l.lastProgressNanos() > STALL_NANOS) stalled.add(l);
-        for (NettyLink l : stalled) l.overflow();
+        List<ClientChannel> stalled = new ArrayList<>();
+        for (ClientChannel l : links) if (l.queued() > 0 && now - l.lastProgressNanos() > STALL_NANOS) stalled.add(l);
+        for (ClientChannel l : stalled) l.overflow();
         if (queued < limit() / 2) release(0);
         if (full) scheduleSweep();
     }

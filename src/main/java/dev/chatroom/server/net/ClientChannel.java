@@ -1,0 +1,229 @@
+package dev.chatroom.server.net;
+
+import dev.chatroom.irc.IrcLineDecoder;
+import dev.chatroom.irc.LineError;
+import dev.chatroom.irc.LineFramer;
+import dev.chatroom.server.Connection;
+import dev.chatroom.server.Departure;
+import dev.chatroom.server.DisconnectReason;
+import dev.chatroom.server.Hub;
+import dev.chatroom.server.Link;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.CharsetDecoder;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client's channel, the only handler in its pipeline: bytes in are framed and decoded in
+ * place and handed to the hub; and it is the connection's {@link Link}, through which the hub's
+ * output goes out. One handler instead of four keeps an idle connection small: no per-handler
+ * contexts, no decoder objects, no buffer held between lines.
+ *
+ * <p>Output is appended to one pooled buffer per connection and handed to Netty once per flush
+ * round: a recipient costs a copy of the line's bytes, not a Netty write, which is what makes
+ * fan-out to large rooms cheap. Every byte queued here, appended or on its way to the socket,
+ * counts against the client's send queue (checked before the bytes are queued: a client over it
+ * is dropped at once) and against the server's {@link OutputMemory}.
+ */
+final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, LineFramer.Sink {
+    /** How long a closing connection may take to drain its last lines before it is cut. */
+    private static final long DRAIN_SECONDS = 5;
+    private static final int MIN_BUFFER = 256;
+    private static final int MAX_INITIAL_BUFFER = 64 * 1024;
+
+    private final Hub hub;
+    private final Flusher flusher;
+    private final OutputMemory memory;
+    private final CharsetDecoder utf8;
+    private final int sendq;
+    /** Skipping the rest of a line that was too long (see LineFramer). */
+    private boolean discarding;
+    private Channel channel;
+    private Connection connection;
+    /** The start of a line whose end has not arrived yet; null between lines. */
+    private ByteBuf partial;
+    private ByteBuf pending;
+    private boolean dirty;
+    private boolean closing;
+    /** Bytes appended or written but not yet taken by the socket. */
+    private int queued;
+    /** The size of the last flush: the next round starts with a buffer that size, so it rarely grows. */
+    private int lastRound = MIN_BUFFER;
+    private long lastProgressNanos = System.nanoTime();
+
+    ClientChannel(Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8) {
+        this.hub = hub;
+        this.flusher = flusher;
+        this.memory = memory;
+        this.utf8 = utf8;
+        this.sendq = hub.config().sendq();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        memory.register(this);
+        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+        connection = hub.connect(remote.getAddress().getHostAddress(), this);
+    }
+
+    // ---- in ----------------------------------------------------------------------------------
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf read = (ByteBuf) msg;
+        ByteBuf in = read;
+        try {
+            if (connection == null || connection.isClosed()) return;
+            hub.stats().bytesIn(read.readableBytes());
+            if (partial != null) {
+                partial.writeBytes(read);
+                in = partial;
+                partial = null;
+            }
+            discarding = LineFramer.frame(in, IrcLineDecoder.MAX_LINE, discarding, this);
+            if (in.isReadable() && !connection.isClosed()) {
+                if (in == read) {
+                    partial = ctx.alloc().buffer(Math.max(in.readableBytes() * 2, 256));
+                    partial.writeBytes(in);
+                } else {
+                    in.discardReadBytes();
+                    partial = in;
+                    in = null; // kept for the next read
+                }
+            }
+        } finally {
+            read.release();
+            if (in != null && in != read) in.release();
+        }
+    }
+
+    @Override
+    public void line(ByteBuf buf, int start, int end) {
+        if (connection.isClosed()) return;
+        Object decoded = IrcLineDecoder.decode(buf, start, end, utf8);
+        if (decoded != null) hub.received(connection, decoded);
+    }
+
+    @Override
+    public void tooLong() {
+        if (!connection.isClosed()) hub.received(connection, LineError.TOO_LONG);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (connection != null) hub.connectionLost(connection);
+        if (partial != null) {
+            partial.release();
+            partial = null;
+        }
+        abandon();
+        memory.unregister(this);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Fatal.exitOnOutOfMemory(cause);
+        if (!(cause instanceof IOException)) hub.events().event("Error on the connection of " + connection + ": " + cause);
+        ctx.close();
+    }
+
+    // ---- out ---------------------------------------------------------------------------------
+
+    @Override
+    public void write(ByteBuf lines) {
+        if (closing) return;
+        int n = lines.readableBytes();
+        if (queued + n > sendq) {
+            overflow();
+            return;
+        }
+        if (pending == null) pending = channel.alloc().directBuffer(Math.max(n, Math.min(lastRound, MAX_INITIAL_BUFFER)));
+        pending.writeBytes(lines, lines.readerIndex(), n);
+        queued += n;
+        memory.add(n);
+        if (!dirty) {
+            dirty = true;
+            flusher.markDirty(this);
+        }
+    }
+
+    void flushNow() {
+        dirty = false;
+        if (pending == null) return;
+        ByteBuf out = pending;
+        pending = null;
+        int n = out.readableBytes();
+        lastRound = Math.max(MIN_BUFFER, Integer.highestOneBit(n - 1) << 1);
+        hub.stats().bytesOut(n);
+        channel.writeAndFlush(out).addListener(f -> written(n));
+    }
+
+    private void written(int n) {
+        queued -= n;
+        memory.release(n);
+        lastProgressNanos = System.nanoTime();
+    }
+
+    int queued() {
+        return queued;
+    }
+
+    long lastProgressNanos() {
+        return lastProgressNanos;
+    }
+
+    /** Over its send queue: stop queueing at once, and have the connection dropped. */
+    void overflow() {
+        if (closing) return;
+        abandon();
+        Connection c = connection;
+        channel.eventLoop().execute(() -> {
+            if (c != null) hub.departures().disconnect(c, Departure.of(DisconnectReason.SENDQ_EXCEEDED));
+            channel.close();
+        });
+    }
+
+    @Override
+    public void close() {
+        if (closing) return;
+        flushNow();
+        closing = true;
+        if (queued >= sendq / 2) {
+            channel.close(); // far behind: what is queued would take too long to drain
+            return;
+        }
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, DRAIN_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Stops queueing; what was not yet handed to Netty is freed. */
+    private void abandon() {
+        closing = true;
+        if (pending != null) {
+            int n = pending.readableBytes();
+            pending.release();
+            pending = null;
+            queued -= n;
+            memory.release(n);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closing && channel.isActive();
+    }
+
+    @Override
+    public void pauseReading(boolean paused) {
+        channel.config().setAutoRead(!paused);
+    }
+}
