@@ -3,8 +3,11 @@
 # three times each, and prints the median (and spread) of the main results.
 #
 #   bench/compare.sh fanout --clients 1000 --senders 200 --rate 5 --duration 10
+#   bench/compare.sh fanout --clients 1000 --senders 200 --rate 20 --duration 10 --after-check
 #   bench/compare.sh connect --clients 2000 --window 100 --hold 2
 #
+# Every run gets --server-pid, so fanout also reports the server's CPU per million deliveries
+# and its peak RSS; with --after-check, the time a newcomer waited for 001 after the load.
 # Installs ngircd and inspircd from Debian if missing (needs root), starts every server
 # on 127.0.0.1, stops each by its PID. Raw JSON results go to bench/results/ (not committed).
 set -euo pipefail
@@ -23,7 +26,9 @@ if ! command -v ngircd >/dev/null || ! command -v inspircd >/dev/null; then
   echo "Installing ngircd and inspircd..." >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ngircd inspircd >/dev/null
 fi
-[ -f "$root/target/chatroom.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+# the launcher builds the jar when it is missing or older than the sources; do it now, not
+# inside the first server start, whose wait for the port would run out during the build
+"$root/chatroom" --version >/dev/null
 
 port=16800
 pid=""
@@ -45,16 +50,45 @@ start_server() {
       pid=$! ;;
   esac
   for _ in $(seq 1 100); do  # wait for the port to accept
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      check_pid "$name"
+      return 0
+    fi
     sleep 0.1
   done
   echo "$name did not start; see $work/$name.log" >&2
   cat "$work/$name.log" >&2
+  stop_server
   return 1
 }
 
+# check_pid NAME: the PID handed to --server-pid must be the server itself, not a wrapper
+# (the chatroom launcher ends in `exec java`, so $! is the JVM once it listens)
+check_pid() {
+  local want="$1" comm
+  [ "$want" = chatroom ] && want=java
+  comm="$(cat "/proc/$pid/comm" 2>/dev/null || echo gone)"
+  [ "$comm" = "$want" ] || echo "warning: PID $pid of $1 is '$comm', not $want; its CPU and memory figures are not the server's" >&2
+}
+
+# running PID: the process exists and has not exited (an exited child stays a zombie until waited for)
+running() {
+  local state
+  state="$(ps -o stat= -p "$1" 2>/dev/null || true)"
+  [ -n "$state" ] && [ "${state:0:1}" != Z ]
+}
+
+# stop_server: SIGTERM, then SIGKILL after 10 s; an overloaded server may no longer act on SIGTERM
 stop_server() {
   kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    running "$pid" || break
+    sleep 0.1
+  done
+  if running "$pid"; then
+    echo "warning: PID $pid did not stop on SIGTERM within 10 s; killing it" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
   wait "$pid" 2>/dev/null || true
 }
 
@@ -68,6 +102,8 @@ median_spread() {
 
 if [ "$mode" = fanout ]; then
   keys="deliveries_per_s:deliveries/s latency_p50_ms:p50_ms latency_p99_ms:p99_ms latency_max_ms:max_ms lost:lost send_lag_max_ms:send_lag_max_ms"
+  keys="$keys server_CPU_per_million_deliveries_s:server_cpu_s_per_M server_peak_RSS_MiB:peak_rss_MiB"
+  case " $* " in *" --after-check "*) keys="$keys fresh_registration_to_001_ms:fresh_reg_ms" ;; esac
 else
   keys="registrations_per_s:registrations/s time_to_register_and_join_s:join_s server_RSS_per_connection_KiB:rss_per_conn_KiB server_CPU_while_joining_s:server_cpu_s"
 fi
@@ -76,9 +112,7 @@ printf '%-9s' server; for k in $keys; do printf ' %-26s' "${k#*:}"; done; echo
 for name in $servers; do
   for i in $(seq 1 "$runs"); do
     start_server "$name"
-    extra=()
-    [ "$mode" = connect ] && extra=(--server-pid "$pid")
-    "$root/chatroom" bench "$mode" --port "$port" "$@" "${extra[@]}" --json "$out/$name-$i.json" \
+    "$root/chatroom" bench "$mode" --port "$port" "$@" --server-pid "$pid" --json "$out/$name-$i.json" \
       >"$out/$name-$i.txt" 2>"$out/$name-$i.progress" || echo "($name run $i reported a problem: $out/$name-$i.txt)" >&2
     stop_server
   done
@@ -86,12 +120,16 @@ for name in $servers; do
   for k in $keys; do
     key="${k%%:*}"
     vals=()
+    none=0  # runs whose JSON has this key as text ("none within 10 s") instead of a number
     for i in $(seq 1 "$runs"); do
       f="$out/$name-$i.json"
       v="$( [ -f "$f" ] && value "$key" "$f" || true)"
-      [ -n "$v" ] && vals+=("$v")
+      if [ -n "$v" ]; then vals+=("$v"); elif [ -f "$f" ] && grep -q "^  \"$key\": \"" "$f"; then none=$((none + 1)); fi
     done
-    if [ ${#vals[@]} -gt 0 ]; then printf ' %-26s' "$(median_spread "${vals[@]}")"; else printf ' %-26s' "-"; fi
+    cell="-"
+    [ ${#vals[@]} -gt 0 ] && cell="$(median_spread "${vals[@]}")"
+    [ "$none" -gt 0 ] && cell="$cell, none in $none"
+    printf ' %-26s' "$cell"
   done
   echo
 done

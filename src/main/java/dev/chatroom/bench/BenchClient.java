@@ -4,20 +4,28 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * One simulated user. Registers, joins the channel, answers PINGs, and counts the benchmark
- * messages it receives, parsing them at byte level: the generator must not be the bottleneck.
- * All methods run on the client's event loop.
+ * One simulated user, and the only handler in its pipeline. Registers, joins the channel, answers
+ * PINGs, and counts the benchmark messages it receives. Lines are found and parsed where they lie
+ * in the buffer Netty read (see {@link LineSplitter}): at millions of deliveries a second the
+ * generator's one thread must not be the bottleneck. All methods run on the client's event loop.
  */
-final class BenchClient extends ChannelInboundHandlerAdapter {
-    private static final byte[] PRIVMSG = " PRIVMSG ".getBytes(StandardCharsets.US_ASCII);
+final class BenchClient extends ChannelInboundHandlerAdapter implements LineSplitter.Sink {
+    private static final int PING = ('P' << 24) | ('I' << 16) | ('N' << 8) | 'G';
+    /** " PRIVMSG" as one big-endian long, to recognise the command with one read. */
+    private static final long SPACE_PRIVMSG = bigEndian(" PRIVMSG");
 
     final int index;
     final String nick;
-    private final LoadGenerator generator;
+    private final ClientEvents events;
+    private final LineSplitter lines = new LineSplitter();
+    private final Payload payload = new Payload();
     Channel channel;
     boolean registered;
     boolean joined;
@@ -25,21 +33,19 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     long duplicates;
     /** Last sequence number seen from each sender; a sender's messages arrive in order. */
     private final long[] lastSeq;
-    /** Scratch for the three numbers of a payload: parsing allocates nothing per delivery. */
-    private final long[] fields = new long[3];
 
-    BenchClient(int index, String nickPrefix, LoadGenerator generator, int senders) {
+    BenchClient(int index, String nickPrefix, ClientEvents events, int senders) {
         this.index = index;
         this.nick = nickPrefix + index;
-        this.generator = generator;
+        this.events = events;
         this.lastSeq = new long[senders];
-        java.util.Arrays.fill(lastSeq, -1);
+        Arrays.fill(lastSeq, -1);
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        if (generator.password() != null) send("PASS " + generator.password());
+        if (events.password() != null) send("PASS " + events.password());
         send("NICK " + nick);
         send("USER " + nick + " 0 * :chatroom bench");
     }
@@ -53,93 +59,91 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof ByteBuf line)) return;
+        if (!(msg instanceof ByteBuf in)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         try {
-            onLine(line);
+            lines.split(in, this);
         } finally {
-            line.release();
+            in.release();
         }
     }
 
-    private void onLine(ByteBuf line) {
-        int start = line.readerIndex();
-        int end = line.writerIndex();
-        if (end - start >= 4 && line.getByte(start) == 'P' && line.getByte(start + 1) == 'I' && line.getByte(start + 2) == 'N' && line.getByte(start + 3) == 'G') {
-            send("PONG" + line.toString(start + 4, end - start - 4, StandardCharsets.UTF_8));
+    @Override
+    public void onLine(ByteBuf b, int start, int end) {
+        if (end - start >= 4 && b.getInt(start) == PING) {
+            send("PONG" + b.toString(start + 4, end - start - 4, StandardCharsets.UTF_8));
             return;
         }
-        int space = line.indexOf(start, end, (byte) ' ');
-        if (space < 0) return;
-        if (joined && matches(line, space, PRIVMSG)) {
-            int colon = line.indexOf(space + PRIVMSG.length, end, (byte) ':');
-            if (colon >= 0) onPayload(line, colon + 1, end);
+        int space = b.indexOf(start, end, (byte) ' ');
+        if (space < 0 || end - space < 5) return;
+        if (joined && end - space > 9 && b.getLong(space) == SPACE_PRIVMSG && b.getByte(space + 8) == ' ') {
+            int colon = b.indexOf(space + 9, end, (byte) ':');
+            if (colon >= 0 && payload.parse(b, colon + 1, end)) onBenchMessage();
             return;
         }
-        if (end - space < 5) return;
-        // a numeric: " NNN "
-        if (line.getByte(space + 4) != ' ') return;
-        int code = (line.getByte(space + 1) - '0') * 100 + (line.getByte(space + 2) - '0') * 10 + (line.getByte(space + 3) - '0');
+        int code = numeric(b, space, end);
         switch (code) {
             case 1 -> {
                 registered = true;
-                send("JOIN " + generator.channelName());
+                send("JOIN " + events.channelName());
             }
             case 366 -> {
                 if (!joined) {
                     joined = true;
-                    generator.joined(this);
+                    events.joined(this);
                 }
             }
-            case 433, 432, 465, 464 -> generator.failed(this, line.toString(start, end - start, StandardCharsets.UTF_8));
+            case 433, 432, 465, 464 -> events.failed(this, b.toString(start, end - start, StandardCharsets.UTF_8));
             default -> { }
         }
     }
 
-    private static boolean matches(ByteBuf b, int at, byte[] what) {
-        if (b.writerIndex() - at < what.length) return false;
-        for (int i = 0; i < what.length; i++) if (b.getByte(at + i) != what[i]) return false;
-        return true;
+    /** The three-digit numeric in {@code " NNN "} after the prefix (the line ends at {@code end}), or -1. */
+    static int numeric(ByteBuf b, int space, int end) {
+        if (space + 4 >= end || b.getByte(space + 4) != ' ') return -1;
+        int code = 0;
+        for (int i = 1; i <= 3; i++) {
+            int d = b.getByte(space + i) - '0';
+            if (d < 0 || d > 9) return -1;
+            code = code * 10 + d;
+        }
+        return code;
     }
 
-    /** Payload: "<sender> <seq> <sendNanos> padding". */
-    private void onPayload(ByteBuf b, int i, int end) {
-        long[] out = fields;
-        for (int f = 0; f < 3; f++) {
-            long v = 0;
-            boolean any = false;
-            while (i < end) {
-                byte c = b.getByte(i++);
-                if (c == ' ') break;
-                if (c < '0' || c > '9') return; // not a benchmark message
-                v = v * 10 + (c - '0');
-                any = true;
-            }
-            if (!any) return;
-            out[f] = v;
-        }
-        int sender = (int) out[0];
+    private void onBenchMessage() {
+        int sender = payload.sender();
         if (sender < 0 || sender >= lastSeq.length) return;
-        if (out[1] <= lastSeq[sender]) {
+        long seq = payload.seq();
+        if (seq <= lastSeq[sender]) {
             duplicates++;
             return;
         }
-        lastSeq[sender] = out[1];
+        lastSeq[sender] = seq;
         received++;
-        generator.delivered(System.nanoTime() - out[2]);
+        events.delivered(System.nanoTime() - payload.sendNanos());
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        generator.closed(this);
+        lines.release();
+        events.closed(this);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!joined) generator.failed(this, String.valueOf(cause));
+        if (!joined) events.failed(this, String.valueOf(cause));
         ctx.close();
     }
 
     static Histogram newHistogram() {
-        return new Histogram(java.util.concurrent.TimeUnit.SECONDS.toNanos(60), 3);
+        return new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    }
+
+    private static long bigEndian(String eight) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) v = (v << 8) | (eight.charAt(i) & 0xff);
+        return v;
     }
 }

@@ -2,27 +2,30 @@ package dev.chatroom.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Histogram;
 
 /**
  * The fan-out benchmark: N clients join one channel, S of them send R messages per second each,
  * paced, for D seconds; every client counts what it receives and the latency of each delivery.
+ * With a server PID it also reports the server's CPU cost and peak memory; with the overload check
+ * it then asks whether the server is still alive and still lets a newcomer register.
  */
 public final class Fanout {
     public record Settings(String host, int port, int clients, int window, String channel, String nickPrefix, String password,
-                           int senders, double rate, int durationSeconds, int size) {}
+                           int senders, double rate, int durationSeconds, int size, Long serverPid, boolean afterCheck) {}
+
+    /** How long the overload check waits for a newcomer's 001 before calling the server unavailable. */
+    static final Duration FRESH_REGISTRATION_TIMEOUT = Duration.ofSeconds(10);
 
     private final Settings s;
     private final PrintWriter out;
     private final PrintWriter err;
-    // generator-thread state
-    private long[] sent;
-    private long totalSent;
-    private long maxLagNanos;
-    private long sumLagNanos;
-    private boolean sending = true;
 
     public Fanout(Settings settings, PrintWriter out, PrintWriter err) {
         this.s = settings;
@@ -30,117 +33,134 @@ public final class Fanout {
         this.err = err;
     }
 
-    /** Runs the benchmark; returns the exit code (non-zero when something was lost or not everyone joined). */
+    /** Runs the benchmark; returns the exit code (non-zero when something was lost, not everyone joined, or the check failed). */
     public int run(Path json) throws Exception {
-        try (LoadGenerator g = new LoadGenerator(s.host(), s.port(), s.channel(), s.nickPrefix(), s.password(), s.senders())) {
+        try (ProcessWatch server = s.serverPid() == null ? null : new ProcessWatch(s.serverPid());
+             LoadGenerator g = new LoadGenerator(s.host(), s.port(), s.channel(), s.nickPrefix(), s.password(), s.senders())) {
             double joinSeconds = g.joinAll(s.clients(), s.window(), err);
             int joined = g.onLoop(() -> g.joinedCount);
             Report r = new Report("fanout: " + s.clients() + " clients, " + s.senders() + " senders x " + s.rate() + " msg/s, "
                     + s.durationSeconds() + " s, " + s.size() + " bytes")
                     .put("clients", s.clients()).put("joined", joined).put("time to register and join (s)", joinSeconds);
+            int code;
             if (joined < s.clients() || joined < s.senders()) {
                 r.put("error", "not everyone joined" + (g.firstFailure == null ? "" : ": " + g.firstFailure));
-                return finish(r, json, 1);
+                code = 1;
+            } else {
+                code = sendAndDrain(g, joined, server, r) ? 0 : 1;
             }
-            sent = new long[s.senders()];
-            long start = System.nanoTime();
-            long durationNanos = TimeUnit.SECONDS.toNanos(s.durationSeconds());
-            ScheduledFuture<?> ticker = g.loop.scheduleAtFixedRate(() -> tick(g, start, durationNanos), 0, 1, TimeUnit.MILLISECONDS);
-            long expectedSoFar;
-            while (true) {
-                Thread.sleep(1000); // progress cadence of a benchmark run, not test synchronisation
-                long[] snap = g.onLoop(() -> new long[] {totalSent, g.totalReceived, sending ? 1 : 0});
-                err.printf("  %4.0f s  sent %d  received %d%n", (System.nanoTime() - start) / 1e9, snap[0], snap[1]);
-                err.flush();
-                if (snap[2] == 0) break;
-            }
-            ticker.cancel(false);
-            // let deliveries in flight arrive: until all are in, or nothing new came for 5 s
-            long lastCount = -1;
-            long quietSince = System.nanoTime();
-            while (true) {
-                long[] snap = g.onLoop(() -> new long[] {totalSent * (joined - 1), g.totalReceived});
-                expectedSoFar = snap[0];
-                if (snap[1] >= snap[0]) break;
-                if (snap[1] != lastCount) {
-                    lastCount = snap[1];
-                    quietSince = System.nanoTime();
-                } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(5)) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
-            long expected = expectedSoFar;
-            long[] totals = g.onLoop(() -> {
-                long dup = 0;
-                for (BenchClient c : g.clients) dup += c.duplicates;
-                return new long[] {totalSent, g.totalReceived, dup, maxLagNanos, totalSent == 0 ? 0 : sumLagNanos / totalSent, g.closedCount};
-            });
-            Histogram h = g.onLoop(() -> g.latency.copy());
-            r.put("offered msgs/s", s.senders() * s.rate())
-                    .put("messages sent", totals[0])
-                    .put("expected deliveries", expected)
-                    .put("received", totals[1])
-                    .put("lost", Math.max(0, expected - totals[1]))
-                    .put("duplicates", totals[2])
-                    // over the paced sending window; the few deliveries of the drain after it are counted in it
-                    .put("deliveries/s", totals[1] / (double) s.durationSeconds())
-                    .put("latency p50 (ms)", ms(h.getValueAtPercentile(50)))
-                    .put("latency p90 (ms)", ms(h.getValueAtPercentile(90)))
-                    .put("latency p99 (ms)", ms(h.getValueAtPercentile(99)))
-                    .put("latency p99.9 (ms)", ms(h.getValueAtPercentile(99.9)))
-                    .put("latency max (ms)", ms(h.getMaxValue()))
-                    .put("send lag mean (ms)", ms(totals[4]))
-                    .put("send lag max (ms)", ms(totals[3]))
-                    .put("connections closed by the server", totals[5]);
-            boolean ok = expected == totals[1] && totals[2] == 0 && totals[5] == 0;
-            return finish(r, json, ok ? 0 : 1);
+            if (server != null) r.put("server peak RSS (MiB)", server.peakRssMib());
+            if (s.afterCheck() && !afterCheck(g, server, r)) code = 1;
+            r.print(out);
+            if (json != null) r.writeJson(json);
+            return code;
         }
     }
 
-    private int finish(Report r, Path json, int code) throws java.io.IOException {
-        r.print(out);
-        if (json != null) r.writeJson(json);
-        return code;
+    /** The paced sending window and the drain after it; true when everything arrived once and nobody was dropped. */
+    private boolean sendAndDrain(LoadGenerator g, int joined, ProcessWatch server, Report r) throws Exception {
+        ProcessProbe self = ProcessProbe.self();
+        long generatorCpuBefore = self.cpuMillis();
+        long serverCpuBefore = server == null ? -1 : server.cpuMillis();
+        long start = System.nanoTime();
+        CompletableFuture<Void> windowOver = new CompletableFuture<>();
+        PacedSenders senders = g.onLoop(() -> new PacedSenders(List.copyOf(g.clients.subList(0, s.senders())), s.rate(), s.channel(),
+                s.size(), start, TimeUnit.SECONDS.toNanos(s.durationSeconds())));
+        ScheduledFuture<?> ticker = g.loop.scheduleAtFixedRate(() -> {
+            senders.tick();
+            if (!senders.sending) windowOver.complete(null);
+        }, 0, 1, TimeUnit.MILLISECONDS);
+        awaitWindow(g, senders, windowOver, start);
+        ticker.cancel(false);
+        long serverCpuWindow = server == null ? -1 : cpuSince(server.cpuMillis(), serverCpuBefore);
+        long generatorCpuWindow = self.cpuMillis() - generatorCpuBefore;
+        long receivedInWindow = g.onLoop(() -> g.totalReceived);
+
+        long expected = drain(g, senders, joined);
+        long[] totals = g.onLoop(() -> {
+            long dup = 0;
+            for (BenchClient c : g.clients) dup += c.duplicates;
+            return new long[] {senders.totalSent, g.totalReceived, dup, senders.maxLagNanos, senders.meanLagNanos(), g.closedCount};
+        });
+        Histogram h = g.onLoop(() -> g.latency.copy());
+        r.put("offered msgs/s", s.senders() * s.rate())
+                .put("messages sent", totals[0])
+                .put("expected deliveries", expected)
+                .put("received", totals[1])
+                .put("lost", Math.max(0, expected - totals[1]))
+                .put("duplicates", totals[2])
+                // over the paced sending window; the few deliveries of the drain after it are counted in it
+                .put("deliveries/s", totals[1] / (double) s.durationSeconds())
+                .put("latency p50 (ms)", ms(h.getValueAtPercentile(50)))
+                .put("latency p90 (ms)", ms(h.getValueAtPercentile(90)))
+                .put("latency p99 (ms)", ms(h.getValueAtPercentile(99)))
+                .put("latency p99.9 (ms)", ms(h.getValueAtPercentile(99.9)))
+                .put("latency max (ms)", ms(h.getMaxValue()))
+                .put("send lag mean (ms)", ms(totals[4]))
+                .put("send lag max (ms)", ms(totals[3]))
+                .put("connections closed by the server", totals[5])
+                .put("generator CPU while sending (s)", generatorCpuWindow / 1000.0)
+                .put("generator CPU per million deliveries (s)", perMillion(generatorCpuWindow, receivedInWindow));
+        if (server != null) {
+            r.put("server CPU while sending (s)", serverCpuWindow < 0 ? "unknown (server gone)" : serverCpuWindow / 1000.0)
+                    .put("server CPU per million deliveries (s)", serverCpuWindow < 0 ? "unknown" : perMillion(serverCpuWindow, receivedInWindow));
+        }
+        return expected == totals[1] && totals[2] == 0 && totals[5] == 0;
+    }
+
+    /** Waits for the sending window to end, printing progress every second. */
+    private void awaitWindow(LoadGenerator g, PacedSenders senders, CompletableFuture<Void> windowOver, long start) throws Exception {
+        while (true) {
+            try {
+                windowOver.get(1, TimeUnit.SECONDS);
+                return;
+            } catch (TimeoutException e) {
+                long[] snap = g.onLoop(() -> new long[] {senders.totalSent, g.totalReceived});
+                err.printf("  %4.0f s  sent %d  received %d%n", (System.nanoTime() - start) / 1e9, snap[0], snap[1]);
+                err.flush();
+            }
+        }
+    }
+
+    /** Lets deliveries in flight arrive: until all are in, or nothing new came for 5 s. Returns the deliveries expected. */
+    private static long drain(LoadGenerator g, PacedSenders senders, int joined) throws Exception {
+        long lastCount = -1;
+        long quietSince = System.nanoTime();
+        while (true) {
+            long[] snap = g.onLoop(() -> new long[] {senders.totalSent * (joined - 1), g.totalReceived});
+            if (snap[1] >= snap[0]) return snap[0];
+            if (snap[1] != lastCount) {
+                lastCount = snap[1];
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(5)) {
+                return snap[0];
+            }
+            Thread.sleep(100); // polling cadence of the drain, not test synchronisation
+        }
+    }
+
+    /** After the load: is the server still alive, and does a newcomer still get 001 in time? */
+    private boolean afterCheck(LoadGenerator g, ProcessWatch server, Report r) throws InterruptedException {
+        boolean ok = true;
+        if (server != null) {
+            ok = server.alive();
+            r.put("server alive after the run", ok ? "yes" : "no");
+        }
+        FreshRegistration.Result fresh = FreshRegistration.attempt(g.bootstrap(), s.host(), s.port(), s.nickPrefix() + "new", s.password(),
+                FRESH_REGISTRATION_TIMEOUT);
+        r.put("fresh registration to 001 (ms)", fresh.reportValue());
+        return ok && fresh.ok();
+    }
+
+    private static long cpuSince(long now, long before) {
+        return now < 0 || before < 0 ? -1 : now - before;
+    }
+
+    private static Object perMillion(long cpuMillis, long deliveries) {
+        return deliveries == 0 ? "n/a" : (Object) (cpuMillis / 1000.0 / (deliveries / 1e6));
     }
 
     private static double ms(long nanos) {
         return nanos / 1e6;
-    }
-
-    /** Sends what each sender owes by now: sender i's k-th message is due at (k + i/S) / rate seconds. */
-    private void tick(LoadGenerator g, long start, long durationNanos) {
-        if (!sending) return;
-        long now = System.nanoTime();
-        long elapsed = now - start;
-        if (elapsed >= durationNanos) {
-            sending = false;
-            return;
-        }
-        int senders = s.senders();
-        double seconds = elapsed / 1e9;
-        for (int i = 0; i < senders; i++) {
-            double phase = (double) i / senders;
-            long due = (long) Math.floor(seconds * s.rate() - phase) + 1;
-            BenchClient c = g.clients.get(i);
-            while (sent[i] < due) {
-                long scheduled = start + (long) (((sent[i] + phase) / s.rate()) * 1e9);
-                long lag = Math.max(0, now - scheduled);
-                maxLagNanos = Math.max(maxLagNanos, lag);
-                sumLagNanos += lag;
-                c.send(payload(i, sent[i], System.nanoTime()));
-                sent[i]++;
-                totalSent++;
-            }
-        }
-    }
-
-    private String payload(int sender, long seq, long nanos) {
-        StringBuilder sb = new StringBuilder(s.size() + 32);
-        sb.append("PRIVMSG ").append(s.channel()).append(" :");
-        int textStart = sb.length();
-        sb.append(sender).append(' ').append(seq).append(' ').append(nanos).append(' ');
-        while (sb.length() - textStart < s.size()) sb.append('x');
-        return sb.toString();
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resident memory and CPU time of another process, from /proc (Linux). */
+/** Resident memory, CPU time and liveness of a process, from /proc (Linux). */
 final class ProcessProbe {
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -12,6 +12,15 @@ final class ProcessProbe {
 
     ProcessProbe(long pid) {
         this.pid = pid;
+    }
+
+    /** This JVM: the generator measures its own cost the same way it measures the server's. */
+    static ProcessProbe self() {
+        return new ProcessProbe(ProcessHandle.current().pid());
+    }
+
+    long pid() {
+        return pid;
     }
 
     /** Resident set size in KiB. */
@@ -24,9 +33,24 @@ final class ProcessProbe {
 
     /** User + system CPU time in milliseconds. */
     long cpuMillis() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] f = statFields();
         long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
         return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
+    /** Whether the process still runs: it exists and is not a zombie waiting for its parent to reap it. */
+    boolean alive() {
+        try {
+            char state = statFields()[0].charAt(0);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The fields of /proc/PID/stat after the command name, which may itself contain spaces and parentheses. */
+    private String[] statFields() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 }

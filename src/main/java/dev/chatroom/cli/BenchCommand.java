@@ -84,6 +84,14 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--size", defaultValue = "100", paramLabel = "BYTES", description = "Bytes of text per message (default: ${DEFAULT-VALUE}).")
         int size;
 
+        @Option(names = "--server-pid", paramLabel = "PID",
+                description = "The server's process id, to report its CPU time per million deliveries and its peak memory.")
+        Long serverPid;
+
+        @Option(names = "--after-check",
+                description = "After the run, check the server is still alive (with --server-pid) and that a new client still gets 001 within 10 s; fail if not.")
+        boolean afterCheck;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
@@ -93,7 +101,7 @@ public final class BenchCommand implements Runnable {
                 return 2;
             }
             Fanout.Settings s = new Fanout.Settings(target.host, target.port, target.clients, target.window, target.channel,
-                    target.nickPrefix, target.password, senders, rate, duration, size);
+                    target.nickPrefix, target.password, senders, rate, duration, size, serverPid, afterCheck);
             return new Fanout(s, spec.commandLine().getOut(), err).run(target.json);
         }
     }

@@ -3,7 +3,10 @@ package dev.chatroom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.JarProcess;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** A small fan-out through the real jar: correctness of server and generator, not timing. */
 class BenchSmokeIT {
@@ -23,5 +26,31 @@ class BenchSmokeIT {
                 assertThat(bench.waitForExit()).isZero();
             }
         }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX) // the server's CPU and memory come from /proc
+    void afterCheckFindsTheServerAliveAndANewcomerWelcomed() throws Exception {
+        try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all",
+                "--flood-rate", "0", "--max-per-ip", "1000")) {
+            int port = server.awaitListening();
+            try (JarProcess bench = new JarProcess("bench", "fanout", "--port", Integer.toString(port),
+                    "--clients", "20", "--senders", "5", "--rate", "10", "--duration", "2",
+                    "--server-pid", Long.toString(childRunning("server")), "--after-check")) {
+                bench.expect("^  lost +0$");
+                bench.expect("^  server CPU per million deliveries \\(s\\) +[0-9.]+$");
+                bench.expect("^  server peak RSS \\(MiB\\) +[0-9.]+$");
+                bench.expect("^  server alive after the run +yes$");
+                bench.expect("^  fresh registration to 001 \\(ms\\) +[0-9.]+$");
+                assertThat(bench.waitForExit()).isZero();
+            }
+        }
+    }
+
+    /** The PID of this JVM's child process whose arguments include {@code word}: the server started above. */
+    private static long childRunning(String word) {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(word)).orElse(false))
+                .findFirst().orElseThrow().pid();
     }
 }

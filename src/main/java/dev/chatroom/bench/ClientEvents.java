@@ -1,0 +1,16 @@
+package dev.chatroom.bench;
+
+/** What a {@link BenchClient} needs from whoever runs it: its settings, and where to report. Called on the client's event loop. */
+interface ClientEvents {
+    String password();
+
+    String channelName();
+
+    void joined(BenchClient c);
+
+    void failed(BenchClient c, String why);
+
+    void closed(BenchClient c);
+
+    void delivered(long latencyNanos);
+}

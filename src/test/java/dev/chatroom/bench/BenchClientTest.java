@@ -1,0 +1,129 @@
+package dev.chatroom.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** One simulated user against a scripted server, without sockets. */
+class BenchClientTest {
+    private final Events events = new Events();
+    private final BenchClient client = new BenchClient(3, "bench", events, 2);
+    private final EmbeddedChannel ch = new EmbeddedChannel(client);
+
+    @AfterEach
+    void finish() {
+        ch.finishAndReleaseAll();
+    }
+
+    private void serverSends(String... reads) {
+        for (String r : reads) ch.writeInbound(Unpooled.copiedBuffer(r, StandardCharsets.UTF_8));
+    }
+
+    private List<String> sent() {
+        List<String> out = new ArrayList<>();
+        ByteBuf b;
+        while ((b = ch.readOutbound()) != null) {
+            out.add(b.toString(StandardCharsets.UTF_8));
+            b.release();
+        }
+        return out;
+    }
+
+    private void joinChannel() {
+        serverSends(":srv 001 bench3 :Welcome\r\n", ":srv 366 bench3 #chatroom :End of /NAMES list.\r\n");
+        sent();
+    }
+
+    @Test
+    void registersThenJoinsOn001AndCountsAsJoinedOn366() {
+        assertThat(sent()).containsExactly("PASS secret\r\n", "NICK bench3\r\n", "USER bench3 0 * :chatroom bench\r\n");
+        serverSends(":srv 001 bench3 :Welcome\r\n");
+        assertThat(sent()).containsExactly("JOIN #chatroom\r\n");
+        serverSends(":srv 366 bench3 #chatroom :End\r\n");
+        assertThat(client.joined).isTrue();
+        assertThat(events.joined).isEqualTo(1);
+    }
+
+    @Test
+    void answersPingEvenWhenItIsCutAcrossReads() {
+        sent();
+        serverSends("PING :tok", "en-1\r\nPING srv\n");
+        assertThat(sent()).containsExactly("PONG :token-1\r\n", "PONG srv\r\n");
+    }
+
+    @Test
+    void countsEachBenchmarkMessageOnceAndRecordsItsLatency() {
+        joinChannel();
+        long sentAt = System.nanoTime();
+        String m0 = ":bench0!b@127.0.0.1 " + Payload.line("#chatroom", 0, 0, sentAt, 60) + "\r\n";
+        String m1 = ":bench1!b@127.0.0.1 " + Payload.line("#chatroom", 1, 0, sentAt, 60) + "\n";
+        serverSends(m0.substring(0, 30), m0.substring(30) + m1 + m0);
+        assertThat(client.received).isEqualTo(2);
+        assertThat(client.duplicates).isEqualTo(1);
+        assertThat(events.latencies).hasSize(2).allSatisfy(l -> assertThat(l).isGreaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void ignoresMessagesBeforeJoiningAndTextThatIsNotAPayload() {
+        sent();
+        serverSends(":bench0!b@h " + Payload.line("#chatroom", 0, 0, System.nanoTime(), 60) + "\r\n");
+        joinChannel();
+        serverSends(":alice!a@h PRIVMSG #chatroom :hello\r\n", ":bench9!b@h " + Payload.line("#chatroom", 9, 0, 1, 60) + "\r\n");
+        assertThat(client.received).isZero();
+        assertThat(events.latencies).isEmpty();
+    }
+
+    @Test
+    void reportsARefusedNickAsAFailure() {
+        serverSends(":srv 433 * bench3 :Nickname is already in use\r\n");
+        assertThat(events.failures).containsExactly(":srv 433 * bench3 :Nickname is already in use");
+    }
+
+    @Test
+    void reportsBansAndBadPasswordsAsFailures() {
+        serverSends(":srv 464 * :Password incorrect\r\n", ":srv 465 bench3 :You are banned\r\n", ":srv 432 * b@d :Erroneous nickname\r\n");
+        assertThat(events.failures).hasSize(3);
+    }
+
+    private static final class Events implements ClientEvents {
+        int joined;
+        final List<String> failures = new ArrayList<>();
+        final List<Long> latencies = new ArrayList<>();
+
+        @Override
+        public String password() {
+            return "secret";
+        }
+
+        @Override
+        public String channelName() {
+            return "#chatroom";
+        }
+
+        @Override
+        public void joined(BenchClient c) {
+            joined++;
+        }
+
+        @Override
+        public void failed(BenchClient c, String why) {
+            failures.add(why);
+        }
+
+        @Override
+        public void closed(BenchClient c) {
+        }
+
+        @Override
+        public void delivered(long latencyNanos) {
+            latencies.add(latencyNanos);
+        }
+    }
+}
