@@ -25,17 +25,23 @@ import java.util.concurrent.TimeUnit;
  * output goes out. One handler instead of four keeps an idle connection small: no per-handler
  * contexts, no decoder objects, no buffer held between lines.
  *
- * <p>Output is appended to one pooled buffer per connection and handed to Netty once per flush
+ * <p>Output is appended to pooled buffers of this connection and handed to Netty once per flush
  * round: a recipient costs a copy of the line's bytes, not a Netty write, which is what makes
- * fan-out to large rooms cheap. Every byte queued here, appended or on its way to the socket,
+ * fan-out to large rooms cheap. The buffers are chunks of a fixed size that never grow (a
+ * growing buffer is copied each time, and the allocator holds up to twice its content), so what
+ * a busy round costs in memory is close to what it carries. Every byte queued here, appended or on its way to the socket,
  * counts against the client's send queue (checked before the bytes are queued: a client over it
- * is dropped at once) and against the server's {@link OutputMemory}.
+ * is dropped at once). What the buffers hold, their capacity rather than the bytes written into
+ * them (a growing buffer can be twice as big as its content), counts against the server's
+ * {@link OutputMemory}: that is the memory that runs out.
  */
 final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, LineFramer.Sink {
+    private static final ByteBuf[] NONE = new ByteBuf[0];
     /** How long a closing connection may take to drain its last lines before it is cut. */
     private static final long DRAIN_SECONDS = 5;
     private static final int MIN_BUFFER = 256;
-    private static final int MAX_INITIAL_BUFFER = 64 * 1024;
+    /** Chunks after the first of a round; a line longer than this gets a chunk of its own size. */
+    static final int CHUNK = 8 * 1024;
 
     private final Hub hub;
     private final Flusher flusher;
@@ -48,10 +54,13 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     private Connection connection;
     /** The start of a line whose end has not arrived yet; null between lines. */
     private ByteBuf partial;
+    /** The chunk being filled this round, and the ones filled before it. */
     private ByteBuf pending;
+    private ByteBuf[] filled = NONE;
+    private int filledCount;
     private boolean dirty;
     private boolean closing;
-    /** Bytes appended or written but not yet taken by the socket. */
+    /** Bytes appended or written but not yet taken by the socket (what sendq limits). */
     private int queued;
     /** The size of the last flush: the next round starts with a buffer that size, so it rarely grows. */
     private int lastRound = MIN_BUFFER;
@@ -144,30 +153,56 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
             overflow();
             return;
         }
-        if (pending == null) pending = channel.alloc().directBuffer(Math.max(n, Math.min(lastRound, MAX_INITIAL_BUFFER)));
+        if (pending == null) {
+            pending = chunk(Math.max(n, Math.min(lastRound, CHUNK)));
+        } else if (pending.writableBytes() < n) {
+            if (filledCount == filled.length) filled = java.util.Arrays.copyOf(filled, Math.max(4, filledCount * 2));
+            filled[filledCount++] = pending;
+            pending = chunk(Math.max(n, CHUNK));
+        }
         pending.writeBytes(lines, lines.readerIndex(), n);
         queued += n;
-        memory.add(n);
         if (!dirty) {
             dirty = true;
             flusher.markDirty(this);
         }
     }
 
+    /** A buffer that never grows, counted against the output budget from the moment it exists. */
+    private ByteBuf chunk(int size) {
+        ByteBuf b = channel.alloc().directBuffer(size, size);
+        memory.add(b.capacity());
+        return b;
+    }
+
     void flushNow() {
         dirty = false;
         if (pending == null) return;
-        ByteBuf out = pending;
+        int n = 0;
+        int capacity = 0;
+        for (int i = 0; i < filledCount; i++) {
+            ByteBuf b = filled[i];
+            filled[i] = null;
+            n += b.readableBytes();
+            capacity += b.capacity();
+            channel.write(b, channel.voidPromise());
+        }
+        filledCount = 0;
+        ByteBuf last = pending;
         pending = null;
-        int n = out.readableBytes();
-        lastRound = Math.max(MIN_BUFFER, Integer.highestOneBit(n - 1) << 1);
+        n += last.readableBytes();
+        capacity += last.capacity();
+        lastRound = Math.max(MIN_BUFFER, Integer.highestOneBit(Math.max(1, n - 1)) << 1);
         hub.stats().bytesOut(n);
-        channel.writeAndFlush(out).addListener(f -> written(n));
+        int bytes = n;
+        int held = capacity;
+        // Writes complete in order: the last one's completion means the round's chunks are all gone.
+        channel.writeAndFlush(last).addListener(f -> written(bytes, held));
     }
 
-    private void written(int n) {
+    private void written(int n, int capacity) {
         queued -= n;
-        memory.release(n);
+        memory.release(capacity);
         lastProgressNanos = System.nanoTime();
     }
 
@@ -184,10 +219,10 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         if (closing) return;
         abandon();
         Connection c = connection;
-        channel.eventLoop().execute(() -> {
+        channel.eventLoop().execute(Fatal.guard(() -> {
             if (c != null) hub.departures().disconnect(c, Departure.of(DisconnectReason.SENDQ_EXCEEDED));
             channel.close();
-        });
+        }));
     }
 
     @Override
@@ -202,19 +237,27 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         channel.eventLoop().schedule(() -> {
             channel.close();
-        }, DRAIN_SECONDS, TimeUnit.SECONDS);
+        }, DRAIN_SECONDS, TimeUnit.SECONDS); // closing cannot run out of memory
     }
 
     /** Stops queueing; what was not yet handed to Netty is freed. */
     private void abandon() {
         closing = true;
-        if (pending != null) {
-            int n = pending.readableBytes();
-            pending.release();
-            pending = null;
-            queued -= n;
-            memory.release(n);
+        for (int i = 0; i < filledCount; i++) {
+            free(filled[i]);
+            filled[i] = null;
         }
+        filledCount = 0;
+        if (pending != null) {
+            free(pending);
+            pending = null;
+        }
+    }
+
+    private void free(ByteBuf b) {
+        queued -= b.readableBytes();
+        memory.release(b.capacity());
+        b.release();
     }
 
     @Override

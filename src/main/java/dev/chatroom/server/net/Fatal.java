@@ -20,6 +20,21 @@ public final class Fatal {
         }
     }
 
+    /**
+     * The task, made to end the process on out-of-memory. Netty runs event-loop tasks in a
+     * try/catch that logs and carries on, which after an out-of-memory leaves state half changed.
+     */
+    public static Runnable guard(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                exitOnOutOfMemory(t);
+                throw t;
+            }
+        };
+    }
+
     /** Makes every thread's uncaught out-of-memory end the process. */
     public static void install() {
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();

@@ -14,14 +14,15 @@ import java.util.List;
  */
 final class Flusher implements Runnable {
     static final int BUSY_ROUND = 256;
-    static final long NANOS_PER_CONNECTION = 5_000;
-    static final long MAX_DELAY_NANOS = 10_000_000;
+    static final long NANOS_PER_CONNECTION = Long.getLong("chatroom.flushNanosPerConnection", 5_000);
+    static final long MAX_DELAY_NANOS = Long.getLong("chatroom.flushMaxDelayNanos", 10_000_000);
 
     private final EventLoop loop;
     private List<ClientChannel> dirty = new ArrayList<>();
     private List<ClientChannel> spare = new ArrayList<>();
     private boolean scheduled;
     private int lastRound;
+    private final Runnable guarded = Fatal.guard(this);
 
     Flusher(EventLoop loop) {
         this.loop = loop;
@@ -32,9 +33,10 @@ final class Flusher implements Runnable {
         if (!scheduled) {
             scheduled = true;
             if (lastRound >= BUSY_ROUND) {
-                loop.schedule(this, Math.min(MAX_DELAY_NANOS, lastRound * NANOS_PER_CONNECTION), java.util.concurrent.TimeUnit.NANOSECONDS);
+                loop.schedule(guarded, Math.min(MAX_DELAY_NANOS, lastRound * NANOS_PER_CONNECTION), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } else {
+                loop.execute(guarded);
             }
-            else loop.execute(this);
         }
     }
 

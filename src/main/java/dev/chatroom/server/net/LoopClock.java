@@ -24,24 +24,12 @@ final class LoopClock implements Clock {
 
     @Override
     public Timer schedule(Runnable task, long delayNanos) {
-        var f = loop.schedule(guarded(task), delayNanos, TimeUnit.NANOSECONDS);
+        var f = loop.schedule(Fatal.guard(task), delayNanos, TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
     }
 
     @Override
     public void later(Runnable task) {
-        loop.execute(guarded(task));
-    }
-
-    /** Netty logs and swallows what a task throws; out of memory must end the process instead. */
-    private static Runnable guarded(Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (Throwable t) {
-                Fatal.exitOnOutOfMemory(t);
-                throw t;
-            }
-        };
+        loop.execute(Fatal.guard(task));
     }
 }

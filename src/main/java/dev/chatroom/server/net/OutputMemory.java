@@ -66,7 +66,7 @@ final class OutputMemory implements OutputBudget {
         queued -= n;
         if (full && queued < limit() / 2 && !resumeScheduled) {
             resumeScheduled = true;
-            loop.execute(this::resume);
+            loop.execute(Fatal.guard(this::resume));
         }
     }
 
@@ -85,7 +85,7 @@ final class OutputMemory implements OutputBudget {
         if (!full) {
             if (!resumeScheduled) {
                 resumeScheduled = true;
-                loop.execute(this::resume);
+                loop.execute(Fatal.guard(this::resume));
             }
         }
     }
@@ -95,7 +95,12 @@ final class OutputMemory implements OutputBudget {
         resumeScheduled = false;
         if (queued < limit() / 2) full = false;
         while (!full && !waiting.isEmpty()) {
-            waiting.poll().run();
+            Runnable next = waiting.poll();
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                // a bug in one held sender must not strand the others behind it; the dispatcher reports bugs
+            }
             if (queued > limit()) exhausted();
         }
     }
@@ -103,7 +108,7 @@ final class OutputMemory implements OutputBudget {
     private void scheduleSweep() {
         if (sweepScheduled) return;
         sweepScheduled = true;
-        loop.schedule(this::sweep, 1, TimeUnit.SECONDS);
+        loop.schedule(Fatal.guard(this::sweep), 1, TimeUnit.SECONDS);
     }
 
     /** While full: drop clients that hold output and have not taken any of it lately. */
