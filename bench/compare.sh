@@ -101,7 +101,7 @@ median_spread() {
 }
 
 if [ "$mode" = fanout ]; then
-  keys="deliveries_per_s:deliveries/s latency_p50_ms:p50_ms latency_p99_ms:p99_ms latency_max_ms:max_ms lost:lost send_lag_max_ms:send_lag_max_ms"
+  keys="deliveries_per_s:deliveries/s deliveries_per_s_until_the_last_delivery:until_last/s latency_p50_ms:p50_ms latency_p99_ms:p99_ms latency_max_ms:max_ms lost:lost send_lag_max_ms:send_lag_max_ms"
   keys="$keys server_CPU_per_million_deliveries_s:server_cpu_s_per_M server_peak_RSS_MiB:peak_rss_MiB"
   case " $* " in *" --after-check "*) keys="$keys fresh_registration_to_001_ms:fresh_reg_ms" ;; esac
 else

@@ -22,7 +22,9 @@ public final class ConfigKeys {
 
         /** The default as it would be written in the config file; null when there is none. */
         public String defaultText() {
-            return format(get.apply(ServerConfig.DEFAULTS));
+            Object v = get.apply(ServerConfig.DEFAULTS);
+            if ("BYTES".equals(label) && v instanceof Number n) return Values.formatBytes(n.longValue());
+            return format(v);
         }
     }
 
@@ -56,8 +58,11 @@ public final class ConfigKeys {
                 (b, v) -> b.pingTimeout(Values.duration(v)));
         key("sendq", limits, "BYTES", "Bytes queued for a client that does not read; past it the client is dropped.", c -> c.sendq(),
                 (b, v) -> b.sendq((int) Values.bytes(v, 1024, Integer.MAX_VALUE)));
-        key("output-budget", limits, "BYTES", "Bytes queued for all clients together; when full, senders are slowed. 0: half the JVM's direct memory.",
+        key("output-budget", limits, "BYTES", "Bytes queued for all clients together; when full, senders are slowed. 0: a quarter of the JVM's direct memory.",
                 c -> c.outputBudget(), (b, v) -> b.outputBudget(Values.bytes(v, 0, Long.MAX_VALUE >> 1)));
+        key("stalled-reader-timeout", limits, "DURATION",
+                "While the output budget is full, clients that take no bytes this long are dropped if their output alone keeps it full.",
+                c -> c.stalledReaderTimeout(), (b, v) -> b.stalledReaderTimeout(Values.duration(v)));
         key("flood-burst", limits, "LINES", "Lines a client may send at once before flood control slows it down.", c -> c.floodBurst(),
                 (b, v) -> b.floodBurst(Values.integer(v, 1, 100_000)));
         key("flood-rate", limits, "LINES/S", "Lines per second a client may send sustained; 0 turns flood control off.", c -> c.floodRate(),
@@ -127,7 +132,7 @@ public final class ConfigKeys {
 
     private static String tomlValue(Key k, String text) {
         Object v = k.get().apply(ServerConfig.DEFAULTS);
-        if (v instanceof Number || v instanceof Boolean) return text;
+        if ((v instanceof Number || v instanceof Boolean) && text.equals(format(v))) return text;
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

@@ -26,6 +26,7 @@ public record ServerConfig(
         Duration registrationTimeout,
         int sendq,
         long outputBudget,
+        Duration stalledReaderTimeout,
         int floodBurst,
         double floodRate,
         Duration floodDropAfter,
@@ -71,6 +72,7 @@ public record ServerConfig(
         b.registrationTimeout = registrationTimeout;
         b.sendq = sendq;
         b.outputBudget = outputBudget;
+        b.stalledReaderTimeout = stalledReaderTimeout;
         b.floodBurst = floodBurst;
         b.floodRate = floodRate;
         b.floodDropAfter = floodDropAfter;
@@ -96,9 +98,10 @@ public record ServerConfig(
         private Duration pingTimeout = Duration.ofSeconds(60);
         private Duration approvalTimeout = Duration.ofMinutes(5);
         private Duration registrationTimeout = Duration.ofSeconds(30);
-        private int sendq = 1 << 20;
-        /** 0: half of the JVM's direct-memory limit. */
+        private int sendq = 8 << 20;
+        /** 0: a quarter of the JVM's direct-memory limit. */
         private long outputBudget = 0;
+        private Duration stalledReaderTimeout = Duration.ofSeconds(10);
         private int floodBurst = 10;
         private double floodRate = 2;
         private Duration floodDropAfter = Duration.ofSeconds(30);
@@ -122,6 +125,7 @@ public record ServerConfig(
         public Builder registrationTimeout(Duration v) { registrationTimeout = v; return this; }
         public Builder sendq(int v) { sendq = v; return this; }
         public Builder outputBudget(long v) { outputBudget = v; return this; }
+        public Builder stalledReaderTimeout(Duration v) { stalledReaderTimeout = v; return this; }
         public Builder floodBurst(int v) { floodBurst = v; return this; }
         public Builder floodRate(double v) { floodRate = v; return this; }
         public Builder floodDropAfter(Duration v) { floodDropAfter = v; return this; }
@@ -131,7 +135,7 @@ public record ServerConfig(
 
         public ServerConfig build() {
             return new ServerConfig(host, port, room, serverName, approve, motdFile, maxClients, maxPerIp, maxPending, password,
-                    pingInterval, pingTimeout, approvalTimeout, registrationTimeout, sendq, outputBudget, floodBurst, floodRate, floodDropAfter,
+                    pingInterval, pingTimeout, approvalTimeout, registrationTimeout, sendq, outputBudget, stalledReaderTimeout, floodBurst, floodRate, floodDropAfter,
                     dataDir, logFile, logMessages);
         }
     }

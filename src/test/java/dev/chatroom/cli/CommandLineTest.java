@@ -60,7 +60,7 @@ class CommandLineTest {
     @Test
     void printConfigPrintsACompleteFile() {
         assertThat(run("server", "--print-config")).isZero();
-        assertThat(out.toString()).startsWith("# chatroom server configuration (TOML)").contains("\nport = 6667\n", "\nsendq = 1048576\n");
+        assertThat(out.toString()).startsWith("# chatroom server configuration (TOML)").contains("\nport = 6667\n", "\nsendq = \"8m\"\n");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.chatroom.server.Motd;
 import dev.chatroom.server.ServerAccess;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -44,6 +45,13 @@ import java.util.function.Function;
  */
 public final class ChatServer implements ServerAccess, AutoCloseable {
     private static final FixedRecvByteBufAllocator RECEIVE = new FixedRecvByteBufAllocator(4096);
+    /**
+     * Netty 4.2's default adaptive allocator carves buffers one after another out of chunks, so a
+     * slow reader's buffer keeps a whole chunk from being reused: under overload it held three
+     * times the bytes queued. The pooled allocator reuses a freed buffer's slot at once, which
+     * suits output written in same-sized chunks.
+     */
+    static final ByteBufAllocator ALLOC = PooledByteBufAllocator.DEFAULT;
 
     private final ServerConfig config;
     private final EventSink events;
@@ -92,9 +100,9 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         group = new MultiThreadIoEventLoopGroup(1, ioFactory);
         loop = group.next();
         clients = new DefaultChannelGroup(loop);
-        memory = new OutputMemory(outputBudget(config), config.sendq(), loop);
+        memory = new OutputMemory(outputBudget(config), config.sendq(), config.stalledReaderTimeout(), loop);
         effective = config.with(b -> b.maxClients(Descriptors.maxClients(config.maxClients())));
-        hub = new Hub(effective, motd, new LoopClock(loop), ByteBufAllocator.DEFAULT, events, bans, banFile, memory);
+        hub = new Hub(effective, motd, new LoopClock(loop), ALLOC, events, bans, banFile, memory);
         Flusher flusher = new Flusher(loop);
         CharsetDecoder utf8 = IrcLineDecoder.strictUtf8(); // one event loop thread: one decoder for all
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -102,6 +110,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOCATOR, ALLOC)
                 // one shared allocator and 4 KiB reads: chat lines are short, and the default adaptive
                 // allocator costs every idle connection an allocator, a handle and a size calculator
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE)
@@ -149,9 +158,13 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         }
     }
 
-    /** The configured budget, or half of the JVM's direct-memory limit (where the queued bytes live). */
+    /**
+     * The configured budget, or a quarter of the JVM's direct-memory limit, where the queued bytes
+     * live: the allocator's chunks around the buffers, and the buffers being read and encoded, can
+     * take as much again, and running out of direct memory ends the process.
+     */
     private static long outputBudget(ServerConfig config) {
-        return config.outputBudget() > 0 ? config.outputBudget() : PlatformDependent.maxDirectMemory() / 2;
+        return config.outputBudget() > 0 ? config.outputBudget() : PlatformDependent.maxDirectMemory() / 4;
     }
 
     /** The output budget in bytes, as the server uses it. */

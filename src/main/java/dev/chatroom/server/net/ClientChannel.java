@@ -62,9 +62,13 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     private boolean closing;
     /** Bytes appended or written but not yet taken by the socket (what sendq limits). */
     private int queued;
+    /** The capacity of this connection's buffers not yet taken by the socket (what the output budget counts). */
+    private int held;
     /** The size of the last flush: the next round starts with a buffer that size, so it rarely grows. */
     private int lastRound = MIN_BUFFER;
     private long lastProgressNanos = System.nanoTime();
+    /** Bytes in Netty's outbound buffer at the budget's last look. */
+    private long lastWaiting;
 
     ClientChannel(Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8) {
         this.hub = hub;
@@ -150,7 +154,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         if (closing) return;
         int n = lines.readableBytes();
         if (queued + n > sendq) {
-            overflow();
+            overflow(null);
             return;
         }
         if (pending == null) {
@@ -171,6 +175,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     /** A buffer that never grows, counted against the output budget from the moment it exists. */
     private ByteBuf chunk(int size) {
         ByteBuf b = channel.alloc().directBuffer(size, size);
+        held += b.capacity();
         memory.add(b.capacity());
         return b;
     }
@@ -202,25 +207,38 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
 
     private void written(int n, int capacity) {
         queued -= n;
+        held -= capacity;
         memory.release(capacity);
         lastProgressNanos = System.nanoTime();
     }
 
-    int queued() {
-        return queued;
+    int held() {
+        return held;
     }
 
-    long lastProgressNanos() {
+    /**
+     * When this client last took bytes: a completed write, or less waiting in Netty's outbound
+     * buffer than at the last look (a big round can take seconds to go out to a reader that is
+     * reading all along). Called by the budget's sweep.
+     */
+    long lastProgressNanos(long now) {
+        var out = channel.unsafe().outboundBuffer();
+        long waiting = out == null ? 0 : out.totalPendingWriteBytes();
+        if (waiting < lastWaiting) lastProgressNanos = now;
+        lastWaiting = waiting;
         return lastProgressNanos;
     }
 
-    /** Over its send queue: stop queueing at once, and have the connection dropped. */
-    void overflow() {
+    /**
+     * Over its send queue, or not reading while the output budget is full: stop queueing at once,
+     * and have the connection dropped (detail: why, when it is not the plain send queue).
+     */
+    void overflow(String detail) {
         if (closing) return;
         abandon();
         Connection c = connection;
         channel.eventLoop().execute(Fatal.guard(() -> {
-            if (c != null) hub.departures().disconnect(c, Departure.of(DisconnectReason.SENDQ_EXCEEDED));
+            if (c != null) hub.departures().disconnect(c, new Departure(DisconnectReason.SENDQ_EXCEEDED, detail));
             channel.close();
         }));
     }
@@ -256,6 +274,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
 
     private void free(ByteBuf b) {
         queued -= b.readableBytes();
+        held -= b.capacity();
         memory.release(b.capacity());
         b.release();
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,17 +15,19 @@ import java.util.concurrent.TimeUnit;
  * "full": the core holds senders' lines until queued output falls under half the limit, and
  * then lets the held senders go in turn. The limit is the configured budget, but never more
  * than half of what all connections' send queues together allow, so equally slow readers are
- * slowed down together before any of them reaches its own limit and is dropped. While full,
- * a client that has taken no bytes for {@link #STALL_NANOS} is dropped (SendQ exceeded): it is
- * not reading, and waiting for it would wedge everyone.
+ * slowed down together before any of them reaches its own limit and is dropped. While it is
+ * full, clients that have taken no bytes for the stalled-reader timeout are dropped (SendQ exceeded,
+ * not reading) if, and only as far as, what they hold would keep the budget from ever draining
+ * under half: waiting for them would wedge everyone, while a slow reader that still reads
+ * only has to be waited for.
  */
 final class OutputMemory implements OutputBudget {
     static final long MIN_LIMIT = 4L << 20;
-    static final long STALL_NANOS = 2_000_000_000L;
 
     private final long budget;
     private final int sendq;
     private final EventLoop loop;
+    private final long stallNanos;
     private final Set<ClientChannel> links = new LinkedHashSet<>();
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
     private long queued;
@@ -32,9 +35,10 @@ final class OutputMemory implements OutputBudget {
     private boolean resumeScheduled;
     private boolean sweepScheduled;
 
-    OutputMemory(long budget, int sendq, EventLoop loop) {
+    OutputMemory(long budget, int sendq, Duration stallTimeout, EventLoop loop) {
         this.budget = budget;
         this.sendq = sendq;
+        this.stallNanos = stallTimeout.toNanos();
         this.loop = loop;
     }
 
@@ -111,14 +115,28 @@ final class OutputMemory implements OutputBudget {
         loop.schedule(Fatal.guard(this::sweep), 1, TimeUnit.SECONDS);
     }
 
-    /** While full: drop clients that hold output and have not taken any of it lately. */
+    /** While full: drop the clients that are not reading, when their output alone would keep the budget full. */
     private void sweep() {
         sweepScheduled = false;
         if (!full) return;
         long now = System.nanoTime();
         List<ClientChannel> stalled = new ArrayList<>();
-        for (ClientChannel l : links) if (l.queued() > 0 && now - l.lastProgressNanos() > STALL_NANOS) stalled.add(l);
-        for (ClientChannel l : stalled) l.overflow();
+        long stuck = 0;
+        for (ClientChannel l : links) {
+            if (l.held() > 0 && now - l.lastProgressNanos(now) > stallNanos) {
+                stalled.add(l);
+                stuck += l.held();
+            }
+        }
+        long resumeAt = limit() / 2;
+        if (stuck >= resumeAt) {
+            stalled.sort((a, b) -> Long.compare(b.held(), a.held()));
+            for (ClientChannel l : stalled) {
+                if (stuck < resumeAt / 2) break;
+                stuck -= l.held();
+                l.overflow("not reading");
+            }
+        }
         if (queued < limit() / 2) release(0);
         if (full) scheduleSweep();
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The output budget's accounting: when it is full, who waits, and in which order they go on. */
 class OutputMemoryTest {
     private final EmbeddedChannel loop = new EmbeddedChannel();
-    private final OutputMemory memory = new OutputMemory(100L << 20, 1 << 20, loop.eventLoop());
+    private final OutputMemory memory = new OutputMemory(100L << 20, 1 << 20, java.time.Duration.ofSeconds(10), loop.eventLoop());
     private final List<String> ran = new ArrayList<>();
 
     @Test
