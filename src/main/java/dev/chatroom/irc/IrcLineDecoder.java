@@ -12,15 +12,19 @@ import java.util.List;
 
 /**
  * Turns one framed line into a {@link Message}, or into a {@link LineError} when it breaks the
- * limits: 512 bytes without tags (510 before CRLF), 8191 bytes of tags, valid UTF-8, no NUL or CR.
+ * limits: 512 bytes without tags (510 before CRLF), a tag section of 8191 bytes from a server or
+ * 4094 bytes of tag data from a client (IRCv3 message-tags), valid UTF-8, no NUL or CR.
  * Blank lines are ignored, as IRC servers do.
  */
 public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
     public static final int MAX_BODY = 510;
     public static final int MAX_TAGS = 8191;
+    /** Tag data a client may send: the tag section without its '@' and the space after it. */
+    public static final int MAX_CLIENT_TAG_DATA = 4094;
     public static final int MAX_LINE = MAX_BODY + MAX_TAGS;
 
     private final CharsetDecoder utf8;
+    private final int maxTagSection;
 
     /** The strict UTF-8 decoder the server uses: invalid input is reported, not replaced. */
     public static CharsetDecoder strictUtf8() {
@@ -39,6 +43,7 @@ public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
     public IrcLineDecoder(boolean lenient) {
         CodingErrorAction onError = lenient ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
         utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
+        maxTagSection = lenient ? MAX_TAGS : MAX_CLIENT_TAG_DATA + 2;
     }
 
     @Override
@@ -49,20 +54,26 @@ public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     /** A Message, a LineError, or null for a line to ignore. */
     public Object decode(ByteBuf line) {
-        return decode(line, line.readerIndex(), line.writerIndex(), utf8);
+        return decode(line, line.readerIndex(), line.writerIndex(), utf8, maxTagSection);
+    }
+
+    /** A line from a client, as the server reads it: at most 4094 bytes of tag data. */
+    public static Object decode(ByteBuf line, int start, int end, CharsetDecoder utf8) {
+        return decode(line, start, end, utf8, MAX_CLIENT_TAG_DATA + 2);
     }
 
     /**
      * Bytes [start, end) of a buffer as a Message, a LineError, or null for a line to ignore.
      * The decoder is the caller's: one per thread, since a CharsetDecoder keeps state.
+     * maxTagSection counts the tag section with its '@' and the space that ends it.
      */
-    public static Object decode(ByteBuf line, int start, int end, CharsetDecoder utf8) {
+    public static Object decode(ByteBuf line, int start, int end, CharsetDecoder utf8, int maxTagSection) {
         if (end == start) return null;
         int bodyStart = start;
         if (line.getByte(start) == '@') {
             int space = line.indexOf(start, end, (byte) ' ');
             int tagsEnd = space < 0 ? end : space + 1;
-            if (tagsEnd - start > MAX_TAGS) return LineError.TOO_LONG;
+            if (tagsEnd - start > maxTagSection) return LineError.TOO_LONG;
             bodyStart = tagsEnd;
         }
         while (bodyStart < end && line.getByte(bodyStart) == ' ') bodyStart++;

@@ -56,6 +56,9 @@ public final class Connection {
     private long pingSentNanos;
     private boolean awaitingPong;
     private Inbox inbox;
+    /** Rooms this connection was invited to and has not joined yet (at most {@link #INVITES_MAX}). */
+    private Room[] invites = NO_ROOMS;
+    public static final int INVITES_MAX = 16;
     /** Where this connection sits in {@link Users}' list. */
     private int index = -1;
 
@@ -267,6 +270,32 @@ public final class Connection {
         System.arraycopy(moreFlags, j + 1, moreFlags, j, roomCount - 2 - j);
         more[roomCount - 2] = null;
         roomCount--;
+    }
+
+    public boolean invitedTo(Room r) {
+        for (Room i : invites) if (i == r) return true;
+        return false;
+    }
+
+    /** Remembers an invitation; the oldest is forgotten when there are too many. */
+    public void invite(Room r) {
+        if (invitedTo(r)) return;
+        int keep = Math.min(invites.length, INVITES_MAX - 1);
+        Room[] next = new Room[keep + 1];
+        System.arraycopy(invites, invites.length - keep, next, 0, keep);
+        next[keep] = r;
+        invites = next;
+    }
+
+    /** Joining uses the invitation up. */
+    void uninvite(Room r) {
+        if (!invitedTo(r)) return;
+        invites = Arrays.stream(invites).filter(i -> i != r).toArray(Room[]::new);
+    }
+
+    /** Invitations still open, to rooms that still exist. */
+    public List<Room> invites() {
+        return Arrays.stream(invites).filter(Room::exists).toList();
     }
 
     public long connectedAtMillis() {

@@ -35,7 +35,10 @@ public final class Departures {
         if (c.isClosed()) return;
         State was = c.state();
         c.state(State.CLOSED);
-        if (was == State.REGISTERED) hub.users().countRegistered(-1);
+        if (was == State.REGISTERED) {
+            hub.users().countRegistered(-1);
+            hub.users().whowas().record(c, hub.clock().millis());
+        }
         hub.users().remove(c);
         hub.gate().approvals().remove(c);
         hub.stats().disconnected(d.reason());

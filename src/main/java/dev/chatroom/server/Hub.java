@@ -98,6 +98,8 @@ public final class Hub {
     public boolean rename(Connection c, String nick, Replies r) {
         String oldPrefix = c.prefix();
         String old = c.nick();
+        if (users.find(nick) != null && users.find(nick) != c) return false;
+        if (c.isRegistered()) users.whowas().record(c, clock.millis());
         if (!users.claim(c, nick)) return false;
         if (!c.isRegistered()) return true;
         try (Broadcast b = output.broadcast(Message.trailing(oldPrefix, "NICK", nick))) {
@@ -166,6 +168,21 @@ public final class Hub {
     }
 
     /** 375, 372s and 376 (or 422). */
+    /** The 005 lines, as after registration (VERSION repeats them). */
+    public void sendIsupport(Replies r) {
+        gate.welcome().sendIsupport(r);
+    }
+
+    /** chatroom-VERSION, as 002 and 351 show it. */
+    public String version() {
+        return gate.welcome().version();
+    }
+
+    /** When the server started, as 003 says it. */
+    public String startedAt() {
+        return gate.welcome().createdAt();
+    }
+
     public void sendMotd(Replies r) {
         gate.welcome().sendMotd(r);
     }

@@ -86,6 +86,13 @@ public final class Moderation {
         return reached;
     }
 
+    /** A NOTICE from the server to one room. */
+    public void announceIn(Room r, String text) {
+        try (Broadcast b = hub.output().broadcast(Message.trailing(hub.serverName(), "NOTICE", r.name(), text))) {
+            b.sendToMembersExcept(r, null);
+        }
+    }
+
     /** Sets a room's topic as the server. */
     public void topic(Room r, String text) {
         r.topic(Utf8.truncate(text, Names.TOPIC_MAX), hub.serverName(), hub.clock().millis(), null);

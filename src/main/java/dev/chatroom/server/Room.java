@@ -5,22 +5,29 @@ import static dev.chatroom.irc.Numeric.RPL_NAMREPLY;
 import static dev.chatroom.irc.Numeric.RPL_TOPIC;
 import static dev.chatroom.irc.Numeric.RPL_TOPICWHOTIME;
 
+import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
+import dev.chatroom.irc.Numeric;
 import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Replies;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * A channel: its members in join order with their status, its topic, and what happens in it
- * (join, part, kick, topic, names). Both sides of membership, the room's and the connection's,
+ * A channel: its members in join order with their status (@ operator, + voice), its topic and
+ * modes, and what happens in it (join, part, kick, topic, names, who may join and speak). Both sides of membership, the room's and the connection's,
  * change here and nowhere else. Fan-out iterates {@link #members()}, an array rebuilt only when
  * membership changes, so sending costs no allocation and a member leaving mid-send cannot
  * disturb the loop.
  */
 public final class Room {
     private static final Connection[] NONE = new Connection[0];
-    private static final int OPERATOR = 1;
+    public static final int OPERATOR = 1;
+    public static final int VOICE = 2;
     /** Bytes of names per 353 line: with any prefix the line stays within 512. */
     private static final int NAMES_LINE = 400;
 
@@ -33,6 +40,9 @@ public final class Room {
     private String topic;
     private String topicSetBy;
     private long topicSetAtMillis;
+    private final RoomModes modes = RoomModes.standard();
+    /** Members muted in this room only (by the admin), until when; null while there are none. */
+    private Map<Connection, Long> mutedUntil;
 
     Room(Rooms rooms, String name, boolean permanent, long createdAtMillis) {
         this.rooms = rooms;
@@ -66,26 +76,107 @@ public final class Room {
         return c.isIn(this);
     }
 
-    public boolean isOperator(Connection c) {
-        int flags = c.flagsIn(this);
-        return flags > 0 && (flags & OPERATOR) != 0;
+    /** False once the room has gone (its last member left); a new room of the same name is another room. */
+    public boolean exists() {
+        return rooms.find(name) == this;
     }
 
-    /** The member's status prefix in NAMES and WHO ("@" or ""). */
+    public RoomModes modes() {
+        return modes;
+    }
+
+    public boolean isOperator(Connection c) {
+        return has(c, OPERATOR);
+    }
+
+    public boolean isVoiced(Connection c) {
+        return has(c, VOICE);
+    }
+
+    /** Whether the member has the status (OPERATOR or VOICE). */
+    public boolean has(Connection c, int status) {
+        int flags = c.flagsIn(this);
+        return flags > 0 && (flags & status) != 0;
+    }
+
+    /** Gives or takes a member's status; false when c is not a member or nothing changed. */
+    public boolean status(Connection c, int status, boolean on) {
+        int flags = c.flagsIn(this);
+        if (flags < 0 || ((flags & status) != 0) == on) return false;
+        c.flagsIn(this, on ? flags | status : flags & ~status);
+        return true;
+    }
+
+    /** The member's status prefix in NAMES and WHO: the highest ("@", "+" or ""), or all of them (multi-prefix). */
+    public String prefixOf(Connection c, boolean all) {
+        int flags = c.flagsIn(this);
+        if (flags <= 0) return "";
+        if ((flags & OPERATOR) != 0) return all && (flags & VOICE) != 0 ? "@+" : "@";
+        return (flags & VOICE) != 0 ? "+" : "";
+    }
+
     public String prefixOf(Connection c) {
-        return isOperator(c) ? "@" : "";
+        return prefixOf(c, false);
+    }
+
+    /** Whether someone outside may learn that c is in this room (LIST, WHOIS, WHO, NAMES). */
+    public boolean visibleTo(Connection viewer) {
+        return !modes.has('s') || contains(viewer);
     }
 
     /**
-     * c joins: everyone in the room sees the JOIN, c gets its topic and member list. The first
-     * to join a room that is not permanent becomes its operator. Joining twice does nothing.
+     * Why c may not join with this key: the numeric and its text, or null when c may. An
+     * invitation lets c past +i; a ban, the key and the limit hold for everyone.
+     */
+    public String[] refusal(Connection c, String key) {
+        if (modes.banned(c.nick(), c.ident(), c.host())) return new String[] {Numeric.ERR_BANNEDFROMCHAN, "Cannot join channel (+b)"};
+        if (modes.has('i') && !c.invitedTo(this)) return new String[] {Numeric.ERR_INVITEONLYCHAN, "Cannot join channel (+i)"};
+        if (modes.key() != null && !modes.key().equals(key)) return new String[] {Numeric.ERR_BADCHANNELKEY, "Cannot join channel (+k)"};
+        if (modes.limit() > 0 && snapshot.length >= modes.limit()) return new String[] {Numeric.ERR_CHANNELISFULL, "Cannot join channel (+l)"};
+        return null;
+    }
+
+    /** Why c may not speak here, for 404; null when it may. Operators and voiced members always may. */
+    public String silenced(Connection c, long nowMillis) {
+        boolean member = contains(c);
+        if (!member && modes.has('n')) return "Cannot send to channel (+n)";
+        if (member && (has(c, OPERATOR) || has(c, VOICE))) return null;
+        if (modes.has('m')) return "Cannot send to channel (+m)";
+        if (modes.banned(c.nick(), c.ident(), c.host())) return "Cannot send to channel (+b)";
+        Long until = mutedUntil == null ? null : mutedUntil.get(c);
+        if (until != null && until > nowMillis) return "Cannot send to channel (you are muted here by the admin)";
+        return null;
+    }
+
+    /** The admin mutes a member here until the given time (0: unmutes); false when c is not a member. */
+    public boolean mute(Connection c, long untilMillis) {
+        if (!contains(c)) return false;
+        if (untilMillis <= 0) {
+            if (mutedUntil != null) mutedUntil.remove(c);
+            return true;
+        }
+        if (mutedUntil == null) mutedUntil = new IdentityHashMap<>();
+        mutedUntil.put(c, untilMillis);
+        return true;
+    }
+
+    /**
+     * c joins: everyone in the room sees the JOIN (and, with away-notify, whether c is away),
+     * c gets its topic and member list. The first to join a room that is not permanent becomes
+     * its operator. Joining twice does nothing.
      */
     void join(Connection c, Replies r) {
         if (contains(c)) return;
+        c.uninvite(this);
         add(c, snapshot.length == 0 && !permanent ? OPERATOR : 0);
         try (Broadcast join = rooms.output().broadcast(Message.of(c.prefix(), "JOIN", name))) {
             join.sendToMembersExcept(this, c);
             r.add(join);
+        }
+        if (c.away() != null) {
+            try (Broadcast away = rooms.output().broadcast(Message.trailing(c.prefix(), "AWAY", c.away()))) {
+                for (Connection m : snapshot) if (m != c && m.has(Capability.AWAY_NOTIFY)) away.sendTo(m);
+            }
         }
         if (topic != null) sendTopic(r);
         sendNames(r);
@@ -106,11 +197,32 @@ public final class Room {
 
     /** The server removes c; everyone in the room, c included, sees the KICK. */
     void kickByServer(Connection c, String reason) {
+        kick(c, rooms.output().serverName(), reason, null);
+    }
+
+    /**
+     * c is removed by source (a member's prefix, or the server's name); everyone in the room,
+     * c included, sees the KICK. The kicker (requester, null for the server) gets its copy with
+     * its other replies.
+     */
+    public void kick(Connection c, String source, String reason, Replies requester) {
         if (!contains(c)) return;
-        try (Broadcast kick = rooms.output().broadcast(Message.trailing(rooms.output().serverName(), "KICK", name, c.nick(), reason))) {
-            kick.sendToMembersExcept(this, null);
+        try (Broadcast kick = rooms.output().broadcast(Message.trailing(source, "KICK", name, c.nick(), reason))) {
+            kick.sendToMembersExcept(this, requester == null ? null : requester.to());
+            if (requester != null) requester.add(kick);
         }
         remove(c);
+    }
+
+    /** A MODE change by source, seen by every member; the one who made it (may be null) gets it with its replies. */
+    public void announceModes(String source, List<String> change, Replies requester) {
+        List<String> params = new ArrayList<>(change.size() + 1);
+        params.add(name);
+        params.addAll(change);
+        try (Broadcast b = rooms.output().broadcast(Message.of(source, "MODE", params.toArray(new String[0])))) {
+            b.sendToMembersExcept(this, requester == null ? null : requester.to());
+            if (requester != null) requester.add(b);
+        }
     }
 
     /** c is gone from the server; its QUIT was announced once to all its rooms together. */
@@ -134,6 +246,7 @@ public final class Room {
         System.arraycopy(snapshot, i + 1, next, i, next.length - i);
         snapshot = next;
         c.left(this);
+        if (mutedUntil != null) mutedUntil.remove(c);
         if (snapshot.length == 0 && !permanent) rooms.abandoned(this);
     }
 
@@ -161,15 +274,29 @@ public final class Room {
         r.numericWords(RPL_TOPICWHOTIME, name, topicSetBy, Long.toString(topicSetAtMillis / 1000));
     }
 
-    /** 353 lines (as many as needed) and 366. */
+    /**
+     * 353 lines (as many as needed) and 366, as the recipient may see them: a secret room shows
+     * nothing to outsiders, who also do not see invisible (+i) members; "@" marks a secret room.
+     * With multi-prefix every status shows, with userhost-in-names every nick!user@host.
+     */
     public void sendNames(Replies r) {
+        Connection viewer = r.to();
+        boolean inside = contains(viewer);
+        if (!inside && modes.has('s')) {
+            r.numeric(RPL_ENDOFNAMES, name, "End of /NAMES list.");
+            return;
+        }
+        boolean multi = viewer.has(Capability.MULTI_PREFIX);
+        boolean userhost = viewer.has(Capability.USERHOST_IN_NAMES);
+        String kind = modes.has('s') ? "@" : "=";
         StringBuilder names = new StringBuilder();
         int bytes = 0;
         for (Connection m : snapshot) {
-            String entry = prefixOf(m) + m.nick();
+            if (!inside && m.invisible()) continue;
+            String entry = prefixOf(m, multi) + (userhost ? m.prefix() : m.nick());
             int n = Utf8.length(entry);
             if (bytes > 0 && bytes + 1 + n > NAMES_LINE) {
-                r.numeric(RPL_NAMREPLY, "=", name, names.toString());
+                r.numeric(RPL_NAMREPLY, kind, name, names.toString());
                 names.setLength(0);
                 bytes = 0;
             }
@@ -180,7 +307,7 @@ public final class Room {
             names.append(entry);
             bytes += n;
         }
-        if (names.length() > 0) r.numeric(RPL_NAMREPLY, "=", name, names.toString());
+        if (names.length() > 0) r.numeric(RPL_NAMREPLY, kind, name, names.toString());
         r.numeric(RPL_ENDOFNAMES, name, "End of /NAMES list.");
     }
 }

@@ -16,6 +16,8 @@ public final class Users {
     private final Map<String, Connection> byNick = new HashMap<>();
     private final Map<String, Integer> perAddress = new HashMap<>();
     private int registered;
+    private int mostRegistered;
+    private final Whowas whowas = new Whowas();
 
     void add(Connection c) {
         c.index(all.size());
@@ -58,6 +60,16 @@ public final class Users {
 
     void countRegistered(int delta) {
         registered += delta;
+        mostRegistered = Math.max(mostRegistered, registered);
+    }
+
+    /** The most users registered at once since the server started (LUSERS 265/266). */
+    public int mostRegistered() {
+        return mostRegistered;
+    }
+
+    public Whowas whowas() {
+        return whowas;
     }
 
     public int registeredCount() {

@@ -30,13 +30,29 @@ final class Welcome {
         r.numeric(RPL_WELCOME, "Welcome to the " + serverName + " IRC Network, " + c.prefix());
         r.numeric(RPL_YOURHOST, "Your host is " + serverName + ", running version " + version);
         r.numeric(RPL_CREATED, "This server was created " + createdAt);
-        r.numericWords(RPL_MYINFO, serverName, version, "i", "o");
-        List<String> params = new ArrayList<>();
-        params.add(c.nick());
-        params.addAll(isupport());
-        params.add("are supported by this server");
-        r.add(Message.create(java.util.Map.of(), serverName, RPL_ISUPPORT, params, true));
+        r.numericWords(RPL_MYINFO, serverName, version, "i", RoomModeChange.ALL, "bklov");
+        sendIsupport(r);
         sendMotd(r);
+    }
+
+    /** 005 lines of at most 13 tokens each, as clients expect them. */
+    void sendIsupport(Replies r) {
+        List<String> tokens = isupport();
+        for (int from = 0; from < tokens.size(); from += 13) {
+            List<String> params = new ArrayList<>();
+            params.add(r.to().nickOrStar());
+            params.addAll(tokens.subList(from, Math.min(tokens.size(), from + 13)));
+            params.add("are supported by this server");
+            r.add(Message.create(java.util.Map.of(), serverName, RPL_ISUPPORT, params, true));
+        }
+    }
+
+    String version() {
+        return version;
+    }
+
+    String createdAt() {
+        return createdAt;
     }
 
     List<String> isupport() {
@@ -44,14 +60,18 @@ final class Welcome {
                 "AWAYLEN=" + Names.AWAY_MAX,
                 "CASEMAPPING=" + Casemapping.NAME,
                 "CHANLIMIT=#:" + Names.ROOMS_PER_CLIENT,
-                "CHANMODES=,,,",
+                "CHANMODES=" + RoomModes.CHANMODES,
                 "CHANNELLEN=" + Names.CHANNEL_MAX,
                 "CHANTYPES=#",
+                "ELIST=MNU",
+                "KEYLEN=" + RoomModes.KEY_MAX,
                 "KICKLEN=" + Names.KICK_MAX,
+                "MAXLIST=b:" + RoomModes.BANS_MAX,
                 "MAXTARGETS=" + Names.MAX_TARGETS,
+                "MODES=" + RoomModeChange.MAX_PARAM_MODES,
                 "NETWORK=" + serverName,
                 "NICKLEN=" + Names.NICK_MAX,
-                "PREFIX=(o)@",
+                "PREFIX=(ov)@+",
                 "TOPICLEN=" + Names.TOPIC_MAX,
                 "USERLEN=" + Names.USER_MAX,
                 "WHOX");

@@ -95,6 +95,20 @@ class InteropIT {
                     bob.type("hello weechat");
                     awaitText(log, "hello weechat");
 
+                    // the admin makes carol an operator; in WeeChat she moderates the room and voices alice
+                    server.type("/op carol");
+                    server.expect("^Mode #chatroom \\+o carol\\.$");
+                    awaitText(log, "+o carol");
+                    Files.writeString(fifo, "irc.chat.#chatroom */mode #chatroom +m\n");
+                    awaitText(log, "[+m]");
+                    Files.writeString(fifo, "irc.chat.#chatroom */mode #chatroom +v alice\n");
+                    awaitText(log, "[+v alice]");
+                    bob.type("may bob speak?");
+                    bob.expect("Cannot send to #chatroom: Cannot send to channel \\(\\+m\\)");
+                    irssi.typeLine("voiced alice speaks");
+                    awaitText(log, "voiced alice speaks");
+                    assertThat(Files.readString(log)).doesNotContain("may bob speak?");
+
                     // nothing irssi sent on its own was unknown to the server
                     irssi.keys("M-1");
                     assertThat(irssi.screen(false)).doesNotContain("Unknown command");

@@ -70,14 +70,25 @@ class LineDecodingTest {
     }
 
     @Test
-    void tagsMayTakeUpTo8191Bytes() {
-        String tags = "@+x=" + "v".repeat(8191 - "@+x= ".length()) + " ";
-        assertThat(tags).hasSize(8191);
+    void aClientMaySendUpTo4094BytesOfTagData() {
+        String tags = "@+x=" + "v".repeat(4094 - "+x=".length()) + " ";
+        assertThat(tags).hasSize(4096);
         List<Object> ok = feed(tags + "TAGMSG #a\r\n");
         assertThat(ok).hasSize(1);
         assertThat(ok.get(0)).isInstanceOf(String.class);
-        String tooMany = "@+x=" + "v".repeat(8191 - "@+x= ".length() + 1) + " ";
+        String tooMany = "@+x=" + "v".repeat(4094 - "+x=".length() + 1) + " ";
         assertThat(feed(tooMany + "TAGMSG #a\r\nPING ok\r\n")).containsExactly(LineError.TOO_LONG, "PING ok");
+    }
+
+    @Test
+    void aServerMaySendUpTo8191BytesOfTags() {
+        EmbeddedChannel lenient = new EmbeddedChannel(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder(true));
+        String tags = "@+x=" + "v".repeat(8191 - "@+x= ".length()) + " ";
+        lenient.writeInbound(io.netty.buffer.Unpooled.copiedBuffer(tags + "TAGMSG #a\r\n", StandardCharsets.UTF_8));
+        assertThat((Object) lenient.readInbound()).isInstanceOf(Message.class);
+        String tooMany = "@+x=" + "v".repeat(8191 - "@+x= ".length() + 1) + " ";
+        lenient.writeInbound(io.netty.buffer.Unpooled.copiedBuffer(tooMany + "TAGMSG #a\r\n", StandardCharsets.UTF_8));
+        assertThat((Object) lenient.readInbound()).isEqualTo(LineError.TOO_LONG);
     }
 
     @Test

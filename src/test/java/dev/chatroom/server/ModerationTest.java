@@ -23,7 +23,7 @@ class ModerationTest extends HubTest {
         assertThat(server.events()).isEmpty(); // the command's answer is the one line about it
         server.join("bob");
         assertThat(server.admin.execute("/kick nobody")).isEqualTo("No user nobody.");
-        assertThat(server.admin.execute("/kick")).isEqualTo("Usage: /kick <nick> [reason]");
+        assertThat(server.admin.execute("/kick")).isEqualTo("Usage: /kick <nick> [#room] [reason]");
     }
 
     @Test
@@ -100,7 +100,7 @@ class ModerationTest extends HubTest {
         bob.send("PRIVMSG #chatroom :back");
         assertThat(alice.expect("PRIVMSG")).isEqualTo(":bob!~bob@127.0.0.1 PRIVMSG #chatroom :back");
         assertThat(server.admin.execute("/unmute bob")).isEqualTo("bob is not muted.");
-        assertThat(server.admin.execute("/mute bob soon")).startsWith("Usage: /mute <nick> [minutes]");
+        assertThat(server.admin.execute("/mute bob soon")).startsWith("Usage: /mute <nick> [#room] [minutes]");
         assertThat(server.admin.execute("/mute bob")).isEqualTo("Muted bob until /unmute.");
     }
 
@@ -132,7 +132,7 @@ class ModerationTest extends HubTest {
     @Test
     void topicIsSetForTheRoomAndShownOnJoin() {
         FakeClient alice = server.join("alice");
-        assertThat(server.admin.execute("/topic")).isEqualTo("No topic is set. Usage: /topic <text>");
+        assertThat(server.admin.execute("/topic")).isEqualTo("No topic is set in #chatroom. Usage: /topic [#room] <text>");
         assertThat(server.admin.execute("/topic Friday: pizza")).isEqualTo("Topic of #chatroom set.");
         assertThat(alice.next()).isEqualTo(":chatroom TOPIC #chatroom :Friday: pizza");
         FakeClient bob = server.connect().sendRegistration("bob");

@@ -77,7 +77,9 @@ class QueriesTest extends HubTest {
         assertThat(alice.sync()).containsExactly(
                 ":chatroom 251 alice :There are 2 users and 0 invisible on 1 servers",
                 ":chatroom 254 alice 1 :channels formed",
-                ":chatroom 255 alice :I have 2 clients and 0 servers");
+                ":chatroom 255 alice :I have 2 clients and 0 servers",
+                ":chatroom 265 alice 2 2 :Current local users 2, max 2",
+                ":chatroom 266 alice 2 2 :Current global users 2, max 2");
     }
 
     @Test
@@ -102,7 +104,7 @@ class QueriesTest extends HubTest {
     @Test
     void modeQueries() {
         alice.send("MODE #chatroom");
-        assertThat(alice.next()).isEqualTo(":chatroom 324 alice #chatroom +");
+        assertThat(alice.next()).isEqualTo(":chatroom 324 alice #chatroom +nt");
         assertThat(alice.next()).matches(":chatroom 329 alice #chatroom \\d+");
         alice.send("MODE #chatroom b");
         assertThat(alice.next()).isEqualTo(":chatroom 368 alice #chatroom :End of channel ban list");

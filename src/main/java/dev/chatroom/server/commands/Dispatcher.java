@@ -26,7 +26,8 @@ public final class Dispatcher {
     public Dispatcher(Hub hub) {
         this.hub = hub;
         for (List<Command> family : List.of(
-                RegistrationCommands.all(), MessageCommands.all(), RoomCommands.all(), QueryCommands.all())) {
+                RegistrationCommands.all(), MessageCommands.all(), RoomCommands.all(), ModeCommands.all(),
+                ListCommand.all(), QueryCommands.all(), UserCommands.all(), ServerInfoCommands.all())) {
             for (Command c : family) table.put(c.name(), c);
         }
     }
@@ -58,6 +59,8 @@ public final class Dispatcher {
     public void dispatch(Connection c, Message m) {
         if (c.isClosed() || c.state() == State.REFUSED) return;
         Replies r = hub.output().replies(c);
+        String label = m.tags().get("label");
+        if (label != null && !label.isEmpty() && c.has(dev.chatroom.irc.Capability.LABELED_RESPONSE)) r.label(label);
         Command cmd = table.get(m.command());
         if (cmd == null) {
             r.numeric(ERR_UNKNOWNCOMMAND, m.command(), "Unknown command");
@@ -74,7 +77,7 @@ public final class Dispatcher {
                 internalError(c, m, e, r);
             }
         }
-        r.flush();
+        r.finish();
         if (c.state() == State.REGISTERING) hub.tryRegister(c);
     }
 }

@@ -70,11 +70,12 @@ final class MessageCommands {
             if (!quiet) ctx.numeric(ERR_NOSUCHCHANNEL, target, "No such channel");
             return;
         }
-        if (!room.contains(c)) {
-            if (!quiet) ctx.numeric(ERR_CANNOTSENDTOCHAN, room.name(), "Cannot send to channel (you are not in it)");
+        String silenced = room.silenced(c, ctx.now());
+        if (silenced != null) {
+            if (!quiet) ctx.numeric(ERR_CANNOTSENDTOCHAN, room.name(), silenced);
             return;
         }
-        try (Broadcast b = ctx.hub().output().broadcast(message(c, verb, room.name(), text, tagOnly), tags)) {
+        try (Broadcast b = ctx.hub().output().said(message(c, verb, room.name(), text, tagOnly), tags)) {
             for (Connection member : room.members()) {
                 if (member != c && (!tagOnly || member.has(Capability.MESSAGE_TAGS))) b.sendTo(member);
             }
@@ -89,8 +90,10 @@ final class MessageCommands {
             if (!quiet) ctx.numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
             return;
         }
-        try (Broadcast b = ctx.hub().output().broadcast(message(c, verb, to.nick(), text, tagOnly), tags)) {
-            if (to != c && (!tagOnly || to.has(Capability.MESSAGE_TAGS))) b.sendTo(to);
+        try (Broadcast b = ctx.hub().output().said(message(c, verb, to.nick(), text, tagOnly), tags)) {
+            // to oneself with echo-message: the delivery, then the echo (the one a label goes on)
+            boolean delivered = to != c || echoes(c, tagOnly);
+            if (delivered && (!tagOnly || to.has(Capability.MESSAGE_TAGS))) b.sendTo(to);
             if (to == c || echoes(c, tagOnly)) ctx.replies().add(b);
         }
         if (verb.equals("PRIVMSG") && to.away() != null) ctx.numeric(RPL_AWAY, to.nick(), to.away());

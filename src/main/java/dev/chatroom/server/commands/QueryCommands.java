@@ -2,17 +2,19 @@ package dev.chatroom.server.commands;
 
 import static dev.chatroom.irc.Numeric.*;
 
-import dev.chatroom.irc.Message;
+import dev.chatroom.irc.Capability;
+import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Names;
 import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.Connection;
+import dev.chatroom.server.Glob;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
-/** WHO, WHOIS, MOTD, LUSERS, AWAY, ISON, USERHOST: questions about the server and its users. */
+/** WHO, WHOIS, MOTD, LUSERS, ISON, USERHOST: questions about the server and its users. */
 final class QueryCommands {
     /** Bytes of list items per reply line (WHOIS rooms): with any prefix the line stays within 512. */
     static final int LIST_LINE = 400;
@@ -25,23 +27,50 @@ final class QueryCommands {
                 Command.registered("WHOIS", 1, QueryCommands::whois),
                 Command.registered("MOTD", 0, ctx -> ctx.hub().sendMotd(ctx.replies())),
                 Command.registered("LUSERS", 0, QueryCommands::lusers),
-                Command.registered("AWAY", 0, QueryCommands::away),
                 Command.registered("ISON", 1, QueryCommands::ison),
                 Command.registered("USERHOST", 1, QueryCommands::userhost));
     }
 
-    // WHO [<channel>|<nick>] [%<fields>[,<token>]]   (WHOX when the second parameter starts with %)
+    // WHO [<channel>|<mask>] [%<fields>[,<token>]]   (WHOX when the second parameter starts with %)
     static void who(Context ctx) {
-        String mask = ctx.paramCount() == 0 ? "*" : ctx.param(0);
+        Connection viewer = ctx.client();
+        String mask = ctx.paramCount() == 0 || ctx.param(0).isEmpty() ? "*" : ctx.param(0);
         String whox = ctx.paramCount() >= 2 && ctx.param(1).startsWith("%") ? ctx.param(1).substring(1) : null;
+        boolean multi = viewer.has(Capability.MULTI_PREFIX);
         if (Names.isChannel(mask)) {
             Room r = ctx.hub().rooms().find(mask);
-            if (r != null) for (Connection member : r.members()) whoReply(ctx, r.name(), member, r.prefixOf(member), whox);
-        } else {
+            if (r != null && r.visibleTo(viewer)) {
+                boolean inside = r.contains(viewer);
+                for (Connection member : r.members()) {
+                    if (inside || !member.invisible()) whoReply(ctx, r.name(), member, r.prefixOf(member, multi), whox);
+                }
+            }
+        } else if (mask.indexOf('*') < 0 && mask.indexOf('?') < 0) {
             Connection who = ctx.hub().users().findRegistered(mask);
             if (who != null) whoReply(ctx, "*", who, "", whox);
+        } else {
+            String folded = Casemapping.fold(mask.equals("0") ? "*" : mask);
+            for (Connection who : ctx.hub().users().all()) {
+                if (!who.isRegistered() || !visible(ctx, viewer, who) || !matches(ctx, folded, who)) continue;
+                whoReply(ctx, "*", who, "", whox);
+            }
         }
         ctx.numeric(RPL_ENDOFWHO, mask, "End of WHO list");
+    }
+
+    /** An invisible (+i) user is seen by a mask only by themselves and those who share a room with them. */
+    private static boolean visible(Context ctx, Connection viewer, Connection who) {
+        if (who == viewer || !who.invisible()) return true;
+        for (Room r : who.rooms()) if (r.contains(viewer)) return true;
+        return false;
+    }
+
+    /** A WHO mask matches the nick, the user, the host, the server's name or the realname. */
+    private static boolean matches(Context ctx, String foldedMask, Connection who) {
+        for (String field : new String[] {who.nick(), who.user(), who.ident(), who.host(), ctx.hub().serverName(), who.realname()}) {
+            if (field != null && Glob.matches(foldedMask, Casemapping.fold(field))) return true;
+        }
+        return false;
     }
 
     private static void whoReply(Context ctx, String channel, Connection who, String status, String whox) {
@@ -90,8 +119,10 @@ final class QueryCommands {
         }
         ctx.numeric(RPL_WHOISUSER, who.nick(), who.ident(), who.host(), "*", who.realname());
         StringBuilder rooms = new StringBuilder();
+        boolean multi = ctx.client().has(Capability.MULTI_PREFIX);
         for (Room r : who.rooms()) {
-            String entry = r.prefixOf(who) + r.name();
+            if (!r.visibleTo(ctx.client())) continue;
+            String entry = r.prefixOf(who, multi) + r.name();
             if (rooms.length() > 0 && Utf8.length(rooms) + 1 + Utf8.length(entry) > LIST_LINE) {
                 ctx.numeric(RPL_WHOISCHANNELS, who.nick(), rooms.toString());
                 rooms.setLength(0);
@@ -121,18 +152,9 @@ final class QueryCommands {
         if (unknown > 0) ctx.numeric(RPL_LUSERUNKNOWN, Integer.toString(unknown), "unknown connection(s)");
         ctx.numeric(RPL_LUSERCHANNELS, Integer.toString(ctx.hub().rooms().count()), "channels formed");
         ctx.numeric(RPL_LUSERME, "I have " + users + " clients and 0 servers");
-    }
-
-    // AWAY [:<text>]
-    static void away(Context ctx) {
-        String text = ctx.param(0);
-        if (text == null || text.isEmpty()) {
-            ctx.client().away(null);
-            ctx.numeric(RPL_UNAWAY, "You are no longer marked as being away");
-        } else {
-            ctx.client().away(Utf8.truncate(text, Names.AWAY_MAX));
-            ctx.numeric(RPL_NOWAWAY, "You have been marked as being away");
-        }
+        String most = Integer.toString(ctx.hub().users().mostRegistered());
+        ctx.numeric(RPL_LOCALUSERS, Integer.toString(users), most, "Current local users " + users + ", max " + most);
+        ctx.numeric(RPL_GLOBALUSERS, Integer.toString(users), most, "Current global users " + users + ", max " + most);
     }
 
     // ISON <nick>{ <nick>}

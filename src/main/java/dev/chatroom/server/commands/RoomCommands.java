@@ -2,7 +2,6 @@ package dev.chatroom.server.commands;
 
 import static dev.chatroom.irc.Numeric.*;
 
-import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
 import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.Connection;
@@ -10,7 +9,7 @@ import dev.chatroom.server.Room;
 import java.util.ArrayList;
 import java.util.List;
 
-/** JOIN, PART, NAMES, TOPIC and MODE: rooms are IRC channels. */
+/** JOIN, PART, NAMES, TOPIC, KICK and INVITE: rooms are IRC channels. */
 final class RoomCommands {
     private RoomCommands() {}
 
@@ -20,7 +19,8 @@ final class RoomCommands {
                 Command.registered("PART", 1, RoomCommands::part),
                 Command.registered("NAMES", 0, RoomCommands::names),
                 Command.registered("TOPIC", 1, RoomCommands::topic),
-                Command.registered("MODE", 1, RoomCommands::mode));
+                Command.registered("KICK", 2, RoomCommands::kick),
+                Command.registered("INVITE", 0, RoomCommands::invite));
     }
 
     // JOIN <channel>{,<channel>} [<key>{,<key>}]   |   JOIN 0
@@ -30,18 +30,24 @@ final class RoomCommands {
             for (Room r : new ArrayList<>(c.rooms())) r.part(c, null, ctx.replies());
             return;
         }
-        for (String name : ctx.param(0).split(",")) {
+        String[] keys = ctx.param(1) == null ? new String[0] : ctx.param(1).split(",", -1);
+        String[] names = ctx.param(0).split(",", -1);
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
             if (name.isEmpty()) continue;
+            String key = i < keys.length ? keys[i] : null;
+            Room existing = ctx.hub().rooms().find(name);
             if (!Names.isChannel(name)) ctx.numeric(ERR_NOSUCHCHANNEL, name, "No such channel");
             else if (!Names.isValidChannel(name)) ctx.numeric(ERR_BADCHANMASK, name, "Bad Channel Mask");
-            else if (c.roomCount() >= Names.ROOMS_PER_CLIENT && !inRoom(ctx, name)) ctx.numeric(ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
-            else ctx.hub().rooms().join(c, name, ctx.replies());
+            else if (existing != null && existing.contains(c)) continue;
+            else if (c.roomCount() >= Names.ROOMS_PER_CLIENT) ctx.numeric(ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
+            else if (existing != null && existing.refusal(c, key) != null) {
+                String[] why = existing.refusal(c, key);
+                ctx.numeric(why[0], existing.name(), why[1]);
+            } else {
+                ctx.hub().rooms().join(c, name, ctx.replies());
+            }
         }
-    }
-
-    private static boolean inRoom(Context ctx, String name) {
-        Room r = ctx.hub().rooms().find(name);
-        return r != null && r.contains(ctx.client());
     }
 
     // PART <channel>{,<channel>} [:<reason>]
@@ -51,7 +57,7 @@ final class RoomCommands {
             Room r = ctx.hub().rooms().find(name);
             if (r == null) ctx.numeric(ERR_NOSUCHCHANNEL, name, "No such channel");
             else if (!r.contains(ctx.client())) ctx.numeric(ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
-            else r.part(ctx.client(), ctx.param(1), ctx.replies());
+            else r.part(ctx.client(), ctx.param(1) == null ? null : Utf8.truncate(ctx.param(1), Names.KICK_MAX), ctx.replies());
         }
     }
 
@@ -75,74 +81,72 @@ final class RoomCommands {
         Room r = ctx.hub().rooms().find(ctx.param(0));
         if (r == null) {
             ctx.numeric(ERR_NOSUCHCHANNEL, ctx.param(0), "No such channel");
+        } else if (!r.visibleTo(c)) {
+            ctx.numeric(ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
         } else if (ctx.paramCount() == 1) {
             if (r.topic() == null) ctx.numeric(RPL_NOTOPIC, r.name(), "No topic is set");
             else r.sendTopic(ctx.replies());
         } else if (!r.contains(c)) {
             ctx.numeric(ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
-        } else if (!r.isOperator(c)) {
+        } else if (r.modes().has('t') && !r.isOperator(c)) {
             ctx.numeric(ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
         } else {
             r.topic(Utf8.truncate(ctx.param(1), Names.TOPIC_MAX), c.prefix(), ctx.now(), ctx.replies());
         }
     }
 
-    // MODE <target> [<modestring>]: queries are answered; the only user mode is +i, channels have none to set.
-    static void mode(Context ctx) {
+    // KICK <channel>{,<channel>} <user>{,<user>} [:<comment>]: one room and several users, or pairs
+    static void kick(Context ctx) {
         Connection c = ctx.client();
-        String target = ctx.param(0);
-        String modes = ctx.param(1);
-        String server = ctx.hub().serverName();
-        if (Names.isChannel(target)) {
-            Room r = ctx.hub().rooms().find(target);
-            if (r == null) {
-                ctx.numeric(ERR_NOSUCHCHANNEL, target, "No such channel");
-            } else if (modes == null) {
-                ctx.replies().numericWords(RPL_CHANNELMODEIS, r.name(), "+");
-                ctx.replies().numericWords(RPL_CREATIONTIME, r.name(), Long.toString(r.createdAtMillis() / 1000));
-            } else if (modes.equals("b") || modes.equals("+b")) {
-                ctx.numeric(RPL_ENDOFBANLIST, r.name(), "End of channel ban list");
-            } else if (!r.isOperator(c)) {
-                ctx.numeric(ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
-            } else {
-                ctx.numeric(ERR_UNKNOWNMODE, String.valueOf(firstModeLetter(modes)), "is unknown mode char to me");
-            }
+        String[] rooms = ctx.param(0).split(",");
+        String[] nicks = ctx.param(1).split(",");
+        if (rooms.length != 1 && rooms.length != nicks.length) {
+            ctx.numeric(ERR_NEEDMOREPARAMS, "KICK", "Not enough parameters (one channel, or one per user)");
             return;
         }
-        Connection who = ctx.hub().users().findRegistered(target);
-        if (who == null) {
-            ctx.numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
-        } else if (who != c) {
-            ctx.numeric(ERR_USERSDONTMATCH, "Can't change mode for other users");
-        } else if (modes == null) {
-            ctx.replies().numericWords(RPL_UMODEIS, c.invisible() ? "+i" : "+");
-        } else {
-            setUserModes(ctx, modes, server);
-        }
-    }
-
-    private static void setUserModes(Context ctx, String modes, String server) {
-        Connection c = ctx.client();
-        boolean adding = true;
-        StringBuilder changed = new StringBuilder();
-        for (char ch : modes.toCharArray()) {
-            if (ch == '+' || ch == '-') {
-                adding = ch == '+';
-            } else if (ch == 'i') {
-                if (c.invisible() != adding) {
-                    c.invisible(adding);
-                    changed.append(adding ? "+i" : "-i");
-                }
-            } else {
-                ctx.numeric(ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
-                return;
+        String given = ctx.param(2);
+        String reason = given == null || given.isEmpty() ? c.nick() : Utf8.truncate(given, Names.KICK_MAX);
+        for (int i = 0; i < nicks.length; i++) {
+            String roomName = rooms.length == 1 ? rooms[0] : rooms[i];
+            Room r = ctx.hub().rooms().find(roomName);
+            if (nicks[i].isEmpty()) continue;
+            if (r == null) {
+                ctx.numeric(ERR_NOSUCHCHANNEL, roomName, "No such channel");
+                continue;
             }
+            Connection target = ctx.hub().users().findRegistered(nicks[i]);
+            if (!r.contains(c)) ctx.numeric(ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
+            else if (!r.isOperator(c)) ctx.numeric(ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
+            else if (target == null) ctx.numeric(ERR_NOSUCHNICK, nicks[i], "No such nick/channel");
+            else if (!r.contains(target)) ctx.numeric(ERR_USERNOTINCHANNEL, target.nick(), r.name(), "They aren't on that channel");
+            else r.kick(target, c.prefix(), reason, ctx.replies());
         }
-        if (changed.length() > 0) ctx.replies().add(Message.trailing(c.nick(), "MODE", c.nick(), changed.toString()));
     }
 
-    private static char firstModeLetter(String modes) {
-        for (char ch : modes.toCharArray()) if (ch != '+' && ch != '-') return ch;
-        return '+';
+    // INVITE <nick> <channel>   |   INVITE (the rooms you are invited to)
+    static void invite(Context ctx) {
+        Connection c = ctx.client();
+        if (ctx.paramCount() == 0) {
+            for (Room r : c.invites()) ctx.replies().numericWords(RPL_INVITELIST, r.name());
+            ctx.numeric(RPL_ENDOFINVITELIST, "End of /INVITE list");
+            return;
+        }
+        if (ctx.paramCount() < 2) {
+            ctx.numeric(ERR_NEEDMOREPARAMS, "INVITE", "Not enough parameters");
+            return;
+        }
+        Connection target = ctx.hub().users().findRegistered(ctx.param(0));
+        Room r = ctx.hub().rooms().find(ctx.param(1));
+        if (target == null) ctx.numeric(ERR_NOSUCHNICK, ctx.param(0), "No such nick/channel");
+        else if (r == null) ctx.numeric(ERR_NOSUCHCHANNEL, ctx.param(1), "No such channel");
+        else if (!r.contains(c)) ctx.numeric(ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
+        else if (r.modes().has('i') && !r.isOperator(c)) ctx.numeric(ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
+        else if (r.contains(target)) ctx.numeric(ERR_USERONCHANNEL, target.nick(), r.name(), "is already on channel");
+        else {
+            target.invite(r);
+            ctx.replies().numericWords(RPL_INVITING, target.nick(), r.name());
+            ctx.hub().output().replies(target).add(dev.chatroom.irc.Message.of(c.prefix(), "INVITE", target.nick(), r.name())).flush();
+            if (target.away() != null) ctx.numeric(RPL_AWAY, target.nick(), target.away());
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.chatroom.server.console;
 import dev.chatroom.server.BanList;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
-import dev.chatroom.server.Room;
 import dev.chatroom.server.ServerAccess;
 import java.time.Duration;
 import java.util.List;
@@ -26,14 +25,17 @@ public final class AdminCommands {
             "/reject <nick> [reason]   reject it, telling them the reason",
             "/pending                  the requests waiting, oldest first",
             "/users                    who is connected, by room",
-            "/kick <nick> [reason]     remove someone (they may come back)",
-            "/ban <nick|ip|mask> [reason]   disconnect and keep out (nick!user@host masks, * and ?)",
-            "/unban <nick|ip|mask>     lift a ban",
+            "/kick <nick> [#room] [reason]  remove someone from the chat, or from one room (they may come back)",
+            "/ban <nick|ip|mask> [#room] [reason]   disconnect and keep out (nick!user@host masks, * and ?), or keep out of one room",
+            "/unban <nick|ip|mask> [#room]  lift a ban",
             "/bans                     the bans",
-            "/mute <nick> [minutes]    keep someone from talking (until /unmute if no minutes)",
-            "/unmute <nick>            let them talk again",
+            "/mute <nick> [#room] [minutes] keep someone from talking (until /unmute if no minutes)",
+            "/unmute <nick> [#room]    let them talk again",
             "/say <text>               an announcement to everyone",
-            "/topic [text]             show or set the room's topic",
+            "/topic [#room] [text]     show or set a room's topic (default: the main room)",
+            "/op <nick> [#room]        make someone a channel operator (/deop takes it back)",
+            "/voice <nick> [#room]     let someone speak in a moderated room (/devoice takes it back)",
+            "/mode [#room] [modes [args]]   show or set a room's modes as the server (e.g. +m, +k key, +l 50)",
             "/stats                    uptime, users, traffic, disconnects",
             "/shutdown [reason]        tell everyone and stop the server",
             "/help                     this list");
@@ -81,14 +83,28 @@ public final class AdminCommands {
             case "/reject" -> arg == null ? "Usage: /reject <nick> [reason]" : onLoop(hub -> Approving.reject(hub, arg, rest));
             case "/pending" -> onLoop(Reports::pending);
             case "/users" -> onLoop(Reports::users);
-            case "/kick" -> arg == null ? "Usage: /kick <nick> [reason]" : onLoop(hub -> kick(hub, arg, rest));
-            case "/ban" -> arg == null ? "Usage: /ban <nick|ip|mask> [reason]" : onLoop(hub -> ban(hub, arg, rest));
-            case "/unban" -> arg == null ? "Usage: /unban <nick|ip|mask>" : onLoop(hub -> unban(hub, arg));
+            case "/kick" -> arg == null ? "Usage: /kick <nick> [#room] [reason]"
+                    : inRoom(rest) ? onLoop(hub -> RoomAdmin.kick(hub, arg, first(rest), after(rest))) : onLoop(hub -> kick(hub, arg, rest));
+            case "/ban" -> arg == null ? "Usage: /ban <nick|ip|mask> [#room] [reason]"
+                    : inRoom(rest) ? onLoop(hub -> RoomAdmin.ban(hub, arg, first(rest), after(rest))) : onLoop(hub -> ban(hub, arg, rest));
+            case "/unban" -> arg == null ? "Usage: /unban <nick|ip|mask> [#room]"
+                    : inRoom(rest) ? onLoop(hub -> RoomAdmin.unban(hub, arg, first(rest))) : onLoop(hub -> unban(hub, arg));
             case "/bans" -> onLoop(Reports::bans);
-            case "/mute" -> arg == null ? "Usage: /mute <nick> [minutes]" : mute(arg, rest);
-            case "/unmute" -> arg == null ? "Usage: /unmute <nick>" : onLoop(hub -> unmute(hub, arg));
+            case "/mute" -> arg == null ? "Usage: /mute <nick> [#room] [minutes]" : mute(arg, rest);
+            case "/unmute" -> arg == null ? "Usage: /unmute <nick> [#room]"
+                    : inRoom(rest) ? onLoop(hub -> RoomAdmin.mute(hub, arg, first(rest), 0, "")) : onLoop(hub -> unmute(hub, arg));
             case "/say" -> text.isEmpty() ? "Usage: /say <text>" : onLoop(hub -> say(hub, text));
-            case "/topic" -> onLoop(hub -> topic(hub, text));
+            case "/topic" -> onLoop(hub -> inRoom(text) ? RoomAdmin.topic(hub, first(text), after(text) == null ? "" : after(text)) : RoomAdmin.topic(hub, null, text));
+            case "/op", "/deop", "/voice", "/devoice" -> arg == null ? "Usage: " + verb + " <nick> [#room]"
+                    : onLoop(hub -> RoomAdmin.status(hub, statusLetters(verb), arg, inRoom(rest) ? first(rest) : null));
+            case "/mode" -> {
+                String[] m = text.isEmpty() ? new String[0] : text.split("\\s+");
+                int i = m.length > 0 && m[0].startsWith("#") ? 1 : 0;
+                String room = i == 1 ? m[0] : null;
+                String modes = m.length > i ? m[i] : null;
+                List<String> args = m.length > i + 1 ? List.of(m).subList(i + 1, m.length) : List.of();
+                yield onLoop(hub -> RoomAdmin.mode(hub, room, modes, args));
+            }
             case "/stats" -> onLoop(Reports::stats);
             case "/shutdown" -> {
                 stopped = true;
@@ -97,6 +113,31 @@ public final class AdminCommands {
             }
             case "/help" -> HELP;
             default -> verb.startsWith("/") ? "Unknown command " + words[0] + ". Type /help." : "Type y or n to answer the oldest request, or /help.";
+        };
+    }
+
+    private static boolean inRoom(String rest) {
+        return rest != null && rest.startsWith("#");
+    }
+
+    private static String first(String rest) {
+        int sp = rest.indexOf(' ');
+        return sp < 0 ? rest : rest.substring(0, sp);
+    }
+
+    /** What follows the first word, or null. */
+    private static String after(String rest) {
+        int sp = rest.indexOf(' ');
+        String r = sp < 0 ? "" : rest.substring(sp + 1).strip();
+        return r.isEmpty() ? null : r;
+    }
+
+    private static String statusLetters(String verb) {
+        return switch (verb) {
+            case "/op" -> "+o";
+            case "/deop" -> "-o";
+            case "/voice" -> "+v";
+            default -> "-v";
         };
     }
 
@@ -125,19 +166,22 @@ public final class AdminCommands {
         return hub.moderation().unban(mask) ? "Unbanned " + mask + "." : "No ban on " + mask + ". Type /bans.";
     }
 
-    private String mute(String nick, String minutesText) {
+    private String mute(String nick, String rest) {
+        String room = inRoom(rest) ? first(rest) : null;
+        String minutesText = room == null ? rest : after(rest);
         long minutes;
         try {
             minutes = minutesText == null ? 0 : Long.parseLong(minutesText.strip());
             if (minutes < 0 || minutes > 525_600) throw new NumberFormatException();
         } catch (NumberFormatException e) {
-            return "Usage: /mute <nick> [minutes], minutes a whole number up to 525600";
+            return "Usage: /mute <nick> [#room] [minutes], minutes a whole number up to 525600";
         }
         return onLoop(hub -> {
-            Connection c = findUser(hub, nick);
-            if (c == null) return "No user " + nick + ".";
             long until = minutes == 0 ? Long.MAX_VALUE : hub.clock().millis() + minutes * 60_000;
             String howLong = minutes == 0 ? "" : " for " + minutes + (minutes == 1 ? " minute" : " minutes");
+            if (room != null) return RoomAdmin.mute(hub, nick, room, until, howLong);
+            Connection c = findUser(hub, nick);
+            if (c == null) return "No user " + nick + ".";
             hub.moderation().mute(c, until, howLong);
             return "Muted " + c.nick() + (minutes == 0 ? " until /unmute." : howLong + ".");
         });
@@ -152,15 +196,6 @@ public final class AdminCommands {
     private static String say(Hub hub, String text) {
         int reached = hub.moderation().announce(text);
         return "*** " + text + " (sent to " + reached + (reached == 1 ? " user)" : " users)");
-    }
-
-    private static String topic(Hub hub, String text) {
-        String name = hub.config().defaultRoom();
-        Room r = name == null ? null : hub.rooms().find(name);
-        if (r == null) return "This server has no default room.";
-        if (text.isEmpty()) return r.topic() == null ? "No topic is set. Usage: /topic <text>" : "Topic of " + r.name() + ": " + r.topic();
-        hub.moderation().topic(r, text);
-        return "Topic of " + r.name() + " set.";
     }
 
     private <T> T onLoop(Function<Hub, T> f) {

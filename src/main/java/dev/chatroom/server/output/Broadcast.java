@@ -18,23 +18,35 @@ public final class Broadcast implements AutoCloseable {
     private final Message message;
     private final long timeMillis;
     private final Map<String, String> clientTags;
+    private final String msgid;
     private final ByteBufAllocator alloc;
     private final ByteBuf[] encoded = new ByteBuf[Wire.VARIANTS];
 
     /**
      * @param message the message without tags
      * @param timeMillis when the server handled it, sent as a server-time tag to those who asked
+     * @param msgid the message's id (IRCv3 msgid) for recipients that negotiated message-tags; null for none
      * @param clientTags client-only tags (+name), for recipients that negotiated message-tags
      */
-    Broadcast(Message message, long timeMillis, Map<String, String> clientTags, ByteBufAllocator alloc) {
+    Broadcast(Message message, long timeMillis, String msgid, Map<String, String> clientTags, ByteBufAllocator alloc) {
         this.message = message;
         this.timeMillis = timeMillis;
+        this.msgid = msgid;
         this.clientTags = clientTags;
         this.alloc = alloc;
     }
 
     public Message message() {
         return message;
+    }
+
+    /** Its msgid, or null when it has none (server notices, joins, parts). */
+    public String msgid() {
+        return msgid;
+    }
+
+    public long timeMillis() {
+        return timeMillis;
     }
 
     /** Queues the message for c, in the form c negotiated. */
@@ -52,12 +64,12 @@ public final class Broadcast implements AutoCloseable {
     }
 
     void appendFor(Connection c, StringBuilder sb) {
-        Wire.append(sb, message, timeMillis, clientTags, Wire.variant(c));
+        Wire.append(sb, message, timeMillis, msgid, clientTags, Wire.variant(c));
     }
 
     private ByteBuf encode(int variant) {
         StringBuilder sb = new StringBuilder(128);
-        Wire.append(sb, message, timeMillis, clientTags, variant);
+        Wire.append(sb, message, timeMillis, msgid, clientTags, variant);
         ByteBuf buf = alloc.buffer(sb.length() + 16);
         buf.writeCharSequence(sb, StandardCharsets.UTF_8);
         return buf;

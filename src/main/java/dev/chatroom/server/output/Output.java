@@ -11,11 +11,15 @@ public final class Output {
     private final String serverName;
     private final Clock clock;
     private final ByteBufAllocator alloc;
+    /** msgids: the start time and a counter, so ids stay unique across restarts of the server. */
+    private final String idPrefix;
+    private long nextId;
 
     public Output(String serverName, Clock clock, ByteBufAllocator alloc) {
         this.serverName = serverName;
         this.clock = clock;
         this.alloc = alloc;
+        this.idPrefix = Long.toString(clock.millis(), 36) + "-";
     }
 
     public Replies replies(Connection c) {
@@ -28,7 +32,12 @@ public final class Output {
     }
 
     public Broadcast broadcast(Message m, Map<String, String> clientTags) {
-        return new Broadcast(m, clock.millis(), clientTags, alloc);
+        return new Broadcast(m, clock.millis(), null, clientTags, alloc);
+    }
+
+    /** Something a user said (PRIVMSG, NOTICE, TAGMSG): it gets a msgid, unique on this server. */
+    public Broadcast said(Message m, Map<String, String> clientTags) {
+        return new Broadcast(m, clock.millis(), idPrefix + Long.toString(nextId++, 36), clientTags, alloc);
     }
 
     public String serverName() {

@@ -17,6 +17,9 @@ public final class Replies {
     private final Connection to;
     private final ByteBufAllocator alloc;
     private final StringBuilder lines = new StringBuilder(128);
+    private static final java.util.concurrent.atomic.AtomicLong BATCHES = new java.util.concurrent.atomic.AtomicLong();
+    /** The client's label (labeled-response) for what this command caused; null when none was asked for. */
+    private String label;
 
     Replies(String serverName, Connection to, ByteBufAllocator alloc) {
         this.serverName = serverName;
@@ -89,9 +92,51 @@ public final class Replies {
         return lines.length() == 0;
     }
 
-    /** Writes everything gathered to the connection, and starts over. */
+    /**
+     * Marks everything gathered until {@link #finish()} as the answer to a labeled command: it
+     * goes out at once at the end, as one labeled line, an ACK, or a labeled-response batch.
+     */
+    public void label(String l) {
+        label = l;
+    }
+
+    /** The command is done: the labeled answer (if any) and everything else goes out. */
+    public void finish() {
+        if (label != null) {
+            applyLabel();
+            label = null;
+        }
+        flush();
+    }
+
+    private void applyLabel() {
+        String[] all = lines.length() == 0 ? new String[0] : lines.toString().split("\r\n");
+        StringBuilder tag = new StringBuilder();
+        Message.appendTags(tag, java.util.Map.of("label", label));
+        lines.setLength(0);
+        if (all.length == 0) {
+            lines.append('@').append(tag).append(" :").append(serverName).append(" ACK\r\n");
+        } else if (all.length == 1 || !to.has(Capability.BATCH)) {
+            appendTagged(all[0], tag);
+            for (int i = 1; i < all.length; i++) lines.append(all[i]).append("\r\n");
+        } else {
+            String id = "L" + Long.toString(BATCHES.incrementAndGet(), 36);
+            lines.append('@').append(tag).append(" :").append(serverName).append(" BATCH +").append(id).append(" labeled-response\r\n");
+            for (String l : all) appendTagged(l, "batch=" + id);
+            lines.append(':').append(serverName).append(" BATCH -").append(id).append("\r\n");
+        }
+    }
+
+    /** One line with a tag added in front of any it has. */
+    private void appendTagged(String line, CharSequence tag) {
+        if (line.startsWith("@")) lines.append('@').append(tag).append(';').append(line, 1, line.length());
+        else lines.append('@').append(tag).append(' ').append(line);
+        lines.append("\r\n");
+    }
+
+    /** Writes everything gathered to the connection, and starts over (a labeled answer waits for {@link #finish()}). */
     public void flush() {
-        if (lines.length() == 0) return;
+        if (lines.length() == 0 || label != null) return;
         if (to.link().isOpen()) {
             ByteBuf buf = alloc.buffer(lines.length() + 16);
             try {

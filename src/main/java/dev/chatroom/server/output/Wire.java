@@ -62,15 +62,20 @@ final class Wire {
         return s;
     }
 
-    /** Appends the message with the tags the variant gets, and CRLF. */
-    static void append(StringBuilder sb, Message m, long timeMillis, Map<String, String> clientTags, int variant) {
+    /** Appends the message with the tags the variant gets (msgid may be null), and CRLF. */
+    static void append(StringBuilder sb, Message m, long timeMillis, String msgid, Map<String, String> clientTags, int variant) {
         boolean time = (variant & SERVER_TIME) != 0;
+        boolean id = (variant & MESSAGE_TAGS) != 0 && msgid != null;
         boolean tags = (variant & MESSAGE_TAGS) != 0 && !clientTags.isEmpty();
-        if (time || tags) {
+        if (time || id || tags) {
             sb.append('@');
             if (time) sb.append("time=").append(serverTime(timeMillis));
-            if (tags) {
+            if (id) {
                 if (time) sb.append(';');
+                sb.append("msgid=").append(msgid);
+            }
+            if (tags) {
+                if (time || id) sb.append(';');
                 Message.appendTags(sb, clientTags);
             }
             sb.append(' ');

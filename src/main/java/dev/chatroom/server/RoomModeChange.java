@@ -1,0 +1,182 @@
+package dev.chatroom.server;
+
+import static dev.chatroom.irc.Numeric.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One MODE line applied to a room: each letter in turn, with its parameter, checked and applied;
+ * what changed is announced once to the room as one MODE line, what could not be done is
+ * complained about (to a client as numerics, to the admin console as text). The setter is a
+ * member (who must be a channel operator) or, when null, the server itself (the admin).
+ */
+public final class RoomModeChange {
+    /** Changes with a parameter one MODE line may make (ISUPPORT MODES). */
+    public static final int MAX_PARAM_MODES = 4;
+    /** Letters this server knows for rooms, as 004 lists them: flags, then those with a parameter. */
+    public static final String ALL = "biklmnostv";
+
+    /** Where complaints go: the numeric and its parameters after the recipient's nick. */
+    public interface Complaints {
+        void numeric(String numeric, String... params);
+
+        /** A numeric whose last parameter is a word, not text (367). */
+        default void words(String numeric, String... params) {
+            numeric(numeric, params);
+        }
+    }
+
+    private final Room room;
+    private final Connection setter;
+    private final Function<String, Connection> findNick;
+    private final Complaints complaints;
+    private final long nowSeconds;
+    private final StringBuilder letters = new StringBuilder();
+    private final List<String> args = new ArrayList<>();
+    private char sign;
+    private boolean deniedOnce;
+    private boolean listedBans;
+
+    public RoomModeChange(Room room, Connection setter, Function<String, Connection> findNick, Complaints complaints, long nowMillis) {
+        this.room = room;
+        this.setter = setter;
+        this.findNick = findNick;
+        this.complaints = complaints;
+        this.nowSeconds = nowMillis / 1000;
+    }
+
+    /**
+     * Applies modestring with its parameters; returns the change as MODE parameters
+     * ("+o-v", "bob", "carol"), empty when nothing changed. The caller announces it.
+     */
+    public List<String> apply(String modestring, List<String> params) {
+        boolean adding = true;
+        int next = 0;
+        int withParam = 0;
+        for (char ch : modestring.toCharArray()) {
+            if (ch == '+' || ch == '-') {
+                adding = ch == '+';
+                continue;
+            }
+            boolean takesParam = ch == 'b' || ch == 'k' || ch == 'o' || ch == 'v' || (ch == 'l' && adding);
+            String arg = null;
+            if (takesParam && next < params.size()) arg = params.get(next++);
+            if (takesParam && arg != null && ++withParam > MAX_PARAM_MODES) continue;
+            switch (ch) {
+                case 'b' -> ban(adding, arg);
+                case 'k' -> key(adding, arg);
+                case 'l' -> limit(adding, arg);
+                case 'o' -> status(adding, arg, Room.OPERATOR, ch);
+                case 'v' -> status(adding, arg, Room.VOICE, ch);
+                default -> {
+                    if (!RoomModes.isFlag(ch)) complaints.numeric(ERR_UNKNOWNMODE, String.valueOf(ch), "is unknown mode char to me");
+                    else if (allowed() && room.modes().set(ch, adding)) applied(adding, ch, null);
+                }
+            }
+        }
+        if (letters.length() == 0) return List.of();
+        List<String> out = new ArrayList<>(args.size() + 1);
+        out.add(letters.toString());
+        out.addAll(args);
+        return out;
+    }
+
+    private boolean allowed() {
+        if (setter == null || room.isOperator(setter)) return true;
+        if (!deniedOnce) complaints.numeric(ERR_CHANOPRIVSNEEDED, room.name(), "You're not channel operator");
+        deniedOnce = true;
+        return false;
+    }
+
+    private void applied(boolean adding, char mode, String arg) {
+        char s = adding ? '+' : '-';
+        if (s != sign) letters.append(s);
+        sign = s;
+        letters.append(mode);
+        if (arg != null) args.add(arg);
+    }
+
+    private void missing(char mode) {
+        complaints.numeric(ERR_NEEDMOREPARAMS, "MODE", "Not enough parameters (" + mode + " needs one)");
+    }
+
+    private void ban(boolean adding, String arg) {
+        if (arg == null) {
+            if (adding && !listedBans) listBans();
+            listedBans = true;
+            return;
+        }
+        if (!allowed()) return;
+        String mask = RoomModes.normalizeMask(arg);
+        if (mask == null) {
+            complaints.numeric(ERR_INVALIDMODEPARAM, room.name(), "b", arg, "Invalid ban mask");
+        } else if (adding) {
+            if (room.modes().bansFull()) complaints.numeric(ERR_BANLISTFULL, room.name(), mask, "Channel ban list is full");
+            else if (room.modes().ban(mask, setter == null ? "admin" : setter.prefix(), nowSeconds)) applied(true, 'b', mask);
+        } else if (room.modes().unban(mask)) {
+            applied(false, 'b', mask);
+        }
+    }
+
+    /** 367 for each ban, then 368: anyone who can see the room may ask. */
+    private void listBans() {
+        for (RoomModes.Ban b : room.modes().bans()) {
+            complaints.words(RPL_BANLIST, room.name(), b.mask(), b.setBy(), Long.toString(b.setAtSeconds()));
+        }
+        complaints.numeric(RPL_ENDOFBANLIST, room.name(), "End of channel ban list");
+    }
+
+    private void key(boolean adding, String arg) {
+        if (adding && arg == null) {
+            missing('k');
+            return;
+        }
+        if (!allowed()) return;
+        if (!adding) {
+            if (room.modes().key() == null) return;
+            room.modes().key(null);
+            applied(false, 'k', "*");
+            return;
+        }
+        String key = RoomModes.validKey(arg);
+        if (key == null) {
+            // the key itself is not echoed: it may hold spaces or be hundreds of bytes long
+            complaints.numeric(ERR_INVALIDMODEPARAM, room.name(), "k", "*", "Invalid key (1-" + RoomModes.KEY_MAX + " characters, no spaces or commas)");
+        } else if (!key.equals(room.modes().key())) {
+            room.modes().key(key);
+            applied(true, 'k', key);
+        }
+    }
+
+    private void limit(boolean adding, String arg) {
+        if (adding && arg == null) {
+            missing('l');
+            return;
+        }
+        if (!allowed()) return;
+        if (!adding) {
+            if (room.modes().limit() == 0) return;
+            room.modes().limit(0);
+            applied(false, 'l', null);
+            return;
+        }
+        Integer n = RoomModes.validLimit(arg);
+        if (n == null || n == room.modes().limit()) return; // as other servers do: an invalid limit is ignored
+        room.modes().limit(n);
+        applied(true, 'l', n.toString());
+    }
+
+    private void status(boolean adding, String nick, int status, char mode) {
+        if (nick == null) {
+            missing(mode);
+            return;
+        }
+        if (!allowed()) return;
+        Connection target = findNick.apply(nick);
+        if (target == null) complaints.numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
+        else if (!room.contains(target)) complaints.numeric(ERR_USERNOTINCHANNEL, target.nick(), room.name(), "They aren't on that channel");
+        else if (room.status(target, status, adding)) applied(adding, mode, target.nick());
+    }
+}

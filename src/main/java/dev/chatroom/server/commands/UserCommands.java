@@ -1,0 +1,58 @@
+package dev.chatroom.server.commands;
+
+import static dev.chatroom.irc.Numeric.*;
+
+import dev.chatroom.irc.Capability;
+import dev.chatroom.irc.Message;
+import dev.chatroom.irc.Names;
+import dev.chatroom.irc.Utf8;
+import dev.chatroom.server.Connection;
+import dev.chatroom.server.output.Broadcast;
+import java.util.List;
+
+/** AWAY and SETNAME: what a user says about themselves, told to those who share a room and asked to hear it. */
+final class UserCommands {
+    private UserCommands() {}
+
+    static List<Command> all() {
+        return List.of(
+                Command.registered("AWAY", 0, UserCommands::away),
+                Command.registered("SETNAME", 1, UserCommands::setname));
+    }
+
+    // AWAY [:<text>]
+    static void away(Context ctx) {
+        Connection c = ctx.client();
+        String text = ctx.param(0);
+        boolean back = text == null || text.isEmpty();
+        String was = c.away();
+        c.away(back ? null : Utf8.truncate(text, Names.AWAY_MAX));
+        if (back) ctx.numeric(RPL_UNAWAY, "You are no longer marked as being away");
+        else ctx.numeric(RPL_NOWAWAY, "You have been marked as being away");
+        if (was == null && back) return;
+        Message m = back ? Message.of(c.prefix(), "AWAY") : Message.trailing(c.prefix(), "AWAY", c.away());
+        tellCoMembers(ctx, m, Capability.AWAY_NOTIFY, false);
+    }
+
+    // SETNAME :<realname>
+    static void setname(Context ctx) {
+        Connection c = ctx.client();
+        String name = ctx.param(0);
+        if (name.isEmpty() || Utf8.length(name) > Names.REALNAME_MAX) {
+            ctx.replies().fail("SETNAME", "INVALID_REALNAME", "Realname is not valid (1-" + Names.REALNAME_MAX + " bytes)");
+            if (!c.has(Capability.STANDARD_REPLIES)) ctx.replies().notice("Realname is not valid (1-" + Names.REALNAME_MAX + " bytes).");
+            return;
+        }
+        c.user(c.user(), name);
+        tellCoMembers(ctx, Message.trailing(c.prefix(), "SETNAME", name), Capability.SETNAME, true);
+    }
+
+    /** To each co-member that negotiated cap; to the user too when it did and echo is wanted. */
+    private static void tellCoMembers(Context ctx, Message m, Capability cap, boolean echo) {
+        Connection c = ctx.client();
+        try (Broadcast b = ctx.hub().output().broadcast(m)) {
+            for (Connection other : ctx.hub().rooms().coMembers(c)) if (other.has(cap)) b.sendTo(other);
+            if (echo && c.has(cap)) ctx.replies().add(b);
+        }
+    }
+}

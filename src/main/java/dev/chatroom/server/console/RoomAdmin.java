@@ -1,0 +1,111 @@
+package dev.chatroom.server.console;
+
+import dev.chatroom.irc.Names;
+import dev.chatroom.irc.Utf8;
+import dev.chatroom.server.Connection;
+import dev.chatroom.server.Hub;
+import dev.chatroom.server.Room;
+import dev.chatroom.server.RoomModeChange;
+import dev.chatroom.server.RoomModes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The console's commands for one room: the admin acts as the server, above every channel
+ * operator, in any room. Each returns the line to print.
+ */
+final class RoomAdmin {
+    private RoomAdmin() {}
+
+    /** The named room, or the default one when name is null. */
+    static Room room(Hub hub, String name) {
+        String n = name == null ? hub.config().defaultRoom() : name;
+        return n == null ? null : hub.rooms().find(n);
+    }
+
+    private static String noRoom(Hub hub, String name) {
+        return name == null ? "This server has no default room." : "No room " + name + ".";
+    }
+
+    /** Applies a MODE line as the server; returns what changed and what could not be done. */
+    static String mode(Hub hub, String roomName, String modes, List<String> args) {
+        Room r = room(hub, roomName);
+        if (r == null) return noRoom(hub, roomName);
+        if (modes == null) return "Modes of " + r.name() + ": " + String.join(" ", r.modes().describe(true));
+        List<String> problems = new ArrayList<>();
+        RoomModeChange change = new RoomModeChange(r, null, hub.users()::findRegistered, (numeric, params) -> problems.add(text(params)), hub.clock().millis());
+        List<String> applied = change.apply(modes, args);
+        if (!applied.isEmpty()) r.announceModes(hub.serverName(), applied, null);
+        String done = applied.isEmpty() ? "Nothing changed in " + r.name() + "." : "Mode " + r.name() + " " + String.join(" ", applied) + ".";
+        return problems.isEmpty() ? done : done + "\n" + String.join("\n", problems);
+    }
+
+    /** A numeric's parameters as a console line: "bob: No such nick/channel". */
+    private static String text(String[] params) {
+        if (params.length == 1) return params[0];
+        return String.join(" ", Arrays.copyOf(params, params.length - 1)) + ": " + params[params.length - 1];
+    }
+
+    static String status(Hub hub, String letter, String nick, String roomName) {
+        return mode(hub, roomName, letter, List.of(nick));
+    }
+
+    static String kick(Hub hub, String nick, String roomName, String reason) {
+        Room r = room(hub, roomName);
+        if (r == null) return noRoom(hub, roomName);
+        Connection c = AdminCommands.findUser(hub, nick);
+        if (c == null || !r.contains(c)) return "No user " + nick + " in " + r.name() + ".";
+        String why = reason == null ? hub.serverName() : Utf8.truncate(reason.strip(), Names.KICK_MAX);
+        r.kick(c, hub.serverName(), why, null);
+        return "* " + c.nick() + " was removed from " + r.name() + " by the admin" + (reason == null ? "." : " (" + reason.strip() + ").");
+    }
+
+    /** A ban in one room: whoever matches is kicked from it and cannot come back in. */
+    static String ban(Hub hub, String mask, String roomName, String reason) {
+        Room r = room(hub, roomName);
+        if (r == null) return noRoom(hub, roomName);
+        String normalized = RoomModes.normalizeMask(mask);
+        if (normalized == null) return "Not a nick or nick!user@host mask: " + mask;
+        String result = mode(hub, r.name(), "+b", List.of(normalized));
+        List<String> gone = new ArrayList<>();
+        String why = reason == null ? "Banned from " + r.name() : Utf8.truncate(reason.strip(), Names.KICK_MAX);
+        for (Connection m : r.members()) {
+            if (!r.modes().banned(m.nick(), m.ident(), m.host())) continue;
+            gone.add(m.nick());
+            r.kick(m, hub.serverName(), why, null);
+        }
+        return result + (gone.isEmpty() ? "" : " Removed from " + r.name() + ": " + String.join(", ", gone) + ".");
+    }
+
+    static String unban(Hub hub, String mask, String roomName) {
+        Room r = room(hub, roomName);
+        if (r == null) return noRoom(hub, roomName);
+        String normalized = RoomModes.normalizeMask(mask);
+        if (normalized == null || r.modes().bans().stream().noneMatch(b -> b.mask().equalsIgnoreCase(normalized))) {
+            return "No ban on " + mask + " in " + r.name() + ".";
+        }
+        return mode(hub, r.name(), "-b", List.of(normalized));
+    }
+
+    /** Mutes in one room only (0: unmutes); the room is told. */
+    static String mute(Hub hub, String nick, String roomName, long untilMillis, String howLong) {
+        Room r = room(hub, roomName);
+        if (r == null) return noRoom(hub, roomName);
+        Connection c = AdminCommands.findUser(hub, nick);
+        if (c == null || !r.contains(c)) return "No user " + nick + " in " + r.name() + ".";
+        r.mute(c, untilMillis);
+        String what = untilMillis <= 0 ? c.nick() + " is no longer muted in " + r.name() + "."
+                : c.nick() + " has been muted in " + r.name() + " by the admin" + howLong + ".";
+        hub.moderation().announceIn(r, what);
+        return what;
+    }
+
+    static String topic(Hub hub, String roomName, String text) {
+        Room r = room(hub, roomName);
+        if (r == null) return noRoom(hub, roomName);
+        if (text.isEmpty()) return r.topic() == null ? "No topic is set in " + r.name() + ". Usage: /topic [#room] <text>" : "Topic of " + r.name() + ": " + r.topic();
+        hub.moderation().topic(r, text);
+        return "Topic of " + r.name() + " set.";
+    }
+}
