@@ -14,6 +14,21 @@ public sealed interface Action {
     /** Nothing is sent; the user is told this (a usage line, an unknown command or color). */
     record Problem(String message) implements Action {}
 
+    /** /join #room [key] */
+    record Join(String room, String key) implements Action {}
+
+    /** /part [#room] [reason]; room null: the current one. */
+    record Part(String room, String reason) implements Action {}
+
+    /** /switch #room, or a room's number as the status line shows it. */
+    record Switch(String room) implements Action {}
+
+    /** /rooms: the server's room list. */
+    record Rooms() implements Action {}
+
+    /** A command for the server, as an IRC line where {@code {room}} stands for the current room. */
+    record Server(String line) implements Action {}
+
     /** A blank line. */
     record Nothing() implements Action {}
 }

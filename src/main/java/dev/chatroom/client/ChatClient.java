@@ -10,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
 
 /**
@@ -28,19 +26,29 @@ public final class ChatClient implements AutoCloseable {
     private final String host;
     private final int port;
     private final Consumer<ClientEvent> listener;
-    private final Set<String> members = new ConcurrentSkipListSet<>(Comparator.comparing(Casemapping::fold));
+    private final JoinedRooms rooms = new JoinedRooms();
     private final CompletableFuture<ClientEvent.Closed> closed = new CompletableFuture<>();
     private volatile IrcConnection connection;
 
     // Network-thread state; read from other threads only through the volatile fields.
     private volatile String nick;
+    /** The room the server put us in first (the default room). */
     private volatile String room;
     private volatile boolean accepted;
+    private volatile boolean welcomed;
+    /** Something that looked like IRC came back: a numeric, CAP, PING, NOTICE, ERROR or a standard reply. */
+    private volatile boolean spokeIrc;
+    private volatile boolean heardAnything;
+    private volatile long lagMillis = -1;
+    private volatile long lastPingNanos;
+    private boolean kickedByServer;
     private volatile boolean echo;
     private volatile boolean quitting;
     private final CapNegotiation caps = new CapNegotiation(this::sendLine);
     private final List<String> namesBuffer = new ArrayList<>();
-    private boolean namesRequested;
+    /** Rooms whose NAMES the user asked for (/users), answered as Members rather than on entering. */
+    private final Set<String> namesRequested = new java.util.HashSet<>();
+    private final ServerNotes notes = new ServerNotes();
     private String errorText;
     private ClientEvent.Ending ending;
 
@@ -59,8 +67,15 @@ public final class ChatClient implements AutoCloseable {
             }
 
             @Override
+            public void bytes() {
+                heardAnything = true;
+            }
+
+            @Override
             public void closed() {
-                String reason = errorText != null ? errorText : "connection lost";
+                // a peer that closes before a single IRC line (an HTTP server answering 400) is not an IRC server
+                String reason = errorText != null ? errorText : heardAnything && !spokeIrc ? host + ":" + port + " does not speak IRC" : "connection lost";
+                if (ending == null && kickedByServer && errorText != null) ending = ClientEvent.Ending.KICKED;
                 ClientEvent.Ending why = quitting ? ClientEvent.Ending.LEFT : ending != null ? ending : ClientEvent.Ending.LOST;
                 ClientEvent.Closed event = new ClientEvent.Closed(reason, !accepted, why);
                 listener.accept(event);
@@ -84,18 +99,39 @@ public final class ChatClient implements AutoCloseable {
         sendLine("NICK " + wantedNick);
     }
 
-    /** Sends a message to the room or to a user, split into several if it would not fit one line. */
+    /** Sends a message to the default room or to a user, split into several if it would not fit one line. */
     public void send(Action.Send s) {
-        String target = s.to() == null ? room : s.to();
+        send(s.to() == null ? room : s.to(), s.text(), s.action());
+    }
+
+    /** Sends a message to a room or a nick, split into several if it would not fit one line. */
+    public void send(String target, String body, boolean action) {
         if (target == null) {
             listener.accept(new ClientEvent.Problem("You are not in a room."));
             return;
         }
-        for (String part : Splitter.split(s.text(), maxTextBytes(target, s.action()))) {
-            String text = s.action() ? CTCP + "ACTION " + part + CTCP : part;
+        boolean toRoom = target.startsWith("#");
+        for (String part : Splitter.split(body, maxTextBytes(target, action))) {
+            String text = action ? CTCP + "ACTION " + part + CTCP : part;
             sendLine("PRIVMSG " + target + " :" + text);
-            if (!echo) listener.accept(new ClientEvent.Chat(Instant.now(), nick, s.to() == null ? room : null, s.to(), part, s.action(), false));
+            if (!echo) listener.accept(new ClientEvent.Chat(Instant.now(), nick, toRoom ? target : null, toRoom ? null : target, part, action, false));
         }
+    }
+
+    /** A command line as typed (JOIN, PART, TOPIC, MODE...), already built by the caller. */
+    public void command(String line) {
+        sendLine(line);
+    }
+
+    /** Measures the round trip: the PONG sets {@link #lagMillis()}. */
+    public void ping() {
+        lastPingNanos = System.nanoTime();
+        sendLine("PING :lag" + lastPingNanos);
+    }
+
+    /** The last measured round trip in ms, -1 before the first. */
+    public long lagMillis() {
+        return lagMillis;
     }
 
     /** Room for text in one line once the server has put our full prefix in front of it. */
@@ -105,13 +141,13 @@ public final class ChatClient implements AutoCloseable {
         return IrcLineDecoder.MAX_BODY - overhead;
     }
 
-    /** Asks for the room's member list; answered with {@link ClientEvent.Members}. */
-    public void requestMembers() {
-        if (room == null) return;
+    /** Asks for a room's member list; answered with {@link ClientEvent.Members}. */
+    public void requestMembers(String which) {
+        if (which == null) return;
         // Flag and request in one task on the network thread, so the reply can never come first.
         connection.execute(() -> {
-            namesRequested = true;
-            sendLine("NAMES " + room);
+            namesRequested.add(Casemapping.fold(which));
+            sendLine("NAMES " + which);
         });
     }
 
@@ -137,9 +173,25 @@ public final class ChatClient implements AutoCloseable {
         return accepted;
     }
 
-    /** The room's members as last known, for completion. */
+    /** Everyone in our rooms as last known, for completion. */
     public Set<String> members() {
-        return members;
+        return rooms.everyone();
+    }
+
+    /** The members of one room as last known (empty when we are not in it). */
+    public Set<String> members(String which) {
+        JoinedRooms.Room r = rooms.find(which);
+        return r == null ? Set.of() : r.members;
+    }
+
+    /** The rooms we are in, in the order we joined them. */
+    public List<String> rooms() {
+        return rooms.names();
+    }
+
+    public String topic(String which) {
+        JoinedRooms.Room r = rooms.find(which);
+        return r == null ? null : r.topic;
     }
 
     void sendLine(String line) {
@@ -170,8 +222,17 @@ public final class ChatClient implements AutoCloseable {
 
     private void handle(Message m) {
         String cmd = m.command();
+        if (cmd.length() == 3 && Character.isDigit(cmd.charAt(0)) || List.of("CAP", "PING", "NOTICE", "ERROR", "NOTE", "FAIL").contains(cmd)) spokeIrc = true;
         switch (cmd) {
             case "PING" -> sendLine("PONG :" + (m.params().isEmpty() ? "" : m.param(m.params().size() - 1)));
+            case "PONG" -> {
+                String token = m.param(m.params().size() - 1);
+                if (token != null && token.equals("lag" + lastPingNanos)) lagMillis = (System.nanoTime() - lastPingNanos) / 1_000_000;
+            }
+            case "MODE", "INVITE" -> {
+                String text = notes.describe(m, nick);
+                if (text != null) listener.accept(new ClientEvent.Info(text));
+            }
             case "CAP" -> {
                 caps.onCap(m);
                 echo = caps.has("echo-message");
@@ -187,7 +248,11 @@ public final class ChatClient implements AutoCloseable {
             case "QUIT" -> onLeave(m, null, m.param(0));
             case "KICK" -> onKick(m);
             case "NICK" -> onNick(m);
-            case "TOPIC" -> listener.accept(new ClientEvent.Topic(m.param(0), m.param(1)));
+            case "TOPIC" -> {
+                JoinedRooms.Room r = rooms.find(m.param(0));
+                if (r != null) r.topic = m.param(1) == null || m.param(1).isEmpty() ? null : m.param(1);
+                listener.accept(new ClientEvent.Topic(m.param(0), m.param(1)));
+            }
             default -> {
                 if (cmd.length() == 3 && Character.isDigit(cmd.charAt(0))) onNumeric(m);
             }
@@ -247,38 +312,52 @@ public final class ChatClient implements AutoCloseable {
         String who = m.sourceNick();
         String joined = m.param(0);
         if (isMe(who)) {
-            if (room == null) {
-                room = joined;
-                members.clear();
-            }
-            return; // the welcome comes with the member list (366)
+            if (room == null) room = joined;
+            rooms.add(joined).members.clear();
+            return; // the welcome, or the entering, comes with the member list (366)
         }
-        if (joined.equalsIgnoreCase(room)) members.add(who);
+        JoinedRooms.Room r = rooms.find(joined);
+        if (r != null) r.members.add(who);
         listener.accept(new ClientEvent.Joined(timeOf(m), who, joined));
     }
 
     private void onLeave(Message m, String fromRoom, String reason) {
         String who = m.sourceNick();
-        if (isMe(who)) return;
-        members.remove(who);
+        if (isMe(who)) {
+            if (fromRoom != null) {
+                rooms.remove(fromRoom);
+                listener.accept(new ClientEvent.Parted(fromRoom));
+            }
+            return;
+        }
+        if (fromRoom == null) {
+            if (rooms.quit(who).isEmpty()) return;
+        } else {
+            JoinedRooms.Room r = rooms.find(fromRoom);
+            if (r != null) r.members.remove(who);
+        }
         listener.accept(new ClientEvent.Left(timeOf(m), who, fromRoom, reason));
     }
 
     private void onKick(Message m) {
         String victim = m.param(1);
-        members.remove(victim);
+        String from = m.param(0);
+        JoinedRooms.Room r = rooms.find(from);
+        if (r != null) r.members.remove(victim);
         boolean byServer = m.prefix() == null || !m.prefix().contains("!");
-        if (isMe(victim) && byServer) ending = ClientEvent.Ending.KICKED;
+        // a KICK from the server followed by ERROR is the admin removing us from the chat
+        if (isMe(victim) && byServer) kickedByServer = true;
+        if (isMe(victim)) rooms.remove(from);
         String why = m.param(2);
         // RFC 2812: without a reason, the comment is the kicker's name
         if (why != null && (why.isEmpty() || why.equals(m.sourceNick()))) why = null;
-        listener.accept(new ClientEvent.Removed(timeOf(m), victim, byServer ? null : m.sourceNick(), why));
+        listener.accept(new ClientEvent.Removed(timeOf(m), victim, from, byServer ? null : m.sourceNick(), why));
     }
 
     private void onNick(Message m) {
         String old = m.sourceNick();
         String now = m.param(0);
-        if (members.remove(old)) members.add(now);
+        rooms.rename(old, now);
         if (isMe(old)) nick = now;
         listener.accept(new ClientEvent.NickChanged(timeOf(m), old, now));
     }
@@ -297,7 +376,11 @@ public final class ChatClient implements AutoCloseable {
                 for (String n : last.split(" ")) if (!n.isEmpty()) namesBuffer.add(stripPrefix(n));
             }
             case Numeric.RPL_ENDOFNAMES -> onEndOfNames(p.size() > 1 ? p.get(1) : "");
-            case Numeric.RPL_TOPIC -> listener.accept(new ClientEvent.Topic(p.get(1), last));
+            case Numeric.RPL_TOPIC -> {
+                JoinedRooms.Room r = rooms.find(p.get(1));
+                if (r != null) r.topic = last;
+                listener.accept(new ClientEvent.Topic(p.get(1), last));
+            }
             case Numeric.ERR_NICKNAMEINUSE, Numeric.ERR_ERRONEUSNICKNAME, Numeric.ERR_NONICKNAMEGIVEN -> {
                 String name = p.size() > 2 ? p.get(1) : nick;
                 String reason = code.equals(Numeric.ERR_NICKNAMEINUSE) ? "is already taken" : "is not allowed";
@@ -313,8 +396,13 @@ public final class ChatClient implements AutoCloseable {
             case Numeric.ERR_NOTREGISTERED -> {
                 // we only send chat commands after being accepted; nothing useful to show
             }
+            case Numeric.RPL_LISTSTART -> notes.listStarted();
+            case Numeric.RPL_LIST -> notes.listed(p);
+            case Numeric.RPL_LISTEND -> listener.accept(new ClientEvent.RoomList(notes.listEnded()));
             default -> {
-                if (code.charAt(0) == '4' || code.charAt(0) == '5') listener.accept(new ClientEvent.Problem(last));
+                String text = notes.describe(m, nick);
+                if (text != null) listener.accept(new ClientEvent.Info(text));
+                else if (code.charAt(0) == '4' || code.charAt(0) == '5') listener.accept(new ClientEvent.Problem(last));
             }
         }
     }
@@ -322,13 +410,17 @@ public final class ChatClient implements AutoCloseable {
     private void onEndOfNames(String forRoom) {
         List<String> names = List.copyOf(namesBuffer);
         namesBuffer.clear();
-        if (room == null || !forRoom.equalsIgnoreCase(room)) return;
-        if (namesRequested) {
-            namesRequested = false;
-            listener.accept(new ClientEvent.Members(room, names));
-        } else if (members.isEmpty()) {
-            members.addAll(names);
-            listener.accept(new ClientEvent.Welcome(nick, room, names));
+        JoinedRooms.Room r = rooms.find(forRoom);
+        if (namesRequested.remove(Casemapping.fold(forRoom))) {
+            listener.accept(new ClientEvent.Members(r == null ? forRoom : r.name, names));
+        } else if (r != null && r.members.isEmpty()) {
+            r.members.addAll(names);
+            if (!welcomed) {
+                welcomed = true;
+                listener.accept(new ClientEvent.Welcome(nick, r.name, names));
+            } else {
+                listener.accept(new ClientEvent.Entered(r.name, names, r.topic));
+            }
         }
     }
 

@@ -14,6 +14,15 @@ public sealed interface ClientEvent {
     /** Accepted and in the room. */
     record Welcome(String nick, String room, List<String> members) implements ClientEvent {}
 
+    /** We entered another room (after the first): its members and topic (may be null). */
+    record Entered(String room, List<String> members, String topic) implements ClientEvent {}
+
+    /** We left a room (our PART). */
+    record Parted(String room) implements ClientEvent {}
+
+    /** The answer to /rooms: each entry name, member count, topic. */
+    record RoomList(List<String[]> rooms) implements ClientEvent {}
+
     /** The answer to /users. */
     record Members(String room, List<String> members) implements ClientEvent {}
 
@@ -28,8 +37,8 @@ public sealed interface ClientEvent {
     /** Someone left: {@code room} is null for a QUIT (left the chat), set for a PART; reason may be null. */
     record Left(Instant time, String nick, String room, String reason) implements ClientEvent {}
 
-    /** Someone was removed (IRC KICK); {@code by} is null when the server (the admin) did it. */
-    record Removed(Instant time, String nick, String by, String reason) implements ClientEvent {}
+    /** Someone was removed from a room (IRC KICK); {@code by} is null when the server (the admin) did it. */
+    record Removed(Instant time, String nick, String room, String by, String reason) implements ClientEvent {}
 
     /** An announcement from the server to the room (the admin's /say). */
     record Announcement(Instant time, String text) implements ClientEvent {}

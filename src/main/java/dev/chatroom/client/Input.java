@@ -7,15 +7,22 @@ import java.util.OptionalInt;
 
 /** Turns a line the user typed into an {@link Action}: plain text, or one of the slash commands. */
 public final class Input {
-    public static final List<String> COMMANDS = List.of("/color", "/private", "/msg", "/me", "/users", "/leave", "/quit", "/help");
+    public static final List<String> COMMANDS = List.of("/color", "/private", "/msg", "/me", "/users", "/leave", "/quit", "/help",
+            "/join", "/part", "/rooms", "/switch", "/topic", "/invite", "/kick", "/mode", "/op", "/deop", "/voice", "/devoice",
+            "/nick", "/away", "/whois");
 
     public static final String HELP = String.join("\n",
-            "Everything you type goes to the whole room. Commands:",
+            "Everything you type goes to the room you are in. Commands:",
             "  /private <user> <message>              to one person only (alias /msg)",
             "  /color <color> <message>               a message in color",
             "  /private <user> /color <color> <msg>   both",
             "  /me <action>                           an action: * you wave",
             "  /users                                 who is in the room",
+            "  /join #room [key]   /part [#room] [reason]   /rooms (every room)   /switch #room",
+            "  Alt-1..9, Ctrl-N, Ctrl-P               change room (the status line numbers them)",
+            "  /topic [text]   /invite <user>   /kick <user> [reason]   /mode [#room] <modes>",
+            "  /op <user>   /deop <user>   /voice <user>   /devoice <user>   (channel operators)",
+            "  /nick <name>   /away [text]   /whois <user>",
             "  /leave                                 leave the chat (alias /quit)",
             "  /help                                  this list",
             "  //text                                 send text that starts with /",
@@ -37,8 +44,46 @@ public final class Input {
             case "/leave", "/quit" -> new Action.Leave(rest.isEmpty() ? null : rest);
             case "/users" -> new Action.Users();
             case "/help" -> new Action.Help();
+            case "/join" -> join(rest);
+            case "/part" -> rest.startsWith("#") ? new Action.Part(word(rest, 0), after(rest)) : new Action.Part(null, rest.isEmpty() ? null : rest);
+            case "/rooms", "/list" -> new Action.Rooms();
+            case "/switch" -> rest.isEmpty() ? new Action.Problem("Usage: /switch #room") : new Action.Switch(word(rest, 0));
+            case "/topic" -> new Action.Server(rest.isEmpty() ? "TOPIC {room}" : "TOPIC {room} :" + rest);
+            case "/invite" -> rest.isEmpty() ? new Action.Problem("Usage: /invite <user>") : new Action.Server("INVITE " + word(rest, 0) + " {room}");
+            case "/kick" -> rest.isEmpty() ? new Action.Problem("Usage: /kick <user> [reason]")
+                    : new Action.Server("KICK {room} " + word(rest, 0) + (after(rest) == null ? "" : " :" + after(rest)));
+            case "/mode" -> rest.isEmpty() ? new Action.Server("MODE {room}")
+                    : new Action.Server(rest.startsWith("#") ? "MODE " + rest : "MODE {room} " + rest);
+            case "/op", "/deop", "/voice", "/devoice" -> rest.isEmpty() ? new Action.Problem("Usage: " + verb + " <user>")
+                    : new Action.Server("MODE {room} " + switch (verb) {
+                        case "/op" -> "+o ";
+                        case "/deop" -> "-o ";
+                        case "/voice" -> "+v ";
+                        default -> "-v ";
+                    } + word(rest, 0));
+            case "/nick" -> rest.isEmpty() ? new Action.Problem("Usage: /nick <name>") : new Action.Server("NICK " + word(rest, 0));
+            case "/away" -> new Action.Server(rest.isEmpty() ? "AWAY" : "AWAY :" + rest);
+            case "/whois" -> rest.isEmpty() ? new Action.Problem("Usage: /whois <user>") : new Action.Server("WHOIS " + word(rest, 0));
             default -> new Action.Problem("Unknown command " + head[0] + ". Type /help.");
         };
+    }
+
+    private static Action join(String rest) {
+        if (rest.isEmpty()) return new Action.Problem("Usage: /join #room [key]");
+        String room = word(rest, 0);
+        if (!room.startsWith("#")) room = "#" + room;
+        return new Action.Join(room, after(rest));
+    }
+
+    private static String word(String rest, int i) {
+        String[] w = rest.split("\\s+");
+        return i < w.length ? w[i] : "";
+    }
+
+    /** What follows the first word, or null. */
+    private static String after(String rest) {
+        String[] w = rest.split("\\s+", 2);
+        return w.length < 2 || w[1].isBlank() ? null : w[1].strip();
     }
 
     private static Action privately(String rest) {

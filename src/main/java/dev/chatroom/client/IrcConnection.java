@@ -30,6 +30,9 @@ final class IrcConnection implements AutoCloseable {
     interface Listener {
         void line(Message m);
 
+        /** Some bytes arrived (whether or not they make an IRC line). */
+        default void bytes() {}
+
         void closed();
     }
 
@@ -52,6 +55,13 @@ final class IrcConnection implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                            @Override
+                            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                                listener.bytes();
+                                ctx.fireChannelRead(msg);
+                            }
+                        });
                         ch.pipeline().addLast(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder(true), new Handler(listener));
                     }
                 });

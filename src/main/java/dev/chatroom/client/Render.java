@@ -29,11 +29,33 @@ public final class Render {
     private final boolean color;
     private final Supplier<String> ownNick;
     private final DateTimeFormatter clock;
+    /** The room on screen now, and the one the server put us in first ("the chatroom"); either may be null. */
+    private volatile Supplier<String> current = () -> null;
+    private volatile Supplier<String> home = () -> null;
 
     public Render(boolean color, Supplier<String> ownNick, ZoneId zone) {
         this.color = color;
         this.ownNick = ownNick;
         this.clock = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+    }
+
+    /** Where the user is: lines of other rooms get the room's name in front. */
+    public Render rooms(Supplier<String> currentRoom, Supplier<String> homeRoom) {
+        current = currentRoom;
+        home = homeRoom;
+        return this;
+    }
+
+    /** "[#side] " for a room other than the one on screen, "" otherwise. */
+    private String where(String room) {
+        String now = current.get();
+        if (room == null || now == null || Casemapping.equals(room, now)) return "";
+        return "[" + clean(room) + "] ";
+    }
+
+    private String entered(String room) {
+        String h = home.get();
+        return h == null || Casemapping.equals(room, h) ? " entered the chatroom." : " joined " + clean(room) + ".";
     }
 
     /** The text to print for an event (possibly several lines), or null to print nothing. */
@@ -44,11 +66,24 @@ public final class Render {
             return "Welcome to " + clean(w.room()) + ", " + nick(w.nick()) + ". Type /help for commands.\n" + memberList(w.room(), w.members());
         }
         if (event instanceof ClientEvent.Members m) return memberList(m.room(), m.members());
+        if (event instanceof ClientEvent.Entered e) {
+            return "You joined " + clean(e.room()) + ". /switch " + clean(e.room()) + " or Alt-number to change rooms.\n" + memberList(e.room(), e.members());
+        }
+        if (event instanceof ClientEvent.Parted p) return "You left " + clean(p.room()) + ".";
+        if (event instanceof ClientEvent.RoomList l) return roomList(l.rooms());
         if (event instanceof ClientEvent.Chat c) return chat(c);
-        if (event instanceof ClientEvent.Joined j) return stamp(j.time()) + "* " + nick(j.nick()) + " entered the chatroom.";
-        if (event instanceof ClientEvent.Left l) return stamp(l.time()) + "* " + nick(l.nick()) + left(l.reason());
+        if (event instanceof ClientEvent.Joined j) return stamp(j.time()) + where(j.room()) + "* " + nick(j.nick()) + entered(j.room());
+        if (event instanceof ClientEvent.Left l) {
+            if (l.room() != null && !Casemapping.equals(l.room(), String.valueOf(home.get()))) {
+                return stamp(l.time()) + where(l.room()) + "* " + nick(l.nick()) + " left " + clean(l.room())
+                        + (l.reason() == null || l.reason().isEmpty() ? "." : " (" + text(l.reason(), "") + ")");
+            }
+            return stamp(l.time()) + "* " + nick(l.nick()) + left(l.reason());
+        }
         if (event instanceof ClientEvent.Removed r) {
-            return stamp(r.time()) + "* " + nick(r.nick()) + " was removed by " + (r.by() == null ? "the admin" : nick(r.by()))
+            boolean homeRoom = r.room() == null || Casemapping.equals(r.room(), String.valueOf(home.get()));
+            return stamp(r.time()) + where(r.room()) + "* " + nick(r.nick()) + " was removed" + (homeRoom ? "" : " from " + clean(r.room()))
+                    + " by " + (r.by() == null ? "the admin" : nick(r.by()))
                     + (r.reason() == null ? "." : " (" + text(r.reason(), "") + ")");
         }
         if (event instanceof ClientEvent.Announcement a) {
@@ -68,7 +103,7 @@ public final class Render {
     public static String nameRefused(String name, String reason) {
         String shown = Sanitizer.clean(name);
         if (reason.contains("taken")) return "The name " + shown + " is already taken. Choose another.";
-        return "The name " + shown + " is not allowed: use 1-" + Names.NICK_MAX + " letters, digits or "
+        return "The name " + shown + " is not allowed: use 1-" + Names.NICK_MAX + " ASCII letters (a-z, A-Z), digits or "
                 + Names.NICK_SPECIALS + ", not starting with a digit or -.";
     }
 
@@ -79,7 +114,7 @@ public final class Render {
         String base = mentioned && color ? BOLD : "";
         String body = text(c.text(), base);
         if (mentioned && color) body = highlight(body, me, base);
-        StringBuilder line = new StringBuilder(stamp(c.time()));
+        StringBuilder line = new StringBuilder(stamp(c.time())).append(where(c.room()));
         if (mentioned && color) line.append(BOLD);
         if (c.room() == null) {
             line.append(mine ? "[to " + nick(c.to()) + bold(mentioned) + "] " : "[private] ");
@@ -125,6 +160,16 @@ public final class Render {
         return "Disconnected: " + reason;
     }
 
+    private String roomList(List<String[]> rooms) {
+        if (rooms.isEmpty()) return "No rooms.";
+        StringBuilder sb = new StringBuilder("Rooms (" + rooms.size() + "):");
+        for (String[] r : rooms) {
+            sb.append("\n  ").append(clean(r[0])).append(" (").append(clean(r[1])).append(')');
+            if (!r[2].isEmpty()) sb.append(": ").append(text(r[2], ""));
+        }
+        return sb.toString();
+    }
+
     private String memberList(String room, List<String> members) {
         StringBuilder sb = new StringBuilder("In " + clean(room) + " (" + members.size() + "): ");
         for (int i = 0; i < members.size(); i++) {
@@ -150,6 +195,11 @@ public final class Render {
     private String text(String remote, String base) {
         String safe = Sanitizer.clean(remote);
         return color ? Formatting.toAnsi(safe, base) : Formatting.strip(safe);
+    }
+
+    /** Text shown as is, without formatting or control characters. */
+    public static String plain(String text) {
+        return clean(text);
     }
 
     /** Remote text where formatting means nothing (names, reasons shown plainly). */

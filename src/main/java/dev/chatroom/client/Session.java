@@ -1,17 +1,20 @@
 package dev.chatroom.client;
 
+import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Names;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One run of {@code chatroom join}: asks for a name, connects, waits for the admin, then relays
- * what the user types and prints what happens, until the user leaves or the server closes.
+ * what the user types and prints what happens. A lost connection is retried with backoff, the
+ * same name and the same rooms; what is typed meanwhile is queued and sent once back in.
  */
 public final class Session {
     public static final int EXIT_OK = 0;
@@ -20,25 +23,57 @@ public final class Session {
     /** The admin rejected us, the request expired, or the name was refused with no way to ask again. */
     public static final int EXIT_REFUSED = 3;
 
+    /** How the session behaves; {@link #defaults()} is what `chatroom join` uses without flags. */
+    public record Options(boolean reconnect, long registrationTimeoutMillis, long firstRetryMillis, long maxRetryMillis) {
+        public static Options defaults() {
+            return new Options(true, 30_000, 1_000, 30_000);
+        }
+    }
+
     private final Ui ui;
     private final String host;
     private final int port;
     private final String nameFromFlag;
+    private final Options options;
     private final Render render;
     private final BlockingQueue<ClientEvent> outcomes = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    final SessionState state = new SessionState();
+    private final SessionInput input;
     private volatile ChatClient client;
+    private String name;
+    /** The connection being tried was accepted (the backoff starts over after it). */
+    private volatile boolean acceptedNow;
 
     public Session(Ui ui, String host, int port, String name, boolean color) {
+        this(ui, host, port, name, color, Options.defaults());
+    }
+
+    public Session(Ui ui, String host, int port, String name, boolean color, Options options) {
         this.ui = ui;
         this.host = host;
         this.port = port;
         this.nameFromFlag = name;
-        this.render = new Render(color, () -> client == null ? null : client.nick(), java.time.ZoneId.systemDefault());
+        this.options = options;
+        this.render = new Render(color, () -> client == null ? null : client.nick(), java.time.ZoneId.systemDefault())
+                .rooms(state::current, state::home);
+        this.input = new SessionInput(this, ui, render);
+    }
+
+    ChatClient client() {
+        return client;
+    }
+
+    Ui ui() {
+        return ui;
+    }
+
+    boolean ended() {
+        return exit.isDone();
     }
 
     public int run() throws IOException, InterruptedException {
-        String name = nameFromFlag != null ? nameFromFlag : askName();
+        name = nameFromFlag != null ? nameFromFlag : askName();
         while (name != null && !Names.isValidNick(name)) {
             ui.print(Render.nameRefused(name, "not allowed"));
             if (!canAskAgain()) return EXIT_REFUSED;
@@ -48,51 +83,121 @@ public final class Session {
             ui.print("No username given.");
             return EXIT_USAGE;
         }
-        client = new ChatClient(host, port, this::onEvent);
+        ui.onRoomKeys(input::roomKey);
+        int attempt = 0;
+        boolean everAccepted = false;
         try {
-            client.connect();
+            while (!exit.isDone()) {
+                acceptedNow = false;
+                Integer code = connectOnce(everAccepted);
+                everAccepted |= acceptedNow;
+                if (exit.isDone()) break;
+                if (code != null && (code != EXIT_CONNECTION || !options.reconnect() || !everAccepted)) return code;
+                attempt = acceptedNow ? 1 : attempt + 1;
+                if (!backOff(attempt)) break;
+            }
+            return exit.getNow(EXIT_OK);
+        } finally {
+            if (client != null) client.close();
+            state.phase(SessionState.Phase.ENDED);
+        }
+    }
+
+    /**
+     * One connection from connect to close. Returns the exit code it ended with (null when the
+     * user left meanwhile).
+     */
+    private Integer connectOnce(boolean reconnecting) throws IOException, InterruptedException {
+        state.phase(reconnecting ? SessionState.Phase.RECONNECTING : SessionState.Phase.CONNECTING);
+        ui.print("Connecting to " + host + ":" + port + "...");
+        updateStatus();
+        outcomes.clear();
+        ChatClient c = new ChatClient(host, port, this::onEvent);
+        try {
+            c.connect();
         } catch (IOException e) {
             ui.print("Cannot reach " + host + ":" + port + ": " + e.getMessage());
             return EXIT_CONNECTION;
         }
-        try {
-            ui.completeNicksFrom(client::members);
-            client.register(name);
-            Integer refused = awaitAcceptance();
-            if (refused != null) return refused;
-            Thread input = new Thread(this::readInput, "chatroom-input");
-            input.setDaemon(true);
-            input.start();
-            return exit.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            client.close();
-        }
+        if (client != null) client.close();
+        client = c;
+        ui.completeNicksFrom(c::members);
+        c.register(name);
+        Integer refused = awaitAcceptance(c);
+        if (refused != null) return refused;
+        state.accepted(c);
+        acceptedNow = true;
+        input.start();
+        for (String room : state.roomsToRejoin()) c.command("JOIN " + room + (state.key(room) == null ? "" : " " + state.key(room)));
+        input.sendQueued();
+        updateStatus();
+        ClientEvent.Closed closed = c.closed().join();
+        state.remember(c.rooms());
+        return exitCode(closed);
     }
 
     /** Null once accepted; otherwise the exit code. */
-    private Integer awaitAcceptance() throws InterruptedException, IOException {
+    private Integer awaitAcceptance(ChatClient c) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.registrationTimeoutMillis());
+        boolean waiting = false;
         while (true) {
-            ClientEvent e = outcomes.take();
+            long left = deadline - System.nanoTime();
+            ClientEvent e = waiting ? outcomes.poll(1, TimeUnit.DAYS) : outcomes.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+            if (exit.isDone()) return exit.getNow(EXIT_OK);
+            if (e == null) {
+                ui.print("Server did not answer (" + host + ":" + port + ").");
+                c.close();
+                return EXIT_CONNECTION;
+            }
             if (e instanceof ClientEvent.Welcome) return null;
-            if (e instanceof ClientEvent.Closed c) return exitCode(c);
+            if (e instanceof ClientEvent.Closed closed) return exitCode(closed);
+            if (e instanceof ClientEvent.Waiting) {
+                waiting = true;
+                state.phase(SessionState.Phase.WAITING);
+                ui.print("Waiting for the admin to accept you... (Ctrl-C or /leave to give up; what you type is sent once you are in)");
+                updateStatus();
+                input.start();
+            }
             if (e instanceof ClientEvent.NameRefused) {
-                if (!canAskAgain()) {
-                    client.quit(null);
+                if (state.everAccepted()) { // our old connection may still hold the name: take another, as irssi does
+                    name = name.length() < Names.NICK_MAX ? name + "_" : name.substring(0, Names.NICK_MAX - 1) + "_";
+                    c.retryNick(name);
+                    continue;
+                }
+                if (!canAskAgain() || input.started()) {
+                    c.quit(null);
                     return EXIT_REFUSED;
                 }
-                String name = askName();
+                name = askName();
                 while (name != null && !Names.isValidNick(name)) {
                     ui.print(Render.nameRefused(name, "not allowed"));
                     name = askName();
                 }
                 if (name == null) {
-                    client.quit(null);
+                    c.quit(null);
                     return EXIT_USAGE;
                 }
-                client.retryNick(name);
+                c.retryNick(name);
             }
+        }
+    }
+
+    /** Waits before the next attempt: 1 s doubling to 30 s, with jitter. False when the user left meanwhile. */
+    private boolean backOff(int attempt) throws InterruptedException {
+        long base = Math.min(options.maxRetryMillis(), options.firstRetryMillis() << Math.min(20, attempt - 1));
+        long wait = base - base / 5 + ThreadLocalRandom.current().nextLong(base / 5 * 2 + 1);
+        state.phase(SessionState.Phase.RECONNECTING);
+        String text = "Reconnecting in " + Math.max(1, Math.round(wait / 1000.0)) + " s... (attempt " + attempt + ")";
+        ui.print(text);
+        state.retryText(text);
+        updateStatus();
+        try {
+            exit.get(wait, TimeUnit.MILLISECONDS);
+            return false;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
         }
     }
 
@@ -106,57 +211,55 @@ public final class Session {
     }
 
     private void onEvent(ClientEvent e) {
+        state.seen(e, client);
         String text = render.render(e);
         if (text != null) ui.print(text);
-        if (e instanceof ClientEvent.Welcome || e instanceof ClientEvent.NameRefused) outcomes.add(e);
+        if (e instanceof ClientEvent.Welcome || e instanceof ClientEvent.NameRefused || e instanceof ClientEvent.Waiting) outcomes.add(e);
+        if (e instanceof ClientEvent.Entered en) input.switchTo(en.room());
         if (e instanceof ClientEvent.Closed c) {
             outcomes.add(c);
-            exit.complete(exitCode(c));
+            boolean retry = options.reconnect() && c.ending() == ClientEvent.Ending.LOST && (state.everAccepted() || client != null && client.accepted());
+            if (!retry) exit.complete(exitCode(c));
         }
+        updateStatus();
     }
 
-    private static int exitCode(ClientEvent.Closed c) {
+    static int exitCode(ClientEvent.Closed c) {
         if (c.byUs()) return EXIT_OK;
-        return c.beforeAccepted() ? EXIT_REFUSED : EXIT_CONNECTION;
+        if (c.ending() == ClientEvent.Ending.REJECTED) return EXIT_REFUSED;
+        return EXIT_CONNECTION;
     }
 
-    private void readInput() {
-        try {
-            while (!exit.isDone()) {
-                String line = ui.readLine(client.nick() + "> ");
-                if (line == null) {
-                    leave(null);
-                    return;
-                }
-                Action a = Input.parse(line);
-                if (a instanceof Action.Send s) {
-                    client.send(s);
-                } else if (a instanceof Action.Leave l) {
-                    leave(l.reason());
-                    return;
-                } else if (a instanceof Action.Users) {
-                    client.requestMembers();
-                } else if (a instanceof Action.Help) {
-                    ui.print(Input.HELP);
-                } else if (a instanceof Action.Problem p) {
-                    ui.print(render.render(new ClientEvent.Problem(p.message())));
-                }
-            }
-        } catch (IOException e) {
-            leave(null);
-        }
+    void updateStatus() {
+        ui.status(state.statusText(client));
     }
 
     /** Sends QUIT and waits briefly for the server to close; closes anyway after that. */
-    private void leave(String reason) {
-        client.quit(reason);
-        try {
-            client.closed().get(3, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            client.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    void leave(String reason) {
+        ChatClient c = client;
+        if (c != null && state.phase() != SessionState.Phase.RECONNECTING) {
+            c.quit(reason);
+            try {
+                c.closed().get(3, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                c.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        if (state.phase() == SessionState.Phase.RECONNECTING || c == null) ui.print("You left the chat.");
         exit.complete(EXIT_OK);
+        outcomes.add(new ClientEvent.Closed("left", false, ClientEvent.Ending.LEFT));
+    }
+
+    /** The rooms we are in now, for the room keys. */
+    List<String> rooms() {
+        ChatClient c = client;
+        return c == null ? new ArrayList<>() : c.rooms();
+    }
+
+    boolean isRoom(String room) {
+        for (String r : rooms()) if (Casemapping.equals(r, room)) return true;
+        return false;
     }
 }

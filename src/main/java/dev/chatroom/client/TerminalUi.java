@@ -9,10 +9,15 @@ import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.keymap.KeyMap;
 import org.jline.reader.ParsedLine;
+import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+import org.jline.utils.Status;
 
 /**
  * The interactive client: JLine line editing with history and Tab completion of commands, nicks
@@ -23,9 +28,21 @@ public final class TerminalUi implements Ui {
     private final Terminal terminal;
     private final LineReader reader;
     private volatile Supplier<Collection<String>> nicks = List::of;
+    private final boolean statusLine;
+    private Status status;
+    private volatile java.util.function.IntConsumer roomKeys = i -> { };
+    /** Next and previous room, passed to the room-key callback. */
+    public static final int NEXT = -1;
+    public static final int PREVIOUS = -2;
 
     public TerminalUi(Terminal terminal) {
+        this(terminal, true);
+    }
+
+    /** statusLine: keep a status line at the bottom (off with --no-status). */
+    public TerminalUi(Terminal terminal, boolean statusLine) {
         this.terminal = terminal;
+        this.statusLine = statusLine;
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("chatroom")
@@ -34,11 +51,55 @@ public final class TerminalUi implements Ui {
                 // '!' in a chat message is text, not a history reference
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
+                // the room's echo of what was sent replaces the typed line: each message shows once
+                .option(LineReader.Option.ERASE_LINE_ON_FINISH, true)
+                .option(LineReader.Option.BRACKETED_PASTE, true)
                 .build();
+        for (int i = 1; i <= 9; i++) bindRoomKey(KeyMap.alt((char) ('0' + i)), i);
+        bindRoomKey(KeyMap.ctrl('N'), NEXT);
+        bindRoomKey(KeyMap.ctrl('P'), PREVIOUS);
+        // set up before the first line is read: the status line takes the bottom row for itself
+        if (statusLine) status = Status.getStatus(terminal, true);
     }
 
-    public static TerminalUi system() throws IOException {
-        return new TerminalUi(TerminalBuilder.builder().system(true).build());
+    private void bindRoomKey(String keys, int which) {
+        String widget = "chatroom-room-" + (which < 0 ? (which == NEXT ? "next" : "previous") : which);
+        reader.getWidgets().put(widget, () -> {
+            roomKeys.accept(which);
+            return true;
+        });
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(widget), keys);
+        reader.getKeyMaps().get(LineReader.EMACS).bind(new Reference(widget), keys);
+    }
+
+    @Override
+    public void onRoomKeys(java.util.function.IntConsumer switchTo) {
+        roomKeys = switchTo;
+    }
+
+    @Override
+    public void prompt(String p) {
+        if (reader.isReading()) {
+            if (reader instanceof org.jline.reader.impl.LineReaderImpl impl) impl.setPrompt(p);
+            reader.callWidget(LineReader.REDRAW_LINE);
+            reader.callWidget(LineReader.REDISPLAY);
+        }
+    }
+
+    @Override
+    public synchronized void status(String text) {
+        if (status == null) return;
+        status.update(List.of(new AttributedStringBuilder().style(AttributedStyle.INVERSE).append(fit(text)).toAttributedString()));
+    }
+
+    private String fit(String text) {
+        int width = Math.max(20, terminal.getWidth());
+        String t = text.length() > width ? text.substring(0, width - 1) + "…" : text;
+        return t + " ".repeat(Math.max(0, width - t.length()));
+    }
+
+    public static TerminalUi system(boolean statusLine) throws IOException {
+        return new TerminalUi(TerminalBuilder.builder().system(true).build(), statusLine);
     }
 
     @Override
@@ -96,9 +157,18 @@ public final class TerminalUi implements Ui {
         return reader.getBuffer().toString();
     }
 
+    /**
+     * Leaves the terminal as it was: the status line gone, the prompt line erased, colors reset,
+     * the cursor at the start of a fresh line.
+     */
     @Override
     public void close() {
         try {
+            synchronized (this) {
+                if (status != null) status.close();
+            }
+            terminal.writer().print("\r\u001b[2K\u001b[0m");
+            terminal.writer().flush();
             terminal.close();
         } catch (IOException ignored) {
             // the terminal is going away anyway

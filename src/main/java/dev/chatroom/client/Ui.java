@@ -18,6 +18,15 @@ public interface Ui extends AutoCloseable {
     /** Who can be completed with Tab. */
     default void completeNicksFrom(Supplier<Collection<String>> nicks) {}
 
+    /** The status line's text (state, name, room, unread counts, lag); a no-op where there is none. */
+    default void status(String text) {}
+
+    /** Alt-1..9 (room number, from 1), Ctrl-N (+1 as next) and Ctrl-P (-1 as previous) call this. */
+    default void onRoomKeys(java.util.function.IntConsumer switchTo) {}
+
+    /** The prompt for the next lines (the room changed). */
+    default void prompt(String prompt) {}
+
     @Override
     void close();
 }

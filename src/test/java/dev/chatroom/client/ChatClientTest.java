@@ -206,7 +206,7 @@ class ChatClientTest {
         TestServer s = server(ApprovalPolicy.ALL);
         Recorder alice = joined(s, "alice");
         s.join("bob");
-        alice.client.requestMembers();
+        alice.client.requestMembers("#chatroom");
         assertThat(alice.await(ClientEvent.Members.class).members()).containsExactly("alice", "bob");
     }
 

@@ -101,4 +101,26 @@ class InputTest {
         assertThat(Input.parse("/frobnicate now")).isEqualTo(new Action.Problem("Unknown command /frobnicate. Type /help."));
         assertThat(Input.parse("/")).isEqualTo(new Action.Problem("Unknown command /. Type /help."));
     }
+
+    @org.junit.jupiter.api.Test
+    void roomCommandsBecomeServerLinesForTheRoomOnScreen() {
+        assertThat(Input.parse("/join dev key")).isEqualTo(new Action.Join("#dev", "key"));
+        assertThat(Input.parse("/join #dev")).isEqualTo(new Action.Join("#dev", null));
+        assertThat(Input.parse("/part #dev bye now")).isEqualTo(new Action.Part("#dev", "bye now"));
+        assertThat(Input.parse("/part")).isEqualTo(new Action.Part(null, null));
+        assertThat(Input.parse("/switch #dev")).isEqualTo(new Action.Switch("#dev"));
+        assertThat(Input.parse("/rooms")).isEqualTo(new Action.Rooms());
+        assertThat(Input.parse("/topic release on Friday")).isEqualTo(new Action.Server("TOPIC {room} :release on Friday"));
+        assertThat(Input.parse("/kick bob stop it")).isEqualTo(new Action.Server("KICK {room} bob :stop it"));
+        assertThat(Input.parse("/invite bob")).isEqualTo(new Action.Server("INVITE bob {room}"));
+        assertThat(Input.parse("/mode +m")).isEqualTo(new Action.Server("MODE {room} +m"));
+        assertThat(Input.parse("/mode #dev +k s")).isEqualTo(new Action.Server("MODE #dev +k s"));
+        assertThat(Input.parse("/op bob")).isEqualTo(new Action.Server("MODE {room} +o bob"));
+        assertThat(Input.parse("/devoice bob")).isEqualTo(new Action.Server("MODE {room} -v bob"));
+        assertThat(Input.parse("/nick robert")).isEqualTo(new Action.Server("NICK robert"));
+        assertThat(Input.parse("/away")).isEqualTo(new Action.Server("AWAY"));
+        assertThat(Input.parse("/away lunch")).isEqualTo(new Action.Server("AWAY :lunch"));
+        assertThat(Input.parse("/whois bob")).isEqualTo(new Action.Server("WHOIS bob"));
+        assertThat(Input.parse("/kick")).isEqualTo(new Action.Problem("Usage: /kick <user> [reason]"));
+    }
 }

@@ -102,6 +102,7 @@ class RenderTest {
     @Test
     void nameRefusals() {
         assertThat(Render.nameRefused("bob", "is already taken")).isEqualTo("The name bob is already taken. Choose another.");
-        assertThat(Render.nameRefused("1x", "is not allowed")).startsWith("The name 1x is not allowed: use 1-30 letters");
+        assertThat(Render.nameRefused("1x", "is not allowed")).startsWith("The name 1x is not allowed: use 1-30 ASCII letters (a-z, A-Z), digits or");
+        assertThat(Render.nameRefused("Zoë", "is not allowed")).isEqualTo("The name Zoë is not allowed: use 1-30 ASCII letters (a-z, A-Z), digits or -_[]\\`^{}|, not starting with a digit or -.");
     }
 }

@@ -72,8 +72,8 @@ class TerminalUiTest {
 
             bob.send("PRIVMSG #chatroom :are you there?");
             await(() -> screen().contains("are you there?"), "bob's message on screen");
-            String afterMessage = screen().substring(screen().indexOf("are you there?"));
-            assertThat(afterMessage).contains("alice> hel"); // prompt and buffer redrawn below it
+            // prompt and buffer redrawn below it (the status line's own drawing may come in between)
+            await(() -> screen().substring(screen().indexOf("are you there?")).contains("alice> hel"), "the line redrawn below");
             assertThat(ui.buffer()).isEqualTo("hel");
 
             keys.write("lo\r".getBytes(StandardCharsets.UTF_8));

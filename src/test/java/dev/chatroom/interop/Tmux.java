@@ -30,6 +30,12 @@ final class Tmux implements AutoCloseable {
         run("tmux", "send-keys", "-t", session, "Enter");
     }
 
+    /** Pastes text as a terminal does, in bracketed-paste mode when the program asked for it. */
+    void paste(String text) throws IOException, InterruptedException {
+        run("tmux", "set-buffer", "-b", session, text);
+        run("tmux", "paste-buffer", "-p", "-d", "-b", session, "-t", session);
+    }
+
     /** Sends tmux key names (C-c, Enter, M-2, ...). */
     void keys(String... keys) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("tmux", "send-keys", "-t", session));

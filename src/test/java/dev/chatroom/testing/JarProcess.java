@@ -86,6 +86,12 @@ public final class JarProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGKILL: the process dies at once, as in a crash. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** Sends SIGTERM (on Unix), as a service manager would. */
     public void terminate() {
         process.destroy();

@@ -1,0 +1,218 @@
+package dev.chatroom.client;
+
+import dev.chatroom.irc.Casemapping;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * What the user types, from the moment the request is made: actions while connected go out at
+ * once; chat typed while waiting or reconnecting is queued (and said to be) and sent when the
+ * session is in again; a paste of several lines is confirmed, then sent paced under the server's
+ * flood limit; room keys and /switch change the room on screen.
+ */
+final class SessionInput {
+    /** Lines a paste may have before it is confirmed. */
+    static final int PASTE_ASK_OVER = 3;
+    /** Pacing of pasted or queued lines: the server lets 10 through at once, then 2 a second. */
+    static final int BURST = 5;
+    static final long PACE_MILLIS = 550;
+
+    private final Session session;
+    private final Ui ui;
+    private final Render render;
+    private final Deque<Action> queued = new ArrayDeque<>();
+    private Thread thread;
+    private boolean leaveWhenSent;
+    private int sentInBurst;
+    private long lastSentMillis;
+
+    SessionInput(Session session, Ui ui, Render render) {
+        this.session = session;
+        this.ui = ui;
+        this.render = render;
+    }
+
+    synchronized boolean started() {
+        return thread != null;
+    }
+
+    /** Starts reading (once): as soon as the server knows our name. */
+    synchronized void start() {
+        if (thread != null) return;
+        thread = new Thread(this::readLoop, "chatroom-input");
+        thread.setDaemon(true);
+        thread.start();
+        Thread lag = new Thread(this::pingLoop, "chatroom-lag");
+        lag.setDaemon(true);
+        lag.start();
+    }
+
+    private void readLoop() {
+        try {
+            while (!session.ended()) {
+                String line = ui.readLine(promptText());
+                if (line == null) {
+                    endOfInput();
+                    return;
+                }
+                // a paste arrives as one buffer; terminals and tmux send its line breaks as CR
+                if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) paste(line);
+                else handle(Input.parse(line));
+            }
+        } catch (IOException e) {
+            endOfInput();
+        }
+    }
+
+    /**
+     * Ctrl-C on an empty line or Ctrl-D: leave at once (a request waiting for the admin is
+     * withdrawn). The end of a script's input: leave once what it queued has gone out.
+     */
+    private void endOfInput() {
+        synchronized (this) {
+            if (!ui.interactive() && !queued.isEmpty() && session.state.phase() != SessionState.Phase.CHATTING && session.state.phase() != SessionState.Phase.ENDED) {
+                leaveWhenSent = true;
+                return;
+            }
+        }
+        session.leave(null);
+    }
+
+    private void pingLoop() {
+        while (!session.ended()) {
+            ChatClient c = session.client();
+            if (c != null && session.state.phase() == SessionState.Phase.CHATTING) c.ping();
+            try {
+                Thread.sleep(c != null && c.lagMillis() < 0 ? 2_000 : 15_000); // a measurement cadence, not synchronisation
+            } catch (InterruptedException e) {
+                return;
+            }
+            session.updateStatus();
+        }
+    }
+
+    private void paste(String text) throws IOException {
+        List<String> lines = java.util.Arrays.stream(text.split("\\r\\n|\\r|\\n")).filter(l -> !l.isBlank()).toList();
+        if (lines.size() > PASTE_ASK_OVER && ui.interactive()) {
+            String answer = ui.readLine("Send " + lines.size() + " lines? [y/N] ");
+            if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
+                ui.print("Not sent.");
+                return;
+            }
+        }
+        for (String l : lines) handle(Input.parse(l));
+    }
+
+    void handle(Action a) {
+        if (a instanceof Action.Leave l) {
+            session.leave(l.reason());
+        } else if (a instanceof Action.Help) {
+            ui.print(Input.HELP);
+        } else if (a instanceof Action.Problem p) {
+            ui.print(render.render(new ClientEvent.Problem(p.message())));
+        } else if (a instanceof Action.Switch s) {
+            switchTo(s.room());
+        } else if (a instanceof Action.Nothing) {
+            return;
+        } else if (session.state.phase() != SessionState.Phase.CHATTING) {
+            synchronized (this) {
+                queued.add(a);
+            }
+            if (a instanceof Action.Send s) ui.print("(queued) " + Render.plain(s.text()));
+            else ui.print("(queued until you are in)");
+        } else {
+            perform(a);
+        }
+    }
+
+    /** Sends what was typed while the session was not in, paced, in order. */
+    void sendQueued() {
+        while (true) {
+            Action a;
+            synchronized (this) {
+                a = queued.poll();
+                if (a == null) break;
+            }
+            perform(a);
+        }
+        boolean leave;
+        synchronized (this) {
+            leave = leaveWhenSent;
+        }
+        if (leave) new Thread(() -> session.leave(null), "chatroom-leave").start();
+    }
+
+    private void perform(Action a) {
+        ChatClient c = session.client();
+        String room = session.state.current();
+        if (a instanceof Action.Send s) {
+            pace();
+            c.send(s.to() == null ? room : s.to(), s.text(), s.action());
+        } else if (a instanceof Action.Users) {
+            c.requestMembers(room);
+        } else if (a instanceof Action.Join j) {
+            session.state.rememberKey(j.room(), j.key());
+            if (session.isRoom(j.room())) switchTo(j.room());
+            else c.command("JOIN " + j.room() + (j.key() == null ? "" : " " + j.key()));
+        } else if (a instanceof Action.Part p) {
+            String which = p.room() == null ? room : p.room();
+            c.command("PART " + which + (p.reason() == null ? "" : " :" + p.reason()));
+        } else if (a instanceof Action.Rooms) {
+            c.command("LIST");
+        } else if (a instanceof Action.Server s) {
+            c.command(s.line().replace("{room}", room == null ? "*" : room));
+        }
+    }
+
+    /** Keeps a run of lines under the server's flood limit. */
+    private void pace() {
+        long now = System.currentTimeMillis();
+        if (now - lastSentMillis > 5_000) sentInBurst = 0;
+        if (++sentInBurst > BURST) {
+            long wait = PACE_MILLIS - (now - lastSentMillis);
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait); // pacing output to the server's flood limit, not synchronisation
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        lastSentMillis = System.currentTimeMillis();
+    }
+
+    /** A room key: its number from 1, or TerminalUi.NEXT / PREVIOUS. */
+    void roomKey(int which) {
+        List<String> rooms = session.rooms();
+        if (rooms.isEmpty()) return;
+        int at = 0;
+        String now = session.state.current();
+        for (int i = 0; i < rooms.size(); i++) if (now != null && Casemapping.equals(rooms.get(i), now)) at = i;
+        int to = which == TerminalUi.NEXT ? (at + 1) % rooms.size()
+                : which == TerminalUi.PREVIOUS ? (at - 1 + rooms.size()) % rooms.size() : which - 1;
+        if (to >= 0 && to < rooms.size()) switchTo(rooms.get(to));
+    }
+
+    /** "alice> " in the default room, "alice #dev> " in another. */
+    private String promptText() {
+        ChatClient c = session.client();
+        String room = session.state.current();
+        boolean home = room == null || Casemapping.equals(room, String.valueOf(session.state.home()));
+        return (c == null ? "" : c.nick()) + (home ? "" : " " + room) + "> ";
+    }
+
+    void switchTo(String room) {
+        String found = null;
+        for (String r : session.rooms()) if (Casemapping.equals(r, room)) found = r;
+        if (found == null) {
+            ui.print("You are not in " + Render.plain(room) + ". /join " + Render.plain(room) + " to go in.");
+            return;
+        }
+        session.state.current(found);
+        ui.prompt(promptText());
+        ui.print("Now in " + Render.plain(found) + ".");
+        session.updateStatus();
+    }
+}

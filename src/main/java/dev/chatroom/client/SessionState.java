@@ -1,0 +1,129 @@
+package dev.chatroom.client;
+
+import dev.chatroom.irc.Casemapping;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the session stands, shared by the network thread, the input thread and the
+ * reconnection loop: the phase, the room on screen, unread counts, the rooms to rejoin and the
+ * keys used for them. It also writes the status line.
+ */
+final class SessionState {
+    enum Phase { CONNECTING, WAITING, CHATTING, RECONNECTING, ENDED }
+
+    private volatile Phase phase = Phase.CONNECTING;
+    private volatile String current;
+    private volatile String home;
+    private volatile boolean everAccepted;
+    private volatile String retryText = "";
+    private final Map<String, Integer> unread = new LinkedHashMap<>();
+    private final Map<String, String> keys = new HashMap<>();
+    private List<String> remembered = List.of();
+
+    synchronized Phase phase() {
+        return phase;
+    }
+
+    synchronized void phase(Phase p) {
+        phase = p;
+    }
+
+    String current() {
+        return current;
+    }
+
+    String home() {
+        return home;
+    }
+
+    boolean everAccepted() {
+        return everAccepted;
+    }
+
+    void retryText(String t) {
+        retryText = t;
+    }
+
+    synchronized void accepted(ChatClient c) {
+        everAccepted = true;
+        phase = Phase.CHATTING;
+        home = c.room();
+        if (current == null || !remembered.contains(current)) current = c.room();
+    }
+
+    synchronized void current(String room) {
+        current = room;
+        unread.remove(Casemapping.fold(room));
+    }
+
+    synchronized void rememberKey(String room, String key) {
+        if (key != null) keys.put(Casemapping.fold(room), key);
+    }
+
+    synchronized String key(String room) {
+        return keys.get(Casemapping.fold(room));
+    }
+
+    /** The rooms we were in when the connection ended. */
+    synchronized void remember(List<String> rooms) {
+        remembered = List.copyOf(rooms);
+    }
+
+    /** After reconnecting: every remembered room but the default one, which the server joins us to. */
+    synchronized List<String> roomsToRejoin() {
+        List<String> out = new ArrayList<>();
+        for (String r : remembered) if (home == null || !Casemapping.equals(r, home)) out.add(r);
+        return out;
+    }
+
+    /** Counts unread messages of rooms not on screen; notes our own leaving. */
+    synchronized void seen(ClientEvent e, ChatClient c) {
+        if (e instanceof ClientEvent.Chat chat && chat.room() != null && current != null && !Casemapping.equals(chat.room(), current)) {
+            unread.merge(Casemapping.fold(chat.room()), 1, Integer::sum);
+        }
+        if (e instanceof ClientEvent.Parted p) {
+            unread.remove(Casemapping.fold(p.room()));
+            if (current != null && Casemapping.equals(p.room(), current)) current = home;
+        }
+        if (e instanceof ClientEvent.Removed r && c != null && r.nick() != null && Casemapping.equals(r.nick(), String.valueOf(c.nick()))
+                && current != null && Casemapping.equals(String.valueOf(r.room()), current)) {
+            current = home;
+        }
+    }
+
+    /** alice in #dev (4) "topic" | 1:#chatroom 2:#dev 3:#ops(5) | lag 3 ms */
+    synchronized String statusText(ChatClient c) {
+        return switch (phase) {
+            case CONNECTING -> "Connecting...";
+            case WAITING -> (everAccepted ? "Reconnected; waiting" : "Waiting") + " for the admin to accept " + (c == null ? "you" : c.nick())
+                    + " (Ctrl-C or /leave to give up)";
+            case RECONNECTING -> "Disconnected. " + retryText + " Typed lines are queued.";
+            case ENDED -> "";
+            case CHATTING -> chatting(c);
+        };
+    }
+
+    private String chatting(ChatClient c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(c.nick()).append(" in ").append(current);
+        sb.append(" (").append(c.members(current).size()).append(')');
+        String topic = c.topic(current);
+        if (topic != null && !topic.isEmpty()) sb.append(" \"").append(dev.chatroom.irc.Formatting.strip(dev.chatroom.irc.Sanitizer.clean(topic))).append('"');
+        List<String> rooms = c.rooms();
+        if (rooms.size() > 1) {
+            sb.append(" |");
+            for (int i = 0; i < rooms.size(); i++) {
+                String r = rooms.get(i);
+                sb.append(' ').append(i + 1).append(':').append(r);
+                Integer n = unread.get(Casemapping.fold(r));
+                if (n != null && n > 0) sb.append('(').append(n).append(')');
+            }
+        }
+        if (c.lagMillis() >= 0) sb.append(" | lag ").append(c.lagMillis()).append(" ms");
+        return sb.toString();
+    }
+}
