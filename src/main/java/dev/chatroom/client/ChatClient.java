@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -26,28 +25,23 @@ public final class ChatClient implements AutoCloseable {
     private final String host;
     private final int port;
     private final Consumer<ClientEvent> listener;
-    private final JoinedRooms rooms = new JoinedRooms();
+    private final RoomEvents roomEvents;
+    private final JoinedRooms rooms;
     private final CompletableFuture<ClientEvent.Closed> closed = new CompletableFuture<>();
     private volatile IrcConnection connection;
 
     // Network-thread state; read from other threads only through the volatile fields.
     private volatile String nick;
-    /** The room the server put us in first (the default room). */
-    private volatile String room;
     private volatile boolean accepted;
-    private volatile boolean welcomed;
     /** Something that looked like IRC came back: a numeric, CAP, PING, NOTICE, ERROR or a standard reply. */
     private volatile boolean spokeIrc;
     private volatile boolean heardAnything;
     private volatile long lagMillis = -1;
     private volatile long lastPingNanos;
-    private boolean kickedByServer;
+
     private volatile boolean echo;
     private volatile boolean quitting;
     private final CapNegotiation caps = new CapNegotiation(this::sendLine);
-    private final List<String> namesBuffer = new ArrayList<>();
-    /** Rooms whose NAMES the user asked for (/users), answered as Members rather than on entering. */
-    private final Set<String> namesRequested = new java.util.HashSet<>();
     private final ServerNotes notes = new ServerNotes();
     private String errorText;
     private ClientEvent.Ending ending;
@@ -56,6 +50,8 @@ public final class ChatClient implements AutoCloseable {
         this.host = host;
         this.port = port;
         this.listener = listener;
+        this.roomEvents = new RoomEvents(this, listener);
+        this.rooms = roomEvents.rooms;
     }
 
     /** Connects, or throws an IOException whose message is fit for the user ("connection refused"). */
@@ -75,7 +71,7 @@ public final class ChatClient implements AutoCloseable {
             public void closed() {
                 // a peer that closes before a single IRC line (an HTTP server answering 400) is not an IRC server
                 String reason = errorText != null ? errorText : heardAnything && !spokeIrc ? host + ":" + port + " does not speak IRC" : "connection lost";
-                if (ending == null && kickedByServer && errorText != null) ending = ClientEvent.Ending.KICKED;
+                if (ending == null && roomEvents.kickedByServer && errorText != null) ending = ClientEvent.Ending.KICKED;
                 ClientEvent.Ending why = quitting ? ClientEvent.Ending.LEFT : ending != null ? ending : ClientEvent.Ending.LOST;
                 ClientEvent.Closed event = new ClientEvent.Closed(reason, !accepted, why);
                 listener.accept(event);
@@ -101,7 +97,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends a message to the default room or to a user, split into several if it would not fit one line. */
     public void send(Action.Send s) {
-        send(s.to() == null ? room : s.to(), s.text(), s.action());
+        send(s.to() == null ? room() : s.to(), s.text(), s.action());
     }
 
     /** Sends a message to a room or a nick, split into several if it would not fit one line. */
@@ -146,7 +142,7 @@ public final class ChatClient implements AutoCloseable {
         if (which == null) return;
         // Flag and request in one task on the network thread, so the reply can never come first.
         connection.execute(() -> {
-            namesRequested.add(Casemapping.fold(which));
+            roomEvents.namesRequested.add(Casemapping.fold(which));
             sendLine("NAMES " + which);
         });
     }
@@ -165,8 +161,9 @@ public final class ChatClient implements AutoCloseable {
         return nick;
     }
 
+    /** The room the server put us in first. */
     public String room() {
-        return room;
+        return roomEvents.firstRoom;
     }
 
     public boolean accepted() {
@@ -204,11 +201,15 @@ public final class ChatClient implements AutoCloseable {
         if (connection != null) connection.close();
     }
 
-    private boolean isMe(String who) {
+    void renamed(String now) {
+        nick = now;
+    }
+
+    boolean isMe(String who) {
         return who != null && nick != null && Casemapping.equals(who, nick);
     }
 
-    private static Instant timeOf(Message m) {
+    static Instant timeOf(Message m) {
         String t = m.tags().get("time");
         if (t != null) {
             try {
@@ -243,11 +244,11 @@ public final class ChatClient implements AutoCloseable {
             }
             case "PRIVMSG", "NOTICE" -> onMessage(m);
             case "NOTE", "FAIL", "WARN" -> onStandardReply(m);
-            case "JOIN" -> onJoin(m);
-            case "PART" -> onLeave(m, m.param(0), m.param(1));
-            case "QUIT" -> onLeave(m, null, m.param(0));
-            case "KICK" -> onKick(m);
-            case "NICK" -> onNick(m);
+            case "JOIN" -> roomEvents.onJoin(m);
+            case "PART" -> roomEvents.onLeave(m, m.param(0), m.param(1));
+            case "QUIT" -> roomEvents.onLeave(m, null, m.param(0));
+            case "KICK" -> roomEvents.onKick(m);
+            case "NICK" -> roomEvents.onNick(m);
             case "TOPIC" -> {
                 JoinedRooms.Room r = rooms.find(m.param(0));
                 if (r != null) r.topic = m.param(1) == null || m.param(1).isEmpty() ? null : m.param(1);
@@ -308,60 +309,6 @@ public final class ChatClient implements AutoCloseable {
         else if (verb.equals("PING")) sendLine("NOTICE " + from + " :" + CTCP + body + CTCP);
     }
 
-    private void onJoin(Message m) {
-        String who = m.sourceNick();
-        String joined = m.param(0);
-        if (isMe(who)) {
-            if (room == null) room = joined;
-            rooms.add(joined).members.clear();
-            return; // the welcome, or the entering, comes with the member list (366)
-        }
-        JoinedRooms.Room r = rooms.find(joined);
-        if (r != null) r.members.add(who);
-        listener.accept(new ClientEvent.Joined(timeOf(m), who, joined));
-    }
-
-    private void onLeave(Message m, String fromRoom, String reason) {
-        String who = m.sourceNick();
-        if (isMe(who)) {
-            if (fromRoom != null) {
-                rooms.remove(fromRoom);
-                listener.accept(new ClientEvent.Parted(fromRoom));
-            }
-            return;
-        }
-        if (fromRoom == null) {
-            if (rooms.quit(who).isEmpty()) return;
-        } else {
-            JoinedRooms.Room r = rooms.find(fromRoom);
-            if (r != null) r.members.remove(who);
-        }
-        listener.accept(new ClientEvent.Left(timeOf(m), who, fromRoom, reason));
-    }
-
-    private void onKick(Message m) {
-        String victim = m.param(1);
-        String from = m.param(0);
-        JoinedRooms.Room r = rooms.find(from);
-        if (r != null) r.members.remove(victim);
-        boolean byServer = m.prefix() == null || !m.prefix().contains("!");
-        // a KICK from the server followed by ERROR is the admin removing us from the chat
-        if (isMe(victim) && byServer) kickedByServer = true;
-        if (isMe(victim)) rooms.remove(from);
-        String why = m.param(2);
-        // RFC 2812: without a reason, the comment is the kicker's name
-        if (why != null && (why.isEmpty() || why.equals(m.sourceNick()))) why = null;
-        listener.accept(new ClientEvent.Removed(timeOf(m), victim, from, byServer ? null : m.sourceNick(), why));
-    }
-
-    private void onNick(Message m) {
-        String old = m.sourceNick();
-        String now = m.param(0);
-        rooms.rename(old, now);
-        if (isMe(old)) nick = now;
-        listener.accept(new ClientEvent.NickChanged(timeOf(m), old, now));
-    }
-
     private void onNumeric(Message m) {
         String code = m.command();
         List<String> p = m.params();
@@ -372,10 +319,8 @@ public final class ChatClient implements AutoCloseable {
                 nick = p.get(0);
             }
             case Numeric.RPL_MOTD -> listener.accept(new ClientEvent.Info(last.startsWith("- ") ? last.substring(2) : last));
-            case Numeric.RPL_NAMREPLY -> {
-                for (String n : last.split(" ")) if (!n.isEmpty()) namesBuffer.add(stripPrefix(n));
-            }
-            case Numeric.RPL_ENDOFNAMES -> onEndOfNames(p.size() > 1 ? p.get(1) : "");
+            case Numeric.RPL_NAMREPLY -> roomEvents.names(last);
+            case Numeric.RPL_ENDOFNAMES -> roomEvents.onEndOfNames(p.size() > 1 ? p.get(1) : "");
             case Numeric.RPL_TOPIC -> {
                 JoinedRooms.Room r = rooms.find(p.get(1));
                 if (r != null) r.topic = last;
@@ -407,26 +352,4 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    private void onEndOfNames(String forRoom) {
-        List<String> names = List.copyOf(namesBuffer);
-        namesBuffer.clear();
-        JoinedRooms.Room r = rooms.find(forRoom);
-        if (namesRequested.remove(Casemapping.fold(forRoom))) {
-            listener.accept(new ClientEvent.Members(r == null ? forRoom : r.name, names));
-        } else if (r != null && r.members.isEmpty()) {
-            r.members.addAll(names);
-            if (!welcomed) {
-                welcomed = true;
-                listener.accept(new ClientEvent.Welcome(nick, r.name, names));
-            } else {
-                listener.accept(new ClientEvent.Entered(r.name, names, r.topic));
-            }
-        }
-    }
-
-    private static String stripPrefix(String name) {
-        int i = 0;
-        while (i < name.length() && "@+%&~".indexOf(name.charAt(i)) >= 0) i++;
-        return name.substring(i);
-    }
 }

@@ -15,6 +15,7 @@ import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 import org.jline.utils.Status;
@@ -30,6 +31,8 @@ public final class TerminalUi implements Ui {
     private volatile Supplier<Collection<String>> nicks = List::of;
     private final boolean statusLine;
     private Status status;
+    private volatile List<AttributedString> pendingStatus;
+    private static final String STATUS_WIDGET = "chatroom-status";
     private volatile java.util.function.IntConsumer roomKeys = i -> { };
     /** Next and previous room, passed to the room-key callback. */
     public static final int NEXT = -1;
@@ -58,6 +61,10 @@ public final class TerminalUi implements Ui {
         for (int i = 1; i <= 9; i++) bindRoomKey(KeyMap.alt((char) ('0' + i)), i);
         bindRoomKey(KeyMap.ctrl('N'), NEXT);
         bindRoomKey(KeyMap.ctrl('P'), PREVIOUS);
+        reader.getWidgets().put(STATUS_WIDGET, () -> {
+            drawStatus();
+            return true;
+        });
         // set up before the first line is read: the status line takes the bottom row for itself
         if (statusLine) status = Status.getStatus(terminal, true);
     }
@@ -86,10 +93,27 @@ public final class TerminalUi implements Ui {
         }
     }
 
+    /**
+     * Status lines are drawn under the line reader's lock (through a widget) while it reads, so
+     * they never interleave with a line printed above or with the user's typing.
+     */
     @Override
-    public synchronized void status(String text) {
+    public void status(String text) {
         if (status == null) return;
-        status.update(List.of(new AttributedStringBuilder().style(AttributedStyle.INVERSE).append(fit(text)).toAttributedString()));
+        pendingStatus = List.of(new AttributedStringBuilder().style(AttributedStyle.INVERSE).append(fit(text)).toAttributedString());
+        if (reader.isReading()) {
+            try {
+                reader.callWidget(STATUS_WIDGET);
+                return;
+            } catch (IllegalStateException notReadingAnyMore) {
+                // fall through: draw it directly
+            }
+        }
+        drawStatus();
+    }
+
+    private synchronized void drawStatus() {
+        if (status != null && pendingStatus != null) status.update(pendingStatus);
     }
 
     private String fit(String text) {

@@ -1,0 +1,118 @@
+package dev.chatroom.client;
+
+import dev.chatroom.irc.Casemapping;
+import dev.chatroom.irc.Message;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Who is in which of our rooms, kept from JOIN, PART, QUIT, KICK, NICK and NAMES, and the
+ * events they mean: the welcome (the first room's member list), entering another room, others
+ * coming and going. Runs on the network thread.
+ */
+final class RoomEvents {
+    private final ChatClient client;
+    private final Consumer<ClientEvent> listener;
+    final JoinedRooms rooms = new JoinedRooms();
+    private final List<String> namesBuffer = new ArrayList<>();
+    /** Rooms whose NAMES the user asked for (/users), answered as Members rather than on entering. */
+    final Set<String> namesRequested = java.util.Collections.synchronizedSet(new HashSet<>());
+    private boolean welcomed;
+    /** The room the server put us in first (the default room). */
+    volatile String firstRoom;
+    /** A KICK of us by the server: followed by ERROR, the admin removed us from the chat. */
+    boolean kickedByServer;
+
+    RoomEvents(ChatClient client, Consumer<ClientEvent> listener) {
+        this.client = client;
+        this.listener = listener;
+    }
+
+    private boolean isMe(String who) {
+        return client.isMe(who);
+    }
+
+    void names(String list) {
+        for (String n : list.split(" ")) if (!n.isEmpty()) namesBuffer.add(stripPrefix(n));
+    }
+
+    void onJoin(Message m) {
+        String who = m.sourceNick();
+        String joined = m.param(0);
+        if (isMe(who)) {
+            if (firstRoom == null) firstRoom = joined;
+            rooms.add(joined).members.clear();
+            return; // the welcome, or the entering, comes with the member list (366)
+        }
+        JoinedRooms.Room r = rooms.find(joined);
+        if (r != null) r.members.add(who);
+        listener.accept(new ClientEvent.Joined(ChatClient.timeOf(m), who, joined));
+    }
+
+    void onLeave(Message m, String fromRoom, String reason) {
+        String who = m.sourceNick();
+        if (isMe(who)) {
+            if (fromRoom != null) {
+                rooms.remove(fromRoom);
+                listener.accept(new ClientEvent.Parted(fromRoom));
+            }
+            return;
+        }
+        if (fromRoom == null) {
+            if (rooms.quit(who).isEmpty()) return;
+        } else {
+            JoinedRooms.Room r = rooms.find(fromRoom);
+            if (r != null) r.members.remove(who);
+        }
+        listener.accept(new ClientEvent.Left(ChatClient.timeOf(m), who, fromRoom, reason));
+    }
+
+    void onKick(Message m) {
+        String victim = m.param(1);
+        String from = m.param(0);
+        JoinedRooms.Room r = rooms.find(from);
+        if (r != null) r.members.remove(victim);
+        boolean byServer = m.prefix() == null || !m.prefix().contains("!");
+        // a KICK from the server followed by ERROR is the admin removing us from the chat
+        if (isMe(victim) && byServer) kickedByServer = true;
+        if (isMe(victim)) rooms.remove(from);
+        String why = m.param(2);
+        // RFC 2812: without a reason, the comment is the kicker's name
+        if (why != null && (why.isEmpty() || why.equals(m.sourceNick()))) why = null;
+        listener.accept(new ClientEvent.Removed(ChatClient.timeOf(m), victim, from, byServer ? null : m.sourceNick(), why));
+    }
+
+    void onNick(Message m) {
+        String old = m.sourceNick();
+        String now = m.param(0);
+        rooms.rename(old, now);
+        if (isMe(old)) client.renamed(now);
+        listener.accept(new ClientEvent.NickChanged(ChatClient.timeOf(m), old, now));
+    }
+
+    void onEndOfNames(String forRoom) {
+        List<String> names = List.copyOf(namesBuffer);
+        namesBuffer.clear();
+        JoinedRooms.Room r = rooms.find(forRoom);
+        if (namesRequested.remove(Casemapping.fold(forRoom))) {
+            listener.accept(new ClientEvent.Members(r == null ? forRoom : r.name, names));
+        } else if (r != null && r.members.isEmpty()) {
+            r.members.addAll(names);
+            if (!welcomed) {
+                welcomed = true;
+                listener.accept(new ClientEvent.Welcome(client.nick(), r.name, names));
+            } else {
+                listener.accept(new ClientEvent.Entered(r.name, names, r.topic));
+            }
+        }
+    }
+
+    static String stripPrefix(String name) {
+        int i = 0;
+        while (i < name.length() && "@+%&~".indexOf(name.charAt(i)) >= 0) i++;
+        return name.substring(i);
+    }
+}
