@@ -117,6 +117,12 @@ class ClientConnectionIT {
                     InputStream in = s.getInputStream();
                     in.read(new byte[4096]);
                     s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    // a lingering close, as HTTP servers do: closing with unread input would reset the
+                    // connection and could discard the response before the client reads it
+                    s.shutdownOutput();
+                    while (in.read(new byte[4096]) >= 0) {
+                        // drain until the client hangs up
+                    }
                 } catch (Exception ignored) {
                     // the client went away
                 }
