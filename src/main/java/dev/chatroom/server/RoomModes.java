@@ -124,20 +124,14 @@ public final class RoomModes {
     }
 
     /**
-     * A ban mask in full nick!user@host form: {@code bob} becomes {@code bob!*@*},
-     * {@code bob!u} becomes {@code bob!u@*}, {@code u@h} becomes {@code *!u@h}. Null when it
-     * cannot be a mask.
+     * A ban mask in full nick!user@host form, as the server's own bans write it: {@code bob}
+     * becomes {@code bob!*@*}, {@code 10.0.0.*} becomes {@code *!*@10.0.0.*}, {@code u@h} becomes
+     * {@code *!u@h}. Null when it cannot be a mask (or would not fit a MODE line).
      */
     public static String normalizeMask(String m) {
-        if (m == null || m.isEmpty() || m.charAt(0) == ':' || m.length() > 200) return null;
-        for (int i = 0; i < m.length(); i++) if (m.charAt(i) <= ' ' || m.charAt(i) == ',') return null;
-        int bang = m.indexOf('!');
-        int at = m.indexOf('@');
-        if (bang < 0 && at < 0) return m + "!*@*";
-        if (bang < 0) return "*!" + m;
-        if (at < 0) return m + "@*";
-        if (at < bang) return null;
-        return (bang == 0 ? "*" : "") + m + (at == m.length() - 1 ? "*" : "");
+        if (m == null || m.isEmpty() || m.charAt(0) == ':' || m.length() > 200 || m.indexOf(',') >= 0) return null;
+        String full = BanList.normalize(m);
+        return BanList.validMask(full) ? full : null;
     }
 
     /**

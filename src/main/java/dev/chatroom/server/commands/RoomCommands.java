@@ -37,16 +37,13 @@ final class RoomCommands {
             if (name.isEmpty()) continue;
             String key = i < keys.length ? keys[i] : null;
             Room existing = ctx.hub().rooms().find(name);
+            String[] refused = existing == null || existing.contains(c) ? null : existing.refusal(c, key);
             if (!Names.isChannel(name)) ctx.numeric(ERR_NOSUCHCHANNEL, name, "No such channel");
             else if (!Names.isValidChannel(name)) ctx.numeric(ERR_BADCHANMASK, name, "Bad Channel Mask");
             else if (existing != null && existing.contains(c)) continue;
             else if (c.roomCount() >= Names.ROOMS_PER_CLIENT) ctx.numeric(ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
-            else if (existing != null && existing.refusal(c, key) != null) {
-                String[] why = existing.refusal(c, key);
-                ctx.numeric(why[0], existing.name(), why[1]);
-            } else {
-                ctx.hub().rooms().join(c, name, ctx.replies());
-            }
+            else if (refused != null) ctx.numeric(refused[0], existing.name(), refused[1]);
+            else ctx.hub().rooms().join(c, name, ctx.replies());
         }
     }
 

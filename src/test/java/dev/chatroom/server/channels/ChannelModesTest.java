@@ -224,6 +224,20 @@ class ChannelModesTest extends HubTest {
     }
 
     @Test
+    void banMasksAreWrittenInFullAsServerBansAreAndBadOnesAreRefused() {
+        FakeClient alice = server.join("alice");
+        alice.send("JOIN #side").sync();
+        alice.send("MODE #side +b 10.0.0.*");
+        assertThat(alice.next()).isEqualTo(":alice!~alice@127.0.0.1 MODE #side +b *!*@10.0.0.*");
+        alice.send("MODE #side +b ~spam@host");
+        assertThat(alice.next()).isEqualTo(":alice!~alice@127.0.0.1 MODE #side +b *!~spam@host");
+        alice.send("MODE #side +b a,b");
+        assertThat(alice.next()).isEqualTo(":chatroom 696 alice #side b a,b :Invalid ban mask");
+        alice.send("MODE #side +b bob!u@");
+        assertThat(alice.next()).isEqualTo(":chatroom 696 alice #side b bob!u@ :Invalid ban mask");
+    }
+
+    @Test
     void theBanListHasALimit() {
         FakeClient alice = server.join("alice");
         alice.send("JOIN #side").sync();
