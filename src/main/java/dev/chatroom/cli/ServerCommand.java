@@ -90,6 +90,16 @@ public final class ServerCommand implements Callable<Integer> {
         return run(b.build(), err);
     }
 
+    private static String listening(ServerConfig config, ChatServer server) {
+        StringBuilder sb = new StringBuilder();
+        if (server.port() != ServerConfig.OFF) sb.append(config.host()).append(':').append(server.port());
+        if (server.tlsPort() != ServerConfig.OFF) {
+            if (sb.length() > 0) sb.append(" and ");
+            sb.append(config.host()).append(':').append(server.tlsPort()).append(" (TLS)");
+        }
+        return sb.toString();
+    }
+
     private int run(ServerConfig config, PrintWriter err) throws Exception {
         AdminConsole console = new AdminConsole(System.out);
         LogFile log = null;
@@ -117,9 +127,11 @@ public final class ServerCommand implements Callable<Integer> {
         Fatal.install();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatroom-shutdown"));
         ShutdownSignals.install(server, events);
-        events.event("chatroom " + Version.get() + " listening on " + config.host() + ":" + server.port() + " (" + server.transport()
+        ShutdownSignals.installReload(server, events);
+        events.event("chatroom " + Version.get() + " listening on " + listening(config, server) + " (" + server.transport()
                 + "), room " + (config.defaultRoom() == null ? "(none)" : config.defaultRoom()) + ", approval: "
                 + config.approve().name().toLowerCase(Locale.ROOT) + ". Type /help for console commands.");
+        if (server.tlsCertificate() != null) events.event(dev.chatroom.server.net.TlsReport.describe(server.tlsCertificate()));
         int maxClients = server.effectiveConfig().maxClients();
         if (maxClients < config.maxClients()) {
             events.event("max-clients " + config.maxClients() + " is more than this process may open (open-file limit " + Descriptors.limit()

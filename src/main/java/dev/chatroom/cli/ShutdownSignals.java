@@ -28,6 +28,15 @@ final class ShutdownSignals {
         }
     }
 
+    /** SIGHUP reloads the TLS certificate, as daemons reload their configuration. */
+    static void installReload(ChatServer server, EventSink events) {
+        try {
+            Signal.handle(new Signal("HUP"), sig -> new Thread(() -> events.event(dev.chatroom.server.net.TlsReport.reload(server)), "chatroom-reload").start());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // no SIGHUP here: /reload at the console still works
+        }
+    }
+
     /** The console started a shutdown: a Ctrl-C from now on forces the exit. */
     static void forceOnNextInterrupt() {
         stopping = true;

@@ -33,12 +33,20 @@ public final class ConfigKeys {
     static {
         String net = "Network";
         key("host", net, "ADDRESS", "Address to listen on (127.0.0.1 for this machine only).", c -> c.host(), (b, v) -> b.host(Values.text(v)));
-        key("port", net, "PORT", "Plain TCP port; 0 picks a free one (printed at start).", c -> c.port(), (b, v) -> b.port(Values.integer(v, 0, 65535)));
+        key("port", net, "PORT|off", "Plain TCP port; 0 picks a free one (printed at start); off for TLS only.", c -> portText(c.port()),
+                (b, v) -> b.port(Values.port(v)));
+        key("tls-port", net, "PORT|off", "TLS port; 0 picks a free one; off for none.", c -> portText(c.tlsPort()), (b, v) -> b.tlsPort(Values.port(v)));
+        key("tls-cert", net, "FILE", "The TLS certificate chain (PEM, e.g. Let's Encrypt's fullchain.pem); unset: a self-signed one in the data dir.",
+                c -> c.tlsCert(), (b, v) -> b.tlsCert(Values.path(v)));
+        key("tls-key", net, "FILE", "The certificate's private key (PEM, e.g. privkey.pem).", c -> c.tlsKey(), (b, v) -> b.tlsKey(Values.path(v)));
+        key("sts-duration", net, "DURATION", "With a trusted certificate, clients on the plain port are told to use TLS for this long (IRCv3 sts).",
+                c -> c.stsDuration(), (b, v) -> b.stsDuration(Values.duration(v)));
         key("server-name", net, "NAME", "The name in every server reply and numeric, and the IRC NETWORK.", c -> c.serverName(), (b, v) -> b.serverName(Values.serverName(v)));
 
         String room = "Room and admission";
         key("room", room, "#NAME", "The room every accepted user lands in; empty for none.", c -> c.room(), (b, v) -> b.room(Values.room(v)));
-        key("approve", room, "ask|all", "ask: the admin accepts or rejects each join; all: everyone is accepted.", c -> c.approve(),
+        key("approve", room, "ask|all|accounts",
+                "ask: the admin accepts or rejects each join (allow-listed accounts skip the queue); all: everyone is accepted; accounts: allow-listed accounts only.", c -> c.approve(),
                 (b, v) -> b.approve(Values.choice(v, ApprovalPolicy.class)));
         key("password", room, "SECRET", "Server password clients must send with PASS; none when unset.", c -> c.password(), (b, v) -> b.password(Values.text(v)));
         key("motd-file", room, "FILE", "Message of the day shown on joining, one line per line; the command list when unset.", c -> c.motdFile(),
@@ -71,13 +79,17 @@ public final class ConfigKeys {
                 (b, v) -> b.floodDropAfter(Values.duration(v)));
 
         String data = "Data and logs";
-        key("data-dir", data, "DIR", "Where the server keeps what it remembers (bans).", c -> c.dataDir(), (b, v) -> b.dataDir(Values.path(v)));
+        key("data-dir", data, "DIR", "Where the server keeps what it remembers: bans, accounts and the allow list (chatroom.db), its TLS certificate.", c -> c.dataDir(), (b, v) -> b.dataDir(Values.path(v)));
         key("log-file", data, "FILE", "Also append server events, timestamped, to this file.", c -> c.logFile(), (b, v) -> b.logFile(Values.path(v)));
         flag("log-messages", data, "Log the text of messages too (off by default, for privacy).", c -> c.logMessages(),
                 (b, v) -> b.logMessages(Values.bool(v)));
     }
 
     private ConfigKeys() {}
+
+    private static Object portText(int port) {
+        return port == ServerConfig.OFF ? "off" : port;
+    }
 
     private static void key(String name, String group, String label, String description, Function<ServerConfig, Object> get,
                             BiConsumer<ServerConfig.Builder, String> set) {

@@ -11,7 +11,15 @@ import java.util.function.Consumer;
  */
 public record ServerConfig(
         String host,
+        /** The plain port; {@link #OFF} for none. */
         int port,
+        /** The TLS port; {@link #OFF} for none. */
+        int tlsPort,
+        /** PEM files of a certificate (chain) and its key; both null: a self-signed one in the data dir. */
+        Path tlsCert,
+        Path tlsKey,
+        /** How long clients keep to TLS once told (IRCv3 sts), when the certificate is trusted. */
+        Duration stsDuration,
         String room,
         String serverName,
         ApprovalPolicy approve,
@@ -34,7 +42,11 @@ public record ServerConfig(
         Path logFile,
         boolean logMessages) {
 
-    public enum ApprovalPolicy { ASK, ALL }
+    /** ask: the admin decides (allow-listed accounts skip the queue); all: everyone in; accounts: allow-listed accounts only. */
+    public enum ApprovalPolicy { ASK, ALL, ACCOUNTS }
+
+    /** A port that is not listened on. */
+    public static final int OFF = -1;
 
     public static final ServerConfig DEFAULTS = new Builder().build();
 
@@ -58,6 +70,10 @@ public record ServerConfig(
         Builder b = new Builder();
         b.host = host;
         b.port = port;
+        b.tlsPort = tlsPort;
+        b.tlsCert = tlsCert;
+        b.tlsKey = tlsKey;
+        b.stsDuration = stsDuration;
         b.room = room;
         b.serverName = serverName;
         b.approve = approve;
@@ -86,6 +102,10 @@ public record ServerConfig(
     public static final class Builder {
         private String host = "0.0.0.0";
         private int port = 6667;
+        private int tlsPort = 6697;
+        private Path tlsCert;
+        private Path tlsKey;
+        private Duration stsDuration = Duration.ofDays(30);
         private String room = "#chatroom";
         private String serverName = "chatroom";
         private ApprovalPolicy approve = ApprovalPolicy.ASK;
@@ -111,6 +131,10 @@ public record ServerConfig(
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
+        public Builder tlsPort(int v) { tlsPort = v; return this; }
+        public Builder tlsCert(Path v) { tlsCert = v; return this; }
+        public Builder tlsKey(Path v) { tlsKey = v; return this; }
+        public Builder stsDuration(Duration v) { stsDuration = v; return this; }
         public Builder room(String v) { room = v; return this; }
         public Builder serverName(String v) { serverName = v; return this; }
         public Builder approve(ApprovalPolicy v) { approve = v; return this; }
@@ -134,7 +158,7 @@ public record ServerConfig(
         public Builder logMessages(boolean v) { logMessages = v; return this; }
 
         public ServerConfig build() {
-            return new ServerConfig(host, port, room, serverName, approve, motdFile, maxClients, maxPerIp, maxPending, password,
+            return new ServerConfig(host, port, tlsPort, tlsCert, tlsKey, stsDuration, room, serverName, approve, motdFile, maxClients, maxPerIp, maxPending, password,
                     pingInterval, pingTimeout, approvalTimeout, registrationTimeout, sendq, outputBudget, stalledReaderTimeout, floodBurst, floodRate, floodDropAfter,
                     dataDir, logFile, logMessages);
         }

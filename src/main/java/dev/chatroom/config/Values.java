@@ -44,6 +44,12 @@ public final class Values {
         return ms + "ms";
     }
 
+    /** A port number, or off. */
+    public static int port(String v) {
+        if (v.strip().equalsIgnoreCase("off")) return ServerConfig.OFF;
+        return integer(v, 0, 65535);
+    }
+
     private static final Pattern SIZE = Pattern.compile("(\\d+)([kmg])?b?", Pattern.CASE_INSENSITIVE);
 
     /** A size in bytes: {@code 1048576}, {@code 512k}, {@code 256m}, {@code 1g}. */

@@ -4,21 +4,37 @@ import java.util.Optional;
 
 /** IRCv3 capabilities this server offers and honours (at most 32: a connection keeps them as bits). */
 public enum Capability {
+    ACCOUNT_NOTIFY("account-notify"),
+    ACCOUNT_REGISTRATION("draft/account-registration", "before-connect"),
+    ACCOUNT_TAG("account-tag"),
     AWAY_NOTIFY("away-notify"),
     BATCH("batch"),
     ECHO_MESSAGE("echo-message"),
+    EXTENDED_JOIN("extended-join"),
     LABELED_RESPONSE("labeled-response"),
     MESSAGE_TAGS("message-tags"),
     MULTI_PREFIX("multi-prefix"),
+    SASL("sasl", "PLAIN,EXTERNAL"),
     SERVER_TIME("server-time"),
     SETNAME("setname"),
     STANDARD_REPLIES("standard-replies"),
     USERHOST_IN_NAMES("userhost-in-names");
 
     private final String wireName;
+    /** What CAP LS 302 shows after '=' (sasl=PLAIN,EXTERNAL); null for none. */
+    private final String value;
 
     Capability(String wireName) {
+        this(wireName, null);
+    }
+
+    Capability(String wireName, String value) {
         this.wireName = wireName;
+        this.value = value;
+    }
+
+    public String value() {
+        return value;
     }
 
     public String wireName() {

@@ -20,6 +20,16 @@ public final class Numeric {
     public static final String RPL_UNAWAY = "305";
     public static final String RPL_NOWAWAY = "306";
     public static final String RPL_WHOISUSER = "311";
+    public static final String RPL_WHOISACCOUNT = "330";
+    public static final String RPL_WHOISSECURE = "671";
+    public static final String RPL_LOGGEDIN = "900";
+    public static final String RPL_LOGGEDOUT = "901";
+    public static final String RPL_SASLSUCCESS = "903";
+    public static final String ERR_SASLFAIL = "904";
+    public static final String ERR_SASLTOOLONG = "905";
+    public static final String ERR_SASLABORTED = "906";
+    public static final String ERR_SASLALREADY = "907";
+    public static final String RPL_SASLMECHS = "908";
     public static final String RPL_WHOISSERVER = "312";
     public static final String RPL_ENDOFWHO = "315";
     public static final String RPL_WHOISIDLE = "317";

@@ -27,6 +27,9 @@ public final class Connection {
 
     private final String host;
     private final Link link;
+    /** Reached us over TLS. */
+    private final boolean secure;
+    private Credentials credentials;
     private final long connectedAtMillis;
     private final long connectedAtNanos;
     /** Negotiated capabilities, one bit each by ordinal: an EnumSet would be an object per connection. */
@@ -63,6 +66,11 @@ public final class Connection {
     private int index = -1;
 
     public Connection(String host, Link link, long nowMillis, long nowNanos) {
+        this(host, link, false, nowMillis, nowNanos);
+    }
+
+    public Connection(String host, Link link, boolean secure, long nowMillis, long nowNanos) {
+        this.secure = secure;
         this.host = host;
         this.link = link;
         this.connectedAtMillis = nowMillis;
@@ -77,6 +85,36 @@ public final class Connection {
 
     public Link link() {
         return link;
+    }
+
+    /** Over TLS. */
+    public boolean secure() {
+        return secure;
+    }
+
+    /** Whether a password may travel on this connection: encrypted, or never leaving this machine. */
+    public boolean confidential() {
+        return secure || host.equals("127.0.0.1") || host.equals("0:0:0:0:0:0:0:1") || host.equals("::1") || host.startsWith("127.");
+    }
+
+    /** Its login state, made on first use. */
+    public Credentials credentials() {
+        if (credentials == null) credentials = new Credentials();
+        return credentials;
+    }
+
+    Credentials credentialsIfAny() {
+        return credentials;
+    }
+
+    /** The account it is logged in to, or null. */
+    public String account() {
+        return credentials == null ? null : credentials.account();
+    }
+
+    /** The client certificate's fingerprint, or null. */
+    public String certificate() {
+        return credentials == null ? null : credentials.certificate();
     }
 
     public State state() {

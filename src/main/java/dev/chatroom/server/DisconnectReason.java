@@ -23,6 +23,9 @@ public enum DisconnectReason {
     BANNED("banned", "banned"),
     /** The admin said no; the detail is the admin's reason. */
     REJECTED("rejected", "the admin rejected your request"),
+    NOT_ALLOWED("not allowed", "this server admits only accounts the admin has allowed"),
+    GHOSTED("logged in elsewhere", "logged in from elsewhere"),
+    NICK_RECLAIMED("nick reclaimed", "the owner of this nick's account logged in"),
     EXPIRED("request expired", "your request expired: the admin did not answer in time"),
     TOO_MANY_PENDING("too many pending", "too many people are waiting for the admin; try again later"),
     SERVER_FULL("server full", "the server is full"),

@@ -1,11 +1,14 @@
 package dev.chatroom.server;
 
+import static dev.chatroom.irc.Numeric.ERR_NICKNAMEINUSE;
 import static dev.chatroom.irc.Numeric.ERR_PASSWDMISMATCH;
 import static dev.chatroom.irc.Numeric.ERR_YOUREBANNEDCREEP;
 
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.irc.Casemapping;
 import dev.chatroom.server.Connection.State;
+import dev.chatroom.server.accounts.AllowEntry;
 import dev.chatroom.server.output.Replies;
 
 /**
@@ -22,6 +25,9 @@ public final class Gate {
     private final Approvals approvals = new Approvals();
     private final Welcome welcome;
     private final PasswordGuard password;
+    private int stsPort = ServerConfig.OFF;
+    private int tlsPort = ServerConfig.OFF;
+    private java.time.Duration stsDuration;
 
     Gate(Hub hub, Welcome welcome) {
         this.hub = hub;
@@ -39,8 +45,8 @@ public final class Gate {
     }
 
     /** A new connection; null when it is refused (banned address, server full, too many from its address): it is told why and closed. */
-    Connection connect(String host, Link link) {
-        Connection c = new Connection(host, link, hub.clock().millis(), hub.clock().nanos());
+    Connection connect(String host, Link link, boolean secure) {
+        Connection c = new Connection(host, link, secure, hub.clock().millis(), hub.clock().nanos());
         Departure refusal = refusal(host);
         if (refusal != null) {
             hub.output().replies(c).error(refusal.errorMessage()).flush();
@@ -69,7 +75,9 @@ public final class Gate {
     /** The registration gate: lets c on when NICK, USER and CAP are done and nothing holds it back. */
     void tryRegister(Connection c) {
         if (c.state() != State.REGISTERING || c.nick() == null || c.user() == null || c.capNegotiating()) return;
+        if (hub.logins().busy(c)) return; // a SASL exchange or a password check: its outcome decides
         Replies r = hub.output().replies(c);
+        if (!nickAllowed(c, r)) return;
         if (password.required() && !password.matches(c.passwordGiven())) {
             refusePassword(c);
             return;
@@ -80,8 +88,24 @@ public final class Gate {
             hub.departures().close(c, new Departure(DisconnectReason.BANNED, ban.reason()), r);
             return;
         }
-        if (config.approve() == ApprovalPolicy.ALL) {
+        AllowEntry remembered = hub.logins().accounts().allowEntry(c.account());
+        if (remembered != null && !remembered.allowed()) {
+            String why = "The admin has refused account " + c.account() + (remembered.reason() == null ? "" : ": " + remembered.reason());
+            r.fail("*", "ACCOUNT_DENIED", why);
+            hub.departures().close(c, new Departure(DisconnectReason.REJECTED, why), r);
+            return;
+        }
+        if (remembered != null || config.approve() == ApprovalPolicy.ALL) {
+            if (remembered != null) hub.events().event(c.nick() + " (" + who(c) + ") is on the allow list: let in.");
             welcome(c, r);
+            return;
+        }
+        if (config.approve() == ApprovalPolicy.ACCOUNTS) {
+            String why = c.account() == null
+                    ? "This server admits only accounts the admin has allowed: log in with SASL"
+                    : "Your account " + c.account() + " is not on this server's allow list: ask the admin to /allow " + c.account();
+            r.fail("*", "ACCOUNT_REQUIRED", why);
+            hub.departures().close(c, new Departure(DisconnectReason.NOT_ALLOWED, why), r);
             return;
         }
         if (approvals.size() >= config.maxPending()) {
@@ -94,8 +118,59 @@ public final class Gate {
         r.note("APPROVAL_PENDING", WAITING_TEXT).flush();
         int others = approvals.size();
         approvals.add(c, hub.clock().schedule(() -> expire(c), config.approvalTimeout().toNanos()));
-        hub.events().event(c.nick() + " (" + c.host() + ") wants to join. Accept? [y/n]"
+        hub.events().event(c.nick() + " (" + who(c) + ") wants to join. Accept? [y/n/a]"
                 + (others == 0 ? "" : " (" + others + (others == 1 ? " other request waits" : " other requests wait") + ")"));
+    }
+
+    /** How the admin's prompt describes a requester: account (or none), TLS, address. */
+    public static String who(Connection c) {
+        return (c.account() == null ? "no account" : "account " + c.account()) + (c.secure() ? ", TLS" : "") + ", " + c.host();
+    }
+
+    /**
+     * A registered nick is for its account: a connection not logged in to it is told (433) and
+     * must pick another; one logged in to an account whose name another connection holds takes
+     * it over (the other is a connection left behind, or a squatter).
+     */
+    private boolean nickAllowed(Connection c, Replies r) {
+        if (hub.logins().reserved(c, c.nick())) {
+            String nick = c.nick();
+            hub.users().release(c);
+            r.numeric(ERR_NICKNAMEINUSE, nick, RESERVED_TEXT);
+            r.flush();
+            return false;
+        }
+        String account = c.account();
+        if (account != null && !Casemapping.equals(account, c.nick()) && hub.users().find(account) != null
+                && hub.logins().accounts().find(account) != null) {
+            hub.rename(c, hub.logins().accounts().find(account).name(), r);
+        }
+        return true;
+    }
+
+    /** The text of 433 for a registered nick; our client recognises "registered". */
+    public static final String RESERVED_TEXT = "Nickname is registered to an account: log in to use it";
+
+    /** Said on the plain port when a trusted certificate is served: IRCv3 sts; port OFF turns it off. */
+    public void strictTransport(int tlsPort, java.time.Duration duration) {
+        this.stsPort = tlsPort;
+        this.stsDuration = duration;
+    }
+
+    /** The TLS port to point clients to, or -1. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** The TLS port the server listens on (-1: none). */
+    public void tlsPort(int port) {
+        tlsPort = port;
+    }
+
+    /** The sts capability's value for c, or null when none is offered. */
+    public String stsValue(Connection c) {
+        if (stsPort <= 0 || stsDuration == null) return null;
+        return c.secure() ? "duration=" + stsDuration.toSeconds() : "port=" + stsPort + ",duration=" + stsDuration.toSeconds();
     }
 
     /** A wrong or missing password: said only after a delay, so guessing is slow; counted and logged. */

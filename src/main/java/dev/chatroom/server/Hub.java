@@ -5,6 +5,9 @@ import static dev.chatroom.irc.Numeric.ERR_INPUTTOOLONG;
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.irc.LineError;
 import dev.chatroom.irc.Message;
+import dev.chatroom.irc.Casemapping;
+import dev.chatroom.server.accounts.Accounts;
+import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.commands.Dispatcher;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Output;
@@ -32,9 +35,17 @@ public final class Hub {
     private final Moderation moderation;
     private final Dispatcher dispatcher;
     private final OutputBudget budget;
+    private final Logins logins;
+    private final AccountRegistration accountRegistration;
 
     public Hub(ServerConfig config, List<String> motd, Clock clock, ByteBufAllocator alloc, EventSink events, BanList bans, BanStore banStore,
                OutputBudget budget) {
+        this(config, motd, clock, alloc, events, bans, banStore, budget,
+                Accounts.inMemory(), PasswordHash.DEFAULT, Background.INLINE);
+    }
+
+    public Hub(ServerConfig config, List<String> motd, Clock clock, ByteBufAllocator alloc, EventSink events, BanList bans, BanStore banStore,
+               OutputBudget budget, Accounts accounts, PasswordHash hasher, Background background) {
         this.config = config;
         this.budget = budget;
         this.clock = clock;
@@ -46,6 +57,8 @@ public final class Hub {
         this.gate = new Gate(this, new Welcome(config.serverName(), clock.millis(), motd));
         this.departures = new Departures(this);
         this.moderation = new Moderation(this, banStore);
+        this.logins = new Logins(this, accounts, hasher, background);
+        this.accountRegistration = new AccountRegistration(this, logins);
         this.dispatcher = new Dispatcher(this);
         if (config.defaultRoom() != null) rooms.createPermanent(config.defaultRoom());
         new KeepAlive(this);
@@ -53,7 +66,17 @@ public final class Hub {
 
     /** A new connection from host; null when it is refused (it has been told why and closed). */
     public Connection connect(String host, Link link) {
-        return gate.connect(host, link);
+        return gate.connect(host, link, false);
+    }
+
+    /** The same, for a connection that came over TLS. */
+    public Connection connect(String host, Link link, boolean secure) {
+        return gate.connect(host, link, secure);
+    }
+
+    /** c's TLS handshake showed a client certificate with this SHA-256 fingerprint. */
+    public void clientCertificate(Connection c, String fingerprint) {
+        if (!c.isClosed()) c.credentials().certificate(fingerprint);
     }
 
     /** A line from c: a {@link Message}, or the {@link LineError} it was instead. */
@@ -98,7 +121,13 @@ public final class Hub {
     public boolean rename(Connection c, String nick, Replies r) {
         String oldPrefix = c.prefix();
         String old = c.nick();
-        if (users.find(nick) != null && users.find(nick) != c) return false;
+        Connection holder = users.find(nick);
+        if (holder != null && holder != c) {
+            if (!logins.ownsNick(c, nick)) return false;
+            // the account's owner takes its name back from a connection left behind or a squatter
+            departures.close(holder, Departure.of(holder.account() != null && Casemapping.equals(holder.account(), c.account())
+                    ? DisconnectReason.GHOSTED : DisconnectReason.NICK_RECLAIMED));
+        }
         if (c.isRegistered()) users.whowas().record(c, clock.millis());
         if (!users.claim(c, nick)) return false;
         if (!c.isRegistered()) return true;
@@ -157,6 +186,14 @@ public final class Hub {
 
     public Departures departures() {
         return departures;
+    }
+
+    public Logins logins() {
+        return logins;
+    }
+
+    public AccountRegistration accountRegistration() {
+        return accountRegistration;
     }
 
     public Moderation moderation() {

@@ -169,9 +169,12 @@ public final class Room {
         if (contains(c)) return;
         c.uninvite(this);
         add(c, snapshot.length == 0 && !permanent ? OPERATOR : 0);
-        try (Broadcast join = rooms.output().broadcast(Message.of(c.prefix(), "JOIN", name))) {
-            join.sendToMembersExcept(this, c);
-            r.add(join);
+        Message extended = Message.trailing(c.prefix(), "JOIN", name, c.account() == null ? "*" : c.account(),
+                c.realname() == null ? "" : c.realname());
+        try (Broadcast join = rooms.output().broadcast(Message.of(c.prefix(), "JOIN", name));
+             Broadcast extendedJoin = rooms.output().broadcast(extended)) {
+            for (Connection m : snapshot) if (m != c) (m.has(Capability.EXTENDED_JOIN) ? extendedJoin : join).sendTo(m);
+            r.add(c.has(Capability.EXTENDED_JOIN) ? extendedJoin : join);
         }
         if (c.away() != null) {
             try (Broadcast away = rooms.output().broadcast(Message.trailing(c.prefix(), "AWAY", c.away()))) {

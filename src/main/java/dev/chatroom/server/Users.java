@@ -58,6 +58,12 @@ public final class Users {
         return true;
     }
 
+    /** c gives up its nick (a registering connection told the nick is someone's account). */
+    void release(Connection c) {
+        if (c.nick() != null) byNick.remove(Casemapping.fold(c.nick()), c);
+        c.nick(null);
+    }
+
     void countRegistered(int delta) {
         registered += delta;
         mostRegistered = Math.max(mostRegistered, registered);

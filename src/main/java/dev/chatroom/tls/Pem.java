@@ -18,6 +18,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /**
  * PEM files as Let's Encrypt, openssl and ssh-keygen write them: a certificate chain (leaf
@@ -56,7 +57,7 @@ public final class Pem {
         try (PEMParser p = new PEMParser(reader(file))) {
             JcaPEMKeyConverter convert = new JcaPEMKeyConverter();
             for (Object o = p.readObject(); o != null; o = p.readObject()) {
-                if (o instanceof PEMKeyPair pair) return convert.getKeyPair(pair).getPrivate();
+                if (o instanceof PEMKeyPair pair) return convert.getPrivateKey(pair.getPrivateKeyInfo());
                 if (o instanceof PrivateKeyInfo info) return convert.getPrivateKey(info);
             }
         } catch (IOException | RuntimeException e) {
@@ -67,13 +68,21 @@ public final class Pem {
 
     /** Writes the certificate and the key, the key readable by its owner only. */
     public static void write(Identity id, Path certFile, Path keyFile) throws IOException {
+        try {
+            writeFiles(id, certFile, keyFile);
+        } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
+            throw new IOException("cannot encode the key: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeFiles(Identity id, Path certFile, Path keyFile) throws IOException {
         Files.createDirectories(certFile.toAbsolutePath().getParent());
         Files.createDirectories(keyFile.toAbsolutePath().getParent());
         Path keyTemp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
         Files.deleteIfExists(keyTemp);
         Files.createFile(keyTemp, Owner.only());
         try (Writer w = Files.newBufferedWriter(keyTemp, StandardCharsets.US_ASCII); JcaPEMWriter pem = new JcaPEMWriter(w)) {
-            pem.writeObject(id.key());
+            pem.writeObject(new JcaPKCS8Generator(id.key(), null)); // PKCS#8, "BEGIN PRIVATE KEY": what every TLS stack reads
         }
         Path certTemp = certFile.resolveSibling(certFile.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(certTemp, StandardCharsets.US_ASCII); JcaPEMWriter pem = new JcaPEMWriter(w)) {

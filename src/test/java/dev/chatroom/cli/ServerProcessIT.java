@@ -15,7 +15,7 @@ class ServerProcessIT {
             try (IrcTestClient alice = new IrcTestClient(port)) {
                 alice.sendRegistration("alice");
                 assertThat(alice.next()).isEqualTo(":chatroom NOTICE alice :Waiting for the admin to accept you...");
-                server.expect("^alice \\(127\\.0\\.0\\.1\\) wants to join\\. Accept\\? \\[y/n\\]$");
+                server.expect("^alice \\(no account, 127\\.0\\.0\\.1\\) wants to join\\. Accept\\? \\[y/n/a\\]$");
                 server.type("y");
                 assertThat(alice.next()).startsWith(":chatroom 001 alice :Welcome");
                 server.expect("^\\* alice entered the chatroom\\.$");

@@ -46,7 +46,7 @@ class ConfigTest {
         assertThatThrownBy(() -> read("\nport = 70000\n")).hasMessage("chatroom.toml line 2: port must be between 0 and 65535");
         assertThatThrownBy(() -> read("ping-timeout = \"soon\"\n"))
                 .hasMessage("chatroom.toml line 1: ping-timeout must be a duration such as 90s, 500ms, 5m or 1h, not 'soon'");
-        assertThatThrownBy(() -> read("approve = \"maybe\"\n")).hasMessage("chatroom.toml line 1: approve must be ask or all, not 'maybe'");
+        assertThatThrownBy(() -> read("approve = \"maybe\"\n")).hasMessage("chatroom.toml line 1: approve must be ask or all or accounts, not 'maybe'");
         assertThatThrownBy(() -> read("log-messages = \"yes please\"\n")).hasMessage("chatroom.toml line 1: log-messages must be true or false");
         assertThatThrownBy(() -> read("room = \"nohash\"\n")).hasMessageStartingWith("chatroom.toml line 1: room must start with #");
         assertThatThrownBy(() -> read("port = [1, 2]\n")).hasMessage("chatroom.toml line 1: port must be a single value");

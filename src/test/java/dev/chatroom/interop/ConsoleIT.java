@@ -31,7 +31,7 @@ class ConsoleIT {
             int port = Integer.parseInt(m.group(1));
             try (IrcTestClient alice = new IrcTestClient(port)) {
                 alice.sendRegistration("alice");
-                console.await("alice (127.0.0.1) wants to join", false);
+                console.await("alice (no account, 127.0.0.1) wants to join", false);
                 console.typeLine("y");
                 alice.expect(" 366 alice ");
                 console.await("* alice entered the chatroom.", false);

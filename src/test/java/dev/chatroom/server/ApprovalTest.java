@@ -25,7 +25,7 @@ class ApprovalTest extends HubTest {
     @Test
     void pendingThenAcceptedWithY() {
         FakeClient alice = request("alice");
-        assertThat(server.expectEvent("wants to join")).isEqualTo("alice (127.0.0.1) wants to join. Accept? [y/n]");
+        assertThat(server.expectEvent("wants to join")).isEqualTo("alice (no account, 127.0.0.1) wants to join. Accept? [y/n/a]");
         assertThat(alice.sync()).isEmpty();
 
         assertThat(server.admin.execute("y")).isEmpty();
@@ -69,12 +69,12 @@ class ApprovalTest extends HubTest {
     @Test
     void twoRequestsAnsweredOutOfOrder() {
         FakeClient first = request("first");
-        server.expectEvent("^first .* wants to join\\. Accept\\? \\[y/n\\]$");
+        server.expectEvent("^first .* wants to join\\. Accept\\? \\[y/n/a\\]$");
         FakeClient second = request("second");
-        assertThat(server.expectEvent("second")).isEqualTo("second (127.0.0.1) wants to join. Accept? [y/n] (1 other request waits)");
+        assertThat(server.expectEvent("second")).isEqualTo("second (no account, 127.0.0.1) wants to join. Accept? [y/n/a] (1 other request waits)");
         assertThat(server.admin.execute("/pending")).startsWith("Waiting (2), oldest first:\n  first (127.0.0.1)").contains("\n  second (127.0.0.1)");
 
-        assertThat(server.admin.execute("/accept second")).isEqualTo("Next: first (127.0.0.1) wants to join. Accept? [y/n]");
+        assertThat(server.admin.execute("/accept second")).isEqualTo("Next: first (no account, 127.0.0.1) wants to join. Accept? [y/n/a]");
         second.expect(" 001 second ");
         assertThat(first.sync()).isEmpty();
 
@@ -119,7 +119,7 @@ class ApprovalTest extends HubTest {
     void unknownAndMalformedConsoleInputGetsAHint() {
         assertThat(server.admin.execute("/frobnicate")).isEqualTo("Unknown command /frobnicate. Type /help.");
         assertThat(server.admin.execute("hello?")).isEqualTo("Type y or n to answer the oldest request, or /help.");
-        assertThat(server.admin.execute("/accept")).isEqualTo("Usage: /accept <nick>");
+        assertThat(server.admin.execute("/accept")).isEqualTo("Usage: /accept <nick> [always]");
         assertThat(server.admin.execute("/accept nobody")).isEqualTo("No request from nobody. Type /pending.");
         assertThat(server.admin.execute("/help")).contains("/accept <nick>", "/reject <nick> [reason]", "/pending", "/users");
     }

@@ -25,8 +25,13 @@ public final class FakeClient {
     public String nick;
 
     FakeClient(InMemoryServer server, String host) {
+        this(server, host, false);
+    }
+
+    /** secure: as if it came over TLS. */
+    FakeClient(InMemoryServer server, String host, boolean secure) {
         this.server = server;
-        this.connection = server.hub.connect(host, link);
+        this.connection = server.hub.connect(host, link, secure);
     }
 
     /** The server-side connection, null when the server refused it. */

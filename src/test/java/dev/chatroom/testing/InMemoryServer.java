@@ -72,6 +72,14 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
         return c;
     }
 
+    /** A client over TLS, optionally with a client certificate of this fingerprint (null for none). */
+    public FakeClient connectSecure(String host, String certificate) {
+        FakeClient c = new FakeClient(this, host, true);
+        if (certificate != null) hub.clientCertificate(c.connection(), certificate);
+        clock.runPending();
+        return c;
+    }
+
     /** A client that registered and, when everyone is accepted, landed in the default room. */
     public FakeClient join(String nick) {
         return connect().register(nick);

@@ -36,6 +36,14 @@ public final class JarProcess implements AutoCloseable {
         cmd.addAll(jvm);
         cmd.addAll(List.of("-jar", jar));
         cmd.addAll(List.of(args));
+        if (args.length > 0 && args[0].equals("server")) {
+            List<String> given = List.of(args);
+            // tests run side by side: the default TLS port 6697 and a data dir in the working directory would be shared
+            if (!given.contains("--tls-port") && !given.contains("--help")) cmd.addAll(List.of("--tls-port", "0"));
+            if (!given.contains("--data-dir") && !given.contains("--help")) {
+                cmd.addAll(List.of("--data-dir", Files.createTempDirectory("chatroom-it").toString()));
+            }
+        }
         process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -75,7 +75,7 @@ final class MessageCommands {
             if (!quiet) ctx.numeric(ERR_CANNOTSENDTOCHAN, room.name(), silenced);
             return;
         }
-        try (Broadcast b = ctx.hub().output().said(message(c, verb, room.name(), text, tagOnly), tags)) {
+        try (Broadcast b = ctx.hub().output().said(message(c, verb, room.name(), text, tagOnly), tags, c.account())) {
             for (Connection member : room.members()) {
                 if (member != c && (!tagOnly || member.has(Capability.MESSAGE_TAGS))) b.sendTo(member);
             }
@@ -90,7 +90,7 @@ final class MessageCommands {
             if (!quiet) ctx.numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
             return;
         }
-        try (Broadcast b = ctx.hub().output().said(message(c, verb, to.nick(), text, tagOnly), tags)) {
+        try (Broadcast b = ctx.hub().output().said(message(c, verb, to.nick(), text, tagOnly), tags, c.account())) {
             // to oneself with echo-message: the delivery, then the echo (the one a label goes on)
             boolean delivered = to != c || echoes(c, tagOnly);
             if (delivered && (!tagOnly || to.has(Capability.MESSAGE_TAGS))) b.sendTo(to);

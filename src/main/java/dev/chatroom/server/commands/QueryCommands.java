@@ -97,7 +97,7 @@ final class QueryCommands {
                 case 'f' -> out.add(flags);
                 case 'd' -> out.add("0");
                 case 'l' -> out.add(Long.toString(Math.max(0, (ctx.now() - who.lastSpokeMillis()) / 1000)));
-                case 'a' -> out.add("0");
+                case 'a' -> out.add(who.account() == null ? "0" : who.account());
                 case 'o' -> out.add("n/a");
                 case 'r' -> out.add(who.realname());
                 default -> { }
@@ -133,6 +133,8 @@ final class QueryCommands {
         if (rooms.length() > 0) ctx.numeric(RPL_WHOISCHANNELS, who.nick(), rooms.toString());
         ctx.numeric(RPL_WHOISSERVER, who.nick(), ctx.hub().serverName(), "chatroom server");
         if (who.away() != null) ctx.numeric(RPL_AWAY, who.nick(), who.away());
+        if (who.secure()) ctx.numeric(RPL_WHOISSECURE, who.nick(), "is using a secure connection");
+        if (who.account() != null) ctx.numeric(RPL_WHOISACCOUNT, who.nick(), who.account(), "is logged in as");
         long idle = Math.max(0, (ctx.now() - who.lastSpokeMillis()) / 1000);
         ctx.numeric(RPL_WHOISIDLE, who.nick(), Long.toString(idle), Long.toString(who.connectedAtMillis() / 1000), "seconds idle, signon time");
         ctx.numeric(RPL_ENDOFWHOIS, who.nick(), "End of /WHOIS list");

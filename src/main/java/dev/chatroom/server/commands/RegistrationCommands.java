@@ -38,8 +38,13 @@ final class RegistrationCommands {
         switch (ctx.param(0).toUpperCase(Locale.ROOT)) {
             case "LS" -> {
                 if (c.state() == State.REGISTERING) c.capNegotiating(true);
+                boolean values = capVersion(ctx.param(1)) >= 302;
                 StringJoiner offered = new StringJoiner(" ");
-                for (Capability cap : Capability.values()) offered.add(cap.wireName());
+                for (Capability cap : Capability.values()) {
+                    offered.add(values && cap.value() != null ? cap.wireName() + "=" + cap.value() : cap.wireName());
+                }
+                String sts = ctx.hub().gate().stsValue(c);
+                if (sts != null) offered.add(values ? "sts=" + sts : "sts");
                 ctx.replies().add(Message.trailing(server, "CAP", c.nickOrStar(), "LS", offered.toString()));
             }
             case "LIST" -> {
@@ -72,6 +77,14 @@ final class RegistrationCommands {
             }
             case "END" -> c.capNegotiating(false);
             default -> ctx.numeric(ERR_INVALIDCAPCMD, ctx.param(0), "Invalid CAP command");
+        }
+    }
+
+    private static int capVersion(String v) {
+        try {
+            return v == null ? 0 : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
@@ -108,6 +121,10 @@ final class RegistrationCommands {
             }
             if (ctx.hub().bans().find(wanted, c.ident(), c.host()) != null) {
                 ctx.numeric(ERR_ERRONEUSNICKNAME, wanted, "That nickname is banned");
+                return;
+            }
+            if (ctx.hub().logins().reserved(c, wanted)) {
+                ctx.numeric(ERR_NICKNAMEINUSE, wanted, dev.chatroom.server.Gate.RESERVED_TEXT);
                 return;
             }
         }

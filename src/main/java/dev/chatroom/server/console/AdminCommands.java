@@ -20,8 +20,8 @@ import java.util.function.Function;
  */
 public final class AdminCommands {
     public static final String HELP = String.join("\n",
-            "y / n                     accept / reject the oldest join request",
-            "/accept <nick>            accept that request",
+            "y / n / a                 accept / reject the oldest join request; a: accept and allow its account always",
+            "/accept <nick> [always]   accept that request (always: put its account on the allow list)",
             "/reject <nick> [reason]   reject it, telling them the reason",
             "/pending                  the requests waiting, oldest first",
             "/users                    who is connected, by room",
@@ -36,6 +36,13 @@ public final class AdminCommands {
             "/op <nick> [#room]        make someone a channel operator (/deop takes it back)",
             "/voice <nick> [#room]     let someone speak in a moderated room (/devoice takes it back)",
             "/mode [#room] [modes [args]]   show or set a room's modes as the server (e.g. +m, +k key, +l 50)",
+            "/accounts                 the registered accounts",
+            "/drop <account>           delete an account (its name is free again)",
+            "/resetpass <account>      print a one-time password for it",
+            "/allow <account>          its logins skip the queue (also before it exists)",
+            "/deny <account> [reason]  refuse its logins",
+            "/allowlist                who is allowed and denied",
+            "/reload                   read the TLS certificate files again (also SIGHUP)",
             "/stats                    uptime, users, traffic, disconnects",
             "/shutdown [reason]        tell everyone and stop the server",
             "/help                     this list");
@@ -77,9 +84,19 @@ public final class AdminCommands {
         String rest = words.length > 2 ? words[2] : null;
         String text = input.indexOf(' ') < 0 ? "" : input.substring(input.indexOf(' ') + 1).strip();
         return switch (verb) {
-            case "y", "yes" -> onLoop(hub -> Approving.answerOldest(hub, true));
-            case "n", "no" -> onLoop(hub -> Approving.answerOldest(hub, false));
-            case "/accept" -> arg == null ? "Usage: /accept <nick>" : onLoop(hub -> Approving.accept(hub, arg));
+            case "y", "yes" -> onLoop(hub -> Approving.answerOldest(hub, true, false));
+            case "n", "no" -> onLoop(hub -> Approving.answerOldest(hub, false, false));
+            case "a", "always" -> onLoop(hub -> Approving.answerOldest(hub, true, true));
+            case "/accept" -> arg == null ? "Usage: /accept <nick> [always]"
+                    : rest != null && !rest.strip().equalsIgnoreCase("always") ? "Usage: /accept <nick> [always]"
+                    : onLoop(hub -> Approving.accept(hub, arg, rest != null));
+            case "/accounts" -> onLoop(AccountAdmin::accounts);
+            case "/drop" -> arg == null ? "Usage: /drop <account>" : onLoop(hub -> AccountAdmin.drop(hub, arg));
+            case "/resetpass" -> arg == null ? "Usage: /resetpass <account>" : resetPassword(arg);
+            case "/allow" -> !validName(arg) ? "Usage: /allow <account>" : onLoop(hub -> AccountAdmin.allow(hub, arg));
+            case "/deny" -> !validName(arg) ? "Usage: /deny <account> [reason]" : onLoop(hub -> AccountAdmin.deny(hub, arg, rest));
+            case "/allowlist" -> onLoop(AccountAdmin::allowList);
+            case "/reload" -> server.reloadTls();
             case "/reject" -> arg == null ? "Usage: /reject <nick> [reason]" : onLoop(hub -> Approving.reject(hub, arg, rest));
             case "/pending" -> onLoop(Reports::pending);
             case "/users" -> onLoop(Reports::users);
@@ -139,6 +156,19 @@ public final class AdminCommands {
             case "/voice" -> "+v";
             default -> "-v";
         };
+    }
+
+    private static boolean validName(String name) {
+        return name != null && dev.chatroom.irc.Names.isValidNick(name);
+    }
+
+    /** The one-time password is made and hashed here, on the console's thread, and shown only here (never logged). */
+    private String resetPassword(String name) {
+        if (!Boolean.TRUE.equals(onLoop(hub -> hub.logins().accounts().find(name) != null))) return "No account " + name + ". Type /accounts.";
+        String password = AccountAdmin.newOneTimePassword();
+        String hash = onLoop(hub -> hub.logins().hasher()).hash(password);
+        if (!onLoop(hub -> AccountAdmin.setOneTime(hub, name, hash))) return "No account " + name + ". Type /accounts.";
+        return "One-time password for " + name + ": " + password + "\nIt works for one login (SASL PLAIN); then they set their own with /passwd.";
     }
 
     static Connection findUser(Hub hub, String nick) {

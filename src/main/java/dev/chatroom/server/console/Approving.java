@@ -7,26 +7,33 @@ import dev.chatroom.server.Hub;
 final class Approving {
     private Approving() {}
 
-    static String answerOldest(Hub hub, boolean accept) {
+    static String answerOldest(Hub hub, boolean accept, boolean always) {
         Connection oldest = hub.gate().approvals().oldest();
         if (oldest == null) return "No one is waiting.";
-        return answer(hub, oldest, accept, null);
+        return answer(hub, oldest, accept, always, null);
     }
 
-    static String accept(Hub hub, String nick) {
+    static String accept(Hub hub, String nick, boolean always) {
         Connection c = findPending(hub, nick);
-        return c == null ? "No request from " + nick + ". Type /pending." : answer(hub, c, true, null);
+        return c == null ? "No request from " + nick + ". Type /pending." : answer(hub, c, true, always, null);
     }
 
     static String reject(Hub hub, String nick, String reason) {
         Connection c = findPending(hub, nick);
-        return c == null ? "No request from " + nick + ". Type /pending." : answer(hub, c, false, reason);
+        return c == null ? "No request from " + nick + ". Type /pending." : answer(hub, c, false, false, reason);
     }
 
-    private static String answer(Hub hub, Connection c, boolean accept, String reason) {
+    /** Accepting always puts the account on the allow list; someone without an account can only be accepted this once. */
+    private static String answer(Hub hub, Connection c, boolean accept, boolean always, String reason) {
         String result = "";
         if (accept) {
+            String account = c.account();
             hub.gate().accept(c);
+            if (always && account != null) {
+                result = AccountAdmin.allow(hub, account);
+            } else if (always) {
+                result = c.nick() + " has no account: accepted this time only. (They can /register, then you /allow " + c.nick() + ".)";
+            }
         } else {
             hub.gate().reject(c, reason);
             result = "Rejected " + c.nick() + ".";
@@ -34,7 +41,7 @@ final class Approving {
         Connection next = hub.gate().approvals().oldest();
         if (next == null) return result;
         int others = hub.gate().approvals().size() - 1;
-        String ask = "Next: " + next.nick() + " (" + next.host() + ") wants to join. Accept? [y/n]"
+        String ask = "Next: " + next.nick() + " (" + dev.chatroom.server.Gate.who(next) + ") wants to join. Accept? [y/n/a]"
                 + (others == 0 ? "" : " (" + others + " more waiting)");
         return result.isEmpty() ? ask : result + "\n" + ask;
     }

@@ -8,6 +8,11 @@ import dev.chatroom.server.EventSink;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Motd;
 import dev.chatroom.server.ServerAccess;
+import dev.chatroom.server.accounts.AccountStore;
+import dev.chatroom.server.accounts.Accounts;
+import dev.chatroom.server.accounts.PasswordHash;
+import dev.chatroom.server.store.Database;
+import dev.chatroom.server.store.SqliteAccountStore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -59,6 +64,10 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private Hub hub;
     private EventLoop loop;
     private Channel listener;
+    private Channel tlsListener;
+    private ServerTls tls;
+    private SqliteAccountStore accountStore;
+    private HashingThreads hashing;
     private boolean epoll;
     private ChannelGroup clients;
     private BanFile banFile;
@@ -93,6 +102,25 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         } catch (IOException e) {
             throw new StartException(e.getMessage(), true, e);
         }
+        if (config.port() == ServerConfig.OFF && config.tlsPort() == ServerConfig.OFF) {
+            throw new StartException("--port and --tls-port are both off: nothing to listen on", true, null);
+        }
+        if (config.tlsPort() != ServerConfig.OFF) {
+            try {
+                tls = ServerTls.start(config);
+            } catch (IOException e) {
+                throw new StartException(e.getMessage(), true, e);
+            }
+        }
+        Database database;
+        Accounts accounts;
+        try {
+            database = Database.open(config.dataDir());
+            accountStore = new SqliteAccountStore(database, events);
+            accounts = new Accounts(accountStore, accountStore.load());
+        } catch (AccountStore.StoreException e) {
+            throw new StartException("Cannot use the database: " + e.getMessage(), false, e);
+        }
         BanList bans = loadBans();
         epoll = Epoll.isAvailable();
         IoHandlerFactory ioFactory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -102,7 +130,8 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         clients = new DefaultChannelGroup(loop);
         memory = new OutputMemory(outputBudget(config), config.sendq(), config.stalledReaderTimeout(), loop);
         effective = config.with(b -> b.maxClients(Descriptors.maxClients(config.maxClients())));
-        hub = new Hub(effective, motd, new LoopClock(loop), ALLOC, events, bans, banFile, memory);
+        hashing = new HashingThreads(loop);
+        hub = new Hub(effective, motd, new LoopClock(loop), ALLOC, events, bans, banFile, memory, accounts, PasswordHash.DEFAULT, hashing);
         Flusher flusher = new Flusher(loop);
         CharsetDecoder utf8 = IrcLineDecoder.strictUtf8(); // one event loop thread: one decoder for all
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -114,21 +143,84 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
                 // one shared allocator and 4 KiB reads: chat lines are short, and the default adaptive
                 // allocator costs every idle connection an allocator, a handle and a size calculator
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        clients.add(ch);
-                        ch.pipeline().addLast(new ClientChannel(hub, flusher, memory, utf8));
-                    }
-                });
+                .childHandler(channels(flusher, utf8, false));
+        listener = bind(bootstrap, config.port());
+        if (tls != null) tlsListener = bindTls(bootstrap.clone().childHandler(channels(flusher, utf8, true)));
+        int tlsPort = tlsPort();
+        boolean sts = tls != null && tls.current().trusted();
+        call(h -> {
+            h.gate().tlsPort(tlsPort);
+            if (sts) h.gate().strictTransport(tlsPort, config.stsDuration());
+            return null;
+        }).join();
+        return this;
+    }
+
+    private ChannelInitializer<SocketChannel> channels(Flusher flusher, CharsetDecoder utf8, boolean secure) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                clients.add(ch);
+                if (secure) ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
+                ch.pipeline().addLast(new ClientChannel(hub, flusher, memory, utf8, secure));
+            }
+        };
+    }
+
+    /**
+     * The TLS port. The default one (6697) being taken is not fatal: a second server on a machine,
+     * started with only --port, should start like it did before TLS existed; it says so instead.
+     */
+    private Channel bindTls(ServerBootstrap bootstrap) throws StartException {
+        if (config.tlsPort() != ServerConfig.DEFAULTS.tlsPort()) return bind(bootstrap, config.tlsPort());
         try {
-            listener = bootstrap.bind(config.host(), config.port()).sync().channel();
+            return bootstrap.bind(config.host(), config.tlsPort()).sync().channel();
         } catch (Exception e) {
+            events.event("TLS is off: cannot listen on " + config.host() + ":" + config.tlsPort() + " (" + bindProblem(e)
+                    + "). Give --tls-port another port (or off).");
+            tls = null;
+            return null;
+        }
+    }
+
+    private Channel bind(ServerBootstrap bootstrap, int port) throws StartException {
+        if (port == ServerConfig.OFF) return null;
+        try {
+            return bootstrap.bind(config.host(), port).sync().channel();
+        } catch (Exception e) {
+            if (listener != null) listener.close().awaitUninterruptibly();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             banFile.close();
-            throw new StartException("Cannot listen on " + config.host() + ":" + config.port() + ": " + bindProblem(e), false, e);
+            accountStore.close();
+            hashing.close();
+            throw new StartException("Cannot listen on " + config.host() + ":" + port + ": " + bindProblem(e), false, e);
         }
-        return this;
+    }
+
+    @Override
+    public String reloadTls() {
+        return TlsReport.reload(this);
+    }
+
+    /** The TLS certificate in use; null when TLS is off. */
+    public ServerTls.Loaded tlsCertificate() {
+        return tls == null ? null : tls.current();
+    }
+
+    /**
+     * Reads the certificate files again (the console's /reload, SIGHUP). New connections get the
+     * new certificate; those up keep theirs. Returns what is in use now; throws with the reason
+     * when the new files are not usable, and the old certificate stays.
+     */
+    public ServerTls.Loaded reloadCertificate() throws IOException {
+        if (tls == null) throw new IOException("TLS is off (--tls-port off)");
+        ServerTls.Loaded loaded = tls.reload();
+        call(h -> {
+            if (loaded.trusted()) h.gate().strictTransport(tlsPort(), config.stsDuration());
+            else h.gate().strictTransport(ServerConfig.OFF, null);
+            return null;
+        });
+        return loaded;
     }
 
     private static String bindProblem(Throwable e) {
@@ -177,8 +269,14 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         return effective;
     }
 
+    /** The plain port listened on; -1 when off. */
     public int port() {
-        return ((InetSocketAddress) listener.localAddress()).getPort();
+        return listener == null ? ServerConfig.OFF : ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** The TLS port listened on; -1 when off. */
+    public int tlsPort() {
+        return tlsListener == null ? ServerConfig.OFF : ((InetSocketAddress) tlsListener.localAddress()).getPort();
     }
 
     public String transport() {
@@ -215,7 +313,8 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     public synchronized void shutdown(String reason) {
         if (closed || group == null) return;
         closed = true;
-        listener.close().awaitUninterruptibly();
+        if (listener != null) listener.close().awaitUninterruptibly();
+        if (tlsListener != null) tlsListener.close().awaitUninterruptibly();
         try {
             call(h -> {
                 h.departures().shutdown(reason);
@@ -227,5 +326,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         banFile.close();
+        hashing.close();
+        accountStore.close();
     }
 }

@@ -14,6 +14,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import dev.chatroom.tls.Fingerprint;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.CharsetDecoder;
@@ -48,6 +53,8 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     private final OutputMemory memory;
     private final CharsetDecoder utf8;
     private final int sendq;
+    /** Behind TLS: the connection counts as encrypted from the start (nothing is read before the handshake). */
+    private final boolean secure;
     /** Skipping the rest of a line that was too long (see LineFramer). */
     private boolean discarding;
     private Channel channel;
@@ -70,7 +77,8 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     /** Bytes in Netty's outbound buffer at the budget's last look. */
     private long lastWaiting;
 
-    ClientChannel(Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8) {
+    ClientChannel(Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8, boolean secure) {
+        this.secure = secure;
         this.hub = hub;
         this.flusher = flusher;
         this.memory = memory;
@@ -83,7 +91,24 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         channel = ctx.channel();
         memory.register(this);
         InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
-        connection = hub.connect(remote.getAddress().getHostAddress(), this);
+        connection = hub.connect(remote.getAddress().getHostAddress(), this, secure);
+    }
+
+    /** The TLS handshake ended: a client certificate, if any, becomes the connection's; a failed handshake ends it. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (!(evt instanceof SslHandshakeCompletionEvent done) || connection == null) return;
+        if (!done.isSuccess()) {
+            if (!connection.isClosed()) hub.departures().disconnect(connection, new Departure(DisconnectReason.CONNECTION_LOST, "TLS handshake failed"));
+            ctx.close();
+            return;
+        }
+        try {
+            var peer = ctx.pipeline().get(SslHandler.class).engine().getSession().getPeerCertificates();
+            if (peer.length > 0 && peer[0] instanceof X509Certificate cert) hub.clientCertificate(connection, Fingerprint.of(cert));
+        } catch (SSLPeerUnverifiedException e) {
+            // no client certificate: the usual case
+        }
     }
 
     // ---- in ----------------------------------------------------------------------------------
@@ -143,7 +168,8 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Fatal.exitOnOutOfMemory(cause);
-        if (!(cause instanceof IOException)) hub.events().event("Error on the connection of " + connection + ": " + cause);
+        boolean tlsNoise = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() instanceof javax.net.ssl.SSLException;
+        if (!(cause instanceof IOException) && !tlsNoise) hub.events().event("Error on the connection of " + connection + ": " + cause);
         ctx.close();
     }
 

@@ -19,6 +19,8 @@ public final class Broadcast implements AutoCloseable {
     private final long timeMillis;
     private final Map<String, String> clientTags;
     private final String msgid;
+    /** The sender's account, for recipients with account-tag; null when not logged in (or not a user's message). */
+    private final String account;
     private final ByteBufAllocator alloc;
     private final ByteBuf[] encoded = new ByteBuf[Wire.VARIANTS];
 
@@ -28,7 +30,8 @@ public final class Broadcast implements AutoCloseable {
      * @param msgid the message's id (IRCv3 msgid) for recipients that negotiated message-tags; null for none
      * @param clientTags client-only tags (+name), for recipients that negotiated message-tags
      */
-    Broadcast(Message message, long timeMillis, String msgid, Map<String, String> clientTags, ByteBufAllocator alloc) {
+    Broadcast(Message message, long timeMillis, String msgid, String account, Map<String, String> clientTags, ByteBufAllocator alloc) {
+        this.account = account;
         this.message = message;
         this.timeMillis = timeMillis;
         this.msgid = msgid;
@@ -52,7 +55,7 @@ public final class Broadcast implements AutoCloseable {
     /** Queues the message for c, in the form c negotiated. */
     public void sendTo(Connection c) {
         if (!c.link().isOpen()) return;
-        int variant = Wire.variant(c);
+        int variant = variant(c);
         ByteBuf buf = encoded[variant];
         if (buf == null) buf = encoded[variant] = encode(variant);
         c.link().write(buf);
@@ -64,12 +67,18 @@ public final class Broadcast implements AutoCloseable {
     }
 
     void appendFor(Connection c, StringBuilder sb) {
-        Wire.append(sb, message, timeMillis, msgid, clientTags, Wire.variant(c));
+        Wire.append(sb, message, timeMillis, msgid, account, clientTags, variant(c));
+    }
+
+    /** Without an account to tag, account-tag recipients share the encoding of the others. */
+    private int variant(Connection c) {
+        int v = Wire.variant(c);
+        return account == null ? v & ~Wire.ACCOUNT_TAG : v;
     }
 
     private ByteBuf encode(int variant) {
         StringBuilder sb = new StringBuilder(128);
-        Wire.append(sb, message, timeMillis, msgid, clientTags, variant);
+        Wire.append(sb, message, timeMillis, msgid, account, clientTags, variant);
         ByteBuf buf = alloc.buffer(sb.length() + 16);
         buf.writeCharSequence(sb, StandardCharsets.UTF_8);
         return buf;

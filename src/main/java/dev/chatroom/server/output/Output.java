@@ -32,12 +32,17 @@ public final class Output {
     }
 
     public Broadcast broadcast(Message m, Map<String, String> clientTags) {
-        return new Broadcast(m, clock.millis(), null, clientTags, alloc);
+        return new Broadcast(m, clock.millis(), null, null, clientTags, alloc);
     }
 
     /** Something a user said (PRIVMSG, NOTICE, TAGMSG): it gets a msgid, unique on this server. */
     public Broadcast said(Message m, Map<String, String> clientTags) {
-        return new Broadcast(m, clock.millis(), idPrefix + Long.toString(nextId++, 36), clientTags, alloc);
+        return said(m, clientTags, null);
+    }
+
+    /** The same, from a user logged in to account (null for none), which account-tag recipients see. */
+    public Broadcast said(Message m, Map<String, String> clientTags, String account) {
+        return new Broadcast(m, clock.millis(), idPrefix + Long.toString(nextId++, 36), account, clientTags, alloc);
     }
 
     public String serverName() {

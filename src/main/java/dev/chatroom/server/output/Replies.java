@@ -71,6 +71,14 @@ public final class Replies {
         return this;
     }
 
+    /**
+     * A standard reply every client gets, negotiated or not, for commands whose only answers are
+     * standard replies (REGISTER): {@code FAIL REGISTER ACCOUNT_EXISTS alice :text}.
+     */
+    public Replies standard(String type, String command, String code, String context, String text) {
+        return add(Message.trailing(serverName, type, command, code, Wire.word(context), text));
+    }
+
     /** {@code ERROR :text}: the last thing a closing connection is told. */
     public Replies error(String text) {
         return add(Message.trailing(null, "ERROR", text));

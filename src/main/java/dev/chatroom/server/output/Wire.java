@@ -16,7 +16,8 @@ import java.util.Map;
 final class Wire {
     static final int SERVER_TIME = 1;
     static final int MESSAGE_TAGS = 2;
-    static final int VARIANTS = 4;
+    static final int ACCOUNT_TAG = 4;
+    static final int VARIANTS = 8;
 
     private static final DateTimeFormatter SERVER_TIME_FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -24,7 +25,8 @@ final class Wire {
     private Wire() {}
 
     static int variant(Connection c) {
-        return (c.has(Capability.SERVER_TIME) ? SERVER_TIME : 0) | (c.has(Capability.MESSAGE_TAGS) ? MESSAGE_TAGS : 0);
+        return (c.has(Capability.SERVER_TIME) ? SERVER_TIME : 0) | (c.has(Capability.MESSAGE_TAGS) ? MESSAGE_TAGS : 0)
+                | (c.has(Capability.ACCOUNT_TAG) ? ACCOUNT_TAG : 0);
     }
 
     static String serverTime(long millis) {
@@ -62,20 +64,31 @@ final class Wire {
         return s;
     }
 
-    /** Appends the message with the tags the variant gets (msgid may be null), and CRLF. */
-    static void append(StringBuilder sb, Message m, long timeMillis, String msgid, Map<String, String> clientTags, int variant) {
+    /** Appends the message with the tags the variant gets (msgid and account may be null), and CRLF. */
+    static void append(StringBuilder sb, Message m, long timeMillis, String msgid, String account, Map<String, String> clientTags, int variant) {
         boolean time = (variant & SERVER_TIME) != 0;
         boolean id = (variant & MESSAGE_TAGS) != 0 && msgid != null;
+        boolean acct = (variant & ACCOUNT_TAG) != 0 && account != null;
         boolean tags = (variant & MESSAGE_TAGS) != 0 && !clientTags.isEmpty();
-        if (time || id || tags) {
+        if (time || id || acct || tags) {
             sb.append('@');
-            if (time) sb.append("time=").append(serverTime(timeMillis));
+            boolean first = true;
+            if (time) {
+                sb.append("time=").append(serverTime(timeMillis));
+                first = false;
+            }
             if (id) {
-                if (time) sb.append(';');
+                if (!first) sb.append(';');
                 sb.append("msgid=").append(msgid);
+                first = false;
+            }
+            if (acct) {
+                if (!first) sb.append(';');
+                sb.append("account=").append(account); // an account name is a nick: nothing to escape
+                first = false;
             }
             if (tags) {
-                if (time || id) sb.append(';');
+                if (!first) sb.append(';');
                 Message.appendTags(sb, clientTags);
             }
             sb.append(' ');

@@ -40,7 +40,7 @@ class ClientChannelTest {
         OutputMemory memory = new OutputMemory(64 << 20, 1 << 20, java.time.Duration.ofSeconds(10), channel.eventLoop());
         var config = InMemoryServer.config();
         hub = new Hub(config, Motd.load(config), new ManualClock(), UnpooledByteBufAllocator.DEFAULT, line -> { }, new BanList(), bans -> { }, memory);
-        channel.pipeline().addLast(new ClientChannel(hub, new Flusher(channel.eventLoop()), memory, IrcLineDecoder.strictUtf8()));
+        channel.pipeline().addLast(new ClientChannel(hub, new Flusher(channel.eventLoop()), memory, IrcLineDecoder.strictUtf8(), false));
         channel.pipeline().fireChannelActive();
     }
 

@@ -1,0 +1,119 @@
+package dev.chatroom.server;
+
+import dev.chatroom.irc.Casemapping;
+import dev.chatroom.irc.Message;
+import dev.chatroom.server.accounts.Account;
+import dev.chatroom.server.accounts.Accounts;
+import dev.chatroom.server.output.Replies;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Creating an account (IRCv3 draft/account-registration: REGISTER, before or after connection
+ * registration) and changing its password (SETPASS). An account is named after the nick it
+ * protects. Passwords travel only over TLS or loopback, are hashed off the loop, and never
+ * appear in a log or a reply.
+ */
+public final class AccountRegistration {
+    public static final int MIN_PASSWORD = 8;
+    /** Bytes: the draft's advice, so a password fits in any line that may carry it. */
+    public static final int MAX_PASSWORD = 300;
+
+    private final Hub hub;
+    private final Logins logins;
+
+    AccountRegistration(Hub hub, Logins logins) {
+        this.hub = hub;
+        this.logins = logins;
+    }
+
+    // REGISTER <account> <email|*> <password>   (the older draft: REGISTER <email|*> <password>)
+    public void register(Connection c, String accountName, String password, Replies r) {
+        Credentials cr = c.credentials();
+        if (cr.checking()) return;
+        if (c.account() != null) {
+            r.standard("FAIL", "REGISTER", "ALREADY_REGISTERED", c.account(), "You are already logged in as " + c.account());
+            return;
+        }
+        String nick = c.nick();
+        if (nick == null) {
+            r.standard("FAIL", "REGISTER", "NEED_NICK", "*", "Choose a nick first: the account takes its name");
+            return;
+        }
+        String name = accountName == null || accountName.equals("*") ? nick : accountName;
+        if (!Casemapping.equals(name, nick)) {
+            r.standard("FAIL", "REGISTER", "BAD_ACCOUNT_NAME", name, "An account is named after your nick: register as * or change your nick first");
+            return;
+        }
+        Accounts accounts = logins.accounts();
+        if (accounts.find(name) != null) {
+            r.standard("FAIL", "REGISTER", "ACCOUNT_EXISTS", name, "That name is already registered");
+            return;
+        }
+        if (refusedPassword(c, "REGISTER", name, password, r)) return;
+        cr.checking(true);
+        logins.background().run(() -> logins.hasher().hash(password), hash -> {
+            cr.checking(false);
+            if (c.isClosed()) return;
+            logins.answer(c, rr -> {
+                if (accounts.find(name) != null || c.account() != null || !Casemapping.equals(c.nick(), name)) {
+                    rr.standard("FAIL", "REGISTER", "ACCOUNT_EXISTS", name, "That name is already registered");
+                    return;
+                }
+                String cert = c.certificate();
+                Account a = new Account(c.nick(), hash, false, hub.clock().millis(),
+                        cert == null || accounts.byCertificate(cert) != null ? Set.of() : Set.of(cert));
+                accounts.create(a);
+                rr.add(Message.trailing(hub.serverName(), "REGISTER", "SUCCESS", a.name(), "Account " + a.name() + " registered; you are logged in"
+                        + (a.certificates().isEmpty() ? "" : ", and your client certificate logs you in from now on")));
+                logins.loggedIn(c, a, rr, false);
+            });
+        }, () -> {
+            cr.checking(false);
+            logins.answer(c, rr -> rr.standard("FAIL", "REGISTER", "TEMPORARILY_UNAVAILABLE", name, "The server is busy; try again in a moment"));
+        });
+    }
+
+    // SETPASS <new password>
+    public void setPassword(Connection c, String password, Replies r) {
+        Credentials cr = c.credentials();
+        if (cr.checking()) return;
+        Account a = logins.accounts().find(c.account());
+        if (a == null) {
+            r.standard("FAIL", "SETPASS", "ACCOUNT_REQUIRED", "*", "Log in first (or /register)");
+            return;
+        }
+        if (refusedPassword(c, "SETPASS", a.name(), password, r)) return;
+        cr.checking(true);
+        logins.background().run(() -> logins.hasher().hash(password), hash -> {
+            cr.checking(false);
+            Account now = logins.accounts().find(a.name());
+            if (c.isClosed() || now == null) return;
+            logins.accounts().update(now.withPassword(hash, false));
+            hub.events().event("Account " + now.name() + " changed its password (from " + c.host() + ")");
+            logins.answer(c, rr -> rr.add(Message.trailing(hub.serverName(), "SETPASS", "SUCCESS", now.name(), "Password changed")));
+        }, () -> {
+            cr.checking(false);
+            logins.answer(c, rr -> rr.standard("FAIL", "SETPASS", "TEMPORARILY_UNAVAILABLE", a.name(), "The server is busy; try again in a moment"));
+        });
+    }
+
+    /** A password that may not be used here, answered; false when it is fine. */
+    private boolean refusedPassword(Connection c, String command, String name, String password, Replies r) {
+        if (!c.confidential()) {
+            int port = hub.gate().tlsPort();
+            r.standard("FAIL", command, "TLS_REQUIRED", name, "Passwords go over TLS only" + (port > 0 ? " (port " + port + ")" : "")
+                    + ": this connection is not encrypted");
+            return true;
+        }
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD || password.equalsIgnoreCase(name)) {
+            r.standard("FAIL", command, "WEAK_PASSWORD", name, "Use at least " + MIN_PASSWORD + " characters, not the account name");
+            return true;
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD) {
+            r.standard("FAIL", command, "UNACCEPTABLE_PASSWORD", name, "Use at most " + MAX_PASSWORD + " bytes");
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,248 @@
+package dev.chatroom.server;
+
+import static dev.chatroom.irc.Numeric.*;
+
+import dev.chatroom.irc.Capability;
+import dev.chatroom.irc.Casemapping;
+import dev.chatroom.irc.Message;
+import dev.chatroom.server.accounts.Account;
+import dev.chatroom.server.accounts.Accounts;
+import dev.chatroom.server.accounts.LoginThrottle;
+import dev.chatroom.server.accounts.PasswordHash;
+import dev.chatroom.server.output.Broadcast;
+import dev.chatroom.server.output.Replies;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Logging in: SASL (PLAIN, EXTERNAL) and what follows a login (900, account-notify, a linked
+ * certificate, a used-up one-time password). Passwords are checked off the loop
+ * ({@link Background}); while one is checked, the connection's registration waits. Failures are
+ * answered only after a delay and counted by {@link LoginThrottle}; each is logged for the admin.
+ */
+public final class Logins {
+    public static final String MECHANISMS = "PLAIN,EXTERNAL";
+    private static final int CHUNK = 400;
+    /** Base64 characters of one exchange: PLAIN with a 300-byte password and two names fits easily. */
+    private static final int MAX_EXCHANGE = 2048;
+
+    private final Hub hub;
+    private final Accounts accounts;
+    private final PasswordHash hasher;
+    private final Background background;
+    private final LoginThrottle throttle = new LoginThrottle();
+
+    Logins(Hub hub, Accounts accounts, PasswordHash hasher, Background background) {
+        this.hub = hub;
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.background = background;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public PasswordHash hasher() {
+        return hasher;
+    }
+
+    Background background() {
+        return background;
+    }
+
+    /** True while a SASL exchange or a password check holds the connection's registration. */
+    boolean busy(Connection c) {
+        Credentials cr = c.credentialsIfAny();
+        return cr != null && (cr.mechanism() != null || cr.checking());
+    }
+
+    /** Whether nick belongs to an account c is not logged in to. */
+    public boolean reserved(Connection c, String nick) {
+        Account a = accounts.find(nick);
+        return a != null && (c.account() == null || !Casemapping.equals(a.name(), c.account()));
+    }
+
+    /** Whether c is logged in to the account named nick: then the nick is c's, whoever holds it. */
+    boolean ownsNick(Connection c, String nick) {
+        Account a = accounts.find(nick);
+        return a != null && c.account() != null && Casemapping.equals(a.name(), c.account());
+    }
+
+    // AUTHENTICATE <mechanism> | <base64 chunk> | + | *
+    public void authenticate(Connection c, String arg, Replies r) {
+        Credentials cr = c.credentials();
+        if (cr.checking()) return; // the answer to the attempt under way comes first
+        if (arg.equals("*")) {
+            cr.exchange(null);
+            r.numeric(ERR_SASLABORTED, "SASL authentication aborted");
+            return;
+        }
+        if (c.account() != null) {
+            r.numeric(ERR_SASLALREADY, "You have already authenticated using SASL");
+            return;
+        }
+        if (cr.mechanism() == null) {
+            start(c, arg, r);
+            return;
+        }
+        if (arg.length() > CHUNK || cr.data().length() + arg.length() > MAX_EXCHANGE) {
+            cr.exchange(null);
+            r.numeric(ERR_SASLTOOLONG, "SASL message too long");
+            return;
+        }
+        if (!arg.equals("+")) cr.data().append(arg);
+        if (arg.length() == CHUNK) return; // a full chunk: more follows
+        String mechanism = cr.mechanism();
+        byte[] payload;
+        try {
+            payload = Base64.getDecoder().decode(cr.data().toString());
+        } catch (IllegalArgumentException e) {
+            cr.exchange(null);
+            r.numeric(ERR_SASLFAIL, "SASL authentication failed: the response is not base64");
+            return;
+        }
+        cr.exchange(null);
+        if (mechanism.equals("EXTERNAL")) external(c, new String(payload, StandardCharsets.UTF_8), r);
+        else plain(c, payload, r);
+    }
+
+    private void start(Connection c, String mechanism, Replies r) {
+        String m = mechanism.toUpperCase(Locale.ROOT);
+        if (!m.equals("PLAIN") && !m.equals("EXTERNAL")) {
+            r.numeric(RPL_SASLMECHS, MECHANISMS, "are available SASL mechanisms");
+            r.numeric(ERR_SASLFAIL, "SASL authentication failed: unknown mechanism");
+            return;
+        }
+        if (m.equals("PLAIN") && !c.confidential()) {
+            r.numeric(ERR_SASLFAIL, "SASL authentication failed: send passwords over TLS" + tlsHint());
+            return;
+        }
+        if (m.equals("EXTERNAL") && c.certificate() == null) {
+            r.numeric(ERR_SASLFAIL, "SASL authentication failed: EXTERNAL needs a client certificate");
+            return;
+        }
+        c.credentials().exchange(m);
+        r.add(Message.of(null, "AUTHENTICATE", "+"));
+    }
+
+    private String tlsHint() {
+        int port = hub.gate().tlsPort();
+        return port > 0 ? " (port " + port + ")" : "";
+    }
+
+    private void external(Connection c, String authzid, Replies r) {
+        Account a = accounts.byCertificate(c.certificate());
+        if (a == null || (!authzid.isEmpty() && !Casemapping.equals(authzid, a.name()))) {
+            hub.events().event("Certificate login refused from " + c.host() + ": " + (a == null ? "certificate not linked to an account" : "it is not " + authzid));
+            r.numeric(ERR_SASLFAIL, "SASL authentication failed: " + (a == null ? "this certificate is not linked to an account" : "it belongs to another account"));
+            return;
+        }
+        loggedIn(c, a, r, true);
+    }
+
+    private void plain(Connection c, byte[] payload, Replies r) {
+        String[] parts = new String(payload, StandardCharsets.UTF_8).split("\0", -1);
+        if (parts.length != 3 || parts[1].isEmpty() || (!parts[0].isEmpty() && !Casemapping.equals(parts[0], parts[1]))) {
+            r.numeric(ERR_SASLFAIL, "SASL authentication failed: PLAIN wants authzid NUL account NUL password");
+            return;
+        }
+        String name = parts[1];
+        String password = parts[2];
+        long now = hub.clock().nanos();
+        String refusal = throttle.refusal(c.host(), Casemapping.fold(name), now);
+        if (refusal != null) {
+            failLater(c, name, refusal, false);
+            return;
+        }
+        Account a = accounts.find(name);
+        if (a == null || a.passwordHash() == null) {
+            failLater(c, name, null, true);
+            return;
+        }
+        Credentials cr = c.credentials();
+        cr.checking(true);
+        String hash = a.passwordHash();
+        background.run(() -> hasher.matches(password, hash), ok -> {
+            cr.checking(false);
+            if (c.isClosed()) return;
+            Account now2 = accounts.find(name);
+            if (ok && now2 != null && hash.equals(now2.passwordHash())) {
+                answer(c, rr -> loggedIn(c, now2, rr, true));
+            } else {
+                failLater(c, name, null, true);
+            }
+        }, () -> {
+            cr.checking(false);
+            answer(c, rr -> rr.numeric(ERR_SASLFAIL, "SASL authentication failed: the server is busy; try again in a moment"));
+        });
+    }
+
+    /** A failed password login: counted, logged, and answered after the delay; no new attempt meanwhile. */
+    private void failLater(Connection c, String name, String why, boolean count) {
+        if (count) {
+            int[] n = throttle.failed(c.host(), Casemapping.fold(name), hub.clock().nanos());
+            hub.events().event("Failed login to account " + name + " from " + c.host() + " (" + n[0] + " from this address, " + n[1]
+                    + " to this account in 10 minutes)");
+        } else {
+            hub.events().event("Login to account " + name + " from " + c.host() + " refused: " + why);
+        }
+        Credentials cr = c.credentials();
+        cr.checking(true);
+        String text = "SASL authentication failed" + (why == null ? ": wrong account name or password" : ": " + why);
+        hub.clock().schedule(() -> {
+            cr.checking(false);
+            if (c.isClosed()) return;
+            answer(c, rr -> rr.numeric(ERR_SASLFAIL, text));
+        }, LoginThrottle.FAILURE_DELAY_NANOS);
+    }
+
+    /** Replies sent later, from a timer or a finished check, then the registration gate looks again. */
+    void answer(Connection c, Consumer<Replies> reply) {
+        Replies rr = hub.output().replies(c);
+        reply.accept(rr);
+        rr.flush();
+        hub.tryRegister(c);
+    }
+
+    /** c is now logged in to a: 900 (and 903 after SASL); its rooms learn it (account-notify). */
+    void loggedIn(Connection c, Account a, Replies r, boolean sasl) {
+        c.credentials().account(a.name());
+        throttle.succeeded(a.key());
+        r.numeric(RPL_LOGGEDIN, c.nickOrStar() + "!" + c.ident() + "@" + c.host(), a.name(), "You are now logged in as " + a.name());
+        if (sasl) r.numeric(RPL_SASLSUCCESS, "SASL authentication successful");
+        Account now = a;
+        if (a.oneTime()) {
+            now = a.withPassword(null, false);
+            r.note("ONE_TIME_PASSWORD_USED", "That was a one-time password and it is used up: set your own with /passwd <new password>.");
+        }
+        String cert = c.certificate();
+        if (cert != null && accounts.byCertificate(cert) == null) {
+            now = now.withCertificate(cert);
+            r.note("CERTIFICATE_LINKED", "Your client certificate now logs you in to " + a.name() + " (SASL EXTERNAL).");
+        }
+        if (now != a) accounts.update(now);
+        hub.events().event((c.nick() == null ? "A connection" : c.nick()) + " from " + c.host() + " logged in to account " + a.name()
+                + (sasl ? "" : " (new account)"));
+        if (c.isRegistered()) tellRooms(c, a.name());
+    }
+
+    /** account-notify: the rooms c is in learn its account (or "*" for none). */
+    void tellRooms(Connection c, String account) {
+        try (Broadcast b = hub.output().broadcast(Message.of(c.prefix(), "ACCOUNT", account))) {
+            for (Connection other : hub.rooms().coMembers(c)) if (other.has(Capability.ACCOUNT_NOTIFY)) b.sendTo(other);
+        }
+    }
+
+    /** The admin dropped an account: whoever is logged in to it is logged out (901) and their rooms told. */
+    public void loggedOut(Connection c) {
+        if (c.account() == null) return;
+        c.credentials().account(null);
+        Replies r = hub.output().replies(c);
+        r.numeric(RPL_LOGGEDOUT, c.prefix(), "You are now logged out");
+        r.flush();
+        if (c.isRegistered()) tellRooms(c, "*");
+    }
+}

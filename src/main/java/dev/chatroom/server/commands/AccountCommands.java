@@ -1,0 +1,33 @@
+package dev.chatroom.server.commands;
+
+import java.util.List;
+
+/** AUTHENTICATE (SASL), REGISTER (draft/account-registration), SETPASS: accounts, from before registration on. */
+final class AccountCommands {
+    private AccountCommands() {}
+
+    static List<Command> all() {
+        return List.of(
+                Command.anytime("AUTHENTICATE", 1, AccountCommands::authenticate),
+                Command.anytime("REGISTER", 2, AccountCommands::register),
+                Command.anytime("SETPASS", 1, AccountCommands::setpass));
+    }
+
+    // AUTHENTICATE <mechanism> | <base64> | + | *
+    static void authenticate(Context ctx) {
+        ctx.hub().logins().authenticate(ctx.client(), ctx.param(0), ctx.replies());
+    }
+
+    // REGISTER <account> <email|*> <password>, or the older REGISTER <email|*> <password>
+    static void register(Context ctx) {
+        boolean withAccount = ctx.paramCount() >= 3;
+        String account = withAccount ? ctx.param(0) : "*";
+        String password = ctx.param(withAccount ? 2 : 1);
+        ctx.hub().accountRegistration().register(ctx.client(), account, password, ctx.replies());
+    }
+
+    // SETPASS <new password>
+    static void setpass(Context ctx) {
+        ctx.hub().accountRegistration().setPassword(ctx.client(), ctx.param(0), ctx.replies());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.chatroom.server.console;
+
+import dev.chatroom.server.Connection;
+import dev.chatroom.server.Hub;
+import dev.chatroom.server.accounts.Account;
+import dev.chatroom.server.accounts.AllowEntry;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+
+/** The admin's account commands: /accounts, /drop, /resetpass, /allow, /deny, /allowlist. Run on the event loop. */
+final class AccountAdmin {
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"; // no l/1, o/0 to misread
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AccountAdmin() {}
+
+    static String accounts(Hub hub) {
+        List<Account> all = hub.logins().accounts().all();
+        if (all.isEmpty()) return "No accounts. People create one with /register in chatroom join (REGISTER in IRC clients).";
+        StringBuilder sb = new StringBuilder(all.size() + (all.size() == 1 ? " account:" : " accounts:"));
+        for (Account a : all) {
+            AllowEntry e = hub.logins().accounts().allowEntry(a.name());
+            Connection on = hub.users().find(a.name());
+            sb.append("\n  ").append(a.name()).append("  registered ").append(Instant.ofEpochMilli(a.createdMillis()).toString(), 0, 10)
+                    .append(a.certificates().isEmpty() ? "" : ", " + a.certificates().size() + " certificate(s)")
+                    .append(e == null ? "" : e.allowed() ? ", allowed" : ", denied")
+                    .append(a.passwordHash() == null ? ", no password" : a.oneTime() ? ", one-time password" : "")
+                    .append(on != null && a.name().equalsIgnoreCase(on.account()) ? ", online" : "");
+        }
+        return sb.toString();
+    }
+
+    static String drop(Hub hub, String name) {
+        Account a = hub.logins().accounts().find(name);
+        if (a == null) return "No account " + name + ". Type /accounts.";
+        hub.logins().accounts().drop(name);
+        for (Connection c : hub.users().all()) if (a.name().equalsIgnoreCase(c.account())) hub.logins().loggedOut(c);
+        hub.events().event("Account " + a.name() + " dropped by the admin.");
+        return "Dropped account " + a.name() + " (its certificates and allow-list entry too); anyone may take the name now.";
+    }
+
+    static String newOneTimePassword() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) sb.append('-');
+            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    /** Gives the account a one-time password (hashed already, off the loop); false when there is no such account. */
+    static boolean setOneTime(Hub hub, String name, String hash) {
+        Account a = hub.logins().accounts().find(name);
+        if (a == null) return false;
+        hub.logins().accounts().update(a.withPassword(hash, true));
+        hub.events().event("The admin reset the password of account " + a.name() + ".");
+        return true;
+    }
+
+    static String allow(Hub hub, String name) {
+        hub.logins().accounts().remember(new AllowEntry(canonical(hub, name), true, null, hub.clock().millis()));
+        boolean exists = hub.logins().accounts().find(name) != null;
+        return "Allowed " + canonical(hub, name) + ": logging in to it skips the queue" + (exists ? "." : " (no such account yet; it applies once registered).");
+    }
+
+    static String deny(Hub hub, String name, String reason) {
+        String n = canonical(hub, name);
+        hub.logins().accounts().remember(new AllowEntry(n, false, reason == null ? null : reason.strip(), hub.clock().millis()));
+        return "Denied " + n + (reason == null ? "" : " (" + reason.strip() + ")") + ": logging in to it is refused. /allow " + n + " undoes it.";
+    }
+
+    static String allowList(Hub hub) {
+        List<AllowEntry> all = hub.logins().accounts().allowList();
+        if (all.isEmpty()) return "The allow list is empty. Answer a join request with a (or /accept <nick> always), or /allow <account>.";
+        StringBuilder sb = new StringBuilder("Allow list:");
+        for (AllowEntry e : all) {
+            sb.append("\n  ").append(e.allowed() ? "allowed " : "denied  ").append(e.account())
+                    .append(e.reason() == null ? "" : " (" + e.reason() + ")")
+                    .append("  since ").append(Instant.ofEpochMilli(e.changedMillis()).toString(), 0, 10);
+        }
+        return sb.toString();
+    }
+
+    private static String canonical(Hub hub, String name) {
+        Account a = hub.logins().accounts().find(name);
+        return a == null ? name : a.name();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.chatroom.server.store;
+
+import dev.chatroom.server.accounts.AccountStore.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The embedded database, {@code <data-dir>/chatroom.db} (SQLite in WAL mode, so readers never
+ * wait for the writer). Its schema is versioned: {@link #MIGRATIONS} are applied in order at
+ * start, each in its own transaction, and a database from a newer chatroom is refused rather
+ * than misread.
+ */
+public final class Database implements AutoCloseable {
+    public static final String FILE = "chatroom.db";
+
+    /** Schema version i+1 is reached by running MIGRATIONS[i]. Append only. */
+    static final List<String[]> MIGRATIONS = List.<String[]>of(new String[] {
+        "CREATE TABLE accounts (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, password TEXT, one_time INTEGER NOT NULL DEFAULT 0,"
+                + " created_ms INTEGER NOT NULL)",
+        "CREATE TABLE account_certificates (fingerprint TEXT PRIMARY KEY,"
+                + " name_key TEXT NOT NULL REFERENCES accounts(name_key) ON DELETE CASCADE)",
+        "CREATE TABLE allow_list (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, allowed INTEGER NOT NULL, reason TEXT,"
+                + " changed_ms INTEGER NOT NULL)",
+    });
+
+    private final Path file;
+    private final Connection db;
+
+    private Database(Path file, Connection db) {
+        this.file = file;
+        this.db = db;
+    }
+
+    /** Opens (creating when missing) the database in dir and brings its schema up to date. */
+    public static Database open(Path dir) throws StoreException {
+        Path file = dir.resolve(FILE);
+        try {
+            Files.createDirectories(dir);
+        } catch (Exception e) {
+            throw new StoreException("cannot create the data dir " + dir + ": " + e.getMessage(), e);
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) throw new StoreException(file + " is not writable", null);
+        try {
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Database d = new Database(file, db);
+            try (Statement s = db.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 5000");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            d.migrate();
+            return d;
+        } catch (SQLException e) {
+            throw new StoreException(file + ": " + describe(e), e);
+        }
+    }
+
+    private void migrate() throws SQLException, StoreException {
+        int version;
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            version = rs.getInt(1);
+        }
+        if (version > MIGRATIONS.size()) {
+            throw new StoreException(file + " has schema version " + version + ", made by a newer chatroom (this one knows up to "
+                    + MIGRATIONS.size() + "); refusing to touch it", null);
+        }
+        for (int v = version; v < MIGRATIONS.size(); v++) {
+            db.setAutoCommit(false);
+            try (Statement s = db.createStatement()) {
+                for (String sql : MIGRATIONS.get(v)) s.execute(sql);
+                s.execute("PRAGMA user_version = " + (v + 1));
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        }
+    }
+
+    Connection connection() {
+        return db;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** SQLite's words for the common failures, as an admin can act on them. */
+    static String describe(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("SQLITE_NOTADB") || m.contains("not a database")) return "not a chatroom database (damaged, or another kind of file)";
+        if (m.contains("SQLITE_CORRUPT") || m.contains("malformed")) return "the database is damaged (restore a backup, or move it away to start empty)";
+        if (m.contains("SQLITE_FULL")) return "the disk is full";
+        if (m.contains("SQLITE_READONLY") || m.contains("readonly")) return "read-only (check the permissions of the file and its directory)";
+        if (m.contains("SQLITE_CANTOPEN")) return "cannot be opened (check that the directory exists and is writable)";
+        return m;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // closing at exit: nothing left to do with the error
+        }
+    }
+}
