@@ -50,6 +50,15 @@ public final class IrcTestClient implements AutoCloseable {
         }
     }
 
+    /** Over a socket already connected (a TLS socket whose handshake the test controls). */
+    public IrcTestClient(Socket connected) throws IOException {
+        socket = connected;
+        out = socket.getOutputStream();
+        Thread reader = new Thread(this::readLoop, "test-client-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
     private void readLoop() {
         try (InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 65536)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();

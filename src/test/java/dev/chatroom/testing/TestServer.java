@@ -50,6 +50,21 @@ public final class TestServer implements AutoCloseable {
         return server.port();
     }
 
+    public int tlsPort() {
+        return server.tlsPort();
+    }
+
+    public ChatServer server() {
+        return server;
+    }
+
+    /** A client over an already connected socket (TLS), closed with the server. */
+    public IrcTestClient adopt(java.net.Socket s) throws IOException {
+        IrcTestClient c = new IrcTestClient(s);
+        clients.add(c);
+        return c;
+    }
+
     public IrcTestClient connect() throws IOException {
         IrcTestClient c = new IrcTestClient(port());
         clients.add(c);

@@ -3,6 +3,7 @@ package dev.chatroom.server.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
+import dev.chatroom.testing.InMemoryServer;
 import dev.chatroom.testing.HubTest;
 import org.junit.jupiter.api.Test;
 
@@ -134,5 +135,21 @@ class CapabilitiesTest extends HubTest {
         assertThat(bob.next()).isEqualTo(":chatroom 311 bob alice ~alice 127.0.0.1 * :Alice Liddell");
         alice.send("SETNAME :" + "n".repeat(101));
         assertThat(alice.next()).isEqualTo(":chatroom NOTICE alice :Realname is not valid (1-100 bytes).");
+    }
+
+    @Test
+    void stsPointsPlainClientsToTheTlsPortOnlyWhenTheCertificateIsTrusted() {
+        InMemoryServer server = new InMemoryServer();
+        FakeClient before = server.connect().send("CAP LS 302");
+        assertThat(before.next()).doesNotContain("sts");
+        server.hub.gate().strictTransport(6697, java.time.Duration.ofDays(30));
+        FakeClient plain = server.connect().send("CAP LS 302");
+        assertThat(plain.next()).endsWith(" userhost-in-names sts=port=6697,duration=2592000");
+        FakeClient secure = server.connectSecure("203.0.113.7", null).send("CAP LS 302");
+        assertThat(secure.next()).endsWith(" sts=duration=2592000");
+        FakeClient old = server.connect().send("CAP LS");
+        assertThat(old.next()).endsWith(" userhost-in-names sts");
+        plain.send("CAP REQ :sts");
+        assertThat(plain.next()).isEqualTo(":chatroom CAP * NAK :sts");
     }
 }

@@ -1,0 +1,79 @@
+package dev.chatroom.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chatroom.server.accounts.Account;
+import dev.chatroom.server.accounts.AccountStore;
+import dev.chatroom.server.accounts.AllowEntry;
+import dev.chatroom.server.net.ChatServer;
+import dev.chatroom.testing.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded SQLite database: what it keeps, and what it refuses to open. */
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void accountsCertificatesAndTheAllowListSurviveAReopen() throws Exception {
+        List<String> problems = new ArrayList<>();
+        try (SqliteAccountStore store = new SqliteAccountStore(Database.open(dir), problems::add)) {
+            store.save(new Account("Alice", "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA", false, 1000, Set.of("ab:cd")));
+            store.save(new Account("bob", "x", true, 2000, Set.of()));
+            store.save(new AllowEntry("Alice", true, null, 3000));
+            store.save(new AllowEntry("carol", false, "spam", 4000));
+            store.deleteAccount("bob");
+        }
+        try (SqliteAccountStore store = new SqliteAccountStore(Database.open(dir), problems::add)) {
+            AccountStore.Contents c = store.load();
+            assertThat(c.accounts()).containsExactly(new Account("Alice", "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA", false, 1000, Set.of("ab:cd")));
+            assertThat(c.allowList()).containsExactlyInAnyOrder(new AllowEntry("Alice", true, null, 3000), new AllowEntry("carol", false, "spam", 4000));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aDatabaseFromANewerChatroomIsRefusedUntouched() throws Exception {
+        Database.open(dir).close();
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Database.FILE))) {
+            c.createStatement().execute("PRAGMA user_version = 99");
+        }
+        assertThatThrownBy(() -> Database.open(dir)).hasMessageContaining("schema version 99, made by a newer chatroom");
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseStopsTheServerWithTheReason() throws Exception {
+        Files.writeString(dir.resolve(Database.FILE), "this is not sqlite, just text that happens to be here ".repeat(100));
+        assertThatThrownBy(() -> new TestServer(TestServer.config(b -> b.dataDir(dir))))
+                .isInstanceOf(ChatServer.StartException.class)
+                .hasMessageContaining("Cannot use the database: ")
+                .hasMessageContaining("not a chatroom database");
+    }
+
+    @Test
+    void anAccountRegisteredBeforeARestartStillLogsIn() throws Exception {
+        var config = TestServer.config(b -> b.dataDir(dir));
+        try (TestServer server = new TestServer(config)) {
+            var a = server.join("alice"); // loopback: passwords may travel in clear here
+            a.send("REGISTER * * correct-horse");
+            a.expect("REGISTER SUCCESS");
+            assertThat(server.admin.execute("/allow alice")).startsWith("Allowed alice");
+        }
+        try (TestServer server = new TestServer(config)) {
+            assertThat(server.admin.execute("/accounts")).contains("alice  registered ").contains("allowed");
+            var b = server.connect();
+            b.send("CAP REQ :sasl").send("NICK alice").send("USER a 0 * :a").send("AUTHENTICATE PLAIN");
+            b.expect("AUTHENTICATE \\+");
+            b.send("AUTHENTICATE " + java.util.Base64.getEncoder().encodeToString("\0alice\0correct-horse".getBytes()));
+            assertThat(b.expect(" 90[034] ")).contains(" 900 ");
+        }
+    }
+}
