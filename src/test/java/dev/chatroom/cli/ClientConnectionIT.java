@@ -74,7 +74,7 @@ class ClientConnectionIT {
         try (JarProcess server = server(port, dir, "ask")) {
             server.awaitListening();
             try (JarProcess bob = new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob")) {
-                server.expect("^bob \\(127\\.0\\.0\\.1\\) wants to join");
+                server.expect("^bob \\(no account, 127\\.0\\.0\\.1\\) wants to join");
                 bob.expect("^Waiting for the admin to accept you\\.\\.\\. \\(Ctrl-C or /leave to give up");
                 bob.type("hello before acceptance");
                 bob.expect("^\\(queued\\) hello before acceptance$");

@@ -26,7 +26,7 @@ class InteropIT {
 
             // our client, bob, first
             JarProcess bob = new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob", "--color");
-            server.expect("^bob \\(127\\.0\\.0\\.1\\) wants to join");
+            server.expect("^bob \\(no account, 127\\.0\\.0\\.1\\) wants to join");
             server.type("y");
             bob.expect("Welcome to #chatroom");
 
@@ -35,7 +35,7 @@ class InteropIT {
             try (Tmux irssi = new Tmux("interop-irssi-" + ProcessHandle.current().pid(),
                     "TERM=xterm-256color irssi --home=" + irssiHome + " -c 127.0.0.1 -p " + port + " -n alice")) {
                 irssi.await("Waiting for the admin to accept you", false);
-                server.expect("^alice \\(127\\.0\\.0\\.1\\) wants to join");
+                server.expect("^alice \\(no account, 127\\.0\\.0\\.1\\) wants to join");
                 server.type("y");
                 bob.expect("\\* .*alice.* entered the chatroom\\.");
                 irssi.keys("M-2");
@@ -68,7 +68,7 @@ class InteropIT {
                                 + " -notls; /set irc.server.chat.nicks carol,carol_; /connect chat")
                         .redirectErrorStream(true).redirectOutput(dir.resolve("weechat.out").toFile()).start();
                 try {
-                    server.expect("^carol \\(127\\.0\\.0\\.1\\) wants to join");
+                    server.expect("^carol \\(no account, 127\\.0\\.0\\.1\\) wants to join");
                     server.type("y");
                     bob.expect("\\* .*carol.* entered the chatroom\\.");
                     Path log = awaitFile(wee.resolve("logs").resolve("irc.chat.#chatroom.weechatlog"));
@@ -162,7 +162,7 @@ class InteropIT {
         }
     }
 
-    private static Path awaitFile(Path p) throws InterruptedException {
+    static Path awaitFile(Path p) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!Files.exists(p)) {
             if (System.nanoTime() > deadline) throw new AssertionError("no " + p);
@@ -171,7 +171,7 @@ class InteropIT {
         return p;
     }
 
-    private static void awaitText(Path file, String text) throws Exception {
+    static void awaitText(Path file, String text) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
             String s = Files.readString(file).replaceAll("\u001b\\[[0-9;]*m", ""); // WeeChat's color_lines
@@ -181,7 +181,7 @@ class InteropIT {
         }
     }
 
-    private static Path awaitFifo(Path weechatDir) throws Exception {
+    static Path awaitFifo(Path weechatDir) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             try (var files = Files.walk(weechatDir, 2)) {
