@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = dev.chatroom.Main.VersionProvider.class,
         description = {"Host the chat room. Every join request is shown here for you to accept (y) or reject (n).",
                 "Settings come from the defaults, then --config FILE, then the flags given here."},
-        footer = {"", "Console commands: y, n, /accept <nick>, /reject <nick> [reason], /pending, /users, /kick, /ban, /say, /stats, /help",
+        footer = {"", "Console commands: y, n, a, /accept <nick> [always], /reject <nick> [reason], /pending, /users, /kick, /ban, /say,",
+                "  /accounts, /allow, /deny, /allowlist, /drop, /resetpass, /reload, /stats, /help",
                 "Exit status: 0 stopped, 1 could not start (port in use, ...), 2 bad flags or config file."})
 public final class ServerCommand implements Callable<Integer> {
     @CommandLine.Spec
