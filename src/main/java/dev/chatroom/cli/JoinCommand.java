@@ -1,9 +1,12 @@
 package dev.chatroom.cli;
 
+import dev.chatroom.client.ClientTls;
+import dev.chatroom.client.KnownServers;
 import dev.chatroom.client.PlainUi;
 import dev.chatroom.client.Session;
 import dev.chatroom.client.TerminalUi;
 import dev.chatroom.client.Ui;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,15 +16,37 @@ import picocli.CommandLine.Option;
         description = {"Join a chat room. Everything you type goes to the whole room; type /help for commands.",
                 "When stdin or stdout is not a terminal, lines are read from stdin and printed plainly (for scripts)."},
         footer = {"", "Commands: /private <user> <msg> (/msg), /color <color> <msg>, /me <action>, /users, /join, /part, /rooms, /switch,",
-                "/topic, /invite, /kick, /mode, /op, /voice, /nick, /away, /whois, /leave (/quit), /help, //text. Alt-1..9, Ctrl-N, Ctrl-P: rooms.",
+                "/topic, /invite, /kick, /mode, /op, /voice, /nick, /away, /whois, /register, /passwd, /leave (/quit), /help, //text.",
+                "Alt-1..9, Ctrl-N, Ctrl-P: rooms. Files: $XDG_CONFIG_HOME/chatroom (default ~/.config/chatroom): known_servers, client-cert.pem.",
                 "Exit status: 0 left, 1 cannot connect, connection lost (with --no-reconnect), no answer, removed or banned,",
                 "2 bad usage, 3 rejected or name refused."})
 public final class JoinCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST", description = "Server to join (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "6667", paramLabel = "PORT", description = "Server port (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Option(names = "--port", paramLabel = "PORT", description = "Server port (default: 6667, or 6697 with --tls).")
+    Integer port;
+
+    @Option(names = "--tls", description = "Connect with TLS. A certificate no authority signed is shown once to accept, then pinned in known_servers.")
+    boolean tls;
+
+    @Option(names = "--insecure", description = "With --tls: do not check the server's certificate at all (anyone on the way can read and change everything).")
+    boolean insecure;
+
+    @Option(names = "--cert", paramLabel = "FILE", description = "With --tls: present this client certificate (PEM) and log in with it (SASL EXTERNAL).")
+    Path cert;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "The private key of --cert (PEM); default: the same file as --cert.")
+    Path key;
+
+    @Option(names = "--make-cert", description = "Create a client certificate in the config directory for --cert, print its fingerprint, and exit.")
+    boolean makeCert;
+
+    @Option(names = "--login", description = "Log in to your account: asks for its password (or reads CHATROOM_PASSWORD).")
+    boolean login;
+
+    @Option(names = "--account", paramLabel = "NAME", description = "The account to log in to (default: your username).")
+    String account;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Your username; asked for when not given.")
     String name;
@@ -44,12 +69,41 @@ public final class JoinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (makeCert) return ClientCertificate.make(System.out, System.err);
+        if ((insecure || cert != null) && !tls) {
+            System.err.println("chatroom: --insecure and --cert need --tls");
+            return 2;
+        }
         boolean interactive = System.console() != null;
         String noColorEnv = System.getenv("NO_COLOR");
         boolean color = !noColor && (forceColor || (interactive && (noColorEnv == null || noColorEnv.isEmpty())));
         Session.Options options = new Session.Options(!noReconnect, timeoutSeconds * 1000L, 1_000, 30_000);
         try (Ui ui = interactive ? TerminalUi.system(!noStatus) : new PlainUi(System.in, System.out)) {
-            return new Session(ui, host, port, name, color, options).run();
+            int p = port != null ? port : tls ? 6697 : 6667;
+            Session session = new Session(ui, host, p, name, color, options);
+            if (tls) {
+                if (insecure) ui.print("Warning: --insecure: the server's certificate is not checked; anyone on the way can read and change what you send.");
+                session.tls(new ClientTls(insecure, cert, key != null ? key : cert, KnownServers.forUser(), fingerprint -> {
+                    if (!ui.interactive()) return false;
+                    ui.print("The server's certificate is not signed by a known authority. SHA-256 fingerprint: " + fingerprint);
+                    String answer = ui.readLine("Trust it? [y/N] ");
+                    return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+                }));
+            }
+            String secret = System.getenv("CHATROOM_PASSWORD");
+            if (secret != null && secret.isEmpty()) secret = null;
+            if (login && secret == null) {
+                if (!ui.interactive()) {
+                    ui.print("--login needs a terminal to ask for the password, or CHATROOM_PASSWORD.");
+                    return 2;
+                }
+                secret = ui.readSecret("Password for " + (account != null ? account : name != null ? name : "your account") + ": ");
+                if (secret == null || secret.isEmpty()) return 2;
+            }
+            // a password logs in (and links the certificate presented with it); a certificate alone logs in by itself
+            if (secret != null) session.login(account, secret, false);
+            else if (cert != null) session.login(account, null, true);
+            return session.run();
         }
     }
 }

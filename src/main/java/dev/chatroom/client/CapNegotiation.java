@@ -12,9 +12,13 @@ import java.util.function.Consumer;
  * server offers (LS may come in several lines), remembers what was granted, ends negotiation.
  */
 final class CapNegotiation {
-    static final Set<String> WANTED = Set.of("echo-message", "server-time", "standard-replies");
+    static final Set<String> WANTED = Set.of("echo-message", "server-time", "standard-replies", "sasl", "account-tag", "account-notify",
+            "extended-join");
 
     private final Consumer<String> send;
+    /** Asked once the caps are granted: true holds CAP END back (a SASL exchange goes first and ends it). */
+    private java.util.function.BooleanSupplier holdEnd = () -> false;
+    private boolean ended;
     private final List<String> offered = new ArrayList<>();
     private final Set<String> enabled = new HashSet<>();
 
@@ -38,13 +42,25 @@ final class CapNegotiation {
                 String name = cap.contains("=") ? cap.substring(0, cap.indexOf('=')) : cap;
                 if (WANTED.contains(name)) want.add(name);
             }
-            send.accept(want.isEmpty() ? "CAP END" : "CAP REQ :" + String.join(" ", want));
+            if (want.isEmpty()) end();
+            else send.accept("CAP REQ :" + String.join(" ", want));
         } else if ("ACK".equals(sub)) {
             for (String cap : last.split(" ")) if (!cap.isEmpty()) enabled.add(cap.startsWith("-") ? cap.substring(1) : cap);
-            send.accept("CAP END");
+            if (!holdEnd.getAsBoolean()) end();
         } else if ("NAK".equals(sub)) {
-            send.accept("CAP END");
+            end();
         }
+    }
+
+    void holdEnd(java.util.function.BooleanSupplier hold) {
+        holdEnd = hold;
+    }
+
+    /** Ends negotiation (once). */
+    void end() {
+        if (ended) return;
+        ended = true;
+        send.accept("CAP END");
     }
 
     boolean has(String cap) {

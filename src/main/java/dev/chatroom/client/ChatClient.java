@@ -43,10 +43,23 @@ public final class ChatClient implements AutoCloseable {
     private volatile boolean quitting;
     private final CapNegotiation caps = new CapNegotiation(this::sendLine);
     private final ServerNotes notes = new ServerNotes();
+    private final Login login = new Login(this::sendLine);
+    private final ClientTls tls;
     private String errorText;
     private ClientEvent.Ending ending;
 
     public ChatClient(String host, int port, Consumer<ClientEvent> listener) {
+        this(host, port, null, listener);
+    }
+
+    /** tls null: plain TCP. */
+    public ChatClient(String host, int port, ClientTls tls, Consumer<ClientEvent> listener) {
+        this.tls = tls;
+        caps.holdEnd(() -> {
+            if (!caps.has("sasl") || !login.wanted()) return false;
+            login.start(nick);
+            return true;
+        });
         this.host = host;
         this.port = port;
         this.listener = listener;
@@ -56,7 +69,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** Connects, or throws an IOException whose message is fit for the user ("connection refused"). */
     public ChatClient connect() throws IOException {
-        connection = IrcConnection.open(host, port, new IrcConnection.Listener() {
+        connection = IrcConnection.open(host, port, tls, new IrcConnection.Listener() {
             @Override
             public void line(Message m) {
                 handle(m);
@@ -87,6 +100,19 @@ public final class ChatClient implements AutoCloseable {
         caps.start();
         sendLine("NICK " + wantedNick);
         sendLine("USER " + wantedNick + " 0 * :" + wantedNick);
+    }
+
+    /** Log in with SASL during registration: a password (account null: the nick), or the client certificate. */
+    public void loginWith(String account, String password, boolean certificate) {
+        if (certificate) login.withCertificate(account);
+        else login.withPassword(account, password);
+    }
+
+    /** Logs in now, on this connection (the name we want is someone's account): SASL PLAIN. */
+    public void logInNow(String account, String password) {
+        login.withPassword(account, password);
+        if (caps.has("sasl")) login.start(nick);
+        else listener.accept(new ClientEvent.LoginFailed(account, "This server does not offer logging in (SASL)."));
     }
 
     /** Tries another nick after {@link ClientEvent.NameRefused}. */
@@ -244,6 +270,16 @@ public final class ChatClient implements AutoCloseable {
             }
             case "PRIVMSG", "NOTICE" -> onMessage(m);
             case "NOTE", "FAIL", "WARN" -> onStandardReply(m);
+            case "AUTHENTICATE" -> login.onAuthenticate(m);
+            case "REGISTER", "SETPASS" -> {
+                if ("SUCCESS".equals(m.param(0))) {
+                    if (m.command().equals("REGISTER")) listener.accept(new ClientEvent.LoggedIn(m.param(1)));
+                    listener.accept(new ClientEvent.Info(m.command().equals("REGISTER")
+                            ? "Account " + m.param(1) + " registered; you are logged in. Next time: --login or CHATROOM_PASSWORD"
+                                    + (tls != null && tls.cert() != null ? " (or just --cert: your certificate is linked)." : ".")
+                            : "Password changed."));
+                }
+            }
             case "JOIN" -> roomEvents.onJoin(m);
             case "PART" -> roomEvents.onLeave(m, m.param(0), m.param(1));
             case "QUIT" -> roomEvents.onLeave(m, null, m.param(0));
@@ -284,7 +320,8 @@ public final class ChatClient implements AutoCloseable {
             }
         }
         boolean toRoom = target.startsWith("#");
-        listener.accept(new ClientEvent.Chat(timeOf(m), from, toRoom ? target : null, toRoom ? null : target, text, action, notice));
+        listener.accept(new ClientEvent.Chat(timeOf(m), from, toRoom ? target : null, toRoom ? null : target, text, action, notice,
+                m.tags().get("account")));
     }
 
     /** IRCv3 standard replies: the server's state as a code, which this client acts on; the text is for people. */
@@ -326,10 +363,26 @@ public final class ChatClient implements AutoCloseable {
                 if (r != null) r.topic = last;
                 listener.accept(new ClientEvent.Topic(p.get(1), last));
             }
+            case Numeric.RPL_LOGGEDIN, Numeric.RPL_SASLMECHS -> {
+                // 903 or 904 follows and says it
+            }
+            case Numeric.RPL_SASLSUCCESS -> {
+                login.finished();
+                listener.accept(new ClientEvent.LoggedIn(login.account()));
+                caps.end();
+            }
+            case Numeric.ERR_SASLFAIL, Numeric.ERR_SASLTOOLONG, Numeric.ERR_SASLABORTED, Numeric.ERR_SASLALREADY -> {
+                boolean failed = code.equals(Numeric.ERR_SASLFAIL) || code.equals(Numeric.ERR_SASLTOOLONG);
+                login.finished();
+                if (failed) login.forgetPassword();
+                if (failed) listener.accept(new ClientEvent.LoginFailed(login.account(), last));
+                caps.end();
+            }
             case Numeric.ERR_NICKNAMEINUSE, Numeric.ERR_ERRONEUSNICKNAME, Numeric.ERR_NONICKNAMEGIVEN -> {
                 String name = p.size() > 2 ? p.get(1) : nick;
-                String reason = code.equals(Numeric.ERR_NICKNAMEINUSE) ? "is already taken" : "is not allowed";
-                if (!accepted) listener.accept(new ClientEvent.NameRefused(name, reason));
+                boolean registered = code.equals(Numeric.ERR_NICKNAMEINUSE) && last.contains("registered");
+                String reason = registered ? "is registered to an account" : code.equals(Numeric.ERR_NICKNAMEINUSE) ? "is already taken" : "is not allowed";
+                if (!accepted) listener.accept(new ClientEvent.NameRefused(name, reason, registered));
                 else listener.accept(new ClientEvent.Problem("The name " + name + " " + reason + "."));
             }
             case Numeric.ERR_NOSUCHNICK -> listener.accept(new ClientEvent.Problem("No such user: " + p.get(1)));

@@ -8,8 +8,18 @@ public sealed interface ClientEvent {
     /** Registered; the admin has not decided yet. */
     record Waiting() implements ClientEvent {}
 
-    /** The server refused the name during registration; another one may be tried. */
-    record NameRefused(String name, String reason) implements ClientEvent {}
+    /** The server refused the name during registration; another one may be tried. {@code registered}: it is someone's account. */
+    record NameRefused(String name, String reason, boolean registered) implements ClientEvent {
+        public NameRefused(String name, String reason) {
+            this(name, reason, false);
+        }
+    }
+
+    /** SASL (or a REGISTER) logged us in to this account. */
+    record LoggedIn(String account) implements ClientEvent {}
+
+    /** SASL failed; text is the server's reason. */
+    record LoginFailed(String account, String text) implements ClientEvent {}
 
     /** Accepted and in the room. */
     record Welcome(String nick, String room, List<String> members) implements ClientEvent {}
@@ -30,7 +40,12 @@ public sealed interface ClientEvent {
      * A message. {@code room} is set for a room message; for a private one it is null and
      * {@code to} is the recipient. {@code from} may be our own nick (echo of what we sent).
      */
-    record Chat(Instant time, String from, String room, String to, String text, boolean action, boolean notice) implements ClientEvent {}
+    record Chat(Instant time, String from, String room, String to, String text, boolean action, boolean notice, String account)
+            implements ClientEvent {
+        public Chat(Instant time, String from, String room, String to, String text, boolean action, boolean notice) {
+            this(time, from, room, to, text, action, notice, null);
+        }
+    }
 
     record Joined(Instant time, String nick, String room) implements ClientEvent {}
 

@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 public final class Input {
     public static final List<String> COMMANDS = List.of("/color", "/private", "/msg", "/me", "/users", "/leave", "/quit", "/help",
             "/join", "/part", "/rooms", "/switch", "/topic", "/invite", "/kick", "/mode", "/op", "/deop", "/voice", "/devoice",
-            "/nick", "/away", "/whois");
+            "/nick", "/away", "/whois", "/register", "/passwd");
 
     public static final String HELP = String.join("\n",
             "Everything you type goes to the room you are in. Commands:",
@@ -23,6 +23,7 @@ public final class Input {
             "  /topic [text]   /invite <user>   /kick <user> [reason]   /mode [#room] <modes>",
             "  /op <user>   /deop <user>   /voice <user>   /devoice <user>   (channel operators)",
             "  /nick <name>   /away [text]   /whois <user>",
+            "  /register <password>   /passwd <new password>   your name as an account (logged-in names show a \u2713)",
             "  /leave                                 leave the chat (alias /quit)",
             "  /help                                  this list",
             "  //text                                 send text that starts with /",
@@ -61,6 +62,8 @@ public final class Input {
                         case "/voice" -> "+v ";
                         default -> "-v ";
                     } + word(rest, 0));
+            case "/register" -> rest.isEmpty() ? new Action.Problem("Usage: /register <password>") : new Action.Server("REGISTER * * :" + rest);
+            case "/passwd" -> rest.isEmpty() ? new Action.Problem("Usage: /passwd <new password>") : new Action.Server("SETPASS :" + rest);
             case "/nick" -> rest.isEmpty() ? new Action.Problem("Usage: /nick <name>") : new Action.Server("NICK " + word(rest, 0));
             case "/away" -> new Action.Server(rest.isEmpty() ? "AWAY" : "AWAY :" + rest);
             case "/whois" -> rest.isEmpty() ? new Action.Problem("Usage: /whois <user>") : new Action.Server("WHOIS " + word(rest, 0));

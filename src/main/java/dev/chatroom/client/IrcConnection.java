@@ -46,6 +46,16 @@ final class IrcConnection implements AutoCloseable {
 
     /** Connects, or throws an IOException whose message is fit for the user ("connection refused"). */
     static IrcConnection open(String host, int port, Listener listener) throws IOException {
+        return open(host, port, null, listener);
+    }
+
+    /** The same over TLS (tls null: plain TCP); returns only once the server's certificate is accepted. */
+    static IrcConnection open(String host, int port, ClientTls tls, Listener listener) throws IOException {
+        ServerTrust trust = tls == null ? null : tls.trust(host, port);
+        ServerTrust.Verdict verdict = trust == null ? null : trust.handshake();
+        io.netty.handler.ssl.SslContext sslContext = tls == null ? null : tls.context(verdict);
+        // a connection we end ourselves before handing it over (refused certificate) is not reported as lost
+        java.util.concurrent.atomic.AtomicBoolean handedOver = new java.util.concurrent.atomic.AtomicBoolean(tls == null);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         Bootstrap b = new Bootstrap()
                 .group(group)
@@ -55,6 +65,7 @@ final class IrcConnection implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (sslContext != null) ch.pipeline().addLast(sslContext.newHandler(ch.alloc(), host, port));
                         ch.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
                             @Override
                             public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -62,15 +73,43 @@ final class IrcConnection implements AutoCloseable {
                                 ctx.fireChannelRead(msg);
                             }
                         });
-                        ch.pipeline().addLast(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder(true), new Handler(listener));
+                        ch.pipeline().addLast(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder(true), new Handler(listener, handedOver));
                     }
                 });
+        Channel channel;
         try {
-            return new IrcConnection(group, b.connect(host, port).syncUninterruptibly().channel());
+            channel = b.connect(host, port).syncUninterruptibly().channel();
         } catch (Exception e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IOException(describe(e), e);
         }
+        IrcConnection connection = new IrcConnection(group, channel);
+        if (sslContext == null) return connection;
+        var handshake = channel.pipeline().get(io.netty.handler.ssl.SslHandler.class).handshakeFuture();
+        if (!handshake.awaitUninterruptibly(15, TimeUnit.SECONDS) || !handshake.isSuccess()) {
+            connection.close();
+            Throwable why = handshake.cause();
+            throw new IOException("TLS handshake failed (" + (why == null ? "no answer" : rootMessage(why)) + ")", why);
+        }
+        try {
+            trust.decide(verdict);
+        } catch (IOException e) {
+            connection.close();
+            throw new ClientTls.Refused(e.getMessage());
+        }
+        // on the connection's thread, where channelInactive runs too: the end is reported exactly once
+        channel.eventLoop().submit(() -> {
+            handedOver.set(true);
+            if (!channel.isActive()) listener.closed(); // lost while the user decided
+        }).syncUninterruptibly();
+        return connection;
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) t = t.getCause();
+        String m = t.getMessage();
+        if (m != null && (m.contains("plaintext") || m.contains("not an SSL/TLS record"))) return "the server does not speak TLS on this port";
+        return m == null ? t.getClass().getSimpleName() : m;
     }
 
     private static String describe(Throwable e) {
@@ -107,9 +146,11 @@ final class IrcConnection implements AutoCloseable {
 
     private static final class Handler extends SimpleChannelInboundHandler<Object> {
         private final Listener listener;
+        private final java.util.concurrent.atomic.AtomicBoolean handedOver;
 
-        Handler(Listener listener) {
+        Handler(Listener listener, java.util.concurrent.atomic.AtomicBoolean handedOver) {
             this.listener = listener;
+            this.handedOver = handedOver;
         }
 
         @Override
@@ -119,7 +160,7 @@ final class IrcConnection implements AutoCloseable {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            listener.closed();
+            if (handedOver.get()) listener.closed();
         }
 
         @Override

@@ -61,6 +61,11 @@ public final class Render {
     /** The text to print for an event (possibly several lines), or null to print nothing. */
     public String render(ClientEvent event) {
         if (event instanceof ClientEvent.Waiting) return "Waiting for the admin to accept you...";
+        if (event instanceof ClientEvent.LoggedIn l) return "Logged in as " + clean(l.account()) + ".";
+        if (event instanceof ClientEvent.LoginFailed f) {
+            String why = f.text() == null ? "" : f.text().replaceFirst("^SASL authentication failed:? ?", "");
+            return "Login failed for " + clean(f.account()) + (why.isEmpty() ? "." : ": " + clean(why) + ".");
+        }
         if (event instanceof ClientEvent.NameRefused r) return nameRefused(r.name(), r.reason());
         if (event instanceof ClientEvent.Welcome w) {
             return "Welcome to " + clean(w.room()) + ", " + nick(w.nick()) + ". Type /help for commands.\n" + memberList(w.room(), w.members());
@@ -103,6 +108,7 @@ public final class Render {
     public static String nameRefused(String name, String reason) {
         String shown = Sanitizer.clean(name);
         if (reason.contains("taken")) return "The name " + shown + " is already taken. Choose another.";
+        if (reason.contains("registered")) return "The name " + shown + " is registered to an account.";
         return "The name " + shown + " is not allowed: use 1-" + Names.NICK_MAX + " ASCII letters (a-z, A-Z), digits or "
                 + Names.NICK_SPECIALS + ", not starting with a digit or -.";
     }
@@ -121,14 +127,24 @@ public final class Render {
             if (mine && !c.action()) return line.append(body).append(color && mentioned ? RESET : "").toString();
         }
         if (c.action()) {
-            line.append("* ").append(nick(c.from())).append(bold(mentioned)).append(' ').append(body);
+            line.append("* ").append(nick(c.from())).append(loggedIn(c)).append(bold(mentioned)).append(' ').append(body);
         } else if (c.notice()) {
-            line.append('-').append(nick(c.from())).append(bold(mentioned)).append("- ").append(body);
+            line.append('-').append(nick(c.from())).append(loggedIn(c)).append(bold(mentioned)).append("- ").append(body);
         } else {
-            line.append(nick(c.from())).append(bold(mentioned)).append(": ").append(body);
+            line.append(nick(c.from())).append(loggedIn(c)).append(bold(mentioned)).append(": ").append(body);
         }
         if (color && mentioned) line.append(RESET);
         return line.toString();
+    }
+
+    /**
+     * The sender's account as the server vouches for it (account-tag): a check mark when it is
+     * the name shown, the account itself when it differs, so a look-alike name cannot pass.
+     */
+    private String loggedIn(ClientEvent.Chat c) {
+        String account = c.account();
+        if (account == null || account.equals("*")) return "";
+        return Casemapping.equals(account, c.from()) ? "\u2713" : "(" + clean(account) + "\u2713)";
     }
 
     private String bold(boolean mentioned) {

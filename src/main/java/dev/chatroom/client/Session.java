@@ -44,6 +44,28 @@ public final class Session {
     private String name;
     /** The connection being tried was accepted (the backoff starts over after it). */
     private volatile boolean acceptedNow;
+    private ClientTls tls;
+    private String account;
+    private volatile String password;
+    private boolean certificateLogin;
+    /** The server's certificate was refused: never retried. */
+    private boolean refusedCertificate;
+    /** A name we log in for, to ask for again once logged in. */
+    private String nickAfterLogin;
+
+    /** Connect over TLS (null: plain). */
+    public Session tls(ClientTls t) {
+        tls = t;
+        return this;
+    }
+
+    /** Log in at every connection: with a password (account null: the name), or with the client certificate. */
+    public Session login(String account, String password, boolean certificate) {
+        this.account = account;
+        this.password = password;
+        this.certificateLogin = certificate;
+        return this;
+    }
 
     public Session(Ui ui, String host, int port, String name, boolean color) {
         this(ui, host, port, name, color, Options.defaults());
@@ -92,6 +114,7 @@ public final class Session {
                 Integer code = connectOnce(everAccepted);
                 everAccepted |= acceptedNow;
                 if (exit.isDone()) break;
+                if (refusedCertificate) return code;
                 if (code != null && (code != EXIT_CONNECTION || !options.reconnect() || !everAccepted)) return code;
                 attempt = acceptedNow ? 1 : attempt + 1;
                 if (!backOff(attempt)) break;
@@ -109,12 +132,17 @@ public final class Session {
      */
     private Integer connectOnce(boolean reconnecting) throws IOException, InterruptedException {
         state.phase(reconnecting ? SessionState.Phase.RECONNECTING : SessionState.Phase.CONNECTING);
-        ui.print("Connecting to " + host + ":" + port + "...");
+        ui.print("Connecting to " + host + ":" + port + (tls == null ? "" : " (TLS)") + "...");
         updateStatus();
         outcomes.clear();
-        ChatClient c = new ChatClient(host, port, this::onEvent);
+        ChatClient c = new ChatClient(host, port, tls, this::onEvent);
+        if (password != null || certificateLogin) c.loginWith(account, password, certificateLogin);
         try {
             c.connect();
+        } catch (ClientTls.Refused e) {
+            ui.print(e.getMessage());
+            refusedCertificate = true;
+            return EXIT_CONNECTION;
         } catch (IOException e) {
             ui.print("Cannot reach " + host + ":" + port + ": " + e.getMessage());
             return EXIT_CONNECTION;
@@ -158,6 +186,33 @@ public final class Session {
                 updateStatus();
                 input.start();
             }
+            if (e instanceof ClientEvent.LoggedIn && nickAfterLogin != null) {
+                c.retryNick(nickAfterLogin);
+                nickAfterLogin = null;
+                continue;
+            }
+            if (e instanceof ClientEvent.LoginFailed && nickAfterLogin != null) {
+                if (askPassword(c, nickAfterLogin)) continue;
+                nickAfterLogin = null;
+                if (!canAskAgain()) {
+                    c.quit(null);
+                    return EXIT_REFUSED;
+                }
+                if ((name = askValidName()) == null) {
+                    c.quit(null);
+                    return EXIT_USAGE;
+                }
+                c.retryNick(name);
+                continue;
+            }
+            if (e instanceof ClientEvent.NameRefused r && r.registered() && !state.everAccepted()) {
+                if (askPassword(c, r.name())) continue;
+                if (!ui.interactive()) {
+                    ui.print("Set CHATROOM_PASSWORD or use --login to log in to " + r.name() + ", or choose another --name.");
+                    c.quit(null);
+                    return EXIT_REFUSED;
+                }
+            }
             if (e instanceof ClientEvent.NameRefused) {
                 if (state.everAccepted()) { // our old connection may still hold the name: take another, as irssi does
                     name = name.length() < Names.NICK_MAX ? name + "_" : name.substring(0, Names.NICK_MAX - 1) + "_";
@@ -168,11 +223,7 @@ public final class Session {
                     c.quit(null);
                     return EXIT_REFUSED;
                 }
-                name = askName();
-                while (name != null && !Names.isValidNick(name)) {
-                    ui.print(Render.nameRefused(name, "not allowed"));
-                    name = askName();
-                }
+                name = askValidName();
                 if (name == null) {
                     c.quit(null);
                     return EXIT_USAGE;
@@ -180,6 +231,27 @@ public final class Session {
                 c.retryNick(name);
             }
         }
+    }
+
+    private String askValidName() throws IOException {
+        String n = askName();
+        while (n != null && !Names.isValidNick(n)) {
+            ui.print(Render.nameRefused(n, "not allowed"));
+            n = askName();
+        }
+        return n;
+    }
+
+    /** The name is someone's account: ask for its password and log in on this connection. False when the user would rather pick another name. */
+    private boolean askPassword(ChatClient c, String accountName) throws IOException {
+        if (!ui.interactive()) return false;
+        String pw = ui.readSecret("Password for " + accountName + " (empty to choose another name): ");
+        if (pw == null || pw.isEmpty()) return false;
+        password = pw;
+        account = accountName;
+        nickAfterLogin = accountName;
+        c.logInNow(accountName, pw);
+        return true;
     }
 
     /** Waits before the next attempt: 1 s doubling to 30 s, with jitter. False when the user left meanwhile. */
@@ -214,7 +286,8 @@ public final class Session {
         state.seen(e, client);
         String text = render.render(e);
         if (text != null) ui.print(text);
-        if (e instanceof ClientEvent.Welcome || e instanceof ClientEvent.NameRefused || e instanceof ClientEvent.Waiting) outcomes.add(e);
+        if (e instanceof ClientEvent.Welcome || e instanceof ClientEvent.NameRefused || e instanceof ClientEvent.Waiting
+                || e instanceof ClientEvent.LoggedIn || e instanceof ClientEvent.LoginFailed) outcomes.add(e);
         if (e instanceof ClientEvent.Entered en) input.switchTo(en.room());
         if (e instanceof ClientEvent.Closed c) {
             outcomes.add(c);

@@ -51,6 +51,7 @@ public final class TerminalUi implements Ui {
                 .appName("chatroom")
                 .completer(this::complete)
                 .variable(LineReader.HISTORY_SIZE, 1000)
+                .variable(LineReader.HISTORY_IGNORE, "/register *:/passwd *") // passwords stay out of the history
                 // '!' in a chat message is text, not a history reference
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
@@ -124,6 +125,18 @@ public final class TerminalUi implements Ui {
 
     public static TerminalUi system(boolean statusLine) throws IOException {
         return new TerminalUi(TerminalBuilder.builder().system(true).build(), statusLine);
+    }
+
+    @Override
+    public String readSecret(String prompt) {
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        try {
+            return reader.readLine(prompt, '*');
+        } catch (UserInterruptException | EndOfFileException e) {
+            return null;
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
+        }
     }
 
     @Override

@@ -9,6 +9,11 @@ public interface Ui extends AutoCloseable {
     /** The next line the user typed; null when input ended (Ctrl-D, end of stdin). */
     String readLine(String prompt) throws IOException;
 
+    /** A line typed without being shown (a password); never kept in the history. Null at end of input. */
+    default String readSecret(String prompt) throws IOException {
+        return readLine(prompt);
+    }
+
     /** Prints text (one or more lines); safe from any thread, never garbles the line being typed. */
     void print(String text);
 

@@ -105,4 +105,23 @@ class RenderTest {
         assertThat(Render.nameRefused("1x", "is not allowed")).startsWith("The name 1x is not allowed: use 1-30 ASCII letters (a-z, A-Z), digits or");
         assertThat(Render.nameRefused("Zoë", "is not allowed")).isEqualTo("The name Zoë is not allowed: use 1-30 ASCII letters (a-z, A-Z), digits or -_[]\\`^{}|, not starting with a digit or -.");
     }
+
+    @Test
+    void loggedInSendersAreMarkedAndAnotherAccountIsNamed() {
+        assertThat(plain.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "hi", false, false, "bob"))).isEqualTo("[10:02] bob\u2713: hi");
+        assertThat(plain.render(new ClientEvent.Chat(T, "Bob", "#chatroom", null, "hi", false, false, "bob"))).isEqualTo("[10:02] Bob\u2713: hi");
+        assertThat(plain.render(new ClientEvent.Chat(T, "b0b", "#chatroom", null, "hi", false, false, "mallory")))
+                .isEqualTo("[10:02] b0b(mallory\u2713): hi");
+        assertThat(plain.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "waves", true, false, "bob"))).isEqualTo("[10:02] * bob\u2713 waves");
+        assertThat(plain.render(room("bob", "hi"))).isEqualTo("[10:02] bob: hi");
+    }
+
+    @Test
+    void loginOutcomesInWords() {
+        assertThat(plain.render(new ClientEvent.LoggedIn("alice"))).isEqualTo("Logged in as alice.");
+        assertThat(plain.render(new ClientEvent.LoginFailed("alice", "SASL authentication failed: wrong account name or password")))
+                .isEqualTo("Login failed for alice: wrong account name or password.");
+        assertThat(plain.render(new ClientEvent.NameRefused("alice", "is registered to an account", true)))
+                .isEqualTo("The name alice is registered to an account.");
+    }
 }

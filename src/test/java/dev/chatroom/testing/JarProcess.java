@@ -27,6 +27,11 @@ public final class JarProcess implements AutoCloseable {
 
     /** The jar run under a prefix command (e.g. {@code prlimit --nofile=300}) and with extra JVM options. */
     public JarProcess(List<String> prefix, String... args) throws IOException {
+        this(java.util.Map.of(), prefix, args);
+    }
+
+    /** With extra environment variables (XDG_CONFIG_HOME, CHATROOM_PASSWORD). */
+    public JarProcess(java.util.Map<String, String> env, List<String> prefix, String... args) throws IOException {
         String jar = System.getProperty("chatroom.jar", "target/chatroom.jar");
         if (!Files.exists(Path.of(jar))) throw new IllegalStateException("no jar at " + jar + "; run mvn verify");
         List<String> cmd = new ArrayList<>();
@@ -44,7 +49,9 @@ public final class JarProcess implements AutoCloseable {
                 cmd.addAll(List.of("--data-dir", Files.createTempDirectory("chatroom-it").toString()));
             }
         }
-        process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        process = pb.start();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;

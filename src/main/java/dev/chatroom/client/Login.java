@@ -1,0 +1,77 @@
+package dev.chatroom.client;
+
+import dev.chatroom.irc.Message;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.function.Consumer;
+
+/**
+ * The client's side of SASL: EXTERNAL with the client certificate, or PLAIN with the account
+ * and password, sent in 400-byte AUTHENTICATE chunks. The password is kept only for this
+ * exchange and for reconnecting; it is never printed.
+ */
+final class Login {
+    static final int CHUNK = 400;
+    private final Consumer<String> send;
+    private volatile String account;
+    private volatile String password;
+    private volatile boolean external;
+    private volatile String mechanism;
+
+    Login(Consumer<String> send) {
+        this.send = send;
+    }
+
+    /** Log in with a password (account null: the nick). */
+    void withPassword(String account, String password) {
+        this.account = account;
+        this.password = password;
+        this.external = false;
+    }
+
+    void withCertificate(String account) {
+        this.account = account;
+        this.external = true;
+    }
+
+    boolean wanted() {
+        return external || password != null;
+    }
+
+    boolean inProgress() {
+        return mechanism != null;
+    }
+
+    String account() {
+        return account;
+    }
+
+    /** Starts the exchange; the account defaults to the nick we are registering with. */
+    void start(String nick) {
+        if (account == null) account = nick;
+        mechanism = external ? "EXTERNAL" : "PLAIN";
+        send.accept("AUTHENTICATE " + mechanism);
+    }
+
+    /** The server's {@code AUTHENTICATE +}: our response. */
+    void onAuthenticate(Message m) {
+        if (mechanism == null || !"+".equals(m.param(0))) return;
+        if (mechanism.equals("EXTERNAL")) {
+            send.accept("AUTHENTICATE +");
+            return;
+        }
+        String payload = Base64.getEncoder().encodeToString(("\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < payload.length(); i += CHUNK) send.accept("AUTHENTICATE " + payload.substring(i, Math.min(payload.length(), i + CHUNK)));
+        if (payload.length() % CHUNK == 0) send.accept("AUTHENTICATE +");
+    }
+
+    /** 903-907 ended the exchange. */
+    void finished() {
+        mechanism = null;
+    }
+
+    /** The password was refused: forget it, so a reconnect asks again instead of failing again. */
+    void forgetPassword() {
+        if (!external) password = null;
+    }
+}
