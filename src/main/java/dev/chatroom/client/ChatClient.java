@@ -1,6 +1,5 @@
 package dev.chatroom.client;
 
-import dev.chatroom.Version;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.irc.Message;
@@ -8,7 +7,6 @@ import dev.chatroom.irc.Numeric;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +42,7 @@ public final class ChatClient implements AutoCloseable {
     private final CapNegotiation caps = new CapNegotiation(this::sendLine);
     private final ServerNotes notes = new ServerNotes();
     private final Login login = new Login(this::sendLine);
+    private final IncomingMessages incoming;
     private final ClientTls tls;
     private String errorText;
     private ClientEvent.Ending ending;
@@ -55,6 +54,7 @@ public final class ChatClient implements AutoCloseable {
     /** tls null: plain TCP. */
     public ChatClient(String host, int port, ClientTls tls, Consumer<ClientEvent> listener) {
         this.tls = tls;
+        this.incoming = new IncomingMessages(this, listener);
         caps.holdEnd(() -> {
             if (!caps.has("sasl") || !login.wanted()) return false;
             login.start(nick);
@@ -236,15 +236,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     static Instant timeOf(Message m) {
-        String t = m.tags().get("time");
-        if (t != null) {
-            try {
-                return Instant.parse(t);
-            } catch (DateTimeParseException ignored) {
-                // fall through to now
-            }
-        }
-        return Instant.now();
+        return IncomingMessages.timeOf(m);
     }
 
     private void handle(Message m) {
@@ -268,18 +260,10 @@ public final class ChatClient implements AutoCloseable {
                 String text = m.param(0) == null ? "closed by the server" : m.param(0);
                 errorText = text.startsWith("Closing link: ") ? text.substring("Closing link: ".length()) : text;
             }
-            case "PRIVMSG", "NOTICE" -> onMessage(m);
+            case "PRIVMSG", "NOTICE" -> incoming.onMessage(m);
             case "NOTE", "FAIL", "WARN" -> onStandardReply(m);
             case "AUTHENTICATE" -> login.onAuthenticate(m);
-            case "REGISTER", "SETPASS" -> {
-                if ("SUCCESS".equals(m.param(0))) {
-                    if (m.command().equals("REGISTER")) listener.accept(new ClientEvent.LoggedIn(m.param(1)));
-                    listener.accept(new ClientEvent.Info(m.command().equals("REGISTER")
-                            ? "Account " + m.param(1) + " registered; you are logged in. Next time: --login or CHATROOM_PASSWORD"
-                                    + (tls != null && tls.cert() != null ? " (or just --cert: your certificate is linked)." : ".")
-                            : "Password changed."));
-                }
-            }
+            case "REGISTER", "SETPASS" -> login.onSuccess(m, tls != null && tls.cert() != null, listener);
             case "JOIN" -> roomEvents.onJoin(m);
             case "PART" -> roomEvents.onLeave(m, m.param(0), m.param(1));
             case "QUIT" -> roomEvents.onLeave(m, null, m.param(0));
@@ -294,34 +278,6 @@ public final class ChatClient implements AutoCloseable {
                 if (cmd.length() == 3 && Character.isDigit(cmd.charAt(0))) onNumeric(m);
             }
         }
-    }
-
-    private void onMessage(Message m) {
-        String from = m.sourceNick();
-        String target = m.param(0);
-        String text = m.param(1);
-        if (text == null || from == null) return;
-        boolean notice = m.command().equals("NOTICE");
-        boolean fromServer = m.prefix() == null || !m.prefix().contains("!");
-        if (fromServer) {
-            if (target.startsWith("#")) listener.accept(new ClientEvent.Announcement(timeOf(m), text));
-            else listener.accept(new ClientEvent.Info(text));
-            return;
-        }
-        boolean action = false;
-        if (text.startsWith(CTCP)) {
-            String body = text.substring(1, text.endsWith(CTCP) && text.length() > 1 ? text.length() - 1 : text.length());
-            if (body.startsWith("ACTION ")) {
-                text = body.substring(7);
-                action = true;
-            } else {
-                answerCtcp(from, body, notice);
-                return;
-            }
-        }
-        boolean toRoom = target.startsWith("#");
-        listener.accept(new ClientEvent.Chat(timeOf(m), from, toRoom ? target : null, toRoom ? null : target, text, action, notice,
-                m.tags().get("account")));
     }
 
     /** IRCv3 standard replies: the server's state as a code, which this client acts on; the text is for people. */
@@ -339,17 +295,14 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    private void answerCtcp(String from, String body, boolean notice) {
-        if (notice || isMe(from)) return;
-        String verb = body.split(" ", 2)[0];
-        if (verb.equals("VERSION")) sendLine("NOTICE " + from + " :" + CTCP + "VERSION chatroom " + Version.get() + CTCP);
-        else if (verb.equals("PING")) sendLine("NOTICE " + from + " :" + CTCP + body + CTCP);
-    }
-
     private void onNumeric(Message m) {
         String code = m.command();
         List<String> p = m.params();
         String last = p.isEmpty() ? "" : p.get(p.size() - 1);
+        if (login.onNumeric(code, last, listener)) {
+            caps.end();
+            return;
+        }
         switch (code) {
             case Numeric.RPL_WELCOME -> {
                 accepted = true;
@@ -362,21 +315,6 @@ public final class ChatClient implements AutoCloseable {
                 JoinedRooms.Room r = rooms.find(p.get(1));
                 if (r != null) r.topic = last;
                 listener.accept(new ClientEvent.Topic(p.get(1), last));
-            }
-            case Numeric.RPL_LOGGEDIN, Numeric.RPL_SASLMECHS -> {
-                // 903 or 904 follows and says it
-            }
-            case Numeric.RPL_SASLSUCCESS -> {
-                login.finished();
-                listener.accept(new ClientEvent.LoggedIn(login.account()));
-                caps.end();
-            }
-            case Numeric.ERR_SASLFAIL, Numeric.ERR_SASLTOOLONG, Numeric.ERR_SASLABORTED, Numeric.ERR_SASLALREADY -> {
-                boolean failed = code.equals(Numeric.ERR_SASLFAIL) || code.equals(Numeric.ERR_SASLTOOLONG);
-                login.finished();
-                if (failed) login.forgetPassword();
-                if (failed) listener.accept(new ClientEvent.LoginFailed(login.account(), last));
-                caps.end();
             }
             case Numeric.ERR_NICKNAMEINUSE, Numeric.ERR_ERRONEUSNICKNAME, Numeric.ERR_NONICKNAMEGIVEN -> {
                 String name = p.size() > 2 ? p.get(1) : nick;

@@ -1,6 +1,7 @@
 package dev.chatroom.client;
 
 import dev.chatroom.irc.Message;
+import dev.chatroom.irc.Numeric;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Consumer;
@@ -73,5 +74,42 @@ final class Login {
     /** The password was refused: forget it, so a reconnect asks again instead of failing again. */
     void forgetPassword() {
         if (!external) password = null;
+    }
+
+    /** SASL's numerics (900, 903-908); true when the exchange ended (negotiation may end now). */
+    boolean onNumeric(String code, String text, Consumer<ClientEvent> listener) {
+        switch (code) {
+            case Numeric.RPL_SASLSUCCESS -> {
+                finished();
+                listener.accept(new ClientEvent.LoggedIn(account));
+                return true;
+            }
+            case Numeric.ERR_SASLFAIL, Numeric.ERR_SASLTOOLONG -> {
+                finished();
+                forgetPassword();
+                listener.accept(new ClientEvent.LoginFailed(account, text));
+                return true;
+            }
+            case Numeric.ERR_SASLABORTED, Numeric.ERR_SASLALREADY -> {
+                finished();
+                return true;
+            }
+            default -> {
+                return false; // 900 and 908: 903 or 904 follows and says it
+            }
+        }
+    }
+
+    /** {@code REGISTER SUCCESS <account>} or {@code SETPASS SUCCESS <account>}. */
+    void onSuccess(Message m, boolean withCertificate, Consumer<ClientEvent> listener) {
+        if (!"SUCCESS".equals(m.param(0))) return;
+        if (m.command().equals("SETPASS")) {
+            listener.accept(new ClientEvent.Info("Password changed."));
+            return;
+        }
+        account = m.param(1);
+        listener.accept(new ClientEvent.LoggedIn(account));
+        listener.accept(new ClientEvent.Info("Account " + account + " registered; you are logged in. Next time: --login or CHATROOM_PASSWORD"
+                + (withCertificate ? " (or just --cert: your certificate is linked)." : ".")));
     }
 }
