@@ -74,6 +74,14 @@ public final class JoinCommand implements Callable<Integer> {
             System.err.println("chatroom: --insecure and --cert need --tls");
             return 2;
         }
+        if (cert != null) {
+            try {
+                dev.chatroom.tls.Pem.load(cert, key != null ? key : cert);
+            } catch (java.io.IOException e) {
+                System.err.println("chatroom: --cert: " + e.getMessage());
+                return 2;
+            }
+        }
         boolean interactive = System.console() != null;
         String noColorEnv = System.getenv("NO_COLOR");
         boolean color = !noColor && (forceColor || (interactive && (noColorEnv == null || noColorEnv.isEmpty())));

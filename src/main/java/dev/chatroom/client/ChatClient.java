@@ -56,7 +56,7 @@ public final class ChatClient implements AutoCloseable {
         this.tls = tls;
         this.incoming = new IncomingMessages(this, listener);
         caps.holdEnd(() -> {
-            if (!caps.has("sasl") || !login.wanted()) return false;
+            if (!caps.has("sasl") || !login.wanted() || !loginMayGo()) return false;
             login.start(nick);
             return true;
         });
@@ -111,6 +111,7 @@ public final class ChatClient implements AutoCloseable {
     /** Logs in now, on this connection (the name we want is someone's account): SASL PLAIN. */
     public void logInNow(String account, String password) {
         login.withPassword(account, password);
+        if (!loginMayGo()) return;
         if (caps.has("sasl")) login.start(nick);
         else listener.accept(new ClientEvent.LoginFailed(account, "This server does not offer logging in (SASL)."));
     }
@@ -142,7 +143,27 @@ public final class ChatClient implements AutoCloseable {
 
     /** A command line as typed (JOIN, PART, TOPIC, MODE...), already built by the caller. */
     public void command(String line) {
+        if ((line.startsWith("REGISTER ") || line.startsWith("SETPASS ")) && !passwordMayGo()) {
+            listener.accept(new ClientEvent.Problem("Not sent: passwords go over TLS only (join with --tls)."));
+            return;
+        }
         sendLine(line);
+    }
+
+    /**
+     * A password leaves this machine only encrypted: over TLS, or to this machine itself. Checked
+     * here and not left to the server, which could only refuse it after it travelled.
+     */
+    private boolean passwordMayGo() {
+        boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+        return tls != null || local;
+    }
+
+    private boolean loginMayGo() {
+        if (login.certificate() || passwordMayGo()) return true;
+        listener.accept(new ClientEvent.LoginFailed(login.account() == null ? nick : login.account(),
+                "not sent: this connection is not encrypted (join with --tls)"));
+        return false;
     }
 
     /** Measures the round trip: the PONG sets {@link #lagMillis()}. */
@@ -287,6 +308,8 @@ public final class ChatClient implements AutoCloseable {
         switch (code) {
             case "APPROVAL_PENDING" -> listener.accept(new ClientEvent.Waiting());
             case "APPROVAL_REJECTED", "APPROVAL_EXPIRED", "APPROVAL_QUEUE_FULL" -> ending = ClientEvent.Ending.REJECTED;
+            // the account logged in elsewhere: coming back would take it from there again, and back and forth
+            case "NICK_TAKEN_OVER" -> ending = ClientEvent.Ending.KICKED;
             default -> {
                 String text = m.param(m.params().size() - 1);
                 if (m.command().equals("NOTE")) listener.accept(new ClientEvent.Info(text));

@@ -155,7 +155,8 @@ final class IrcConnection implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof Message m) listener.line(m);
+            // nothing a server says reaches the screen before its certificate is accepted
+            if (msg instanceof Message m && handedOver.get()) listener.line(m);
         }
 
         @Override

@@ -35,6 +35,10 @@ final class Login {
         this.external = true;
     }
 
+    boolean certificate() {
+        return external;
+    }
+
     boolean wanted() {
         return external || password != null;
     }

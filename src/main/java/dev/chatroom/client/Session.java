@@ -186,6 +186,7 @@ public final class Session {
                 updateStatus();
                 input.start();
             }
+            if (e instanceof ClientEvent.LoginFailed && !certificateLogin) password = null; // never re-sent: it would only count as a guess
             if (e instanceof ClientEvent.LoggedIn && nickAfterLogin != null) {
                 c.retryNick(nickAfterLogin);
                 nickAfterLogin = null;
