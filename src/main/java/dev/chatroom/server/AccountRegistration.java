@@ -19,8 +19,14 @@ public final class AccountRegistration {
     /** Bytes: the draft's advice, so a password fits in any line that may carry it. */
     public static final int MAX_PASSWORD = 300;
 
+    /** Accounts one address may create per hour: enough for a family behind one router, too few to reserve every name. */
+    public static final int PER_ADDRESS_PER_HOUR = 3;
+    private static final long HOUR_NANOS = 3_600_000_000_000L;
+
     private final Hub hub;
     private final Logins logins;
+    /** Recent registrations per address: their times, oldest first. */
+    private final java.util.Map<String, java.util.ArrayDeque<Long>> recent = new java.util.HashMap<>();
 
     AccountRegistration(Hub hub, Logins logins) {
         this.hub = hub;
@@ -52,6 +58,11 @@ public final class AccountRegistration {
             return;
         }
         if (refusedPassword(c, "REGISTER", name, password, r)) return;
+        if (!mayRegister(c.host())) {
+            hub.events().event("Registration of " + name + " from " + c.host() + " refused: " + PER_ADDRESS_PER_HOUR + " accounts from there this hour");
+            r.standard("FAIL", "REGISTER", "TEMPORARILY_UNAVAILABLE", name, "Too many accounts registered from your address; try again in an hour");
+            return;
+        }
         cr.checking(true);
         logins.background().run(() -> logins.hasher().hash(password), hash -> {
             cr.checking(false);
@@ -65,6 +76,7 @@ public final class AccountRegistration {
                 Account a = new Account(c.nick(), hash, false, hub.clock().millis(),
                         cert == null || accounts.byCertificate(cert) != null ? Set.of() : Set.of(cert));
                 accounts.create(a);
+                recent.computeIfAbsent(c.host(), h -> new java.util.ArrayDeque<>()).addLast(hub.clock().nanos());
                 rr.add(Message.trailing(hub.serverName(), "REGISTER", "SUCCESS", a.name(), "Account " + a.name() + " registered; you are logged in"
                         + (a.certificates().isEmpty() ? "" : ", and your client certificate logs you in from now on")));
                 logins.loggedIn(c, a, rr, false);
@@ -97,6 +109,17 @@ public final class AccountRegistration {
             cr.checking(false);
             if (!c.isClosed()) logins.answer(c, rr -> rr.standard("FAIL", "SETPASS", "TEMPORARILY_UNAVAILABLE", a.name(), "The server is busy; try again in a moment"));
         });
+    }
+
+    /** Whether host created fewer than the limit in the last hour; old entries are forgotten as it goes. */
+    private boolean mayRegister(String host) {
+        long now = hub.clock().nanos();
+        if (recent.size() > 10_000) recent.values().removeIf(q -> q.isEmpty() || now - q.peekLast() > HOUR_NANOS);
+        java.util.ArrayDeque<Long> times = recent.get(host);
+        if (times == null) return true;
+        while (!times.isEmpty() && now - times.peekFirst() > HOUR_NANOS) times.removeFirst();
+        if (times.isEmpty()) recent.remove(host);
+        return times.size() < PER_ADDRESS_PER_HOUR;
     }
 
     /** A password that may not be used here, answered; false when it is fine. */

@@ -314,4 +314,24 @@ class AccountsTest {
         assertThat(c.expect(" 906 ")).isEqualTo(":chatroom 906 dora :SASL authentication aborted");
         c.expect(" 001 dora ");
     }
+
+    @Test
+    void oneAddressCreatesAtMostThreeAccountsAnHour() {
+        InMemoryServer server = new InMemoryServer();
+        for (int i = 0; i < 3; i++) {
+            FakeClient c = server.connectSecure(PUBLIC, null).register("squat" + i);
+            c.send("REGISTER * * correct-horse");
+            c.expect("REGISTER SUCCESS");
+        }
+        FakeClient fourth = server.connectSecure(PUBLIC, null).register("squat3");
+        fourth.send("REGISTER * * correct-horse");
+        assertThat(fourth.expect("FAIL REGISTER")).isEqualTo(":chatroom FAIL REGISTER TEMPORARILY_UNAVAILABLE squat3 :Too many accounts registered from your address; try again in an hour");
+        FakeClient elsewhere = server.connectSecure("198.51.100.9", null).register("other");
+        elsewhere.send("REGISTER * * correct-horse");
+        elsewhere.expect("REGISTER SUCCESS");
+        server.advance(Duration.ofMinutes(61));
+        FakeClient later = server.connectSecure(PUBLIC, null).register("squat4");
+        later.send("REGISTER * * correct-horse");
+        later.expect("REGISTER SUCCESS");
+    }
 }
