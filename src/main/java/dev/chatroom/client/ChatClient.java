@@ -42,6 +42,7 @@ public final class ChatClient implements AutoCloseable {
     private final CapNegotiation caps = new CapNegotiation(this::sendLine);
     private final ServerNotes notes = new ServerNotes();
     private final Login login = new Login(this::sendLine);
+    private final Consumer<ClientEvent> loginEvents;
     private final IncomingMessages incoming;
     private final ClientTls tls;
     private String errorText;
@@ -54,9 +55,14 @@ public final class ChatClient implements AutoCloseable {
     /** tls null: plain TCP. */
     public ChatClient(String host, int port, ClientTls tls, Consumer<ClientEvent> listener) {
         this.tls = tls;
+        this.loginEvents = this::loginEvent;
         this.incoming = new IncomingMessages(this, listener);
         caps.holdEnd(() -> {
-            if (!caps.has("sasl") || !login.wanted()) return false;
+            if (!login.wanted()) return false;
+            if (!caps.has("sasl")) {
+                listener.accept(new ClientEvent.Problem("This server does not offer logging in (SASL); you are not logged in."));
+                return false;
+            }
             login.start(nick);
             return true;
         });
@@ -111,8 +117,13 @@ public final class ChatClient implements AutoCloseable {
     /** Logs in now, on this connection (the name we want is someone's account): SASL PLAIN. */
     public void logInNow(String account, String password) {
         login.withPassword(account, password);
-        if (caps.has("sasl")) login.start(nick);
+        if (caps.has("sasl")) connection.execute(() -> login.start(nick));
         else listener.accept(new ClientEvent.LoginFailed(account, "This server does not offer logging in (SASL)."));
+    }
+
+    /** No (further) login attempt on this connection: registration goes on without it. */
+    public void endLogin() {
+        connection.execute(caps::end);
     }
 
     /** Tries another nick after {@link ClientEvent.NameRefused}. */
@@ -212,6 +223,24 @@ public final class ChatClient implements AutoCloseable {
         return rooms.names();
     }
 
+    /** The account a nick is logged in to as far as the server told us; null when not, or not known. */
+    public String accountOf(String who) {
+        return roomEvents.accounts.of(who);
+    }
+
+    private void loginEvent(ClientEvent e) {
+        if (e instanceof ClientEvent.LoggedIn l) roomEvents.accounts.set(nick, l.account());
+        listener.accept(e);
+    }
+
+    void accountSeen(String who, String account) {
+        roomEvents.accounts.set(who, account);
+    }
+
+    boolean has(String cap) {
+        return caps.has(cap);
+    }
+
     public String topic(String which) {
         JoinedRooms.Room r = rooms.find(which);
         return r == null ? null : r.topic;
@@ -263,12 +292,13 @@ public final class ChatClient implements AutoCloseable {
             case "PRIVMSG", "NOTICE" -> incoming.onMessage(m);
             case "NOTE", "FAIL", "WARN" -> onStandardReply(m);
             case "AUTHENTICATE" -> login.onAuthenticate(m);
-            case "REGISTER", "SETPASS" -> login.onSuccess(m, tls != null && tls.cert() != null, listener);
+            case "REGISTER", "SETPASS" -> login.onSuccess(m, tls != null && tls.hasCertificate(), loginEvents);
             case "JOIN" -> roomEvents.onJoin(m);
             case "PART" -> roomEvents.onLeave(m, m.param(0), m.param(1));
             case "QUIT" -> roomEvents.onLeave(m, null, m.param(0));
             case "KICK" -> roomEvents.onKick(m);
             case "NICK" -> roomEvents.onNick(m);
+            case "ACCOUNT" -> roomEvents.onAccount(m);
             case "TOPIC" -> {
                 JoinedRooms.Room r = rooms.find(m.param(0));
                 if (r != null) r.topic = m.param(1) == null || m.param(1).isEmpty() ? null : m.param(1);
@@ -299,8 +329,8 @@ public final class ChatClient implements AutoCloseable {
         String code = m.command();
         List<String> p = m.params();
         String last = p.isEmpty() ? "" : p.get(p.size() - 1);
-        if (login.onNumeric(code, last, listener)) {
-            caps.end();
+        if (login.onNumeric(code, last, loginEvents)) {
+            if (!login.awaitingRetry()) caps.end(); // a refused password: the session tries another or calls endLogin
             return;
         }
         switch (code) {
@@ -308,6 +338,8 @@ public final class ChatClient implements AutoCloseable {
                 accepted = true;
                 nick = p.get(0);
             }
+            case Numeric.RPL_ISUPPORT -> roomEvents.onIsupport(m);
+            case Numeric.RPL_WHOSPCRPL -> roomEvents.onWhoxReply(m);
             case Numeric.RPL_MOTD -> listener.accept(new ClientEvent.Info(last.startsWith("- ") ? last.substring(2) : last));
             case Numeric.RPL_NAMREPLY -> roomEvents.names(last);
             case Numeric.RPL_ENDOFNAMES -> roomEvents.onEndOfNames(p.size() > 1 ? p.get(1) : "");

@@ -29,6 +29,8 @@ final class IncomingMessages {
             else listener.accept(new ClientEvent.Info(text));
             return;
         }
+        // with account-tag, a message without the tag comes from someone not logged in
+        if (client.has("account-tag")) client.accountSeen(from, m.tags().get("account"));
         boolean action = false;
         if (text.startsWith(CTCP)) {
             String body = text.substring(1, text.endsWith(CTCP) && text.length() > 1 ? text.length() - 1 : text.length());

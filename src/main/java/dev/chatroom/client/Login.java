@@ -18,6 +18,8 @@ final class Login {
     private volatile String password;
     private volatile boolean external;
     private volatile String mechanism;
+    /** A password was refused: CAP END waits for the session to try another one or to give up. */
+    private volatile boolean awaitingRetry;
 
     Login(Consumer<String> send) {
         this.send = send;
@@ -50,6 +52,7 @@ final class Login {
     /** Starts the exchange; the account defaults to the nick we are registering with. */
     void start(String nick) {
         if (account == null) account = nick;
+        awaitingRetry = false;
         mechanism = external ? "EXTERNAL" : "PLAIN";
         send.accept("AUTHENTICATE " + mechanism);
     }
@@ -61,9 +64,13 @@ final class Login {
             send.accept("AUTHENTICATE +");
             return;
         }
-        String payload = Base64.getEncoder().encodeToString(("\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
+        String payload = Base64.getEncoder().encodeToString((account + "\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < payload.length(); i += CHUNK) send.accept("AUTHENTICATE " + payload.substring(i, Math.min(payload.length(), i + CHUNK)));
         if (payload.length() % CHUNK == 0) send.accept("AUTHENTICATE +");
+    }
+
+    boolean awaitingRetry() {
+        return awaitingRetry;
     }
 
     /** 903-907 ended the exchange. */
@@ -86,6 +93,7 @@ final class Login {
             }
             case Numeric.ERR_SASLFAIL, Numeric.ERR_SASLTOOLONG -> {
                 finished();
+                awaitingRetry = !external;
                 forgetPassword();
                 listener.accept(new ClientEvent.LoginFailed(account, text));
                 return true;
@@ -104,11 +112,13 @@ final class Login {
     void onSuccess(Message m, boolean withCertificate, Consumer<ClientEvent> listener) {
         if (!"SUCCESS".equals(m.param(0))) return;
         if (m.command().equals("SETPASS")) {
-            listener.accept(new ClientEvent.Info("Password changed."));
+            String text = m.param(m.params().size() - 1);
+            listener.accept(new ClientEvent.Info(text == null || text.isEmpty() || text.equals(m.param(1)) ? "Password changed." : text
+                    + (text.endsWith(".") ? "" : ".")));
             return;
         }
         account = m.param(1);
-        listener.accept(new ClientEvent.LoggedIn(account));
+        listener.accept(new ClientEvent.LoggedIn(account, true));
         listener.accept(new ClientEvent.Info("Account " + account + " registered; you are logged in. Next time: --login or CHATROOM_PASSWORD"
                 + (withCertificate ? " (or just --cert: your certificate is linked)." : ".")));
     }

@@ -52,6 +52,12 @@ public final class Session {
     private boolean refusedCertificate;
     /** A name we log in for, to ask for again once logged in. */
     private String nickAfterLogin;
+    /** --login without CHATROOM_PASSWORD: ask for the password once the name is known, before connecting. */
+    private boolean askForPassword;
+    /** A refused password was asked again once already. */
+    private boolean passwordRetried;
+    /** When the server must have answered the registration; pushed back while the user types a password. */
+    private long deadline;
 
     /** Connect over TLS (null: plain). */
     public Session tls(ClientTls t) {
@@ -67,6 +73,13 @@ public final class Session {
         return this;
     }
 
+    /** Log in with a password asked for (masked) before connecting; account null: the name. */
+    public Session loginAsking(String account) {
+        this.account = account;
+        this.askForPassword = true;
+        return this;
+    }
+
     public Session(Ui ui, String host, int port, String name, boolean color) {
         this(ui, host, port, name, color, Options.defaults());
     }
@@ -78,7 +91,8 @@ public final class Session {
         this.nameFromFlag = name;
         this.options = options;
         this.render = new Render(color, () -> client == null ? null : client.nick(), java.time.ZoneId.systemDefault())
-                .rooms(state::current, state::home);
+                .rooms(state::current, state::home)
+                .accounts(nick -> client == null ? null : client.accountOf(nick), ui.unicode());
         this.input = new SessionInput(this, ui, render);
     }
 
@@ -104,6 +118,13 @@ public final class Session {
         if (name == null) {
             ui.print("No username given.");
             return EXIT_USAGE;
+        }
+        if (askForPassword) {
+            password = ui.readSecret("Password for " + (account != null ? account : name) + ": ");
+            if (password == null || password.isEmpty()) {
+                ui.print("No password given.");
+                return EXIT_USAGE;
+            }
         }
         ui.onRoomKeys(input::roomKey);
         int attempt = 0;
@@ -143,6 +164,9 @@ public final class Session {
             ui.print(e.getMessage());
             refusedCertificate = true;
             return EXIT_CONNECTION;
+        } catch (IrcConnection.TlsFailed e) {
+            ui.print(host + ":" + port + ": " + e.getMessage());
+            return EXIT_CONNECTION;
         } catch (IOException e) {
             ui.print("Cannot reach " + host + ":" + port + ": " + e.getMessage());
             return EXIT_CONNECTION;
@@ -166,7 +190,7 @@ public final class Session {
 
     /** Null once accepted; otherwise the exit code. */
     private Integer awaitAcceptance(ChatClient c) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.registrationTimeoutMillis());
+        restartDeadline();
         boolean waiting = false;
         while (true) {
             long left = deadline - System.nanoTime();
@@ -191,14 +215,22 @@ public final class Session {
                 nickAfterLogin = null;
                 continue;
             }
+            if (e instanceof ClientEvent.LoginFailed f && nickAfterLogin == null) {
+                Integer code = loginFailed(c, f);
+                if (code != null) return code;
+                continue;
+            }
             if (e instanceof ClientEvent.LoginFailed && nickAfterLogin != null) {
                 if (askPassword(c, nickAfterLogin)) continue;
                 nickAfterLogin = null;
+                c.endLogin();
                 if (!canAskAgain()) {
                     c.quit(null);
                     return EXIT_REFUSED;
                 }
-                if ((name = askValidName()) == null) {
+                name = askValidName();
+                restartDeadline();
+                if (name == null) {
                     c.quit(null);
                     return EXIT_USAGE;
                 }
@@ -224,6 +256,7 @@ public final class Session {
                     return EXIT_REFUSED;
                 }
                 name = askValidName();
+                restartDeadline();
                 if (name == null) {
                     c.quit(null);
                     return EXIT_USAGE;
@@ -231,6 +264,36 @@ public final class Session {
                 c.retryNick(name);
             }
         }
+    }
+
+    /**
+     * The login asked for (--login, CHATROOM_PASSWORD, --cert) failed: a certificate not linked
+     * yet goes on without it (to /register or log in with the password); a refused password is
+     * asked once more at a terminal, and otherwise ends the session. Null: go on.
+     */
+    private Integer loginFailed(ChatClient c, ClientEvent.LoginFailed f) throws IOException {
+        if (password == null && certificateLogin) return null;
+        password = null;
+        if (state.everAccepted()) { // reconnecting: the input line is busy; go on without, the name may get a _
+            c.endLogin();
+            return null;
+        }
+        if (ui.interactive() && !passwordRetried) {
+            passwordRetried = true;
+            String pw = ui.readSecret("Password for " + f.account() + ": ");
+            restartDeadline();
+            if (pw != null && !pw.isEmpty()) {
+                password = pw;
+                c.logInNow(f.account(), pw);
+                return null;
+            }
+        }
+        c.quit(null);
+        return EXIT_REFUSED;
+    }
+
+    private void restartDeadline() {
+        deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.registrationTimeoutMillis());
     }
 
     private String askValidName() throws IOException {
@@ -246,6 +309,7 @@ public final class Session {
     private boolean askPassword(ChatClient c, String accountName) throws IOException {
         if (!ui.interactive()) return false;
         String pw = ui.readSecret("Password for " + accountName + " (empty to choose another name): ");
+        restartDeadline();
         if (pw == null || pw.isEmpty()) return false;
         password = pw;
         account = accountName;

@@ -28,7 +28,7 @@ class ClientTlsIT {
             Map<String, String> env = Map.of("XDG_CONFIG_HOME", config.toString());
 
             try (JarProcess unpinned = join(env, tls, "--name", "alice")) {
-                unpinned.expect("The server's certificate is not trusted \\(SHA-256 fingerprint " + fingerprint + "\\)");
+                unpinned.expect("is not signed by a known authority \\(SHA-256 fingerprint " + fingerprint + "\\)\\. Pin it by running");
                 assertThat(unpinned.waitForExit()).isEqualTo(1);
             }
             Path known = Files.createDirectories(config.resolve("chatroom")).resolve("known_servers");
