@@ -56,21 +56,13 @@ public final class ChatClient implements AutoCloseable {
     public ChatClient(String host, int port, ClientTls tls, Consumer<ClientEvent> listener) {
         this.tls = tls;
         this.loginEvents = this::loginEvent;
-        this.incoming = new IncomingMessages(this, listener);
-        caps.holdEnd(() -> {
-            if (!login.wanted()) return false;
-            if (!caps.has("sasl")) {
-                listener.accept(new ClientEvent.Problem("This server does not offer logging in (SASL); you are not logged in."));
-                return false;
-            }
-            login.start(nick);
-            return true;
-        });
+        caps.holdEnd(() -> login.startIfWanted(nick, caps.has("sasl"), listener));
         this.host = host;
         this.port = port;
         this.listener = listener;
         this.roomEvents = new RoomEvents(this, listener);
         this.rooms = roomEvents.rooms;
+        this.incoming = new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"));
     }
 
     /** Connects, or throws an IOException whose message is fit for the user ("connection refused"). */
@@ -233,14 +225,6 @@ public final class ChatClient implements AutoCloseable {
         listener.accept(e);
     }
 
-    void accountSeen(String who, String account) {
-        roomEvents.accounts.set(who, account);
-    }
-
-    boolean has(String cap) {
-        return caps.has(cap);
-    }
-
     public String topic(String which) {
         JoinedRooms.Room r = rooms.find(which);
         return r == null ? null : r.topic;
@@ -262,10 +246,6 @@ public final class ChatClient implements AutoCloseable {
 
     boolean isMe(String who) {
         return who != null && nick != null && Casemapping.equals(who, nick);
-    }
-
-    static Instant timeOf(Message m) {
-        return IncomingMessages.timeOf(m);
     }
 
     private void handle(Message m) {
@@ -290,7 +270,10 @@ public final class ChatClient implements AutoCloseable {
                 errorText = text.startsWith("Closing link: ") ? text.substring("Closing link: ".length()) : text;
             }
             case "PRIVMSG", "NOTICE" -> incoming.onMessage(m);
-            case "NOTE", "FAIL", "WARN" -> onStandardReply(m);
+            case "NOTE", "FAIL", "WARN" -> {
+                ClientEvent.Ending end = notes.standardReply(m, listener);
+                if (end != null) ending = end;
+            }
             case "AUTHENTICATE" -> login.onAuthenticate(m);
             case "REGISTER", "SETPASS" -> login.onSuccess(m, tls != null && tls.hasCertificate(), loginEvents);
             case "JOIN" -> roomEvents.onJoin(m);
@@ -306,21 +289,6 @@ public final class ChatClient implements AutoCloseable {
             }
             default -> {
                 if (cmd.length() == 3 && Character.isDigit(cmd.charAt(0))) onNumeric(m);
-            }
-        }
-    }
-
-    /** IRCv3 standard replies: the server's state as a code, which this client acts on; the text is for people. */
-    private void onStandardReply(Message m) {
-        String code = m.param(1);
-        if (code == null) return;
-        switch (code) {
-            case "APPROVAL_PENDING" -> listener.accept(new ClientEvent.Waiting());
-            case "APPROVAL_REJECTED", "APPROVAL_EXPIRED", "APPROVAL_QUEUE_FULL" -> ending = ClientEvent.Ending.REJECTED;
-            default -> {
-                String text = m.param(m.params().size() - 1);
-                if (m.command().equals("NOTE")) listener.accept(new ClientEvent.Info(text));
-                else listener.accept(new ClientEvent.Problem(text));
             }
         }
     }

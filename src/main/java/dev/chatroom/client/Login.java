@@ -49,6 +49,17 @@ final class Login {
         return account;
     }
 
+    /** When the caps are granted: starts the exchange if a login is wanted; true holds CAP END back until it ends. */
+    boolean startIfWanted(String nick, boolean saslOffered, Consumer<ClientEvent> listener) {
+        if (!wanted()) return false;
+        if (!saslOffered) {
+            listener.accept(new ClientEvent.Problem("This server does not offer logging in (SASL); you are not logged in."));
+            return false;
+        }
+        start(nick);
+        return true;
+    }
+
     /** Starts the exchange; the account defaults to the nick we are registering with. */
     void start(String nick) {
         if (account == null) account = nick;

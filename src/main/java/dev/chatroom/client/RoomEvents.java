@@ -53,7 +53,7 @@ final class RoomEvents {
         }
         JoinedRooms.Room r = rooms.find(joined);
         if (r != null) r.members.add(who);
-        listener.accept(new ClientEvent.Joined(ChatClient.timeOf(m), who, joined));
+        listener.accept(new ClientEvent.Joined(IncomingMessages.timeOf(m), who, joined));
     }
 
     void onLeave(Message m, String fromRoom, String reason) {
@@ -73,7 +73,7 @@ final class RoomEvents {
             if (r != null) r.members.remove(who);
             if (!rooms.everyone().contains(who)) accounts.forget(who);
         }
-        listener.accept(new ClientEvent.Left(ChatClient.timeOf(m), who, fromRoom, reason));
+        listener.accept(new ClientEvent.Left(IncomingMessages.timeOf(m), who, fromRoom, reason));
     }
 
     void onKick(Message m) {
@@ -89,7 +89,7 @@ final class RoomEvents {
         String why = m.param(2);
         // RFC 2812: without a reason, the comment is the kicker's name
         if (why != null && (why.isEmpty() || why.equals(m.sourceNick()))) why = null;
-        listener.accept(new ClientEvent.Removed(ChatClient.timeOf(m), victim, from, byServer ? null : m.sourceNick(), why));
+        listener.accept(new ClientEvent.Removed(IncomingMessages.timeOf(m), victim, from, byServer ? null : m.sourceNick(), why));
     }
 
     void onNick(Message m) {
@@ -98,7 +98,7 @@ final class RoomEvents {
         rooms.rename(old, now);
         accounts.renamed(old, now);
         if (isMe(old)) client.renamed(now);
-        listener.accept(new ClientEvent.NickChanged(ChatClient.timeOf(m), old, now));
+        listener.accept(new ClientEvent.NickChanged(IncomingMessages.timeOf(m), old, now));
     }
 
     void onEndOfNames(String forRoom) {

@@ -45,17 +45,9 @@ public final class Session {
     /** The connection being tried was accepted (the backoff starts over after it). */
     private volatile boolean acceptedNow;
     private ClientTls tls;
-    private String account;
-    private volatile String password;
-    private boolean certificateLogin;
+    private final SessionLogin login;
     /** The server's certificate was refused: never retried. */
     private boolean refusedCertificate;
-    /** A name we log in for, to ask for again once logged in. */
-    private String nickAfterLogin;
-    /** --login without CHATROOM_PASSWORD: ask for the password once the name is known, before connecting. */
-    private boolean askForPassword;
-    /** A refused password was asked again once already. */
-    private boolean passwordRetried;
     /** When the server must have answered the registration; pushed back while the user types a password. */
     private long deadline;
 
@@ -67,16 +59,13 @@ public final class Session {
 
     /** Log in at every connection: with a password (account null: the name), or with the client certificate. */
     public Session login(String account, String password, boolean certificate) {
-        this.account = account;
-        this.password = password;
-        this.certificateLogin = certificate;
+        login.with(account, password, certificate);
         return this;
     }
 
     /** Log in with a password asked for (masked) before connecting; account null: the name. */
     public Session loginAsking(String account) {
-        this.account = account;
-        this.askForPassword = true;
+        login.asking(account);
         return this;
     }
 
@@ -94,6 +83,7 @@ public final class Session {
                 .rooms(state::current, state::home)
                 .accounts(nick -> client == null ? null : client.accountOf(nick), ui.unicode());
         this.input = new SessionInput(this, ui, render);
+        this.login = new SessionLogin(ui, this::restartDeadline);
     }
 
     ChatClient client() {
@@ -119,13 +109,7 @@ public final class Session {
             ui.print("No username given.");
             return EXIT_USAGE;
         }
-        if (askForPassword) {
-            password = ui.readSecret("Password for " + (account != null ? account : name) + ": ");
-            if (password == null || password.isEmpty()) {
-                ui.print("No password given.");
-                return EXIT_USAGE;
-            }
-        }
+        if (!login.askBeforeConnecting(name)) return EXIT_USAGE;
         ui.onRoomKeys(input::roomKey);
         int attempt = 0;
         boolean everAccepted = false;
@@ -157,7 +141,7 @@ public final class Session {
         updateStatus();
         outcomes.clear();
         ChatClient c = new ChatClient(host, port, tls, this::onEvent);
-        if (password != null || certificateLogin) c.loginWith(account, password, certificateLogin);
+        login.applyTo(c);
         try {
             c.connect();
         } catch (ClientTls.Refused e) {
@@ -210,19 +194,19 @@ public final class Session {
                 updateStatus();
                 input.start();
             }
-            if (e instanceof ClientEvent.LoggedIn && nickAfterLogin != null) {
-                c.retryNick(nickAfterLogin);
-                nickAfterLogin = null;
+            if (e instanceof ClientEvent.LoggedIn && login.nickAfterLogin() != null) {
+                c.retryNick(login.nickAfterLogin());
+                login.loggedInForNick();
                 continue;
             }
-            if (e instanceof ClientEvent.LoginFailed f && nickAfterLogin == null) {
-                Integer code = loginFailed(c, f);
-                if (code != null) return code;
-                continue;
+            if (e instanceof ClientEvent.LoginFailed f && login.nickAfterLogin() == null) {
+                if (login.failed(c, f, state.everAccepted())) continue;
+                c.quit(null);
+                return EXIT_REFUSED;
             }
-            if (e instanceof ClientEvent.LoginFailed && nickAfterLogin != null) {
-                if (askPassword(c, nickAfterLogin)) continue;
-                nickAfterLogin = null;
+            if (e instanceof ClientEvent.LoginFailed && login.nickAfterLogin() != null) {
+                if (login.askForName(c, login.nickAfterLogin())) continue;
+                login.loggedInForNick();
                 c.endLogin();
                 if (!canAskAgain()) {
                     c.quit(null);
@@ -238,7 +222,7 @@ public final class Session {
                 continue;
             }
             if (e instanceof ClientEvent.NameRefused r && r.registered() && !state.everAccepted()) {
-                if (askPassword(c, r.name())) continue;
+                if (login.askForName(c, r.name())) continue;
                 if (!ui.interactive()) {
                     ui.print("Set CHATROOM_PASSWORD or use --login to log in to " + r.name() + ", or choose another --name.");
                     c.quit(null);
@@ -266,32 +250,6 @@ public final class Session {
         }
     }
 
-    /**
-     * The login asked for (--login, CHATROOM_PASSWORD, --cert) failed: a certificate not linked
-     * yet goes on without it (to /register or log in with the password); a refused password is
-     * asked once more at a terminal, and otherwise ends the session. Null: go on.
-     */
-    private Integer loginFailed(ChatClient c, ClientEvent.LoginFailed f) throws IOException {
-        if (password == null && certificateLogin) return null;
-        password = null;
-        if (state.everAccepted()) { // reconnecting: the input line is busy; go on without, the name may get a _
-            c.endLogin();
-            return null;
-        }
-        if (ui.interactive() && !passwordRetried) {
-            passwordRetried = true;
-            String pw = ui.readSecret("Password for " + f.account() + ": ");
-            restartDeadline();
-            if (pw != null && !pw.isEmpty()) {
-                password = pw;
-                c.logInNow(f.account(), pw);
-                return null;
-            }
-        }
-        c.quit(null);
-        return EXIT_REFUSED;
-    }
-
     private void restartDeadline() {
         deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.registrationTimeoutMillis());
     }
@@ -303,19 +261,6 @@ public final class Session {
             n = askName();
         }
         return n;
-    }
-
-    /** The name is someone's account: ask for its password and log in on this connection. False when the user would rather pick another name. */
-    private boolean askPassword(ChatClient c, String accountName) throws IOException {
-        if (!ui.interactive()) return false;
-        String pw = ui.readSecret("Password for " + accountName + " (empty to choose another name): ");
-        restartDeadline();
-        if (pw == null || pw.isEmpty()) return false;
-        password = pw;
-        account = accountName;
-        nickAfterLogin = accountName;
-        c.logInNow(accountName, pw);
-        return true;
     }
 
     /** Waits before the next attempt: 1 s doubling to 30 s, with jitter. False when the user left meanwhile. */
