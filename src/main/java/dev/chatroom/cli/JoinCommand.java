@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                 "/topic, /invite, /kick, /mode, /op, /voice, /nick, /away, /whois, /register, /passwd, /leave (/quit), /help, //text.",
                 "Alt-1..9, Ctrl-N, Ctrl-P: rooms. Files: $XDG_CONFIG_HOME/chatroom (default ~/.config/chatroom): known_servers, client-cert.pem.",
                 "Exit status: 0 left, 1 cannot connect, connection lost (with --no-reconnect), no answer, removed or banned,",
-                "2 bad usage, 3 rejected or name refused."})
+                "2 bad usage, 3 rejected, name refused or login refused."})
 public final class JoinCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST", description = "Server to join (default: ${DEFAULT-VALUE}).")
     String host;
@@ -42,7 +42,7 @@ public final class JoinCommand implements Callable<Integer> {
     @Option(names = "--make-cert", description = "Create a client certificate in the config directory for --cert, print its fingerprint, and exit.")
     boolean makeCert;
 
-    @Option(names = "--login", description = "Log in to your account: asks for its password (or reads CHATROOM_PASSWORD).")
+    @Option(names = "--login", description = "Log in to your account: asks for its password unseen (or reads CHATROOM_PASSWORD). No keyring: it is never stored.")
     boolean login;
 
     @Option(names = "--account", paramLabel = "NAME", description = "The account to log in to (default: your username).")
