@@ -56,7 +56,7 @@ public final class ChatClient implements AutoCloseable {
     public ChatClient(String host, int port, ClientTls tls, Consumer<ClientEvent> listener) {
         this.tls = tls;
         this.loginEvents = this::loginEvent;
-        caps.holdEnd(() -> login.startIfWanted(nick, caps.has("sasl"), listener));
+        caps.holdEnd(() -> login.startIfWanted(nick, caps.has("sasl"), ClientTls.passwordMayGo(host, tls), listener));
         this.host = host;
         this.port = port;
         this.listener = listener;
@@ -109,6 +109,7 @@ public final class ChatClient implements AutoCloseable {
     /** Logs in now, on this connection (the name we want is someone's account): SASL PLAIN. */
     public void logInNow(String account, String password) {
         login.withPassword(account, password);
+        if (!login.mayGo(nick, ClientTls.passwordMayGo(host, tls), listener)) return;
         if (caps.has("sasl")) connection.execute(() -> login.start(nick));
         else listener.accept(new ClientEvent.LoginFailed(account, "This server does not offer logging in (SASL)."));
     }
@@ -145,6 +146,10 @@ public final class ChatClient implements AutoCloseable {
 
     /** A command line as typed (JOIN, PART, TOPIC, MODE...), already built by the caller. */
     public void command(String line) {
+        if ((line.startsWith("REGISTER ") || line.startsWith("SETPASS ")) && !ClientTls.passwordMayGo(host, tls)) {
+            listener.accept(new ClientEvent.Problem("Not sent: passwords go over TLS only (join with --tls)."));
+            return;
+        }
         sendLine(line);
     }
 
@@ -342,5 +347,4 @@ public final class ChatClient implements AutoCloseable {
             }
         }
     }
-
 }

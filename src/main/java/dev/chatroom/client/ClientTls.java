@@ -55,6 +55,15 @@ public final class ClientTls {
         this.asker = asker;
     }
 
+    /**
+     * A password leaves this machine only encrypted: over TLS, or to this machine itself. Checked
+     * by the client and not left to the server, which could only refuse it after it travelled.
+     */
+    static boolean passwordMayGo(String host, ClientTls tls) {
+        boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+        return tls != null || local;
+    }
+
     /** A client certificate is presented. */
     public boolean hasCertificate() {
         return identity != null;

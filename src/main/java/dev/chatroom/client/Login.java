@@ -13,6 +13,8 @@ import java.util.function.Consumer;
  */
 final class Login {
     static final int CHUNK = 400;
+    /** Why a password was not sent at all (asking for another would not help). */
+    static final String NOT_ENCRYPTED = "not sent: this connection is not encrypted (join with --tls)";
     private final Consumer<String> send;
     private volatile String account;
     private volatile String password;
@@ -37,6 +39,10 @@ final class Login {
         this.external = true;
     }
 
+    boolean certificate() {
+        return external;
+    }
+
     boolean wanted() {
         return external || password != null;
     }
@@ -50,14 +56,21 @@ final class Login {
     }
 
     /** When the caps are granted: starts the exchange if a login is wanted; true holds CAP END back until it ends. */
-    boolean startIfWanted(String nick, boolean saslOffered, Consumer<ClientEvent> listener) {
-        if (!wanted()) return false;
+    boolean startIfWanted(String nick, boolean saslOffered, boolean encrypted, Consumer<ClientEvent> listener) {
+        if (!wanted() || !mayGo(nick, encrypted, listener)) return false;
         if (!saslOffered) {
             listener.accept(new ClientEvent.Problem("This server does not offer logging in (SASL); you are not logged in."));
             return false;
         }
         start(nick);
         return true;
+    }
+
+    /** A password is never sent in clear text (a certificate proves itself in the handshake). */
+    boolean mayGo(String nick, boolean encrypted, Consumer<ClientEvent> listener) {
+        if (external || encrypted) return true;
+        listener.accept(new ClientEvent.LoginFailed(account == null ? nick : account, NOT_ENCRYPTED));
+        return false;
     }
 
     /** Starts the exchange; the account defaults to the nick we are registering with. */

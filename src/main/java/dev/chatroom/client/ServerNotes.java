@@ -71,6 +71,10 @@ final class ServerNotes {
             case "APPROVAL_REJECTED", "APPROVAL_EXPIRED", "APPROVAL_QUEUE_FULL" -> {
                 return ClientEvent.Ending.REJECTED;
             }
+            // the account logged in elsewhere: coming back would take it from there again, and back and forth
+            case "NICK_TAKEN_OVER" -> {
+                return ClientEvent.Ending.KICKED;
+            }
             default -> {
                 String text = m.param(m.params().size() - 1);
                 if (m.command().equals("NOTE")) listener.accept(new ClientEvent.Info(text));

@@ -205,6 +205,7 @@ public final class Session {
                 return EXIT_REFUSED;
             }
             if (e instanceof ClientEvent.LoginFailed && login.nickAfterLogin() != null) {
+                login.refused();
                 if (login.askForName(c, login.nickAfterLogin())) continue;
                 login.loggedInForNick();
                 c.endLogin();

@@ -72,7 +72,7 @@ final class SessionLogin {
             c.endLogin();
             return true;
         }
-        if (ui.interactive() && !retried) {
+        if (ui.interactive() && !retried && !Login.NOT_ENCRYPTED.equals(f.text())) {
             retried = true;
             String pw = ui.readSecret("Password for " + f.account() + ": ");
             typed.run();
@@ -83,6 +83,11 @@ final class SessionLogin {
             }
         }
         return false;
+    }
+
+    /** A refused password is never re-sent (after a reconnection): it would only count as a guess. */
+    void refused() {
+        if (password != null) password = null;
     }
 
     /** The name is someone's account: ask for its password and log in on this connection. False when the user would rather pick another name. */

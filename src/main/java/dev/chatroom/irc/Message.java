@@ -149,7 +149,7 @@ public final class Message {
         return sb.toString();
     }
 
-    static String escapeTagValue(String v) {
+    public static String escapeTagValue(String v) {
         StringBuilder sb = null;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);

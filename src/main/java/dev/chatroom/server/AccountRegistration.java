@@ -31,8 +31,9 @@ public final class AccountRegistration {
     public void register(Connection c, String accountName, String password, Replies r) {
         Credentials cr = c.credentials();
         if (cr.checking()) return;
+        cr.exchange(null); // a SASL exchange left open would hold registration
         if (c.account() != null) {
-            r.standard("FAIL", "REGISTER", "ALREADY_REGISTERED", c.account(), "You are already logged in as " + c.account());
+            r.standard("FAIL", "REGISTER", "ALREADY_AUTHENTICATED", c.account(), "You are already logged in as " + c.account());
             return;
         }
         String nick = c.nick();
@@ -42,7 +43,7 @@ public final class AccountRegistration {
         }
         String name = accountName == null || accountName.equals("*") ? nick : accountName;
         if (!Casemapping.equals(name, nick)) {
-            r.standard("FAIL", "REGISTER", "BAD_ACCOUNT_NAME", name, "An account is named after your nick: register as * or change your nick first");
+            r.standard("FAIL", "REGISTER", "ACCOUNT_NAME_MUST_BE_NICK", name, "An account is named after your nick: register as * or change your nick first");
             return;
         }
         Accounts accounts = logins.accounts();
@@ -70,7 +71,7 @@ public final class AccountRegistration {
             });
         }, () -> {
             cr.checking(false);
-            logins.answer(c, rr -> rr.standard("FAIL", "REGISTER", "TEMPORARILY_UNAVAILABLE", name, "The server is busy; try again in a moment"));
+            if (!c.isClosed()) logins.answer(c, rr -> rr.standard("FAIL", "REGISTER", "TEMPORARILY_UNAVAILABLE", name, "The server is busy; try again in a moment"));
         });
     }
 
@@ -94,7 +95,7 @@ public final class AccountRegistration {
             logins.answer(c, rr -> rr.add(Message.trailing(hub.serverName(), "SETPASS", "SUCCESS", now.name(), "Password changed")));
         }, () -> {
             cr.checking(false);
-            logins.answer(c, rr -> rr.standard("FAIL", "SETPASS", "TEMPORARILY_UNAVAILABLE", a.name(), "The server is busy; try again in a moment"));
+            if (!c.isClosed()) logins.answer(c, rr -> rr.standard("FAIL", "SETPASS", "TEMPORARILY_UNAVAILABLE", a.name(), "The server is busy; try again in a moment"));
         });
     }
 

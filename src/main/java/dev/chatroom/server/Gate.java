@@ -96,6 +96,7 @@ public final class Gate {
             return;
         }
         if (remembered != null || config.approve() == ApprovalPolicy.ALL) {
+            takeAccountName(c, r);
             if (remembered != null) hub.events().event(c.nick() + " (" + who(c) + ") is on the allow list: let in.");
             welcome(c, r);
             return;
@@ -114,6 +115,7 @@ public final class Gate {
             hub.departures().close(c, full, r);
             return;
         }
+        takeAccountName(c, r);
         c.state(State.PENDING);
         r.note("APPROVAL_PENDING", WAITING_TEXT).flush();
         int others = approvals.size();
@@ -140,12 +142,16 @@ public final class Gate {
             r.flush();
             return false;
         }
+        return true;
+    }
+
+    /** Called only for a connection about to be let in or queued: refused ones never take anyone's name. */
+    private void takeAccountName(Connection c, Replies r) {
         String account = c.account();
         if (account != null && !Casemapping.equals(account, c.nick()) && hub.users().find(account) != null
                 && hub.logins().accounts().find(account) != null) {
             hub.rename(c, hub.logins().accounts().find(account).name(), r);
         }
-        return true;
     }
 
     /** The text of 433 for a registered nick; our client recognises "registered". */

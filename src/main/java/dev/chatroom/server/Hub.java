@@ -125,8 +125,9 @@ public final class Hub {
         if (holder != null && holder != c) {
             if (!logins.ownsNick(c, nick)) return false;
             // the account's owner takes its name back from a connection left behind or a squatter
-            departures.close(holder, Departure.of(holder.account() != null && Casemapping.equals(holder.account(), c.account())
-                    ? DisconnectReason.GHOSTED : DisconnectReason.NICK_RECLAIMED));
+            Departure d = Departure.of(holder.account() != null && Casemapping.equals(holder.account(), c.account())
+                    ? DisconnectReason.GHOSTED : DisconnectReason.NICK_RECLAIMED);
+            departures.close(holder, d, output.replies(holder).fail("*", "NICK_TAKEN_OVER", d.quitMessage()));
         }
         if (c.isRegistered()) users.whowas().record(c, clock.millis());
         if (!users.claim(c, nick)) return false;

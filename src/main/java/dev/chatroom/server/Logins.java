@@ -53,6 +53,14 @@ public final class Logins {
         return background;
     }
 
+    /** CAP END with an exchange left open: it is aborted (906) and registration goes on without an account (SASL 3.1). */
+    public void capEnded(Connection c, Replies r) {
+        Credentials cr = c.credentialsIfAny();
+        if (cr == null || cr.mechanism() == null || cr.checking()) return;
+        cr.exchange(null);
+        r.numeric(ERR_SASLABORTED, "SASL authentication aborted");
+    }
+
     /** True while a SASL exchange or a password check holds the connection's registration. */
     boolean busy(Connection c) {
         Credentials cr = c.credentialsIfAny();
@@ -81,6 +89,7 @@ public final class Logins {
             return;
         }
         if (c.account() != null) {
+            cr.exchange(null);
             r.numeric(ERR_SASLALREADY, "You have already authenticated using SASL");
             return;
         }
@@ -136,7 +145,7 @@ public final class Logins {
     private void external(Connection c, String authzid, Replies r) {
         Account a = accounts.byCertificate(c.certificate());
         if (a == null || (!authzid.isEmpty() && !Casemapping.equals(authzid, a.name()))) {
-            hub.events().event("Certificate login refused from " + c.host() + ": " + (a == null ? "certificate not linked to an account" : "it is not " + authzid));
+            hub.events().event("Certificate login refused from " + c.host() + ": " + (a == null ? "certificate not linked to an account" : "it is another account's"));
             r.numeric(ERR_SASLFAIL, "SASL authentication failed: " + (a == null ? "this certificate is not linked to an account" : "it belongs to another account"));
             return;
         }
@@ -151,6 +160,10 @@ public final class Logins {
         }
         String name = parts[1];
         String password = parts[2];
+        if (!dev.chatroom.irc.Names.isValidNick(name)) { // an account is a nick: nothing else reaches the log
+            r.numeric(ERR_SASLFAIL, "SASL authentication failed: wrong account name or password");
+            return;
+        }
         long now = hub.clock().nanos();
         String refusal = throttle.refusal(c.host(), Casemapping.fold(name), now);
         if (refusal != null) {
@@ -176,7 +189,7 @@ public final class Logins {
             }
         }, () -> {
             cr.checking(false);
-            answer(c, rr -> rr.numeric(ERR_SASLFAIL, "SASL authentication failed: the server is busy; try again in a moment"));
+            if (!c.isClosed()) answer(c, rr -> rr.numeric(ERR_SASLFAIL, "SASL authentication failed: the server is busy; try again in a moment"));
         });
     }
 

@@ -8,8 +8,9 @@ final class AccountCommands {
 
     static List<Command> all() {
         return List.of(
-                Command.anytime("AUTHENTICATE", 1, AccountCommands::authenticate),
-                Command.anytime("REGISTER", 2, AccountCommands::register),
+                // not while waiting for the admin: the account they decide on is the one they were shown
+                Command.registration("AUTHENTICATE", 1, AccountCommands::authenticate),
+                Command.registration("REGISTER", 2, AccountCommands::register),
                 Command.anytime("SETPASS", 1, AccountCommands::setpass));
     }
 

@@ -44,7 +44,7 @@ final class RegistrationCommands {
                     offered.add(values && cap.value() != null ? cap.wireName() + "=" + cap.value() : cap.wireName());
                 }
                 String sts = ctx.hub().gate().stsValue(c);
-                if (sts != null) offered.add(values ? "sts=" + sts : "sts");
+                if (sts != null && values) offered.add("sts=" + sts); // sts means nothing without its value
                 ctx.replies().add(Message.trailing(server, "CAP", c.nickOrStar(), "LS", offered.toString()));
             }
             case "LIST" -> {
@@ -75,7 +75,10 @@ final class RegistrationCommands {
                 // The whole request is granted or refused as one (IRCv3 capability negotiation).
                 ctx.replies().add(Message.trailing(server, "CAP", c.nickOrStar(), ok ? "ACK" : "NAK", requested));
             }
-            case "END" -> c.capNegotiating(false);
+            case "END" -> {
+                c.capNegotiating(false);
+                ctx.hub().logins().capEnded(c, ctx.replies());
+            }
             default -> ctx.numeric(ERR_INVALIDCAPCMD, ctx.param(0), "Invalid CAP command");
         }
     }

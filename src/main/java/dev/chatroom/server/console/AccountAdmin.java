@@ -58,10 +58,11 @@ final class AccountAdmin {
         return true;
     }
 
+    /** Only an existing account: allowing a name nobody registered yet would let in whoever registers it first. */
     static String allow(Hub hub, String name) {
+        if (hub.logins().accounts().find(name) == null) return "No account " + name + ": they /register first, then you /allow them.";
         hub.logins().accounts().remember(new AllowEntry(canonical(hub, name), true, null, hub.clock().millis()));
-        boolean exists = hub.logins().accounts().find(name) != null;
-        return "Allowed " + canonical(hub, name) + ": logging in to it skips the queue" + (exists ? "." : " (no such account yet; it applies once registered).");
+        return "Allowed " + canonical(hub, name) + ": logging in to it skips the queue.";
     }
 
     static String deny(Hub hub, String name, String reason) {

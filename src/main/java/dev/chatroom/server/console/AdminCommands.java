@@ -47,6 +47,9 @@ public final class AdminCommands {
             "/shutdown [reason]        tell everyone and stop the server",
             "/help                     this list");
 
+    /** An answer starting with this is shown on the console only, never written to the log file (a one-time password). */
+    public static final String CONSOLE_ONLY = "\u0000console-only\u0000";
+
     private final ServerAccess server;
     private volatile boolean stopped;
 
@@ -168,7 +171,7 @@ public final class AdminCommands {
         String password = AccountAdmin.newOneTimePassword();
         String hash = onLoop(hub -> hub.logins().hasher()).hash(password);
         if (!onLoop(hub -> AccountAdmin.setOneTime(hub, name, hash))) return "No account " + name + ". Type /accounts.";
-        return "One-time password for " + name + ": " + password + "\nIt works for one login (SASL PLAIN); then they set their own with /passwd.";
+        return CONSOLE_ONLY + "One-time password for " + name + ": " + password + "\nIt works for one login (SASL PLAIN); then they set their own with /passwd.";
     }
 
     static Connection findUser(Hub hub, String nick) {

@@ -97,14 +97,19 @@ public final class AdminConsole implements EventSink, AutoCloseable {
         String run() throws InterruptedException;
     }
 
-    private static void report(EventSink results, Command command) throws InterruptedException {
+    private void report(EventSink results, Command command) throws InterruptedException {
         String text;
         try {
             text = command.run();
         } catch (RuntimeException e) {
             text = e.getMessage();
         }
-        if (text != null && !text.isEmpty()) results.event(text);
+        if (text == null || text.isEmpty()) return;
+        if (text.startsWith(AdminCommands.CONSOLE_ONLY)) {
+            event(text.substring(AdminCommands.CONSOLE_ONLY.length())); // a secret: on this screen, never in the log file
+            return;
+        }
+        results.event(text);
     }
 
     @Override

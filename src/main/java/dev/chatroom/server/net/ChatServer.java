@@ -119,6 +119,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             accountStore = new SqliteAccountStore(database, events);
             accounts = new Accounts(accountStore, accountStore.load());
         } catch (AccountStore.StoreException e) {
+            if (accountStore != null) accountStore.close();
             throw new StartException("Cannot use the database: " + e.getMessage(), false, e);
         }
         BanList bans = loadBans();
@@ -212,7 +213,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
      * new certificate; those up keep theirs. Returns what is in use now; throws with the reason
      * when the new files are not usable, and the old certificate stays.
      */
-    public ServerTls.Loaded reloadCertificate() throws IOException {
+    public synchronized ServerTls.Loaded reloadCertificate() throws IOException {
         if (tls == null) throw new IOException("TLS is off (--tls-port off)");
         ServerTls.Loaded loaded = tls.reload();
         call(h -> {

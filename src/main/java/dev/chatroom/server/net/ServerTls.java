@@ -57,7 +57,7 @@ public final class ServerTls {
     }
 
     /** Reads the certificate files again; on any problem the old certificate stays and the exception says why. */
-    public Loaded reload() throws IOException {
+    public synchronized Loaded reload() throws IOException {
         Loaded next = load(config);
         current = next;
         return next;

@@ -84,7 +84,7 @@ final class Wire {
             }
             if (acct) {
                 if (!first) sb.append(';');
-                sb.append("account=").append(account); // an account name is a nick: nothing to escape
+                sb.append("account=").append(Message.escapeTagValue(account)); // a nick may hold a backslash
                 first = false;
             }
             if (tags) {

@@ -49,13 +49,18 @@ public final class Database implements AutoCloseable {
         try {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             Database d = new Database(file, db);
-            try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 5000");
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = NORMAL");
-                s.execute("PRAGMA foreign_keys = ON");
+            try {
+                try (Statement s = db.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = 5000");
+                    s.execute("PRAGMA journal_mode = WAL");
+                    s.execute("PRAGMA synchronous = NORMAL");
+                    s.execute("PRAGMA foreign_keys = ON");
+                }
+                d.migrate();
+            } catch (SQLException | StoreException | RuntimeException e) {
+                d.close();
+                throw e;
             }
-            d.migrate();
             return d;
         } catch (SQLException e) {
             throw new StoreException(file + ": " + describe(e), e);

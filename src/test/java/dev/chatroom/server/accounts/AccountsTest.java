@@ -64,11 +64,11 @@ class AccountsTest {
         bob.send("REGISTER bob2 * short");
         assertThat(bob.expect("FAIL REGISTER")).startsWith(":chatroom FAIL REGISTER WEAK_PASSWORD bob2 ");
         bob.send("REGISTER carol * long-enough-pw");
-        assertThat(bob.expect("FAIL REGISTER")).startsWith(":chatroom FAIL REGISTER BAD_ACCOUNT_NAME carol ");
+        assertThat(bob.expect("FAIL REGISTER")).startsWith(":chatroom FAIL REGISTER ACCOUNT_NAME_MUST_BE_NICK carol ");
         bob.send("REGISTER * long-enough-pw"); // the older two-parameter draft
         assertThat(bob.expect("REGISTER SUCCESS")).contains(" bob2 ");
         bob.send("REGISTER * * another-password");
-        assertThat(bob.expect("FAIL REGISTER")).startsWith(":chatroom FAIL REGISTER ALREADY_REGISTERED bob2 ");
+        assertThat(bob.expect("FAIL REGISTER")).startsWith(":chatroom FAIL REGISTER ALREADY_AUTHENTICATED bob2 ");
         FakeClient early = server.connectSecure(PUBLIC, null);
         early.send("REGISTER * * long-enough-pw");
         assertThat(early.expect("FAIL REGISTER")).startsWith(":chatroom FAIL REGISTER NEED_NICK * ");
@@ -225,7 +225,7 @@ class AccountsTest {
     void setpassChangesThePasswordAndResetpassGivesAOneTimeOne() {
         InMemoryServer server = new InMemoryServer();
         registerAlice(server);
-        String shown = server.admin.execute("/resetpass alice");
+        String shown = server.admin.execute("/resetpass alice").replace(dev.chatroom.server.console.AdminCommands.CONSOLE_ONLY, "");
         assertThat(shown).startsWith("One-time password for alice: ");
         String oneTime = shown.substring("One-time password for alice: ".length(), shown.indexOf('\n'));
         assertThat(server.eventsSeen()).noneMatch(e -> e.contains(oneTime));
@@ -286,5 +286,28 @@ class AccountsTest {
         FakeClient in = saslLogin(server, server.connectSecure(PUBLIC, null), "alice", "alice", "correct-horse");
         in.send("CAP END");
         in.expect(" 001 alice ");
+    }
+
+    @Test
+    void onlyExistingAccountsCanBeAllowedAndPendingPeopleCannotLogInOrRegister() {
+        InMemoryServer server = new InMemoryServer(InMemoryServer.config(b -> b.approve(ApprovalPolicy.ASK)));
+        assertThat(server.admin.execute("/allow carol")).isEqualTo("No account carol: they /register first, then you /allow them.");
+        assertThat(server.admin.execute("/allowlist")).startsWith("The allow list is empty.");
+        FakeClient pending = server.connectSecure(PUBLIC, null).sendRegistration("carol");
+        pending.expect("Waiting for the admin");
+        pending.send("REGISTER * * correct-horse");
+        assertThat(pending.sync()).noneMatch(l -> l.contains("REGISTER SUCCESS"));
+        assertThat(server.hub.logins().accounts().find("carol")).isNull();
+    }
+
+    @Test
+    void capEndWithAnExchangeLeftOpenAbortsItAndRegistersWithoutAnAccount() {
+        InMemoryServer server = new InMemoryServer();
+        FakeClient c = server.connectSecure(PUBLIC, null);
+        c.send("CAP LS 302").send("CAP REQ :sasl").sendRegistration("dora").send("AUTHENTICATE PLAIN");
+        c.expect("AUTHENTICATE \\+");
+        c.send("CAP END");
+        assertThat(c.expect(" 906 ")).isEqualTo(":chatroom 906 dora :SASL authentication aborted");
+        c.expect(" 001 dora ");
     }
 }
