@@ -132,7 +132,7 @@ public final class Hub {
         if (c.isRegistered()) users.whowas().record(c, clock.millis());
         if (!users.claim(c, nick)) return false;
         if (!c.isRegistered()) return true;
-        try (Broadcast b = output.broadcast(Message.trailing(oldPrefix, "NICK", nick))) {
+        try (Broadcast b = output.from(Message.trailing(oldPrefix, "NICK", nick), c.account())) {
             for (Connection other : rooms.coMembers(c)) b.sendTo(other);
             r.add(b);
         }

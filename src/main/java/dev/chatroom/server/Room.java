@@ -171,13 +171,13 @@ public final class Room {
         add(c, snapshot.length == 0 && !permanent ? OPERATOR : 0);
         Message extended = Message.trailing(c.prefix(), "JOIN", name, c.account() == null ? "*" : c.account(),
                 c.realname() == null ? "" : c.realname());
-        try (Broadcast join = rooms.output().broadcast(Message.of(c.prefix(), "JOIN", name));
-             Broadcast extendedJoin = rooms.output().broadcast(extended)) {
+        try (Broadcast join = rooms.output().from(Message.of(c.prefix(), "JOIN", name), c.account());
+             Broadcast extendedJoin = rooms.output().from(extended, c.account())) {
             for (Connection m : snapshot) if (m != c) (m.has(Capability.EXTENDED_JOIN) ? extendedJoin : join).sendTo(m);
             r.add(c.has(Capability.EXTENDED_JOIN) ? extendedJoin : join);
         }
         if (c.away() != null) {
-            try (Broadcast away = rooms.output().broadcast(Message.trailing(c.prefix(), "AWAY", c.away()))) {
+            try (Broadcast away = rooms.output().from(Message.trailing(c.prefix(), "AWAY", c.away()), c.account())) {
                 for (Connection m : snapshot) if (m != c && m.has(Capability.AWAY_NOTIFY)) away.sendTo(m);
             }
         }
@@ -191,7 +191,7 @@ public final class Room {
         Message m = reason == null || reason.isEmpty()
                 ? Message.of(c.prefix(), "PART", name)
                 : Message.trailing(c.prefix(), "PART", name, reason);
-        try (Broadcast part = rooms.output().broadcast(m)) {
+        try (Broadcast part = rooms.output().from(m, c.account())) {
             part.sendToMembersExcept(this, c);
             r.add(part);
         }

@@ -50,7 +50,7 @@ final class UserCommands {
     /** To each co-member that negotiated cap; to the user too when it did and echo is wanted. */
     private static void tellCoMembers(Context ctx, Message m, Capability cap, boolean echo) {
         Connection c = ctx.client();
-        try (Broadcast b = ctx.hub().output().broadcast(m)) {
+        try (Broadcast b = ctx.hub().output().from(m, ctx.client().account())) {
             for (Connection other : ctx.hub().rooms().coMembers(c)) if (other.has(cap)) b.sendTo(other);
             if (echo && c.has(cap)) ctx.replies().add(b);
         }

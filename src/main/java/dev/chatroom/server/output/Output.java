@@ -35,6 +35,11 @@ public final class Output {
         return new Broadcast(m, clock.millis(), null, null, clientTags, alloc);
     }
 
+    /** Something a user did (JOIN, PART, QUIT, NICK, AWAY...): account-tag recipients learn its account (null for none). */
+    public Broadcast from(Message m, String account) {
+        return new Broadcast(m, clock.millis(), null, account, Map.of(), alloc);
+    }
+
     /** Something a user said (PRIVMSG, NOTICE, TAGMSG): it gets a msgid, unique on this server. */
     public Broadcast said(Message m, Map<String, String> clientTags) {
         return said(m, clientTags, null);

@@ -204,7 +204,7 @@ class AccountsTest {
         FakeClient alice = saslLogin(server, server.connectSecure(PUBLIC, null), "alice", "alice", "correct-horse");
         alice.send("CAP END");
         alice.expect(" 366 alice ");
-        assertThat(watcher.expect(" JOIN ")).isEqualTo(":alice!~alice@" + PUBLIC + " JOIN #chatroom alice :alice Tester");
+        assertThat(watcher.expect(" JOIN ")).isEqualTo("@account=alice :alice!~alice@" + PUBLIC + " JOIN #chatroom alice :alice Tester");
         alice.send("PRIVMSG #chatroom :hi");
         assertThat(watcher.expect("PRIVMSG")).isEqualTo("@account=alice :alice!~alice@" + PUBLIC + " PRIVMSG #chatroom :hi");
         FakeClient bob = server.connectSecure(PUBLIC, null).register("bob");
@@ -216,6 +216,10 @@ class AccountsTest {
         server.admin.execute("/drop bob");
         assertThat(watcher.expect(" ACCOUNT ")).isEqualTo(":bob!~bob@" + PUBLIC + " ACCOUNT *");
         assertThat(bob.expect(" 901 ")).contains("You are now logged out");
+        alice.send("PART #chatroom :brb");
+        assertThat(watcher.expect(" PART ")).isEqualTo("@account=alice :alice!~alice@" + PUBLIC + " PART #chatroom :brb");
+        alice.send("JOIN #chatroom");
+        assertThat(watcher.expect(" JOIN ")).startsWith("@account=alice :alice!~alice@" + PUBLIC + " JOIN #chatroom alice ");
         FakeClient plainWatcher = server.connect().register("plainer");
         alice.send("PRIVMSG #chatroom :again");
         assertThat(plainWatcher.expect("PRIVMSG")).isEqualTo(":alice!~alice@" + PUBLIC + " PRIVMSG #chatroom :again");
