@@ -23,6 +23,7 @@ final class ClientCertificate {
             return 2;
         }
         try {
+            ClientFiles.createPrivateDirectories(dir);
             Pem.Identity id = SelfSigned.forClient(System.getProperty("user.name", "chatroom"), Duration.ofDays(3650));
             Pem.write(id, cert, key);
             out.println("Client certificate: " + cert);

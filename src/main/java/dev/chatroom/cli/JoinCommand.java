@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                 "/topic, /invite, /kick, /mode, /op, /voice, /nick, /away, /whois, /register, /passwd, /leave (/quit), /help, //text.",
                 "Alt-1..9, Ctrl-N, Ctrl-P: rooms. Files: $XDG_CONFIG_HOME/chatroom (default ~/.config/chatroom): known_servers, client-cert.pem.",
                 "Exit status: 0 left, 1 cannot connect, connection lost (with --no-reconnect), no answer, removed or banned,",
-                "2 bad usage, 3 rejected or name refused."})
+                "2 bad usage, 3 rejected, name refused or login refused."})
 public final class JoinCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST", description = "Server to join (default: ${DEFAULT-VALUE}).")
     String host;
@@ -42,7 +42,7 @@ public final class JoinCommand implements Callable<Integer> {
     @Option(names = "--make-cert", description = "Create a client certificate in the config directory for --cert, print its fingerprint, and exit.")
     boolean makeCert;
 
-    @Option(names = "--login", description = "Log in to your account: asks for its password (or reads CHATROOM_PASSWORD).")
+    @Option(names = "--login", description = "Log in to your account: asks for its password unseen (or reads CHATROOM_PASSWORD). No keyring: it is never stored.")
     boolean login;
 
     @Option(names = "--account", paramLabel = "NAME", description = "The account to log in to (default: your username).")
@@ -74,11 +74,16 @@ public final class JoinCommand implements Callable<Integer> {
             System.err.println("chatroom: --insecure and --cert need --tls");
             return 2;
         }
+        if (key != null && cert == null) {
+            System.err.println("chatroom: --key needs --cert");
+            return 2;
+        }
+        ClientTls.Identity identity = null;
         if (cert != null) {
             try {
-                dev.chatroom.tls.Pem.load(cert, key != null ? key : cert);
+                identity = ClientTls.Identity.load(cert, key != null ? key : cert);
             } catch (java.io.IOException e) {
-                System.err.println("chatroom: --cert: " + e.getMessage());
+                System.err.println("chatroom: cannot use --cert " + cert + ": " + e.getMessage());
                 return 2;
             }
         }
@@ -91,11 +96,20 @@ public final class JoinCommand implements Callable<Integer> {
             Session session = new Session(ui, host, p, name, color, options);
             if (tls) {
                 if (insecure) ui.print("Warning: --insecure: the server's certificate is not checked; anyone on the way can read and change what you send.");
-                session.tls(new ClientTls(insecure, cert, key != null ? key : cert, KnownServers.forUser(), fingerprint -> {
-                    if (!ui.interactive()) return false;
-                    ui.print("The server's certificate is not signed by a known authority. SHA-256 fingerprint: " + fingerprint);
-                    String answer = ui.readLine("Trust it? [y/N] ");
-                    return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+                session.tls(new ClientTls(insecure, identity, KnownServers.forUser(), new ClientTls.Asker() {
+                    @Override
+                    public ClientTls.Answer trust(String fingerprint) throws java.io.IOException {
+                        if (!ui.interactive()) return ClientTls.Answer.CANNOT_ASK;
+                        ui.print("The server's certificate is not signed by a known authority. SHA-256 fingerprint: " + fingerprint);
+                        String answer = ui.readLine("Trust it? [y/N] ");
+                        boolean yes = answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+                        return yes ? ClientTls.Answer.YES : ClientTls.Answer.NO;
+                    }
+
+                    @Override
+                    public void tell(String text) {
+                        ui.print(text);
+                    }
                 }));
             }
             String secret = System.getenv("CHATROOM_PASSWORD");
@@ -105,11 +119,10 @@ public final class JoinCommand implements Callable<Integer> {
                     ui.print("--login needs a terminal to ask for the password, or CHATROOM_PASSWORD.");
                     return 2;
                 }
-                secret = ui.readSecret("Password for " + (account != null ? account : name != null ? name : "your account") + ": ");
-                if (secret == null || secret.isEmpty()) return 2;
+                session.loginAsking(account); // once the name is known
             }
             // a password logs in (and links the certificate presented with it); a certificate alone logs in by itself
-            if (secret != null) session.login(account, secret, false);
+            else if (secret != null) session.login(account, secret, false);
             else if (cert != null) session.login(account, null, true);
             return session.run();
         }

@@ -42,6 +42,7 @@ public final class ChatClient implements AutoCloseable {
     private final CapNegotiation caps = new CapNegotiation(this::sendLine);
     private final ServerNotes notes = new ServerNotes();
     private final Login login = new Login(this::sendLine);
+    private final Consumer<ClientEvent> loginEvents;
     private final IncomingMessages incoming;
     private final ClientTls tls;
     private String errorText;
@@ -54,17 +55,14 @@ public final class ChatClient implements AutoCloseable {
     /** tls null: plain TCP. */
     public ChatClient(String host, int port, ClientTls tls, Consumer<ClientEvent> listener) {
         this.tls = tls;
-        this.incoming = new IncomingMessages(this, listener);
-        caps.holdEnd(() -> {
-            if (!caps.has("sasl") || !login.wanted() || !loginMayGo()) return false;
-            login.start(nick);
-            return true;
-        });
+        this.loginEvents = this::loginEvent;
+        caps.holdEnd(() -> login.startIfWanted(nick, caps.has("sasl"), ClientTls.passwordMayGo(host, tls), listener));
         this.host = host;
         this.port = port;
         this.listener = listener;
         this.roomEvents = new RoomEvents(this, listener);
         this.rooms = roomEvents.rooms;
+        this.incoming = new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"));
     }
 
     /** Connects, or throws an IOException whose message is fit for the user ("connection refused"). */
@@ -111,9 +109,14 @@ public final class ChatClient implements AutoCloseable {
     /** Logs in now, on this connection (the name we want is someone's account): SASL PLAIN. */
     public void logInNow(String account, String password) {
         login.withPassword(account, password);
-        if (!loginMayGo()) return;
-        if (caps.has("sasl")) login.start(nick);
+        if (!login.mayGo(nick, ClientTls.passwordMayGo(host, tls), listener)) return;
+        if (caps.has("sasl")) connection.execute(() -> login.start(nick));
         else listener.accept(new ClientEvent.LoginFailed(account, "This server does not offer logging in (SASL)."));
+    }
+
+    /** No (further) login attempt on this connection: registration goes on without it. */
+    public void endLogin() {
+        connection.execute(caps::end);
     }
 
     /** Tries another nick after {@link ClientEvent.NameRefused}. */
@@ -143,27 +146,11 @@ public final class ChatClient implements AutoCloseable {
 
     /** A command line as typed (JOIN, PART, TOPIC, MODE...), already built by the caller. */
     public void command(String line) {
-        if ((line.startsWith("REGISTER ") || line.startsWith("SETPASS ")) && !passwordMayGo()) {
+        if ((line.startsWith("REGISTER ") || line.startsWith("SETPASS ")) && !ClientTls.passwordMayGo(host, tls)) {
             listener.accept(new ClientEvent.Problem("Not sent: passwords go over TLS only (join with --tls)."));
             return;
         }
         sendLine(line);
-    }
-
-    /**
-     * A password leaves this machine only encrypted: over TLS, or to this machine itself. Checked
-     * here and not left to the server, which could only refuse it after it travelled.
-     */
-    private boolean passwordMayGo() {
-        boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
-        return tls != null || local;
-    }
-
-    private boolean loginMayGo() {
-        if (login.certificate() || passwordMayGo()) return true;
-        listener.accept(new ClientEvent.LoginFailed(login.account() == null ? nick : login.account(),
-                "not sent: this connection is not encrypted (join with --tls)"));
-        return false;
     }
 
     /** Measures the round trip: the PONG sets {@link #lagMillis()}. */
@@ -233,6 +220,16 @@ public final class ChatClient implements AutoCloseable {
         return rooms.names();
     }
 
+    /** The account a nick is logged in to as far as the server told us; null when not, or not known. */
+    public String accountOf(String who) {
+        return roomEvents.accounts.of(who);
+    }
+
+    private void loginEvent(ClientEvent e) {
+        if (e instanceof ClientEvent.LoggedIn l) roomEvents.accounts.set(nick, l.account());
+        listener.accept(e);
+    }
+
     public String topic(String which) {
         JoinedRooms.Room r = rooms.find(which);
         return r == null ? null : r.topic;
@@ -254,10 +251,6 @@ public final class ChatClient implements AutoCloseable {
 
     boolean isMe(String who) {
         return who != null && nick != null && Casemapping.equals(who, nick);
-    }
-
-    static Instant timeOf(Message m) {
-        return IncomingMessages.timeOf(m);
     }
 
     private void handle(Message m) {
@@ -282,14 +275,18 @@ public final class ChatClient implements AutoCloseable {
                 errorText = text.startsWith("Closing link: ") ? text.substring("Closing link: ".length()) : text;
             }
             case "PRIVMSG", "NOTICE" -> incoming.onMessage(m);
-            case "NOTE", "FAIL", "WARN" -> onStandardReply(m);
+            case "NOTE", "FAIL", "WARN" -> {
+                ClientEvent.Ending end = notes.standardReply(m, listener);
+                if (end != null) ending = end;
+            }
             case "AUTHENTICATE" -> login.onAuthenticate(m);
-            case "REGISTER", "SETPASS" -> login.onSuccess(m, tls != null && tls.cert() != null, listener);
+            case "REGISTER", "SETPASS" -> login.onSuccess(m, tls != null && tls.hasCertificate(), loginEvents);
             case "JOIN" -> roomEvents.onJoin(m);
             case "PART" -> roomEvents.onLeave(m, m.param(0), m.param(1));
             case "QUIT" -> roomEvents.onLeave(m, null, m.param(0));
             case "KICK" -> roomEvents.onKick(m);
             case "NICK" -> roomEvents.onNick(m);
+            case "ACCOUNT" -> roomEvents.onAccount(m);
             case "TOPIC" -> {
                 JoinedRooms.Room r = rooms.find(m.param(0));
                 if (r != null) r.topic = m.param(1) == null || m.param(1).isEmpty() ? null : m.param(1);
@@ -301,29 +298,12 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    /** IRCv3 standard replies: the server's state as a code, which this client acts on; the text is for people. */
-    private void onStandardReply(Message m) {
-        String code = m.param(1);
-        if (code == null) return;
-        switch (code) {
-            case "APPROVAL_PENDING" -> listener.accept(new ClientEvent.Waiting());
-            case "APPROVAL_REJECTED", "APPROVAL_EXPIRED", "APPROVAL_QUEUE_FULL" -> ending = ClientEvent.Ending.REJECTED;
-            // the account logged in elsewhere: coming back would take it from there again, and back and forth
-            case "NICK_TAKEN_OVER" -> ending = ClientEvent.Ending.KICKED;
-            default -> {
-                String text = m.param(m.params().size() - 1);
-                if (m.command().equals("NOTE")) listener.accept(new ClientEvent.Info(text));
-                else listener.accept(new ClientEvent.Problem(text));
-            }
-        }
-    }
-
     private void onNumeric(Message m) {
         String code = m.command();
         List<String> p = m.params();
         String last = p.isEmpty() ? "" : p.get(p.size() - 1);
-        if (login.onNumeric(code, last, listener)) {
-            caps.end();
+        if (login.onNumeric(code, last, loginEvents)) {
+            if (!login.awaitingRetry()) caps.end(); // a refused password: the session tries another or calls endLogin
             return;
         }
         switch (code) {
@@ -331,6 +311,8 @@ public final class ChatClient implements AutoCloseable {
                 accepted = true;
                 nick = p.get(0);
             }
+            case Numeric.RPL_ISUPPORT -> roomEvents.onIsupport(m);
+            case Numeric.RPL_WHOSPCRPL -> roomEvents.onWhoxReply(m);
             case Numeric.RPL_MOTD -> listener.accept(new ClientEvent.Info(last.startsWith("- ") ? last.substring(2) : last));
             case Numeric.RPL_NAMREPLY -> roomEvents.names(last);
             case Numeric.RPL_ENDOFNAMES -> roomEvents.onEndOfNames(p.size() > 1 ? p.get(1) : "");
@@ -365,5 +347,4 @@ public final class ChatClient implements AutoCloseable {
             }
         }
     }
-
 }

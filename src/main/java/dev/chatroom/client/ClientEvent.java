@@ -16,7 +16,11 @@ public sealed interface ClientEvent {
     }
 
     /** SASL (or a REGISTER) logged us in to this account. */
-    record LoggedIn(String account) implements ClientEvent {}
+    record LoggedIn(String account, boolean byRegistering) implements ClientEvent {
+        public LoggedIn(String account) {
+            this(account, false);
+        }
+    }
 
     /** SASL failed; text is the server's reason. */
     record LoginFailed(String account, String text) implements ClientEvent {}

@@ -11,10 +11,14 @@ final class IncomingMessages {
     private static final String CTCP = "\u0001";
     private final ChatClient client;
     private final Consumer<ClientEvent> listener;
+    private final KnownAccounts accounts;
+    private final java.util.function.BooleanSupplier accountTags;
 
-    IncomingMessages(ChatClient client, Consumer<ClientEvent> listener) {
+    IncomingMessages(ChatClient client, Consumer<ClientEvent> listener, KnownAccounts accounts, java.util.function.BooleanSupplier accountTags) {
         this.client = client;
         this.listener = listener;
+        this.accounts = accounts;
+        this.accountTags = accountTags;
     }
 
     void onMessage(Message m) {
@@ -29,6 +33,8 @@ final class IncomingMessages {
             else listener.accept(new ClientEvent.Info(text));
             return;
         }
+        // with account-tag, a message without the tag comes from someone not logged in
+        if (accountTags.getAsBoolean()) accounts.set(from, m.tags().get("account"));
         boolean action = false;
         if (text.startsWith(CTCP)) {
             String body = text.substring(1, text.endsWith(CTCP) && text.length() > 1 ? text.length() - 1 : text.length());

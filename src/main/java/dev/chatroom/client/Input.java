@@ -23,11 +23,14 @@ public final class Input {
             "  /topic [text]   /invite <user>   /kick <user> [reason]   /mode [#room] <modes>",
             "  /op <user>   /deop <user>   /voice <user>   /devoice <user>   (channel operators)",
             "  /nick <name>   /away [text]   /whois <user>",
-            "  /register <password>   /passwd <new password>   your name as an account (logged-in names show a \u2713)",
+            "  /register [password]   /passwd [new password]   your name as an account (alone: asked unseen; logged-in names show a \u2713)",
             "  /leave                                 leave the chat (alias /quit)",
             "  /help                                  this list",
             "  //text                                 send text that starts with /",
             "Colors: " + String.join(", ", Colors.names()) + " (and megenta, purple, gray, ...)");
+
+    /** Stands for a password still to be asked for (masked) in an {@link Action.Server} line. */
+    static final String ASK_PASSWORD = "\0password";
 
     private Input() {}
 
@@ -62,8 +65,9 @@ public final class Input {
                         case "/voice" -> "+v ";
                         default -> "-v ";
                     } + word(rest, 0));
-            case "/register" -> rest.isEmpty() ? new Action.Problem("Usage: /register <password>") : new Action.Server("REGISTER * * :" + rest);
-            case "/passwd" -> rest.isEmpty() ? new Action.Problem("Usage: /passwd <new password>") : new Action.Server("SETPASS :" + rest);
+            // alone, they ask for the password without showing it
+            case "/register" -> new Action.Server("REGISTER * * :" + (rest.isEmpty() ? ASK_PASSWORD : rest));
+            case "/passwd" -> new Action.Server("SETPASS :" + (rest.isEmpty() ? ASK_PASSWORD : rest));
             case "/nick" -> rest.isEmpty() ? new Action.Problem("Usage: /nick <name>") : new Action.Server("NICK " + word(rest, 0));
             case "/away" -> new Action.Server(rest.isEmpty() ? "AWAY" : "AWAY :" + rest);
             case "/whois" -> rest.isEmpty() ? new Action.Problem("Usage: /whois <user>") : new Action.Server("WHOIS " + word(rest, 0));

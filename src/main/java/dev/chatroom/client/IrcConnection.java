@@ -49,6 +49,13 @@ final class IrcConnection implements AutoCloseable {
         return open(host, port, null, listener);
     }
 
+    /** The TLS handshake failed (not a TLS port, a protocol error): said in one line, like "does not speak IRC". */
+    static final class TlsFailed extends IOException {
+        TlsFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** The same over TLS (tls null: plain TCP); returns only once the server's certificate is accepted. */
     static IrcConnection open(String host, int port, ClientTls tls, Listener listener) throws IOException {
         ServerTrust trust = tls == null ? null : tls.trust(host, port);
@@ -89,7 +96,7 @@ final class IrcConnection implements AutoCloseable {
         if (!handshake.awaitUninterruptibly(15, TimeUnit.SECONDS) || !handshake.isSuccess()) {
             connection.close();
             Throwable why = handshake.cause();
-            throw new IOException("TLS handshake failed (" + (why == null ? "no answer" : rootMessage(why)) + ")", why);
+            throw new TlsFailed("TLS handshake failed (" + (why == null ? "no answer" : rootMessage(why)) + ")", why);
         }
         try {
             trust.decide(verdict);
@@ -100,6 +107,7 @@ final class IrcConnection implements AutoCloseable {
         // on the connection's thread, where channelInactive runs too: the end is reported exactly once
         channel.eventLoop().submit(() -> {
             handedOver.set(true);
+            channel.pipeline().get(Handler.class).release();
             if (!channel.isActive()) listener.closed(); // lost while the user decided
         }).syncUninterruptibly();
         return connection;
@@ -153,10 +161,20 @@ final class IrcConnection implements AutoCloseable {
             this.handedOver = handedOver;
         }
 
+        /** Lines that came before the server's certificate was accepted: nothing is acted on (or answered) before that. */
+        private final java.util.List<Message> held = new java.util.ArrayList<>();
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
-            // nothing a server says reaches the screen before its certificate is accepted
-            if (msg instanceof Message m && handedOver.get()) listener.line(m);
+            if (!(msg instanceof Message m)) return;
+            if (handedOver.get()) listener.line(m);
+            else held.add(m);
+        }
+
+        /** On the connection's thread, once handed over. */
+        void release() {
+            for (Message m : held) listener.line(m);
+            held.clear();
         }
 
         @Override

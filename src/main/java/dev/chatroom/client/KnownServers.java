@@ -42,13 +42,13 @@ public final class KnownServers {
             String[] words = lines.get(i).strip().split("\\s+");
             if (words.length < 2 || words[0].startsWith("#")) continue;
             String fp = Fingerprint.normalize(words[1]);
-            if (words[0].equals(key) && fp != null) return new Pin(fp, i + 1);
+            if (words[0].toLowerCase(Locale.ROOT).equals(key) && fp != null) return new Pin(fp, i + 1);
         }
         return null;
     }
 
     public void add(String host, int port, String fingerprint) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        ClientFiles.createPrivateDirectories(file.toAbsolutePath().getParent());
         if (!Files.exists(file)) {
             try {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -59,7 +59,9 @@ public final class KnownServers {
         Files.writeString(file, key(host, port) + " " + fingerprint + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
+    /** {@code host:port}; an IPv6 address in brackets, so the port stays apart. */
     static String key(String host, int port) {
-        return host.toLowerCase(Locale.ROOT) + ":" + port;
+        String h = host.toLowerCase(Locale.ROOT);
+        return (h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h) + ":" + port;
     }
 }

@@ -13,11 +13,15 @@ import java.util.function.Consumer;
  */
 final class Login {
     static final int CHUNK = 400;
+    /** Why a password was not sent at all (asking for another would not help). */
+    static final String NOT_ENCRYPTED = "not sent: this connection is not encrypted (join with --tls)";
     private final Consumer<String> send;
     private volatile String account;
     private volatile String password;
     private volatile boolean external;
     private volatile String mechanism;
+    /** A password was refused: CAP END waits for the session to try another one or to give up. */
+    private volatile boolean awaitingRetry;
 
     Login(Consumer<String> send) {
         this.send = send;
@@ -51,9 +55,28 @@ final class Login {
         return account;
     }
 
+    /** When the caps are granted: starts the exchange if a login is wanted; true holds CAP END back until it ends. */
+    boolean startIfWanted(String nick, boolean saslOffered, boolean encrypted, Consumer<ClientEvent> listener) {
+        if (!wanted() || !mayGo(nick, encrypted, listener)) return false;
+        if (!saslOffered) {
+            listener.accept(new ClientEvent.Problem("This server does not offer logging in (SASL); you are not logged in."));
+            return false;
+        }
+        start(nick);
+        return true;
+    }
+
+    /** A password is never sent in clear text (a certificate proves itself in the handshake). */
+    boolean mayGo(String nick, boolean encrypted, Consumer<ClientEvent> listener) {
+        if (external || encrypted) return true;
+        listener.accept(new ClientEvent.LoginFailed(account == null ? nick : account, NOT_ENCRYPTED));
+        return false;
+    }
+
     /** Starts the exchange; the account defaults to the nick we are registering with. */
     void start(String nick) {
         if (account == null) account = nick;
+        awaitingRetry = false;
         mechanism = external ? "EXTERNAL" : "PLAIN";
         send.accept("AUTHENTICATE " + mechanism);
     }
@@ -65,9 +88,13 @@ final class Login {
             send.accept("AUTHENTICATE +");
             return;
         }
-        String payload = Base64.getEncoder().encodeToString(("\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
+        String payload = Base64.getEncoder().encodeToString((account + "\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < payload.length(); i += CHUNK) send.accept("AUTHENTICATE " + payload.substring(i, Math.min(payload.length(), i + CHUNK)));
         if (payload.length() % CHUNK == 0) send.accept("AUTHENTICATE +");
+    }
+
+    boolean awaitingRetry() {
+        return awaitingRetry;
     }
 
     /** 903-907 ended the exchange. */
@@ -90,6 +117,7 @@ final class Login {
             }
             case Numeric.ERR_SASLFAIL, Numeric.ERR_SASLTOOLONG -> {
                 finished();
+                awaitingRetry = !external;
                 forgetPassword();
                 listener.accept(new ClientEvent.LoginFailed(account, text));
                 return true;
@@ -108,11 +136,13 @@ final class Login {
     void onSuccess(Message m, boolean withCertificate, Consumer<ClientEvent> listener) {
         if (!"SUCCESS".equals(m.param(0))) return;
         if (m.command().equals("SETPASS")) {
-            listener.accept(new ClientEvent.Info("Password changed."));
+            String text = m.param(m.params().size() - 1);
+            listener.accept(new ClientEvent.Info(text == null || text.isEmpty() || text.equals(m.param(1)) ? "Password changed." : text
+                    + (text.endsWith(".") ? "" : ".")));
             return;
         }
         account = m.param(1);
-        listener.accept(new ClientEvent.LoggedIn(account));
+        listener.accept(new ClientEvent.LoggedIn(account, true));
         listener.accept(new ClientEvent.Info("Account " + account + " registered; you are logged in. Next time: --login or CHATROOM_PASSWORD"
                 + (withCertificate ? " (or just --cert: your certificate is linked)." : ".")));
     }

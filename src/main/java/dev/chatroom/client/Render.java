@@ -32,6 +32,9 @@ public final class Render {
     /** The room on screen now, and the one the server put us in first ("the chatroom"); either may be null. */
     private volatile Supplier<String> current = () -> null;
     private volatile Supplier<String> home = () -> null;
+    private volatile java.util.function.Function<String, String> accountOf = nick -> null;
+    /** After a logged-in name; "+" where the terminal cannot show a check mark. */
+    private volatile String mark = "\u2713";
 
     public Render(boolean color, Supplier<String> ownNick, ZoneId zone) {
         this.color = color;
@@ -43,6 +46,13 @@ public final class Render {
     public Render rooms(Supplier<String> currentRoom, Supplier<String> homeRoom) {
         current = currentRoom;
         home = homeRoom;
+        return this;
+    }
+
+    /** Who is logged in to which account (for member lists; messages carry their own account-tag). */
+    public Render accounts(java.util.function.Function<String, String> accountOfNick, boolean unicode) {
+        accountOf = accountOfNick;
+        mark = unicode ? "\u2713" : "+";
         return this;
     }
 
@@ -61,7 +71,7 @@ public final class Render {
     /** The text to print for an event (possibly several lines), or null to print nothing. */
     public String render(ClientEvent event) {
         if (event instanceof ClientEvent.Waiting) return "Waiting for the admin to accept you...";
-        if (event instanceof ClientEvent.LoggedIn l) return "Logged in as " + clean(l.account()) + ".";
+        if (event instanceof ClientEvent.LoggedIn l) return l.byRegistering() ? null : "Logged in as " + clean(l.account()) + ".";
         if (event instanceof ClientEvent.LoginFailed f) {
             String why = f.text() == null ? "" : f.text().replaceFirst("^SASL authentication failed:? ?", "");
             return "Login failed for " + clean(f.account()) + (why.isEmpty() ? "." : ": " + clean(why) + ".");
@@ -142,9 +152,12 @@ public final class Render {
      * the name shown, the account itself when it differs, so a look-alike name cannot pass.
      */
     private String loggedIn(ClientEvent.Chat c) {
-        String account = c.account();
-        if (account == null || account.equals("*")) return "";
-        return Casemapping.equals(account, c.from()) ? "\u2713" : "(" + clean(account) + "\u2713)";
+        return loggedIn(c.from(), c.account());
+    }
+
+    private String loggedIn(String nick, String account) {
+        if (account == null || account.isEmpty() || account.equals("*")) return "";
+        return Casemapping.equals(account, nick) ? mark : "(" + clean(account) + mark + ")";
     }
 
     private String bold(boolean mentioned) {
@@ -190,7 +203,7 @@ public final class Render {
         StringBuilder sb = new StringBuilder("In " + clean(room) + " (" + members.size() + "): ");
         for (int i = 0; i < members.size(); i++) {
             if (i > 0) sb.append(", ");
-            sb.append(nick(members.get(i)));
+            sb.append(nick(members.get(i))).append(loggedIn(members.get(i), accountOf.apply(members.get(i))));
         }
         return sb.toString();
     }

@@ -17,6 +17,9 @@ final class RoomEvents {
     private final ChatClient client;
     private final Consumer<ClientEvent> listener;
     final JoinedRooms rooms = new JoinedRooms();
+    final KnownAccounts accounts = new KnownAccounts();
+    /** The server answers WHO with the account field (WHOX in 005): asked on entering a room. */
+    private boolean whox;
     private final List<String> namesBuffer = new ArrayList<>();
     /** Rooms whose NAMES the user asked for (/users), answered as Members rather than on entering. */
     final Set<String> namesRequested = java.util.Collections.synchronizedSet(new HashSet<>());
@@ -42,6 +45,7 @@ final class RoomEvents {
     void onJoin(Message m) {
         String who = m.sourceNick();
         String joined = m.param(0);
+        if (m.params().size() >= 3) accounts.set(who, m.param(1)); // extended-join: JOIN #room <account|*> :realname
         if (isMe(who)) {
             if (firstRoom == null) firstRoom = joined;
             rooms.add(joined).members.clear();
@@ -49,7 +53,7 @@ final class RoomEvents {
         }
         JoinedRooms.Room r = rooms.find(joined);
         if (r != null) r.members.add(who);
-        listener.accept(new ClientEvent.Joined(ChatClient.timeOf(m), who, joined));
+        listener.accept(new ClientEvent.Joined(IncomingMessages.timeOf(m), who, joined));
     }
 
     void onLeave(Message m, String fromRoom, String reason) {
@@ -62,12 +66,14 @@ final class RoomEvents {
             return;
         }
         if (fromRoom == null) {
+            accounts.forget(who);
             if (rooms.quit(who).isEmpty()) return;
         } else {
             JoinedRooms.Room r = rooms.find(fromRoom);
             if (r != null) r.members.remove(who);
+            if (!rooms.everyone().contains(who)) accounts.forget(who);
         }
-        listener.accept(new ClientEvent.Left(ChatClient.timeOf(m), who, fromRoom, reason));
+        listener.accept(new ClientEvent.Left(IncomingMessages.timeOf(m), who, fromRoom, reason));
     }
 
     void onKick(Message m) {
@@ -75,6 +81,7 @@ final class RoomEvents {
         String from = m.param(0);
         JoinedRooms.Room r = rooms.find(from);
         if (r != null) r.members.remove(victim);
+        if (!rooms.everyone().contains(victim)) accounts.forget(victim);
         boolean byServer = m.prefix() == null || !m.prefix().contains("!");
         // a KICK from the server followed by ERROR is the admin removing us from the chat
         if (isMe(victim) && byServer) kickedByServer = true;
@@ -82,15 +89,16 @@ final class RoomEvents {
         String why = m.param(2);
         // RFC 2812: without a reason, the comment is the kicker's name
         if (why != null && (why.isEmpty() || why.equals(m.sourceNick()))) why = null;
-        listener.accept(new ClientEvent.Removed(ChatClient.timeOf(m), victim, from, byServer ? null : m.sourceNick(), why));
+        listener.accept(new ClientEvent.Removed(IncomingMessages.timeOf(m), victim, from, byServer ? null : m.sourceNick(), why));
     }
 
     void onNick(Message m) {
         String old = m.sourceNick();
         String now = m.param(0);
         rooms.rename(old, now);
+        accounts.renamed(old, now);
         if (isMe(old)) client.renamed(now);
-        listener.accept(new ClientEvent.NickChanged(ChatClient.timeOf(m), old, now));
+        listener.accept(new ClientEvent.NickChanged(IncomingMessages.timeOf(m), old, now));
     }
 
     void onEndOfNames(String forRoom) {
@@ -107,7 +115,28 @@ final class RoomEvents {
             } else {
                 listener.accept(new ClientEvent.Entered(r.name, names, r.topic));
             }
+            // who of those already there is logged in: no join of theirs told us
+            if (whox) client.sendLine("WHO " + r.name + " %tna," + WHOX_TOKEN);
         }
+    }
+
+    static final String WHOX_TOKEN = "152";
+
+    /** account-notify: {@code :nick!u@h ACCOUNT <account|*>}. */
+    void onAccount(Message m) {
+        accounts.set(m.sourceNick(), m.param(0));
+    }
+
+    /** 005 lines: whether WHO can tell accounts. */
+    void onIsupport(Message m) {
+        for (String token : m.params()) if (token.equals("WHOX")) whox = true;
+    }
+
+    /** Our WHOX answer: {@code 354 me 152 <nick> <account|0>}. */
+    void onWhoxReply(Message m) {
+        if (m.params().size() < 4 || !WHOX_TOKEN.equals(m.param(1))) return;
+        String account = m.param(3);
+        accounts.set(m.param(2), account.equals("0") ? null : account);
     }
 
     static String stripPrefix(String name) {

@@ -61,4 +61,26 @@ final class ServerNotes {
             default -> "it is full.";
         };
     }
+
+    /** IRCv3 standard replies: the server's state as a code, which this client acts on; the text is for people. Returns how the connection will end, if it says. */
+    ClientEvent.Ending standardReply(Message m, java.util.function.Consumer<ClientEvent> listener) {
+        String code = m.param(1);
+        if (code == null) return null;
+        switch (code) {
+            case "APPROVAL_PENDING" -> listener.accept(new ClientEvent.Waiting());
+            case "APPROVAL_REJECTED", "APPROVAL_EXPIRED", "APPROVAL_QUEUE_FULL" -> {
+                return ClientEvent.Ending.REJECTED;
+            }
+            // the account logged in elsewhere: coming back would take it from there again, and back and forth
+            case "NICK_TAKEN_OVER" -> {
+                return ClientEvent.Ending.KICKED;
+            }
+            default -> {
+                String text = m.param(m.params().size() - 1);
+                if (m.command().equals("NOTE")) listener.accept(new ClientEvent.Info(text));
+                else listener.accept(new ClientEvent.Problem(text));
+            }
+        }
+        return null;
+    }
 }

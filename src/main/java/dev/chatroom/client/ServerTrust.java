@@ -4,6 +4,7 @@ import dev.chatroom.tls.Fingerprint;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.KeyStore;
+import java.util.Map;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
@@ -23,13 +24,16 @@ final class ServerTrust {
     private final boolean insecure;
     private final KnownServers known;
     private final ClientTls.Asker asker;
+    /** host:port -> fingerprint accepted in this run (pinned, or said yes to). */
+    private final Map<String, String> acceptedNow;
 
-    ServerTrust(String host, int port, boolean insecure, KnownServers known, ClientTls.Asker asker) {
+    ServerTrust(String host, int port, boolean insecure, KnownServers known, ClientTls.Asker asker, Map<String, String> acceptedNow) {
         this.host = host;
         this.port = port;
         this.insecure = insecure;
         this.known = known;
         this.asker = asker;
+        this.acceptedNow = acceptedNow;
     }
 
     /** What one handshake saw: the server's certificate and whether an authority vouched for it. */
@@ -89,15 +93,30 @@ final class ServerTrust {
         if (insecure || v.trustedByAuthority) return;
         if (v.leaf == null) throw new IOException("the server sent no certificate");
         String fp = Fingerprint.of(v.leaf);
+        String where = KnownServers.key(host, port);
+        if (fp.equals(acceptedNow.get(where))) return;
         KnownServers.Pin pin = known.find(host, port);
-        if (pin != null && pin.fingerprint().equals(fp)) return;
-        if (pin != null) throw new IOException(changed(pin, fp));
-        if (!asker.trust(fp)) {
-            throw new IOException("The server's certificate is not trusted (SHA-256 fingerprint " + fp + "). Run chatroom join --tls in a terminal"
-                    + " once to check and pin it, or use --insecure.");
+        if (pin != null && pin.fingerprint().equals(fp)) {
+            acceptedNow.put(where, fp);
+            return;
         }
-        known.add(host, port, fp);
+        if (pin != null) throw new IOException(changed(pin, fp));
+        if (acceptedNow.containsKey(where)) throw new IOException(changed(new KnownServers.Pin(acceptedNow.get(where), 0), fp));
+        switch (asker.trust(fp)) {
+            case YES -> {
+                acceptedNow.put(where, fp);
+                try {
+                    known.add(host, port, fp);
+                } catch (IOException e) {
+                    asker.tell("Could not pin it in " + known.file() + " (" + e.getMessage() + "); you will be asked again next time.");
+                }
+            }
+            case NO -> throw new IOException("Not trusted; not connecting.");
+            case CANNOT_ASK -> throw new IOException("The certificate of " + where + " is not signed by a known authority (SHA-256 fingerprint " + fp
+                    + "). Pin it by running chatroom join --tls once in a terminal, or use --insecure.");
+        }
     }
+
 
     private String changed(KnownServers.Pin pin, String now) {
         return String.join("\n",
@@ -107,7 +126,8 @@ final class ServerTrust {
                 "Someone may be intercepting the connection, or the server's certificate was replaced.",
                 "Pinned:   " + pin.fingerprint(),
                 "Now sent: " + now,
-                "If the admin confirms the new fingerprint, remove line " + pin.line() + " of " + known.file()
+                pin.line() == 0 ? "It was accepted earlier in this session; start chatroom join again if the admin confirms the new one."
+                        : "If the admin confirms the new fingerprint, remove line " + pin.line() + " of " + known.file()
                         + " (sed -i '" + pin.line() + "d' " + known.file() + ") and connect again.",
                 "Not connecting.");
     }

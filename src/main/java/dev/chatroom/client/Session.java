@@ -45,13 +45,11 @@ public final class Session {
     /** The connection being tried was accepted (the backoff starts over after it). */
     private volatile boolean acceptedNow;
     private ClientTls tls;
-    private String account;
-    private volatile String password;
-    private boolean certificateLogin;
+    private final SessionLogin login;
     /** The server's certificate was refused: never retried. */
     private boolean refusedCertificate;
-    /** A name we log in for, to ask for again once logged in. */
-    private String nickAfterLogin;
+    /** When the server must have answered the registration; pushed back while the user types a password. */
+    private long deadline;
 
     /** Connect over TLS (null: plain). */
     public Session tls(ClientTls t) {
@@ -61,9 +59,13 @@ public final class Session {
 
     /** Log in at every connection: with a password (account null: the name), or with the client certificate. */
     public Session login(String account, String password, boolean certificate) {
-        this.account = account;
-        this.password = password;
-        this.certificateLogin = certificate;
+        login.with(account, password, certificate);
+        return this;
+    }
+
+    /** Log in with a password asked for (masked) before connecting; account null: the name. */
+    public Session loginAsking(String account) {
+        login.asking(account);
         return this;
     }
 
@@ -78,8 +80,10 @@ public final class Session {
         this.nameFromFlag = name;
         this.options = options;
         this.render = new Render(color, () -> client == null ? null : client.nick(), java.time.ZoneId.systemDefault())
-                .rooms(state::current, state::home);
+                .rooms(state::current, state::home)
+                .accounts(nick -> client == null ? null : client.accountOf(nick), ui.unicode());
         this.input = new SessionInput(this, ui, render);
+        this.login = new SessionLogin(ui, this::restartDeadline);
     }
 
     ChatClient client() {
@@ -105,6 +109,7 @@ public final class Session {
             ui.print("No username given.");
             return EXIT_USAGE;
         }
+        if (!login.askBeforeConnecting(name)) return EXIT_USAGE;
         ui.onRoomKeys(input::roomKey);
         int attempt = 0;
         boolean everAccepted = false;
@@ -136,12 +141,15 @@ public final class Session {
         updateStatus();
         outcomes.clear();
         ChatClient c = new ChatClient(host, port, tls, this::onEvent);
-        if (password != null || certificateLogin) c.loginWith(account, password, certificateLogin);
+        login.applyTo(c);
         try {
             c.connect();
         } catch (ClientTls.Refused e) {
             ui.print(e.getMessage());
             refusedCertificate = true;
+            return EXIT_CONNECTION;
+        } catch (IrcConnection.TlsFailed e) {
+            ui.print(host + ":" + port + ": " + e.getMessage());
             return EXIT_CONNECTION;
         } catch (IOException e) {
             ui.print("Cannot reach " + host + ":" + port + ": " + e.getMessage());
@@ -166,7 +174,7 @@ public final class Session {
 
     /** Null once accepted; otherwise the exit code. */
     private Integer awaitAcceptance(ChatClient c) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.registrationTimeoutMillis());
+        restartDeadline();
         boolean waiting = false;
         while (true) {
             long left = deadline - System.nanoTime();
@@ -186,20 +194,28 @@ public final class Session {
                 updateStatus();
                 input.start();
             }
-            if (e instanceof ClientEvent.LoginFailed && !certificateLogin) password = null; // never re-sent: it would only count as a guess
-            if (e instanceof ClientEvent.LoggedIn && nickAfterLogin != null) {
-                c.retryNick(nickAfterLogin);
-                nickAfterLogin = null;
+            if (e instanceof ClientEvent.LoggedIn && login.nickAfterLogin() != null) {
+                c.retryNick(login.nickAfterLogin());
+                login.loggedInForNick();
                 continue;
             }
-            if (e instanceof ClientEvent.LoginFailed && nickAfterLogin != null) {
-                if (askPassword(c, nickAfterLogin)) continue;
-                nickAfterLogin = null;
+            if (e instanceof ClientEvent.LoginFailed f && login.nickAfterLogin() == null) {
+                if (login.failed(c, f, state.everAccepted())) continue;
+                c.quit(null);
+                return EXIT_REFUSED;
+            }
+            if (e instanceof ClientEvent.LoginFailed && login.nickAfterLogin() != null) {
+                login.refused();
+                if (login.askForName(c, login.nickAfterLogin())) continue;
+                login.loggedInForNick();
+                c.endLogin();
                 if (!canAskAgain()) {
                     c.quit(null);
                     return EXIT_REFUSED;
                 }
-                if ((name = askValidName()) == null) {
+                name = askValidName();
+                restartDeadline();
+                if (name == null) {
                     c.quit(null);
                     return EXIT_USAGE;
                 }
@@ -207,7 +223,7 @@ public final class Session {
                 continue;
             }
             if (e instanceof ClientEvent.NameRefused r && r.registered() && !state.everAccepted()) {
-                if (askPassword(c, r.name())) continue;
+                if (login.askForName(c, r.name())) continue;
                 if (!ui.interactive()) {
                     ui.print("Set CHATROOM_PASSWORD or use --login to log in to " + r.name() + ", or choose another --name.");
                     c.quit(null);
@@ -225,6 +241,7 @@ public final class Session {
                     return EXIT_REFUSED;
                 }
                 name = askValidName();
+                restartDeadline();
                 if (name == null) {
                     c.quit(null);
                     return EXIT_USAGE;
@@ -234,6 +251,10 @@ public final class Session {
         }
     }
 
+    private void restartDeadline() {
+        deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.registrationTimeoutMillis());
+    }
+
     private String askValidName() throws IOException {
         String n = askName();
         while (n != null && !Names.isValidNick(n)) {
@@ -241,18 +262,6 @@ public final class Session {
             n = askName();
         }
         return n;
-    }
-
-    /** The name is someone's account: ask for its password and log in on this connection. False when the user would rather pick another name. */
-    private boolean askPassword(ChatClient c, String accountName) throws IOException {
-        if (!ui.interactive()) return false;
-        String pw = ui.readSecret("Password for " + accountName + " (empty to choose another name): ");
-        if (pw == null || pw.isEmpty()) return false;
-        password = pw;
-        account = accountName;
-        nickAfterLogin = accountName;
-        c.logInNow(accountName, pw);
-        return true;
     }
 
     /** Waits before the next attempt: 1 s doubling to 30 s, with jitter. False when the user left meanwhile. */

@@ -116,6 +116,8 @@ final class SessionInput {
             switchTo(s.room());
         } else if (a instanceof Action.Nothing) {
             return;
+        } else if (a instanceof Action.Server s && s.line().endsWith(Input.ASK_PASSWORD)) {
+            askPasswordFor(s);
         } else if (session.state.phase() != SessionState.Phase.CHATTING) {
             synchronized (this) {
                 queued.add(a);
@@ -124,6 +126,21 @@ final class SessionInput {
             else ui.print("(queued until you are in)");
         } else {
             perform(a);
+        }
+    }
+
+    /** /register or /passwd alone: the password typed twice, unseen. */
+    private void askPasswordFor(Action.Server s) {
+        try {
+            String pw = ui.readSecret("Password: ");
+            if (pw == null || pw.isBlank()) return;
+            if (!pw.equals(ui.readSecret("Again: "))) {
+                ui.print("The two passwords differ; nothing sent.");
+                return;
+            }
+            handle(new Action.Server(s.line().replace(Input.ASK_PASSWORD, pw)));
+        } catch (IOException e) {
+            ui.print("Nothing sent.");
         }
     }
 
@@ -162,7 +179,11 @@ final class SessionInput {
         } else if (a instanceof Action.Rooms) {
             c.command("LIST");
         } else if (a instanceof Action.Server s) {
-            c.command(s.line().replace("{room}", room == null ? "*" : room));
+            boolean secret = s.line().startsWith("REGISTER ") || s.line().startsWith("SETPASS ");
+            c.command(secret ? s.line() : s.line().replace("{room}", room == null ? "*" : room)); // a password is sent as typed
+            // the typed line is erased on Enter and kept out of the history; this says it went, without the password
+            if (s.line().startsWith("REGISTER ")) ui.print("/register ********");
+            else if (s.line().startsWith("SETPASS ")) ui.print("/passwd ********");
         }
     }
 

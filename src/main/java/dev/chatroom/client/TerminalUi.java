@@ -158,6 +158,11 @@ public final class TerminalUi implements Ui {
     }
 
     @Override
+    public boolean unicode() {
+        return java.nio.charset.StandardCharsets.UTF_8.equals(terminal.encoding());
+    }
+
+    @Override
     public boolean interactive() {
         return true;
     }

@@ -17,6 +17,11 @@ public interface Ui extends AutoCloseable {
     /** Prints text (one or more lines); safe from any thread, never garbles the line being typed. */
     void print(String text);
 
+    /** Whether a check mark can be shown (the output is UTF-8). */
+    default boolean unicode() {
+        return java.nio.charset.Charset.defaultCharset().equals(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** True for a person at a terminal, false for a script. */
     boolean interactive();
 

@@ -28,7 +28,7 @@ class ClientTlsIT {
             Map<String, String> env = Map.of("XDG_CONFIG_HOME", config.toString());
 
             try (JarProcess unpinned = join(env, tls, "--name", "alice")) {
-                unpinned.expect("The server's certificate is not trusted \\(SHA-256 fingerprint " + fingerprint + "\\)");
+                unpinned.expect("is not signed by a known authority \\(SHA-256 fingerprint " + fingerprint + "\\)\\. Pin it by running");
                 assertThat(unpinned.waitForExit()).isEqualTo(1);
             }
             Path known = Files.createDirectories(config.resolve("chatroom")).resolve("known_servers");
@@ -46,12 +46,23 @@ class ClientTlsIT {
                 impostor.expect("^Set CHATROOM_PASSWORD or use --login");
                 assertThat(impostor.waitForExit()).isEqualTo(3);
             }
-            try (JarProcess cert = new JarProcess(env, List.of(), "join", "--make-cert")) {
-                cert.expect("^SHA-256 fingerprint: ");
-                assertThat(cert.waitForExit()).isZero();
+            Map<String, String> wrongPassword = Map.of("XDG_CONFIG_HOME", config.toString(), "CHATROOM_PASSWORD", "battery-staple");
+            try (JarProcess guesser = join(wrongPassword, tls, "--name", "alice")) {
+                guesser.expect("^Login failed for alice: wrong account name or password\\.$");
+                assertThat(guesser.waitForExit()).isEqualTo(3);
             }
             String certFile = config.resolve("chatroom/client-cert.pem").toString();
             String keyFile = config.resolve("chatroom/client-key.pem").toString();
+            try (JarProcess cert = new JarProcess(env, List.of(), "join", "--make-cert")) {
+                cert.expect("^Client certificate: " + java.util.regex.Pattern.quote(certFile) + "$");
+                cert.expect("^SHA-256 fingerprint: ((?:[0-9a-f]{2}:){31}[0-9a-f]{2})$");
+                assertThat(cert.waitForExit()).isZero();
+            }
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(keyFile)))).isEqualTo("rw-------");
+            try (JarProcess again = new JarProcess(env, List.of(), "join", "--make-cert")) {
+                again.expect("already exists; use it with --cert");
+                assertThat(again.waitForExit()).isEqualTo(2);
+            }
             Map<String, String> withPassword = Map.of("XDG_CONFIG_HOME", config.toString(), "CHATROOM_PASSWORD", "correct-horse");
             try (JarProcess alice = join(withPassword, tls, "--name", "alice", "--cert", certFile, "--key", keyFile)) {
                 alice.expect("^Logged in as alice\\.$");

@@ -123,4 +123,12 @@ class InputTest {
         assertThat(Input.parse("/whois bob")).isEqualTo(new Action.Server("WHOIS bob"));
         assertThat(Input.parse("/kick")).isEqualTo(new Action.Problem("Usage: /kick <user> [reason]"));
     }
+
+    @Test
+    void registerAndPasswdSendThePasswordAsTypedOrAskForIt() {
+        assertThat(Input.parse("/register correct horse {room}")).isEqualTo(new Action.Server("REGISTER * * :correct horse {room}"));
+        assertThat(Input.parse("/passwd :new")).isEqualTo(new Action.Server("SETPASS ::new"));
+        assertThat(Input.parse("/register")).isEqualTo(new Action.Server("REGISTER * * :" + Input.ASK_PASSWORD));
+        assertThat(Input.parse("/passwd ")).isEqualTo(new Action.Server("SETPASS :" + Input.ASK_PASSWORD));
+    }
 }

@@ -20,13 +20,13 @@ class LoginTest {
         login.start("alice");
         login.onAuthenticate(Message.parse("AUTHENTICATE +"));
         assertThat(sent).containsExactly("AUTHENTICATE PLAIN",
-                "AUTHENTICATE " + Base64.getEncoder().encodeToString("\0alice\0correct-horse".getBytes(StandardCharsets.UTF_8)));
+                "AUTHENTICATE " + Base64.getEncoder().encodeToString("alice\0alice\0correct-horse".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void aResponseOfExactlyFourHundredIsFollowedByAPlus() {
-        // "\0a\0" + 297 bytes = 300 bytes = 400 base64 characters
-        login.withPassword("a", "x".repeat(297));
+        // "a\0a\0" + 296 bytes = 300 bytes = 400 base64 characters
+        login.withPassword("a", "x".repeat(296));
         login.start("a");
         login.onAuthenticate(Message.parse("AUTHENTICATE +"));
         assertThat(sent).hasSize(3);

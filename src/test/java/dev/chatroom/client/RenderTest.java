@@ -124,4 +124,18 @@ class RenderTest {
         assertThat(plain.render(new ClientEvent.NameRefused("alice", "is registered to an account", true)))
                 .isEqualTo("The name alice is registered to an account.");
     }
+
+    @Test
+    void memberListsMarkWhoIsLoggedInAsFarAsKnown() {
+        java.util.Map<String, String> accounts = java.util.Map.of("bob", "bob", "b0b", "mallory");
+        Render r = new Render(false, () -> "alice", ZoneOffset.UTC).accounts(accounts::get, true);
+        assertThat(r.render(new ClientEvent.Members("#chatroom", List.of("alice", "bob", "b0b")))).isEqualTo("In #chatroom (3): alice, bob\u2713, b0b(mallory\u2713)");
+        Render ascii = new Render(false, () -> "alice", ZoneOffset.UTC).accounts(accounts::get, false);
+        assertThat(ascii.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "hi", false, false, "bob"))).isEqualTo("[10:02] bob+: hi");
+    }
+
+    @Test
+    void registeringSaysItOnce() {
+        assertThat(plain.render(new ClientEvent.LoggedIn("alice", true))).isNull();
+    }
 }

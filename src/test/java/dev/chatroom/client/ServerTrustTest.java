@@ -25,8 +25,8 @@ class ServerTrustTest {
     ServerTrust trust(boolean insecure, boolean answer) {
         return new ServerTrust("chat.example.org", 6697, insecure, new KnownServers(dir.resolve("known_servers")), fp -> {
             asked.add(fp);
-            return answer;
-        });
+            return answer ? ClientTls.Answer.YES : ClientTls.Answer.NO;
+        }, new java.util.HashMap<>());
     }
 
     ServerTrust.Verdict saw(X509Certificate c) {
@@ -46,8 +46,7 @@ class ServerTrustTest {
 
     @Test
     void noIsRefusedAndNothingIsPinned() {
-        assertThatThrownBy(() -> trust(false, false).decide(saw(cert))).hasMessageContaining("is not trusted")
-                .hasMessageContaining(Fingerprint.of(cert)).hasMessageContaining("--insecure");
+        assertThatThrownBy(() -> trust(false, false).decide(saw(cert))).hasMessage("Not trusted; not connecting.");
         assertThat(dir.resolve("known_servers")).doesNotExist();
     }
 
@@ -62,6 +61,33 @@ class ServerTrustTest {
                 .hasMessageContaining("Now sent: " + Fingerprint.of(other))
                 .hasMessageContaining("remove line 3 of " + dir.resolve("known_servers"));
         assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void withoutATerminalNothingIsAskedAndThePinOrInsecureIsNamed() {
+        ServerTrust script = new ServerTrust("chat.example.org", 6697, false, new KnownServers(dir.resolve("known_servers")),
+                fp -> ClientTls.Answer.CANNOT_ASK, new java.util.HashMap<>());
+        assertThatThrownBy(() -> script.decide(saw(cert)))
+                .hasMessage("The certificate of chat.example.org:6697 is not signed by a known authority (SHA-256 fingerprint " + Fingerprint.of(cert)
+                        + "). Pin it by running chatroom join --tls once in a terminal, or use --insecure.");
+        assertThat(dir.resolve("known_servers")).doesNotExist();
+    }
+
+    @Test
+    void pinsAreFoundWhateverTheCaseOfTheHostAndFingerprint() throws Exception {
+        Files.writeString(dir.resolve("known_servers"), "  # comment\n\nChat.Example.ORG:6697 " + Fingerprint.of(cert).toUpperCase() + "\n");
+        KnownServers known = new KnownServers(dir.resolve("known_servers"));
+        assertThat(known.find("chat.example.org", 6697)).isEqualTo(new KnownServers.Pin(Fingerprint.of(cert), 3));
+        assertThat(known.find("chat.example.org", 6667)).isNull();
+        assertThat(KnownServers.key("::1", 6697)).isEqualTo("[::1]:6697");
+    }
+
+    @Test
+    void thePinFileIsTheUsersOnly() throws Exception {
+        Path file = dir.resolve("new/chatroom/known_servers");
+        new KnownServers(file).add("h", 1, Fingerprint.of(cert));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
     }
 
     @Test
