@@ -11,7 +11,7 @@ import java.util.Set;
  * Owned by the server's event loop; nothing here is touched from another thread. Room
  * membership is changed only by {@link Room}, which keeps both sides of it together.
  */
-public final class Connection {
+public final class Connection extends RoomMembership {
     public enum State {
         /** Connected, registration (NICK, USER, CAP) not complete. */
         REGISTERING,
@@ -35,15 +35,6 @@ public final class Connection {
     /** Negotiated capabilities, one bit each by ordinal: an EnumSet would be an object per connection. */
     private int capBits;
     private static final Room[] NO_ROOMS = new Room[0];
-    /**
-     * The rooms this connection is in, in join order, and its status in each (Room's flags). The
-     * first room is kept in fields: most people are in one room, and arrays cost every connection.
-     */
-    private Room room0;
-    private byte flags0;
-    private Room[] more = NO_ROOMS;
-    private byte[] moreFlags;
-    private int roomCount;
     private State state = State.REGISTERING;
     private String nick;
     private String user;
@@ -229,85 +220,6 @@ public final class Connection {
     public FloodGate nickChanges(long nowNanos) {
         if (nickChanges == null) nickChanges = new FloodGate(2, 1.0 / 30, nowNanos);
         return nickChanges;
-    }
-
-    /** The rooms this connection is in, in the order it joined them. */
-    public List<Room> rooms() {
-        if (roomCount == 0) return List.of();
-        Room[] all = new Room[roomCount];
-        for (int i = 0; i < roomCount; i++) all[i] = roomAt(i);
-        return List.of(all);
-    }
-
-    public int roomCount() {
-        return roomCount;
-    }
-
-    private Room roomAt(int i) {
-        return i == 0 ? room0 : more[i - 1];
-    }
-
-    /** True when this connection is in r. */
-    public boolean isIn(Room r) {
-        return slot(r) >= 0;
-    }
-
-    /** Its status flags in r (see Room), or -1 when not in it. */
-    int flagsIn(Room r) {
-        int i = slot(r);
-        return i < 0 ? -1 : i == 0 ? flags0 : moreFlags[i - 1];
-    }
-
-    void flagsIn(Room r, int flags) {
-        int i = slot(r);
-        if (i == 0) flags0 = (byte) flags;
-        else if (i > 0) moreFlags[i - 1] = (byte) flags;
-    }
-
-    private int slot(Room r) {
-        if (roomCount == 0) return -1;
-        if (room0 == r) return 0;
-        for (int i = 1; i < roomCount; i++) if (more[i - 1] == r) return i;
-        return -1;
-    }
-
-    /** Called by Room only, which keeps both sides of membership together. */
-    void joined(Room r, int flags) {
-        if (roomCount == 0) {
-            room0 = r;
-            flags0 = (byte) flags;
-        } else {
-            int i = roomCount - 1;
-            if (i == more.length) {
-                more = Arrays.copyOf(more, Math.max(2, i * 2));
-                moreFlags = moreFlags == null ? new byte[more.length] : Arrays.copyOf(moreFlags, more.length);
-            }
-            more[i] = r;
-            moreFlags[i] = (byte) flags;
-        }
-        roomCount++;
-    }
-
-    /** Called by Room only. */
-    void left(Room r) {
-        int i = slot(r);
-        if (i < 0) return;
-        if (i == 0) {
-            if (roomCount > 1) {
-                room0 = more[0];
-                flags0 = moreFlags[0];
-                i = 1; // the first of the others moved up: remove its old place
-            } else {
-                room0 = null;
-                roomCount = 0;
-                return;
-            }
-        }
-        int j = i - 1;
-        System.arraycopy(more, j + 1, more, j, roomCount - 2 - j);
-        System.arraycopy(moreFlags, j + 1, moreFlags, j, roomCount - 2 - j);
-        more[roomCount - 2] = null;
-        roomCount--;
     }
 
     public boolean invitedTo(Room r) {
