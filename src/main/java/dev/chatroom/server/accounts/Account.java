@@ -26,6 +26,12 @@ public record Account(String name, String passwordHash, boolean oneTime, long cr
         return new Account(name, hash, oneTime, createdMillis, certificates);
     }
 
+    public Account withoutCertificate(String fingerprint) {
+        var fewer = new java.util.HashSet<>(certificates);
+        fewer.remove(fingerprint);
+        return new Account(name, passwordHash, oneTime, createdMillis, fewer);
+    }
+
     public Account withCertificate(String fingerprint) {
         var more = new java.util.HashSet<>(certificates);
         more.add(fingerprint);

@@ -40,6 +40,24 @@ final class AccountAdmin {
         return "Dropped account " + a.name() + " (its certificates and allow-list entry too); anyone may take the name now.";
     }
 
+    /** The certificates that log in to an account (SASL EXTERNAL), to check or /unlink them. */
+    static String certificates(Hub hub, String name) {
+        Account a = hub.logins().accounts().find(name);
+        if (a == null) return "No account " + name + ". Type /accounts.";
+        if (a.certificates().isEmpty()) return a.name() + " has no linked certificate.";
+        return "Certificates of " + a.name() + ":\n  " + String.join("\n  ", new java.util.TreeSet<>(a.certificates()));
+    }
+
+    static String unlink(Hub hub, String name, String fingerprint) {
+        Account a = hub.logins().accounts().find(name);
+        if (a == null) return "No account " + name + ". Type /accounts.";
+        String fp = fingerprint == null ? null : dev.chatroom.tls.Fingerprint.normalize(fingerprint);
+        if (fp == null || !a.certificates().contains(fp)) return "No such certificate on " + a.name() + ". Type /certs " + a.name() + ".";
+        hub.logins().accounts().update(a.withoutCertificate(fp));
+        hub.events().event("Certificate " + fp + " unlinked from account " + a.name() + " by the admin.");
+        return "Unlinked " + fp + " from " + a.name() + ": it no longer logs in.";
+    }
+
     static String newOneTimePassword() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 16; i++) {

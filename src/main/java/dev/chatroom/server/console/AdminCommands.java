@@ -39,6 +39,7 @@ public final class AdminCommands {
             "/accounts                 the registered accounts",
             "/drop <account>           delete an account (its name is free again)",
             "/resetpass <account>      print a one-time password for it",
+            "/certs <account>          the client certificates that log in to it; /unlink <account> <fingerprint> removes one",
             "/allow <account>          its logins skip the queue (also before it exists)",
             "/deny <account> [reason]  refuse its logins",
             "/allowlist                who is allowed and denied",
@@ -99,6 +100,9 @@ public final class AdminCommands {
             case "/allow" -> !validName(arg) ? "Usage: /allow <account>" : onLoop(hub -> AccountAdmin.allow(hub, arg));
             case "/deny" -> !validName(arg) ? "Usage: /deny <account> [reason]" : onLoop(hub -> AccountAdmin.deny(hub, arg, rest));
             case "/allowlist" -> onLoop(AccountAdmin::allowList);
+            case "/certs" -> arg == null ? "Usage: /certs <account>" : onLoop(hub -> AccountAdmin.certificates(hub, arg));
+            case "/unlink" -> arg == null || rest == null ? "Usage: /unlink <account> <fingerprint>"
+                    : onLoop(hub -> AccountAdmin.unlink(hub, arg, rest.strip()));
             case "/reload" -> server.reloadTls();
             case "/reject" -> arg == null ? "Usage: /reject <nick> [reason]" : onLoop(hub -> Approving.reject(hub, arg, rest));
             case "/pending" -> onLoop(Reports::pending);

@@ -334,4 +334,21 @@ class AccountsTest {
         later.send("REGISTER * * correct-horse");
         later.expect("REGISTER SUCCESS");
     }
+
+    @Test
+    void theAdminListsAndUnlinksCertificates() {
+        InMemoryServer server = new InMemoryServer();
+        String cert = "ab:".repeat(31) + "ab";
+        FakeClient a = server.connectSecure(PUBLIC, cert).register("alice");
+        a.send("REGISTER * * correct-horse");
+        a.expect("REGISTER SUCCESS");
+        assertThat(server.admin.execute("/certs alice")).isEqualTo("Certificates of alice:\n  " + cert);
+        assertThat(server.admin.execute("/unlink alice " + cert.replace(":", "").toUpperCase())).isEqualTo("Unlinked " + cert + " from alice: it no longer logs in.");
+        assertThat(server.admin.execute("/certs alice")).isEqualTo("alice has no linked certificate.");
+        FakeClient c = server.connectSecure(PUBLIC, cert);
+        c.send("AUTHENTICATE EXTERNAL");
+        c.expect("AUTHENTICATE \\+");
+        c.send("AUTHENTICATE +");
+        assertThat(c.expect(" 904 ")).contains("not linked");
+    }
 }
