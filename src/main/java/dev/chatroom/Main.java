@@ -27,6 +27,7 @@ public final class Main implements Runnable {
         cl.addSubcommand("server", ServerCommand.commandLine());
         cl.addSubcommand("join", new JoinCommand());
         cl.addSubcommand("bench", new BenchCommand());
+        cl.addSubcommand("admin", new dev.chatroom.cli.AdminCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);

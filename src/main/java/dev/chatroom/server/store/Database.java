@@ -91,6 +91,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** A consistent copy into a new file (SQLite's VACUUM INTO): readers and the writer go on meanwhile. */
+    public void backupTo(Path target) throws StoreException {
+        try (java.sql.PreparedStatement s = db.prepareStatement("VACUUM INTO ?")) {
+            s.setString(1, target.toAbsolutePath().toString());
+            s.execute();
+        } catch (SQLException e) {
+            throw new StoreException(target + ": " + describe(e), e);
+        }
+    }
+
     Connection connection() {
         return db;
     }

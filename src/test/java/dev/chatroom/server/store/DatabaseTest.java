@@ -76,4 +76,43 @@ class DatabaseTest {
             assertThat(b.expect(" 90[034] ")).contains(" 900 ");
         }
     }
+
+    @Test
+    void adminBackupCopiesTheDatabaseWhileTheServerRuns() throws Exception {
+        var config = TestServer.config(b -> b.dataDir(dir.resolve("data")));
+        Path copy = dir.resolve("backup.db");
+        try (TestServer server = new TestServer(config)) {
+            var a = server.join("alice");
+            a.send("REGISTER * * correct-horse");
+            a.expect("REGISTER SUCCESS");
+            awaitCommitted(dir.resolve("data").resolve(Database.FILE)); // the writer thread commits after the reply
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = dev.chatroom.Main.commandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
+                    .execute("admin", "backup", copy.toString(), "--data-dir", dir.resolve("data").toString());
+            assertThat(err.toString()).isEmpty();
+            assertThat(code).isZero();
+            assertThat(out.toString()).startsWith("Backed up ");
+            assertThat(dev.chatroom.Main.commandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
+                    .execute("admin", "backup", copy.toString(), "--data-dir", dir.resolve("data").toString())).isEqualTo(1);
+            assertThat(err.toString()).contains("already exists");
+        }
+        Path restored = Files.createDirectories(dir.resolve("restored"));
+        Files.copy(copy, restored.resolve(Database.FILE));
+        try (SqliteAccountStore store = new SqliteAccountStore(Database.open(restored), e -> {})) {
+            assertThat(store.load().accounts()).extracting(Account::name).containsExactly("alice");
+        }
+    }
+
+    /** Until the writer thread has committed an account row (the reply to REGISTER does not wait for the disk). */
+    private static void awaitCommitted(Path db) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var rs = c.createStatement().executeQuery("SELECT count(*) FROM accounts")) {
+                if (rs.getInt(1) > 0) return;
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError("the account was not committed within 10 s");
+            Thread.onSpinWait();
+        }
+    }
 }
