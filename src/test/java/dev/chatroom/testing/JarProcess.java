@@ -36,7 +36,7 @@ public final class JarProcess implements AutoCloseable {
         if (!Files.exists(Path.of(jar))) throw new IllegalStateException("no jar at " + jar + "; run mvn verify");
         List<String> cmd = new ArrayList<>();
         List<String> jvm = new ArrayList<>();
-        for (String p : prefix) (p.startsWith("-X") ? jvm : cmd).add(p);
+        for (String p : prefix) (p.startsWith("-X") || p.startsWith("-D") ? jvm : cmd).add(p);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvm);
         cmd.addAll(List.of("-jar", jar));
