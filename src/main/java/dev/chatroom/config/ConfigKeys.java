@@ -79,7 +79,7 @@ public final class ConfigKeys {
                 (b, v) -> b.floodDropAfter(Values.duration(v)));
 
         String data = "Data and logs";
-        key("data-dir", data, "DIR", "Where the server keeps what it remembers: bans, accounts and the allow list (chatroom.db), its TLS certificate.", c -> c.dataDir(), (b, v) -> b.dataDir(Values.path(v)));
+        key("data-dir", data, "DIR", "Where the server keeps what it remembers: accounts, the allow list and bans (chatroom.db), its TLS certificate.", c -> c.dataDir(), (b, v) -> b.dataDir(Values.path(v)));
         key("log-file", data, "FILE", "Also append server events, timestamped, to this file.", c -> c.logFile(), (b, v) -> b.logFile(Values.path(v)));
         flag("log-messages", data, "Log the text of messages too (off by default, for privacy).", c -> c.logMessages(),
                 (b, v) -> b.logMessages(Values.bool(v)));

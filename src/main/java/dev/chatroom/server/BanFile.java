@@ -43,6 +43,16 @@ public final class BanFile implements BanStore, AutoCloseable {
         this.events = events;
     }
 
+    /** Reads a ban file once (the import into the database). */
+    public static Loaded read(Path file) throws IOException {
+        BanFile f = new BanFile(file.toAbsolutePath().getParent(), line -> {});
+        try {
+            return f.load();
+        } finally {
+            f.close();
+        }
+    }
+
     public Path path() {
         return file;
     }

@@ -2,7 +2,6 @@ package dev.chatroom.server.net;
 
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.irc.IrcLineDecoder;
-import dev.chatroom.server.BanFile;
 import dev.chatroom.server.BanList;
 import dev.chatroom.server.EventSink;
 import dev.chatroom.server.Hub;
@@ -13,6 +12,7 @@ import dev.chatroom.server.accounts.Accounts;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.store.Database;
 import dev.chatroom.server.store.SqliteAccountStore;
+import dev.chatroom.server.store.SqliteBanStore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -70,7 +70,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private HashingThreads hashing;
     private boolean epoll;
     private ChannelGroup clients;
-    private BanFile banFile;
+    private SqliteBanStore banStore;
     private OutputMemory memory;
     private ServerConfig effective;
     private boolean closed;
@@ -114,15 +114,18 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         }
         Database database;
         Accounts accounts;
+        BanList bans;
         try {
             database = Database.open(config.dataDir());
             accountStore = new SqliteAccountStore(database, events);
             accounts = new Accounts(accountStore, accountStore.load());
+            banStore = new SqliteBanStore(database, events);
+            bans = banStore.load(config.dataDir());
         } catch (AccountStore.StoreException e) {
             if (accountStore != null) accountStore.close();
             throw new StartException("Cannot use the database: " + e.getMessage(), false, e);
         }
-        BanList bans = loadBans();
+        if (bans.size() > 0) events.event(bans.size() + " ban(s) loaded from " + database.file());
         epoll = Epoll.isAvailable();
         IoHandlerFactory ioFactory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -132,7 +135,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         memory = new OutputMemory(outputBudget(config), config.sendq(), config.stalledReaderTimeout(), loop);
         effective = config.with(b -> b.maxClients(Descriptors.maxClients(config.maxClients())));
         hashing = new HashingThreads(loop);
-        hub = new Hub(effective, motd, new LoopClock(loop), ALLOC, events, bans, banFile, memory, accounts, PasswordHash.DEFAULT, hashing);
+        hub = new Hub(effective, motd, new LoopClock(loop), ALLOC, events, bans, banStore, memory, accounts, PasswordHash.DEFAULT, hashing);
         Flusher flusher = new Flusher(loop);
         CharsetDecoder utf8 = IrcLineDecoder.strictUtf8(); // one event loop thread: one decoder for all
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -191,7 +194,6 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         } catch (Exception e) {
             if (listener != null) listener.close().awaitUninterruptibly();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            banFile.close();
             accountStore.close();
             hashing.close();
             throw new StartException("Cannot listen on " + config.host() + ":" + port + ": " + bindProblem(e), false, e);
@@ -235,20 +237,6 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             }
         }
         return String.valueOf(e.getMessage());
-    }
-
-    /** The saved bans; a damaged file is reported line by line and never stops the server. */
-    private BanList loadBans() {
-        banFile = new BanFile(config.dataDir(), events);
-        try {
-            BanFile.Loaded loaded = banFile.load();
-            for (String problem : loaded.problems()) events.event("Ban file: " + problem);
-            if (loaded.bans().size() > 0) events.event(loaded.bans().size() + " ban(s) loaded from " + banFile.path());
-            return loaded.bans();
-        } catch (IOException e) {
-            events.event("Cannot read the ban file " + banFile.path() + ": " + e.getMessage() + ". Starting with no bans.");
-            return new BanList();
-        }
     }
 
     /**
@@ -326,8 +314,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             // stopping anyway: the event loop shutdown below closes what is left
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        banFile.close();
         hashing.close();
-        accountStore.close();
+        accountStore.close(); // the database: writes the bans and accounts still pending, then closes
     }
 }

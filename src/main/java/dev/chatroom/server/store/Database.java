@@ -27,10 +27,19 @@ public final class Database implements AutoCloseable {
                 + " name_key TEXT NOT NULL REFERENCES accounts(name_key) ON DELETE CASCADE)",
         "CREATE TABLE allow_list (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, allowed INTEGER NOT NULL, reason TEXT,"
                 + " changed_ms INTEGER NOT NULL)",
+    }, new String[] {
+        "CREATE TABLE server_bans (mask TEXT PRIMARY KEY, reason TEXT, since_ms INTEGER NOT NULL)",
     });
 
     private final Path file;
     private final Connection db;
+    /** Every write, of every store, in order on this one thread: one SQLite connection is not for two threads at once. */
+    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "chatroom-db-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closed;
 
     private Database(Path file, Connection db) {
         this.file = file;
@@ -101,6 +110,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** One change, as one transaction. */
+    interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs w as one transaction on the writer thread; a failure (a full disk) is reported and the caller goes on. */
+    void write(String what, Work w, dev.chatroom.server.EventSink events) {
+        if (closed) return;
+        writer.execute(() -> {
+            try {
+                db.setAutoCommit(false);
+                w.run(db);
+                db.commit();
+            } catch (SQLException e) {
+                try {
+                    db.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is in trouble already; the report below says why
+                }
+                events.event("Database: cannot " + what + ": " + describe(e) + " (" + file + ")");
+            } finally {
+                try {
+                    db.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // the next write reports it
+                }
+            }
+        });
+    }
+
     Connection connection() {
         return db;
     }
@@ -120,8 +159,17 @@ public final class Database implements AutoCloseable {
         return m;
     }
 
+    /** Writes what is pending (up to 5 s), then closes. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        writer.shutdown();
+        try {
+            writer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             db.close();
         } catch (SQLException e) {

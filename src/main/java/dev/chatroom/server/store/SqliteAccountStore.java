@@ -14,23 +14,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Accounts and the allow list in the embedded database. Writes run in order on one thread of
- * their own; a failed write (a full disk) is reported to the admin and the in-memory state goes
+ * Accounts and the allow list in the embedded database. Writes run in order on the database's
+ * writer thread; a failed write (a full disk) is reported to the admin and the in-memory state goes
  * on, so the server keeps serving and the next successful write of that account repairs it.
  */
 public final class SqliteAccountStore implements AccountStore {
     private final Database db;
     private final EventSink events;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "chatroom-account-writer");
-        t.setDaemon(true);
-        return t;
-    });
 
     public SqliteAccountStore(Database db, EventSink events) {
         this.db = db;
@@ -123,43 +115,12 @@ public final class SqliteAccountStore implements AccountStore {
         });
     }
 
-    private interface Write {
-        void run(Connection c) throws SQLException;
-    }
-
-    /** One change, as one transaction, on the writer thread. */
-    private void write(String what, Write w) {
-        writer.execute(() -> {
-            Connection c = db.connection();
-            try {
-                c.setAutoCommit(false);
-                w.run(c);
-                c.commit();
-            } catch (SQLException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // the connection is in trouble already; the report below says why
-                }
-                events.event("Database: cannot " + what + ": " + Database.describe(e) + " (" + db.file() + ")");
-            } finally {
-                try {
-                    c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // next write will report it
-                }
-            }
-        });
+    private void write(String what, Database.Work w) {
+        db.write(what, w, events);
     }
 
     @Override
     public void close() {
-        writer.shutdown();
-        try {
-            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) events.event("Database: writes still pending after 5 s at shutdown");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         db.close();
     }
 }

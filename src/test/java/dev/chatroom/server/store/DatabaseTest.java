@@ -115,4 +115,56 @@ class DatabaseTest {
             Thread.onSpinWait();
         }
     }
+
+    @Test
+    void bansAreKeptInTheDatabaseAcrossRestarts() throws Exception {
+        var config = TestServer.config(b -> b.dataDir(dir.resolve("data")));
+        try (TestServer server = new TestServer(config)) {
+            assertThat(server.admin.execute("/ban mallory trolling")).startsWith("Banned mallory!*@* (trolling).");
+            assertThat(server.admin.execute("/ban 10.0.0.7")).startsWith("Banned *!*@10.0.0.7.");
+        }
+        try (TestServer server = new TestServer(config)) {
+            server.expectEvent("^2 ban\\(s\\) loaded from ");
+            assertThat(server.admin.execute("/bans")).contains("mallory!*@*").contains("trolling").contains("10.0.0.7");
+            var m = server.connect().sendRegistration("mallory");
+            assertThat(m.expect(" 465 ")).contains("You are banned");
+        }
+        assertThat(dir.resolve("data").resolve("bans.txt")).doesNotExist();
+    }
+
+    @Test
+    void anOldBansFileIsImportedOnceAndRenamed() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("bans.txt"), "# chatroom bans: MASK<TAB>REASON<TAB>SINCE, one per line\n"
+                + "mallory!*@*\tno trolls\t2026-03-01T10:00:00Z\nthis line is broken\n");
+        var config = TestServer.config(b -> b.dataDir(data));
+        try (TestServer server = new TestServer(config)) {
+            server.expectEvent("bans.txt line 3: expected MASK<TAB>REASON<TAB>TIME; skipped");
+            server.expectEvent("^Imported 1 ban\\(s\\) from .*bans\\.txt into .*chatroom\\.db; the old file is now bans\\.txt\\.imported\\.$");
+            assertThat(server.admin.execute("/bans")).contains("mallory!*@*").contains("no trolls");
+        }
+        assertThat(data.resolve("bans.txt")).doesNotExist();
+        assertThat(data.resolve("bans.txt.imported")).exists();
+        try (TestServer server = new TestServer(config)) {
+            assertThat(server.admin.execute("/bans")).contains("mallory!*@*");
+            assertThat(server.admin.execute("/unban mallory")).startsWith("Unbanned mallory!*@*");
+        }
+        try (TestServer server = new TestServer(config)) {
+            assertThat(server.admin.execute("/bans")).doesNotContain("mallory"); // not imported a second time
+        }
+    }
+
+    @Test
+    void aDatabaseOfTheFirstSchemaIsMigrated() throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Database.FILE))) {
+            for (String sql : Database.MIGRATIONS.get(0)) c.createStatement().execute(sql);
+            c.createStatement().execute("INSERT INTO accounts VALUES ('alice', 'alice', 'x', 0, 1)");
+            c.createStatement().execute("PRAGMA user_version = 1");
+        }
+        try (Database db = Database.open(dir); var rs = db.connection().createStatement().executeQuery("PRAGMA user_version")) {
+            assertThat(rs.getInt(1)).isEqualTo(Database.MIGRATIONS.size());
+            assertThat(new SqliteAccountStore(db, e -> {}).load().accounts()).extracting(Account::name).containsExactly("alice");
+            db.connection().createStatement().executeQuery("SELECT count(*) FROM server_bans").close();
+        }
+    }
 }
