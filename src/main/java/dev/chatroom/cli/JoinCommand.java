@@ -21,6 +21,9 @@ import picocli.CommandLine.Option;
                 "Exit status: 0 left, 1 cannot connect, connection lost (with --no-reconnect), no answer, removed or banned,",
                 "2 bad usage, 3 rejected, name refused or login refused."})
 public final class JoinCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST", description = "Server to join (default: ${DEFAULT-VALUE}).")
     String host;
 
@@ -71,11 +74,11 @@ public final class JoinCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (makeCert) return ClientCertificate.make(System.out, System.err);
         if ((insecure || cert != null) && !tls) {
-            System.err.println("chatroom: --insecure and --cert need --tls");
+            spec.commandLine().getErr().println("chatroom: --insecure and --cert need --tls");
             return 2;
         }
         if (key != null && cert == null) {
-            System.err.println("chatroom: --key needs --cert");
+            spec.commandLine().getErr().println("chatroom: --key needs --cert");
             return 2;
         }
         ClientTls.Identity identity = null;
@@ -83,7 +86,7 @@ public final class JoinCommand implements Callable<Integer> {
             try {
                 identity = ClientTls.Identity.load(cert, key != null ? key : cert);
             } catch (java.io.IOException e) {
-                System.err.println("chatroom: cannot use --cert " + cert + ": " + e.getMessage());
+                spec.commandLine().getErr().println("chatroom: cannot use --cert " + cert + ": " + e.getMessage());
                 return 2;
             }
         }

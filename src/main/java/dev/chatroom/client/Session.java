@@ -209,17 +209,8 @@ public final class Session {
                 if (login.askForName(c, login.nickAfterLogin())) continue;
                 login.loggedInForNick();
                 c.endLogin();
-                if (!canAskAgain()) {
-                    c.quit(null);
-                    return EXIT_REFUSED;
-                }
-                name = askValidName();
-                restartDeadline();
-                if (name == null) {
-                    c.quit(null);
-                    return EXIT_USAGE;
-                }
-                c.retryNick(name);
+                Integer gaveUp = retryWithAnotherName(c, !canAskAgain());
+                if (gaveUp != null) return gaveUp;
                 continue;
             }
             if (e instanceof ClientEvent.NameRefused r && r.registered() && !state.everAccepted()) {
@@ -236,19 +227,26 @@ public final class Session {
                     c.retryNick(name);
                     continue;
                 }
-                if (!canAskAgain() || input.started()) {
-                    c.quit(null);
-                    return EXIT_REFUSED;
-                }
-                name = askValidName();
-                restartDeadline();
-                if (name == null) {
-                    c.quit(null);
-                    return EXIT_USAGE;
-                }
-                c.retryNick(name);
+                Integer gaveUp = retryWithAnotherName(c, !canAskAgain() || input.started());
+                if (gaveUp != null) return gaveUp;
             }
         }
+    }
+
+    /** Asks for another name and tries it; the exit code when that cannot be (cannot ask, or no name given), null when tried. */
+    private Integer retryWithAnotherName(ChatClient c, boolean cannotAsk) throws IOException {
+        if (cannotAsk) {
+            c.quit(null);
+            return EXIT_REFUSED;
+        }
+        name = askValidName();
+        restartDeadline();
+        if (name == null) {
+            c.quit(null);
+            return EXIT_USAGE;
+        }
+        c.retryNick(name);
+        return null;
     }
 
     private void restartDeadline() {

@@ -95,4 +95,14 @@ class CommandLineTest {
         assertThat(Values.format(java.time.Duration.ofSeconds(90))).isEqualTo("90s");
         assertThat(Values.format(java.time.Duration.ofMinutes(5))).isEqualTo("5m");
     }
+
+    @Test
+    void joinRefusesTlsFlagsThatCannotApply(@TempDir Path dir) {
+        assertThat(run("join", "--insecure")).isEqualTo(2);
+        assertThat(err.toString()).contains("chatroom: --insecure and --cert need --tls");
+        assertThat(run("join", "--tls", "--key", "k.pem")).isEqualTo(2);
+        assertThat(err.toString()).contains("chatroom: --key needs --cert");
+        assertThat(run("join", "--tls", "--cert", dir.resolve("missing.pem").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("chatroom: cannot use --cert ").contains("missing.pem: no such file");
+    }
 }
