@@ -79,8 +79,14 @@ public final class ConfigKeys {
                 (b, v) -> b.floodDropAfter(Values.duration(v)));
 
         String data = "Data and logs";
-        key("data-dir", data, "DIR", "Where the server keeps what it remembers: accounts, the allow list and bans (chatroom.db), its TLS certificate.", c -> c.dataDir(), (b, v) -> b.dataDir(Values.path(v)));
+        key("data-dir", data, "DIR", "Where the server keeps what it remembers: history, rooms, accounts, the allow list and bans (chatroom.db), its TLS certificate.", c -> c.dataDir(), (b, v) -> b.dataDir(Values.path(v)));
         key("log-file", data, "FILE", "Also append server events, timestamped, to this file.", c -> c.logFile(), (b, v) -> b.logFile(Values.path(v)));
+        key("history-replay", data, "N", "Room messages shown to someone joining (0: none).", c -> c.historyReplay(),
+                (b, v) -> b.historyReplay(Values.integer(v, 0, 1000)));
+        key("history-days", data, "DAYS", "Days room messages (and private messages of accounts) are kept in chatroom.db; 0 stores nothing.",
+                c -> c.historyDays(), (b, v) -> b.historyDays(Values.integer(v, 0, 100_000)));
+        key("history-max-per-room", data, "N", "Most messages kept per room, the oldest removed first; 0: only --history-days limits it.",
+                c -> c.historyMaxPerRoom(), (b, v) -> b.historyMaxPerRoom(Values.integer(v, 0, Integer.MAX_VALUE)));
         flag("log-messages", data, "Log the text of messages too (off by default, for privacy).", c -> c.logMessages(),
                 (b, v) -> b.logMessages(Values.bool(v)));
     }

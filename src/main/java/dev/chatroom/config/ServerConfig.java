@@ -40,7 +40,13 @@ public record ServerConfig(
         Duration floodDropAfter,
         Path dataDir,
         Path logFile,
-        boolean logMessages) {
+        boolean logMessages,
+        /** Room messages a joining client is shown (0: none). */
+        int historyReplay,
+        /** Days messages are kept; 0: nothing is stored. */
+        int historyDays,
+        /** Most messages kept per room (the oldest go first); 0: no limit but the days. */
+        int historyMaxPerRoom) {
 
     /** ask: the admin decides (allow-listed accounts skip the queue); all: everyone in; accounts: allow-listed accounts only. */
     public enum ApprovalPolicy { ASK, ALL, ACCOUNTS }
@@ -95,6 +101,9 @@ public record ServerConfig(
         b.dataDir = dataDir;
         b.logFile = logFile;
         b.logMessages = logMessages;
+        b.historyReplay = historyReplay;
+        b.historyDays = historyDays;
+        b.historyMaxPerRoom = historyMaxPerRoom;
         return b;
     }
 
@@ -128,6 +137,9 @@ public record ServerConfig(
         private Path dataDir = Path.of("chatroom-data");
         private Path logFile;
         private boolean logMessages;
+        private int historyReplay = 50;
+        private int historyDays = 30;
+        private int historyMaxPerRoom = 100_000;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -156,11 +168,14 @@ public record ServerConfig(
         public Builder dataDir(Path v) { dataDir = v; return this; }
         public Builder logFile(Path v) { logFile = v; return this; }
         public Builder logMessages(boolean v) { logMessages = v; return this; }
+        public Builder historyReplay(int v) { historyReplay = v; return this; }
+        public Builder historyDays(int v) { historyDays = v; return this; }
+        public Builder historyMaxPerRoom(int v) { historyMaxPerRoom = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, tlsPort, tlsCert, tlsKey, stsDuration, room, serverName, approve, motdFile, maxClients, maxPerIp, maxPending, password,
                     pingInterval, pingTimeout, approvalTimeout, registrationTimeout, sendq, outputBudget, stalledReaderTimeout, floodBurst, floodRate, floodDropAfter,
-                    dataDir, logFile, logMessages);
+                    dataDir, logFile, logMessages, historyReplay, historyDays, historyMaxPerRoom);
         }
     }
 }

@@ -9,6 +9,9 @@ import dev.chatroom.irc.Casemapping;
 import dev.chatroom.server.accounts.Accounts;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.commands.Dispatcher;
+import dev.chatroom.server.history.History;
+import dev.chatroom.server.history.HistoryStore;
+import dev.chatroom.server.history.RoomStore;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Output;
 import dev.chatroom.server.output.Replies;
@@ -37,15 +40,16 @@ public final class Hub {
     private final OutputBudget budget;
     private final Logins logins;
     private final AccountRegistration accountRegistration;
+    private final History history;
 
     public Hub(ServerConfig config, List<String> motd, Clock clock, ByteBufAllocator alloc, EventSink events, BanList bans, BanStore banStore,
                OutputBudget budget) {
         this(config, motd, clock, alloc, events, bans, banStore, budget,
-                Accounts.inMemory(), PasswordHash.DEFAULT, Background.INLINE);
+                Accounts.inMemory(), PasswordHash.DEFAULT, Background.INLINE, HistoryStore.NONE, RoomStore.NONE);
     }
 
     public Hub(ServerConfig config, List<String> motd, Clock clock, ByteBufAllocator alloc, EventSink events, BanList bans, BanStore banStore,
-               OutputBudget budget, Accounts accounts, PasswordHash hasher, Background background) {
+               OutputBudget budget, Accounts accounts, PasswordHash hasher, Background background, HistoryStore historyStore, RoomStore roomStore) {
         this.config = config;
         this.budget = budget;
         this.clock = clock;
@@ -53,7 +57,8 @@ public final class Hub {
         this.bans = bans;
         this.stats = new Stats(clock.millis());
         this.output = new Output(config.serverName(), clock, alloc);
-        this.rooms = new Rooms(output, clock);
+        this.history = new History(config, historyStore, clock);
+        this.rooms = new Rooms(output, clock, history, roomStore);
         this.gate = new Gate(this, new Welcome(config.serverName(), clock.millis(), motd));
         this.departures = new Departures(this);
         this.moderation = new Moderation(this, banStore);
@@ -61,6 +66,7 @@ public final class Hub {
         this.accountRegistration = new AccountRegistration(this, logins);
         this.dispatcher = new Dispatcher(this);
         if (config.defaultRoom() != null) rooms.createPermanent(config.defaultRoom());
+        rooms.restore(roomStore.load());
         new KeepAlive(this);
     }
 
@@ -171,6 +177,10 @@ public final class Hub {
 
     public Users users() {
         return users;
+    }
+
+    public History history() {
+        return history;
     }
 
     public Rooms rooms() {

@@ -9,6 +9,7 @@ import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
 import dev.chatroom.irc.Utf8;
+import dev.chatroom.server.history.SavedRoom;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Replies;
 import java.util.ArrayList;
@@ -226,6 +227,27 @@ public final class Room {
             b.sendToMembersExcept(this, requester == null ? null : requester.to());
             if (requester != null) requester.add(b);
         }
+        rooms.changed(this);
+    }
+
+    /** The room's settings as they are saved for a restart. */
+    SavedRoom saved() {
+        StringBuilder flags = new StringBuilder();
+        for (char f : RoomModes.FLAGS.toCharArray()) if (modes.has(f)) flags.append(f);
+        List<SavedRoom.Ban> bans = new ArrayList<>();
+        for (RoomModes.Ban b : modes.bans()) bans.add(new SavedRoom.Ban(b.mask(), b.setBy(), b.setAtSeconds()));
+        return new SavedRoom(name, createdAtMillis, topic, topicSetBy, topicSetAtMillis, flags.toString(), modes.key(), modes.limit(), bans);
+    }
+
+    /** At start: the settings it had before the restart. */
+    void restore(SavedRoom s) {
+        topic = s.topic();
+        topicSetBy = s.topicSetBy();
+        topicSetAtMillis = s.topicSetAtMillis();
+        for (char f : RoomModes.FLAGS.toCharArray()) modes.set(f, s.flags() != null && s.flags().indexOf(f) >= 0);
+        modes.key(s.key());
+        modes.limit(s.limit());
+        for (SavedRoom.Ban b : s.bans()) modes.ban(b.mask(), b.setBy(), b.setAtSeconds());
     }
 
     /** c is gone from the server; its QUIT was announced once to all its rooms together. */
@@ -265,6 +287,7 @@ public final class Room {
         topic = text == null || text.isEmpty() ? null : text;
         topicSetBy = setBy;
         topicSetAtMillis = nowMillis;
+        rooms.changed(this);
         try (Broadcast b = rooms.output().broadcast(Message.trailing(setBy, "TOPIC", name, text == null ? "" : text))) {
             b.sendToMembersExcept(this, requester == null ? null : requester.to());
             if (requester != null) requester.add(b);

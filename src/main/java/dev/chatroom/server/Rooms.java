@@ -1,6 +1,9 @@
 package dev.chatroom.server;
 
 import dev.chatroom.irc.Casemapping;
+import dev.chatroom.server.history.History;
+import dev.chatroom.server.history.RoomStore;
+import dev.chatroom.server.history.SavedRoom;
 import dev.chatroom.server.output.Output;
 import dev.chatroom.server.output.Replies;
 import java.util.ArrayList;
@@ -16,10 +19,31 @@ public final class Rooms {
     private final Map<String, Room> byName = new LinkedHashMap<>();
     private final Output output;
     private final Clock clock;
+    private final History history;
+    private final RoomStore store;
 
-    Rooms(Output output, Clock clock) {
+    Rooms(Output output, Clock clock, History history, RoomStore store) {
         this.output = output;
         this.clock = clock;
+        this.history = history;
+        this.store = store;
+    }
+
+    /** At start: the rooms there were, empty, with their topics, modes and bans; the default room takes its saved settings. */
+    void restore(List<SavedRoom> saved) {
+        for (SavedRoom s : saved) {
+            Room room = find(s.name());
+            if (room == null) {
+                room = new Room(this, s.name(), false, s.createdMillis());
+                byName.put(Casemapping.fold(s.name()), room);
+            }
+            room.restore(s);
+        }
+    }
+
+    /** The room's topic or modes changed (or it was made): saved, so a restart brings it back. */
+    void changed(Room room) {
+        if (room.exists()) store.save(room.saved());
     }
 
     public Room find(String name) {
@@ -34,16 +58,20 @@ public final class Rooms {
     /** c joins the named room (already validated), which is created if it does not exist. */
     public Room join(Connection c, String name, Replies r) {
         Room room = find(name);
-        if (room == null) {
+        boolean created = room == null;
+        if (created) {
             room = new Room(this, name, false, clock.millis());
             byName.put(Casemapping.fold(name), room);
+            changed(room);
         }
+        boolean wasIn = room.contains(c);
         room.join(c, r);
+        if (!wasIn) history.joined(c, room, r);
         return room;
     }
 
     void abandoned(Room r) {
-        byName.remove(Casemapping.fold(r.name()), r);
+        if (byName.remove(Casemapping.fold(r.name()), r)) store.remove(Casemapping.fold(r.name()));
     }
 
     public Collection<Room> all() {

@@ -7,6 +7,9 @@ import dev.chatroom.server.Hub;
 import dev.chatroom.server.Motd;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.console.AdminCommands;
+import dev.chatroom.server.store.Database;
+import dev.chatroom.server.store.SqliteHistoryStore;
+import dev.chatroom.server.store.SqliteRoomStore;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +37,7 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
     private final List<String> eventsSeen = new ArrayList<>();
     private final List<List<BanList.Ban>> savedBans = new ArrayList<>();
     private boolean shutDown;
+    private final Database database;
 
     public InMemoryServer(ServerConfig config) {
         this(config, new BanList());
@@ -46,6 +50,28 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
             throw new UncheckedIOException(e);
         }
         admin = new AdminCommands(this);
+        database = null;
+    }
+
+    /**
+     * With history and rooms kept in a real chatroom.db in dir (SQLite, its writer and reader
+     * running inline on the test's thread), so a test sees what was stored when a command returns
+     * and a new server on the same dir is a restart.
+     */
+    public InMemoryServer(ServerConfig config, Path dir) {
+        try {
+            database = Database.open(dir, new InlineExecutor());
+            SqliteHistoryStore history = new SqliteHistoryStore(database, Runnable::run, events::add, true);
+            hub = new Hub(config, Motd.load(config), clock, UnpooledByteBufAllocator.DEFAULT, events::add, new BanList(), savedBans::add, budget,
+                    dev.chatroom.server.accounts.Accounts.inMemory(), dev.chatroom.server.accounts.PasswordHash.DEFAULT,
+                    dev.chatroom.server.Background.INLINE, history, new SqliteRoomStore(database, events::add));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (dev.chatroom.server.accounts.AccountStore.StoreException e) {
+            throw new IllegalStateException(e);
+        }
+        admin = new AdminCommands(this);
+        clock.runPending();
     }
 
     public InMemoryServer() {
@@ -111,7 +137,7 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
 
     @Override
     public void close() {
-        // nothing to release: no sockets, no threads
+        if (database != null) database.close(); // no sockets, no threads: only the database file to let go of
     }
 
     /** The next console event matching the regex; the ones before it are skipped. */

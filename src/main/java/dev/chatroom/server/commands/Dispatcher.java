@@ -27,7 +27,7 @@ public final class Dispatcher {
         this.hub = hub;
         for (List<Command> family : List.of(
                 RegistrationCommands.all(), MessageCommands.all(), RoomCommands.all(), ModeCommands.all(),
-                ListCommand.all(), QueryCommands.all(), UserCommands.all(), ServerInfoCommands.all(), AccountCommands.all())) {
+                ListCommand.all(), QueryCommands.all(), UserCommands.all(), ServerInfoCommands.all(), AccountCommands.all(), HistoryCommands.all())) {
             for (Command c : family) table.put(c.name(), c);
         }
     }

@@ -80,6 +80,7 @@ final class MessageCommands {
                 if (member != c && (!tagOnly || member.has(Capability.MESSAGE_TAGS))) b.sendTo(member);
             }
             if (echoes(c, tagOnly)) ctx.replies().add(b);
+            if (!tagOnly) ctx.hub().history().said(c, room, b, verb, text, tags);
         }
     }
 
@@ -95,6 +96,7 @@ final class MessageCommands {
             boolean delivered = to != c || echoes(c, tagOnly);
             if (delivered && (!tagOnly || to.has(Capability.MESSAGE_TAGS))) b.sendTo(to);
             if (to == c || echoes(c, tagOnly)) ctx.replies().add(b);
+            if (!tagOnly) ctx.hub().history().saidPrivately(c, to, b, verb, text, tags);
         }
         if (verb.equals("PRIVMSG") && to.away() != null) ctx.numeric(RPL_AWAY, to.nick(), to.away());
     }

@@ -43,6 +43,7 @@ public final class AdminCommands {
             "/allow <account>          its logins skip the queue (also before it exists)",
             "/deny <account> [reason]  refuse its logins",
             "/allowlist                who is allowed and denied",
+            "/purge <#room|nick>       erase a room's history, or everything a person (nick or account) said and was sent privately",
             "/reload                   read the TLS certificate files again (also SIGHUP)",
             "/stats                    uptime, users, traffic, disconnects",
             "/shutdown [reason]        tell everyone and stop the server",
@@ -56,6 +57,28 @@ public final class AdminCommands {
 
     public AdminCommands(ServerAccess server) {
         this.server = server;
+    }
+
+    /** Waits (on the console's thread, never the loop's) for the store to say how many messages went. */
+    private String purge(String who) {
+        boolean room = dev.chatroom.irc.Names.isChannel(who);
+        String key = dev.chatroom.irc.Casemapping.fold(who);
+        java.util.concurrent.CompletableFuture<Integer> removed = new java.util.concurrent.CompletableFuture<>();
+        onLoop(hub -> {
+            hub.history().purge(room ? key : null, room ? null : key, removed::complete);
+            return "";
+        });
+        try {
+            int n = removed.get(30, TimeUnit.SECONDS);
+            if (n < 0) return "Could not erase the history of " + who + " (see the message above).";
+            String what = room ? "said in " + who : "said by or sent privately to " + who;
+            return "Removed " + n + " message" + (n == 1 ? "" : "s") + " " + what + " from the history.";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "Interrupted.";
+        } catch (ExecutionException | TimeoutException e) {
+            return "The history did not answer in time; the erasing goes on in the background.";
+        }
     }
 
     /** True once /shutdown ran: the console stops reading. */
@@ -104,6 +127,7 @@ public final class AdminCommands {
             case "/unlink" -> arg == null || rest == null ? "Usage: /unlink <account> <fingerprint>"
                     : onLoop(hub -> AccountAdmin.unlink(hub, arg, rest.strip()));
             case "/reload" -> server.reloadTls();
+            case "/purge" -> arg == null ? "Usage: /purge <#room|nick>" : purge(arg);
             case "/reject" -> arg == null ? "Usage: /reject <nick> [reason]" : onLoop(hub -> Approving.reject(hub, arg, rest));
             case "/pending" -> onLoop(Reports::pending);
             case "/users" -> onLoop(Reports::users);

@@ -13,6 +13,8 @@ import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.store.Database;
 import dev.chatroom.server.store.SqliteAccountStore;
 import dev.chatroom.server.store.SqliteBanStore;
+import dev.chatroom.server.store.SqliteHistoryStore;
+import dev.chatroom.server.store.SqliteRoomStore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -71,6 +73,8 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private boolean epoll;
     private ChannelGroup clients;
     private SqliteBanStore banStore;
+    private SqliteRoomStore roomStore;
+    private SqliteHistoryStore historyStore;
     private OutputMemory memory;
     private ServerConfig effective;
     private boolean closed;
@@ -121,6 +125,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             accounts = new Accounts(accountStore, accountStore.load());
             banStore = new SqliteBanStore(database, events);
             bans = banStore.load(config.dataDir());
+            roomStore = new SqliteRoomStore(database, events);
         } catch (AccountStore.StoreException e) {
             if (accountStore != null) accountStore.close();
             throw new StartException("Cannot use the database: " + e.getMessage(), false, e);
@@ -135,7 +140,9 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         memory = new OutputMemory(outputBudget(config), config.sendq(), config.stalledReaderTimeout(), loop);
         effective = config.with(b -> b.maxClients(Descriptors.maxClients(config.maxClients())));
         hashing = new HashingThreads(loop);
-        hub = new Hub(effective, motd, new LoopClock(loop), ALLOC, events, bans, banStore, memory, accounts, PasswordHash.DEFAULT, hashing);
+        historyStore = new SqliteHistoryStore(database, loop, events, false);
+        hub = new Hub(effective, motd, new LoopClock(loop), ALLOC, events, bans, banStore, memory, accounts, PasswordHash.DEFAULT, hashing,
+                historyStore, roomStore);
         Flusher flusher = new Flusher(loop);
         CharsetDecoder utf8 = IrcLineDecoder.strictUtf8(); // one event loop thread: one decoder for all
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -315,6 +322,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         hashing.close();
-        accountStore.close(); // the database: writes the bans and accounts still pending, then closes
+        historyStore.close();
+        accountStore.close(); // the database: writes the messages, bans and accounts still pending, then closes
     }
 }

@@ -31,6 +31,10 @@ public final class Replies {
         return to;
     }
 
+    public String serverName() {
+        return serverName;
+    }
+
     /** {@code :server <numeric> <nick> params...}, the last parameter as trailing text. */
     public Replies numeric(String numeric, String... params) {
         return add(Message.trailing(serverName, numeric, withNick(params, true)));
@@ -79,6 +83,16 @@ public final class Replies {
         return add(Message.trailing(serverName, type, command, code, Wire.word(context), text));
     }
 
+    /** The same with any number of context words: {@code FAIL CHATHISTORY INVALID_TARGET LATEST #room :text}. */
+    public Replies standardWords(String type, String command, String code, String text, String... context) {
+        String[] all = new String[context.length + 3];
+        all[0] = command;
+        all[1] = code;
+        for (int i = 0; i < context.length; i++) all[i + 2] = Wire.word(context[i]);
+        all[all.length - 1] = text;
+        return add(Message.trailing(serverName, type, all));
+    }
+
     /** {@code ERROR :text}: the last thing a closing connection is told. */
     public Replies error(String text) {
         return add(Message.trailing(null, "ERROR", text));
@@ -94,6 +108,58 @@ public final class Replies {
     public Replies add(Broadcast b) {
         b.appendFor(to, lines);
         return this;
+    }
+
+    /**
+     * Opens a batch for this recipient (the caller checked it negotiated batch) and returns its
+     * reference, for {@link #addInBatch} and {@link #endBatch}.
+     */
+    public String startBatch(String type, String... params) {
+        String id = "H" + Long.toString(BATCHES.incrementAndGet(), 36);
+        String[] all = new String[params.length + 2];
+        all[0] = "+" + id;
+        all[1] = type;
+        for (int i = 0; i < params.length; i++) all[i + 2] = Wire.word(params[i]);
+        add(Message.of(serverName, "BATCH", all));
+        return id;
+    }
+
+    public Replies endBatch(String id) {
+        return add(Message.of(serverName, "BATCH", "-" + id));
+    }
+
+    /** A line inside an open batch (null: none), with the batch tag in front of its other tags. */
+    public Replies addInBatch(Message m, String batch) {
+        if (batch == null) return add(m);
+        StringBuilder line = new StringBuilder("@batch=").append(batch).append(' ');
+        Wire.appendBody(line, m);
+        lines.append(line).append("\r\n");
+        return this;
+    }
+
+    /**
+     * A remembered message (history), with the tags it had when it was relayed as this
+     * recipient negotiated them; inside a batch (null: none) it always carries its time, which
+     * is the point of history.
+     */
+    public Replies addRemembered(Message m, long timeMillis, String msgid, String account, java.util.Map<String, String> clientTags, String batch) {
+        int variant = Wire.variant(to) | (batch != null ? Wire.SERVER_TIME : 0);
+        if (batch == null) {
+            Wire.append(lines, m, timeMillis, msgid, account, clientTags, variant);
+            return this;
+        }
+        StringBuilder line = new StringBuilder();
+        Wire.append(line, m, timeMillis, msgid, account, clientTags, variant);
+        line.setLength(line.length() - 2);
+        appendTagged(line.toString(), "batch=" + batch);
+        return this;
+    }
+
+    /** The label of the command being answered, taken away: its answer will come later, labeled then (null when none was asked for). */
+    public String takeLabel() {
+        String l = label;
+        label = null;
+        return l;
     }
 
     public boolean isEmpty() {
@@ -124,15 +190,28 @@ public final class Replies {
         lines.setLength(0);
         if (all.length == 0) {
             lines.append('@').append(tag).append(" :").append(serverName).append(" ACK\r\n");
-        } else if (all.length == 1 || !to.has(Capability.BATCH)) {
+        } else if (all.length == 1 || !to.has(Capability.BATCH) || isOneBatch(all)) {
             appendTagged(all[0], tag);
             for (int i = 1; i < all.length; i++) lines.append(all[i]).append("\r\n");
         } else {
             String id = "L" + Long.toString(BATCHES.incrementAndGet(), 36);
             lines.append('@').append(tag).append(" :").append(serverName).append(" BATCH +").append(id).append(" labeled-response\r\n");
-            for (String l : all) appendTagged(l, "batch=" + id);
+            // a line inside a batch of its own (history) belongs to that one, which belongs to this
+            for (String l : all) {
+                if (l.startsWith("@batch=")) lines.append(l).append("\r\n");
+                else appendTagged(l, "batch=" + id);
+            }
             lines.append(':').append(serverName).append(" BATCH -").append(id).append("\r\n");
         }
+    }
+
+    /** The whole answer is one batch already (CHATHISTORY): its opening line takes the label, with no batch around it. */
+    private static boolean isOneBatch(String[] all) {
+        if (!all[0].contains(" BATCH +") || all[0].startsWith("@")) return false;
+        String id = all[0].substring(all[0].indexOf(" BATCH +") + 8).split(" ", 2)[0];
+        if (!all[all.length - 1].endsWith(" BATCH -" + id)) return false;
+        for (int i = 1; i < all.length - 1; i++) if (!all[i].startsWith("@batch=" + id + ";") && !all[i].startsWith("@batch=" + id + " ")) return false;
+        return true;
     }
 
     /** One line with a tag added in front of any it has. */

@@ -29,25 +29,47 @@ public final class Database implements AutoCloseable {
                 + " changed_ms INTEGER NOT NULL)",
     }, new String[] {
         "CREATE TABLE server_bans (mask TEXT PRIMARY KEY, reason TEXT, since_ms INTEGER NOT NULL)",
+    }, new String[] {
+        // id is the order messages were relayed in (one writer, in loop order); msgid and time as recipients saw them
+        "CREATE TABLE messages (id INTEGER PRIMARY KEY, msgid TEXT NOT NULL UNIQUE, time_ms INTEGER NOT NULL, prefix TEXT NOT NULL,"
+                + " sender_key TEXT NOT NULL, account TEXT, account_key TEXT, command TEXT NOT NULL, target TEXT NOT NULL, room_key TEXT,"
+                + " recipient_key TEXT, recipient_account_key TEXT, text TEXT NOT NULL, tags TEXT)",
+        "CREATE INDEX messages_room ON messages(room_key, id) WHERE room_key IS NOT NULL",
+        "CREATE INDEX messages_sent ON messages(account_key, recipient_key, id) WHERE room_key IS NULL",
+        "CREATE INDEX messages_received ON messages(recipient_account_key, sender_key, id) WHERE room_key IS NULL",
+        "CREATE INDEX messages_sender ON messages(sender_key)",
+        "CREATE INDEX messages_time ON messages(time_ms)",
+        // the words without colours and formatting, for /search
+        "CREATE VIRTUAL TABLE messages_fts USING fts5(plain, tokenize = 'unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER messages_gone AFTER DELETE ON messages BEGIN DELETE FROM messages_fts WHERE rowid = old.id; END",
+        "CREATE TABLE rooms (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, created_ms INTEGER NOT NULL, topic TEXT, topic_by TEXT,"
+                + " topic_ms INTEGER NOT NULL DEFAULT 0, flags TEXT NOT NULL DEFAULT '', room_key TEXT, room_limit INTEGER NOT NULL DEFAULT 0,"
+                + " bans TEXT NOT NULL DEFAULT '')",
     });
 
     private final Path file;
     private final Connection db;
     /** Every write, of every store, in order on this one thread: one SQLite connection is not for two threads at once. */
-    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "chatroom-db-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService writer;
     private volatile boolean closed;
 
-    private Database(Path file, Connection db) {
+    private Database(Path file, Connection db, java.util.concurrent.ExecutorService writer) {
         this.file = file;
         this.db = db;
+        this.writer = writer;
     }
 
     /** Opens (creating when missing) the database in dir and brings its schema up to date. */
     public static Database open(Path dir) throws StoreException {
+        return open(dir, java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "chatroom-db-writer");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** The same with the given writer (in-memory tests run it on their own thread). */
+    public static Database open(Path dir, java.util.concurrent.ExecutorService writer) throws StoreException {
         Path file = dir.resolve(FILE);
         try {
             Files.createDirectories(dir);
@@ -57,7 +79,7 @@ public final class Database implements AutoCloseable {
         if (Files.exists(file) && !Files.isWritable(file)) throw new StoreException(file + " is not writable", null);
         try {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            Database d = new Database(file, db);
+            Database d = new Database(file, db, writer);
             try {
                 try (Statement s = db.createStatement()) {
                     s.execute("PRAGMA busy_timeout = 5000");
@@ -117,27 +139,49 @@ public final class Database implements AutoCloseable {
 
     /** Runs w as one transaction on the writer thread; a failure (a full disk) is reported and the caller goes on. */
     void write(String what, Work w, dev.chatroom.server.EventSink events) {
+        onWriter(() -> transaction(what, w, events));
+    }
+
+    /** Runs the task on the writer thread (after everything queued before it); nothing once closed. */
+    void onWriter(Runnable task) {
         if (closed) return;
-        writer.execute(() -> {
+        try {
+            writer.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: what was queued before is still written
+        }
+    }
+
+    /** On the writer thread: w as one transaction; false (reported) when it failed and was rolled back. */
+    boolean transaction(String what, Work w, dev.chatroom.server.EventSink events) {
+        try {
+            db.setAutoCommit(false);
+            w.run(db);
+            db.commit();
+            return true;
+        } catch (SQLException e) {
             try {
-                db.setAutoCommit(false);
-                w.run(db);
-                db.commit();
-            } catch (SQLException e) {
-                try {
-                    db.rollback();
-                } catch (SQLException ignored) {
-                    // the connection is in trouble already; the report below says why
-                }
-                events.event("Database: cannot " + what + ": " + describe(e) + " (" + file + ")");
-            } finally {
-                try {
-                    db.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // the next write reports it
-                }
+                db.rollback();
+            } catch (SQLException ignored) {
+                // the connection is in trouble already; the report below says why
             }
-        });
+            events.event("Database: cannot " + what + ": " + describe(e) + " (" + file + ")");
+            return false;
+        } finally {
+            try {
+                db.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the next write reports it
+            }
+        }
+    }
+
+    /** A second, read-only connection for queries that must not hold up the writer (WAL: readers see every committed write). */
+    Connection openReader() throws SQLException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5000);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
     Connection connection() {
@@ -159,14 +203,14 @@ public final class Database implements AutoCloseable {
         return m;
     }
 
-    /** Writes what is pending (up to 5 s), then closes. */
+    /** Writes what is pending (up to 10 s), then closes. */
     @Override
     public synchronized void close() {
         if (closed) return;
         closed = true;
         writer.shutdown();
         try {
-            writer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            writer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
