@@ -70,6 +70,7 @@ public final class Departures {
     /** Tells every connection the server is going away and closes it. Nobody is told of anyone else leaving: everyone is. */
     public void shutdown(String reason) {
         shuttingDown = true;
+        hub.rooms().stopping();
         Departure d = new Departure(DisconnectReason.SHUTDOWN, reason);
         for (Connection c : hub.users().all()) close(c, d);
     }

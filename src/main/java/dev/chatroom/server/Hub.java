@@ -51,7 +51,7 @@ public final class Hub {
     public Hub(ServerConfig config, List<String> motd, Clock clock, ByteBufAllocator alloc, EventSink events, BanList bans, BanStore banStore,
                OutputBudget budget, Accounts accounts, PasswordHash hasher, Background background, HistoryStore historyStore, RoomStore roomStore) {
         this.config = config;
-        this.budget = budget;
+        this.budget = new WorkBudget(budget, historyStore);
         this.clock = clock;
         this.events = events;
         this.bans = bans;

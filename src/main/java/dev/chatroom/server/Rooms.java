@@ -21,6 +21,7 @@ public final class Rooms {
     private final Clock clock;
     private final History history;
     private final RoomStore store;
+    private boolean stopping;
 
     Rooms(Output output, Clock clock, History history, RoomStore store) {
         this.output = output;
@@ -70,8 +71,13 @@ public final class Rooms {
         return room;
     }
 
+    /** The server is shutting down: rooms emptied now are kept for the restart. */
+    void stopping() {
+        stopping = true;
+    }
+
     void abandoned(Room r) {
-        if (byName.remove(Casemapping.fold(r.name()), r)) store.remove(Casemapping.fold(r.name()));
+        if (byName.remove(Casemapping.fold(r.name()), r) && !stopping) store.remove(Casemapping.fold(r.name()));
     }
 
     public Collection<Room> all() {

@@ -31,6 +31,16 @@ public interface HistoryStore {
     /** Removes a room's messages (roomKey), or everything a nick or account sent and received privately (nickKey): then gets how many. */
     void purge(String roomKey, String nickKey, Consumer<Integer> then);
 
+    /** True while more messages wait for the disk than a crash should lose: senders are held back. */
+    default boolean behind() {
+        return false;
+    }
+
+    /** Runs the task on the loop once the disk has caught up. */
+    default void whenCaughtUp(Runnable task) {
+        task.run();
+    }
+
     /** Keeps nothing, finds nothing: history turned off. */
     HistoryStore NONE = new HistoryStore() {
         @Override

@@ -141,6 +141,12 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         effective = config.with(b -> b.maxClients(Descriptors.maxClients(config.maxClients())));
         hashing = new HashingThreads(loop);
         historyStore = new SqliteHistoryStore(database, loop, events, false);
+        if (config.historyDays() > 0) {
+            events.event("History: kept " + config.historyDays() + " day(s) in " + database.file() + "; joining shows the last " + config.historyReplay()
+                    + " message(s) of a room.");
+        } else {
+            events.event("History: off (--history-days 0); nothing said is stored.");
+        }
         hub = new Hub(effective, motd, new LoopClock(loop), ALLOC, events, bans, banStore, memory, accounts, PasswordHash.DEFAULT, hashing,
                 historyStore, roomStore);
         Flusher flusher = new Flusher(loop);

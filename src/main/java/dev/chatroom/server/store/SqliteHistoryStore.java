@@ -37,6 +37,9 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     static final int BATCH = 1000;
     /** Past this many messages waiting for the disk, new ones are not stored (and that is reported), rather than filling the heap. */
     static final int MAX_QUEUED = 200_000;
+    /** Past this many waiting, senders are held back ({@link #behind}) until no more than {@link #CAUGHT_UP} wait. */
+    static final int BEHIND = 2 * BATCH;
+    static final int CAUGHT_UP = BATCH / 2;
 
     private final Database db;
     private final Executor reader;
@@ -48,6 +51,9 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicInteger dropped = new AtomicInteger();
     private Connection readConnection;
+    /** Tasks waiting for the disk to catch up: the loop's alone. */
+    private final List<Runnable> waiters = new ArrayList<>();
+    private final AtomicBoolean wakeWanted = new AtomicBoolean();
 
     /**
      * @param toLoop runs a result on the event loop
@@ -91,9 +97,30 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
             StoredMessage m;
             while (batch.size() < BATCH && (m = queued.poll()) != null) batch.add(m);
             if (batch.isEmpty()) return;
-            queuedCount.addAndGet(-batch.size());
             db.transaction("store " + batch.size() + " message(s)", c -> insert(c, batch), events);
+            // counted as waiting until committed: what a crash can lose is what behind() bounds
+            int left = queuedCount.addAndGet(-batch.size());
+            if (left <= CAUGHT_UP && wakeWanted.compareAndSet(true, false)) toLoop.execute(this::wake);
         }
+    }
+
+    @Override
+    public boolean behind() {
+        return queuedCount.get() > BEHIND;
+    }
+
+    @Override
+    public void whenCaughtUp(Runnable task) {
+        waiters.add(task);
+        wakeWanted.set(true);
+        if (!behind() && wakeWanted.compareAndSet(true, false)) toLoop.execute(this::wake);
+    }
+
+    /** On the loop: the held senders go on (each checks again and waits again if it must). */
+    private void wake() {
+        List<Runnable> run = new ArrayList<>(waiters);
+        waiters.clear();
+        run.forEach(Runnable::run);
     }
 
     private static void insert(Connection c, List<StoredMessage> batch) throws SQLException {

@@ -167,4 +167,25 @@ class DatabaseTest {
             db.connection().createStatement().executeQuery("SELECT count(*) FROM server_bans").close();
         }
     }
+
+    @Test
+    void aDatabaseOfTheSecondSchemaGainsHistoryAndRoomsAndKeepsItsBans() throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Database.FILE))) {
+            for (int v = 0; v < 2; v++) for (String sql : Database.MIGRATIONS.get(v)) c.createStatement().execute(sql);
+            c.createStatement().execute("INSERT INTO server_bans VALUES ('mallory!*@*', 'spam', 1)");
+            c.createStatement().execute("PRAGMA user_version = 2");
+        }
+        dev.chatroom.config.ServerConfig config = TestServer.config(b -> b.dataDir(dir));
+        try (TestServer server = new TestServer(config)) {
+            assertThat(server.admin.execute("/bans")).contains("mallory!*@*");
+            var alice = server.connect().registerWithCaps("alice", "batch server-time message-tags draft/chathistory");
+            alice.send("PRIVMSG #chatroom :kept after the migration");
+            alice.send("CHATHISTORY LATEST #chatroom * 1");
+            alice.expect(" BATCH \\+");
+            assertThat(alice.next()).endsWith(":kept after the migration");
+        }
+        try (Database db = Database.open(dir); var rs = db.connection().createStatement().executeQuery("PRAGMA user_version")) {
+            assertThat(rs.getInt(1)).isEqualTo(3);
+        }
+    }
 }
