@@ -75,6 +75,9 @@ class InteropIT {
                     Path weeServerLog = wee.resolve("logs").resolve("irc.server.chat.weechatlog");
                     awaitText(weeServerLog, "Waiting for the admin to accept you");
                     awaitText(log, "3 nicks"); // landed in the room with the member list: bob, alice, carol
+                    // said before carol came, shown to her on joining (history replay), from its sender
+                    awaitText(log, "green from chatroom");
+                    assertThat(Files.readString(log).lines().filter(l -> l.contains("green from chatroom")).findFirst().orElseThrow()).contains("bob");
                     Path fifo = awaitFifo(wee);
                     Files.writeString(fifo, "irc.chat.#chatroom *hello from weechat\n");
                     bob.expect(".*carol.*: hello from weechat");
