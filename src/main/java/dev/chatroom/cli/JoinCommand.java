@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         description = {"Join a chat room. Everything you type goes to the whole room; type /help for commands.",
                 "When stdin or stdout is not a terminal, lines are read from stdin and printed plainly (for scripts)."},
         footer = {"", "Commands: /private <user> <msg> (/msg), /color <color> <msg>, /me <action>, /users, /join, /part, /rooms, /switch,",
-                "/topic, /invite, /kick, /mode, /op, /voice, /nick, /away, /whois, /register, /passwd, /leave (/quit), /help, //text.",
+                "/topic, /invite, /kick, /mode, /op, /voice, /nick, /away, /whois, /register, /passwd, /history [n], /search <words>,",
+                "/leave (/quit), /help, //text.",
                 "Alt-1..9, Ctrl-N, Ctrl-P: rooms. Files: $XDG_CONFIG_HOME/chatroom (default ~/.config/chatroom): known_servers, client-cert.pem.",
                 "Exit status: 0 left, 1 cannot connect, connection lost (with --no-reconnect), no answer, removed or banned,",
                 "2 bad usage, 3 rejected, name refused or login refused."})

@@ -29,6 +29,12 @@ public sealed interface Action {
     /** A command for the server, as an IRC line where {@code {room}} stands for the current room. */
     record Server(String line) implements Action {}
 
+    /** /history [#room|user] [count]: target null for the room on screen. */
+    record History(String target, int count) implements Action {}
+
+    /** /search words */
+    record Search(String words) implements Action {}
+
     /** A blank line. */
     record Nothing() implements Action {}
 }

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  */
 final class CapNegotiation {
     static final Set<String> WANTED = Set.of("echo-message", "server-time", "standard-replies", "sasl", "account-tag", "account-notify",
-            "extended-join");
+            "extended-join", "batch", "message-tags", "labeled-response", HistoryRequests.CHATHISTORY, HistoryRequests.SEARCH);
 
     private final Consumer<String> send;
     /** Asked once the caps are granted: true holds CAP END back (a SASL exchange goes first and ends it). */

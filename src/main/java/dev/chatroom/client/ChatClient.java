@@ -1,11 +1,9 @@
 package dev.chatroom.client;
 
 import dev.chatroom.irc.Casemapping;
-import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +42,7 @@ public final class ChatClient implements AutoCloseable {
     private final Login login = new Login(this::sendLine);
     private final Consumer<ClientEvent> loginEvents;
     private final IncomingMessages incoming;
+    private final HistoryRequests history;
     private final ClientTls tls;
     private String errorText;
     private ClientEvent.Ending ending;
@@ -62,7 +61,8 @@ public final class ChatClient implements AutoCloseable {
         this.listener = listener;
         this.roomEvents = new RoomEvents(this, listener);
         this.rooms = roomEvents.rooms;
-        this.incoming = new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"));
+        this.history = new HistoryRequests(this::sendLine, caps::has, listener);
+        this.incoming = new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"), history::live);
     }
 
     /** Connects, or throws an IOException whose message is fit for the user ("connection refused"). */
@@ -137,7 +137,7 @@ public final class ChatClient implements AutoCloseable {
             return;
         }
         boolean toRoom = target.startsWith("#");
-        for (String part : Splitter.split(body, maxTextBytes(target, action))) {
+        for (String part : Splitter.split(body, Splitter.roomForText(nick, target, action))) {
             String text = action ? CTCP + "ACTION " + part + CTCP : part;
             sendLine("PRIVMSG " + target + " :" + text);
             if (!echo) listener.accept(new ClientEvent.Chat(Instant.now(), nick, toRoom ? target : null, toRoom ? null : target, part, action, false));
@@ -164,13 +164,6 @@ public final class ChatClient implements AutoCloseable {
         return lagMillis;
     }
 
-    /** Room for text in one line once the server has put our full prefix in front of it. */
-    private int maxTextBytes(String target, boolean action) {
-        int prefix = 1 + nick.length() + 2 + 10 + 1 + 63 + 1; // ":nick!~user@host " with the longest host
-        int overhead = prefix + "PRIVMSG ".length() + target.getBytes(StandardCharsets.UTF_8).length + 2 + (action ? 9 : 0);
-        return IrcLineDecoder.MAX_BODY - overhead;
-    }
-
     /** Asks for a room's member list; answered with {@link ClientEvent.Members}. */
     public void requestMembers(String which) {
         if (which == null) return;
@@ -179,6 +172,21 @@ public final class ChatClient implements AutoCloseable {
             roomEvents.namesRequested.add(Casemapping.fold(which));
             sendLine("NAMES " + which);
         });
+    }
+
+    /** Keeps history's marks in these (the session's); the rooms we were in before a reconnection fetch what was missed. */
+    public ChatClient remembering(HistoryMarks marks, List<String> rejoining) {
+        history.remembering(marks, rejoining);
+        return this;
+    }
+
+    /** /history: count messages of a room or private conversation from before the oldest seen. */
+    public void history(String target, int count) {
+        connection.execute(() -> history.older(target, Math.min(count, HistoryRequests.MAX)));
+    }
+
+    public void search(String words) {
+        connection.execute(() -> history.search(words));
     }
 
     /** Sends QUIT; the server's closing then completes {@link #closed()}. */
@@ -245,6 +253,11 @@ public final class ChatClient implements AutoCloseable {
         if (connection != null) connection.close();
     }
 
+    /** We are in the room now: what was said there before is asked for. */
+    void entered(String room) {
+        history.entered(room);
+    }
+
     void renamed(String now) {
         nick = now;
     }
@@ -256,6 +269,7 @@ public final class ChatClient implements AutoCloseable {
     private void handle(Message m) {
         String cmd = m.command();
         if (cmd.length() == 3 && Character.isDigit(cmd.charAt(0)) || List.of("CAP", "PING", "NOTICE", "ERROR", "NOTE", "FAIL").contains(cmd)) spokeIrc = true;
+        if (history.absorb(m)) return;
         switch (cmd) {
             case "PING" -> sendLine("PONG :" + (m.params().isEmpty() ? "" : m.param(m.params().size() - 1)));
             case "PONG" -> {
@@ -287,11 +301,7 @@ public final class ChatClient implements AutoCloseable {
             case "KICK" -> roomEvents.onKick(m);
             case "NICK" -> roomEvents.onNick(m);
             case "ACCOUNT" -> roomEvents.onAccount(m);
-            case "TOPIC" -> {
-                JoinedRooms.Room r = rooms.find(m.param(0));
-                if (r != null) r.topic = m.param(1) == null || m.param(1).isEmpty() ? null : m.param(1);
-                listener.accept(new ClientEvent.Topic(m.param(0), m.param(1)));
-            }
+            case "TOPIC" -> roomEvents.onTopic(m.param(0), m.param(1) == null || m.param(1).isEmpty() ? null : m.param(1), m.param(1));
             default -> {
                 if (cmd.length() == 3 && Character.isDigit(cmd.charAt(0))) onNumeric(m);
             }
@@ -316,18 +326,9 @@ public final class ChatClient implements AutoCloseable {
             case Numeric.RPL_MOTD -> listener.accept(new ClientEvent.Info(last.startsWith("- ") ? last.substring(2) : last));
             case Numeric.RPL_NAMREPLY -> roomEvents.names(last);
             case Numeric.RPL_ENDOFNAMES -> roomEvents.onEndOfNames(p.size() > 1 ? p.get(1) : "");
-            case Numeric.RPL_TOPIC -> {
-                JoinedRooms.Room r = rooms.find(p.get(1));
-                if (r != null) r.topic = last;
-                listener.accept(new ClientEvent.Topic(p.get(1), last));
-            }
-            case Numeric.ERR_NICKNAMEINUSE, Numeric.ERR_ERRONEUSNICKNAME, Numeric.ERR_NONICKNAMEGIVEN -> {
-                String name = p.size() > 2 ? p.get(1) : nick;
-                boolean registered = code.equals(Numeric.ERR_NICKNAMEINUSE) && last.contains("registered");
-                String reason = registered ? "is registered to an account" : code.equals(Numeric.ERR_NICKNAMEINUSE) ? "is already taken" : "is not allowed";
-                if (!accepted) listener.accept(new ClientEvent.NameRefused(name, reason, registered));
-                else listener.accept(new ClientEvent.Problem("The name " + name + " " + reason + "."));
-            }
+            case Numeric.RPL_TOPIC -> roomEvents.onTopic(p.get(1), last, last);
+            case Numeric.ERR_NICKNAMEINUSE, Numeric.ERR_ERRONEUSNICKNAME, Numeric.ERR_NONICKNAMEGIVEN ->
+                    listener.accept(ServerNotes.nameRefused(code, p, nick, accepted));
             case Numeric.ERR_NOSUCHNICK -> listener.accept(new ClientEvent.Problem("No such user: " + p.get(1)));
             case Numeric.ERR_NOSUCHCHANNEL -> listener.accept(new ClientEvent.Problem("No such room: " + p.get(1)));
             case Numeric.ERR_CANNOTSENDTOCHAN -> listener.accept(new ClientEvent.Problem("Cannot send to " + p.get(1) + ": " + last));

@@ -51,6 +51,18 @@ public sealed interface ClientEvent {
         }
     }
 
+    /**
+     * Messages from before now, oldest first, for one conversation: a room, or the nick of a
+     * private one. They are not live: shown apart, never counted as unread.
+     */
+    record History(String target, HistoryKind kind, List<Chat> messages) implements ClientEvent {}
+
+    /** Why history was shown: on entering a room, after a reconnection (what was missed), or asked for with /history. */
+    enum HistoryKind { JOINED, MISSED, OLDER }
+
+    /** The answer to /search, oldest first. */
+    record SearchResults(String words, List<Chat> found) implements ClientEvent {}
+
     record Joined(Instant time, String nick, String room) implements ClientEvent {}
 
     /** Someone left: {@code room} is null for a QUIT (left the chat), set for a PART; reason may be null. */

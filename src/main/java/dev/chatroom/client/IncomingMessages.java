@@ -13,9 +13,13 @@ final class IncomingMessages {
     private final Consumer<ClientEvent> listener;
     private final KnownAccounts accounts;
     private final java.util.function.BooleanSupplier accountTags;
+    /** A live message and its conversation, for history's marks. */
+    private final java.util.function.BiConsumer<Message, String> seen;
 
-    IncomingMessages(ChatClient client, Consumer<ClientEvent> listener, KnownAccounts accounts, java.util.function.BooleanSupplier accountTags) {
+    IncomingMessages(ChatClient client, Consumer<ClientEvent> listener, KnownAccounts accounts, java.util.function.BooleanSupplier accountTags,
+            java.util.function.BiConsumer<Message, String> seen) {
         this.client = client;
+        this.seen = seen;
         this.listener = listener;
         this.accounts = accounts;
         this.accountTags = accountTags;
@@ -26,29 +30,51 @@ final class IncomingMessages {
         String target = m.param(0);
         String text = m.param(1);
         if (text == null || from == null) return;
-        boolean notice = m.command().equals("NOTICE");
-        boolean fromServer = m.prefix() == null || !m.prefix().contains("!");
-        if (fromServer) {
+        if (isFromServer(m)) {
             if (target.startsWith("#")) listener.accept(new ClientEvent.Announcement(timeOf(m), text));
             else listener.accept(new ClientEvent.Info(text));
             return;
         }
         // with account-tag, a message without the tag comes from someone not logged in
         if (accountTags.getAsBoolean()) accounts.set(from, m.tags().get("account"));
+        ClientEvent.Chat chat = chatOf(m);
+        if (chat == null) {
+            answerCtcp(from, ctcpBody(text), m.command().equals("NOTICE"));
+            return;
+        }
+        seen.accept(m, conversation(chat));
+        listener.accept(chat);
+    }
+
+    /** The conversation a message belongs to: its room, or the other side of a private one. */
+    String conversation(ClientEvent.Chat c) {
+        return c.room() != null ? c.room() : client.isMe(c.from()) ? c.to() : c.from();
+    }
+
+    /** A PRIVMSG or NOTICE of a person as a chat line, changing nothing; null for a CTCP request or a server's message. */
+    static ClientEvent.Chat chatOf(Message m) {
+        String from = m.sourceNick();
+        String target = m.param(0);
+        String text = m.param(1);
+        if (text == null || from == null || target == null || isFromServer(m)) return null;
         boolean action = false;
         if (text.startsWith(CTCP)) {
-            String body = text.substring(1, text.endsWith(CTCP) && text.length() > 1 ? text.length() - 1 : text.length());
-            if (body.startsWith("ACTION ")) {
-                text = body.substring(7);
-                action = true;
-            } else {
-                answerCtcp(from, body, notice);
-                return;
-            }
+            String body = ctcpBody(text);
+            if (!body.startsWith("ACTION ")) return null;
+            text = body.substring(7);
+            action = true;
         }
         boolean toRoom = target.startsWith("#");
-        listener.accept(new ClientEvent.Chat(timeOf(m), from, toRoom ? target : null, toRoom ? null : target, text, action, notice,
-                m.tags().get("account")));
+        return new ClientEvent.Chat(timeOf(m), from, toRoom ? target : null, toRoom ? null : target, text, action, m.command().equals("NOTICE"),
+                m.tags().get("account"));
+    }
+
+    private static boolean isFromServer(Message m) {
+        return m.prefix() == null || !m.prefix().contains("!");
+    }
+
+    private static String ctcpBody(String text) {
+        return text.substring(1, text.endsWith(CTCP) && text.length() > 1 ? text.length() - 1 : text.length());
     }
 
     private void answerCtcp(String from, String body, boolean notice) {

@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 public final class Input {
     public static final List<String> COMMANDS = List.of("/color", "/private", "/msg", "/me", "/users", "/leave", "/quit", "/help",
             "/join", "/part", "/rooms", "/switch", "/topic", "/invite", "/kick", "/mode", "/op", "/deop", "/voice", "/devoice",
-            "/nick", "/away", "/whois", "/register", "/passwd");
+            "/nick", "/away", "/whois", "/register", "/passwd", "/history", "/search");
 
     public static final String HELP = String.join("\n",
             "Everything you type goes to the room you are in. Commands:",
@@ -23,6 +23,8 @@ public final class Input {
             "  /topic [text]   /invite <user>   /kick <user> [reason]   /mode [#room] <modes>",
             "  /op <user>   /deop <user>   /voice <user>   /devoice <user>   (channel operators)",
             "  /nick <name>   /away [text]   /whois <user>",
+            "  /history [#room|user] [n]              n earlier messages (default 50, at most 1000)",
+            "  /search <words>                        messages of your rooms and conversations with all the words",
             "  /register [password]   /passwd [new password]   your name as an account (alone: asked unseen; logged-in names show a \u2713)",
             "  /leave                                 leave the chat (alias /quit)",
             "  /help                                  this list",
@@ -70,9 +72,24 @@ public final class Input {
             case "/passwd" -> new Action.Server("SETPASS :" + (rest.isEmpty() ? ASK_PASSWORD : rest));
             case "/nick" -> rest.isEmpty() ? new Action.Problem("Usage: /nick <name>") : new Action.Server("NICK " + word(rest, 0));
             case "/away" -> new Action.Server(rest.isEmpty() ? "AWAY" : "AWAY :" + rest);
+            case "/history" -> history(rest);
+            case "/search" -> rest.isEmpty() ? new Action.Problem("Usage: /search <words>") : new Action.Search(rest);
             case "/whois" -> rest.isEmpty() ? new Action.Problem("Usage: /whois <user>") : new Action.Server("WHOIS " + word(rest, 0));
             default -> new Action.Problem("Unknown command " + head[0] + ". Type /help.");
         };
+    }
+
+    private static Action history(String rest) {
+        String target = null;
+        int count = HistoryRequests.ON_JOIN;
+        String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        for (String w : words) {
+            if (w.matches("\\d{1,9}")) count = Integer.parseInt(w);
+            else if (target == null) target = w;
+            else count = -1;
+        }
+        if (words.length > 2 || count < 1 || count > HistoryRequests.MAX) return new Action.Problem("Usage: /history [#room|user] [1-1000]");
+        return new Action.History(target, count);
     }
 
     private static Action join(String rest) {

@@ -29,6 +29,10 @@ public final class Render {
     private final boolean color;
     private final Supplier<String> ownNick;
     private final DateTimeFormatter clock;
+    private final DateTimeFormatter dated;
+    private final ZoneId zone;
+    /** The same without colors, for history: dimmed as a whole, a nick's color would end the dimming. */
+    private Render colorless;
     /** The room on screen now, and the one the server put us in first ("the chatroom"); either may be null. */
     private volatile Supplier<String> current = () -> null;
     private volatile Supplier<String> home = () -> null;
@@ -40,6 +44,8 @@ public final class Render {
         this.color = color;
         this.ownNick = ownNick;
         this.clock = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+        this.dated = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        this.zone = zone;
     }
 
     /** Where the user is: lines of other rooms get the room's name in front. */
@@ -86,7 +92,9 @@ public final class Render {
         }
         if (event instanceof ClientEvent.Parted p) return "You left " + clean(p.room()) + ".";
         if (event instanceof ClientEvent.RoomList l) return roomList(l.rooms());
-        if (event instanceof ClientEvent.Chat c) return chat(c);
+        if (event instanceof ClientEvent.Chat c) return chat(c, stamp(c.time()), where(c.room()), true);
+        if (event instanceof ClientEvent.History h) return history(h);
+        if (event instanceof ClientEvent.SearchResults s) return searchResults(s);
         if (event instanceof ClientEvent.Joined j) return stamp(j.time()) + where(j.room()) + "* " + nick(j.nick()) + entered(j.room());
         if (event instanceof ClientEvent.Left l) {
             if (l.room() != null && !Casemapping.equals(l.room(), String.valueOf(home.get()))) {
@@ -123,14 +131,58 @@ public final class Render {
                 + Names.NICK_SPECIALS + ", not starting with a digit or -.";
     }
 
-    private String chat(ClientEvent.Chat c) {
+    /**
+     * Messages from before: under a separator, faint, with their date when not today; a mention
+     * in them is not highlighted (it is not news). Nothing for none, unless they were asked for.
+     */
+    private String history(ClientEvent.History h) {
+        String of = h.target() == null || Casemapping.equals(h.target(), String.valueOf(current.get())) ? ""
+                : (h.target().startsWith("#") ? " in " : " with ") + clean(h.target());
+        if (h.messages().isEmpty()) return h.kind() == ClientEvent.HistoryKind.OLDER ? "No earlier messages" + of + "." : null;
+        boolean missed = h.kind() == ClientEvent.HistoryKind.MISSED;
+        StringBuilder sb = new StringBuilder(faint(missed ? "--- while you were away" + of + " ---" : "--- earlier messages" + of + " ---"));
+        for (ClientEvent.Chat c : h.messages()) sb.append('\n').append(faint(past(c, where(c.room()), false)));
+        sb.append('\n').append(faint(h.kind() == ClientEvent.HistoryKind.OLDER ? "--- end of earlier messages ---" : "--- now ---"));
+        return sb.toString();
+    }
+
+    /** A line a result: when, where (the room; private ones say so), who, what. */
+    private String searchResults(ClientEvent.SearchResults s) {
+        if (s.found().isEmpty()) return "No messages match \"" + clean(s.words()) + "\".";
+        StringBuilder sb = new StringBuilder();
+        for (ClientEvent.Chat c : s.found()) sb.append(past(c, c.room() == null ? "" : clean(c.room()) + " ", true)).append('\n');
+        return sb.append(s.found().size()).append(s.found().size() == 1 ? " result" : " results").toString();
+    }
+
+    /** A message from before, without colors: dated always in a list, else when not from today. */
+    private String past(ClientEvent.Chat c, String where, boolean alwaysDated) {
+        boolean today = c.time().atZone(zone).toLocalDate().equals(java.time.LocalDate.now(zone));
+        String stamp = "[" + (alwaysDated || !today ? dated : clock).format(c.time()) + "] ";
+        return colorless().chat(c, stamp, where, false);
+    }
+
+    private synchronized Render colorless() {
+        if (!color) return this;
+        if (colorless == null) {
+            colorless = new Render(false, ownNick, zone).rooms(() -> current.get(), () -> home.get()).accounts(n -> accountOf.apply(n), true);
+        }
+        colorless.mark = mark;
+        return colorless;
+    }
+
+    private String faint(String line) {
+        return color ? DIM + line + RESET : line;
+    }
+
+    /** live: a mention is highlighted (not in history). */
+    private String chat(ClientEvent.Chat c, String stamp, String where, boolean live) {
         String me = ownNick.get();
         boolean mine = me != null && Casemapping.equals(c.from(), me);
-        boolean mentioned = !mine && me != null && mentions(Formatting.strip(Sanitizer.clean(c.text())), me);
+        boolean mentioned = live && !mine && me != null && mentions(Formatting.strip(Sanitizer.clean(c.text())), me);
         String base = mentioned && color ? BOLD : "";
         String body = text(c.text(), base);
         if (mentioned && color) body = highlight(body, me, base);
-        StringBuilder line = new StringBuilder(stamp(c.time())).append(where(c.room()));
+        StringBuilder line = new StringBuilder(stamp).append(where);
         if (mentioned && color) line.append(BOLD);
         if (c.room() == null) {
             line.append(mine ? "[to " + nick(c.to()) + bold(mentioned) + "] " : "[private] ");

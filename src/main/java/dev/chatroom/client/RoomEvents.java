@@ -117,10 +117,18 @@ final class RoomEvents {
             }
             // who of those already there is logged in: no join of theirs told us
             if (whox) client.sendLine("WHO " + r.name + " %tna," + WHOX_TOKEN);
+            client.entered(r.name);
         }
     }
 
     static final String WHOX_TOKEN = "152";
+
+    /** TOPIC or 332: kept is the topic as remembered (null for none), shown what the server said. */
+    void onTopic(String room, String kept, String shown) {
+        JoinedRooms.Room r = rooms.find(room);
+        if (r != null) r.topic = kept;
+        listener.accept(new ClientEvent.Topic(room, shown));
+    }
 
     /** account-notify: {@code :nick!u@h ACCOUNT <account|*>}. */
     void onAccount(Message m) {

@@ -53,6 +53,16 @@ final class ServerNotes {
         };
     }
 
+    /** 432, 433 or 431: during registration another name may be tried; once in, it is a problem. */
+    static ClientEvent nameRefused(String code, List<String> p, String nick, boolean accepted) {
+        String name = p.size() > 2 ? p.get(1) : nick;
+        String last = p.isEmpty() ? "" : p.get(p.size() - 1);
+        boolean registered = code.equals(Numeric.ERR_NICKNAMEINUSE) && last.contains("registered");
+        String reason = registered ? "is registered to an account" : code.equals(Numeric.ERR_NICKNAMEINUSE) ? "is already taken" : "is not allowed";
+        if (!accepted) return new ClientEvent.NameRefused(name, reason, registered);
+        return new ClientEvent.Problem("The name " + name + " " + reason + ".");
+    }
+
     private static String reason(String numeric) {
         return switch (numeric) {
             case Numeric.ERR_BANNEDFROMCHAN -> "you are banned from it.";

@@ -39,6 +39,8 @@ public final class Session {
     private final BlockingQueue<ClientEvent> outcomes = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     final SessionState state = new SessionState();
+    /** The newest and oldest message seen of each conversation, kept across reconnections. */
+    private final HistoryMarks marks = new HistoryMarks();
     private final SessionInput input;
     private volatile ChatClient client;
     private String name;
@@ -140,7 +142,7 @@ public final class Session {
         ui.print("Connecting to " + host + ":" + port + (tls == null ? "" : " (TLS)") + "...");
         updateStatus();
         outcomes.clear();
-        ChatClient c = new ChatClient(host, port, tls, this::onEvent);
+        ChatClient c = new ChatClient(host, port, tls, this::onEvent).remembering(marks, reconnecting ? state.remembered() : List.of());
         login.applyTo(c);
         try {
             c.connect();

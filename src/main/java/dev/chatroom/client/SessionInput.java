@@ -176,6 +176,12 @@ final class SessionInput {
         } else if (a instanceof Action.Part p) {
             String which = p.room() == null ? room : p.room();
             c.command("PART " + which + (p.reason() == null ? "" : " :" + p.reason()));
+        } else if (a instanceof Action.History h) {
+            String target = h.target() == null ? room : h.target();
+            if (target == null) ui.print(render.render(new ClientEvent.Problem("You are not in a room.")));
+            else c.history(target, h.count());
+        } else if (a instanceof Action.Search s) {
+            c.search(s.words());
         } else if (a instanceof Action.Rooms) {
             c.command("LIST");
         } else if (a instanceof Action.Server s) {

@@ -73,6 +73,10 @@ final class SessionState {
         remembered = List.copyOf(rooms);
     }
 
+    synchronized List<String> remembered() {
+        return remembered;
+    }
+
     /** After reconnecting: every remembered room but the default one, which the server joins us to. */
     synchronized List<String> roomsToRejoin() {
         List<String> out = new ArrayList<>();

@@ -8,6 +8,13 @@ import java.util.List;
 final class Splitter {
     private Splitter() {}
 
+    /** Room for text in one PRIVMSG once the server has put the sender's full prefix in front of it. */
+    static int roomForText(String nick, String target, boolean action) {
+        int prefix = 1 + nick.length() + 2 + 10 + 1 + 63 + 1; // ":nick!~user@host " with the longest host
+        int overhead = prefix + "PRIVMSG ".length() + target.getBytes(StandardCharsets.UTF_8).length + 2 + (action ? 9 : 0);
+        return dev.chatroom.irc.IrcLineDecoder.MAX_BODY - overhead;
+    }
+
     static List<String> split(String text, int maxBytes) {
         List<String> parts = new ArrayList<>();
         String rest = text;

@@ -131,4 +131,19 @@ class InputTest {
         assertThat(Input.parse("/register")).isEqualTo(new Action.Server("REGISTER * * :" + Input.ASK_PASSWORD));
         assertThat(Input.parse("/passwd ")).isEqualTo(new Action.Server("SETPASS :" + Input.ASK_PASSWORD));
     }
+
+    @Test
+    void historyAndSearch() {
+        assertThat(Input.parse("/history")).isEqualTo(new Action.History(null, 50));
+        assertThat(Input.parse("/history 200")).isEqualTo(new Action.History(null, 200));
+        assertThat(Input.parse("/history bob")).isEqualTo(new Action.History("bob", 50));
+        assertThat(Input.parse("/history #dev 10")).isEqualTo(new Action.History("#dev", 10));
+        assertThat(Input.parse("/history 1001")).isEqualTo(new Action.Problem("Usage: /history [#room|user] [1-1000]"));
+        assertThat(Input.parse("/history 0")).isEqualTo(new Action.Problem("Usage: /history [#room|user] [1-1000]"));
+        assertThat(Input.parse("/history a b")).isEqualTo(new Action.Problem("Usage: /history [#room|user] [1-1000]"));
+        assertThat(Input.parse("/search deploy  failed")).isEqualTo(new Action.Search("deploy  failed"));
+        assertThat(Input.parse("/search")).isEqualTo(new Action.Problem("Usage: /search <words>"));
+        assertThat(Input.COMMANDS).contains("/history", "/search");
+        assertThat(Input.HELP).contains("/history [#room|user] [n]", "/search <words>");
+    }
 }

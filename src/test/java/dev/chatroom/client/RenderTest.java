@@ -138,4 +138,17 @@ class RenderTest {
     void registeringSaysItOnce() {
         assertThat(plain.render(new ClientEvent.LoggedIn("alice", true))).isNull();
     }
+
+    @Test
+    void historyFromAnotherDayIsDatedAndSearchResultsNameTheirPlace() {
+        Instant old = Instant.parse("2020-01-02T03:04:05Z");
+        Render r = new Render(false, () -> "alice", ZoneOffset.UTC).rooms(() -> "#chatroom", () -> "#chatroom");
+        ClientEvent.Chat said = new ClientEvent.Chat(old, "bob", "#dev", null, "hi", false, false);
+        assertThat(r.render(new ClientEvent.History("#dev", ClientEvent.HistoryKind.MISSED, List.of(said))))
+                .isEqualTo("--- while you were away in #dev ---\n[2020-01-02 03:04] [#dev] bob: hi\n--- now ---");
+        ClientEvent.Chat secret = new ClientEvent.Chat(old, "bob", null, "alice", "psst", false, false);
+        assertThat(r.render(new ClientEvent.SearchResults("hi", List.of(said, secret))))
+                .isEqualTo("[2020-01-02 03:04] #dev bob: hi\n[2020-01-02 03:04] [private] bob: psst\n2 results");
+        assertThat(r.render(new ClientEvent.History("bob", ClientEvent.HistoryKind.OLDER, List.of()))).isEqualTo("No earlier messages with bob.");
+    }
 }

@@ -1,0 +1,111 @@
+package dev.chatroom.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatroom.testing.CuttableRelay;
+import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.TestServer;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A whole session (PlainUi) whose connection is cut while the server runs on: back in, it is
+ * shown exactly what was said meanwhile, once, as history; nothing seen before comes again.
+ */
+class ReconnectHistoryTest {
+    private final StringBuilder out = new StringBuilder();
+
+    private synchronized List<String> lines() {
+        return out.toString().lines().toList();
+    }
+
+    /** Waits for a printed line matching the regex, at or after line {@code from}; returns its index. */
+    private int await(String regex, int from) throws InterruptedException {
+        Pattern p = Pattern.compile(regex);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            List<String> l = lines();
+            for (int i = from; i < l.size(); i++) if (p.matcher(l.get(i)).find()) return i;
+            Thread.sleep(10); // polling a condition with a deadline, not sleeping to synchronise
+        }
+        throw new AssertionError("no line matching " + regex + " after line " + from + "; printed:\n" + String.join("\n", lines()));
+    }
+
+    private long count(String text) {
+        return lines().stream().filter(l -> l.contains(text)).count();
+    }
+
+    @Test
+    void afterACutConnectionExactlyWhatWasMissedIsShownOnce() throws Exception {
+        try (TestServer server = TestServer.start(); CuttableRelay relay = new CuttableRelay(server.port())) {
+            IrcTestClient bob = server.join("bob");
+            bob.send("JOIN #side").expect(" 366 bob #side ");
+            bob.send("PRIVMSG #chatroom :said before alice came").sync();
+
+            PipedOutputStream keys = new PipedOutputStream();
+            PrintStream screen = new PrintStream(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    synchronized (ReconnectHistoryTest.this) {
+                        out.append((char) b); // the test's lines are ASCII
+                    }
+                }
+            }, true, StandardCharsets.UTF_8);
+            PlainUi ui = new PlainUi(new PipedInputStream(keys, 4096), screen);
+            Session session = new Session(ui, "127.0.0.1", relay.port(), "alice", false, new Session.Options(true, 10_000, 20, 100));
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return session.run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            int at = await("^Welcome to #chatroom, alice\\.", 0);
+            at = await("^--- earlier messages ---$", at);
+            at = await("bob: said before alice came$", at);
+            at = await("^--- now ---$", at);
+            keys.write("/join #side\n".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            at = await("^You joined #side\\.", at);
+            bob.send("PRIVMSG #side :seen live").sync();
+            at = await("bob: seen live$", at);
+
+            relay.cut();
+            bob.expect(":alice!\\S+ QUIT ");
+            at = await("^Disconnected: connection lost", at);
+            bob.send("PRIVMSG #chatroom :missed one").send("PRIVMSG #chatroom :missed two").send("PRIVMSG #side :missed on the side").sync();
+            relay.letIn();
+
+            at = await("^Welcome to #chatroom, alice\\.", at);
+            int home = await("^--- while you were away in #chatroom ---$", at);
+            assertThat(lines().get(home + 1)).endsWith("bob: missed one");
+            assertThat(lines().get(home + 2)).endsWith("bob: missed two");
+            assertThat(lines().get(home + 3)).isEqualTo("--- now ---");
+            int side = await("^--- while you were away ---$", at); // #side is on screen: no name needed
+            assertThat(lines().get(side + 1)).endsWith("bob: missed on the side");
+            assertThat(lines().get(side + 2)).isEqualTo("--- now ---");
+
+            bob.send("PRIVMSG #side :live again").sync();
+            await("bob: live again$", Math.max(home, side));
+            assertThat(count("said before alice came")).isEqualTo(1);
+            assertThat(count("seen live")).isEqualTo(1);
+            assertThat(count("missed one")).isEqualTo(1);
+            assertThat(count("missed on the side")).isEqualTo(1);
+            // history is not news: #chatroom, not on screen, has no unread count from it
+            assertThat(session.state.statusText(session.client())).contains("1:#chatroom 2:#side").doesNotContain("#chatroom(");
+
+            keys.write("/leave\n".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.chatroom.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A TCP relay on 127.0.0.1 in front of a server: {@link #cut()} ends every connection through it
+ * as a network failure would, while the server keeps running; new connections are held,
+ * nothing relayed, until {@link #letIn()}, so a test decides what happens while a client is away.
+ */
+public final class CuttableRelay implements AutoCloseable {
+    private final ServerSocket listener;
+    private final int upstream;
+    private final List<Socket> sockets = new ArrayList<>();
+    private final Semaphore gate = new Semaphore(Integer.MAX_VALUE);
+    private volatile boolean closed;
+
+    public CuttableRelay(int upstreamPort) throws IOException {
+        upstream = upstreamPort;
+        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(this::acceptLoop, "relay-accept");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Closes every relayed connection, and holds new ones until {@link #letIn()}. */
+    public void cut() throws IOException {
+        gate.drainPermits();
+        synchronized (sockets) {
+            for (Socket s : sockets) s.close();
+            sockets.clear();
+        }
+    }
+
+    public void letIn() {
+        gate.release(Integer.MAX_VALUE - gate.availablePermits());
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket client = listener.accept();
+                gate.acquire(); // after accept: a connection accepted before a cut waits too
+                gate.release();
+                Socket server = new Socket(InetAddress.getLoopbackAddress(), upstream);
+                synchronized (sockets) {
+                    sockets.add(client);
+                    sockets.add(server);
+                }
+                pump(client, server);
+                pump(server, client);
+            } catch (IOException | InterruptedException e) {
+                if (closed) return;
+            }
+        }
+    }
+
+    private static void pump(Socket from, Socket to) {
+        Thread t = new Thread(() -> {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException ignored) {
+                // cut: the other side is closed below
+            }
+            try {
+                from.close();
+                to.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }, "relay-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        letIn();
+        listener.close();
+        cut();
+    }
+}
