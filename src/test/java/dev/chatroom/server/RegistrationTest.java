@@ -35,7 +35,7 @@ class RegistrationTest extends HubTest {
     void capNegotiationHoldsRegistrationUntilEnd() {
         FakeClient c = server.connect();
         c.send("CAP LS 302");
-        assertThat(c.next()).isEqualTo(":chatroom CAP * LS :account-notify draft/account-registration=before-connect account-tag away-notify batch draft/chathistory echo-message extended-join labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL soju.im/search server-time setname standard-replies userhost-in-names");
+        assertThat(c.next()).isEqualTo(":chatroom CAP * LS :account-notify draft/account-registration=before-connect account-tag away-notify batch echo-message extended-join labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time setname standard-replies userhost-in-names");
         c.sendRegistration("carol");
         c.send("CAP REQ :echo-message server-time");
         assertThat(c.next()).isEqualTo(":chatroom CAP carol ACK :echo-message server-time");

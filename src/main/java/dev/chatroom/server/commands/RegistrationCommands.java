@@ -41,6 +41,7 @@ final class RegistrationCommands {
                 boolean values = capVersion(ctx.param(1)) >= 302;
                 StringJoiner offered = new StringJoiner(" ");
                 for (Capability cap : Capability.values()) {
+                    if (!offered(ctx, cap)) continue;
                     offered.add(values && cap.value() != null ? cap.wireName() + "=" + cap.value() : cap.wireName());
                 }
                 String sts = ctx.hub().gate().stsValue(c);
@@ -62,7 +63,7 @@ final class RegistrationCommands {
                     if (name.isEmpty()) continue;
                     boolean minus = name.startsWith("-");
                     var cap = Capability.byName(minus ? name.substring(1) : name);
-                    if (cap.isEmpty()) {
+                    if (cap.isEmpty() || !offered(ctx, cap.get())) {
                         ok = false;
                         break;
                     }
@@ -81,6 +82,11 @@ final class RegistrationCommands {
             }
             default -> ctx.numeric(ERR_INVALIDCAPCMD, ctx.param(0), "Invalid CAP command");
         }
+    }
+
+    /** History's capabilities only while history is kept (--history-days above 0). */
+    private static boolean offered(Context ctx, Capability cap) {
+        return ctx.hub().history().enabled() || (cap != Capability.CHATHISTORY && cap != Capability.SEARCH);
     }
 
     private static int capVersion(String v) {

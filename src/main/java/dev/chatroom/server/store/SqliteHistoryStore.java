@@ -100,7 +100,13 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
             db.transaction("store " + batch.size() + " message(s)", c -> insert(c, batch), events);
             // counted as waiting until committed: what a crash can lose is what behind() bounds
             int left = queuedCount.addAndGet(-batch.size());
-            if (left <= CAUGHT_UP && wakeWanted.compareAndSet(true, false)) toLoop.execute(this::wake);
+            if (left <= CAUGHT_UP && wakeWanted.compareAndSet(true, false)) {
+                try {
+                    toLoop.execute(this::wake);
+                } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                    // shutting down: the held senders are gone too
+                }
+            }
         }
     }
 
@@ -183,10 +189,18 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
                         result = null;
                     }
                     T r = result;
-                    toLoop.execute(() -> then.accept(r));
+                    try {
+                        toLoop.execute(() -> then.accept(r));
+                    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                        // the server stopped while this was read: nobody is left to answer
+                    }
                 });
             } catch (java.util.concurrent.RejectedExecutionException busy) {
-                toLoop.execute(() -> then.accept(null));
+                try {
+                    toLoop.execute(() -> then.accept(null));
+                } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                    // the server stopped meanwhile
+                }
             }
         });
     }
@@ -236,7 +250,11 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
             int[] removed = {-1};
             db.transaction("purge messages", c -> removed[0] = HistoryReads.purge(c, roomKey, nickKey), events);
             int r = removed[0];
-            toLoop.execute(() -> then.accept(r));
+            try {
+                toLoop.execute(() -> then.accept(r));
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the server stopped meanwhile
+            }
         });
     }
 

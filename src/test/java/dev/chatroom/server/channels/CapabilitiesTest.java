@@ -14,7 +14,7 @@ class CapabilitiesTest extends HubTest {
     void theCapabilitiesWeChatAsksForTogetherAreAllAccepted() {
         FakeClient c = server.connect();
         c.send("CAP LS 302");
-        assertThat(c.next()).isEqualTo(":chatroom CAP * LS :account-notify draft/account-registration=before-connect account-tag away-notify batch draft/chathistory echo-message extended-join labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL soju.im/search server-time setname standard-replies userhost-in-names");
+        assertThat(c.next()).isEqualTo(":chatroom CAP * LS :account-notify draft/account-registration=before-connect account-tag away-notify batch echo-message extended-join labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time setname standard-replies userhost-in-names");
         c.send("CAP REQ :multi-prefix userhost-in-names away-notify");
         assertThat(c.next()).isEqualTo(":chatroom CAP * ACK :multi-prefix userhost-in-names away-notify");
     }

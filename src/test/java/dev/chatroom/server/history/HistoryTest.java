@@ -316,4 +316,18 @@ class HistoryTest {
         assertThat(batchTexts(alice)).isEmpty();
         assertThat(server.join("carol").sync()).noneMatch(l -> l.contains("was here"));
     }
+
+    @Test
+    void historyCapabilitiesAreOfferedOnlyWhileHistoryIsKept() {
+        start();
+        FakeClient c = server.connect();
+        c.send("CAP LS 302");
+        assertThat(c.next()).contains(" draft/chathistory ").contains(" soju.im/search ");
+        start(b -> b.historyDays(0));
+        FakeClient off = server.connect();
+        off.send("CAP LS 302");
+        assertThat(off.next()).doesNotContain("chathistory").doesNotContain("search");
+        off.send("CAP REQ :batch draft/chathistory");
+        assertThat(off.next()).isEqualTo(":chatroom CAP * NAK :batch draft/chathistory");
+    }
 }
