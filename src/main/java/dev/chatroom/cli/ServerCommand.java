@@ -133,6 +133,10 @@ public final class ServerCommand implements Callable<Integer> {
                 + "), room " + (config.defaultRoom() == null ? "(none)" : config.defaultRoom()) + ", approval: "
                 + config.approve().name().toLowerCase(Locale.ROOT) + ". Type /help for console commands.");
         if (server.tlsCertificate() != null) events.event(dev.chatroom.server.net.TlsReport.describe(server.tlsCertificate()));
+        if (server.sshFingerprint() != null) {
+            events.event("SSH on " + config.host() + ":" + server.sshPort() + ", host key " + server.sshFingerprint() + " (ED25519). Join with: ssh -p "
+                    + server.sshPort() + " name@" + (config.host().equals("0.0.0.0") ? "this-host" : config.host()));
+        }
         int maxClients = server.effectiveConfig().maxClients();
         if (maxClients < config.maxClients()) {
             events.event("max-clients " + config.maxClients() + " is more than this process may open (open-file limit " + Descriptors.limit()

@@ -65,6 +65,8 @@ public final class ChatClient implements AutoCloseable {
         this.incoming = new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"), history::live);
     }
 
+    private String firstLine;
+
     /** Connects, or throws an IOException whose message is fit for the user ("connection refused"). */
     public ChatClient connect() throws IOException {
         connection = IrcConnection.open(host, port, tls, new IrcConnection.Listener() {
@@ -92,9 +94,16 @@ public final class ChatClient implements AutoCloseable {
         return this;
     }
 
+    /** A line sent before anything else: the ssh gateway saying who is behind this connection. */
+    public ChatClient via(String line) {
+        firstLine = line;
+        return this;
+    }
+
     /** Starts registration with the given nick. */
     public void register(String wantedNick) {
         nick = wantedNick;
+        if (firstLine != null) sendLine(firstLine);
         caps.start();
         sendLine("NICK " + wantedNick);
         sendLine("USER " + wantedNick + " 0 * :" + wantedNick);

@@ -53,6 +53,16 @@ public final class Session {
     /** When the server must have answered the registration; pushed back while the user types a password. */
     private long deadline;
 
+    /** Through the in-process ssh gateway: its first line, and the server's name to show instead of the gateway's address. */
+    public Session via(String gatewayLine, String shownAs) {
+        this.gatewayLine = gatewayLine;
+        this.shownAs = shownAs;
+        return this;
+    }
+
+    private String gatewayLine;
+    private String shownAs;
+
     /** Connect over TLS (null: plain). */
     public Session tls(ClientTls t) {
         tls = t;
@@ -139,11 +149,12 @@ public final class Session {
      */
     private Integer connectOnce(boolean reconnecting) throws IOException, InterruptedException {
         state.phase(reconnecting ? SessionState.Phase.RECONNECTING : SessionState.Phase.CONNECTING);
-        ui.print("Connecting to " + host + ":" + port + (tls == null ? "" : " (TLS)") + "...");
+        ui.print("Connecting to " + (shownAs != null ? shownAs : host + ":" + port) + (tls == null ? "" : " (TLS)") + "...");
         updateStatus();
         outcomes.clear();
         ChatClient c = new ChatClient(host, port, tls, this::onEvent).remembering(marks, reconnecting ? state.remembered() : List.of());
         login.applyTo(c);
+        if (gatewayLine != null) c.via(gatewayLine);
         try {
             c.connect();
         } catch (ClientTls.Refused e) {

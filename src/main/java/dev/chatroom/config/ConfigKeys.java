@@ -41,6 +41,8 @@ public final class ConfigKeys {
         key("tls-key", net, "FILE", "The certificate's private key (PEM, e.g. privkey.pem).", c -> c.tlsKey(), (b, v) -> b.tlsKey(Values.path(v)));
         key("sts-duration", net, "DURATION", "With a trusted certificate, clients on the plain port are told to use TLS for this long (IRCv3 sts).",
                 c -> c.stsDuration(), (b, v) -> b.stsDuration(Values.duration(v)));
+        key("ssh-port", net, "PORT|off", "SSH port: ssh -p PORT name@host opens the chat client, nothing to install; 0 picks a free one; off for none.",
+                c -> portText(c.sshPort()), (b, v) -> b.sshPort(Values.port(v)));
         key("server-name", net, "NAME", "The name in every server reply and numeric, and the IRC NETWORK.", c -> c.serverName(), (b, v) -> b.serverName(Values.serverName(v)));
 
         String room = "Room and admission";

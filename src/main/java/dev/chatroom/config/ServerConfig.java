@@ -20,6 +20,8 @@ public record ServerConfig(
         Path tlsKey,
         /** How long clients keep to TLS once told (IRCv3 sts), when the certificate is trusted. */
         Duration stsDuration,
+        /** The SSH port; {@link #OFF} for none. */
+        int sshPort,
         String room,
         String serverName,
         ApprovalPolicy approve,
@@ -80,6 +82,7 @@ public record ServerConfig(
         b.tlsCert = tlsCert;
         b.tlsKey = tlsKey;
         b.stsDuration = stsDuration;
+        b.sshPort = sshPort;
         b.room = room;
         b.serverName = serverName;
         b.approve = approve;
@@ -115,6 +118,7 @@ public record ServerConfig(
         private Path tlsCert;
         private Path tlsKey;
         private Duration stsDuration = Duration.ofDays(30);
+        private int sshPort = 2022;
         private String room = "#chatroom";
         private String serverName = "chatroom";
         private ApprovalPolicy approve = ApprovalPolicy.ASK;
@@ -147,6 +151,7 @@ public record ServerConfig(
         public Builder tlsCert(Path v) { tlsCert = v; return this; }
         public Builder tlsKey(Path v) { tlsKey = v; return this; }
         public Builder stsDuration(Duration v) { stsDuration = v; return this; }
+        public Builder sshPort(int v) { sshPort = v; return this; }
         public Builder room(String v) { room = v; return this; }
         public Builder serverName(String v) { serverName = v; return this; }
         public Builder approve(ApprovalPolicy v) { approve = v; return this; }
@@ -173,7 +178,7 @@ public record ServerConfig(
         public Builder historyMaxPerRoom(int v) { historyMaxPerRoom = v; return this; }
 
         public ServerConfig build() {
-            return new ServerConfig(host, port, tlsPort, tlsCert, tlsKey, stsDuration, room, serverName, approve, motdFile, maxClients, maxPerIp, maxPending, password,
+            return new ServerConfig(host, port, tlsPort, tlsCert, tlsKey, stsDuration, sshPort, room, serverName, approve, motdFile, maxClients, maxPerIp, maxPending, password,
                     pingInterval, pingTimeout, approvalTimeout, registrationTimeout, sendq, outputBudget, stalledReaderTimeout, floodBurst, floodRate, floodDropAfter,
                     dataDir, logFile, logMessages, historyReplay, historyDays, historyMaxPerRoom);
         }

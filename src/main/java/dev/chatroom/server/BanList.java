@@ -24,6 +24,7 @@ public final class BanList {
 
     /** What the admin typed (a nick, an address, or a mask) as a full mask. */
     public static String normalize(String target) {
+        if (target.regionMatches(true, 0, "key:", 0, 4)) return "*!*@key:" + target.substring(4);
         if (target.contains("!") || target.contains("@")) {
             String m = target;
             if (!m.contains("!")) m = "*!" + m;
@@ -33,6 +34,11 @@ public final class BanList {
         // Nicks cannot contain '.' or ':', addresses always do.
         if (target.contains(".") || target.contains(":")) return "*!*@" + target;
         return target + "!*@*";
+    }
+
+    /** An ssh key is banned as the host key:SHA256:...: /ban key:SHA256:... makes that mask. */
+    public static String keyHost(String fingerprint) {
+        return "key:" + fingerprint;
     }
 
     /** Whether a mask can be a ban: nick!user@host, all three parts present, no spaces or controls. */

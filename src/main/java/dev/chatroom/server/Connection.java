@@ -26,6 +26,7 @@ public final class Connection extends RoomMembership {
     }
 
     private final String host;
+    private String sshKey;
     private final Link link;
     /** Reached us over TLS. */
     private final boolean secure;
@@ -70,8 +71,30 @@ public final class Connection extends RoomMembership {
         this.lastReadNanos = nowNanos;
     }
 
+    /** The address: what bans, per-address limits and the admin go by. */
     public String host() {
         return host;
+    }
+
+    /** The host others see in nick!user@host: the address, or for ssh users ssh/ and their key's short fingerprint. */
+    public String shownHost() {
+        return sshKey == null ? host : "ssh/" + shortKey(sshKey);
+    }
+
+    /** The SHA256:... fingerprint of the ssh key this user came in with; null when not over ssh. */
+    public String sshKey() {
+        return sshKey;
+    }
+
+    /** Came in over ssh with this key: it identifies the person (allow list, bans, a linked account). */
+    void sshKey(String fingerprint) {
+        sshKey = fingerprint;
+    }
+
+    /** The first 12 characters of the base64, as a host name allows them. */
+    static String shortKey(String fingerprint) {
+        String b64 = fingerprint.startsWith("SHA256:") ? fingerprint.substring(7) : fingerprint;
+        return b64.substring(0, Math.min(12, b64.length())).replace('/', '_').replace('+', '-');
     }
 
     public Link link() {
@@ -157,7 +180,7 @@ public final class Connection extends RoomMembership {
 
     /** nick!~user@host: the source of everything this client says. */
     public String prefix() {
-        return nick + "!" + ident() + "@" + host;
+        return nick + "!" + ident() + "@" + shownHost();
     }
 
     /** The negotiated capabilities, in their declared order. */

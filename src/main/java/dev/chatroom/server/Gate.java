@@ -89,8 +89,10 @@ public final class Gate {
             return;
         }
         AllowEntry remembered = hub.logins().accounts().allowEntry(c.account());
+        if (remembered == null && c.sshKey() != null) remembered = hub.logins().accounts().allowEntry(BanList.keyHost(c.sshKey()));
         if (remembered != null && !remembered.allowed()) {
-            String why = "The admin has refused account " + c.account() + (remembered.reason() == null ? "" : ": " + remembered.reason());
+            String whom = remembered.account().startsWith("key:") ? "your ssh key" : "account " + c.account();
+            String why = "The admin has refused " + whom + (remembered.reason() == null ? "" : ": " + remembered.reason());
             r.fail("*", "ACCOUNT_DENIED", why);
             hub.departures().close(c, new Departure(DisconnectReason.REJECTED, why), r);
             return;
@@ -126,6 +128,7 @@ public final class Gate {
 
     /** How the admin's prompt describes a requester: account (or none), TLS, address. */
     public static String who(Connection c) {
+        if (c.sshKey() != null) return (c.account() == null ? "" : "account " + c.account() + ", ") + "ssh, " + c.sshKey() + ", " + c.host();
         return (c.account() == null ? "no account" : "account " + c.account()) + (c.secure() ? ", TLS" : "") + ", " + c.host();
     }
 

@@ -80,6 +80,26 @@ public final class Hub {
         return gate.connect(host, link, secure);
     }
 
+    /**
+     * A connection from the ssh gateway, for someone at address who logged in to ssh with this
+     * key (SHA256:...): limits and bans by address apply as to anyone, the key is banned or
+     * allowed like an account, and a key linked to an account logs in to it at once.
+     */
+    public Connection connectSsh(String address, String keyFingerprint, Link link) {
+        BanList.Ban keyBan = bans.findByAddress(BanList.keyHost(keyFingerprint));
+        Connection c = gate.connect(address, link, true);
+        if (c == null) return null;
+        c.sshKey(keyFingerprint);
+        c.credentials().certificate(keyFingerprint);
+        if (keyBan != null) {
+            Replies r = output.replies(c).numeric(dev.chatroom.irc.Numeric.ERR_YOUREBANNEDCREEP, "You are banned from this server");
+            departures.close(c, new Departure(DisconnectReason.BANNED, keyBan.reason()), r);
+            return null;
+        }
+        logins.keyLogin(c);
+        return c;
+    }
+
     /** c's TLS handshake showed a client certificate with this SHA-256 fingerprint. */
     public void clientCertificate(Connection c, String fingerprint) {
         if (!c.isClosed()) c.credentials().certificate(fingerprint);

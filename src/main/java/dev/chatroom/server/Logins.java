@@ -220,8 +220,21 @@ public final class Logins {
         hub.tryRegister(c);
     }
 
+    /** An ssh user whose key is linked to an account is logged in to it before registering. */
+    void keyLogin(Connection c) {
+        Account a = accounts.byCertificate(c.sshKey());
+        if (a == null) return;
+        Replies r = hub.output().replies(c);
+        loggedIn(c, a, r, false, " (ssh key)");
+        r.flush();
+    }
+
     /** c is now logged in to a: 900 (and 903 after SASL); its rooms learn it (account-notify). */
     void loggedIn(Connection c, Account a, Replies r, boolean sasl) {
+        loggedIn(c, a, r, sasl, sasl ? "" : " (new account)");
+    }
+
+    private void loggedIn(Connection c, Account a, Replies r, boolean sasl, String how) {
         c.credentials().account(a.name());
         throttle.succeeded(a.key());
         r.numeric(RPL_LOGGEDIN, c.nickOrStar() + "!" + c.ident() + "@" + c.host(), a.name(), "You are now logged in as " + a.name());
@@ -234,11 +247,12 @@ public final class Logins {
         String cert = c.certificate();
         if (cert != null && accounts.byCertificate(cert) == null) {
             now = now.withCertificate(cert);
-            r.note("CERTIFICATE_LINKED", "Your client certificate now logs you in to " + a.name() + " (SASL EXTERNAL).");
+            r.note("CERTIFICATE_LINKED", c.sshKey() != null ? "Your ssh key now logs you in to " + a.name() + "."
+                    : "Your client certificate now logs you in to " + a.name() + " (SASL EXTERNAL).");
         }
         if (now != a) accounts.update(now);
         hub.events().event((c.nick() == null ? "A connection" : c.nick()) + " from " + c.host() + " logged in to account " + a.name()
-                + (sasl ? "" : " (new account)"));
+                + how);
         if (c.isRegistered()) tellRooms(c, a.name());
     }
 

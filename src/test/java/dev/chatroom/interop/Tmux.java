@@ -43,6 +43,11 @@ final class Tmux implements AutoCloseable {
         run(cmd.toArray(new String[0]));
     }
 
+    /** The window changes size, as when the user resizes their terminal. */
+    void resize(int columns, int rows) throws IOException, InterruptedException {
+        run("tmux", "resize-window", "-t", session, "-x", Integer.toString(columns), "-y", Integer.toString(rows));
+    }
+
     /** The visible screen, with escape sequences for colors when {@code escapes}. */
     String screen(boolean escapes) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("tmux", "capture-pane", "-p", "-t", session, "-S", "-200"));

@@ -45,6 +45,7 @@ public final class JarProcess implements AutoCloseable {
             List<String> given = List.of(args);
             // tests run side by side: the default TLS port 6697 and a data dir in the working directory would be shared
             if (!given.contains("--tls-port") && !given.contains("--help")) cmd.addAll(List.of("--tls-port", "0"));
+            if (!given.contains("--ssh-port") && !given.contains("--help")) cmd.addAll(List.of("--ssh-port", "off"));
             if (!given.contains("--data-dir") && !given.contains("--help")) {
                 cmd.addAll(List.of("--data-dir", Files.createTempDirectory("chatroom-it").toString()));
             }

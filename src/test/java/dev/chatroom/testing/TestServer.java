@@ -32,7 +32,7 @@ public final class TestServer implements AutoCloseable {
     public static ServerConfig config() {
         try {
             var dir = Files.createTempDirectory("chatroom-test");
-            return ServerConfig.defaults().with(b -> b.host("127.0.0.1").port(0).tlsPort(0).approve(ApprovalPolicy.ALL).dataDir(dir).floodRate(0).maxPerIp(1000));
+            return ServerConfig.defaults().with(b -> b.host("127.0.0.1").port(0).tlsPort(0).sshPort(ServerConfig.OFF).approve(ApprovalPolicy.ALL).dataDir(dir).floodRate(0).maxPerIp(1000));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -77,7 +77,7 @@ final class QueryCommands {
         Hub hub = ctx.hub();
         String flags = (who.away() == null ? "H" : "G") + status;
         if (whox == null) {
-            ctx.numeric(RPL_WHOREPLY, channel, who.ident(), who.host(), hub.serverName(), who.nick(), flags, "0 " + who.realname());
+            ctx.numeric(RPL_WHOREPLY, channel, who.ident(), who.shownHost(), hub.serverName(), who.nick(), flags, "0 " + who.realname());
             return;
         }
         // WHOX: the requested fields, always in this order (ircv3 whox spec): t c u i h s n f d l a o r
@@ -91,7 +91,8 @@ final class QueryCommands {
                 case 't' -> out.add(token.isEmpty() ? "0" : token);
                 case 'c' -> out.add(channel);
                 case 'u' -> out.add(who.ident());
-                case 'i', 'h' -> out.add(who.host());
+                case 'i' -> out.add(who.host());
+                case 'h' -> out.add(who.shownHost());
                 case 's' -> out.add(hub.serverName());
                 case 'n' -> out.add(who.nick());
                 case 'f' -> out.add(flags);
@@ -117,7 +118,7 @@ final class QueryCommands {
             ctx.numeric(RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
             return;
         }
-        ctx.numeric(RPL_WHOISUSER, who.nick(), who.ident(), who.host(), "*", who.realname());
+        ctx.numeric(RPL_WHOISUSER, who.nick(), who.ident(), who.shownHost(), "*", who.realname());
         StringBuilder rooms = new StringBuilder();
         boolean multi = ctx.client().has(Capability.MULTI_PREFIX);
         for (Room r : who.rooms()) {
@@ -177,7 +178,7 @@ final class QueryCommands {
         List<String> nicks = ctx.message().params();
         for (String nick : nicks.subList(0, Math.min(5, nicks.size()))) {
             Connection who = ctx.hub().users().findRegistered(nick);
-            if (who != null) out.add(who.nick() + "=" + (who.away() == null ? "+" : "-") + who.ident() + "@" + who.host());
+            if (who != null) out.add(who.nick() + "=" + (who.away() == null ? "+" : "-") + who.ident() + "@" + who.shownHost());
         }
         ctx.numeric(RPL_USERHOST, out.toString());
     }

@@ -31,6 +31,10 @@ final class Approving {
             hub.gate().accept(c);
             if (always && account != null) {
                 result = AccountAdmin.allow(hub, account);
+            } else if (always && c.sshKey() != null) {
+                hub.logins().accounts().remember(new dev.chatroom.server.accounts.AllowEntry(dev.chatroom.server.BanList.keyHost(c.sshKey()), true, null,
+                        hub.clock().millis()));
+                result = "Allowed " + c.nick() + "'s ssh key " + c.sshKey() + ": it skips the queue from now on.";
             } else if (always) {
                 result = c.nick() + " has no account: accepted this time only. (They can /register, then you /allow " + c.nick() + ".)";
             }

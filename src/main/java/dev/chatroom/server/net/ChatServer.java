@@ -74,6 +74,8 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private ChannelGroup clients;
     private SqliteBanStore banStore;
     private SqliteRoomStore roomStore;
+    private Channel gatewayListener;
+    private dev.chatroom.ssh.SshListener ssh;
     private SqliteHistoryStore historyStore;
     private OutputMemory memory;
     private ServerConfig effective;
@@ -163,6 +165,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
                 .childHandler(channels(flusher, utf8, false));
         listener = bind(bootstrap, config.port());
         if (tls != null) tlsListener = bindTls(bootstrap.clone().childHandler(channels(flusher, utf8, true)));
+        if (config.sshPort() != ServerConfig.OFF) startSsh(bootstrap, flusher, utf8);
         int tlsPort = tlsPort();
         boolean sts = tls != null && tls.current().trusted();
         call(h -> {
@@ -174,14 +177,55 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     }
 
     private ChannelInitializer<SocketChannel> channels(Flusher flusher, CharsetDecoder utf8, boolean secure) {
+        return channels(flusher, utf8, secure, null);
+    }
+
+    private ChannelInitializer<SocketChannel> channels(Flusher flusher, CharsetDecoder utf8, boolean secure, String gatewaySecret) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel ch) {
                 clients.add(ch);
-                if (secure) ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
-                ch.pipeline().addLast(new ClientChannel(hub, flusher, memory, utf8, secure));
+                if (secure && gatewaySecret == null) ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
+                ch.pipeline().addLast(new ClientChannel(hub, flusher, memory, utf8, secure, gatewaySecret));
             }
         };
+    }
+
+    /**
+     * SSH: sessions run the chat client in this process, which reaches the hub through a gateway
+     * listener on 127.0.0.1 that believes only connections knowing this run's secret. The default
+     * port being taken is not fatal (like TLS's); a chosen one is.
+     */
+    private void startSsh(ServerBootstrap bootstrap, Flusher flusher, CharsetDecoder utf8) throws StartException {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try {
+            gatewayListener = bootstrap.clone().childHandler(channels(flusher, utf8, true, secret)).bind("127.0.0.1", 0).sync().channel();
+            int gatewayPort = ((InetSocketAddress) gatewayListener.localAddress()).getPort();
+            ssh = dev.chatroom.ssh.SshListener.start(config.host(), config.sshPort(), config.dataDir(), gatewayPort, secret, config.serverName(),
+                    config.pingInterval(), events);
+        } catch (Exception e) {
+            if (gatewayListener != null) gatewayListener.close().awaitUninterruptibly();
+            gatewayListener = null;
+            String why = e instanceof java.io.IOException && e.getMessage() != null ? e.getMessage() : bindProblem(e);
+            if (config.sshPort() == ServerConfig.DEFAULTS.sshPort()) {
+                events.event("SSH is off: " + why + ". Give --ssh-port another port (or off).");
+                return;
+            }
+            shutdown(null);
+            throw new StartException(why, false, e);
+        }
+    }
+
+    /** The SSH port listened on; -1 when off. */
+    public int sshPort() {
+        return ssh == null ? ServerConfig.OFF : ssh.port();
+    }
+
+    /** The SSH host key's fingerprint (SHA256:...), null when SSH is off. */
+    public String sshFingerprint() {
+        return ssh == null ? null : ssh.fingerprint();
     }
 
     /**
@@ -315,6 +359,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     public synchronized void shutdown(String reason) {
         if (closed || group == null) return;
         closed = true;
+        if (gatewayListener != null) gatewayListener.close().awaitUninterruptibly();
         if (listener != null) listener.close().awaitUninterruptibly();
         if (tlsListener != null) tlsListener.close().awaitUninterruptibly();
         try {
@@ -326,6 +371,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         } catch (Exception e) {
             // stopping anyway: the event loop shutdown below closes what is left
         }
+        if (ssh != null) ssh.close(); // after its sessions' clients were told, like every connection
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         hashing.close();
         historyStore.close();

@@ -55,6 +55,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     private final int sendq;
     /** Behind TLS: the connection counts as encrypted from the start (nothing is read before the handshake). */
     private final boolean secure;
+    private final String gatewaySecret;
     /** Skipping the rest of a line that was too long (see LineFramer). */
     private boolean discarding;
     private Channel channel;
@@ -78,6 +79,15 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     private long lastWaiting;
 
     ClientChannel(Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8, boolean secure) {
+        this(hub, flusher, memory, utf8, secure, null);
+    }
+
+    /**
+     * With a gateway secret: a connection from the ssh gateway, which first says who is behind it
+     * ({@link SshGatewayLine}); until then it is not a connection of the hub's.
+     */
+    ClientChannel(Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8, boolean secure, String gatewaySecret) {
+        this.gatewaySecret = gatewaySecret;
         this.secure = secure;
         this.hub = hub;
         this.flusher = flusher;
@@ -90,6 +100,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         memory.register(this);
+        if (gatewaySecret != null) return; // the gateway's first line says who it is
         InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
         connection = hub.connect(remote.getAddress().getHostAddress(), this, secure);
     }
@@ -118,7 +129,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         ByteBuf read = (ByteBuf) msg;
         ByteBuf in = read;
         try {
-            if (connection == null || connection.isClosed()) return;
+            if (connection == null ? gatewaySecret == null || closing : connection.isClosed()) return;
             hub.stats().bytesIn(read.readableBytes());
             if (partial != null) {
                 partial.writeBytes(read);
@@ -126,7 +137,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
                 partial = null;
             }
             discarding = LineFramer.frame(in, IrcLineDecoder.MAX_LINE, discarding, this);
-            if (in.isReadable() && !connection.isClosed()) {
+            if (in.isReadable() && (connection == null ? !closing : !connection.isClosed())) {
                 if (in == read) {
                     partial = ctx.alloc().buffer(Math.max(in.readableBytes() * 2, 256));
                     partial.writeBytes(in);
@@ -144,6 +155,10 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
 
     @Override
     public void line(ByteBuf buf, int start, int end) {
+        if (connection == null) {
+            if (!closing) gatewayLine(buf.toString(start, end - start, java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
         if (connection.isClosed()) return;
         Object decoded = IrcLineDecoder.decode(buf, start, end, utf8);
         if (decoded != null) hub.received(connection, decoded);
@@ -151,7 +166,25 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
 
     @Override
     public void tooLong() {
+        if (connection == null) {
+            closing = true;
+            channel.close();
+            return;
+        }
         if (!connection.isClosed()) hub.received(connection, LineError.TOO_LONG);
+    }
+
+    /** The gateway's WEBIRC line: the connection starts as the person it names, or ends here. */
+    private void gatewayLine(String text) {
+        SshGatewayLine who = SshGatewayLine.parse(text, gatewaySecret);
+        if (who == null) {
+            hub.events().event("Refused a gateway connection that did not identify itself");
+            closing = true;
+            channel.close();
+            return;
+        }
+        connection = hub.connectSsh(who.address(), who.keyFingerprint(), this);
+        if (connection == null) closing = true;
     }
 
     @Override
@@ -278,7 +311,17 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
             channel.close(); // far behind: what is queued would take too long to drain
             return;
         }
-        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        if ((secure && gatewaySecret == null) || !(channel instanceof io.netty.channel.socket.DuplexChannel duplex)) {
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            // a half-close: the client reads our last lines and then the end, even if lines it sent
+            // meanwhile are still arriving (a full close with unread input would reset the
+            // connection, and a reset can destroy the ERROR before the client reads it)
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+                if (f.isSuccess()) duplex.shutdownOutput();
+                else channel.close();
+            });
+        }
         channel.eventLoop().schedule(() -> {
             channel.close();
         }, DRAIN_SECONDS, TimeUnit.SECONDS); // closing cannot run out of memory

@@ -1,0 +1,97 @@
+package dev.chatroom.ssh;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.util.io.resource.PathResource;
+import org.apache.sshd.common.util.security.SecurityUtils;
+
+/**
+ * The server's SSH host key: Ed25519, generated once into the data dir in OpenSSH's own format
+ * (so {@code ssh-keygen -lf} reads it and prints the same fingerprint the server does) and
+ * reused, so clients that trusted it once are never warned again.
+ */
+public final class SshHostKey {
+    public static final String FILE = "ssh_host_ed25519_key";
+
+    private final KeyPair keys;
+    private final Path file;
+    private final boolean created;
+
+    private SshHostKey(KeyPair keys, Path file, boolean created) {
+        this.keys = keys;
+        this.file = file;
+        this.created = created;
+    }
+
+    /** The key in dir, made (owner-only file) when there is none yet. */
+    public static SshHostKey loadOrCreate(Path dir) throws IOException {
+        Path file = dir.resolve(FILE);
+        try {
+            if (Files.exists(file)) return new SshHostKey(read(file), file, false);
+            Files.createDirectories(dir);
+            KeyPairGenerator g = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA);
+            g.initialize(new org.bouncycastle.jcajce.spec.EdDSAParameterSpec(org.bouncycastle.jcajce.spec.EdDSAParameterSpec.Ed25519));
+            KeyPair kp = g.generateKeyPair();
+            Path tmp = dir.resolve(FILE + ".new");
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(kp, "chatroom", null, out);
+            }
+            ownerOnly(tmp);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new SshHostKey(kp, file, true);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot make the SSH host key " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyPair read(Path file) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(file)) {
+            var pairs = SecurityUtils.loadKeyPairIdentities(null, new PathResource(file), in, null);
+            if (pairs == null || !pairs.iterator().hasNext()) throw new IOException(file + " holds no key");
+            return pairs.iterator().next();
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new IOException("cannot read the SSH host key " + file + ": " + e.getMessage()
+                    + " (move it away to have a new one made; clients will then warn that the key changed)", e);
+        }
+    }
+
+    private static void ownerOnly(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: its own permissions apply
+        }
+    }
+
+    public KeyPair keys() {
+        return keys;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean created() {
+        return created;
+    }
+
+    /** SHA256:... as ssh-keygen -lf prints it. */
+    public String fingerprint() {
+        return fingerprint(keys.getPublic());
+    }
+
+    public static String fingerprint(PublicKey key) {
+        return KeyUtils.getFingerPrint(key);
+    }
+}

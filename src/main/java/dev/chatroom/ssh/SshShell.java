@@ -1,0 +1,124 @@
+package dev.chatroom.ssh;
+
+import dev.chatroom.client.PlainUi;
+import dev.chatroom.client.Session;
+import dev.chatroom.client.TerminalUi;
+import dev.chatroom.client.Ui;
+import dev.chatroom.server.net.SshGatewayLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.Signal;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * One ssh session's shell: the chatroom client, the same one {@code chatroom join} runs, with a
+ * JLine terminal made of the channel's streams (its size following the window) or, without a
+ * PTY ({@code ssh -T}), the plain line mode scripts use. It connects through the gateway, which
+ * tells the server the person's address and key. The session's exit status is the client's.
+ */
+final class SshShell implements Command {
+    /** Where the sessions connect, and how they introduce themselves. */
+    record Gateway(int port, String secret, String serverName) {}
+
+    private final Gateway gateway;
+    private InputStream in;
+    private OutputStream out;
+    private ExitCallback exit;
+    private Thread thread;
+
+    SshShell(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment env) throws IOException {
+        var session = channel.getSession();
+        String key = session.getAttribute(SshListener.KEY);
+        String address = session.getClientAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "0.0.0.0";
+        String user = session.getUsername();
+        Map<String, String> vars = env.getEnv();
+        boolean pty = vars.containsKey(Environment.ENV_TERM) || !env.getPtyModes().isEmpty();
+        thread = new Thread(() -> run(env, vars, pty, user, key, address), "ssh-" + user);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run(Environment env, Map<String, String> vars, boolean pty, String user, String key, String address) {
+        int code = 1;
+        try (Ui ui = pty ? new TerminalUi(terminal(env, vars), true) : new PlainUi(in, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            // colours on a terminal; plain text for a script reading ssh -T
+            Session s = new Session(ui, "127.0.0.1", gateway.port(), user, pty, new Session.Options(false, 30_000, 1_000, 30_000))
+                    .via(SshGatewayLine.line(gateway.secret(), address, key), gateway.serverName());
+            code = s.run();
+        } catch (Exception e) {
+            code = 1;
+        } finally {
+            try {
+                out.flush();
+            } catch (IOException ignored) {
+                // the peer is gone
+            }
+            exit.onExit(code);
+        }
+    }
+
+    /** A terminal on the channel's streams, set up the way the ssh client's PTY request asked. */
+    private Terminal terminal(Environment env, Map<String, String> vars) throws IOException {
+        // ExternalTerminal (the "exec" provider on given streams): the line discipline in Java, no native PTY per session
+        Terminal t = TerminalBuilder.builder().system(false).provider("exec").name("ssh").type(vars.getOrDefault(Environment.ENV_TERM, "xterm-256color"))
+                .encoding(StandardCharsets.UTF_8).streams(in, out).attributes(PtyAttributes.of(env.getPtyModes()))
+                .size(size(vars)).build();
+        env.addSignalListener((channel, signal) -> {
+            t.setSize(size(env.getEnv()));
+            t.raise(Terminal.Signal.WINCH);
+        }, Signal.WINCH);
+        return t;
+    }
+
+    private static Size size(Map<String, String> vars) {
+        return new Size(number(vars.get(Environment.ENV_COLUMNS), 80), number(vars.get(Environment.ENV_LINES), 24));
+    }
+
+    private static int number(String s, int otherwise) {
+        try {
+            int n = Integer.parseInt(s);
+            return n > 0 ? n : otherwise;
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {
+        if (thread != null) thread.interrupt();
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {}
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exit = callback;
+    }
+}
