@@ -78,7 +78,7 @@ public final class AccountRegistration {
                 accounts.create(a);
                 recent.computeIfAbsent(c.host(), h -> new java.util.ArrayDeque<>()).addLast(hub.clock().nanos());
                 rr.add(Message.trailing(hub.serverName(), "REGISTER", "SUCCESS", a.name(), "Account " + a.name() + " registered; you are logged in"
-                        + (a.certificates().isEmpty() ? "" : ", and your client certificate logs you in from now on")));
+                        + (a.certificates().isEmpty() ? "" : ", and your " + (c.sshKey() != null ? "ssh key" : "client certificate") + " logs you in from now on")));
                 logins.loggedIn(c, a, rr, false);
             });
         }, () -> {

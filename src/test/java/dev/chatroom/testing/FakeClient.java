@@ -34,6 +34,12 @@ public final class FakeClient {
         this.connection = server.hub.connect(host, link, secure);
     }
 
+    /** Through the ssh gateway: someone at host who logged in to ssh with this key. */
+    FakeClient(InMemoryServer server, String host, String sshKey) {
+        this.server = server;
+        this.connection = server.hub.connectSsh(host, sshKey, link);
+    }
+
     /** The server-side connection, null when the server refused it. */
     public Connection connection() {
         return connection;

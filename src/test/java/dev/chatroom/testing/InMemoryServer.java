@@ -98,6 +98,13 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
         return c;
     }
 
+    /** A client that came over ssh with this key (SHA256:...), from host. */
+    public FakeClient connectSsh(String host, String key) {
+        FakeClient c = new FakeClient(this, host, key);
+        clock.runPending();
+        return c;
+    }
+
     /** A client over TLS, optionally with a client certificate of this fingerprint (null for none). */
     public FakeClient connectSecure(String host, String certificate) {
         FakeClient c = new FakeClient(this, host, true);

@@ -26,7 +26,7 @@ public final class AdminCommands {
             "/pending                  the requests waiting, oldest first",
             "/users                    who is connected, by room",
             "/kick <nick> [#room] [reason]  remove someone from the chat, or from one room (they may come back)",
-            "/ban <nick|ip|mask> [#room] [reason]   disconnect and keep out (nick!user@host masks, * and ?), or keep out of one room",
+            "/ban <nick|ip|mask|key:SHA256:...> [#room] [reason]   disconnect and keep out (nick!user@host masks, * and ?; an ssh key), or keep out of one room",
             "/unban <nick|ip|mask> [#room]  lift a ban",
             "/bans                     the bans",
             "/mute <nick> [#room] [minutes] keep someone from talking (until /unmute if no minutes)",
@@ -40,8 +40,8 @@ public final class AdminCommands {
             "/drop <account>           delete an account (its name is free again)",
             "/resetpass <account>      print a one-time password for it",
             "/certs <account>          the client certificates that log in to it; /unlink <account> <fingerprint> removes one",
-            "/allow <account>          its logins skip the queue (also before it exists)",
-            "/deny <account> [reason]  refuse its logins",
+            "/allow <account|key:SHA256:...>   its logins (or that ssh key) skip the queue",
+            "/deny <account|key:SHA256:...> [reason]  refuse its logins (or that ssh key)",
             "/allowlist                who is allowed and denied",
             "/purge <#room|nick>       erase a room's history, or everything a person (nick or account) said and was sent privately",
             "/reload                   read the TLS certificate files again (also SIGHUP)",
@@ -120,8 +120,8 @@ public final class AdminCommands {
             case "/accounts" -> onLoop(AccountAdmin::accounts);
             case "/drop" -> arg == null ? "Usage: /drop <account>" : onLoop(hub -> AccountAdmin.drop(hub, arg));
             case "/resetpass" -> arg == null ? "Usage: /resetpass <account>" : resetPassword(arg);
-            case "/allow" -> !validName(arg) ? "Usage: /allow <account>" : onLoop(hub -> AccountAdmin.allow(hub, arg));
-            case "/deny" -> !validName(arg) ? "Usage: /deny <account> [reason]" : onLoop(hub -> AccountAdmin.deny(hub, arg, rest));
+            case "/allow" -> !validName(arg) ? "Usage: /allow <account|key:SHA256:...>" : onLoop(hub -> AccountAdmin.allow(hub, arg));
+            case "/deny" -> !validName(arg) ? "Usage: /deny <account|key:SHA256:...> [reason]" : onLoop(hub -> AccountAdmin.deny(hub, arg, rest));
             case "/allowlist" -> onLoop(AccountAdmin::allowList);
             case "/certs" -> arg == null ? "Usage: /certs <account>" : onLoop(hub -> AccountAdmin.certificates(hub, arg));
             case "/unlink" -> arg == null || rest == null ? "Usage: /unlink <account> <fingerprint>"
@@ -189,8 +189,9 @@ public final class AdminCommands {
         };
     }
 
+    /** An account name, or an ssh key as key:SHA256:... */
     private static boolean validName(String name) {
-        return name != null && dev.chatroom.irc.Names.isValidNick(name);
+        return name != null && (dev.chatroom.irc.Names.isValidNick(name) || name.matches("key:SHA256:[A-Za-z0-9+/=]{20,}"));
     }
 
     /** The one-time password is made and hashed here, on the console's thread, and shown only here (never logged). */
