@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = dev.chatroom.Main.VersionProvider.class,
         description = {"Load an IRC server (ours or another) with many clients and measure it.",
                 "Run our server with --approve all --flood-rate 0 --max-per-ip 100000 for benchmarks."},
-        subcommands = {BenchCommand.FanoutCommand.class, BenchCommand.ConnectCommand.class, BenchStoreCommand.class})
+        subcommands = {BenchCommand.FanoutCommand.class, BenchCommand.ConnectCommand.class, BenchStoreCommand.class, BenchJoinCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
