@@ -64,8 +64,11 @@ public final class Fanout {
         long serverCpuBefore = server == null ? -1 : server.cpuMillis();
         long start = System.nanoTime();
         CompletableFuture<Void> windowOver = new CompletableFuture<>();
-        PacedSenders senders = g.onLoop(() -> new PacedSenders(List.copyOf(g.clients.subList(0, s.senders())), s.rate(), s.channel(),
-                s.size(), start, TimeUnit.SECONDS.toNanos(s.durationSeconds())));
+        PacedSenders senders = g.onLoop(() -> {
+            List<BenchClient> from = List.copyOf(g.clients.subList(0, s.senders()));
+            return new PacedSenders(from.size(), (i, seq) -> from.get(i).send(Payload.line(s.channel(), i, seq, System.nanoTime(), s.size())),
+                    s.rate(), start, TimeUnit.SECONDS.toNanos(s.durationSeconds()));
+        });
         ScheduledFuture<?> ticker = g.loop.scheduleAtFixedRate(() -> {
             senders.tick();
             if (!senders.sending) windowOver.complete(null);

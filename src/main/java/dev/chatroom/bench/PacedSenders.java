@@ -1,17 +1,19 @@
 package dev.chatroom.bench;
 
-import java.util.List;
-
 /**
- * The senders of a fan-out run, driven by a 1 ms tick on the generator's thread: sender i's k-th
+ * The senders of a run, driven by a 1 ms tick on the generator's thread: sender i's k-th
  * message is due at (k + i/S) / rate seconds after the start, so the load is spread evenly instead
  * of arriving in bursts. Records how late the generator was against that schedule (the send lag).
  */
 final class PacedSenders {
-    private final List<BenchClient> senders;
+    /** Sends sender's seq-th message, on the generator's thread. */
+    interface Send {
+        void send(int sender, long seq);
+    }
+
+    private final int count;
+    private final Send send;
     private final double rate;
-    private final String channel;
-    private final int size;
     private final long[] sent;
     private final long startNanos;
     private final long durationNanos;
@@ -20,12 +22,11 @@ final class PacedSenders {
     long sumLagNanos;
     boolean sending = true;
 
-    PacedSenders(List<BenchClient> senders, double rate, String channel, int size, long startNanos, long durationNanos) {
-        this.senders = senders;
+    PacedSenders(int count, Send send, double rate, long startNanos, long durationNanos) {
+        this.count = count;
+        this.send = send;
         this.rate = rate;
-        this.channel = channel;
-        this.size = size;
-        this.sent = new long[senders.size()];
+        this.sent = new long[count];
         this.startNanos = startNanos;
         this.durationNanos = durationNanos;
     }
@@ -39,22 +40,26 @@ final class PacedSenders {
             sending = false;
             return;
         }
-        int n = senders.size();
+        int n = count;
         double seconds = elapsed / 1e9;
         for (int i = 0; i < n; i++) {
             double phase = (double) i / n;
             long due = (long) Math.floor(seconds * rate - phase) + 1;
-            BenchClient c = senders.get(i);
             while (sent[i] < due) {
                 long scheduled = startNanos + (long) (((sent[i] + phase) / rate) * 1e9);
                 long lag = Math.max(0, now - scheduled);
                 maxLagNanos = Math.max(maxLagNanos, lag);
                 sumLagNanos += lag;
-                c.send(Payload.line(channel, i, sent[i], System.nanoTime(), size));
+                send.send(i, sent[i]);
                 sent[i]++;
                 totalSent++;
             }
         }
+    }
+
+    /** How many messages sender i has sent. */
+    long sent(int i) {
+        return sent[i];
     }
 
     long meanLagNanos() {

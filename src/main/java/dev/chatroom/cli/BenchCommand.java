@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = dev.chatroom.Main.VersionProvider.class,
         description = {"Load an IRC server (ours or another) with many clients and measure it.",
                 "Run our server with --approve all --flood-rate 0 --max-per-ip 100000 for benchmarks."},
-        subcommands = {BenchCommand.FanoutCommand.class, BenchCommand.ConnectCommand.class})
+        subcommands = {BenchCommand.FanoutCommand.class, BenchCommand.ConnectCommand.class, BenchStoreCommand.class, BenchJoinCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -22,6 +22,13 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Whether host is this machine; says so on err when not. */
+    static boolean loopback(String host, PrintWriter err) {
+        if (host.equals("localhost") || host.startsWith("127.") || host.equals("::1")) return true;
+        err.println("chatroom: bench only targets this machine (127.0.0.0/8, ::1, localhost)");
+        return false;
     }
 
     /** Options every benchmark shares. */
@@ -52,10 +59,7 @@ public final class BenchCommand implements Runnable {
         Path json;
 
         boolean check(PrintWriter err) {
-            if (!host.equals("localhost") && !host.startsWith("127.") && !host.equals("::1")) {
-                err.println("chatroom: bench only targets this machine (127.0.0.0/8, ::1, localhost)");
-                return false;
-            }
+            if (!loopback(host, err)) return false;
             if (clients < 1 || window < 1) {
                 err.println("chatroom: --clients and --window must be at least 1");
                 return false;
