@@ -37,7 +37,7 @@ start_server() {
   port=$((port + 1))
   case "$name" in
     chatroom)
-      "$root/chatroom" server --host 127.0.0.1 --port "$port" --approve all --flood-rate 0 \
+      "$root/chatroom" server --host 127.0.0.1 --port "$port" --tls-port off --ssh-port off --approve all --flood-rate 0 \
         --max-per-ip 100000 --max-clients 100000 --data-dir "$work/data" </dev/null >"$work/$name.log" 2>&1 &
       pid=$! ;;
     ngircd)

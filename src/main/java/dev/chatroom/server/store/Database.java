@@ -37,7 +37,6 @@ public final class Database implements AutoCloseable {
         "CREATE INDEX messages_room ON messages(room_key, id) WHERE room_key IS NOT NULL",
         "CREATE INDEX messages_sent ON messages(account_key, recipient_key, id) WHERE room_key IS NULL",
         "CREATE INDEX messages_received ON messages(recipient_account_key, sender_key, id) WHERE room_key IS NULL",
-        "CREATE INDEX messages_sender ON messages(sender_key)",
         "CREATE INDEX messages_time ON messages(time_ms)",
         // the words without colours and formatting, for /search
         "CREATE VIRTUAL TABLE messages_fts USING fts5(plain, tokenize = 'unicode61 remove_diacritics 2')",
