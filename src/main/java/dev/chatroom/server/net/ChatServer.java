@@ -2,19 +2,13 @@ package dev.chatroom.server.net;
 
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.irc.IrcLineDecoder;
-import dev.chatroom.server.BanList;
 import dev.chatroom.server.EventSink;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Motd;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.accounts.AccountStore;
-import dev.chatroom.server.accounts.Accounts;
 import dev.chatroom.server.accounts.PasswordHash;
-import dev.chatroom.server.store.Database;
-import dev.chatroom.server.store.SqliteAccountStore;
-import dev.chatroom.server.store.SqliteBanStore;
-import dev.chatroom.server.store.SqliteHistoryStore;
-import dev.chatroom.server.store.SqliteRoomStore;
+import dev.chatroom.server.store.EmbeddedStores;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -68,15 +62,11 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private Channel listener;
     private Channel tlsListener;
     private ServerTls tls;
-    private SqliteAccountStore accountStore;
+    private EmbeddedStores stores;
     private HashingThreads hashing;
     private boolean epoll;
     private ChannelGroup clients;
-    private SqliteBanStore banStore;
-    private SqliteRoomStore roomStore;
-    private Channel gatewayListener;
-    private dev.chatroom.ssh.SshListener ssh;
-    private SqliteHistoryStore historyStore;
+    private SshGateway ssh;
     private OutputMemory memory;
     private ServerConfig effective;
     private boolean closed;
@@ -118,21 +108,11 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
                 throw new StartException(e.getMessage(), true, e);
             }
         }
-        Database database;
-        Accounts accounts;
-        BanList bans;
         try {
-            database = Database.open(config.dataDir());
-            accountStore = new SqliteAccountStore(database, events);
-            accounts = new Accounts(accountStore, accountStore.load());
-            banStore = new SqliteBanStore(database, events);
-            bans = banStore.load(config.dataDir());
-            roomStore = new SqliteRoomStore(database, events);
+            stores = EmbeddedStores.open(config, events);
         } catch (AccountStore.StoreException e) {
-            if (accountStore != null) accountStore.close();
             throw new StartException("Cannot use the database: " + e.getMessage(), false, e);
         }
-        if (bans.size() > 0) events.event(bans.size() + " ban(s) loaded from " + database.file());
         epoll = Epoll.isAvailable();
         IoHandlerFactory ioFactory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -142,15 +122,8 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         memory = new OutputMemory(outputBudget(config), config.sendq(), config.stalledReaderTimeout(), loop);
         effective = config.with(b -> b.maxClients(Descriptors.maxClients(config.maxClients())));
         hashing = new HashingThreads(loop);
-        historyStore = new SqliteHistoryStore(database, loop, events, false);
-        if (config.historyDays() > 0) {
-            events.event("History: kept " + config.historyDays() + " day(s) in " + database.file() + "; joining shows the last " + config.historyReplay()
-                    + " message(s) of a room.");
-        } else {
-            events.event("History: off (--history-days 0); nothing said is stored.");
-        }
-        hub = new Hub(effective, motd, new LoopClock(loop), ALLOC, events, bans, banStore, memory, accounts, PasswordHash.DEFAULT, hashing,
-                historyStore, roomStore);
+        hub = new Hub(effective, motd, new LoopClock(loop), ALLOC, events, stores.bans(), stores.banStore(), memory, stores.accounts(),
+                PasswordHash.DEFAULT, hashing, stores.history(config, loop, events), stores.rooms());
         Flusher flusher = new Flusher(loop);
         CharsetDecoder utf8 = IrcLineDecoder.strictUtf8(); // one event loop thread: one decoder for all
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -191,23 +164,11 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         };
     }
 
-    /**
-     * SSH: sessions run the chat client in this process, which reaches the hub through a gateway
-     * listener on 127.0.0.1 that believes only connections knowing this run's secret. The default
-     * port being taken is not fatal (like TLS's); a chosen one is.
-     */
+    /** SSH, started after the plain and TLS listeners. The default port being taken is not fatal (like TLS's); a chosen one is. */
     private void startSsh(ServerBootstrap bootstrap, Flusher flusher, CharsetDecoder utf8) throws StartException {
-        byte[] random = new byte[24];
-        new java.security.SecureRandom().nextBytes(random);
-        String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         try {
-            gatewayListener = bootstrap.clone().childHandler(channels(flusher, utf8, true, secret)).bind("127.0.0.1", 0).sync().channel();
-            int gatewayPort = ((InetSocketAddress) gatewayListener.localAddress()).getPort();
-            ssh = dev.chatroom.ssh.SshListener.start(config.host(), config.sshPort(), config.dataDir(), gatewayPort, secret, config.serverName(),
-                    config.pingInterval(), events);
+            ssh = SshGateway.start(config, secret -> bootstrap.clone().childHandler(channels(flusher, utf8, true, secret)), events);
         } catch (Exception e) {
-            if (gatewayListener != null) gatewayListener.close().awaitUninterruptibly();
-            gatewayListener = null;
             String why = e instanceof java.io.IOException && e.getMessage() != null ? e.getMessage() : bindProblem(e);
             if (config.sshPort() == ServerConfig.DEFAULTS.sshPort()) {
                 events.event("SSH is off: " + why + ". Give --ssh-port another port (or off).");
@@ -251,7 +212,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         } catch (Exception e) {
             if (listener != null) listener.close().awaitUninterruptibly();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            accountStore.close();
+            stores.close();
             hashing.close();
             throw new StartException("Cannot listen on " + config.host() + ":" + port + ": " + bindProblem(e), false, e);
         }
@@ -359,7 +320,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     public synchronized void shutdown(String reason) {
         if (closed || group == null) return;
         closed = true;
-        if (gatewayListener != null) gatewayListener.close().awaitUninterruptibly();
+        if (ssh != null) ssh.stopListening();
         if (listener != null) listener.close().awaitUninterruptibly();
         if (tlsListener != null) tlsListener.close().awaitUninterruptibly();
         try {
@@ -374,7 +335,6 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         if (ssh != null) ssh.close(); // after its sessions' clients were told, like every connection
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         hashing.close();
-        historyStore.close();
-        accountStore.close(); // the database: writes the messages, bans and accounts still pending, then closes
+        stores.close(); // the database: writes the messages, bans and accounts still pending, then closes
     }
 }
