@@ -89,7 +89,8 @@ public final class Gate {
             return;
         }
         AllowEntry remembered = hub.logins().accounts().allowEntry(c.account());
-        if (remembered == null && c.sshKey() != null) remembered = hub.logins().accounts().allowEntry(BanList.keyHost(c.sshKey()));
+        AllowEntry key = c.sshKey() == null ? null : hub.logins().accounts().allowEntry(BanList.keyHost(c.sshKey()));
+        if (key != null && (remembered == null || !key.allowed())) remembered = key; // a denied key stays out, whatever its account
         if (remembered != null && !remembered.allowed()) {
             String whom = remembered.account().startsWith("key:") ? "your ssh key" : "account " + c.account();
             String why = "The admin has refused " + whom + (remembered.reason() == null ? "" : ": " + remembered.reason());

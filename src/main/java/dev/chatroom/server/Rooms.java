@@ -39,6 +39,7 @@ public final class Rooms {
                 byName.put(Casemapping.fold(s.name()), room);
             }
             room.restore(s);
+            room.modes().set('i', false); // restored empty: nobody inside could invite anyone
         }
     }
 
@@ -77,7 +78,10 @@ public final class Rooms {
     }
 
     void abandoned(Room r) {
-        if (byName.remove(Casemapping.fold(r.name()), r) && !stopping) store.remove(Casemapping.fold(r.name()));
+        String key = Casemapping.fold(r.name());
+        if (!byName.remove(key, r) || stopping) return;
+        store.remove(key);
+        history.roomGone(key, r.modes().has('s') || r.modes().has('i') || r.modes().key() != null);
     }
 
     public Collection<Room> all() {

@@ -44,7 +44,13 @@ public final class SshHostKey {
             g.initialize(new org.bouncycastle.jcajce.spec.EdDSAParameterSpec(org.bouncycastle.jcajce.spec.EdDSAParameterSpec.Ed25519));
             KeyPair kp = g.generateKeyPair();
             Path tmp = dir.resolve(FILE + ".new");
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            Files.deleteIfExists(tmp);
+            try {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(tmp);
+            }
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(kp, "chatroom", null, out);
             }
             ownerOnly(tmp);

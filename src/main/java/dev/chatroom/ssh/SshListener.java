@@ -33,7 +33,7 @@ public final class SshListener implements AutoCloseable {
      * 127.0.0.1:gatewayPort, introducing themselves with the secret.
      */
     public static SshListener start(String host, int port, Path dataDir, int gatewayPort, String secret, String serverName, Duration keepAlive,
-                                    EventSink events) throws IOException {
+                                    int maxPerAddress, EventSink events) throws IOException {
         SshHostKey key = SshHostKey.loadOrCreate(dataDir);
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost(host);
@@ -55,6 +55,8 @@ public final class SshListener implements AutoCloseable {
         CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(sshd, keepAlive);
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(sshd, 3);
         CoreModuleProperties.AUTH_TIMEOUT.set(sshd, Duration.ofSeconds(30));
+        CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(sshd, 1); // one chat per connection
+        sshd.addSessionListener(new SshConnectionLimit(maxPerAddress, events));
         CoreModuleProperties.SERVER_IDENTIFICATION.set(sshd, "chatroom");
         try {
             sshd.start();

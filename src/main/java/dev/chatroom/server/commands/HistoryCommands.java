@@ -75,7 +75,12 @@ public final class HistoryCommands {
         String label = ctx.replies().takeLabel();
         HistoryQuery q = new HistoryQuery(kind, conv, from, to, limit);
         if (conv.accountKey() == null && !conv.isRoom()) {
+            ctx.hub().history().startRead(c); // answered at once, but through the same path
             answer(ctx.hub(), c, label, r -> HistoryLines.batch(r, HistoryLines.CHATHISTORY, target, List.of()));
+            return;
+        }
+        if (!ctx.hub().history().startRead(c)) {
+            fail(ctx.replies(), "MESSAGE_ERROR", "Too many history requests at once; wait for the answers", sub, target);
             return;
         }
         ctx.hub().history().store().query(q, found -> answer(ctx.hub(), c, label, r -> {
@@ -123,6 +128,10 @@ public final class HistoryCommands {
         long lo = Math.min(a.timeMillis(), b.timeMillis());
         long hi = Math.max(a.timeMillis(), b.timeMillis());
         Hub hub = ctx.hub();
+        if (!hub.history().startRead(c)) {
+            fail(ctx.replies(), "MESSAGE_ERROR", "Too many history requests at once; wait for the answers", "TARGETS");
+            return;
+        }
         hub.history().store().targets(rooms, account, lo, hi, limit, found -> answer(hub, c, label, r -> {
             if (found == null) {
                 fail(r, "MESSAGE_ERROR", "History is unavailable right now; try again later", "TARGETS");
@@ -182,18 +191,19 @@ public final class HistoryCommands {
         }
         String from = attrs.get("from");
         SearchQuery q = new SearchQuery(text, rooms, in != null && correspondent == null ? null : account, from == null ? null : Casemapping.fold(from),
-                after.timeMillis(), before.timeMillis(), limit);
+                after.timeMillis(), before.timeMillis(), limit, correspondent);
         String label = ctx.replies().takeLabel();
         Hub hub = ctx.hub();
-        String only = correspondent;
-        String me = account;
+        if (!hub.history().startRead(c)) {
+            ctx.replies().standardWords("FAIL", "SEARCH", "TEMPORARILY_UNAVAILABLE", "Too many searches at once; wait for the answers");
+            return;
+        }
         hub.history().store().search(q, found -> answer(hub, c, label, r -> {
             if (found == null) {
                 r.standardWords("FAIL", "SEARCH", "TEMPORARILY_UNAVAILABLE", "Search is unavailable right now; try again later");
                 return;
             }
-            List<StoredMessage> shown = only == null ? found : found.stream().filter(m -> !m.inRoom() && me != null && m.between(me, only)).toList();
-            HistoryLines.batch(r, HistoryLines.SEARCH, null, shown);
+            HistoryLines.batch(r, HistoryLines.SEARCH, null, found);
         }));
     }
 
@@ -209,6 +219,7 @@ public final class HistoryCommands {
 
     /** An answer that comes after the command returned: for c if it is still here, with the command's label. */
     private static void answer(Hub hub, Connection c, String label, Consumer<Replies> write) {
+        hub.history().endRead(c);
         if (c.isClosed()) return;
         Replies r = hub.output().replies(c);
         if (label != null) r.label(label);

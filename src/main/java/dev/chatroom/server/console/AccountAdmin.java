@@ -36,8 +36,10 @@ final class AccountAdmin {
         if (a == null) return "No account " + name + ". Type /accounts.";
         hub.logins().accounts().drop(name);
         for (Connection c : hub.users().all()) if (a.name().equalsIgnoreCase(c.account())) hub.logins().loggedOut(c);
+        // its private conversations go too: whoever registers the name next must not read them
+        hub.history().forgetAccount(dev.chatroom.irc.Casemapping.fold(a.name()));
         hub.events().event("Account " + a.name() + " dropped by the admin.");
-        return "Dropped account " + a.name() + " (its certificates and allow-list entry too); anyone may take the name now.";
+        return "Dropped account " + a.name() + " (its certificates, allow-list entry and private message history too); anyone may take the name now.";
     }
 
     /** The certificates that log in to an account (SASL EXTERNAL), to check or /unlink them. */
@@ -51,7 +53,8 @@ final class AccountAdmin {
     static String unlink(Hub hub, String name, String fingerprint) {
         Account a = hub.logins().accounts().find(name);
         if (a == null) return "No account " + name + ". Type /accounts.";
-        String fp = fingerprint == null ? null : dev.chatroom.tls.Fingerprint.normalize(fingerprint);
+        String fp = fingerprint == null ? null
+                : fingerprint.startsWith("SHA256:") ? fingerprint : dev.chatroom.tls.Fingerprint.normalize(fingerprint);
         if (fp == null || !a.certificates().contains(fp)) return "No such certificate on " + a.name() + ". Type /certs " + a.name() + ".";
         hub.logins().accounts().update(a.withoutCertificate(fp));
         hub.events().event("Certificate " + fp + " unlinked from account " + a.name() + " by the admin.");

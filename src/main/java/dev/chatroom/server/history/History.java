@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class History {
     private static final long PRUNE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
     private static final long DAY_MILLIS = TimeUnit.DAYS.toMillis(1);
+    /** Rooms whose replay is held in memory (50 messages each by default): past it a new room has no replay, only CHATHISTORY. */
+    static final int MAX_RINGS = 2_000;
 
     private final HistoryStore store;
     private final Clock clock;
@@ -43,6 +45,25 @@ public final class History {
         if (days > 0) {
             clock.later(this::prune);
         }
+    }
+
+    /** History reads each connection is waiting for: a few at a time, so one client cannot fill the reader's queue. */
+    private final Map<Connection, Integer> reading = new java.util.IdentityHashMap<>();
+    static final int READS_PER_CONNECTION = 2;
+
+    /** c asks for a read; false when it already waits for as many as it may. */
+    public boolean startRead(Connection c) {
+        int n = reading.getOrDefault(c, 0);
+        if (n >= READS_PER_CONNECTION) return false;
+        reading.put(c, n + 1);
+        return true;
+    }
+
+    /** A read of c's was answered. */
+    public void endRead(Connection c) {
+        Integer n = reading.get(c);
+        if (n == null || n <= 1) reading.remove(c);
+        else reading.put(c, n - 1);
     }
 
     /** Whether anything is stored (CHATHISTORY and search are offered). */
@@ -74,6 +95,7 @@ public final class History {
 
     private void remember(StoredMessage m) {
         if (replay <= 0 || m.roomKey() == null) return;
+        if (recent.size() >= MAX_RINGS && !recent.containsKey(m.roomKey())) return; // memory stays bounded however many rooms come and go
         ArrayDeque<StoredMessage> ring = recent.computeIfAbsent(m.roomKey(), k -> new ArrayDeque<>(Math.min(replay, 16)));
         if (ring.size() >= replay) ring.pollFirst();
         ring.addLast(m);
@@ -105,6 +127,22 @@ public final class History {
             return ring.isEmpty();
         });
         clock.schedule(this::prune, PRUNE_EVERY_NANOS);
+    }
+
+    /**
+     * The room's last member left. A room others could not simply join (+s, +i, +k) takes its
+     * history with it: whoever creates the name next must not read it. A public room's history
+     * stays (anyone could have joined and read it), and so does its replay.
+     */
+    public void roomGone(String roomKey, boolean closed) {
+        if (!closed) return;
+        recent.remove(roomKey);
+        store.purge(roomKey, null, n -> { });
+    }
+
+    /** A dropped account's private conversations are erased: the next owner of the name must not read them. */
+    public void forgetAccount(String accountKey) {
+        store.purgeAccount(accountKey);
     }
 
     /** The admin removes a room's messages (roomKey) or a person's (nickKey); then learns how many went (-1: it failed). */

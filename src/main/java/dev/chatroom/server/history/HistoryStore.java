@@ -28,6 +28,9 @@ public interface HistoryStore {
     /** Removes messages older than the time and beyond the newest maxPerRoom of each room (0: no such limit). */
     void prune(long olderThanMillis, int maxPerRoom);
 
+    /** Removes the private messages an account sent or received. */
+    default void purgeAccount(String accountKey) {}
+
     /** Removes a room's messages (roomKey), or everything a nick or account sent and received privately (nickKey): then gets how many. */
     void purge(String roomKey, String nickKey, Consumer<Integer> then);
 

@@ -100,7 +100,12 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         memory.register(this);
-        if (gatewaySecret != null) return; // the gateway's first line says who it is
+        if (gatewaySecret != null) { // the gateway's first line says who it is, at once
+            channel.eventLoop().schedule(() -> {
+                if (connection == null) channel.close();
+            }, 10, TimeUnit.SECONDS);
+            return;
+        }
         InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
         connection = hub.connect(remote.getAddress().getHostAddress(), this, secure);
     }

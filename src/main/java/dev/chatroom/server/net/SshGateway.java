@@ -34,7 +34,7 @@ final class SshGateway implements AutoCloseable {
         try {
             int port = ((InetSocketAddress) gateway.localAddress()).getPort();
             return new SshGateway(gateway, SshListener.start(config.host(), config.sshPort(), config.dataDir(), port, secret, config.serverName(),
-                    config.pingInterval(), events));
+                    config.pingInterval(), config.maxPerIp(), events));
         } catch (IOException | RuntimeException e) {
             gateway.close().awaitUninterruptibly();
             throw e;

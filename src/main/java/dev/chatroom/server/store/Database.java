@@ -202,14 +202,14 @@ public final class Database implements AutoCloseable {
         return m;
     }
 
-    /** Writes what is pending (up to 10 s), then closes. */
+    /** Writes what is pending (up to a minute: a stop must not lose what was relayed), then closes. */
     @Override
     public synchronized void close() {
         if (closed) return;
         closed = true;
         writer.shutdown();
         try {
-            writer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            writer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

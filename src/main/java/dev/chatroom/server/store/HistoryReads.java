@@ -67,13 +67,14 @@ final class HistoryReads {
     /** Messages after the ref have ids above this; -1 when the msgid is not in the conversation. */
     private static long afterBound(Connection c, Conversation conv, MessageRef ref) throws SQLException {
         if (ref.msgid() != null) return idOf(c, conv, ref.msgid());
-        return single(c, "SELECT COALESCE(MAX(id), 0) FROM messages WHERE time_ms <= ?", ref.timeMillis());
+        // ORDER BY ... LIMIT 1 walks the time index from one end; MAX(id) with a range would read the whole range
+        return single(c, "SELECT id FROM messages WHERE time_ms <= ? ORDER BY time_ms DESC, id DESC LIMIT 1", ref.timeMillis());
     }
 
     /** Messages before the ref have ids below this; -1 when the msgid is not in the conversation. */
     private static long beforeBound(Connection c, Conversation conv, MessageRef ref) throws SQLException {
         if (ref.msgid() != null) return idOf(c, conv, ref.msgid());
-        long id = single(c, "SELECT COALESCE(MIN(id), 0) FROM messages WHERE time_ms >= ?", ref.timeMillis());
+        long id = single(c, "SELECT id FROM messages WHERE time_ms >= ? ORDER BY time_ms, id LIMIT 1", ref.timeMillis());
         return id == 0 ? Long.MAX_VALUE : id;
     }
 
@@ -164,7 +165,7 @@ final class HistoryReads {
 
     static List<TargetTime> targets(Connection c, List<String> roomKeys, String accountKey, long after, long before, int limit) throws SQLException {
         List<TargetTime> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT target, MAX(time_ms) FROM messages WHERE room_key = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT target, time_ms FROM messages WHERE room_key = ? ORDER BY id DESC LIMIT 1")) {
             for (String room : roomKeys) {
                 s.setString(1, room);
                 try (ResultSet rs = s.executeQuery()) {
@@ -196,7 +197,8 @@ final class HistoryReads {
         if (!q.roomKeys().isEmpty()) sql.append("room_key IN (").append("?,".repeat(q.roomKeys().size() - 1)).append("?)");
         if (q.accountKey() != null) {
             if (!q.roomKeys().isEmpty()) sql.append(" OR ");
-            sql.append("(room_key IS NULL AND (account_key = ? OR recipient_account_key = ?))");
+            if (q.correspondentKey() == null) sql.append("(room_key IS NULL AND (account_key = ? OR recipient_account_key = ?))");
+            else sql.append("(room_key IS NULL AND ((account_key = ? AND recipient_key = ?) OR (recipient_account_key = ? AND sender_key = ?)))");
         }
         sql.append(')');
         if (q.fromKey() != null) sql.append(" AND sender_key = ?");
@@ -207,9 +209,14 @@ final class HistoryReads {
             int i = 1;
             s.setString(i++, match);
             for (String room : q.roomKeys()) s.setString(i++, room);
-            if (q.accountKey() != null) {
+            if (q.accountKey() != null && q.correspondentKey() == null) {
                 s.setString(i++, q.accountKey());
                 s.setString(i++, q.accountKey());
+            } else if (q.accountKey() != null) {
+                for (int half = 0; half < 2; half++) {
+                    s.setString(i++, q.accountKey());
+                    s.setString(i++, q.correspondentKey());
+                }
             }
             if (q.fromKey() != null) s.setString(i++, q.fromKey());
             if (q.afterMillis() >= 0) s.setLong(i++, q.afterMillis());
@@ -223,7 +230,7 @@ final class HistoryReads {
 
     /**
      * The user's words as an FTS5 query: every word must appear (each quoted, so nothing a user
-     * types is FTS syntax), the last one also as a prefix ("deplo" finds "deploy").
+     * types is FTS syntax), the last one also as a prefix ("deplo" finds "deploy") when it has three letters or more.
      */
     static String ftsQuery(String words) {
         StringBuilder sb = new StringBuilder();
@@ -233,17 +240,23 @@ final class HistoryReads {
             if (w.isEmpty()) continue;
             if (sb.length() > 0) sb.append(' ');
             sb.append('"').append(w).append('"');
-            if (i == parts.length - 1) sb.append('*');
+            if (i == parts.length - 1 && w.codePointCount(0, w.length()) >= 3) sb.append('*');
         }
         return sb.toString();
     }
 
+    /** At most this many rows per pruning transaction: the writer goes back to storing messages in between. */
+    static final int PRUNE_CHUNK = 5_000;
+
+    /** One chunk of pruning: returns how many went, PRUNE_CHUNK or more meaning there may be more. */
     static int prune(Connection c, long olderThan, int maxPerRoom) throws SQLException {
         int removed;
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE time_ms < ?")) {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE time_ms < ? ORDER BY time_ms LIMIT ?)")) {
             s.setLong(1, olderThan);
+            s.setInt(2, PRUNE_CHUNK);
             removed = s.executeUpdate();
         }
+        if (removed >= PRUNE_CHUNK) return removed;
         if (maxPerRoom <= 0) return removed;
         List<String> over = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT room_key FROM messages WHERE room_key IS NOT NULL GROUP BY room_key HAVING COUNT(*) > ?")) {

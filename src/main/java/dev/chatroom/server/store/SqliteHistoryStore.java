@@ -257,9 +257,15 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     public void prune(long olderThanMillis, int maxPerRoom) {
         db.onWriter(() -> {
             drain();
+            int total = 0;
             int[] removed = new int[1];
-            db.transaction("remove old messages", c -> removed[0] = HistoryReads.prune(c, olderThanMillis, maxPerRoom), events);
-            if (removed[0] > 0) events.event("History: removed " + removed[0] + " old message(s)");
+            do {
+                removed[0] = 0;
+                db.transaction("remove old messages", c -> removed[0] = HistoryReads.prune(c, olderThanMillis, maxPerRoom), events);
+                total += removed[0];
+                drain(); // what arrived meanwhile is stored before the next chunk: senders are not held back by pruning
+            } while (removed[0] >= HistoryReads.PRUNE_CHUNK);
+            if (total > 0) events.event("History: removed " + total + " old message(s)");
         });
     }
 
@@ -275,6 +281,20 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
                 // the server stopped meanwhile
             }
+        });
+    }
+
+    @Override
+    public void purgeAccount(String accountKey) {
+        db.onWriter(() -> {
+            drain();
+            db.transaction("erase an account's private messages", c -> {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE room_key IS NULL AND (account_key = ? OR recipient_account_key = ?)")) {
+                    s.setString(1, accountKey);
+                    s.setString(2, accountKey);
+                    s.executeUpdate();
+                }
+            }, events);
         });
     }
 

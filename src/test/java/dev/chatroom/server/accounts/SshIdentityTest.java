@@ -79,4 +79,20 @@ class SshIdentityTest {
         assertThat(again.awaitClosed()).anyMatch(l -> l.contains(" 465 ")).anyMatch(l -> l.startsWith("ERROR :") && l.contains("spam"));
         assertThat(server.connectSsh("198.51.100.1", OTHER).register("bob").connection()).isNotNull();
     }
+
+    @Test
+    void aDeniedKeyStaysOutEvenWhenItsAccountIsAllowed() {
+        InMemoryServer server = asking();
+        FakeClient alice = server.connectSsh(ADDRESS, KEY).sendRegistration("alice");
+        server.admin.execute("y");
+        alice.expect(" 366 alice ");
+        alice.send("REGISTER * * correct-horse");
+        alice.expect("REGISTER SUCCESS");
+        alice.send("QUIT");
+        server.admin.execute("/allow alice");
+        assertThat(server.admin.execute("/deny key:" + KEY + " stolen laptop")).startsWith("Denied key:" + KEY);
+        FakeClient thief = server.connectSsh(ADDRESS, KEY).sendRegistration("alice");
+        assertThat(thief.awaitClosed()).anyMatch(l -> l.contains("The admin has refused your ssh key: stolen laptop"));
+        assertThat(server.admin.execute("/unlink alice " + KEY)).isEqualTo("Unlinked " + KEY + " from alice: it no longer logs in.");
+    }
 }

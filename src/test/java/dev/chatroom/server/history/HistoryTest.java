@@ -330,4 +330,51 @@ class HistoryTest {
         off.send("CAP REQ :batch draft/chathistory");
         assertThat(off.next()).isEqualTo(":chatroom CAP * NAK :batch draft/chathistory");
     }
+
+    @Test
+    void aClosedRoomTakesItsHistoryWithItAPublicOneKeepsIt() {
+        start();
+        FakeClient alice = server.join("alice");
+        alice.send("JOIN #vault").send("MODE #vault +k sesame").send("PRIVMSG #vault :the secret");
+        alice.send("JOIN #pub").send("PRIVMSG #pub :hello all");
+        alice.send("PART #vault").send("PART #pub");
+        FakeClient mallory = server.connect();
+        mallory.registerWithCaps("mallory", "batch server-time message-tags");
+        mallory.send("JOIN #vault");
+        assertThat(mallory.sync()).noneMatch(l -> l.contains("the secret"));
+        mallory.send("CHATHISTORY LATEST #vault * 10");
+        assertThat(batchTexts(mallory)).isEmpty();
+        mallory.send("JOIN #pub");
+        assertThat(mallory.sync()).anyMatch(l -> l.endsWith("PRIVMSG #pub :hello all"));
+    }
+
+    @Test
+    void aDroppedAccountsPrivateMessagesAreNotTheNextOwners() {
+        start();
+        FakeClient alice = account("alice");
+        FakeClient bob = account("bob");
+        bob.send("PRIVMSG alice :for alice only");
+        bob.send("QUIT");
+        alice.send("QUIT");
+        assertThat(server.admin.execute("/drop alice")).contains("private message history too");
+        FakeClient next = account("alice");
+        next.send("CHATHISTORY LATEST bob * 10");
+        assertThat(batchTexts(next)).isEmpty();
+        next.send("SEARCH text=alice");
+        assertThat(next.sync()).noneMatch(l -> l.contains("for alice only"));
+    }
+
+    @Test
+    void searchInAPrivateConversationSearchesOnlyThatOne() {
+        start();
+        FakeClient alice = account("alice");
+        account("bob");
+        account("carol");
+        alice.send("PRIVMSG bob :deploy with bob");
+        for (int i = 0; i < 5; i++) alice.send("PRIVMSG carol :deploy with carol " + i);
+        alice.sync();
+        alice.send("SEARCH in=bob;text=deploy;limit=2");
+        List<String> found = alice.sync();
+        assertThat(found).anyMatch(l -> l.endsWith(":deploy with bob")).noneMatch(l -> l.contains("with carol"));
+    }
 }

@@ -1,0 +1,41 @@
+package dev.chatroom.ssh;
+
+import dev.chatroom.server.EventSink;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+
+/**
+ * SSH connections per address, held to --max-per-ip as soon as they are accepted: a session
+ * costs threads and a terminal before the chat ever sees it (at a name or password prompt).
+ */
+final class SshConnectionLimit implements SessionListener {
+    private final int max;
+    private final EventSink events;
+    private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+
+    SshConnectionLimit(int max, EventSink events) {
+        this.max = max;
+        this.events = events;
+    }
+
+    @Override
+    public void sessionCreated(Session session) {
+        String address = address(session);
+        int n = open.merge(address, 1, Integer::sum);
+        if (n > max) {
+            events.event("SSH: refused a connection from " + address + ": more than " + max + " from that address");
+            session.close(true);
+        }
+    }
+
+    @Override
+    public void sessionClosed(Session session) {
+        open.computeIfPresent(address(session), (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    private static String address(Session session) {
+        return session.getIoSession().getRemoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "?";
+    }
+}
