@@ -51,10 +51,7 @@ final class BenchClient extends ChannelInboundHandlerAdapter implements LineSpli
     }
 
     void send(String line) {
-        ByteBuf buf = channel.alloc().buffer(line.length() + 2);
-        buf.writeCharSequence(line, StandardCharsets.UTF_8);
-        buf.writeByte('\r').writeByte('\n');
-        channel.writeAndFlush(buf, channel.voidPromise());
+        LineSplitter.send(channel, line);
     }
 
     @Override

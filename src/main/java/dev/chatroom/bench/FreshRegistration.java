@@ -54,7 +54,7 @@ final class FreshRegistration {
     }
 
     private static void send(Channel ch, String line) {
-        ch.writeAndFlush(ch.alloc().buffer().writeBytes((line + "\r\n").getBytes(StandardCharsets.UTF_8)), ch.voidPromise());
+        LineSplitter.send(ch, line);
     }
 
     /** Registers, answers PINGs and waits for 001, or for the reason there will be none. */

@@ -61,10 +61,7 @@ final class HistoryClient extends ChannelInboundHandlerAdapter implements LineSp
     }
 
     void send(String line) {
-        ByteBuf buf = channel.alloc().buffer(line.length() + 2);
-        buf.writeCharSequence(line, StandardCharsets.UTF_8);
-        buf.writeByte('\r').writeByte('\n');
-        channel.writeAndFlush(buf, channel.voidPromise());
+        LineSplitter.send(channel, line);
     }
 
     @Override

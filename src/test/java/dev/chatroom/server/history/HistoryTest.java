@@ -245,6 +245,10 @@ class HistoryTest {
         assertThat(found).hasSize(2);
         assertThat(found.get(0)).contains("failed again");
         assertThat(found.get(1)).contains("ACTION deploys the fix");
+        alice.send("SEARCH text=dep");
+        assertThat(alice.sync()).filteredOn(x -> x.contains("PRIVMSG")).hasSize(2); // three letters: a prefix
+        alice.send("SEARCH text=de");
+        assertThat(alice.sync()).noneMatch(x -> x.contains("PRIVMSG")); // fewer: the word itself only
         alice.send("SEARCH text=lunch;from=bob");
         assertThat(alice.sync()).noneMatch(x -> x.contains("PRIVMSG"));
         alice.send("SEARCH in=#secret;text=deploy");

@@ -71,4 +71,18 @@ class HistoryServerTest {
             assertThat(batch(carol)).containsExactly("plan 15", "plan 16", "plan 17", "plan 18", "plan 19");
         }
     }
+
+    @Test
+    void aClientWaitsForAtMostTwoHistoryAnswersAtATime() throws Exception {
+        try (TestServer server = new TestServer(TestServer.config())) {
+            IrcTestClient alice = server.connect().registerWithCaps("alice", CAPS + " standard-replies");
+            // one write: all four are handled before any answer can come back from the reader
+            String four = "CHATHISTORY LATEST #chatroom * 1\r\n".repeat(4);
+            alice.sendRaw(four.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            while (lines.stream().filter(l -> l.contains(" BATCH -") || l.contains("FAIL CHATHISTORY")).count() < 4) lines.add(alice.next());
+            assertThat(lines).filteredOn(l -> l.contains("FAIL CHATHISTORY MESSAGE_ERROR LATEST #chatroom :Too many history requests at once")).hasSize(2);
+            assertThat(lines).filteredOn(l -> l.contains(" BATCH -")).hasSize(2);
+        }
+    }
 }
