@@ -20,20 +20,4 @@ public record StoredMessage(String msgid, long timeMillis, String prefix, String
     public Message toMessage() {
         return Message.trailing(prefix, command, target, text);
     }
-
-    /** The sender's nick, as it was. */
-    public String sender() {
-        int bang = prefix.indexOf('!');
-        return bang < 0 ? prefix : prefix.substring(0, bang);
-    }
-
-    public boolean inRoom() {
-        return roomKey != null;
-    }
-
-    /** Whether this private message belongs to the conversation of account (folded) with the nick correspondent (folded). */
-    public boolean between(String accountKey, String correspondentKey) {
-        return (accountKey.equals(this.accountKey) && correspondentKey.equals(recipientKey))
-                || (accountKey.equals(recipientAccountKey) && correspondentKey.equals(senderKey));
-    }
 }
