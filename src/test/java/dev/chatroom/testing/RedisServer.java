@@ -1,0 +1,142 @@
+package dev.chatroom.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real redis-server (Debian's) for one test: a free port on 127.0.0.1, its own temp dir,
+ * append-only persistence (fsync always, so a restart keeps everything acknowledged), stopped by
+ * its PID. {@link #restart()} stops it and starts it again on the same port and dir.
+ */
+public final class RedisServer implements AutoCloseable {
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    private RedisServer(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** Starts one, or skips the test (assumption) when redis-server is not installed. */
+    public static RedisServer start() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(installed(), "redis-server is not installed (apt-get install redis-server)");
+        RedisServer r = new RedisServer(Files.createTempDirectory("chatroom-redis"), freePort());
+        r.launch();
+        return r;
+    }
+
+    public static boolean installed() {
+        for (String p : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            if (Files.isExecutable(Path.of(p, "redis-server"))) return true;
+        }
+        return false;
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
+                "--daemonize", "no", "--protected-mode", "yes", "--logfile", dir.resolve("redis.log").toString()));
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IOException("redis-server exited " + process.exitValue() + ": " + Files.readString(dir.resolve("stdout.log")));
+            if (ping()) return;
+            Thread.sleep(20); // polling a condition (PONG), bounded by the deadline
+        }
+        throw new IOException("redis-server did not answer PING on port " + port + " within 15 s");
+    }
+
+    /** One PING over a raw socket: true when PONG came back. */
+    private boolean ping() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            s.setSoTimeout(500);
+            OutputStream out = s.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            byte[] buf = new byte[16];
+            int n = in.read(buf);
+            return n > 0 && new String(buf, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** redis://127.0.0.1:port, as --redis takes it. */
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Stops it (SIGTERM, then SIGKILL after 10 s) and waits until it is gone. */
+    public void stop() throws InterruptedException {
+        if (process == null || !process.isAlive()) return;
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Kills it at once (SIGKILL): what it acknowledged must be in its append-only file already. */
+    public void kill() throws InterruptedException {
+        if (process == null || !process.isAlive()) return;
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts it again on the same port and dir, after {@link #stop()} or {@link #kill()}. */
+    public void startAgain() throws IOException, InterruptedException {
+        launch();
+    }
+
+    public void restart() throws IOException, InterruptedException {
+        stop();
+        launch();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp dir left behind is harmless
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
