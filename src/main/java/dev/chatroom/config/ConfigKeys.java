@@ -80,6 +80,12 @@ public final class ConfigKeys {
         key("flood-drop-after", limits, "DURATION", "A client held back by flood control this long without a break is dropped.", c -> c.floodDropAfter(),
                 (b, v) -> b.floodDropAfter(Values.duration(v)));
 
+        String cluster = "Cluster";
+        key("redis", cluster, "URI", "Join a cluster of servers sharing one Redis (redis://host:6379): rooms, users, history and bans are shared; unset: this server alone, all embedded.",
+                c -> c.redis(), (b, v) -> b.redis(Values.redisUri(v)));
+        key("node-name", cluster, "NAME", "This server's name in the cluster, unique among its nodes (letters, digits, '-').", c -> c.nodeName(),
+                (b, v) -> b.nodeName(Values.nodeName(v)));
+
         String data = "Data and logs";
         key("data-dir", data, "DIR", "Where the server keeps what it remembers: history, rooms, accounts, the allow list and bans (chatroom.db), its TLS certificate.", c -> c.dataDir(), (b, v) -> b.dataDir(Values.path(v)));
         key("log-file", data, "FILE", "Also append server events, timestamped, to this file.", c -> c.logFile(), (b, v) -> b.logFile(Values.path(v)));

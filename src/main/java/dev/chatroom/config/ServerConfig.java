@@ -48,7 +48,11 @@ public record ServerConfig(
         /** Days messages are kept; 0: nothing is stored. */
         int historyDays,
         /** Most messages kept per room (the oldest go first); 0: no limit but the days. */
-        int historyMaxPerRoom) {
+        int historyMaxPerRoom,
+        /** redis://host:port of the cluster's Redis; null: this server on its own, everything embedded. */
+        String redis,
+        /** This server's name in the cluster: in its users' ids and its msgids. */
+        String nodeName) {
 
     /** ask: the admin decides (allow-listed accounts skip the queue); all: everyone in; accounts: allow-listed accounts only. */
     public enum ApprovalPolicy { ASK, ALL, ACCOUNTS }
@@ -107,6 +111,8 @@ public record ServerConfig(
         b.historyReplay = historyReplay;
         b.historyDays = historyDays;
         b.historyMaxPerRoom = historyMaxPerRoom;
+        b.redis = redis;
+        b.nodeName = nodeName;
         return b;
     }
 
@@ -127,6 +133,8 @@ public record ServerConfig(
         private int maxPerIp = 10;
         private int maxPending = 100;
         private String password;
+        private String redis;
+        private String nodeName = "n1";
         private Duration pingInterval = Duration.ofSeconds(60);
         private Duration pingTimeout = Duration.ofSeconds(60);
         private Duration approvalTimeout = Duration.ofMinutes(5);
@@ -176,11 +184,13 @@ public record ServerConfig(
         public Builder historyReplay(int v) { historyReplay = v; return this; }
         public Builder historyDays(int v) { historyDays = v; return this; }
         public Builder historyMaxPerRoom(int v) { historyMaxPerRoom = v; return this; }
+        public Builder redis(String v) { redis = v; return this; }
+        public Builder nodeName(String v) { nodeName = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, tlsPort, tlsCert, tlsKey, stsDuration, sshPort, room, serverName, approve, motdFile, maxClients, maxPerIp, maxPending, password,
                     pingInterval, pingTimeout, approvalTimeout, registrationTimeout, sendq, outputBudget, stalledReaderTimeout, floodBurst, floodRate, floodDropAfter,
-                    dataDir, logFile, logMessages, historyReplay, historyDays, historyMaxPerRoom);
+                    dataDir, logFile, logMessages, historyReplay, historyDays, historyMaxPerRoom, redis, nodeName);
         }
     }
 }

@@ -129,6 +129,17 @@ public final class Values {
         return v;
     }
 
+    public static String redisUri(String v) {
+        if (v.isEmpty() || v.equals("off")) return null;
+        if (!v.matches("rediss?://[^\\s/]+(:[0-9]{1,5})?(/[0-9]*)?")) throw new IllegalArgumentException("must look like redis://host:6379");
+        return v;
+    }
+
+    public static String nodeName(String v) {
+        if (!v.matches("[A-Za-z0-9][A-Za-z0-9\\-]{0,31}")) throw new IllegalArgumentException("must be 1-32 letters, digits or '-', like n1");
+        return v;
+    }
+
     public static String room(String v) {
         if (!v.isEmpty() && !Names.isValidChannel(v)) {
             throw new IllegalArgumentException("must start with # and have no spaces or commas, e.g. #chatroom (or be empty for none)");

@@ -56,6 +56,10 @@ public final class Connection extends RoomMembership {
     public static final int INVITES_MAX = 16;
     /** Where this connection sits in {@link Users}' list. */
     private int index = -1;
+    /** In a cluster: node:number, the same on every node; null until introduced, and without a cluster. */
+    private String clusterId;
+    /** A user of another node, mirrored here: its lines go nowhere, its own node delivers to it. */
+    private boolean remote;
 
     public Connection(String host, Link link, long nowMillis, long nowNanos) {
         this(host, link, false, nowMillis, nowNanos);
@@ -69,6 +73,20 @@ public final class Connection extends RoomMembership {
         this.connectedAtNanos = nowNanos;
         this.lastSpokeMillis = nowMillis;
         this.lastReadNanos = nowNanos;
+    }
+
+    public String clusterId() {
+        return clusterId;
+    }
+
+    public void clusterId(String id, boolean remote) {
+        this.clusterId = id;
+        this.remote = remote;
+    }
+
+    /** True for a user of another node of the cluster. */
+    public boolean isRemote() {
+        return remote;
     }
 
     /** The address: what bans, per-address limits and the admin go by. */

@@ -20,6 +20,7 @@ public record Departure(DisconnectReason reason, String detail) {
     public String quitMessage() {
         return switch (reason) {
             case QUIT -> detail == null ? reason.text() : detail;
+            case REMOTE -> detail == null ? "Quit" : detail;
             case KICKED, BANNED -> reason.text() + (detail == null ? "" : " (" + detail + ")");
             case REJECTED -> reason.text() + (detail == null ? "" : ": " + detail);
             case SHUTDOWN -> reason.text() + (detail == null ? "" : ": " + detail);

@@ -30,7 +30,11 @@ public enum DisconnectReason {
     TOO_MANY_PENDING("too many pending", "too many people are waiting for the admin; try again later"),
     SERVER_FULL("server full", "the server is full"),
     TOO_MANY_FROM_ADDRESS("too many from one address", "too many connections from your address"),
-    SHUTDOWN("shutdown", "Server shutting down");
+    SHUTDOWN("shutdown", "Server shutting down"),
+    /** A user of another node left; the detail is the quit message its node gave. */
+    REMOTE("on another node", "left"),
+    /** The node a user was on stopped answering (it died, or this node lost Redis). */
+    NODE_LOST("node lost", "node lost");
 
     private final String label;
     private final String text;

@@ -63,7 +63,7 @@ public final class Gate {
         BanList.Ban ban = hub.bans().findByAddress(host);
         if (ban != null) return new Departure(DisconnectReason.BANNED, ban.reason());
         if (password.required() && password.lockedOut(host, hub.clock().nanos())) return Departure.of(DisconnectReason.LOCKED_OUT);
-        if (hub.users().count() >= config.maxClients()) {
+        if (hub.users().localCount() >= config.maxClients()) {
             return new Departure(DisconnectReason.SERVER_FULL, config.maxClients() + " clients");
         }
         if (hub.users().countFrom(host) >= config.maxPerIp()) {
@@ -88,6 +88,7 @@ public final class Gate {
             hub.departures().close(c, new Departure(DisconnectReason.BANNED, ban.reason()), r);
             return;
         }
+        if (hub.cluster() != null && !hub.cluster().nickClaimed(c, r)) return;
         AllowEntry remembered = hub.logins().accounts().allowEntry(c.account());
         AllowEntry key = c.sshKey() == null ? null : hub.logins().accounts().allowEntry(BanList.keyHost(c.sshKey()));
         if (key != null && (remembered == null || !key.allowed())) remembered = key; // a denied key stays out, whatever its account
@@ -123,6 +124,7 @@ public final class Gate {
         r.note("APPROVAL_PENDING", WAITING_TEXT).flush();
         int others = approvals.size();
         approvals.add(c, hub.clock().schedule(() -> expire(c), config.approvalTimeout().toNanos()));
+        if (hub.cluster() != null) hub.cluster().registered(c, false);
         hub.events().event(c.nick() + " (" + who(c) + ") wants to join. Accept? [y/n/a]"
                 + (others == 0 ? "" : " (" + others + (others == 1 ? " other request waits" : " other requests wait") + ")"));
     }
@@ -220,6 +222,7 @@ public final class Gate {
     private void welcome(Connection c, Replies r) {
         c.state(State.REGISTERED);
         hub.users().countRegistered(1);
+        if (hub.cluster() != null) hub.cluster().registered(c, true);
         welcome.send(c, r);
         if (config.defaultRoom() != null) hub.rooms().join(c, config.defaultRoom(), r);
         r.flush();

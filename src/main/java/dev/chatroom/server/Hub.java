@@ -41,6 +41,7 @@ public final class Hub {
     private final Logins logins;
     private final AccountRegistration accountRegistration;
     private final History history;
+    private Cluster cluster;
 
     public Hub(ServerConfig config, List<String> motd, Clock clock, ByteBufAllocator alloc, EventSink events, BanList bans, BanStore banStore,
                OutputBudget budget) {
@@ -148,6 +149,10 @@ public final class Hub {
         String oldPrefix = c.prefix();
         String old = c.nick();
         Connection holder = users.find(nick);
+        if (cluster != null && holder != null && holder != c && !holder.isRegistered() && !cluster.holdsInCluster(holder)) {
+            cluster.yieldNick(holder); // the cluster's order gave the nick to c: a registration here still waiting for its claim gives way
+            holder = null;
+        }
         if (holder != null && holder != c) {
             if (!logins.ownsNick(c, nick)) return false;
             // the account's owner takes its name back from a connection left behind or a squatter
@@ -164,6 +169,21 @@ public final class Hub {
         }
         events.event("* " + old + " is now known as " + nick + ".");
         return true;
+    }
+
+    /**
+     * Joins a cluster on the bus as the node named so: from now on what changes the chat is
+     * published and applied in the bus's order (see {@link Cluster}). Called once, on the loop; then {@link Cluster#start()}.
+     */
+    public Cluster joinCluster(dev.chatroom.server.cluster.Bus bus, String node, java.util.concurrent.Executor loop, Cluster.ClusterConsole console) {
+        output.node(node);
+        cluster = new Cluster(this, bus, node, loop, console);
+        return cluster;
+    }
+
+    /** The cluster this node is part of, or null for a server on its own. */
+    public Cluster cluster() {
+        return cluster;
     }
 
     /** The command table; tests add commands to it. */

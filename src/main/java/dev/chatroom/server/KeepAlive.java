@@ -38,6 +38,7 @@ final class KeepAlive implements Runnable {
     }
 
     private void check(Connection c, long now) {
+        if (c.isRemote()) return; // its own node keeps it alive
         switch (c.state()) {
             case REFUSED, CLOSED -> { }
             case REGISTERING -> {

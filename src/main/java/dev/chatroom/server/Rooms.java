@@ -43,6 +43,19 @@ public final class Rooms {
         }
     }
 
+    /** A room as another node of the cluster has it: made if missing; its settings taken when none of our users is inside. */
+    Room mirror(SavedRoom s) {
+        Room room = find(s.name());
+        if (room == null) {
+            room = new Room(this, s.name(), false, s.createdMillis());
+            byName.put(Casemapping.fold(s.name()), room);
+        } else if (!RemoteUsers.noneLocal(room)) {
+            return room;
+        }
+        room.restore(s);
+        return room;
+    }
+
     /** The room's topic or modes changed (or it was made): saved, so a restart brings it back. */
     void changed(Room room) {
         if (room.exists()) store.save(room.saved());

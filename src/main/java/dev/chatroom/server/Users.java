@@ -16,13 +16,16 @@ public final class Users {
     private final Map<String, Connection> byNick = new HashMap<>();
     private final Map<String, Integer> perAddress = new HashMap<>();
     private int registered;
+    /** Users of other nodes among {@link #all}: not counted per address nor against this node's limits. */
+    private int remote;
     private int mostRegistered;
     private final Whowas whowas = new Whowas();
 
     void add(Connection c) {
         c.index(all.size());
         all.add(c);
-        perAddress.merge(c.host(), 1, Integer::sum);
+        if (c.isRemote()) remote++;
+        else perAddress.merge(c.host(), 1, Integer::sum);
     }
 
     void remove(Connection c) {
@@ -34,7 +37,8 @@ public final class Users {
             last.index(i);
         }
         c.index(-1);
-        perAddress.computeIfPresent(c.host(), (h, n) -> n > 1 ? n - 1 : null);
+        if (c.isRemote()) remote--;
+        else perAddress.computeIfPresent(c.host(), (h, n) -> n > 1 ? n - 1 : null);
         if (c.nick() != null) byNick.remove(Casemapping.fold(c.nick()), c);
     }
 
@@ -84,6 +88,11 @@ public final class Users {
 
     public int count() {
         return all.size();
+    }
+
+    /** Connections to this node (in a cluster, the others' users are mirrored here too). */
+    public int localCount() {
+        return all.size() - remote;
     }
 
     public int countFrom(String host) {

@@ -110,6 +110,8 @@ public final class AdminCommands {
         String arg = words.length > 1 ? words[1] : null;
         String rest = words.length > 2 ? words[2] : null;
         String text = input.indexOf(' ') < 0 ? "" : input.substring(input.indexOf(' ') + 1).strip();
+        String relayed = ClusterRelay.line(verb, input, arg, text, this::onLoop);
+        if (relayed != null && Boolean.TRUE.equals(onLoop(hub -> hub.cluster() != null && hub.cluster().relayConsole(relayed)))) return "";
         return switch (verb) {
             case "y", "yes" -> onLoop(hub -> Approving.answerOldest(hub, true, false));
             case "n", "no" -> onLoop(hub -> Approving.answerOldest(hub, false, false));

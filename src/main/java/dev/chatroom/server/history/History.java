@@ -81,13 +81,14 @@ public final class History {
         String account = from.account();
         StoredMessage m = new StoredMessage(b.msgid(), b.timeMillis(), from.prefix(), Casemapping.fold(from.nick()), account, fold(account), command,
                 room.name(), Casemapping.fold(room.name()), null, null, text, clientTags);
-        store.append(m);
+        if (!from.isRemote() || !store.shared()) store.append(m); // a shared store gets it once, from the sender's node
         remember(m);
     }
 
     /** A private message: kept when either side is logged in, for that side's account (private messages of guests are not kept). */
     public void saidPrivately(Connection from, Connection to, Broadcast b, String command, String text, Map<String, String> clientTags) {
         if (!enabled() || (from.account() == null && to.account() == null)) return;
+        if (from.isRemote() && store.shared()) return;
         String account = from.account();
         store.append(new StoredMessage(b.msgid(), b.timeMillis(), from.prefix(), Casemapping.fold(from.nick()), account, fold(account), command,
                 to.nick(), null, Casemapping.fold(to.nick()), fold(to.account()), text, clientTags));

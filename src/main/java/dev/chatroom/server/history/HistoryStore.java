@@ -34,6 +34,11 @@ public interface HistoryStore {
     /** Removes a room's messages (roomKey), or everything a nick or account sent and received privately (nickKey): then gets how many. */
     void purge(String roomKey, String nickKey, Consumer<Integer> then);
 
+    /** True when every node of a cluster uses this same store: a message is appended only by its sender's node. */
+    default boolean shared() {
+        return false;
+    }
+
     /** True while more messages wait for the disk than a crash should lose: senders are held back. */
     default boolean behind() {
         return false;

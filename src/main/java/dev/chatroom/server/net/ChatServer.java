@@ -6,6 +6,8 @@ import dev.chatroom.server.EventSink;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Motd;
 import dev.chatroom.server.ServerAccess;
+import dev.chatroom.server.cluster.RedisBus;
+import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.server.accounts.AccountStore;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.store.EmbeddedStores;
@@ -124,6 +126,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         hashing = new HashingThreads(loop);
         hub = new Hub(effective, motd, new LoopClock(loop), ALLOC, events, stores.bans(), stores.banStore(), memory, stores.accounts(),
                 PasswordHash.DEFAULT, hashing, stores.history(config, loop, events), stores.rooms());
+        if (config.redis() != null) joinCluster(config);
         Flusher flusher = new Flusher(loop);
         CharsetDecoder utf8 = IrcLineDecoder.strictUtf8(); // one event loop thread: one decoder for all
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -147,6 +150,24 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             return null;
         }).join();
         return this;
+    }
+
+    /** Joins the cluster on Redis before listening: a node that cannot reach Redis does not start (exit 1, a supervisor retries). */
+    private void joinCluster(ServerConfig config) throws StartException {
+        RedisBus bus = new RedisBus(config.redis(), "chatroom:");
+        AdminCommands relayed = new AdminCommands(this);
+        try {
+            call(h -> h.joinCluster(bus, config.nodeName(), loop, (line, mine) -> {
+                String answer = relayed.execute(line);
+                if (mine && !answer.isEmpty() && !answer.startsWith(AdminCommands.CONSOLE_ONLY)) events.event(answer);
+            })).get(10, TimeUnit.SECONDS).start();
+        } catch (Exception e) {
+            bus.close();
+            shutdown(null);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StartException("Cannot reach Redis at " + config.redis() + ": " + cause.getMessage(), false, e);
+        }
+        events.event("Cluster: node " + config.nodeName() + " on Redis at " + config.redis() + ".");
     }
 
     private ChannelInitializer<SocketChannel> channels(Flusher flusher, CharsetDecoder utf8, boolean secure) {
@@ -294,6 +315,15 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     @Override
     public <T> CompletableFuture<T> call(Function<Hub, T> f) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        if (loop.inEventLoop()) {
+            // a console command the cluster relayed runs on the loop already: waiting for the loop would never end
+            try {
+                result.complete(f.apply(hub));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+            return result;
+        }
         loop.execute(() -> {
             try {
                 result.complete(f.apply(hub));
@@ -332,6 +362,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         } catch (Exception e) {
             // stopping anyway: the event loop shutdown below closes what is left
         }
+        if (hub != null && hub.cluster() != null) hub.cluster().close(); // after our users' departures were published
         if (ssh != null) ssh.close(); // after its sessions' clients were told, like every connection
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         hashing.close();

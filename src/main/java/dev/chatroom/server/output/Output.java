@@ -12,8 +12,12 @@ public final class Output {
     private final Clock clock;
     private final ByteBufAllocator alloc;
     /** msgids: the start time and a counter, so ids stay unique across restarts of the server. */
-    private final String idPrefix;
+    private String idPrefix;
     private long nextId;
+    /** Set while a command relayed by the cluster runs: every node stamps it with its origin's time and msgid. */
+    private long pinnedMillis = -1;
+    private String pinnedId;
+    private int pinnedUses;
 
     public Output(String serverName, Clock clock, ByteBufAllocator alloc) {
         this.serverName = serverName;
@@ -47,7 +51,34 @@ public final class Output {
 
     /** The same, from a user logged in to account (null for none), which account-tag recipients see. */
     public Broadcast said(Message m, Map<String, String> clientTags, String account) {
-        return new Broadcast(m, clock.millis(), idPrefix + Long.toString(nextId++, 36), account, clientTags, alloc);
+        if (pinnedId != null) {
+            // one command can say several things (PRIVMSG a,b): each gets its own id, the same on every node
+            String id = pinnedUses++ == 0 ? pinnedId : pinnedId + "-" + pinnedUses;
+            return new Broadcast(m, pinnedMillis, id, account, clientTags, alloc);
+        }
+        return new Broadcast(m, clock.millis(), newMsgid(), account, clientTags, alloc);
+    }
+
+    /** A msgid unique on this server (and, with the node's start time in it, in the cluster). */
+    public String newMsgid() {
+        return idPrefix + Long.toString(nextId++, 36);
+    }
+
+    /** In a cluster, ids carry the node's name: two nodes started in the same millisecond must not collide. */
+    public void node(String name) {
+        idPrefix = name + "." + idPrefix;
+    }
+
+    /** What is said until {@link #unpin()} is stamped with this time and msgid (a cluster command's). */
+    public void pin(long timeMillis, String msgid) {
+        pinnedMillis = timeMillis;
+        pinnedId = msgid;
+        pinnedUses = 0;
+    }
+
+    public void unpin() {
+        pinnedId = null;
+        pinnedMillis = -1;
     }
 
     public String serverName() {
