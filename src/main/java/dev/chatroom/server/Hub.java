@@ -149,7 +149,7 @@ public final class Hub {
         String oldPrefix = c.prefix();
         String old = c.nick();
         Connection holder = users.find(nick);
-        if (cluster != null && holder != null && holder != c && !holder.isRegistered() && !cluster.holdsInCluster(holder)) {
+        if (cluster != null && holder != null && holder != c && cluster.holdsInCluster(c) && !holder.isRegistered() && !cluster.holdsInCluster(holder)) {
             cluster.yieldNick(holder); // the cluster's order gave the nick to c: a registration here still waiting for its claim gives way
             holder = null;
         }

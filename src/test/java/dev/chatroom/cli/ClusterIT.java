@@ -1,0 +1,179 @@
+package dev.chatroom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.JarProcess;
+import dev.chatroom.testing.RedisServer;
+
+/**
+ * Several real server processes on one real redis-server: what users on different nodes see of
+ * each other, nick uniqueness, the approval queue, a node killed, Redis restarted.
+ */
+class ClusterIT {
+    private RedisServer redis;
+    private final List<JarProcess> nodes = new ArrayList<>();
+    private final List<IrcTestClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void redis() throws Exception {
+        redis = RedisServer.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (IrcTestClient c : clients) c.close();
+        for (JarProcess n : nodes) n.close();
+        if (redis != null) redis.close();
+    }
+
+    private int node(String name, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("server", "--port", "0", "--redis", redis.uri(), "--node-name", name));
+        args.addAll(List.of(extra));
+        if (!args.contains("--approve")) args.addAll(List.of("--approve", "all"));
+        JarProcess p = new JarProcess(args.toArray(String[]::new));
+        nodes.add(p);
+        return p.awaitListening();
+    }
+
+    private IrcTestClient client(int port, String nick) throws IOException {
+        IrcTestClient c = new IrcTestClient(port).autoPong();
+        clients.add(c);
+        c.registerWithCaps(nick, "message-tags server-time echo-message");
+        return c;
+    }
+
+    @Test
+    void roomAndPrivateMessagesCrossNodesInOneOrder() throws Exception {
+        int p1 = node("n1");
+        int p2 = node("n2");
+        IrcTestClient alice = client(p1, "alice");
+        IrcTestClient bob = client(p2, "bob");
+        alice.expect(":bob!\\S+ JOIN #chatroom");
+        bob.send("NAMES #chatroom");
+        bob.expect(" 353 bob = #chatroom :.*alice");
+        for (int i = 0; i < 20; i++) {
+            alice.send("PRIVMSG #chatroom :a" + i);
+            bob.send("PRIVMSG #chatroom :b" + i);
+        }
+        List<String> seenByAlice = said(alice, 40);
+        List<String> seenByBob = said(bob, 40);
+        assertThat(seenByAlice).hasSize(40).doesNotHaveDuplicates().isEqualTo(seenByBob);
+
+        alice.send("PRIVMSG bob :just for you");
+        String got = bob.expect("PRIVMSG bob :just for you");
+        assertThat(got).contains(":alice!").contains("msgid=n1.");
+        bob.send("WHOIS alice");
+        bob.expect(" 311 bob alice ");
+        bob.send("LUSERS");
+        bob.expect(" 251 bob :There are 2 users");
+    }
+
+    /** The texts of the next n room messages, in the order received (msgid included: every node must give the same one). */
+    private static List<String> said(IrcTestClient c, int n) {
+        List<String> out = new ArrayList<>();
+        while (out.size() < n) {
+            String l = c.expect("PRIVMSG #chatroom :");
+            String msgid = l.replaceAll(".*msgid=([^; ]+).*", "$1");
+            out.add(msgid + " " + l.substring(l.lastIndexOf(':') + 1));
+        }
+        return out;
+    }
+
+    @Test
+    void aNickIsOnePersonsInTheWholeCluster() throws Exception {
+        int p1 = node("n1");
+        int p2 = node("n2");
+        IrcTestClient watcher = client(p1, "watcher");
+        watcher.send("PING warm");
+        watcher.expect("PONG");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Boolean>> tries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int port = i % 2 == 0 ? p1 : p2;
+            tries.add(pool.submit(() -> {
+                IrcTestClient c = new IrcTestClient(port).autoPong();
+                synchronized (clients) {
+                    clients.add(c);
+                }
+                c.sendRegistration("carol");
+                String l = c.expect(" (001|433) ");
+                return l.contains(" 001 ");
+            }));
+        }
+        int won = 0;
+        for (Future<Boolean> f : tries) if (f.get(30, TimeUnit.SECONDS)) won++;
+        pool.shutdown();
+        assertThat(won).as("connections that got the nick carol").isEqualTo(1);
+        watcher.send("WHO carol");
+        watcher.expect(" 352 watcher \\S+ \\S+ \\S+ \\S+ carol ");
+    }
+
+    @Test
+    void aRequestIsAnsweredOnAnotherNodesConsole() throws Exception {
+        node("n1", "--approve", "ask");
+        int p2 = node("n2", "--approve", "ask");
+        JarProcess console1 = nodes.get(0);
+        IrcTestClient dave = new IrcTestClient(p2).autoPong();
+        clients.add(dave);
+        dave.sendRegistration("dave");
+        dave.expect("Waiting for the admin");
+        console1.expect("dave \\(.*\\) wants to join");
+        console1.type("/accept dave");
+        dave.expect(" 001 dave ");
+        dave.expect(" 366 dave ");
+        nodes.get(1).expect("dave entered the chatroom");
+        console1.type("/accept dave");
+        console1.expect("No request from dave");
+    }
+
+    @Test
+    void aKilledNodesUsersQuitWithinTenSeconds() throws Exception {
+        int p1 = node("n1");
+        int p2 = node("n2");
+        IrcTestClient alice = client(p1, "alice");
+        IrcTestClient bob = client(p2, "bob");
+        alice.expect(":bob!\\S+ JOIN #chatroom");
+        long start = System.nanoTime();
+        nodes.get(1).kill();
+        alice.expect(":bob!\\S+ QUIT :node lost");
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
+        IrcTestClient bobAgain = client(p1, "bob"); // the nick is free again
+        alice.expect(":bob!\\S+ JOIN #chatroom");
+        bobAgain.send("PRIVMSG alice :back");
+        alice.expect("PRIVMSG alice :back");
+    }
+
+    @Test
+    void redisRestartSplitsThenHeals() throws Exception {
+        int p1 = node("n1");
+        int p2 = node("n2");
+        IrcTestClient alice = client(p1, "alice");
+        IrcTestClient bob = client(p2, "bob");
+        alice.expect(":bob!\\S+ JOIN #chatroom");
+        redis.kill();
+        alice.expect("NOTICE alice :The chat is split");
+        alice.expect(":bob!\\S+ QUIT :node lost");
+        alice.send("PRIVMSG #chatroom :only here");
+        alice.expect("PRIVMSG #chatroom :only here");
+        redis.startAgain();
+        alice.expect("NOTICE alice :The chat is whole again");
+        alice.expect(":bob!\\S+ JOIN #chatroom");
+        bob.expect(":alice!\\S+ JOIN #chatroom");
+        alice.send("PRIVMSG #chatroom :together again");
+        bob.expect("PRIVMSG #chatroom :together again");
+        assertThat(bob.history()).noneMatch(l -> l.contains("only here"));
+    }
+}
