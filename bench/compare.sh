@@ -16,6 +16,12 @@ root="$(dirname "$here")"
 mode="${1:?usage: bench/compare.sh fanout|connect [bench options]}"
 shift
 runs="${RUNS:-3}"
+case " $* " in
+  *" --hosts "*|*" --hosts="*)
+    # this script starts one server per run and passes it --port; a cluster is started by hand
+    echo "compare.sh starts one server per run; run 'chatroom bench $mode --hosts ...' against a cluster directly" >&2
+    exit 2 ;;
+esac
 servers="${SERVERS:-chatroom ngircd inspircd}"
 out="$here/results/$(date +%Y%m%d-%H%M%S)-$mode"
 mkdir -p "$out"

@@ -31,11 +31,22 @@ final class BenchClient extends ChannelInboundHandlerAdapter implements LineSpli
     boolean joined;
     long received;
     long duplicates;
+    /** Of the duplicates, those from a sender on another node. */
+    long crossDuplicates;
+    /** This client's host entry, and how many there are: sender j is on node j mod nodes. */
+    private final int node;
+    private final int nodes;
     /** Last sequence number seen from each sender; a sender's messages arrive in order. */
     private final long[] lastSeq;
 
     BenchClient(int index, String nickPrefix, ClientEvents events, int senders) {
+        this(index, nickPrefix, events, senders, 1);
+    }
+
+    BenchClient(int index, String nickPrefix, ClientEvents events, int senders, int nodes) {
         this.index = index;
+        this.nodes = nodes;
+        this.node = index % nodes;
         this.nick = nickPrefix + index;
         this.events = events;
         this.lastSeq = new long[senders];
@@ -113,13 +124,15 @@ final class BenchClient extends ChannelInboundHandlerAdapter implements LineSpli
         int sender = payload.sender();
         if (sender < 0 || sender >= lastSeq.length) return;
         long seq = payload.seq();
+        boolean cross = nodes > 1 && sender % nodes != node;
         if (seq <= lastSeq[sender]) {
             duplicates++;
+            if (cross) crossDuplicates++;
             return;
         }
         lastSeq[sender] = seq;
         received++;
-        events.delivered(System.nanoTime() - payload.sendNanos());
+        events.delivered(System.nanoTime() - payload.sendNanos(), cross);
     }
 
     @Override

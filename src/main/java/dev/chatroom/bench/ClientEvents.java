@@ -12,5 +12,6 @@ interface ClientEvents {
 
     void closed(BenchClient c);
 
-    void delivered(long latencyNanos);
+    /** A new delivery; cross when its sender is on another host entry than the receiver. */
+    void delivered(long latencyNanos, boolean cross);
 }

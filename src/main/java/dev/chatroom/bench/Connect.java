@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /** The connection benchmark: register and join N clients, hold them, report rate, memory and CPU. */
 public final class Connect {
-    public record Settings(String host, int port, int clients, int window, String channel, String nickPrefix, String password,
+    public record Settings(Hosts hosts, int clients, int window, String channel, String nickPrefix, String password,
                            int holdSeconds, Long serverPid) {}
 
     private final Settings s;
@@ -22,7 +22,7 @@ public final class Connect {
         ProcessProbe probe = s.serverPid() == null ? null : new ProcessProbe(s.serverPid());
         long rssBefore = probe == null ? 0 : probe.rssKib();
         long cpuBefore = probe == null ? 0 : probe.cpuMillis();
-        try (LoadGenerator g = new LoadGenerator(s.host(), s.port(), s.channel(), s.nickPrefix(), s.password(), 0)) {
+        try (LoadGenerator g = new LoadGenerator(s.hosts(), s.channel(), s.nickPrefix(), s.password(), 0)) {
             double seconds = g.joinAll(s.clients(), s.window(), err);
             int joined = g.onLoop(() -> g.joinedCount);
             long cpuJoin = probe == null ? 0 : probe.cpuMillis();
@@ -33,8 +33,9 @@ public final class Connect {
             }
             int closed = g.onLoop(() -> g.closedCount);
             Report r = new Report("connect: " + s.clients() + " clients, " + s.window() + " registrations in flight")
-                    .put("clients", s.clients())
-                    .put("joined", joined)
+                    .put("clients", s.clients());
+            if (s.hosts().size() > 1) r.put("hosts", s.hosts().toString());
+            r.put("joined", joined)
                     .put("failed", g.onLoop(() -> g.failedCount))
                     .put("closed by the server while held", closed)
                     .put("time to register and join (s)", seconds)

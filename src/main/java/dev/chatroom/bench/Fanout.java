@@ -17,7 +17,7 @@ import org.HdrHistogram.Histogram;
  * it then asks whether the server is still alive and still lets a newcomer register.
  */
 public final class Fanout {
-    public record Settings(String host, int port, int clients, int window, String channel, String nickPrefix, String password,
+    public record Settings(Hosts hosts, int clients, int window, String channel, String nickPrefix, String password,
                            int senders, double rate, int durationSeconds, int size, Long serverPid, boolean afterCheck) {}
 
     /** How long the overload check waits for a newcomer's 001 before calling the server unavailable. */
@@ -36,12 +36,13 @@ public final class Fanout {
     /** Runs the benchmark; returns the exit code (non-zero when something was lost, not everyone joined, or the check failed). */
     public int run(Path json) throws Exception {
         try (ProcessWatch server = s.serverPid() == null ? null : new ProcessWatch(s.serverPid());
-             LoadGenerator g = new LoadGenerator(s.host(), s.port(), s.channel(), s.nickPrefix(), s.password(), s.senders())) {
+             LoadGenerator g = new LoadGenerator(s.hosts(), s.channel(), s.nickPrefix(), s.password(), s.senders())) {
             double joinSeconds = g.joinAll(s.clients(), s.window(), err);
             int joined = g.onLoop(() -> g.joinedCount);
             Report r = new Report("fanout: " + s.clients() + " clients, " + s.senders() + " senders x " + s.rate() + " msg/s, "
                     + s.durationSeconds() + " s, " + s.size() + " bytes")
                     .put("clients", s.clients()).put("joined", joined).put("time to register and join (s)", joinSeconds);
+            if (s.hosts().size() > 1) r.put("hosts", s.hosts().toString());
             int code;
             if (joined < s.clients() || joined < s.senders()) {
                 r.put("error", "not everyone joined" + (g.firstFailure == null ? "" : ": " + g.firstFailure));
@@ -84,10 +85,15 @@ public final class Fanout {
         double untilLast = Math.max(s.durationSeconds(), (drained[1] - start) / 1e9);
         long[] totals = g.onLoop(() -> {
             long dup = 0;
-            for (BenchClient c : g.clients) dup += c.duplicates;
-            return new long[] {senders.totalSent, g.totalReceived, dup, senders.maxLagNanos, senders.meanLagNanos(), g.closedCount};
+            long crossDup = 0;
+            for (BenchClient c : g.clients) {
+                dup += c.duplicates;
+                crossDup += c.crossDuplicates;
+            }
+            return new long[] {senders.totalSent, g.totalReceived, dup, senders.maxLagNanos, senders.meanLagNanos(), g.closedCount,
+                    g.crossReceived, crossDup};
         });
-        Histogram h = g.onLoop(() -> g.latency.copy());
+        Histogram h = g.onLoop(g::latency);
         r.put("offered msgs/s", s.senders() * s.rate())
                 .put("messages sent", totals[0])
                 .put("expected deliveries", expected)
@@ -103,8 +109,13 @@ public final class Fanout {
                 .put("latency p90 (ms)", ms(h.getValueAtPercentile(90)))
                 .put("latency p99 (ms)", ms(h.getValueAtPercentile(99)))
                 .put("latency p99.9 (ms)", ms(h.getValueAtPercentile(99.9)))
-                .put("latency max (ms)", ms(h.getMaxValue()))
-                .put("send lag mean (ms)", ms(totals[4]))
+                .put("latency max (ms)", ms(h.getMaxValue()));
+        if (s.hosts().size() > 1) {
+            long[] due = g.onLoop(() -> NodeSplit.expected(s.hosts(), joined, sentPerSender(senders)));
+            NodeSplit.put(r, new NodeSplit.Counts(due[0], totals[1] - totals[6], totals[2] - totals[7], g.onLoop(() -> g.sameLatency.copy())),
+                    new NodeSplit.Counts(due[1], totals[6], totals[7], g.onLoop(() -> g.crossLatency.copy())), s.durationSeconds());
+        }
+        r.put("send lag mean (ms)", ms(totals[4]))
                 .put("send lag max (ms)", ms(totals[3]))
                 .put("connections closed by the server", totals[5])
                 .put("generator CPU while sending (s)", generatorCpuWindow / 1000.0)
@@ -159,10 +170,32 @@ public final class Fanout {
             ok = server.alive();
             r.put("server alive after the run", ok ? "yes" : "no");
         }
-        FreshRegistration.Result fresh = FreshRegistration.attempt(g.bootstrap(), s.host(), s.port(), s.nickPrefix() + "new", s.password(),
-                FRESH_REGISTRATION_TIMEOUT);
-        r.put("fresh registration to 001 (ms)", fresh.reportValue());
-        return ok && fresh.ok();
+        List<Hosts.Endpoint> at = s.hosts().entries();
+        if (at.size() == 1) {
+            FreshRegistration.Result fresh = FreshRegistration.attempt(g.bootstrap(), at.get(0).host(), at.get(0).port(), s.nickPrefix() + "new",
+                    s.password(), FRESH_REGISTRATION_TIMEOUT);
+            r.put("fresh registration to 001 (ms)", fresh.reportValue());
+            return ok && fresh.ok();
+        }
+        // every node must still let people in; the headline figure is the worst of them
+        Object firstFailure = null;
+        double slowest = 0;
+        for (int i = 0; i < at.size(); i++) {
+            // a nick per node: in a cluster the nicks are shared, and the previous newcomer may not be gone yet
+            FreshRegistration.Result fresh = FreshRegistration.attempt(g.bootstrap(), at.get(i).host(), at.get(i).port(),
+                    s.nickPrefix() + "new" + i, s.password(), FRESH_REGISTRATION_TIMEOUT);
+            r.put("fresh registration to 001 on host " + (i + 1) + " (ms)", fresh.reportValue());
+            if (fresh.ok()) slowest = Math.max(slowest, fresh.millis());
+            else if (firstFailure == null) firstFailure = fresh.reportValue();
+        }
+        r.put("fresh registration to 001 (ms)", firstFailure != null ? firstFailure : (Object) slowest);
+        return ok && firstFailure == null;
+    }
+
+    private static long[] sentPerSender(PacedSenders senders) {
+        long[] sent = new long[senders.count()];
+        for (int i = 0; i < sent.length; i++) sent[i] = senders.sent(i);
+        return sent;
     }
 
     private static long cpuSince(long now, long before) {

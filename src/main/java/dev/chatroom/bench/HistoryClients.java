@@ -28,8 +28,7 @@ final class HistoryClients implements AutoCloseable {
     static final List<String> CAPS = List.of("batch", "server-time", "message-tags", "draft/chathistory");
     static final String CHATHISTORY = "draft/chathistory";
 
-    private final String host;
-    private final int port;
+    private final Hosts hosts;
     private final String password;
     private final EventLoopGroup group;
     final EventLoop loop;
@@ -39,9 +38,9 @@ final class HistoryClients implements AutoCloseable {
     int failed;
     String firstFailure;
 
-    HistoryClients(String host, int port, String password) {
-        this.host = host;
-        this.port = port;
+    /** Client i (over all registrations, the probe first) connects to host i mod n. */
+    HistoryClients(Hosts hosts, String password) {
+        this.hosts = hosts;
         this.password = password;
         boolean epoll = Epoll.isAvailable();
         group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -53,7 +52,7 @@ final class HistoryClients implements AutoCloseable {
     }
 
     String target() {
-        return host + ":" + port;
+        return hosts.of(0).toString();
     }
 
     /** Connects and registers n more clients, named PREFIX and their index; waits until each got 001 or failed. */
@@ -109,7 +108,8 @@ final class HistoryClients implements AutoCloseable {
             HistoryClient c = new HistoryClient(clients.size(), nickPrefix + clients.size(), caps, password, this);
             clients.add(c);
             mine.add(c);
-            bootstrap.clone().handler(c).connect(host, port).addListener(f -> {
+            Hosts.Endpoint at = hosts.of(c.index);
+            bootstrap.clone().handler(c).connect(at.host(), at.port()).addListener(f -> {
                 if (!f.isSuccess()) fail(c, String.valueOf(f.cause().getMessage()));
             });
         }

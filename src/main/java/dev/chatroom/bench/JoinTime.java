@@ -19,7 +19,7 @@ import org.HdrHistogram.Histogram;
  * cost of the replay.
  */
 public final class JoinTime {
-    public record Settings(String host, int port, int clients, int window, int joinWindow, String channel, String nickPrefix, String password,
+    public record Settings(Hosts hosts, int clients, int window, int joinWindow, String channel, String nickPrefix, String password,
                            int history, int size, boolean plain, Long serverPid) {}
 
     private final Settings s;
@@ -34,7 +34,7 @@ public final class JoinTime {
 
     public int run(Path json) throws Exception {
         try (ProcessWatch server = s.serverPid() == null ? null : new ProcessWatch(s.serverPid());
-             HistoryClients g = new HistoryClients(s.host(), s.port(), s.password())) {
+             HistoryClients g = new HistoryClients(s.hosts(), s.password())) {
             String problem = g.probe(s.nickPrefix(), HistoryClients.CAPS, HistoryClients.CAPS, err);
             if (problem == null) problem = fill(g, g.onLoop(() -> g.clients.get(0)));
             if (problem != null) {
@@ -47,8 +47,9 @@ public final class JoinTime {
             int registered = g.onLoop(() -> g.registered) - 1;
             Report r = new Report("join: " + s.clients() + " clients, " + s.joinWindow() + " joining at a time, " + s.history()
                     + " messages in " + s.channel() + (s.plain() ? ", without batch" : ""))
-                    .put("clients", s.clients())
-                    .put("registered", registered)
+                    .put("clients", s.clients());
+            if (s.hosts().size() > 1) r.put("hosts", s.hosts().toString());
+            r.put("registered", registered)
                     .put("messages in the room's history", s.history());
             int code = 1;
             if (registered < s.clients()) {

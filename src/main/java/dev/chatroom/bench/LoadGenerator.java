@@ -22,8 +22,7 @@ import org.HdrHistogram.Histogram;
  * that thread only. Connects with at most {@code window} registrations in flight.
  */
 final class LoadGenerator implements ClientEvents, AutoCloseable {
-    private final String host;
-    private final int port;
+    final Hosts hosts;
     private final String channelName;
     private final String nickPrefix;
     private final String password;
@@ -32,7 +31,9 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     final EventLoop loop;
     private final Bootstrap bootstrap;
     final List<BenchClient> clients = new ArrayList<>();
-    final Histogram latency = BenchClient.newHistogram();
+    /** Latency of same-node deliveries (all of them with one host) and of cross-node ones: one record per delivery either way. */
+    final Histogram sameLatency = BenchClient.newHistogram();
+    final Histogram crossLatency = BenchClient.newHistogram();
     private CompletableFuture<Void> allJoined;
     private int target;
     private int started;
@@ -42,10 +43,10 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     int closedCount;
     String firstFailure;
     long totalReceived;
+    long crossReceived;
 
-    LoadGenerator(String host, int port, String channelName, String nickPrefix, String password, int senders) {
-        this.host = host;
-        this.port = port;
+    LoadGenerator(Hosts hosts, String channelName, String nickPrefix, String password, int senders) {
+        this.hosts = hosts;
         this.channelName = channelName;
         this.nickPrefix = nickPrefix;
         this.password = password;
@@ -93,9 +94,10 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
 
     private void startNext() {
         if (started >= target) return;
-        BenchClient c = new BenchClient(started++, nickPrefix, this, senders);
+        BenchClient c = new BenchClient(started++, nickPrefix, this, senders, hosts.size());
         clients.add(c);
-        bootstrap.clone().handler(c).connect(host, port).addListener(f -> {
+        Hosts.Endpoint at = hosts.of(c.index);
+        bootstrap.clone().handler(c).connect(at.host(), at.port()).addListener(f -> {
             if (!f.isSuccess()) failed(c, String.valueOf(f.cause()));
         });
     }
@@ -135,9 +137,21 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     }
 
     @Override
-    public void delivered(long latencyNanos) {
+    public void delivered(long latencyNanos, boolean cross) {
         totalReceived++;
-        latency.recordValue(Math.min(Math.max(latencyNanos, 0), latency.getHighestTrackableValue()));
+        Histogram h = sameLatency;
+        if (cross) {
+            crossReceived++;
+            h = crossLatency;
+        }
+        h.recordValue(Math.min(Math.max(latencyNanos, 0), h.getHighestTrackableValue()));
+    }
+
+    /** All deliveries' latency, both classes together; on the generator's thread. */
+    Histogram latency() {
+        Histogram all = sameLatency.copy();
+        all.add(crossLatency);
+        return all;
     }
 
     /** Runs f on the generator's thread and waits for its result. */

@@ -57,6 +57,10 @@ final class PacedSenders {
         }
     }
 
+    int count() {
+        return count;
+    }
+
     /** How many messages sender i has sent. */
     long sent(int i) {
         return sent[i];

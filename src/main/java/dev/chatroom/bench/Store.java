@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * servers that store later than they answer).
  */
 public final class Store {
-    public record Settings(String host, int port, int senders, int rooms, int window, String roomPrefix, String nickPrefix, String password,
+    public record Settings(Hosts hosts, int senders, int rooms, int window, String roomPrefix, String nickPrefix, String password,
                            double rate, int durationSeconds, int size, int waitSeconds, Long serverPid) {}
 
     /** History requests in flight at once after the window: our server queues at most 256 reads, and refuses more. */
@@ -41,7 +41,7 @@ public final class Store {
 
     public int run(Path json) throws Exception {
         try (ProcessWatch server = s.serverPid() == null ? null : new ProcessWatch(s.serverPid());
-             HistoryClients g = new HistoryClients(s.host(), s.port(), s.password())) {
+             HistoryClients g = new HistoryClients(s.hosts(), s.password())) {
             String problem = g.probe(s.nickPrefix(), HistoryClients.CAPS, HistoryClients.CAPS, err);
             if (problem != null) {
                 err.println("chatroom: " + problem);
@@ -54,6 +54,7 @@ public final class Store {
             List<HistoryClient> senders = g.onLoop(() -> List.copyOf(g.clients));
             String notIn = g.onLoop(() -> g.registered) < s.senders() ? "not every sender registered: " + g.firstFailure : joinRooms(g, senders);
             r.put("senders", s.senders()).put("rooms", s.rooms());
+            if (s.hosts().size() > 1) r.put("hosts", s.hosts().toString());
             int code = 1;
             if (notIn != null) r.put("error", notIn);
             else code = sendAndCount(g, senders, server, r) ? 0 : 1;

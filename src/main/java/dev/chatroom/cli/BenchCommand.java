@@ -2,13 +2,18 @@ package dev.chatroom.cli;
 
 import dev.chatroom.bench.Connect;
 import dev.chatroom.bench.Fanout;
+import dev.chatroom.bench.Hosts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code chatroom bench}: a load generator that speaks IRC to any server, on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = dev.chatroom.Main.VersionProvider.class,
@@ -31,6 +36,35 @@ public final class BenchCommand implements Runnable {
         return false;
     }
 
+    /** {@code --hosts}: a parse error becomes picocli's "Invalid value for option '--hosts': ..." and status 2. */
+    static final class HostsConverter implements ITypeConverter<Hosts> {
+        @Override
+        public Hosts convert(String value) {
+            try {
+                return Hosts.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Where the clients go: the --hosts entries, else --host and --port; null (said on err) when
+     * both forms were given, as one would silently win, or a host is not this machine.
+     */
+    static Hosts endpoints(CommandSpec mixee, String host, int port, Hosts hosts, PrintWriter err) {
+        if (hosts == null) return loopback(host, err) ? Hosts.single(host, port) : null;
+        CommandLine.ParseResult given = mixee.commandLine().getParseResult();
+        if (given.hasMatchedOption("--host") || given.hasMatchedOption("--port")) {
+            err.println("chatroom: --hosts replaces --host and --port; give one or the other");
+            return null;
+        }
+        for (Hosts.Endpoint e : hosts.entries()) {
+            if (!loopback(e.host(), err)) return null;
+        }
+        return hosts;
+    }
+
     /** Options every benchmark shares. */
     static final class Target {
         @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST", description = "Server (default: ${DEFAULT-VALUE}); loopback only.")
@@ -38,6 +72,14 @@ public final class BenchCommand implements Runnable {
 
         @Option(names = "--port", defaultValue = "6667", paramLabel = "PORT", description = "Port (default: ${DEFAULT-VALUE}).")
         int port;
+
+        @Option(names = "--hosts", paramLabel = "HOST:PORT[,HOST:PORT...]", converter = BenchCommand.HostsConverter.class,
+                description = "Servers to spread the clients over, round-robin (client i to entry i mod n): the nodes of a cluster."
+                + " Instead of --host/--port; loopback only; IPv6 in brackets ([::1]:6667).")
+        Hosts hosts;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec mixee;
 
         @Option(names = "--clients", defaultValue = "100", paramLabel = "N", description = "Clients to connect (default: ${DEFAULT-VALUE}).")
         int clients;
@@ -58,8 +100,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
         Path json;
 
+        /** Set by check. */
+        Hosts endpoints;
+
         boolean check(PrintWriter err) {
-            if (!loopback(host, err)) return false;
+            endpoints = endpoints(mixee, host, port, hosts, err);
+            if (endpoints == null) return false;
             if (clients < 1 || window < 1) {
                 err.println("chatroom: --clients and --window must be at least 1");
                 return false;
@@ -104,7 +150,7 @@ public final class BenchCommand implements Runnable {
                 err.println("chatroom: need 1 <= --senders <= --clients, --rate > 0, --duration >= 1, 40 <= --size <= 400");
                 return 2;
             }
-            Fanout.Settings s = new Fanout.Settings(target.host, target.port, target.clients, target.window, target.channel,
+            Fanout.Settings s = new Fanout.Settings(target.endpoints, target.clients, target.window, target.channel,
                     target.nickPrefix, target.password, senders, rate, duration, size, serverPid, afterCheck);
             return new Fanout(s, spec.commandLine().getOut(), err).run(target.json);
         }
@@ -128,7 +174,7 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             if (!target.check(err)) return 2;
-            Connect.Settings s = new Connect.Settings(target.host, target.port, target.clients, target.window, target.channel,
+            Connect.Settings s = new Connect.Settings(target.endpoints, target.clients, target.window, target.channel,
                     target.nickPrefix, target.password, Math.max(0, hold), serverPid);
             return new Connect(s, spec.commandLine().getOut(), err).run(target.json);
         }

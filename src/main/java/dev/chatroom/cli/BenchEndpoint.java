@@ -1,8 +1,11 @@
 package dev.chatroom.cli;
 
+import dev.chatroom.bench.Hosts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The options of the history benchmarks that say where and how to connect. Their rooms have
@@ -16,6 +19,14 @@ final class BenchEndpoint {
     @Option(names = "--port", defaultValue = "6667", paramLabel = "PORT", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--hosts", paramLabel = "HOST:PORT[,HOST:PORT...]", converter = BenchCommand.HostsConverter.class,
+            description = "Servers to spread the clients over, round-robin (client i to entry i mod n): the nodes of a cluster."
+                + " Instead of --host/--port; loopback only; IPv6 in brackets ([::1]:6667).")
+    Hosts hosts;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--window", defaultValue = "100", paramLabel = "N", description = "Registrations in flight at once (default: ${DEFAULT-VALUE}).")
     int window;
 
@@ -28,8 +39,12 @@ final class BenchEndpoint {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
 
+    /** Set by check. */
+    Hosts endpoints;
+
     boolean check(PrintWriter err) {
-        if (!BenchCommand.loopback(host, err)) return false;
+        endpoints = BenchCommand.endpoints(mixee, host, port, hosts, err);
+        if (endpoints == null) return false;
         if (window < 1) {
             err.println("chatroom: --window must be at least 1");
             return false;

@@ -49,7 +49,7 @@ final class BenchJoinCommand implements Callable<Integer> {
             err.println("chatroom: need 1 <= --clients <= 20000, 0 <= --history <= 1000, --join-window >= 1, 40 <= --size <= 400");
             return 2;
         }
-        JoinTime.Settings s = new JoinTime.Settings(at.host, at.port, clients, at.window, joinWindow, channel, nickPrefix, at.password,
+        JoinTime.Settings s = new JoinTime.Settings(at.endpoints, clients, at.window, joinWindow, channel, nickPrefix, at.password,
                 history, size, plain, at.serverPid);
         return new JoinTime(s, spec.commandLine().getOut(), err).run(at.json);
     }

@@ -56,7 +56,7 @@ final class BenchStoreCommand implements Callable<Integer> {
                     + " 40 <= --size <= 400, 1 <= --wait <= 600");
             return 2;
         }
-        Store.Settings s = new Store.Settings(at.host, at.port, senders, rooms, at.window, channel, nickPrefix, at.password, rate, duration, size, wait,
+        Store.Settings s = new Store.Settings(at.endpoints, senders, rooms, at.window, channel, nickPrefix, at.password, rate, duration, size, wait,
                 at.serverPid);
         return new Store(s, spec.commandLine().getOut(), err).run(at.json);
     }

@@ -71,6 +71,35 @@ class BenchClientTest {
     }
 
     @Test
+    void withOneHostEveryDeliveryIsSameNode() {
+        joinChannel();
+        serverSends(":bench0!b@h " + Payload.line("#chatroom", 0, 0, System.nanoTime(), 60) + "\r\n",
+                ":bench1!b@h " + Payload.line("#chatroom", 1, 0, System.nanoTime(), 60) + "\r\n");
+        assertThat(events.cross).containsExactly(false, false);
+    }
+
+    @Test
+    void withTwoHostsASenderOnTheOtherEntryIsCrossNode() {
+        Events two = new Events();
+        // client 3 of 2 nodes is on node 1, like sender 1; sender 0 is on node 0
+        EmbeddedChannel ch2 = new EmbeddedChannel(new BenchClient(3, "bench", two, 2, 2));
+        try {
+            for (String r : new String[] {":srv 001 bench3 :Welcome\r\n", ":srv 366 bench3 #chatroom :End\r\n",
+                    ":bench0!b@h " + Payload.line("#chatroom", 0, 0, System.nanoTime(), 60) + "\r\n",
+                    ":bench1!b@h " + Payload.line("#chatroom", 1, 0, System.nanoTime(), 60) + "\r\n",
+                    ":bench0!b@h " + Payload.line("#chatroom", 0, 0, System.nanoTime(), 60) + "\r\n"}) {
+                ch2.writeInbound(Unpooled.copiedBuffer(r, StandardCharsets.UTF_8));
+            }
+            assertThat(two.cross).containsExactly(true, false);
+            BenchClient c = (BenchClient) ch2.pipeline().first();
+            assertThat(c.duplicates).isEqualTo(1);
+            assertThat(c.crossDuplicates).isEqualTo(1);
+        } finally {
+            ch2.finishAndReleaseAll();
+        }
+    }
+
+    @Test
     void ignoresMessagesBeforeJoiningAndTextThatIsNotAPayload() {
         sent();
         serverSends(":bench0!b@h " + Payload.line("#chatroom", 0, 0, System.nanoTime(), 60) + "\r\n");
@@ -96,6 +125,7 @@ class BenchClientTest {
         int joined;
         final List<String> failures = new ArrayList<>();
         final List<Long> latencies = new ArrayList<>();
+        final List<Boolean> cross = new ArrayList<>();
 
         @Override
         public String password() {
@@ -122,8 +152,9 @@ class BenchClientTest {
         }
 
         @Override
-        public void delivered(long latencyNanos) {
+        public void delivered(long latencyNanos, boolean cross) {
             latencies.add(latencyNanos);
+            this.cross.add(cross);
         }
     }
 }
