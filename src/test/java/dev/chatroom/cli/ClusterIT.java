@@ -176,4 +176,25 @@ class ClusterIT {
         bob.expect("PRIVMSG #chatroom :together again");
         assertThat(bob.history()).noneMatch(l -> l.contains("only here"));
     }
+
+    @Test
+    void historyIsSharedWithANodeStartedLater() throws Exception {
+        int p1 = node("n1");
+        IrcTestClient alice = client(p1, "alice");
+        alice.send("PRIVMSG #chatroom :remember me");
+        alice.expect("PRIVMSG #chatroom :remember me");
+        alice.send("PRIVMSG #chatroom :and me");
+        String second = alice.expect("PRIVMSG #chatroom :and me");
+        int p2 = node("n2");
+        IrcTestClient carol = new IrcTestClient(p2).autoPong();
+        clients.add(carol);
+        carol.send("CAP REQ :message-tags server-time batch draft/chathistory");
+        carol.sendRegistration("carol");
+        carol.send("CAP END");
+        carol.expect(" 366 carol ");
+        carol.send("CHATHISTORY LATEST #chatroom * 10");
+        carol.expect("PRIVMSG #chatroom :remember me");
+        String replayed = carol.expect("PRIVMSG #chatroom :and me");
+        assertThat(replayed).contains(second.replaceAll(".*(msgid=[^; ]+).*", "$1"));
+    }
 }

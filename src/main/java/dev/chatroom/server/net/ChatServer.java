@@ -10,7 +10,7 @@ import dev.chatroom.server.cluster.RedisBus;
 import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.server.accounts.AccountStore;
 import dev.chatroom.server.accounts.PasswordHash;
-import dev.chatroom.server.store.EmbeddedStores;
+import dev.chatroom.server.store.ServerStores;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -64,7 +64,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private Channel listener;
     private Channel tlsListener;
     private ServerTls tls;
-    private EmbeddedStores stores;
+    private ServerStores stores;
     private HashingThreads hashing;
     private boolean epoll;
     private ChannelGroup clients;
@@ -111,7 +111,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             }
         }
         try {
-            stores = EmbeddedStores.open(config, events);
+            stores = ServerStores.open(config, events);
         } catch (AccountStore.StoreException e) {
             throw new StartException("Cannot use the database: " + e.getMessage(), false, e);
         }
