@@ -68,21 +68,9 @@ public final class Cluster implements Bus.Listener {
         return node;
     }
 
-    /** True while Redis is reachable and we hear ourselves. */
-    public boolean whole() {
-        return whole;
-    }
-
     /** True while an event of the cluster is being applied (its effects are not published again). */
     public boolean applying() {
         return applying;
-    }
-
-    public List<String> nodes() {
-        List<String> all = new ArrayList<>(nodes.keySet());
-        all.add(node);
-        java.util.Collections.sort(all);
-        return all;
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.server.history.SavedRoom;
 import dev.chatroom.server.output.Replies;
@@ -31,10 +30,6 @@ final class RemoteUsers {
 
     Connection find(String id) {
         return byId.get(id);
-    }
-
-    int count() {
-        return byId.size();
     }
 
     /** USER id nick user host account flags sshkey :realname (flags: s TLS, i invisible; state C claiming, P pending, R registered). */
@@ -176,9 +171,5 @@ final class RemoteUsers {
 
     private static String orStar(String s) {
         return s == null ? "*" : s;
-    }
-
-    static String fold(String s) {
-        return Casemapping.fold(s);
     }
 }

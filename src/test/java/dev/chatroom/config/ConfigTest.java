@@ -50,6 +50,17 @@ class ConfigTest {
         assertThatThrownBy(() -> read("log-messages = \"yes please\"\n")).hasMessage("chatroom.toml line 1: log-messages must be true or false");
         assertThatThrownBy(() -> read("room = \"nohash\"\n")).hasMessageStartingWith("chatroom.toml line 1: room must start with #");
         assertThatThrownBy(() -> read("port = [1, 2]\n")).hasMessage("chatroom.toml line 1: port must be a single value");
+        assertThatThrownBy(() -> read("redis = \"http://127.0.0.1:6379\"\n")).hasMessage("chatroom.toml line 1: redis must look like redis://host:6379");
+        assertThatThrownBy(() -> read("node-name = \"n 1\"\n"))
+                .hasMessage("chatroom.toml line 1: node-name must be 1-32 letters, digits or '-', like n1");
+    }
+
+    @Test
+    void aClusterIsJoinedOnlyWhenRedisIsGiven() throws Exception {
+        org.assertj.core.api.Assertions.assertThat(read("port = 7000\n").redis()).isNull();
+        ServerConfig c = read("redis = \"redis://127.0.0.1:6379\"\nnode-name = \"n2\"\n");
+        org.assertj.core.api.Assertions.assertThat(c.redis()).isEqualTo("redis://127.0.0.1:6379");
+        org.assertj.core.api.Assertions.assertThat(c.nodeName()).isEqualTo("n2");
     }
 
     @Test
