@@ -54,7 +54,7 @@ public final class AccountRegistration {
         }
         Accounts accounts = logins.accounts();
         if (accounts.find(name) != null) {
-            r.standard("FAIL", "REGISTER", "ACCOUNT_EXISTS", name, "That name is already registered");
+            taken(r, name);
             return;
         }
         if (refusedPassword(c, "REGISTER", name, password, r)) return;
@@ -65,26 +65,37 @@ public final class AccountRegistration {
         }
         cr.checking(true);
         logins.background().run(() -> logins.hasher().hash(password), hash -> {
-            cr.checking(false);
-            if (c.isClosed()) return;
-            logins.answer(c, rr -> {
-                if (accounts.find(name) != null || c.account() != null || !Casemapping.equals(c.nick(), name)) {
-                    rr.standard("FAIL", "REGISTER", "ACCOUNT_EXISTS", name, "That name is already registered");
-                    return;
-                }
-                String cert = c.certificate();
-                Account a = new Account(c.nick(), hash, false, hub.clock().millis(),
-                        cert == null || accounts.byCertificate(cert) != null ? Set.of() : Set.of(cert));
-                accounts.create(a);
-                recent.computeIfAbsent(c.host(), h -> new java.util.ArrayDeque<>()).addLast(hub.clock().nanos());
-                rr.add(Message.trailing(hub.serverName(), "REGISTER", "SUCCESS", a.name(), "Account " + a.name() + " registered; you are logged in"
-                        + (a.certificates().isEmpty() ? "" : ", and your " + (c.sshKey() != null ? "ssh key" : "client certificate") + " logs you in from now on")));
-                logins.loggedIn(c, a, rr, false);
+            if (c.isClosed() || accounts.find(name) != null || c.account() != null || !Casemapping.equals(c.nick(), name)) {
+                cr.checking(false);
+                if (!c.isClosed()) logins.answer(c, rr -> taken(rr, name));
+                return;
+            }
+            String cert = c.certificate();
+            Account a = new Account(c.nick(), hash, false, hub.clock().millis(),
+                    cert == null || accounts.byCertificate(cert) != null ? Set.of() : Set.of(cert));
+            // in a cluster the name is free once every server agrees, a moment later
+            accounts.register(a, created -> {
+                cr.checking(false);
+                if (c.isClosed()) return;
+                logins.answer(c, rr -> {
+                    if (!created) {
+                        taken(rr, name);
+                        return;
+                    }
+                    recent.computeIfAbsent(c.host(), h -> new java.util.ArrayDeque<>()).addLast(hub.clock().nanos());
+                    rr.add(Message.trailing(hub.serverName(), "REGISTER", "SUCCESS", a.name(), "Account " + a.name() + " registered; you are logged in"
+                            + (a.certificates().isEmpty() ? "" : ", and your " + (c.sshKey() != null ? "ssh key" : "client certificate") + " logs you in from now on")));
+                    logins.loggedIn(c, a, rr, false);
+                });
             });
         }, () -> {
             cr.checking(false);
             if (!c.isClosed()) logins.answer(c, rr -> rr.standard("FAIL", "REGISTER", "TEMPORARILY_UNAVAILABLE", name, "The server is busy; try again in a moment"));
         });
+    }
+
+    private static void taken(Replies r, String name) {
+        r.standard("FAIL", "REGISTER", "ACCOUNT_EXISTS", name, "That name is already registered");
     }
 
     // SETPASS <new password>

@@ -34,6 +34,7 @@ public final class Cluster implements Bus.Listener {
     private final Executor loop;
     private final RemoteUsers remote;
     private final ClusterConsole console;
+    private final ClusterAccounts accounts;
     /** The other nodes heard from, with when. */
     private final Map<String, Long> nodes = new HashMap<>();
     /** Our users by cluster id, from their CLAIM on. */
@@ -55,11 +56,14 @@ public final class Cluster implements Bus.Listener {
         this.loop = loop;
         this.console = console;
         this.remote = new RemoteUsers(hub, this::holdsInCluster);
+        this.accounts = new ClusterAccounts(hub, this);
+        hub.logins().accounts().share(accounts);
         this.ownHeardNanos = hub.clock().nanos();
     }
 
     /** Connects the bus (blocking: call it off the loop, before listening), then starts the heartbeat on the loop. */
     public void start() {
+        bus.claim(node);
         bus.start(this);
         loop.execute(this::tick);
     }
@@ -88,6 +92,9 @@ public final class Cluster implements Bus.Listener {
     private void tick() {
         long now = hub.clock().nanos();
         publish(Message.of(node, "HB"));
+        bus.renew().thenAccept(held -> {
+            if (!held) loop.execute(() -> hub.events().event("Cluster: another server runs as node " + node + ": give one of them another --node-name."));
+        });
         for (String n : new ArrayList<>(nodes.keySet())) if (now - nodes.get(n) > NODE_TIMEOUT_SECONDS * SECOND) lost(n, "stopped answering");
         if (whole && now - ownHeardNanos > SPLIT_NANOS) split("cannot reach Redis");
         hub.clock().schedule(this::tick, SECOND);
@@ -110,6 +117,7 @@ public final class Cluster implements Bus.Listener {
         } else {
             heard(e.prefix());
         }
+        if (mine && e.tags().containsKey("e")) inFlight.remove(Long.parseLong(e.tags().get("e")));
         applying = true;
         try {
             apply(e, mine);
@@ -143,6 +151,10 @@ public final class Cluster implements Bus.Listener {
                 if (!mine) remote.room(e);
             }
             case "ADMIN" -> console.apply(e.param(0), mine);
+            case "ACCT" -> accounts.apply(e, mine);
+            case "LOGIN" -> {
+                if (!mine) accounts.login(e, remote);
+            }
             default -> { }
         }
     }
@@ -278,12 +290,28 @@ public final class Cluster implements Bus.Listener {
     /** Dispatcher: true when the command was published, to run when it comes back. */
     public boolean relay(Connection c, Message m) {
         if (!whole || applying || c.isRemote() || c.clusterId() == null || !c.isRegistered() || !RELAYED.contains(m.command())) return false;
-        long ev = nextEvent++;
         long time = hub.clock().millis();
         String msgid = hub.output().newMsgid();
-        inFlight.put(ev, () -> runHere(c, m, time, msgid));
-        Message e = Message.create(Map.of("t", Long.toString(time), "m", msgid, "e", Long.toString(ev)), node, "CMD", List.of(c.clusterId(), m.toString()), true);
-        bus.publish(e.toString()).whenComplete((seq, failure) -> {
+        Message e = Message.create(Map.of("t", Long.toString(time), "m", msgid), node, "CMD", List.of(c.clusterId(), m.toString()), true);
+        return share(e, () -> runHere(c, m, time, msgid));
+    }
+
+    /** Our user logged in after registering: the others show its account too. */
+    void loggedIn(Connection c) {
+        accounts.loggedIn(c);
+    }
+
+    /**
+     * Publishes an event of ours that has to take effect: when the bus fails it, fallback runs
+     * here instead (as everything does on a split). False when split: nothing was published.
+     */
+    boolean share(Message e, Runnable fallback) {
+        if (!whole) return false;
+        long ev = nextEvent++;
+        inFlight.put(ev, fallback);
+        Map<String, String> tags = new HashMap<>(e.tags());
+        tags.put("e", Long.toString(ev));
+        bus.publish(e.withTags(tags).toString()).whenComplete((seq, failure) -> {
             if (failure != null) loop.execute(() -> {
                 Runnable r = inFlight.remove(ev);
                 if (r != null) r.run();
@@ -294,7 +322,6 @@ public final class Cluster implements Bus.Listener {
 
     private void command(Message e, boolean mine) {
         Connection c = mine ? local.get(e.param(0)) : remote.find(e.param(0));
-        if (mine) inFlight.remove(Long.parseLong(e.tags().getOrDefault("e", "0")));
         if (c == null || c.isClosed()) return;
         Message m = Message.parse(e.param(1));
         hub.output().pin(Long.parseLong(e.tags().get("t")), e.tags().get("m"));

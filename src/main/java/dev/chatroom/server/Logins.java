@@ -253,7 +253,10 @@ public final class Logins {
         if (now != a) accounts.update(now);
         hub.events().event((c.nick() == null ? "A connection" : c.nick()) + " from " + c.host() + " logged in to account " + a.name()
                 + how);
-        if (c.isRegistered()) tellRooms(c, a.name());
+        if (c.isRegistered()) {
+            tellRooms(c, a.name());
+            if (hub.cluster() != null) hub.cluster().loggedIn(c);
+        }
     }
 
     /** account-notify: the rooms c is in learn its account (or "*" for none). */

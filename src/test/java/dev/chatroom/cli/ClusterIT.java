@@ -197,4 +197,67 @@ class ClusterIT {
         String replayed = carol.expect("PRIVMSG #chatroom :and me");
         assertThat(replayed).contains(second.replaceAll(".*(msgid=[^; ]+).*", "$1"));
     }
+
+    @Test
+    void anAccountMadeOnOneNodeWorksOnTheOthersAtOnce() throws Exception {
+        int p1 = node("n1");
+        int p2 = node("n2");
+        IrcTestClient bob = new IrcTestClient(p2).autoPong();
+        clients.add(bob);
+        bob.registerWithCaps("bob", "account-notify");
+        IrcTestClient alice = client(p1, "alice");
+        bob.expect("JOIN #chatroom");
+        alice.send("REGISTER * * correct-horse");
+        alice.expect("REGISTER SUCCESS alice");
+        bob.expect(":alice!\\S+ ACCOUNT alice");
+        bob.send("WHOIS alice");
+        bob.expect(" 330 bob alice alice ");
+        alice.send("SETPASS battery-staple");
+        alice.expect("SETPASS SUCCESS alice");
+        alice.send("QUIT");
+        alice.awaitClosed();
+
+        assertThat(sasl(p2, "alice", "correct-horse")).contains(" 904 ");
+        assertThat(sasl(p2, "alice", "battery-staple")).contains(" 900 ");
+    }
+
+    @Test
+    void oneNameRegisteredOnTwoNodesAtOnceGoesToOne() throws Exception {
+        int[] ports = {node("n1"), node("n2")};
+        List<IrcTestClient> both = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            IrcTestClient c = new IrcTestClient(ports[i % 2]).autoPong();
+            clients.add(c);
+            both.add(c);
+            c.send("CAP LS 302").send("NICK zed");
+        }
+        for (IrcTestClient c : both) c.send("REGISTER * * correct-horse-" + both.indexOf(c));
+        List<String> answers = new ArrayList<>();
+        for (IrcTestClient c : both) answers.add(c.expect("REGISTER (SUCCESS|ACCOUNT_EXISTS)"));
+        assertThat(answers.stream().filter(a -> a.contains("SUCCESS"))).hasSize(1);
+        int winner = answers.get(0).contains("SUCCESS") ? 0 : 1;
+        assertThat(sasl(ports[1 - winner], "zed", "correct-horse-" + winner)).contains(" 900 ");
+    }
+
+    @Test
+    void aNodeNameIsHeldByOneRunningServer() throws Exception {
+        node("n1");
+        JarProcess twin = new JarProcess("server", "--port", "0", "--redis", redis.uri(), "--node-name", "n1", "--approve", "all");
+        nodes.add(twin);
+        twin.expect("the node name n1 is in use by another running server");
+        assertThat(twin.waitForExit()).isEqualTo(2);
+        nodes.get(0).kill();
+        int again = node("n1"); // waits for the dead server's hold on the name to run out
+        client(again, "alice").send("PING :x").expect("PONG .*x");
+    }
+
+    /** Logs in with SASL PLAIN on a fresh connection: the 900 or 904 line. */
+    private String sasl(int port, String account, String password) throws IOException {
+        IrcTestClient c = new IrcTestClient(port).autoPong();
+        clients.add(c);
+        c.send("CAP REQ :sasl").send("NICK " + account + "_" + clients.size()).send("USER a 0 * :a").send("AUTHENTICATE PLAIN");
+        c.expect("AUTHENTICATE \\+");
+        c.send("AUTHENTICATE " + java.util.Base64.getEncoder().encodeToString(("\0" + account + "\0" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return c.expect(" 90[034] ");
+    }
 }

@@ -16,6 +16,7 @@ public final class Accounts {
     private final Map<String, Account> byKey = new HashMap<>();
     private final Map<String, String> byCertificate = new HashMap<>();
     private final Map<String, AllowEntry> allowList = new HashMap<>();
+    private AccountSharing sharing = AccountSharing.NONE;
 
     public Accounts(AccountStore store, AccountStore.Contents contents) {
         this.store = store;
@@ -39,6 +40,30 @@ public final class Accounts {
         return key == null ? null : byKey.get(key);
     }
 
+    /** From now on new and changed accounts are shared so (a cluster). */
+    public void share(AccountSharing sharing) {
+        this.sharing = sharing;
+    }
+
+    /** Adds a new account, in a cluster once every server agrees the name is free: done gets false when it is taken. */
+    public void register(Account a, java.util.function.Consumer<Boolean> done) {
+        if (!sharing.create(a, done)) done.accept(create(a));
+    }
+
+    /**
+     * A new or changed account another server of the cluster decided (or this one, in the
+     * cluster's order). A new one is refused when the name is taken; a change of an account that
+     * is gone (dropped meanwhile) is ignored. save: this server is its origin and writes it.
+     */
+    public boolean adopt(Account a, boolean isNew, boolean save) {
+        Account old = byKey.get(a.key());
+        if (isNew ? old != null : old == null) return false;
+        if (old != null) old.certificates().forEach(byCertificate::remove);
+        index(a);
+        if (save) store.save(a);
+        return true;
+    }
+
     /** Adds a new account; false when the name is taken. */
     public boolean create(Account a) {
         if (byKey.containsKey(a.key())) return false;
@@ -53,6 +78,7 @@ public final class Accounts {
         if (old != null) old.certificates().forEach(byCertificate::remove);
         index(a);
         store.save(a);
+        sharing.changed(a);
     }
 
     /** Removes the account, its certificates and its allow-list entry; false when there was none. */

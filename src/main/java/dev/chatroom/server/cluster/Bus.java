@@ -18,6 +18,22 @@ public interface Bus extends AutoCloseable {
 
     void start(Listener listener);
 
+    /**
+     * Takes the node name for this server, waiting (blocking, at most one lease) for a name left
+     * by a server that died. Fails with {@link NameTaken} when a running server holds it: two
+     * nodes of one name would take each other's events for their own.
+     */
+    void claim(String node);
+
+    /** Holds the name for another lease; called every heartbeat. False when another server took it meanwhile. */
+    CompletionStage<Boolean> renew();
+
+    final class NameTaken extends RuntimeException {
+        public NameTaken(String node) {
+            super("the node name " + node + " is in use by another running server: choose another --node-name");
+        }
+    }
+
     /** Sends the event; the stage fails at once when the bus is unreachable (nothing is queued for later). */
     CompletionStage<Long> publish(String event);
 

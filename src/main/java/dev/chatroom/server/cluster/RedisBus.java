@@ -28,7 +28,19 @@ public final class RedisBus implements Bus {
     private static final String PUBLISH = "local s = redis.call('INCR', KEYS[1]) "
             + "redis.call('PUBLISH', ARGV[1], s .. ' ' .. ARGV[2]) return s";
 
+    private static final String RENEW = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end "
+            + "if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end return 0";
+    private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+    /**
+     * How long a node's name outlives its last heartbeat: longer than the others take to call
+     * the node lost, so a node restarted under its name after a crash is new to them.
+     */
+    static final Duration LEASE = Duration.ofSeconds(8);
+
     private final RedisClient client;
+    private final String prefix;
+    private final String token = java.util.UUID.randomUUID().toString();
+    private String nameKey;
     private final String channel;
     private final String seqKey;
     private StatefulRedisConnection<String, String> commands;
@@ -43,13 +55,14 @@ public final class RedisBus implements Bus {
                 .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
                 .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))
                 .build());
+        this.prefix = prefix;
         this.channel = prefix + "bus";
         this.seqKey = prefix + "bus:seq";
     }
 
     @Override
     public void start(Listener listener) {
-        commands = client.connect();
+        if (commands == null) commands = client.connect();
         events = client.connectPubSub();
         events.addListener(new RedisPubSubAdapter<>() {
             @Override
@@ -88,6 +101,35 @@ public final class RedisBus implements Bus {
     }
 
     @Override
+    public void claim(String node) {
+        String key = prefix + "node:" + node;
+        if (commands == null) commands = client.connect();
+        var sync = commands.sync();
+        long deadline = System.nanoTime() + LEASE.toNanos() + 1_000_000_000L;
+        while (sync.set(key, token, io.lettuce.core.SetArgs.Builder.nx().px(LEASE.toMillis())) == null) {
+            if (System.nanoTime() > deadline) throw new NameTaken(node);
+            try {
+                Thread.sleep(250); // start-up only: a crashed node's name runs out
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NameTaken(node);
+            }
+        }
+        nameKey = key;
+    }
+
+    @Override
+    public CompletionStage<Boolean> renew() {
+        if (nameKey == null) return CompletableFuture.completedFuture(true);
+        try {
+            return commands.async().<Long>eval(RENEW, ScriptOutputType.INTEGER, new String[] {nameKey}, token, Long.toString(LEASE.toMillis()))
+                    .thenApply(n -> n != null && n > 0);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
     public CompletionStage<Long> publish(String event) {
         try {
             return commands.async().<Long>eval(PUBLISH, ScriptOutputType.INTEGER, new String[] {seqKey}, channel, event);
@@ -99,6 +141,9 @@ public final class RedisBus implements Bus {
     @Override
     public void close() {
         try {
+            if (nameKey != null && commands.isOpen()) {
+                commands.async().eval(RELEASE, ScriptOutputType.INTEGER, new String[] {nameKey}, token).get(2, TimeUnit.SECONDS);
+            }
             if (commands != null) commands.closeAsync().get(2, TimeUnit.SECONDS);
             if (events != null) events.closeAsync().get(2, TimeUnit.SECONDS);
         } catch (Exception e) {

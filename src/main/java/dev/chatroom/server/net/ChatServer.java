@@ -161,6 +161,10 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
                 String answer = relayed.execute(line);
                 if (mine && !answer.isEmpty() && !answer.startsWith(AdminCommands.CONSOLE_ONLY)) events.event(answer);
             })).get(10, TimeUnit.SECONDS).start();
+        } catch (dev.chatroom.server.cluster.Bus.NameTaken e) {
+            bus.close();
+            shutdown(null);
+            throw new StartException("Cannot join the cluster: " + e.getMessage(), true, e);
         } catch (Exception e) {
             bus.close();
             shutdown(null);
