@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 
 import dev.chatroom.irc.Message;
@@ -23,7 +22,6 @@ import dev.chatroom.server.output.Replies;
  * (no buffering: a line sent to the other half minutes late would land out of its conversation).
  */
 public final class Cluster implements Bus.Listener {
-    static final Set<String> RELAYED = Set.of("PRIVMSG", "NOTICE", "TAGMSG", "JOIN", "PART", "TOPIC", "MODE", "KICK", "INVITE", "NICK", "AWAY", "SETNAME");
     static final long NODE_TIMEOUT_SECONDS = 6;
     private static final long SECOND = 1_000_000_000L;
     private static final long SPLIT_NANOS = 3 * SECOND;
@@ -35,14 +33,12 @@ public final class Cluster implements Bus.Listener {
     private final RemoteUsers remote;
     private final ClusterConsole console;
     private final ClusterAccounts accounts;
+    private final ClusterCommands commands;
     /** The other nodes heard from, with when. */
     private final Map<String, Long> nodes = new HashMap<>();
-    /** Our users by cluster id, from their CLAIM on. */
-    private final Map<String, Connection> local = new HashMap<>();
-    private final Set<Connection> claiming = new java.util.HashSet<>();
+    private final ClusterUsers users;
     /** Our commands published and not yet back, by event number: run here if the bus fails them. */
     private final LinkedHashMap<Long, Runnable> inFlight = new LinkedHashMap<>();
-    private long nextId = 1;
     private long nextEvent = 1;
     private long lastSeq;
     private boolean whole;
@@ -55,8 +51,11 @@ public final class Cluster implements Bus.Listener {
         this.node = node;
         this.loop = loop;
         this.console = console;
+        this.users = new ClusterUsers(hub, this, node);
         this.remote = new RemoteUsers(hub, this::holdsInCluster);
+        users.remote(remote);
         this.accounts = new ClusterAccounts(hub, this);
+        this.commands = new ClusterCommands(hub, this);
         hub.logins().accounts().share(accounts);
         this.ownHeardNanos = hub.clock().nanos();
     }
@@ -70,6 +69,11 @@ public final class Cluster implements Bus.Listener {
 
     public String node() {
         return node;
+    }
+
+    /** The servers of the cluster this one hears, itself included (LUSERS). */
+    public int servers() {
+        return nodes.size() + 1;
     }
 
     /** True while an event of the cluster is being applied (its effects are not published again). */
@@ -135,7 +139,7 @@ public final class Cluster implements Bus.Listener {
                 if (!mine && node.equals(e.param(0))) burst();
             }
             case "USER" -> {
-                if (mine) claimed(e);
+                if (mine) users.claimed(e);
                 else remote.add(e);
             }
             case "ADMIT", "QUEUE" -> {
@@ -143,7 +147,7 @@ public final class Cluster implements Bus.Listener {
                 if (g != null && e.command().equals("ADMIT")) remote.admit(g);
                 else if (g != null) remote.queue(g);
             }
-            case "CMD" -> command(e, mine);
+            case "CMD" -> commands.run(e, mine ? users.find(e.param(0)) : remote.find(e.param(0)));
             case "GONE" -> {
                 if (!mine) remote.remove(e.param(0), new Departure(DisconnectReason.REMOTE, e.param(1)));
             }
@@ -152,6 +156,9 @@ public final class Cluster implements Bus.Listener {
             }
             case "ADMIN" -> console.apply(e.param(0), mine);
             case "ACCT" -> accounts.apply(e, mine);
+            case "PURGE" -> {
+                if (!mine) hub.history().forget(orNull(e.param(0)), orNull(e.param(1)));
+            }
             case "LOGIN" -> {
                 if (!mine) accounts.login(e, remote);
             }
@@ -169,11 +176,7 @@ public final class Cluster implements Bus.Listener {
     }
 
     private void burst() {
-        for (Connection c : local.values()) {
-            if (claiming.contains(c) || c.isClosed()) continue;
-            char state = c.isRegistered() ? 'R' : c.state() == Connection.State.PENDING ? 'P' : 'C';
-            publish(RemoteUsers.describe(node, c, state));
-        }
+        users.burst();
         for (Room room : hub.rooms().all()) {
             List<Connection> ours = new ArrayList<>();
             for (Connection m : room.members()) if (!m.isRemote() && m.clusterId() != null) ours.add(m);
@@ -221,65 +224,27 @@ public final class Cluster implements Bus.Listener {
         for (Connection c : hub.users().all()) if (!c.isRemote() && c.isRegistered()) hub.output().replies(c).notice(text).flush();
     }
 
-    // ---- our users ----
+    // ---- our users (ClusterUsers) ----
 
-    /**
-     * Before a registration goes on, its nick must be ours in the whole cluster: the claim is
-     * published and the registration waits for it to come back (first claim in the bus's order wins).
-     */
+    /** Before a registration goes on, its nick must be ours in the whole cluster (false: it waits for the claim). */
     boolean nickClaimed(Connection c, Replies r) {
-        if (c.clusterId() != null && !claiming.contains(c)) return true;
-        if (!whole) {
+        if (!whole && !users.claimedBefore(c)) {
             r.note("CLUSTER_SPLIT", "The chat is split; you can join once it heals.").flush();
             return false;
         }
-        if (claiming.contains(c)) return false;
-        c.clusterId(node + ":" + Long.toString(nextId++, 36), false);
-        local.put(c.clusterId(), c);
-        claiming.add(c);
-        publish(RemoteUsers.describe(node, c, 'C'));
-        return false;
+        return users.nickClaimed(c);
     }
 
-    private void claimed(Message e) {
-        Connection c = local.get(e.param(0));
-        if (c == null || !claiming.remove(c) || c.isClosed()) return;
-        Connection holder = hub.users().find(e.param(1));
-        if (holder != null && holder != c && !holdsInCluster(holder)) {
-            remote.bump(holder);
-            holder = null;
-        }
-        if (holder != null && holder != c || c.nick() == null || !dev.chatroom.irc.Casemapping.equals(e.param(1), c.nick())) {
-            local.remove(c.clusterId());
-            c.clusterId(null, false);
-            if (holder != null && holder != c) {
-                String nick = c.nick();
-                hub.users().release(c);
-                hub.output().replies(c).numeric(dev.chatroom.irc.Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use").flush();
-            }
-            hub.tryRegister(c);
-            return;
-        }
-        hub.tryRegister(c);
-    }
-
-    /** Our user was let in (ADMIT) or queued for the admin (QUEUE): the others mirror it. */
     void registered(Connection c, boolean admitted) {
-        if (c.isRemote() || c.clusterId() == null) return;
-        publish(Message.of(node, admitted ? "ADMIT" : "QUEUE", c.clusterId()));
+        users.registered(c, admitted);
     }
 
-    /** Our user left: the others announce its QUIT with the same words. */
     void departed(Connection c, Departure d) {
-        if (c.isRemote() || c.clusterId() == null) return;
-        local.remove(c.clusterId());
-        claiming.remove(c);
-        if (whole) publish(Message.trailing(node, "GONE", c.clusterId(), d.quitMessage()));
+        users.departed(c, d, whole);
     }
 
-    /** True when the nick h holds is h's in the whole cluster (not only on this node, waiting for its claim). */
     boolean holdsInCluster(Connection h) {
-        return h.isRemote() || h.clusterId() != null && !claiming.contains(h);
+        return users.holdsInCluster(h);
     }
 
     /** A connection of ours still registering gives way to a nick the cluster gave someone else. */
@@ -289,11 +254,7 @@ public final class Cluster implements Bus.Listener {
 
     /** Dispatcher: true when the command was published, to run when it comes back. */
     public boolean relay(Connection c, Message m) {
-        if (!whole || applying || c.isRemote() || c.clusterId() == null || !c.isRegistered() || !RELAYED.contains(m.command())) return false;
-        long time = hub.clock().millis();
-        String msgid = hub.output().newMsgid();
-        Message e = Message.create(Map.of("t", Long.toString(time), "m", msgid), node, "CMD", List.of(c.clusterId(), m.toString()), true);
-        return share(e, () -> runHere(c, m, time, msgid));
+        return whole && commands.relay(c, m);
     }
 
     /** Our user logged in after registering: the others show its account too. */
@@ -320,21 +281,21 @@ public final class Cluster implements Bus.Listener {
         return true;
     }
 
-    private void command(Message e, boolean mine) {
-        Connection c = mine ? local.get(e.param(0)) : remote.find(e.param(0));
-        if (c == null || c.isClosed()) return;
-        Message m = Message.parse(e.param(1));
-        hub.output().pin(Long.parseLong(e.tags().get("t")), e.tags().get("m"));
-        hub.dispatcher().dispatch(c, m);
+    /** The admin erased a room's or a person's history from the shared store: the others stop replaying it too. */
+    public void purged(String roomKey, String nickKey) {
+        publish(Message.of(node, "PURGE", roomKey == null ? "*" : roomKey, nickKey == null ? "*" : nickKey));
     }
 
-    /** The bus failed a command of ours: it runs here alone, as on a split. */
-    private void runHere(Connection c, Message m, long time, String msgid) {
-        if (c.isClosed()) return;
+    private static String orNull(String key) {
+        return "*".equals(key) ? null : key;
+    }
+
+    /** Runs work here as an applied event stamped with time and msgid (the bus failed it, or the chat split). */
+    void applyingAs(long time, String msgid, Runnable work) {
         applying = true;
         try {
             hub.output().pin(time, msgid);
-            hub.dispatcher().dispatch(c, m);
+            work.run();
         } finally {
             applying = false;
             hub.output().unpin();
@@ -348,7 +309,7 @@ public final class Cluster implements Bus.Listener {
         return true;
     }
 
-    private void publish(Message e) {
+    void publish(Message e) {
         bus.publish(e.toString());
     }
 

@@ -36,7 +36,7 @@ public final class Departures {
         State was = c.state();
         c.state(State.CLOSED);
         if (was == State.REGISTERED) {
-            hub.users().countRegistered(-1);
+            hub.users().countRegistered(c, -1);
             hub.users().whowas().record(c, hub.clock().millis());
         }
         hub.users().remove(c);

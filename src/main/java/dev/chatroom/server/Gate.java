@@ -221,7 +221,7 @@ public final class Gate {
 
     private void welcome(Connection c, Replies r) {
         c.state(State.REGISTERED);
-        hub.users().countRegistered(1);
+        hub.users().countRegistered(c, 1);
         if (hub.cluster() != null) hub.cluster().registered(c, true);
         welcome.send(c, r);
         if (config.defaultRoom() != null) hub.rooms().join(c, config.defaultRoom(), r);

@@ -26,6 +26,8 @@ final class Inbox {
     private ArrayDeque<Object> held;
     private boolean floodWait;
     private boolean budgetWait;
+    /** Answers this client waits for (a history read): what it sends next waits too, so replies come in the order asked. */
+    private int awaiting;
     private long throttledSince;
     private long unthrottledAt;
 
@@ -60,6 +62,7 @@ final class Inbox {
      * work for a held client too, and leaving frees memory.
      */
     private boolean mayGo(Object line) {
+        if (awaiting > 0) return line instanceof Message m && m.command().equals("QUIT");
         if (line instanceof Message m && (m.command().equals("PING") || m.command().equals("PONG") || m.command().equals("QUIT"))) {
             return true;
         }
@@ -79,6 +82,15 @@ final class Inbox {
             hub.clock().schedule(this::floodTimer, Math.max(gate.nanosUntilToken(now), MIN_WAIT_NANOS));
         }
         return false;
+    }
+
+    /** The line being handled is answered later: the client's next lines wait for {@link #answered}. */
+    void awaitAnswer() {
+        awaiting++;
+    }
+
+    void answered() {
+        if (awaiting > 0 && --awaiting == 0 && held != null && !held.isEmpty()) drain();
     }
 
     private void floodTimer() {

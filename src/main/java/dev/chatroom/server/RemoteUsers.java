@@ -79,7 +79,7 @@ final class RemoteUsers {
         if (g.state() == Connection.State.REGISTERED) return;
         if (g.state() == Connection.State.PENDING) hub.gate().approvals().remove(g);
         g.state(Connection.State.REGISTERED);
-        hub.users().countRegistered(1);
+        hub.users().countRegistered(g, 1);
         hub.events().event("* " + g.nick() + " entered the chatroom.");
         if (hub.config().defaultRoom() != null) hub.rooms().join(g, hub.config().defaultRoom(), hub.output().replies(g));
     }

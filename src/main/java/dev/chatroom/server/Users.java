@@ -19,6 +19,8 @@ public final class Users {
     /** Users of other nodes among {@link #all}: not counted per address nor against this node's limits. */
     private int remote;
     private int mostRegistered;
+    private int localRegistered;
+    private int mostLocal;
     private final Whowas whowas = new Whowas();
 
     void add(Connection c) {
@@ -68,14 +70,27 @@ public final class Users {
         c.nick(null);
     }
 
-    void countRegistered(int delta) {
+    void countRegistered(Connection c, int delta) {
         registered += delta;
         mostRegistered = Math.max(mostRegistered, registered);
+        if (c.isRemote()) return;
+        localRegistered += delta;
+        mostLocal = Math.max(mostLocal, localRegistered);
     }
 
-    /** The most users registered at once since the server started (LUSERS 265/266). */
+    /** The most users registered at once since the server started, in the whole cluster (LUSERS 266). */
     public int mostRegistered() {
         return mostRegistered;
+    }
+
+    /** Users registered on this node (LUSERS 255/265); all of them on a server of its own. */
+    public int localRegistered() {
+        return localRegistered;
+    }
+
+    /** The most users registered on this node at once (LUSERS 265). */
+    public int mostLocal() {
+        return mostLocal;
     }
 
     public Whowas whowas() {

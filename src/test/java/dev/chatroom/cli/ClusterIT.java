@@ -77,8 +77,12 @@ class ClusterIT {
         assertThat(got).contains(":alice!").contains("msgid=n1.");
         bob.send("WHOIS alice");
         bob.expect(" 311 bob alice ");
+        bob.expect(" 312 bob alice chatroom :chatroom server, node n1");
         bob.send("LUSERS");
-        bob.expect(" 251 bob :There are 2 users");
+        bob.expect(" 251 bob :There are 2 users and 0 invisible on 2 servers");
+        bob.expect(" 255 bob :I have 1 clients and 1 servers");
+        bob.expect(" 265 bob 1 1 :");
+        bob.expect(" 266 bob 2 2 :");
     }
 
     /** The texts of the next n room messages, in the order received (msgid included: every node must give the same one). */
@@ -237,6 +241,25 @@ class ClusterIT {
         assertThat(answers.stream().filter(a -> a.contains("SUCCESS"))).hasSize(1);
         int winner = answers.get(0).contains("SUCCESS") ? 0 : 1;
         assertThat(sasl(ports[1 - winner], "zed", "correct-horse-" + winner)).contains(" 900 ");
+    }
+
+    @Test
+    void aPurgeOnOneNodeIsNotReplayedByAnother() throws Exception {
+        int p1 = node("n1");
+        int p2 = node("n2");
+        IrcTestClient alice = client(p1, "alice");
+        client(p2, "bob");
+        alice.expect(":bob!\\S+ JOIN #chatroom");
+        alice.send("PRIVMSG #chatroom :a secret");
+        alice.expect("PRIVMSG #chatroom :a secret");
+        IrcTestClient carol = client(p2, "carol");
+        carol.expect("PRIVMSG #chatroom :a secret"); // replayed on joining: n2 holds it
+        nodes.get(0).type("/purge #chatroom");
+        nodes.get(0).expect("Removed 1 message said in #chatroom from the history");
+        IrcTestClient dave = client(p2, "dave");
+        dave.send("CHATHISTORY LATEST #chatroom * 10").send("PING :done");
+        dave.expect("PONG .*done");
+        assertThat(dave.history()).noneMatch(l -> l.contains("a secret"));
     }
 
     @Test

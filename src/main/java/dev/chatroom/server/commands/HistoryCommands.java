@@ -219,12 +219,13 @@ public final class HistoryCommands {
 
     /** An answer that comes after the command returned: for c if it is still here, with the command's label. */
     private static void answer(Hub hub, Connection c, String label, Consumer<Replies> write) {
-        hub.history().endRead(c);
-        if (c.isClosed()) return;
-        Replies r = hub.output().replies(c);
-        if (label != null) r.label(label);
-        write.accept(r);
-        r.finish();
+        if (!c.isClosed()) {
+            Replies r = hub.output().replies(c);
+            if (label != null) r.label(label);
+            write.accept(r);
+            r.finish();
+        }
+        hub.history().endRead(c); // after the answer: what c sent meanwhile is handled now
     }
 
     private static void fail(Replies r, String code, String text, String... context) {

@@ -132,7 +132,9 @@ final class QueryCommands {
             rooms.append(entry);
         }
         if (rooms.length() > 0) ctx.numeric(RPL_WHOISCHANNELS, who.nick(), rooms.toString());
-        ctx.numeric(RPL_WHOISSERVER, who.nick(), ctx.hub().serverName(), "chatroom server");
+        String id = who.clusterId();
+        ctx.numeric(RPL_WHOISSERVER, who.nick(), ctx.hub().serverName(),
+                id == null || id.indexOf(':') < 0 ? "chatroom server" : "chatroom server, node " + id.substring(0, id.indexOf(':')));
         if (who.away() != null) ctx.numeric(RPL_AWAY, who.nick(), who.away());
         if (who.secure()) ctx.numeric(RPL_WHOISSECURE, who.nick(), "is using a secure connection");
         if (who.account() != null) ctx.numeric(RPL_WHOISACCOUNT, who.nick(), who.account(), "is logged in as");
@@ -150,13 +152,17 @@ final class QueryCommands {
             users++;
             if (x.invisible()) invisible++;
         }
-        int unknown = ctx.hub().users().count() - users;
-        ctx.numeric(RPL_LUSERCLIENT, "There are " + (users - invisible) + " users and " + invisible + " invisible on 1 servers");
+        var all = ctx.hub().users();
+        int local = all.localRegistered();
+        int unknown = all.localCount() - local;
+        int servers = ctx.hub().cluster() == null ? 1 : ctx.hub().cluster().servers();
+        ctx.numeric(RPL_LUSERCLIENT, "There are " + (users - invisible) + " users and " + invisible + " invisible on " + servers + " servers");
         if (unknown > 0) ctx.numeric(RPL_LUSERUNKNOWN, Integer.toString(unknown), "unknown connection(s)");
         ctx.numeric(RPL_LUSERCHANNELS, Integer.toString(ctx.hub().rooms().count()), "channels formed");
-        ctx.numeric(RPL_LUSERME, "I have " + users + " clients and 0 servers");
-        String most = Integer.toString(ctx.hub().users().mostRegistered());
-        ctx.numeric(RPL_LOCALUSERS, Integer.toString(users), most, "Current local users " + users + ", max " + most);
+        ctx.numeric(RPL_LUSERME, "I have " + local + " clients and " + (servers - 1) + " servers");
+        String most = Integer.toString(all.mostRegistered());
+        String mostHere = Integer.toString(all.mostLocal());
+        ctx.numeric(RPL_LOCALUSERS, Integer.toString(local), mostHere, "Current local users " + local + ", max " + mostHere);
         ctx.numeric(RPL_GLOBALUSERS, Integer.toString(users), most, "Current global users " + users + ", max " + most);
     }
 

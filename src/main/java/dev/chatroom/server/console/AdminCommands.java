@@ -66,6 +66,7 @@ public final class AdminCommands {
         java.util.concurrent.CompletableFuture<Integer> removed = new java.util.concurrent.CompletableFuture<>();
         onLoop(hub -> {
             hub.history().purge(room ? key : null, room ? null : key, removed::complete);
+            if (hub.cluster() != null) hub.cluster().purged(room ? key : null, room ? null : key);
             return "";
         });
         try {

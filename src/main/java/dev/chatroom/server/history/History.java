@@ -56,11 +56,13 @@ public final class History {
         int n = reading.getOrDefault(c, 0);
         if (n >= READS_PER_CONNECTION) return false;
         reading.put(c, n + 1);
+        c.awaitAnswer();
         return true;
     }
 
     /** A read of c's was answered. */
     public void endRead(Connection c) {
+        c.answered();
         Integer n = reading.get(c);
         if (n == null || n <= 1) reading.remove(c);
         else reading.put(c, n - 1);
@@ -148,12 +150,17 @@ public final class History {
 
     /** The admin removes a room's messages (roomKey) or a person's (nickKey); then learns how many went (-1: it failed). */
     public void purge(String roomKey, String nickKey, java.util.function.Consumer<Integer> then) {
+        forget(roomKey, nickKey);
+        store.purge(roomKey, nickKey, then);
+    }
+
+    /** Drops from the replayed lines what a purge erased from the store (another node's purge of the shared store). */
+    public void forget(String roomKey, String nickKey) {
         if (roomKey != null) {
             recent.remove(roomKey);
         } else {
             recent.values().forEach(ring -> ring.removeIf(m -> nickKey.equals(m.senderKey()) || nickKey.equals(m.accountKey())));
         }
-        store.purge(roomKey, nickKey, then);
     }
 
     private static String fold(String account) {

@@ -1,0 +1,32 @@
+package dev.chatroom.server.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.TestServer;
+
+/** A history read is answered on the store's thread; what the client sent after it is answered after it. */
+class HistoryReplyOrderTest {
+    @Test
+    void aPingSentAfterChathistoryIsAnsweredAfterTheBatch() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            IrcTestClient alice = server.connect();
+            alice.registerWithCaps("alice", "batch server-time message-tags echo-message draft/chathistory");
+            for (int i = 0; i < 3; i++) alice.send("PRIVMSG #chatroom :line " + i).expect("PRIVMSG #chatroom :line " + i);
+            for (int round = 0; round < 20; round++) {
+                alice.sendRaw(("CHATHISTORY LATEST #chatroom * 10\r\nPING :after" + round + "\r\nCHATHISTORY LATEST #chatroom * 1\r\nPING :last" + round + "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                List<String> lines = new java.util.ArrayList<>();
+                while (lines.isEmpty() || !lines.get(lines.size() - 1).contains("last" + round)) lines.add(alice.next());
+                List<String> order = lines.stream()
+                        .map(l -> l.contains(" BATCH +") ? "start" : l.contains(" BATCH -") ? "end" : l.contains("PONG") ? "pong" : l.contains("PRIVMSG") ? "msg" : "other")
+                        .toList();
+                assertThat(order).containsExactly("start", "msg", "msg", "msg", "end", "pong", "start", "msg", "end", "pong");
+            }
+        }
+    }
+}
