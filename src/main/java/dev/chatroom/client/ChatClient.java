@@ -55,7 +55,8 @@ public final class ChatClient implements AutoCloseable {
     public ChatClient(String host, int port, ClientTls tls, Consumer<ClientEvent> listener) {
         this.tls = tls;
         this.loginEvents = this::loginEvent;
-        caps.holdEnd(() -> login.startIfWanted(nick, caps.has("sasl"), ClientTls.passwordMayGo(host, tls), listener));
+        // the name first asked for: a fallback nick taken after a 433 is not the account (logged in, the name comes back)
+        caps.holdEnd(() -> login.startIfWanted(firstNick != null ? firstNick : nick, caps.has("sasl"), ClientTls.passwordMayGo(host, tls), listener));
         this.host = host;
         this.port = port;
         this.listener = listener;
@@ -103,11 +104,14 @@ public final class ChatClient implements AutoCloseable {
     /** Starts registration with the given nick. */
     public void register(String wantedNick) {
         nick = wantedNick;
+        firstNick = wantedNick;
         if (firstLine != null) sendLine(firstLine);
         caps.start();
         sendLine("NICK " + wantedNick);
         sendLine("USER " + wantedNick + " 0 * :" + wantedNick);
     }
+
+    private volatile String firstNick;
 
     /** Log in with SASL during registration: a password (account null: the nick), or the client certificate. */
     public void loginWith(String account, String password, boolean certificate) {
@@ -329,6 +333,7 @@ public final class ChatClient implements AutoCloseable {
             case Numeric.RPL_WELCOME -> {
                 accepted = true;
                 nick = p.get(0);
+                history.welcomed();
             }
             case Numeric.RPL_ISUPPORT -> roomEvents.onIsupport(m);
             case Numeric.RPL_WHOSPCRPL -> roomEvents.onWhoxReply(m);

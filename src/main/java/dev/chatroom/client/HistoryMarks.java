@@ -50,6 +50,13 @@ final class HistoryMarks {
         return newest.get(Casemapping.fold(conversation));
     }
 
+    /** The newest message seen of any conversation, or null: where a reconnection's catching up starts. */
+    synchronized Mark newestOfAll() {
+        Mark best = null;
+        for (Mark m : newest.values()) if (best == null || m.time().isAfter(best.time())) best = m;
+        return best;
+    }
+
     synchronized Mark oldest(String conversation) {
         return oldest.get(Casemapping.fold(conversation));
     }

@@ -26,7 +26,11 @@ final class HistoryRequests {
     static final int ON_JOIN = 50;
     static final int MAX = 1000;
 
-    private enum Type { HISTORY, SEARCH }
+    private enum Type { HISTORY, SEARCH, TARGETS }
+
+    static final String TARGETS = "draft/chathistory-targets";
+    /** Private conversations caught up after a reconnection, at most. */
+    static final int TARGETS_MAX = 50;
 
     /** What we asked for; the live messages of its room that came while it was on its way (the answer may hold them too). */
     private record Request(Type type, ClientEvent.HistoryKind kind, String target, String words, Set<String> liveIds) {}
@@ -54,6 +58,10 @@ final class HistoryRequests {
     private HistoryMarks marks = new HistoryMarks();
     /** Rooms we were in before a reconnection (folded): entering one again fetches what was missed. */
     private final Set<String> catchUp = new HashSet<>();
+    /** After a reconnection: the newest message seen before it, from which private conversations are caught up. */
+    private HistoryMarks.Mark away;
+    /** The same, while the TARGETS answer is on its way. */
+    private HistoryMarks.Mark awaySince;
 
     HistoryRequests(Consumer<String> send, Predicate<String> caps, Consumer<ClientEvent> listener) {
         this.send = send;
@@ -64,6 +72,22 @@ final class HistoryRequests {
     void remembering(HistoryMarks m, List<String> rejoining) {
         marks = m;
         for (String r : rejoining) catchUp.add(Casemapping.fold(r));
+        away = m.newestOfAll(); // none on the first connection: marks are the session's
+    }
+
+    /**
+     * Registered again after a reconnection: which private conversations had messages since the
+     * newest one seen is asked for (CHATHISTORY TARGETS), then what each missed. Rooms catch up
+     * on entering them.
+     */
+    void welcomed() {
+        HistoryMarks.Mark since = away;
+        away = null;
+        if (since == null || !caps.test(CHATHISTORY)) return;
+        awaySince = since;
+        String from = new HistoryMarks.Mark(null, since.time()).reference();
+        String to = new HistoryMarks.Mark(null, java.time.Instant.now().plusSeconds(60)).reference();
+        ask(Type.TARGETS, ClientEvent.HistoryKind.MISSED, null, null, "CHATHISTORY TARGETS " + from + " " + to + " " + TARGETS_MAX);
     }
 
     HistoryMarks marks() {
@@ -137,9 +161,9 @@ final class HistoryRequests {
 
     private boolean start(String id, Message m) {
         String type = m.param(1);
-        if (!"chathistory".equals(type) && !SEARCH.equals(type) && !"labeled-response".equals(type)) return false;
+        if (!"chathistory".equals(type) && !SEARCH.equals(type) && !TARGETS.equals(type) && !"labeled-response".equals(type)) return false;
         String label = labelOf(m, open.get(m.tags().get("batch")));
-        Type wanted = SEARCH.equals(type) ? Type.SEARCH : Type.HISTORY;
+        Type wanted = SEARCH.equals(type) ? Type.SEARCH : TARGETS.equals(type) ? Type.TARGETS : Type.HISTORY;
         Request r = "labeled-response".equals(type) ? null : take(label, wanted, m.param(2));
         open.put(id, new Open(type, m.param(2), r));
         if ("labeled-response".equals(type)) open.get(id).lines.add(m); // keeps the label for what is nested in it
@@ -176,6 +200,10 @@ final class HistoryRequests {
 
     private void finish(Open o) {
         if (o.type.equals("labeled-response")) return;
+        if (o.type.equals(TARGETS)) {
+            catchUpPrivately(o);
+            return;
+        }
         List<ClientEvent.Chat> chats = new ArrayList<>();
         ClientEvent.HistoryKind kind = o.request != null ? o.request.kind() : replayKind(o.target);
         HistoryMarks.Mark before = o.request == null ? marks.newest(o.target) : null;
@@ -191,6 +219,20 @@ final class HistoryRequests {
         if (o.target != null && first != null) marks.shown(o.target, first, last, kind == ClientEvent.HistoryKind.OLDER);
         if (o.type.equals(SEARCH)) listener.accept(new ClientEvent.SearchResults(o.request == null ? "" : o.request.words(), List.copyOf(chats)));
         else listener.accept(new ClientEvent.History(o.target, kind, List.copyOf(chats)));
+    }
+
+    /** Each private conversation the server listed gets what came after the newest message seen of it (or since the reconnection). */
+    private void catchUpPrivately(Open o) {
+        HistoryMarks.Mark since = awaySince;
+        if (since == null) return;
+        for (Message line : o.lines) {
+            if (!"TARGETS".equals(line.param(0)) || line.param(1) == null || line.param(1).startsWith("#")) continue;
+            String nick = line.param(1);
+            // the newest seen of this conversation, unless it came after the reconnection (live, while this was on its way)
+            HistoryMarks.Mark last = marks.newest(nick);
+            if (last == null || last.time().isAfter(since.time())) last = new HistoryMarks.Mark(null, since.time());
+            ask(Type.HISTORY, ClientEvent.HistoryKind.MISSED, nick, null, "CHATHISTORY AFTER " + nick + " " + last.reference() + " " + MAX);
+        }
     }
 
     /** The server's own replay (no draft/chathistory): after a reconnection, what we saw before it is not shown again. */

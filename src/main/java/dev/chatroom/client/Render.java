@@ -123,6 +123,12 @@ public final class Render {
         return null;
     }
 
+    /** After a reconnection: the name is most likely held by the connection that was lost, which the server has not noticed yet. */
+    static String nameStillHeld(String name, boolean loggingIn) {
+        return "The name " + Sanitizer.clean(name) + " is still held (by the connection that was lost?): trying another"
+                + (loggingIn ? "; logging in takes it back." : ".");
+    }
+
     public static String nameRefused(String name, String reason) {
         String shown = Sanitizer.clean(name);
         if (reason.contains("taken")) return "The name " + shown + " is already taken. Choose another.";

@@ -305,7 +305,8 @@ public final class Session {
 
     private void onEvent(ClientEvent e) {
         state.seen(e, client);
-        String text = render.render(e);
+        boolean stillHeld = e instanceof ClientEvent.NameRefused r && state.everAccepted() && r.reason().contains("taken");
+        String text = stillHeld ? Render.nameStillHeld(((ClientEvent.NameRefused) e).name(), login.wanted()) : render.render(e);
         if (text != null) ui.print(text);
         if (e instanceof ClientEvent.Welcome || e instanceof ClientEvent.NameRefused || e instanceof ClientEvent.Waiting
                 || e instanceof ClientEvent.LoggedIn || e instanceof ClientEvent.LoginFailed) outcomes.add(e);

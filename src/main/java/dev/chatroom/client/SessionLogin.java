@@ -47,6 +47,11 @@ final class SessionLogin {
         return false;
     }
 
+    /** Whether each connection logs in (a password or a certificate). */
+    boolean wanted() {
+        return password != null || certificate;
+    }
+
     /** Each new connection logs in during registration. */
     void applyTo(ChatClient c) {
         if (password != null || certificate) c.loginWith(account, password, certificate && password == null);

@@ -108,4 +108,61 @@ class ReconnectHistoryTest {
             assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
         }
     }
+
+    @Test
+    void afterACutConnectionPrivateMessagesMissedAreShownOnce() throws Exception {
+        try (TestServer server = TestServer.start(); CuttableRelay relay = new CuttableRelay(server.port())) {
+            IrcTestClient reg = server.join("alice");
+            reg.send("REGISTER * * correct-horse").expect("REGISTER SUCCESS");
+            reg.send("QUIT").awaitClosed();
+            IrcTestClient bob = server.join("bob");
+            IrcTestClient carol = server.join("carol");
+
+            PipedOutputStream keys = new PipedOutputStream();
+            PrintStream screen = new PrintStream(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    synchronized (ReconnectHistoryTest.this) {
+                        out.append((char) b);
+                    }
+                }
+            }, true, StandardCharsets.UTF_8);
+            PlainUi ui = new PlainUi(new PipedInputStream(keys, 4096), screen);
+            Session session = new Session(ui, "127.0.0.1", relay.port(), "alice", false, new Session.Options(true, 10_000, 20, 100))
+                    .login(null, "correct-horse", false);
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return session.run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            int at = await("^Welcome to #chatroom, alice\\.", 0);
+            bob.send("PRIVMSG alice :before the cut").sync();
+            at = await("bob.*before the cut", at);
+
+            // the network drops; the server does not know yet and delivers into the void (until a ping timeout)
+            relay.dropSilently();
+            at = await("^Disconnected: connection lost", at);
+            bob.send("PRIVMSG alice :missed from bob").sync();
+            carol.send("PRIVMSG alice :missed from carol").sync();
+            relay.letIn();
+
+            at = await("^The name alice is still held \\(by the connection that was lost\\?\\): trying another; logging in takes it back\\.$", at);
+            at = await("^Welcome to #chatroom, alice\\.", at); // the account took its name back from the lost connection
+            int fromBob = await("^--- while you were away with bob ---$", at);
+            assertThat(lines().get(fromBob + 1)).contains("missed from bob");
+            int fromCarol = await("^--- while you were away with carol ---$", at);
+            assertThat(lines().get(fromCarol + 1)).contains("missed from carol");
+            bob.send("PRIVMSG alice :live again").sync();
+            await("live again", at);
+            assertThat(count("before the cut")).isEqualTo(1);
+            assertThat(count("missed from bob")).isEqualTo(1);
+            assertThat(count("missed from carol")).isEqualTo(1);
+
+            keys.write("/leave\n".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        }
+    }
 }

@@ -21,6 +21,8 @@ public final class CuttableRelay implements AutoCloseable {
     private final List<Socket> sockets = new ArrayList<>();
     private final Semaphore gate = new Semaphore(Integer.MAX_VALUE);
     private volatile boolean closed;
+    /** Server-side sockets whose client is gone but which the server should not see end: what it sends is read and dropped. */
+    private final java.util.Set<Socket> silenced = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public CuttableRelay(int upstreamPort) throws IOException {
         upstream = upstreamPort;
@@ -40,6 +42,21 @@ public final class CuttableRelay implements AutoCloseable {
         synchronized (sockets) {
             for (Socket s : sockets) s.close();
             sockets.clear();
+        }
+    }
+
+    /**
+     * The network drops under every client without the server noticing (no FIN reaches it): the
+     * clients' sockets end, the server's stay open and what it sends is swallowed, as until a
+     * ping timeout on a real network. New connections are held until {@link #letIn()}.
+     */
+    public void dropSilently() throws IOException {
+        gate.drainPermits();
+        synchronized (sockets) {
+            for (int i = 0; i < sockets.size(); i += 2) {
+                silenced.add(sockets.get(i + 1));
+                sockets.get(i).close();
+            }
         }
     }
 
@@ -66,13 +83,19 @@ public final class CuttableRelay implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         Thread t = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+            try {
+                // not closed here: closing a socket's stream closes the socket, and a silenced one must stay open
+                from.getInputStream().transferTo(to.getOutputStream());
             } catch (IOException ignored) {
                 // cut: the other side is closed below
             }
+            if (silenced.contains(from)) {
+                swallow(from); // its client is gone: keep reading what the server sends
+                return;
+            }
+            if (silenced.contains(to)) return; // the client went silently: the server must not see it
             try {
                 from.close();
                 to.close();
@@ -84,9 +107,18 @@ public final class CuttableRelay implements AutoCloseable {
         t.start();
     }
 
+    private static void swallow(Socket s) {
+        try {
+            s.getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException ignored) {
+            // the server closed it, or close() did
+        }
+    }
+
     @Override
     public void close() throws IOException {
         closed = true;
+        for (Socket s : silenced) s.close();
         letIn();
         listener.close();
         cut();
