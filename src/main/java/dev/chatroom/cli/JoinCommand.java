@@ -105,7 +105,7 @@ public final class JoinCommand implements Callable<Integer> {
                     public ClientTls.Answer trust(String fingerprint) throws java.io.IOException {
                         if (!ui.interactive()) return ClientTls.Answer.CANNOT_ASK;
                         ui.print("The server's certificate is not signed by a known authority. SHA-256 fingerprint: " + fingerprint);
-                        String answer = ui.readLine("Trust it? [y/N] ");
+                        String answer = ui.ask("Trust it? [y/N] ");
                         boolean yes = answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
                         return yes ? ClientTls.Answer.YES : ClientTls.Answer.NO;
                     }

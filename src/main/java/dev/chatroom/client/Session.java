@@ -299,7 +299,7 @@ public final class Session {
     }
 
     private String askName() throws IOException {
-        String line = ui.readLine("Username: ");
+        String line = ui.ask("Username: ");
         return line == null ? null : line.strip();
     }
 

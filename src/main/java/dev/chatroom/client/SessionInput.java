@@ -96,7 +96,7 @@ final class SessionInput {
     private void paste(String text) throws IOException {
         List<String> lines = java.util.Arrays.stream(text.split("\\r\\n|\\r|\\n")).filter(l -> !l.isBlank()).toList();
         if (lines.size() > PASTE_ASK_OVER && ui.interactive()) {
-            String answer = ui.readLine("Send " + lines.size() + " lines? [y/N] ");
+            String answer = ui.ask("Send " + lines.size() + " lines? [y/N] ");
             if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
                 ui.print("Not sent.");
                 return;

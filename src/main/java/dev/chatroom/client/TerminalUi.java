@@ -140,6 +140,16 @@ public final class TerminalUi implements Ui {
     }
 
     @Override
+    public String ask(String prompt) {
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        try {
+            return readLine(prompt);
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
+        }
+    }
+
+    @Override
     public String readLine(String prompt) {
         while (true) {
             try {

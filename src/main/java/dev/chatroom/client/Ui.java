@@ -14,6 +14,11 @@ public interface Ui extends AutoCloseable {
         return readLine(prompt);
     }
 
+    /** An answer to a question (trust a certificate? a username): shown as typed, kept out of the history of chat lines. Null at end of input. */
+    default String ask(String prompt) throws IOException {
+        return readLine(prompt);
+    }
+
     /** Prints text (one or more lines); safe from any thread, never garbles the line being typed. */
     void print(String text);
 

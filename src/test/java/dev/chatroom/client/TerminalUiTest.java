@@ -87,4 +87,27 @@ class TerminalUiTest {
             ui.close();
         }
     }
+
+    @Test
+    void answersToQuestionsStayOutOfTheHistoryChatLinesGoIn() throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream terminalIn = new PipedInputStream(keys, 4096);
+        Terminal terminal = TerminalBuilder.builder().system(false).streams(terminalIn, OutputStream.nullOutputStream())
+                .type("xterm-256color").size(new Size(80, 24)).encoding(StandardCharsets.UTF_8).build();
+        TerminalUi ui = new TerminalUi(terminal, false);
+        CompletableFuture<String> typed = CompletableFuture.supplyAsync(() -> ui.readLine("> "));
+        keys.write("hello\r".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        assertThat(typed.get(10, TimeUnit.SECONDS)).isEqualTo("hello");
+        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> ui.ask("Trust it? [y/N] "));
+        keys.write("y\r".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("y");
+        // up arrow: the previous chat line, not the answer
+        CompletableFuture<String> recalled = CompletableFuture.supplyAsync(() -> ui.readLine("> "));
+        keys.write("\033OA\r".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        assertThat(recalled.get(10, TimeUnit.SECONDS)).isEqualTo("hello");
+        ui.close();
+    }
 }
