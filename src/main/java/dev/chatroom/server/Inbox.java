@@ -29,6 +29,8 @@ final class Inbox {
     /** Answers this client waits for (a history read): what it sends next waits too, so replies come in the order asked. */
     private int awaiting;
     private long throttledSince;
+    /** Held back by flood control since throttledSince, not yet caught up. */
+    private boolean throttled;
     private long unthrottledAt;
 
     Inbox(Hub hub, Connection connection) {
@@ -77,8 +79,10 @@ final class Inbox {
         if (gate == null || gate.tryTake(now)) return true;
         if (!floodWait) {
             floodWait = true;
-            boolean newEpisode = (held == null || held.isEmpty()) && now - unthrottledAt > BREAK_NANOS;
+            // lines held only while an answer was awaited are no flood: a new episode unless one is under way
+            boolean newEpisode = !throttled && now - unthrottledAt > BREAK_NANOS;
             if (newEpisode) throttledSince = now;
+            throttled = true;
             hub.clock().schedule(this::floodTimer, Math.max(gate.nanosUntilToken(now), MIN_WAIT_NANOS));
         }
         return false;
@@ -117,7 +121,8 @@ final class Inbox {
             held = null;
             return;
         }
-        unthrottledAt = hub.clock().nanos();
+        if (throttled) unthrottledAt = hub.clock().nanos();
+        throttled = false;
         held = null; // an idle client keeps no queue
         connection.link().pauseReading(false);
     }

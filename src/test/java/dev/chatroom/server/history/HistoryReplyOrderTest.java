@@ -29,4 +29,17 @@ class HistoryReplyOrderTest {
             }
         }
     }
+
+    @Test
+    void linesWaitingForAnAnswerAreNotAFlood() throws Exception {
+        try (TestServer server = new TestServer(TestServer.config(b -> b.floodBurst(10).floodRate(2).floodDropAfter(java.time.Duration.ofSeconds(30))))) {
+            IrcTestClient alice = server.connect();
+            alice.registerWithCaps("alice", "batch server-time message-tags echo-message draft/chathistory");
+            // more lines than the burst, behind a history request: held first for the answer, then by flood control
+            StringBuilder lines = new StringBuilder("CHATHISTORY LATEST #chatroom * 10\r\n");
+            for (int i = 0; i < 12; i++) lines.append("PRIVMSG #chatroom :line ").append(i).append("\r\n");
+            alice.sendRaw(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (int i = 0; i < 12; i++) alice.expect("PRIVMSG #chatroom :line " + i + "$");
+        }
+    }
 }
