@@ -28,12 +28,16 @@ final class ShutdownSignals {
         }
     }
 
+    private static final String IGNORED_HUP = "SIGHUP is ignored here (started under nohup?): /reload at the console reloads the certificate.";
+
     /** SIGHUP reloads the TLS certificate, as daemons reload their configuration. */
     static void installReload(ChatServer server, EventSink events) {
         try {
-            Signal.handle(new Signal("HUP"), sig -> new Thread(() -> events.event(dev.chatroom.server.net.TlsReport.reload(server)), "chatroom-reload").start());
+            var before = Signal.handle(new Signal("HUP"), sig -> new Thread(() -> events.event(dev.chatroom.server.net.TlsReport.reload(server)), "chatroom-reload").start());
+            // a signal ignored when the JVM started (nohup) stays ignored: say so rather than reload never
+            if (before == sun.misc.SignalHandler.SIG_IGN) events.event(IGNORED_HUP);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            // no SIGHUP here: /reload at the console still works
+            events.event(IGNORED_HUP);
         }
     }
 
