@@ -340,11 +340,7 @@ public final class Connection extends RoomMembership {
         return inbox;
     }
 
-    /**
-     * What this connection asked is answered later (a history read): the lines it sends
-     * meanwhile wait, so its replies come in the order it asked, as a client using PING as a
-     * barrier expects. Each call is ended by one {@link #answered()}.
-     */
+    /** Answered later (a history read): lines sent meanwhile wait, so replies keep the order asked; ended by {@link #answered()}. */
     public void awaitAnswer() {
         if (inbox != null) inbox.awaitAnswer();
     }
