@@ -193,7 +193,7 @@ final class HistoryRequests {
     private void failed(Message m, Open outer) {
         boolean search = "SEARCH".equals(m.param(0));
         String target = search || m.params().size() < 5 ? null : m.param(3);
-        take(labelOf(m, outer), search ? Type.SEARCH : Type.HISTORY, target);
+        take(labelOf(m, outer), search ? Type.SEARCH : "TARGETS".equals(m.param(2)) ? Type.TARGETS : Type.HISTORY, target);
         String text = m.param(m.params().size() - 1);
         listener.accept(new ClientEvent.Problem((search ? "Search failed: " : "No history" + (target == null ? "" : " of " + target) + ": ") + text));
     }

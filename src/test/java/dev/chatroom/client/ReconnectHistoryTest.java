@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatroom.testing.CuttableRelay;
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.TestServer;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -40,6 +41,36 @@ class ReconnectHistoryTest {
         throw new AssertionError("no line matching " + regex + " after line " + from + "; printed:\n" + String.join("\n", lines()));
     }
 
+    private final PipedOutputStream keys = new PipedOutputStream();
+
+    /** A plain terminal: the test types into it and reads what it prints (the test's lines are ASCII). */
+    private PlainUi terminal() throws IOException {
+        PrintStream screen = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                synchronized (ReconnectHistoryTest.this) {
+                    out.append((char) b);
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+        return new PlainUi(new PipedInputStream(keys, 4096), screen);
+    }
+
+    private void type(String line) throws IOException {
+        keys.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+    }
+
+    private static CompletableFuture<Integer> running(Session session) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return session.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     private long count(String text) {
         return lines().stream().filter(l -> l.contains(text)).count();
     }
@@ -51,30 +82,14 @@ class ReconnectHistoryTest {
             bob.send("JOIN #side").expect(" 366 bob #side ");
             bob.send("PRIVMSG #chatroom :said before alice came").sync();
 
-            PipedOutputStream keys = new PipedOutputStream();
-            PrintStream screen = new PrintStream(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    synchronized (ReconnectHistoryTest.this) {
-                        out.append((char) b); // the test's lines are ASCII
-                    }
-                }
-            }, true, StandardCharsets.UTF_8);
-            PlainUi ui = new PlainUi(new PipedInputStream(keys, 4096), screen);
+            PlainUi ui = terminal();
             Session session = new Session(ui, "127.0.0.1", relay.port(), "alice", false, new Session.Options(true, 10_000, 20, 100));
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return session.run();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Integer> exit = running(session);
             int at = await("^Welcome to #chatroom, alice\\.", 0);
             at = await("^--- earlier messages ---$", at);
             at = await("bob: said before alice came$", at);
             at = await("^--- now ---$", at);
-            keys.write("/join #side\n".getBytes(StandardCharsets.UTF_8));
-            keys.flush();
+            type("/join #side");
             at = await("^You joined #side\\.", at);
             bob.send("PRIVMSG #side :seen live").sync();
             at = await("bob: seen live$", at);
@@ -103,8 +118,7 @@ class ReconnectHistoryTest {
             // history is not news: #chatroom, not on screen, has no unread count from it
             assertThat(session.state.statusText(session.client())).contains("1:#chatroom 2:#side").doesNotContain("#chatroom(");
 
-            keys.write("/leave\n".getBytes(StandardCharsets.UTF_8));
-            keys.flush();
+            type("/leave");
             assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
         }
     }
@@ -118,25 +132,10 @@ class ReconnectHistoryTest {
             IrcTestClient bob = server.join("bob");
             IrcTestClient carol = server.join("carol");
 
-            PipedOutputStream keys = new PipedOutputStream();
-            PrintStream screen = new PrintStream(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    synchronized (ReconnectHistoryTest.this) {
-                        out.append((char) b);
-                    }
-                }
-            }, true, StandardCharsets.UTF_8);
-            PlainUi ui = new PlainUi(new PipedInputStream(keys, 4096), screen);
+            PlainUi ui = terminal();
             Session session = new Session(ui, "127.0.0.1", relay.port(), "alice", false, new Session.Options(true, 10_000, 20, 100))
                     .login(null, "correct-horse", false);
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return session.run();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Integer> exit = running(session);
             int at = await("^Welcome to #chatroom, alice\\.", 0);
             bob.send("PRIVMSG alice :before the cut").sync();
             at = await("bob.*before the cut", at);
@@ -160,8 +159,7 @@ class ReconnectHistoryTest {
             assertThat(count("missed from bob")).isEqualTo(1);
             assertThat(count("missed from carol")).isEqualTo(1);
 
-            keys.write("/leave\n".getBytes(StandardCharsets.UTF_8));
-            keys.flush();
+            type("/leave");
             assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
         }
     }

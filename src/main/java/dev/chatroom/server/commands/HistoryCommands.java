@@ -75,14 +75,11 @@ public final class HistoryCommands {
         String label = ctx.replies().takeLabel();
         HistoryQuery q = new HistoryQuery(kind, conv, from, to, limit);
         if (conv.accountKey() == null && !conv.isRoom()) {
-            ctx.hub().history().startRead(c); // answered at once, but through the same path
+            c.awaitAnswer(); // answered at once, but through the same path
             answer(ctx.hub(), c, label, r -> HistoryLines.batch(r, HistoryLines.CHATHISTORY, target, List.of()));
             return;
         }
-        if (!ctx.hub().history().startRead(c)) {
-            fail(ctx.replies(), "MESSAGE_ERROR", "Too many history requests at once; wait for the answers", sub, target);
-            return;
-        }
+        c.awaitAnswer(); // what c sends next waits for the answer: one read per client at a time
         ctx.hub().history().store().query(q, found -> answer(ctx.hub(), c, label, r -> {
             if (found == null) fail(r, "MESSAGE_ERROR", "History is unavailable right now; try again later", sub, target);
             else HistoryLines.batch(r, HistoryLines.CHATHISTORY, target, found);
@@ -128,10 +125,7 @@ public final class HistoryCommands {
         long lo = Math.min(a.timeMillis(), b.timeMillis());
         long hi = Math.max(a.timeMillis(), b.timeMillis());
         Hub hub = ctx.hub();
-        if (!hub.history().startRead(c)) {
-            fail(ctx.replies(), "MESSAGE_ERROR", "Too many history requests at once; wait for the answers", "TARGETS");
-            return;
-        }
+        c.awaitAnswer();
         hub.history().store().targets(rooms, account, lo, hi, limit, found -> answer(hub, c, label, r -> {
             if (found == null) {
                 fail(r, "MESSAGE_ERROR", "History is unavailable right now; try again later", "TARGETS");
@@ -194,10 +188,7 @@ public final class HistoryCommands {
                 after.timeMillis(), before.timeMillis(), limit, correspondent);
         String label = ctx.replies().takeLabel();
         Hub hub = ctx.hub();
-        if (!hub.history().startRead(c)) {
-            ctx.replies().standardWords("FAIL", "SEARCH", "TEMPORARILY_UNAVAILABLE", "Too many searches at once; wait for the answers");
-            return;
-        }
+        c.awaitAnswer();
         hub.history().store().search(q, found -> answer(hub, c, label, r -> {
             if (found == null) {
                 r.standardWords("FAIL", "SEARCH", "TEMPORARILY_UNAVAILABLE", "Search is unavailable right now; try again later");
@@ -225,7 +216,7 @@ public final class HistoryCommands {
             write.accept(r);
             r.finish();
         }
-        hub.history().endRead(c); // after the answer: what c sent meanwhile is handled now
+        c.answered(); // after the answer: what c sent meanwhile is handled now
     }
 
     private static void fail(Replies r, String code, String text, String... context) {

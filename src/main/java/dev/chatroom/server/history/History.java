@@ -47,27 +47,6 @@ public final class History {
         }
     }
 
-    /** History reads each connection is waiting for: a few at a time, so one client cannot fill the reader's queue. */
-    private final Map<Connection, Integer> reading = new java.util.IdentityHashMap<>();
-    static final int READS_PER_CONNECTION = 2;
-
-    /** c asks for a read; false when it already waits for as many as it may. */
-    public boolean startRead(Connection c) {
-        int n = reading.getOrDefault(c, 0);
-        if (n >= READS_PER_CONNECTION) return false;
-        reading.put(c, n + 1);
-        c.awaitAnswer();
-        return true;
-    }
-
-    /** A read of c's was answered. */
-    public void endRead(Connection c) {
-        c.answered();
-        Integer n = reading.get(c);
-        if (n == null || n <= 1) reading.remove(c);
-        else reading.put(c, n - 1);
-    }
-
     /** Whether anything is stored (CHATHISTORY and search are offered). */
     public boolean enabled() {
         return days > 0;
