@@ -1,58 +1,13 @@
 package dev.chatroom;
 
-import dev.chatroom.cli.JoinCommand;
-import dev.chatroom.cli.BenchCommand;
-import dev.chatroom.cli.ServerCommand;
+import dev.chatroom.cli.RootCommand;
 import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-/** The {@code chatroom} command: {@code server}, {@code join}, {@code bench}. */
-@Command(
-        name = "chatroom",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.VersionProvider.class,
-        description = "A terminal chat room that speaks IRC.")
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+/** The entry point: runs the {@code chatroom} command line and exits with its status. */
+public final class Main {
+    private Main() {}
 
     public static void main(String[] args) {
-        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
-    }
-
-    /** The configured command line; tests use it with their own writers. */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.addSubcommand("server", ServerCommand.commandLine());
-        cl.addSubcommand("join", new JoinCommand());
-        cl.addSubcommand("bench", new BenchCommand());
-        cl.addSubcommand("admin", new dev.chatroom.cli.AdminCommand());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, args) -> {
-            CommandLine bad = ex.getCommandLine();
-            bad.getErr().println("chatroom: " + ex.getMessage());
-            bad.getErr().println("Try '" + bad.getCommandSpec().qualifiedName() + " --help' for the options.");
-            return 2;
-        });
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("chatroom: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return 1;
-        });
-        return cl;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    public static final class VersionProvider implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"chatroom " + Version.get()};
-        }
+        System.exit(RootCommand.commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
     }
 }

@@ -1,7 +1,7 @@
 package dev.chatroom.cli;
 
-import dev.chatroom.server.accounts.AccountStore.StoreException;
-import dev.chatroom.server.store.Database;
+import dev.chatroom.store.StoreException;
+import dev.chatroom.store.sqlite.Database;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code chatroom admin}: maintenance of a server's data from the shell, while it runs or not. */
-@Command(name = "admin", mixinStandardHelpOptions = true, versionProvider = dev.chatroom.Main.VersionProvider.class,
+@Command(name = "admin", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Maintenance of the server's data.", subcommands = AdminCommand.Backup.class)
 public final class AdminCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -29,7 +29,7 @@ public final class AdminCommand implements Callable<Integer> {
      * {@code VACUUM INTO}, safe while the server runs (WAL mode: the copy sees the last
      * committed state and the server does not wait).
      */
-    @Command(name = "backup", mixinStandardHelpOptions = true, versionProvider = dev.chatroom.Main.VersionProvider.class,
+    @Command(name = "backup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Copy the database (accounts, allow list) into FILE, consistently, also while the server runs.")
     static final class Backup implements Callable<Integer> {
         @CommandLine.Spec

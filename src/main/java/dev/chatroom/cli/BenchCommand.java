@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code chatroom bench}: a load generator that speaks IRC to any server, on this machine. */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = dev.chatroom.Main.VersionProvider.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Load an IRC server (ours or another) with many clients and measure it.",
                 "Run our server with --approve all --flood-rate 0 --max-per-ip 100000 for benchmarks."},
         subcommands = {BenchCommand.FanoutCommand.class, BenchCommand.ConnectCommand.class, BenchStoreCommand.class, BenchJoinCommand.class})

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code chatroom join}: the terminal client. */
-@Command(name = "join", mixinStandardHelpOptions = true, versionProvider = dev.chatroom.Main.VersionProvider.class,
+@Command(name = "join", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Join a chat room. Everything you type goes to the whole room; type /help for commands.",
                 "When stdin or stdout is not a terminal, lines are read from stdin and printed plainly (for scripts)."},
         footer = {"", "Commands: /private <user> <msg> (/msg), /color <color> <msg>, /me <action>, /users, /join, /part, /rooms, /switch,",

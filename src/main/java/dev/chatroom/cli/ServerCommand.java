@@ -1,15 +1,17 @@
 package dev.chatroom.cli;
 
-import dev.chatroom.Version;
+import dev.chatroom.launch.StartException;
+
+import dev.chatroom.config.Version;
 import dev.chatroom.config.ConfigFile;
 import dev.chatroom.config.ConfigKeys;
 import dev.chatroom.config.ServerConfig;
-import dev.chatroom.server.EventSink;
-import dev.chatroom.server.LogFile;
+import dev.chatroom.log.EventSink;
+import dev.chatroom.log.LogFile;
 import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.server.console.AdminConsole;
 import dev.chatroom.config.Values;
-import dev.chatroom.server.net.ChatServer;
+import dev.chatroom.launch.ChatServer;
 import dev.chatroom.server.net.Descriptors;
 import dev.chatroom.server.net.Fatal;
 import java.io.IOException;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
  * flags are made from {@link ConfigKeys}, so a flag, a config file key and its default are
  * written once.
  */
-@Command(name = "server", mixinStandardHelpOptions = true, versionProvider = dev.chatroom.Main.VersionProvider.class,
+@Command(name = "server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Host the chat room. Every join request is shown here for you to accept (y) or reject (n).",
                 "Settings come from the defaults, then --config FILE, then the flags given here."},
         footer = {"", "Console commands: y, n, a, /accept <nick> [always], /reject <nick> [reason], /pending, /users, /kick, /ban, /say,",
@@ -120,7 +122,7 @@ public final class ServerCommand implements Callable<Integer> {
         ChatServer server = new ChatServer(config, events);
         try {
             server.start();
-        } catch (ChatServer.StartException e) {
+        } catch (StartException e) {
             err.println(e.badSetup() ? "chatroom: " + e.getMessage() : e.getMessage());
             if (log != null) log.close();
             return e.badSetup() ? 2 : 1;
@@ -132,7 +134,7 @@ public final class ServerCommand implements Callable<Integer> {
         events.event("chatroom " + Version.get() + " listening on " + listening(config, server) + " (" + server.transport()
                 + "), room " + (config.defaultRoom() == null ? "(none)" : config.defaultRoom()) + ", approval: "
                 + config.approve().name().toLowerCase(Locale.ROOT) + ". Type /help for console commands.");
-        if (server.tlsCertificate() != null) events.event(dev.chatroom.server.net.TlsReport.describe(server.tlsCertificate()));
+        if (server.tlsCertificate() != null) events.event(dev.chatroom.launch.TlsReport.describe(server.tlsCertificate()));
         if (server.sshFingerprint() != null) {
             events.event("SSH on " + config.host() + ":" + server.sshPort() + ", host key " + server.sshFingerprint() + " (ED25519). Join with: ssh -p "
                     + server.sshPort() + " name@" + (config.host().equals("0.0.0.0") ? "this-host" : config.host()));

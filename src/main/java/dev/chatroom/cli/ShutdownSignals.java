@@ -1,7 +1,7 @@
 package dev.chatroom.cli;
 
-import dev.chatroom.server.EventSink;
-import dev.chatroom.server.net.ChatServer;
+import dev.chatroom.log.EventSink;
+import dev.chatroom.launch.ChatServer;
 import sun.misc.Signal;
 
 /**
@@ -33,7 +33,7 @@ final class ShutdownSignals {
     /** SIGHUP reloads the TLS certificate, as daemons reload their configuration. */
     static void installReload(ChatServer server, EventSink events) {
         try {
-            var before = Signal.handle(new Signal("HUP"), sig -> new Thread(() -> events.event(dev.chatroom.server.net.TlsReport.reload(server)), "chatroom-reload").start());
+            var before = Signal.handle(new Signal("HUP"), sig -> new Thread(() -> events.event(server.reloadTls()), "chatroom-reload").start());
             // a signal ignored when the JVM started (nohup) stays ignored: say so rather than reload never
             if (before == sun.misc.SignalHandler.SIG_IGN) events.event(IGNORED_HUP);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {

@@ -1,6 +1,6 @@
 package dev.chatroom.client;
 
-import dev.chatroom.Version;
+import dev.chatroom.config.Version;
 import dev.chatroom.irc.Message;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

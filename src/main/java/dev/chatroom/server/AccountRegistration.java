@@ -2,7 +2,7 @@ package dev.chatroom.server;
 
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
-import dev.chatroom.server.accounts.Account;
+import dev.chatroom.store.Account;
 import dev.chatroom.server.accounts.Accounts;
 import dev.chatroom.server.output.Replies;
 import java.nio.charset.StandardCharsets;

@@ -9,12 +9,12 @@ import java.util.Map;
 public final class Approvals {
     private final Map<Connection, Clock.Timer> waiting = new LinkedHashMap<>();
 
-    void add(Connection c, Clock.Timer expiry) {
+    public void add(Connection c, Clock.Timer expiry) {
         waiting.put(c, expiry);
     }
 
     /** Takes c off the queue (answered, expired or gone); false if it was not waiting. */
-    boolean remove(Connection c) {
+    public boolean remove(Connection c) {
         Clock.Timer expiry = waiting.remove(c);
         if (expiry == null) return false;
         expiry.cancel();

@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import dev.chatroom.store.ServerBan;
+
 import dev.chatroom.irc.Casemapping;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,13 +16,12 @@ import java.util.Map;
  * by a glob matcher that needs no compiling, so a long ban list costs little per registration.
  */
 public final class BanList {
-    public record Ban(String mask, String reason, Instant since) {}
 
-    private final Map<String, Ban> byMask = new LinkedHashMap<>();
-    private final Map<String, Ban> nicks = new HashMap<>();
-    private final Map<String, Ban> addresses = new HashMap<>();
-    private final List<Ban> wildNicks = new ArrayList<>();
-    private final List<Ban> wildAddresses = new ArrayList<>();
+    private final Map<String, ServerBan> byMask = new LinkedHashMap<>();
+    private final Map<String, ServerBan> nicks = new HashMap<>();
+    private final Map<String, ServerBan> addresses = new HashMap<>();
+    private final List<ServerBan> wildNicks = new ArrayList<>();
+    private final List<ServerBan> wildAddresses = new ArrayList<>();
 
     /** What the admin typed (a nick, an address, or a mask) as a full mask. */
     public static String normalize(String target) {
@@ -41,17 +42,18 @@ public final class BanList {
         return "key:" + fingerprint;
     }
 
-    /** Whether a mask can be a ban: nick!user@host, all three parts present, no spaces or controls. */
-    public static boolean validMask(String mask) {
-        int bang = mask.indexOf('!');
-        int at = mask.indexOf('@');
-        return bang > 0 && at > bang + 1 && at < mask.length() - 1 && mask.chars().noneMatch(c -> c < 0x21 || c == 0x7f);
+
+    /** A list holding these bans, as a store kept them. */
+    public static BanList of(List<ServerBan> kept) {
+        BanList list = new BanList();
+        for (ServerBan b : kept) list.add(b.mask(), b.reason(), b.since());
+        return list;
     }
 
     /** Adds (or replaces) a ban. */
-    public Ban add(String mask, String reason, Instant since) {
+    public ServerBan add(String mask, String reason, Instant since) {
         remove(mask);
-        Ban ban = new Ban(mask, reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ").strip(), since);
+        ServerBan ban = new ServerBan(mask, reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ").strip(), since);
         byMask.put(Casemapping.fold(mask), ban);
         index(ban);
         return ban;
@@ -64,11 +66,11 @@ public final class BanList {
         addresses.clear();
         wildNicks.clear();
         wildAddresses.clear();
-        for (Ban b : byMask.values()) index(b);
+        for (ServerBan b : byMask.values()) index(b);
         return true;
     }
 
-    private void index(Ban b) {
+    private void index(ServerBan b) {
         String mask = Casemapping.fold(b.mask());
         if (mask.startsWith("*!*@")) {
             String host = mask.substring(4);
@@ -82,25 +84,25 @@ public final class BanList {
     }
 
     /** The ban matching nick!user@host, or null. */
-    public Ban find(String nick, String user, String host) {
-        Ban b = nicks.get(Casemapping.fold(nick));
+    public ServerBan find(String nick, String user, String host) {
+        ServerBan b = nicks.get(Casemapping.fold(nick));
         if (b == null) b = findByAddress(host);
         if (b != null) return b;
         String subject = Casemapping.fold(nick + "!" + user + "@" + host);
-        for (Ban w : wildNicks) if (Glob.matches(Casemapping.fold(w.mask()), subject)) return w;
+        for (ServerBan w : wildNicks) if (Glob.matches(Casemapping.fold(w.mask()), subject)) return w;
         return null;
     }
 
     /** The ban on an address alone (masks of the form *!*@host), checked as soon as someone connects. */
-    public Ban findByAddress(String host) {
+    public ServerBan findByAddress(String host) {
         String h = Casemapping.fold(host);
-        Ban b = addresses.get(h);
+        ServerBan b = addresses.get(h);
         if (b != null) return b;
-        for (Ban w : wildAddresses) if (Glob.matches(Casemapping.fold(w.mask()).substring(4), h)) return w;
+        for (ServerBan w : wildAddresses) if (Glob.matches(Casemapping.fold(w.mask()).substring(4), h)) return w;
         return null;
     }
 
-    public List<Ban> all() {
+    public List<ServerBan> all() {
         return List.copyOf(byMask.values());
     }
 

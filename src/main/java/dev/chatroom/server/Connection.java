@@ -105,7 +105,7 @@ public final class Connection extends RoomMembership {
     }
 
     /** Came in over ssh with this key: it identifies the person (allow list, bans, a linked account). */
-    void sshKey(String fingerprint) {
+    public void sshKey(String fingerprint) {
         sshKey = fingerprint;
     }
 
@@ -153,7 +153,7 @@ public final class Connection extends RoomMembership {
         return state;
     }
 
-    void state(State s) {
+    public void state(State s) {
         state = s;
     }
 

@@ -27,7 +27,7 @@ public final class Credentials {
         return account;
     }
 
-    void account(String a) {
+    public void account(String a) {
         account = a;
     }
 

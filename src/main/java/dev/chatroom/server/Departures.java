@@ -48,7 +48,7 @@ public final class Departures {
             }
         }
         for (Room r : new ArrayList<>(c.rooms())) r.removeQuitter(c);
-        if (hub.cluster() != null) hub.cluster().departed(c, d);
+        hub.replication().departed(c, d);
         String event = shuttingDown ? null : eventText(c, was, d);
         if (event != null) hub.events().event(event);
         c.link().close();

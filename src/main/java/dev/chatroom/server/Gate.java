@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import dev.chatroom.store.ServerBan;
+
 import static dev.chatroom.irc.Numeric.ERR_NICKNAMEINUSE;
 import static dev.chatroom.irc.Numeric.ERR_PASSWDMISMATCH;
 import static dev.chatroom.irc.Numeric.ERR_YOUREBANNEDCREEP;
@@ -8,7 +10,7 @@ import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.server.Connection.State;
-import dev.chatroom.server.accounts.AllowEntry;
+import dev.chatroom.store.AllowEntry;
 import dev.chatroom.server.output.Replies;
 
 /**
@@ -60,7 +62,7 @@ public final class Gate {
     }
 
     private Departure refusal(String host) {
-        BanList.Ban ban = hub.bans().findByAddress(host);
+        ServerBan ban = hub.bans().findByAddress(host);
         if (ban != null) return new Departure(DisconnectReason.BANNED, ban.reason());
         if (password.required() && password.lockedOut(host, hub.clock().nanos())) return Departure.of(DisconnectReason.LOCKED_OUT);
         if (hub.users().localCount() >= config.maxClients()) {
@@ -82,13 +84,13 @@ public final class Gate {
             refusePassword(c);
             return;
         }
-        BanList.Ban ban = hub.bans().find(c.nick(), c.ident(), c.host());
+        ServerBan ban = hub.bans().find(c.nick(), c.ident(), c.host());
         if (ban != null) {
             r.numeric(ERR_YOUREBANNEDCREEP, "You are banned from this server");
             hub.departures().close(c, new Departure(DisconnectReason.BANNED, ban.reason()), r);
             return;
         }
-        if (hub.cluster() != null && !hub.cluster().nickClaimed(c, r)) return;
+        if (!hub.replication().nickClaimed(c, r)) return;
         AllowEntry remembered = hub.logins().accounts().allowEntry(c.account());
         AllowEntry key = c.sshKey() == null ? null : hub.logins().accounts().allowEntry(BanList.keyHost(c.sshKey()));
         if (key != null && (remembered == null || !key.allowed())) remembered = key; // a denied key stays out, whatever its account
@@ -124,7 +126,7 @@ public final class Gate {
         r.note("APPROVAL_PENDING", WAITING_TEXT).flush();
         int others = approvals.size();
         approvals.add(c, hub.clock().schedule(() -> expire(c), config.approvalTimeout().toNanos()));
-        if (hub.cluster() != null) hub.cluster().registered(c, false);
+        hub.replication().registered(c, false);
         hub.events().event(c.nick() + " (" + who(c) + ") wants to join. Accept? [y/n/a]"
                 + (others == 0 ? "" : " (" + others + (others == 1 ? " other request waits" : " other requests wait") + ")"));
     }
@@ -222,7 +224,7 @@ public final class Gate {
     private void welcome(Connection c, Replies r) {
         c.state(State.REGISTERED);
         hub.users().countRegistered(c, 1);
-        if (hub.cluster() != null) hub.cluster().registered(c, true);
+        hub.replication().registered(c, true);
         welcome.send(c, r);
         if (config.defaultRoom() != null) hub.rooms().join(c, config.defaultRoom(), r);
         r.flush();

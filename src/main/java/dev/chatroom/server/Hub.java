@@ -1,5 +1,12 @@
 package dev.chatroom.server;
 
+import dev.chatroom.cluster.Cluster;
+
+import dev.chatroom.store.ServerBan;
+
+
+import dev.chatroom.log.EventSink;
+
 import static dev.chatroom.irc.Numeric.ERR_INPUTTOOLONG;
 
 import dev.chatroom.config.ServerConfig;
@@ -7,11 +14,10 @@ import dev.chatroom.irc.LineError;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.server.accounts.Accounts;
+import dev.chatroom.store.StoreException;
+import dev.chatroom.store.Stores;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.commands.Dispatcher;
-import dev.chatroom.server.history.History;
-import dev.chatroom.server.history.HistoryStore;
-import dev.chatroom.server.history.RoomStore;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Output;
 import dev.chatroom.server.output.Replies;
@@ -41,33 +47,33 @@ public final class Hub {
     private final Logins logins;
     private final AccountRegistration accountRegistration;
     private final History history;
-    private Cluster cluster;
+    private Replication replication = Replication.STANDALONE;
 
-    public Hub(ServerConfig config, List<String> motd, Clock clock, ByteBufAllocator alloc, EventSink events, BanList bans, BanStore banStore,
-               OutputBudget budget) {
-        this(config, motd, clock, alloc, events, bans, banStore, budget,
-                Accounts.inMemory(), PasswordHash.DEFAULT, Background.INLINE, HistoryStore.NONE, RoomStore.NONE);
-    }
-
-    public Hub(ServerConfig config, List<String> motd, Clock clock, ByteBufAllocator alloc, EventSink events, BanList bans, BanStore banStore,
-               OutputBudget budget, Accounts accounts, PasswordHash hasher, Background background, HistoryStore historyStore, RoomStore roomStore) {
+    /**
+     * The server's core on stores that are open (their contents are read here, once): tests give
+     * {@link Stores#none()} or a database of their own, {@code PasswordHash.DEFAULT} and
+     * {@link Background#INLINE}.
+     */
+    public Hub(ServerConfig config, List<String> motd, Clock clock, ByteBufAllocator alloc, EventSink events, Stores stores, OutputBudget budget,
+               PasswordHash hasher, Background background) throws StoreException {
         this.config = config;
-        this.budget = new WorkBudget(budget, historyStore);
+        this.budget = new WorkBudget(budget, stores.history());
         this.clock = clock;
         this.events = events;
-        this.bans = bans;
+        this.bans = BanList.of(stores.bans().load());
+        if (bans.size() > 0) events.event(bans.size() + " ban(s) loaded from " + stores.where());
         this.stats = new Stats(clock.millis());
         this.output = new Output(config.serverName(), clock, alloc);
-        this.history = new History(config, historyStore, clock);
-        this.rooms = new Rooms(output, clock, history, roomStore);
+        this.history = new History(config, stores.history(), clock);
+        this.rooms = new Rooms(output, clock, history, stores.rooms());
         this.gate = new Gate(this, new Welcome(config.serverName(), clock.millis(), motd));
         this.departures = new Departures(this);
-        this.moderation = new Moderation(this, banStore);
-        this.logins = new Logins(this, accounts, hasher, background);
+        this.moderation = new Moderation(this, stores.bans());
+        this.logins = new Logins(this, new Accounts(stores.accounts(), stores.accounts().load()), hasher, background);
         this.accountRegistration = new AccountRegistration(this, logins);
         this.dispatcher = new Dispatcher(this);
         if (config.defaultRoom() != null) rooms.createPermanent(config.defaultRoom());
-        rooms.restore(roomStore.load());
+        rooms.restore(stores.rooms().load());
         new KeepAlive(this);
     }
 
@@ -87,7 +93,7 @@ public final class Hub {
      * allowed like an account, and a key linked to an account logs in to it at once.
      */
     public Connection connectSsh(String address, String keyFingerprint, Link link) {
-        BanList.Ban keyBan = bans.findByAddress(BanList.keyHost(keyFingerprint));
+        ServerBan keyBan = bans.findByAddress(BanList.keyHost(keyFingerprint));
         Connection c = gate.connect(address, link, true);
         if (c == null) return null;
         c.sshKey(keyFingerprint);
@@ -149,10 +155,7 @@ public final class Hub {
         String oldPrefix = c.prefix();
         String old = c.nick();
         Connection holder = users.find(nick);
-        if (cluster != null && holder != null && holder != c && cluster.holdsInCluster(c) && !holder.isRegistered() && !cluster.holdsInCluster(holder)) {
-            cluster.yieldNick(holder); // the cluster's order gave the nick to c: a registration here still waiting for its claim gives way
-            holder = null;
-        }
+        if (holder != null && holder != c && replication.yieldsTo(c, holder)) holder = null;
         if (holder != null && holder != c) {
             if (!logins.ownsNick(c, nick)) return false;
             // the account's owner takes its name back from a connection left behind or a squatter
@@ -171,19 +174,14 @@ public final class Hub {
         return true;
     }
 
-    /**
-     * Joins a cluster on the bus as the node named so: from now on what changes the chat is
-     * published and applied in the bus's order (see {@link Cluster}). Called once, on the loop; then {@link Cluster#start()}.
-     */
-    public Cluster joinCluster(dev.chatroom.server.cluster.Bus bus, String node, java.util.concurrent.Executor loop, Cluster.ClusterConsole console) {
-        output.node(node);
-        cluster = new Cluster(this, bus, node, loop, console);
-        return cluster;
+    /** This server joins a cluster: from now on what changes the chat goes through it. Called once, on the loop. */
+    public void replication(Replication r) {
+        replication = r;
     }
 
-    /** The cluster this node is part of, or null for a server on its own. */
-    public Cluster cluster() {
-        return cluster;
+    /** The cluster this server is part of; {@link Replication#STANDALONE} on its own. */
+    public Replication replication() {
+        return replication;
     }
 
     /** The command table; tests add commands to it. */

@@ -5,7 +5,7 @@ import static dev.chatroom.irc.Numeric.*;
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
-import dev.chatroom.server.accounts.Account;
+import dev.chatroom.store.Account;
 import dev.chatroom.server.accounts.Accounts;
 import dev.chatroom.server.accounts.LoginThrottle;
 import dev.chatroom.server.accounts.PasswordHash;
@@ -255,12 +255,12 @@ public final class Logins {
                 + how);
         if (c.isRegistered()) {
             tellRooms(c, a.name());
-            if (hub.cluster() != null) hub.cluster().loggedIn(c);
+            hub.replication().loggedIn(c);
         }
     }
 
     /** account-notify: the rooms c is in learn its account (or "*" for none). */
-    void tellRooms(Connection c, String account) {
+    public void tellRooms(Connection c, String account) {
         try (Broadcast b = hub.output().broadcast(Message.of(c.prefix(), "ACCOUNT", account))) {
             for (Connection other : hub.rooms().coMembers(c)) if (other.has(Capability.ACCOUNT_NOTIFY)) b.sendTo(other);
         }

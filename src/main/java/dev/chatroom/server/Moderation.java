@@ -1,5 +1,9 @@
 package dev.chatroom.server;
 
+import dev.chatroom.store.ServerBan;
+
+import dev.chatroom.store.BanStore;
+
 import static dev.chatroom.irc.Numeric.ERR_YOUREBANNEDCREEP;
 
 import dev.chatroom.irc.Message;
@@ -32,7 +36,7 @@ public final class Moderation {
 
     /** Bans a mask and disconnects whoever matches it now; returns who that was. */
     public List<String> ban(String mask, String reason) {
-        BanList.Ban ban = hub.bans().add(mask, reason, Instant.ofEpochMilli(hub.clock().millis()));
+        ServerBan ban = hub.bans().add(mask, reason, Instant.ofEpochMilli(hub.clock().millis()));
         store.save(hub.bans().all());
         List<String> gone = new ArrayList<>();
         BanList only = new BanList();

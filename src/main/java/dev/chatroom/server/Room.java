@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import dev.chatroom.store.RoomBan;
+
 import static dev.chatroom.irc.Numeric.RPL_ENDOFNAMES;
 import static dev.chatroom.irc.Numeric.RPL_NAMREPLY;
 import static dev.chatroom.irc.Numeric.RPL_TOPIC;
@@ -9,7 +11,7 @@ import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
 import dev.chatroom.irc.Utf8;
-import dev.chatroom.server.history.SavedRoom;
+import dev.chatroom.store.SavedRoom;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Replies;
 import java.util.ArrayList;
@@ -166,7 +168,7 @@ public final class Room {
      * c gets its topic and member list. The first to join a room that is not permanent becomes
      * its operator. Joining twice does nothing.
      */
-    void join(Connection c, Replies r) {
+    public void join(Connection c, Replies r) {
         if (contains(c)) return;
         c.uninvite(this);
         add(c, snapshot.length == 0 && !permanent ? OPERATOR : 0);
@@ -231,11 +233,11 @@ public final class Room {
     }
 
     /** The room's settings as they are saved for a restart. */
-    SavedRoom saved() {
+    public SavedRoom saved() {
         StringBuilder flags = new StringBuilder();
         for (char f : RoomModes.FLAGS.toCharArray()) if (modes.has(f)) flags.append(f);
-        List<SavedRoom.Ban> bans = new ArrayList<>();
-        for (RoomModes.Ban b : modes.bans()) bans.add(new SavedRoom.Ban(b.mask(), b.setBy(), b.setAtSeconds()));
+        List<RoomBan> bans = new ArrayList<>();
+        for (RoomBan b : modes.bans()) bans.add(new RoomBan(b.mask(), b.setBy(), b.setAtSeconds()));
         return new SavedRoom(name, createdAtMillis, topic, topicSetBy, topicSetAtMillis, flags.toString(), modes.key(), modes.limit(), bans);
     }
 
@@ -247,7 +249,7 @@ public final class Room {
         for (char f : RoomModes.FLAGS.toCharArray()) modes.set(f, s.flags() != null && s.flags().indexOf(f) >= 0);
         modes.key(s.key());
         modes.limit(s.limit());
-        for (SavedRoom.Ban b : s.bans()) modes.ban(b.mask(), b.setBy(), b.setAtSeconds());
+        for (RoomBan b : s.bans()) modes.ban(b.mask(), b.setBy(), b.setAtSeconds());
     }
 
     /** c is gone from the server; its QUIT was announced once to all its rooms together. */

@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import dev.chatroom.store.RoomBan;
+
 import static dev.chatroom.irc.Numeric.*;
 
 import java.util.ArrayList;
@@ -122,7 +124,7 @@ public final class RoomModeChange {
 
     /** 367 for each ban, then 368: anyone who can see the room may ask. */
     private void listBans() {
-        for (RoomModes.Ban b : room.modes().bans()) {
+        for (RoomBan b : room.modes().bans()) {
             complaints.words(RPL_BANLIST, room.name(), b.mask(), b.setBy(), Long.toString(b.setAtSeconds()));
         }
         complaints.numeric(RPL_ENDOFBANLIST, room.name(), "End of channel ban list");

@@ -1,5 +1,9 @@
 package dev.chatroom.server;
 
+import dev.chatroom.store.ServerBan;
+
+import dev.chatroom.store.RoomBan;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,13 +21,11 @@ public final class RoomModes {
     public static final int KEY_MAX = 32;
     public static final int BANS_MAX = 100;
 
-    /** One entry of the ban list: the mask, who set it, when (seconds, as 367 shows it). */
-    public record Ban(String mask, String setBy, long setAtSeconds) {}
 
     private int flags;
     private String key;
     private int limit;
-    private final List<Ban> bans = new ArrayList<>(0);
+    private final List<RoomBan> bans = new ArrayList<>(0);
 
     /** What a room starts with: {@code +nt}, as most servers do. */
     static RoomModes standard() {
@@ -88,14 +90,14 @@ public final class RoomModes {
         return n > 0 ? n : null;
     }
 
-    public List<Ban> bans() {
+    public List<RoomBan> bans() {
         return Collections.unmodifiableList(bans);
     }
 
     /** Adds a normalized mask; false when it was already there or the list is full (see {@link #bansFull()}). */
     public boolean ban(String mask, String setBy, long nowSeconds) {
         if (banIndex(mask) >= 0 || bansFull()) return false;
-        bans.add(new Ban(mask, setBy, nowSeconds));
+        bans.add(new RoomBan(mask, setBy, nowSeconds));
         return true;
     }
 
@@ -119,7 +121,7 @@ public final class RoomModes {
     public boolean banned(String nick, String ident, String host) {
         if (bans.isEmpty()) return false;
         String who = (nick + "!" + ident + "@" + host).toLowerCase(java.util.Locale.ROOT);
-        for (Ban b : bans) if (Glob.matches(b.mask().toLowerCase(java.util.Locale.ROOT), who)) return true;
+        for (RoomBan b : bans) if (Glob.matches(b.mask().toLowerCase(java.util.Locale.ROOT), who)) return true;
         return false;
     }
 
@@ -131,7 +133,7 @@ public final class RoomModes {
     public static String normalizeMask(String m) {
         if (m == null || m.isEmpty() || m.charAt(0) == ':' || m.length() > 200 || m.indexOf(',') >= 0) return null;
         String full = BanList.normalize(m);
-        return BanList.validMask(full) ? full : null;
+        return ServerBan.validMask(full) ? full : null;
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.chatroom.server;
 
+
 import dev.chatroom.irc.Casemapping;
-import dev.chatroom.server.history.History;
-import dev.chatroom.server.history.RoomStore;
-import dev.chatroom.server.history.SavedRoom;
+import dev.chatroom.store.RoomStore;
+import dev.chatroom.store.SavedRoom;
 import dev.chatroom.server.output.Output;
 import dev.chatroom.server.output.Replies;
 import java.util.ArrayList;
@@ -44,12 +44,12 @@ public final class Rooms {
     }
 
     /** A room as another node of the cluster has it: made if missing; its settings taken when none of our users is inside. */
-    Room mirror(SavedRoom s) {
+    public Room mirror(SavedRoom s) {
         Room room = find(s.name());
         if (room == null) {
             room = new Room(this, s.name(), false, s.createdMillis());
             byName.put(Casemapping.fold(s.name()), room);
-        } else if (!RemoteUsers.noneLocal(room)) {
+        } else if (!java.util.Arrays.stream(room.members()).allMatch(Connection::isRemote)) {
             return room;
         }
         room.restore(s);

@@ -23,7 +23,7 @@ public final class Users {
     private int mostLocal;
     private final Whowas whowas = new Whowas();
 
-    void add(Connection c) {
+    public void add(Connection c) {
         c.index(all.size());
         all.add(c);
         if (c.isRemote()) remote++;
@@ -56,7 +56,7 @@ public final class Users {
     }
 
     /** Takes the nick for c, releasing its old one; false when someone else holds it. */
-    boolean claim(Connection c, String nick) {
+    public boolean claim(Connection c, String nick) {
         Connection holder = byNick.putIfAbsent(Casemapping.fold(nick), c);
         if (holder != null && holder != c) return false;
         if (c.nick() != null && !Casemapping.equals(c.nick(), nick)) byNick.remove(Casemapping.fold(c.nick()), c);
@@ -65,12 +65,12 @@ public final class Users {
     }
 
     /** c gives up its nick (a registering connection told the nick is someone's account). */
-    void release(Connection c) {
+    public void release(Connection c) {
         if (c.nick() != null) byNick.remove(Casemapping.fold(c.nick()), c);
         c.nick(null);
     }
 
-    void countRegistered(Connection c, int delta) {
+    public void countRegistered(Connection c, int delta) {
         registered += delta;
         mostRegistered = Math.max(mostRegistered, registered);
         if (c.isRemote()) return;

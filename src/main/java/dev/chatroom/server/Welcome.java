@@ -2,7 +2,7 @@ package dev.chatroom.server;
 
 import static dev.chatroom.irc.Numeric.*;
 
-import dev.chatroom.Version;
+import dev.chatroom.config.Version;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;

@@ -1,6 +1,6 @@
 package dev.chatroom.server;
 
-import dev.chatroom.server.history.HistoryStore;
+import dev.chatroom.store.HistoryStore;
 
 /**
  * What the server may take on before it slows senders down: output waiting for clients (the

@@ -1,6 +1,6 @@
 package dev.chatroom.ssh;
 
-import dev.chatroom.server.EventSink;
+import dev.chatroom.log.EventSink;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.common.session.Session;

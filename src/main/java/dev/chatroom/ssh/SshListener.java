@@ -1,6 +1,6 @@
 package dev.chatroom.ssh;
 
-import dev.chatroom.server.EventSink;
+import dev.chatroom.log.EventSink;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

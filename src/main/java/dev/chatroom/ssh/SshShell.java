@@ -4,7 +4,6 @@ import dev.chatroom.client.PlainUi;
 import dev.chatroom.client.Session;
 import dev.chatroom.client.TerminalUi;
 import dev.chatroom.client.Ui;
-import dev.chatroom.server.net.SshGatewayLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

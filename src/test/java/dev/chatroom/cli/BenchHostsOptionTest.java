@@ -2,7 +2,6 @@ package dev.chatroom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatroom.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,7 @@ class BenchHostsOptionTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     }
 
     @ParameterizedTest

@@ -2,8 +2,7 @@ package dev.chatroom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatroom.Main;
-import dev.chatroom.Version;
+import dev.chatroom.config.Version;
 import dev.chatroom.config.Values;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,7 +16,7 @@ class CommandLineTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     }
 
     @Test

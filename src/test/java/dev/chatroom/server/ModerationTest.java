@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import dev.chatroom.store.ServerBan;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
@@ -54,7 +56,7 @@ class ModerationTest extends HubTest {
         assertThat(server.admin.execute("/unban bob")).isEqualTo("No ban on bob!*@*. Type /bans.");
         server.join("bob");
         assertThat(server.savedBans()).hasSize(2);
-        assertThat(server.savedBans().get(0)).extracting(BanList.Ban::mask).containsExactly("bob!*@*");
+        assertThat(server.savedBans().get(0)).extracting(ServerBan::mask).containsExactly("bob!*@*");
         assertThat(server.savedBans().get(1)).isEmpty();
     }
 

@@ -129,7 +129,7 @@ class RobustnessTest extends HubTest {
 
     @Test
     void aHandlerThatThrowsIsCountedAndTheConnectionGoesOn() {
-        server.hub.dispatcher().register(new Command("BOOM", 0, true, true, ctx -> {
+        server.hub.dispatcher().register(new Command("BOOM", 0, true, true, Command.Scope.LOCAL, ctx -> {
             throw new IllegalStateException("a bug");
         }));
         FakeClient c = server.join("alice");
@@ -145,7 +145,7 @@ class RobustnessTest extends HubTest {
     @Test
     void aThrowingLineHeldByFloodControlDoesNotStallTheReader() {
         try (InMemoryServer s = new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(3).floodRate(5)))) {
-            s.hub.dispatcher().register(new Command("BOOM", 0, true, true, ctx -> {
+            s.hub.dispatcher().register(new Command("BOOM", 0, true, true, Command.Scope.LOCAL, ctx -> {
                 throw new IllegalStateException("a bug");
             }));
             FakeClient c = s.connect().sendRegistration("alice");

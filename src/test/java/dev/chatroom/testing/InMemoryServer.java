@@ -1,15 +1,23 @@
 package dev.chatroom.testing;
 
+import dev.chatroom.store.ServerBan;
+
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
-import dev.chatroom.server.BanList;
 import dev.chatroom.server.Hub;
+import dev.chatroom.server.Background;
+import dev.chatroom.server.accounts.PasswordHash;
+import dev.chatroom.store.AccountStore;
+import dev.chatroom.store.BanStore;
+import dev.chatroom.store.HistoryStore;
+import dev.chatroom.store.RoomStore;
+import dev.chatroom.store.StoreException;
+import dev.chatroom.store.Stores;
+import dev.chatroom.store.sqlite.SqliteStores;
 import dev.chatroom.server.Motd;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.console.AdminCommands;
-import dev.chatroom.server.store.Database;
-import dev.chatroom.server.store.SqliteHistoryStore;
-import dev.chatroom.server.store.SqliteRoomStore;
+import dev.chatroom.store.sqlite.Database;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,43 +43,65 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
     public final TestBudget budget = new TestBudget();
     private final Deque<String> events = new ArrayDeque<>();
     private final List<String> eventsSeen = new ArrayList<>();
-    private final List<List<BanList.Ban>> savedBans = new ArrayList<>();
+    private final List<List<ServerBan>> savedBans = new ArrayList<>();
     private boolean shutDown;
     private final Database database;
 
     public InMemoryServer(ServerConfig config) {
-        this(config, new BanList());
-    }
-
-    public InMemoryServer(ServerConfig config, BanList bans) {
-        try {
-            hub = new Hub(config, Motd.load(config), clock, UnpooledByteBufAllocator.DEFAULT, events::add, bans, savedBans::add, budget);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        admin = new AdminCommands(this);
         database = null;
+        hub = newHub(config, recordingBans(Stores.none()));
+        admin = new AdminCommands(this);
     }
 
     /**
-     * With history and rooms kept in a real chatroom.db in dir (SQLite, its writer and reader
-     * running inline on the test's thread), so a test sees what was stored when a command returns
-     * and a new server on the same dir is a restart.
+     * With everything kept in a real chatroom.db in dir (SQLite, its writer and reader running
+     * inline on the test's thread), so a test sees what was stored when a command returns and a
+     * new server on the same dir is a restart.
      */
     public InMemoryServer(ServerConfig config, Path dir) {
         try {
             database = Database.open(dir, new InlineExecutor());
-            SqliteHistoryStore history = new SqliteHistoryStore(database, Runnable::run, events::add, true);
-            hub = new Hub(config, Motd.load(config), clock, UnpooledByteBufAllocator.DEFAULT, events::add, new BanList(), savedBans::add, budget,
-                    dev.chatroom.server.accounts.Accounts.inMemory(), dev.chatroom.server.accounts.PasswordHash.DEFAULT,
-                    dev.chatroom.server.Background.INLINE, history, new SqliteRoomStore(database, events::add));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (dev.chatroom.server.accounts.AccountStore.StoreException e) {
+        } catch (StoreException e) {
             throw new IllegalStateException(e);
         }
+        hub = newHub(config, recordingBans(SqliteStores.inline(database, config, events::add)));
         admin = new AdminCommands(this);
         clock.runPending();
+    }
+
+    private Hub newHub(ServerConfig config, Stores stores) {
+        try {
+            return new Hub(config, Motd.load(config), clock, UnpooledByteBufAllocator.DEFAULT, events::add, stores, budget, PasswordHash.DEFAULT,
+                    Background.INLINE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (StoreException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stores, with every ban list the server saves also recorded for {@link #savedBans()}. */
+    private Stores recordingBans(Stores stores) {
+        BanStore bans = new BanStore() {
+            @Override
+            public List<ServerBan> load() throws StoreException {
+                return stores.bans().load();
+            }
+
+            @Override
+            public void save(List<ServerBan> list) {
+                savedBans.add(List.copyOf(list));
+                stores.bans().save(list);
+            }
+        };
+        return new Stores() {
+            public AccountStore accounts() { return stores.accounts(); }
+            public BanStore bans() { return bans; }
+            public RoomStore rooms() { return stores.rooms(); }
+            public HistoryStore history() { return stores.history(); }
+            public String where() { return stores.where(); }
+            public void close() { stores.close(); }
+        };
     }
 
     public InMemoryServer() {
@@ -175,7 +205,7 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
     }
 
     /** Every ban list the server asked to save, in order. */
-    public List<List<BanList.Ban>> savedBans() {
+    public List<List<ServerBan>> savedBans() {
         return savedBans;
     }
 }

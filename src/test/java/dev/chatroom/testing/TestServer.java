@@ -1,10 +1,12 @@
 package dev.chatroom.testing;
 
+import dev.chatroom.launch.StartException;
+
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.console.AdminCommands;
-import dev.chatroom.server.net.ChatServer;
+import dev.chatroom.launch.ChatServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +25,7 @@ public final class TestServer implements AutoCloseable {
     private final List<IrcTestClient> clients = new ArrayList<>();
     public final AdminCommands admin;
 
-    public TestServer(ServerConfig config) throws ChatServer.StartException {
+    public TestServer(ServerConfig config) throws StartException {
         server = new ChatServer(config, events::add).start();
         admin = new AdminCommands(server);
     }
@@ -42,7 +44,7 @@ public final class TestServer implements AutoCloseable {
         return config().with(changes);
     }
 
-    public static TestServer start() throws ChatServer.StartException {
+    public static TestServer start() throws StartException {
         return new TestServer(config());
     }
 

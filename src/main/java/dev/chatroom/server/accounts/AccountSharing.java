@@ -1,5 +1,7 @@
 package dev.chatroom.server.accounts;
 
+import dev.chatroom.store.Account;
+
 import java.util.function.Consumer;
 
 /**

@@ -1,5 +1,11 @@
 package dev.chatroom.server.accounts;
 
+import dev.chatroom.store.AccountStore;
+
+import dev.chatroom.store.AllowEntry;
+
+import dev.chatroom.store.Account;
+
 import dev.chatroom.irc.Casemapping;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -70,7 +70,7 @@ public final class Dispatcher {
             r.numeric(ERR_NOTREGISTERED, "Waiting for the admin to accept you");
         } else if (m.params().size() < cmd.minParams()) {
             r.numeric(ERR_NEEDMOREPARAMS, m.command(), "Not enough parameters");
-        } else if (hub.cluster() != null && hub.cluster().relay(c, m)) {
+        } else if (cmd.scope() == Command.Scope.CLUSTER && hub.replication().relay(c, m)) {
             return; // runs when the cluster hands it back, in its order; its replies come then
         } else {
             try {

@@ -19,9 +19,9 @@ final class MessageCommands {
 
     static List<Command> all() {
         return List.of(
-                Command.registered("PRIVMSG", 0, ctx -> relay(ctx, "PRIVMSG")),
-                Command.registered("NOTICE", 0, ctx -> relay(ctx, "NOTICE")),
-                Command.registered("TAGMSG", 1, ctx -> relay(ctx, "TAGMSG")));
+                Command.registered("PRIVMSG", 0, ctx -> relay(ctx, "PRIVMSG")).clusterWide(),
+                Command.registered("NOTICE", 0, ctx -> relay(ctx, "NOTICE")).clusterWide(),
+                Command.registered("TAGMSG", 1, ctx -> relay(ctx, "TAGMSG")).clusterWide());
     }
 
     // PRIVMSG <target>{,<target>} :<text>   (NOTICE alike; TAGMSG <target> carries only tags)

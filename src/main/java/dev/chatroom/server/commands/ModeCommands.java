@@ -15,7 +15,7 @@ final class ModeCommands {
     private ModeCommands() {}
 
     static List<Command> all() {
-        return List.of(Command.registered("MODE", 1, ModeCommands::mode));
+        return List.of(Command.registered("MODE", 1, ModeCommands::mode).clusterWide());
     }
 
     // MODE <target> [<modestring> [<mode arguments>...]]

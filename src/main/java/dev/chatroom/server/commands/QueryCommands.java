@@ -155,7 +155,7 @@ final class QueryCommands {
         var all = ctx.hub().users();
         int local = all.localRegistered();
         int unknown = all.localCount() - local;
-        int servers = ctx.hub().cluster() == null ? 1 : ctx.hub().cluster().servers();
+        int servers = ctx.hub().replication().servers();
         ctx.numeric(RPL_LUSERCLIENT, "There are " + (users - invisible) + " users and " + invisible + " invisible on " + servers + " servers");
         if (unknown > 0) ctx.numeric(RPL_LUSERUNKNOWN, Integer.toString(unknown), "unknown connection(s)");
         ctx.numeric(RPL_LUSERCHANNELS, Integer.toString(ctx.hub().rooms().count()), "channels formed");

@@ -24,7 +24,7 @@ final class RegistrationCommands {
         return List.of(
                 Command.anytime("CAP", 1, RegistrationCommands::cap),
                 Command.registration("PASS", 1, RegistrationCommands::pass),
-                new Command("NICK", 0, true, false, RegistrationCommands::nick),
+                new Command("NICK", 0, true, false, Command.Scope.CLUSTER, RegistrationCommands::nick),
                 Command.registration("USER", 4, RegistrationCommands::user),
                 Command.anytime("PING", 1, RegistrationCommands::ping),
                 Command.anytime("PONG", 0, ctx -> { }),

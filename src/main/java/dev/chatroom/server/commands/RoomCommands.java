@@ -15,12 +15,12 @@ final class RoomCommands {
 
     static List<Command> all() {
         return List.of(
-                Command.registered("JOIN", 1, RoomCommands::join),
-                Command.registered("PART", 1, RoomCommands::part),
+                Command.registered("JOIN", 1, RoomCommands::join).clusterWide(),
+                Command.registered("PART", 1, RoomCommands::part).clusterWide(),
                 Command.registered("NAMES", 0, RoomCommands::names),
-                Command.registered("TOPIC", 1, RoomCommands::topic),
-                Command.registered("KICK", 2, RoomCommands::kick),
-                Command.registered("INVITE", 0, RoomCommands::invite));
+                Command.registered("TOPIC", 1, RoomCommands::topic).clusterWide(),
+                Command.registered("KICK", 2, RoomCommands::kick).clusterWide(),
+                Command.registered("INVITE", 0, RoomCommands::invite).clusterWide());
     }
 
     // JOIN <channel>{,<channel>} [<key>{,<key>}]   |   JOIN 0

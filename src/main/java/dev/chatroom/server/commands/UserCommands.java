@@ -16,8 +16,8 @@ final class UserCommands {
 
     static List<Command> all() {
         return List.of(
-                Command.registered("AWAY", 0, UserCommands::away),
-                Command.registered("SETNAME", 1, UserCommands::setname));
+                Command.registered("AWAY", 0, UserCommands::away).clusterWide(),
+                Command.registered("SETNAME", 1, UserCommands::setname).clusterWide());
     }
 
     // AWAY [:<text>]

@@ -2,8 +2,8 @@ package dev.chatroom.server.console;
 
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
-import dev.chatroom.server.accounts.Account;
-import dev.chatroom.server.accounts.AllowEntry;
+import dev.chatroom.store.Account;
+import dev.chatroom.store.AllowEntry;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.chatroom.server.console;
 
+import dev.chatroom.store.ServerBan;
+
 import dev.chatroom.server.BanList;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
@@ -66,7 +68,7 @@ public final class AdminCommands {
         java.util.concurrent.CompletableFuture<Integer> removed = new java.util.concurrent.CompletableFuture<>();
         onLoop(hub -> {
             hub.history().purge(room ? key : null, room ? null : key, removed::complete);
-            if (hub.cluster() != null) hub.cluster().purged(room ? key : null, room ? null : key);
+            hub.replication().purged(room ? key : null, room ? null : key);
             return "";
         });
         try {
@@ -112,7 +114,7 @@ public final class AdminCommands {
         String rest = words.length > 2 ? words[2] : null;
         String text = input.indexOf(' ') < 0 ? "" : input.substring(input.indexOf(' ') + 1).strip();
         String relayed = ClusterRelay.line(verb, input, arg, text, this::onLoop);
-        if (relayed != null && Boolean.TRUE.equals(onLoop(hub -> hub.cluster() != null && hub.cluster().relayConsole(relayed)))) return "";
+        if (relayed != null && Boolean.TRUE.equals(onLoop(hub -> hub.replication().relayConsole(relayed)))) return "";
         return switch (verb) {
             case "y", "yes" -> onLoop(hub -> Approving.answerOldest(hub, true, false));
             case "n", "no" -> onLoop(hub -> Approving.answerOldest(hub, false, false));
@@ -220,7 +222,7 @@ public final class AdminCommands {
 
     private static String ban(Hub hub, String target, String reason) {
         String mask = BanList.normalize(target);
-        if (!BanList.validMask(mask)) return "Not a nick, address or nick!user@host mask: " + target;
+        if (!ServerBan.validMask(mask)) return "Not a nick, address or nick!user@host mask: " + target;
         List<String> gone = hub.moderation().ban(mask, reason);
         return "Banned " + mask + (reason == null ? "" : " (" + reason.strip() + ")") + "."
                 + (gone.isEmpty() ? "" : " Disconnected: " + String.join(", ", gone) + ".");

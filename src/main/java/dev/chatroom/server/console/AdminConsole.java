@@ -1,7 +1,7 @@
 package dev.chatroom.server.console;
 
 import dev.chatroom.irc.Sanitizer;
-import dev.chatroom.server.EventSink;
+import dev.chatroom.log.EventSink;
 import java.io.BufferedReader;
 import java.io.IOError;
 import java.io.IOException;

@@ -32,7 +32,7 @@ final class Approving {
             if (always && account != null) {
                 result = AccountAdmin.allow(hub, account);
             } else if (always && c.sshKey() != null) {
-                hub.logins().accounts().remember(new dev.chatroom.server.accounts.AllowEntry(dev.chatroom.server.BanList.keyHost(c.sshKey()), true, null,
+                hub.logins().accounts().remember(new dev.chatroom.store.AllowEntry(dev.chatroom.server.BanList.keyHost(c.sshKey()), true, null,
                         hub.clock().millis()));
                 result = "Allowed " + c.nick() + "'s ssh key " + c.sshKey() + ": it skips the queue from now on.";
             } else if (always) {

@@ -1,5 +1,7 @@
 package dev.chatroom.server.console;
 
+import dev.chatroom.store.ServerBan;
+
 import dev.chatroom.server.BanList;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
@@ -36,10 +38,10 @@ final class Reports {
     }
 
     static String bans(Hub hub) {
-        List<BanList.Ban> all = hub.bans().all();
+        List<ServerBan> all = hub.bans().all();
         if (all.isEmpty()) return "No bans.";
         StringJoiner out = new StringJoiner("\n", "Bans (" + all.size() + "):\n", "");
-        for (BanList.Ban b : all) out.add("  " + b.mask() + (b.reason().isEmpty() ? "" : " (" + b.reason() + ")") + ", since " + b.since());
+        for (ServerBan b : all) out.add("  " + b.mask() + (b.reason().isEmpty() ? "" : " (" + b.reason() + ")") + ", since " + b.since());
         return out.toString();
     }
 

@@ -1,5 +1,7 @@
 package dev.chatroom.server.net;
 
+import dev.chatroom.ssh.SshGatewayLine;
+
 import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.irc.LineError;
 import dev.chatroom.irc.LineFramer;

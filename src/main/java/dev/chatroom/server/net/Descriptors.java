@@ -15,7 +15,7 @@ public final class Descriptors {
     private Descriptors() {}
 
     /** The most connections this process can hold: the configured number, or fewer if the limit says so. */
-    static int maxClients(int configured) {
+    public static int maxClients(int configured) {
         long limit = limit();
         if (limit <= 0) return configured;
         long room = limit - open() - RESERVE;

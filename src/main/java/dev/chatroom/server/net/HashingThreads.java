@@ -14,11 +14,11 @@ import java.util.function.Supplier;
  * hash takes 19 MiB while it runs), and a short queue. A flood of login attempts past that is
  * answered "busy" at once instead of piling up memory or delaying everyone's login by minutes.
  */
-final class HashingThreads implements Background {
+public final class HashingThreads implements Background {
     private final EventLoop loop;
     private final ThreadPoolExecutor pool;
 
-    HashingThreads(EventLoop loop) {
+    public HashingThreads(EventLoop loop) {
         this.loop = loop;
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
@@ -47,7 +47,7 @@ final class HashingThreads implements Background {
         }
     }
 
-    void close() {
+    public void close() {
         pool.shutdownNow();
     }
 }

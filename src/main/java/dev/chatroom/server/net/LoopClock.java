@@ -5,10 +5,10 @@ import io.netty.channel.EventLoop;
 import java.util.concurrent.TimeUnit;
 
 /** The real clock: system time, with timers on the server's event loop. */
-final class LoopClock implements Clock {
+public final class LoopClock implements Clock {
     private final EventLoop loop;
 
-    LoopClock(EventLoop loop) {
+    public LoopClock(EventLoop loop) {
         this.loop = loop;
     }
 

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * under half: waiting for them would wedge everyone, while a slow reader that still reads
  * only has to be waited for.
  */
-final class OutputMemory implements OutputBudget {
+public final class OutputMemory implements OutputBudget {
     static final long MIN_LIMIT = 4L << 20;
 
     private final long budget;
@@ -42,7 +42,7 @@ final class OutputMemory implements OutputBudget {
         this.loop = loop;
     }
 
-    long budget() {
+    public long budget() {
         return budget;
     }
 

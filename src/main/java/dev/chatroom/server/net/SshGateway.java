@@ -1,22 +1,20 @@
 package dev.chatroom.server.net;
 
 import dev.chatroom.config.ServerConfig;
-import dev.chatroom.server.EventSink;
+import dev.chatroom.log.EventSink;
 import dev.chatroom.ssh.SshListener;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.function.Function;
 
 /**
  * The server's ssh side: the SSH listener, whose sessions run the chat client in this process,
  * and the gateway listener on 127.0.0.1 those clients connect to, which believes only
  * connections that introduce themselves with this run's secret.
  */
-final class SshGateway implements AutoCloseable {
+public final class SshGateway implements AutoCloseable {
     private final Channel gateway;
     private final SshListener ssh;
 
@@ -25,12 +23,16 @@ final class SshGateway implements AutoCloseable {
         this.ssh = ssh;
     }
 
-    /** bootstrapFor makes the gateway's bootstrap for a secret (its connections' handlers check it). */
-    static SshGateway start(ServerConfig config, Function<String, ServerBootstrap> bootstrapFor, EventSink events) throws IOException, InterruptedException {
+    /** Gateway listens, for a secret, on 127.0.0.1 (its connections' handlers check the secret). */
+    interface Gateway {
+        Channel bind(String secret) throws InterruptedException;
+    }
+
+    static SshGateway start(ServerConfig config, Gateway gatewayFor, EventSink events) throws IOException, InterruptedException {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Channel gateway = bootstrapFor.apply(secret).bind("127.0.0.1", 0).sync().channel();
+        Channel gateway = gatewayFor.bind(secret);
         try {
             int port = ((InetSocketAddress) gateway.localAddress()).getPort();
             return new SshGateway(gateway, SshListener.start(config.host(), config.sshPort(), config.dataDir(), port, secret, config.serverName(),
@@ -41,16 +43,16 @@ final class SshGateway implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return ssh.port();
     }
 
-    String fingerprint() {
+    public String fingerprint() {
         return ssh.fingerprint();
     }
 
     /** No new sessions, no new gateway connections. */
-    void stopListening() {
+    public void stopListening() {
         gateway.close().awaitUninterruptibly();
     }
 

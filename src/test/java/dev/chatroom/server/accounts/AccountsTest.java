@@ -1,5 +1,7 @@
 package dev.chatroom.server.accounts;
 
+import dev.chatroom.store.Account;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;

@@ -1,5 +1,7 @@
 package dev.chatroom.server.history;
 
+import dev.chatroom.server.History;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.config.ServerConfig;

@@ -1,5 +1,11 @@
 package dev.chatroom.server.net;
 
+import dev.chatroom.server.Background;
+
+import dev.chatroom.server.accounts.PasswordHash;
+
+import dev.chatroom.store.Stores;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.irc.IrcLineDecoder;
@@ -39,7 +45,8 @@ class ClientChannelTest {
         channel = new Client();
         OutputMemory memory = new OutputMemory(64 << 20, 1 << 20, java.time.Duration.ofSeconds(10), channel.eventLoop());
         var config = InMemoryServer.config();
-        hub = new Hub(config, Motd.load(config), new ManualClock(), UnpooledByteBufAllocator.DEFAULT, line -> { }, new BanList(), bans -> { }, memory);
+        hub = new Hub(config, Motd.load(config), new ManualClock(), UnpooledByteBufAllocator.DEFAULT, line -> { }, Stores.none(), memory, PasswordHash.DEFAULT,
+                Background.INLINE);
         channel.pipeline().addLast(new ClientChannel(hub, new Flusher(channel.eventLoop()), memory, IrcLineDecoder.strictUtf8(), false));
         channel.pipeline().fireChannelActive();
     }

@@ -1,0 +1,44 @@
+package dev.chatroom.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code chatroom} command: {@code server}, {@code join}, {@code bench}, {@code admin}. */
+@Command(
+        name = "chatroom",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "A terminal chat room that speaks IRC.")
+public final class RootCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The configured command line; tests use it with their own writers. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new RootCommand());
+        cl.addSubcommand("server", ServerCommand.commandLine());
+        cl.addSubcommand("join", new JoinCommand());
+        cl.addSubcommand("bench", new BenchCommand());
+        cl.addSubcommand("admin", new AdminCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine bad = ex.getCommandLine();
+            bad.getErr().println("chatroom: " + ex.getMessage());
+            bad.getErr().println("Try '" + bad.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("chatroom: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return 1;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

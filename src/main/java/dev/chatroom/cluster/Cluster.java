@@ -1,0 +1,347 @@
+package dev.chatroom.cluster;
+
+import dev.chatroom.server.Replication;
+
+import dev.chatroom.server.Hub;
+
+import dev.chatroom.server.Room;
+
+
+import dev.chatroom.server.DisconnectReason;
+
+import dev.chatroom.server.Departure;
+
+
+
+
+import dev.chatroom.server.Connection;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import dev.chatroom.irc.Message;
+import dev.chatroom.server.output.Replies;
+
+/**
+ * This node's part in a cluster. Every command that changes what others see (a message, a join,
+ * a nick, a mode, a console action) is published on the {@link Bus} instead of run, and runs
+ * when it comes back, on every node in the bus's one order: each node holds the same rooms,
+ * members and nicks, and every member sees a room's messages in the same order. The time and
+ * msgid of a message are its origin's, so every node stamps it alike. Nodes say they are alive
+ * every second; one silent for {@value #NODE_TIMEOUT_SECONDS} s is lost and its users quit. A node
+ * that stops hearing itself has lost Redis: it tells its users the chat is split and goes on alone
+ * (no buffering: a line sent to the other half minutes late would land out of its conversation).
+ */
+public final class Cluster implements Replication, Bus.Listener {
+    static final long NODE_TIMEOUT_SECONDS = 6;
+    private static final long SECOND = 1_000_000_000L;
+    private static final long SPLIT_NANOS = 3 * SECOND;
+
+    private final Hub hub;
+    private final Bus bus;
+    private final String node;
+    private final Executor loop;
+    private final RemoteUsers remote;
+    private final ClusterConsole console;
+    private final ClusterAccounts accounts;
+    private final ClusterCommands commands;
+    /** The other nodes heard from, with when. */
+    private final Map<String, Long> nodes = new HashMap<>();
+    private final ClusterUsers users;
+    /** Our commands published and not yet back, by event number: run here if the bus fails them. */
+    private final LinkedHashMap<Long, Runnable> inFlight = new LinkedHashMap<>();
+    private long nextEvent = 1;
+    private long lastSeq;
+    private boolean whole;
+    private long ownHeardNanos;
+    private boolean applying;
+
+    /** Joins hub to the cluster on bus as the node named so; {@link #start()} then connects. Called on the loop. */
+    public Cluster(Hub hub, Bus bus, String node, Executor loop, ClusterConsole console) {
+        this.hub = hub;
+        this.bus = bus;
+        this.node = node;
+        this.loop = loop;
+        this.console = console;
+        this.users = new ClusterUsers(hub, this, node);
+        this.remote = new RemoteUsers(hub, this::holdsInCluster);
+        users.remote(remote);
+        this.accounts = new ClusterAccounts(hub, this);
+        this.commands = new ClusterCommands(hub, this);
+        hub.logins().accounts().share(accounts);
+        hub.output().node(node);
+        hub.replication(this);
+        this.ownHeardNanos = hub.clock().nanos();
+    }
+
+    /** Connects the bus (blocking: call it off the loop, before listening), then starts the heartbeat on the loop. */
+    public void start() {
+        bus.claim(node);
+        bus.start(this);
+        loop.execute(this::tick);
+    }
+
+    public String node() {
+        return node;
+    }
+
+    @Override
+    public int servers() {
+        return nodes.size() + 1;
+    }
+
+    /** True while an event of the cluster is being applied (its effects are not published again). */
+    public boolean applying() {
+        return applying;
+    }
+
+    @Override
+    public void received(long seq, String event) {
+        loop.execute(() -> onEvent(seq, event));
+    }
+
+    @Override
+    public void connected(boolean up) {
+        loop.execute(() -> {
+            if (!up) split("lost its connection to Redis");
+        });
+    }
+
+    private void tick() {
+        long now = hub.clock().nanos();
+        publish(Message.of(node, "HB"));
+        bus.renew().thenAccept(held -> {
+            if (!held) loop.execute(() -> hub.events().event("Cluster: another server runs as node " + node + ": give one of them another --node-name."));
+        });
+        for (String n : new ArrayList<>(nodes.keySet())) if (now - nodes.get(n) > NODE_TIMEOUT_SECONDS * SECOND) lost(n, "stopped answering");
+        if (whole && now - ownHeardNanos > SPLIT_NANOS) split("cannot reach Redis");
+        hub.clock().schedule(this::tick, SECOND);
+    }
+
+    private void onEvent(long seq, String line) {
+        if (lastSeq != 0 && seq > lastSeq + 1 && whole) resync(seq - lastSeq - 1);
+        lastSeq = seq;
+        Message e;
+        try {
+            e = Message.parse(line);
+        } catch (RuntimeException bad) {
+            return;
+        }
+        if (e == null || e.prefix() == null) return;
+        boolean mine = node.equals(e.prefix());
+        if (mine) {
+            ownHeardNanos = hub.clock().nanos();
+            if (!whole) heal();
+        } else {
+            heard(e.prefix());
+        }
+        if (mine && e.tags().containsKey("e")) inFlight.remove(Long.parseLong(e.tags().get("e")));
+        applying = true;
+        try {
+            apply(e, mine);
+        } catch (RuntimeException bug) {
+            hub.events().event("Cluster: could not apply " + e.command() + " from " + e.prefix() + ": " + bug);
+        } finally {
+            applying = false;
+            hub.output().unpin();
+        }
+    }
+
+    private void apply(Message e, boolean mine) {
+        switch (e.command()) {
+            case "BURST" -> {
+                if (!mine && node.equals(e.param(0))) burst();
+            }
+            case "USER" -> {
+                if (mine) users.claimed(e);
+                else remote.add(e);
+            }
+            case "ADMIT", "QUEUE" -> {
+                Connection g = mine ? null : remote.find(e.param(0));
+                if (g != null && e.command().equals("ADMIT")) remote.admit(g);
+                else if (g != null) remote.queue(g);
+            }
+            case "CMD" -> commands.run(e, mine ? users.find(e.param(0)) : remote.find(e.param(0)));
+            case "GONE" -> {
+                if (!mine) remote.remove(e.param(0), new Departure(DisconnectReason.REMOTE, e.param(1)));
+            }
+            case "ROOM" -> {
+                if (!mine) remote.room(e);
+            }
+            case "ADMIN" -> console.apply(e.param(0), mine);
+            case "ACCT" -> accounts.apply(e, mine);
+            case "PURGE" -> {
+                if (!mine) hub.history().forget(orNull(e.param(0)), orNull(e.param(1)));
+            }
+            case "LOGIN" -> {
+                if (!mine) accounts.login(e, remote);
+            }
+            default -> { }
+        }
+    }
+
+    /** A node heard for the first time (or again after being lost) gets our users and rooms, and is asked for its own. */
+    private void heard(String other) {
+        Long was = nodes.put(other, hub.clock().nanos());
+        if (was != null || !whole) return;
+        hub.events().event("Cluster: node " + other + " is here.");
+        burst();
+        publish(Message.of(node, "BURST", other));
+    }
+
+    private void burst() {
+        users.burst();
+        for (Room room : hub.rooms().all()) {
+            List<Connection> ours = new ArrayList<>();
+            for (Connection m : room.members()) if (!m.isRemote() && m.clusterId() != null) ours.add(m);
+            if (!ours.isEmpty()) publish(RemoteUsers.describe(node, room, ours));
+        }
+    }
+
+    /** Events were missed (the subscription dropped for a moment): what others have is rebuilt from their bursts. */
+    private void resync(long missed) {
+        hub.events().event("Cluster: " + missed + " event(s) missed; asking the other nodes for their users again.");
+        for (String n : new ArrayList<>(nodes.keySet())) lost(n, "events were missed");
+    }
+
+    private void lost(String other, String why) {
+        nodes.remove(other);
+        int users = remote.nodeLost(other);
+        hub.events().event("Cluster: node " + other + " " + why + "; its " + users + " user(s) quit (node lost).");
+    }
+
+    private void split(String why) {
+        if (!whole) return;
+        whole = false;
+        hub.events().event("Cluster: this node " + why + ": the chat is split. Local users go on among themselves.");
+        tellLocal("The chat is split: this server " + why + ". You see only the people on this server until it heals.");
+        for (String n : new ArrayList<>(nodes.keySet())) lost(n, "is out of reach");
+        for (String n : remote.nodes()) lost(n, "is out of reach");
+        List<Runnable> pending = new ArrayList<>(inFlight.values());
+        inFlight.clear();
+        for (Runnable r : pending) r.run();
+    }
+
+    private void heal() {
+        whole = true;
+        if (everWhole) {
+            hub.events().event("Cluster: Redis is back; the chat heals.");
+            tellLocal("The chat is whole again.");
+        }
+        everWhole = true;
+        for (Connection c : hub.users().all()) if (!c.isRemote() && c.state() == Connection.State.REGISTERING) hub.tryRegister(c);
+    }
+
+    private boolean everWhole;
+
+    private void tellLocal(String text) {
+        for (Connection c : hub.users().all()) if (!c.isRemote() && c.isRegistered()) hub.output().replies(c).notice(text).flush();
+    }
+
+    // ---- our users (ClusterUsers) ----
+
+    @Override
+    public boolean nickClaimed(Connection c, Replies r) {
+        if (!whole && !users.claimedBefore(c)) {
+            r.note("CLUSTER_SPLIT", "The chat is split; you can join once it heals.").flush();
+            return false;
+        }
+        return users.nickClaimed(c);
+    }
+
+    @Override
+    public void registered(Connection c, boolean admitted) {
+        users.registered(c, admitted);
+    }
+
+    @Override
+    public void departed(Connection c, Departure d) {
+        users.departed(c, d, whole);
+    }
+
+    boolean holdsInCluster(Connection h) {
+        return users.holdsInCluster(h);
+    }
+
+    @Override
+    public boolean yieldsTo(Connection claimant, Connection holder) {
+        if (!holdsInCluster(claimant) || holder.isRegistered() || holdsInCluster(holder)) return false;
+        remote.bump(holder); // the cluster's order gave the nick to claimant: a registration here still waiting for its claim gives way
+        return true;
+    }
+
+    @Override
+    public boolean relay(Connection c, Message m) {
+        return whole && commands.relay(c, m);
+    }
+
+    @Override
+    public void loggedIn(Connection c) {
+        accounts.loggedIn(c);
+    }
+
+    /**
+     * Publishes an event of ours that has to take effect: when the bus fails it, fallback runs
+     * here instead (as everything does on a split). False when split: nothing was published.
+     */
+    boolean share(Message e, Runnable fallback) {
+        if (!whole) return false;
+        long ev = nextEvent++;
+        inFlight.put(ev, fallback);
+        Map<String, String> tags = new HashMap<>(e.tags());
+        tags.put("e", Long.toString(ev));
+        bus.publish(e.withTags(tags).toString()).whenComplete((seq, failure) -> {
+            if (failure != null) loop.execute(() -> {
+                Runnable r = inFlight.remove(ev);
+                if (r != null) r.run();
+            });
+        });
+        return true;
+    }
+
+    @Override
+    public void purged(String roomKey, String nickKey) {
+        publish(Message.of(node, "PURGE", roomKey == null ? "*" : roomKey, nickKey == null ? "*" : nickKey));
+    }
+
+    private static String orNull(String key) {
+        return "*".equals(key) ? null : key;
+    }
+
+    /** Runs work here as an applied event stamped with time and msgid (the bus failed it, or the chat split). */
+    void applyingAs(long time, String msgid, Runnable work) {
+        applying = true;
+        try {
+            hub.output().pin(time, msgid);
+            work.run();
+        } finally {
+            applying = false;
+            hub.output().unpin();
+        }
+    }
+
+    @Override
+    public boolean relayConsole(String line) {
+        if (!whole || applying) return false;
+        publish(Message.trailing(node, "ADMIN", line));
+        return true;
+    }
+
+    void publish(Message e) {
+        bus.publish(e.toString());
+    }
+
+    @Override
+    public void close() {
+        bus.close();
+    }
+
+    /** Runs a console line relayed by a node (mine: this one, whose console shows the answer). */
+    public interface ClusterConsole {
+        void apply(String line, boolean mine);
+    }
+}

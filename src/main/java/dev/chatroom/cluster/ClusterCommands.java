@@ -1,0 +1,48 @@
+package dev.chatroom.cluster;
+
+import dev.chatroom.server.Hub;
+
+import dev.chatroom.server.Connection;
+
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.chatroom.irc.Message;
+
+/**
+ * A user's command that changes what others see, in a cluster: published as a CMD event with
+ * the time and msgid it got here, and dispatched on every node when it comes back, as if its
+ * sender were local there, so every node stamps it alike.
+ *
+ * <p>CMD id :line, tags t (time) and m (msgid)
+ */
+final class ClusterCommands {
+    private final Hub hub;
+    private final Cluster cluster;
+
+    ClusterCommands(Hub hub, Cluster cluster) {
+        this.hub = hub;
+        this.cluster = cluster;
+    }
+
+    /** True when the command (one whose row is cluster-wide) was published, to run when it comes back. */
+    boolean relay(Connection c, Message m) {
+        if (cluster.applying() || c.isRemote() || c.clusterId() == null || !c.isRegistered()) return false;
+        long time = hub.clock().millis();
+        String msgid = hub.output().newMsgid();
+        Message e = Message.create(Map.of("t", Long.toString(time), "m", msgid), cluster.node(), "CMD", List.of(c.clusterId(), m.toString()), true);
+        return cluster.share(e, () -> {
+            if (!c.isClosed()) cluster.applyingAs(time, msgid, () -> hub.dispatcher().dispatch(c, m));
+        });
+    }
+
+    /** A CMD event back from the bus: its sender (ours or mirrored) runs it. */
+    void run(Message e, Connection sender) {
+        if (sender == null || sender.isClosed()) return;
+        Message m = Message.parse(e.param(1));
+        hub.output().pin(Long.parseLong(e.tags().get("t")), e.tags().get("m"));
+        hub.dispatcher().dispatch(sender, m);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.chatroom.cluster;
+
+import dev.chatroom.server.Hub;
+
+import dev.chatroom.server.Room;
+
+import dev.chatroom.server.DisconnectReason;
+
+import dev.chatroom.server.Departure;
+
+import dev.chatroom.server.Clock;
+
+import dev.chatroom.server.Gate;
+
+
+import dev.chatroom.server.Connection;
+
+import dev.chatroom.store.RoomBan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.chatroom.irc.Message;
+import dev.chatroom.store.SavedRoom;
+import dev.chatroom.server.output.Replies;
+
+/**
+ * The users of the other nodes, mirrored here as connections whose lines go nowhere: they are
+ * in the rooms, hold their nicks and answer WHO, WHOIS, NAMES and LUSERS like anyone, and
+ * commands relayed from their node run on them exactly as on the node they are on. Also what
+ * a node tells the others about its own users and rooms when it (re)meets them (the burst).
+ */
+final class RemoteUsers {
+    private static final Clock.Timer NO_EXPIRY = () -> {};
+
+    private final Hub hub;
+    private final Map<String, Connection> byId = new HashMap<>();
+    private final java.util.function.Predicate<Connection> holdsInCluster;
+
+    RemoteUsers(Hub hub, java.util.function.Predicate<Connection> holdsInCluster) {
+        this.hub = hub;
+        this.holdsInCluster = holdsInCluster;
+    }
+
+    Connection find(String id) {
+        return byId.get(id);
+    }
+
+    /** USER id nick user host account flags sshkey :realname (flags: s TLS, i invisible; state C claiming, P pending, R registered). */
+    static Message describe(String node, Connection c, char state) {
+        String flags = (c.secure() ? "s" : "") + (c.invisible() ? "i" : "") + state;
+        Map<String, String> tags = c.away() == null ? Map.of() : Map.of("away", c.away());
+        return Message.create(tags, node, "USER", List.of(c.clusterId(), c.nick(), c.user(), c.host(), orStar(c.account()), flags,
+                orStar(c.sshKey()), c.realname() == null ? "" : c.realname()), true);
+    }
+
+    /** Mirrors the user an event describes; null when its nick is held in the cluster by someone else (it loses: it came later). */
+    Connection add(Message e) {
+        String id = e.param(0);
+        if (byId.containsKey(id)) return byId.get(id);
+        String nick = e.param(1);
+        Connection holder = hub.users().find(nick);
+        if (holder != null && holdsInCluster.test(holder)) return null;
+        if (holder != null) bump(holder);
+        String flags = e.param(5);
+        Connection g = new Connection(e.param(3), RemoteLink.INSTANCE, flags.indexOf('s') >= 0, hub.clock().millis(), hub.clock().nanos());
+        g.clusterId(id, true);
+        hub.users().add(g);
+        hub.users().claim(g, nick);
+        g.user(e.param(2), e.param(7));
+        if (!"*".equals(e.param(4))) g.credentials().account(e.param(4));
+        if (!"*".equals(e.param(6))) g.sshKey(e.param(6));
+        g.invisible(flags.indexOf('i') >= 0);
+        if (e.tags().get("away") != null) g.away(e.tags().get("away"));
+        byId.put(id, g);
+        if (flags.indexOf('R') >= 0) admit(g);
+        else if (flags.indexOf('P') >= 0) queue(g);
+        return g;
+    }
+
+    /**
+     * A connection of ours still registering holds a nick only here: whoever the cluster gave
+     * the nick to first keeps it, and ours must pick another (433, as if it had been taken).
+     */
+    void bump(Connection local) {
+        if (local.isRemote() || local.isRegistered()) return;
+        String nick = local.nick();
+        hub.users().release(local);
+        hub.output().replies(local).numeric(dev.chatroom.irc.Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use").flush();
+    }
+
+    void admit(Connection g) {
+        if (g.state() == Connection.State.REGISTERED) return;
+        if (g.state() == Connection.State.PENDING) hub.gate().approvals().remove(g);
+        g.state(Connection.State.REGISTERED);
+        hub.users().countRegistered(g, 1);
+        hub.events().event("* " + g.nick() + " entered the chatroom.");
+        if (hub.config().defaultRoom() != null) hub.rooms().join(g, hub.config().defaultRoom(), hub.output().replies(g));
+    }
+
+    void queue(Connection g) {
+        if (g.state() != Connection.State.REGISTERING) return;
+        g.state(Connection.State.PENDING);
+        hub.gate().approvals().add(g, NO_EXPIRY);
+        hub.events().event(g.nick() + " (" + Gate.who(g) + ") wants to join. Accept? [y/n/a]");
+    }
+
+    /** The user left (its node said so), or its node was lost. */
+    void remove(String id, Departure d) {
+        Connection g = byId.remove(id);
+        if (g != null) hub.departures().disconnect(g, d);
+    }
+
+    /** Every user of a node that stopped answering, announced as quit; their nicks are free again. */
+    int nodeLost(String node) {
+        List<String> ids = new ArrayList<>();
+        for (String id : byId.keySet()) if (id.startsWith(node + ":")) ids.add(id);
+        for (String id : ids) remove(id, new Departure(DisconnectReason.NODE_LOST, null));
+        return ids.size();
+    }
+
+    /** Every ghost: the node lost Redis and can no longer tell whether they are still there. */
+    List<String> nodes() {
+        List<String> nodes = new ArrayList<>();
+        for (String id : byId.keySet()) {
+            String n = id.substring(0, id.lastIndexOf(':'));
+            if (!nodes.contains(n)) nodes.add(n);
+        }
+        return nodes;
+    }
+
+    /** ROOM name created :members (id:flags ...), with the room's settings in tags: what a node tells others of its rooms. */
+    static Message describe(String node, Room room, List<Connection> ours) {
+        SavedRoom s = room.saved();
+        StringBuilder members = new StringBuilder();
+        for (Connection c : ours) {
+            if (members.length() > 0) members.append(' ');
+            members.append(c.clusterId()).append('=').append(room.isOperator(c) ? "o" : "").append(room.isVoiced(c) ? "v" : "");
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (s.topic() != null) {
+            tags.put("topic", s.topic());
+            tags.put("by", s.topicSetBy() == null ? "" : s.topicSetBy());
+            tags.put("at", Long.toString(s.topicSetAtMillis()));
+        }
+        tags.put("flags", s.flags());
+        if (s.key() != null) tags.put("key", s.key());
+        if (s.limit() > 0) tags.put("limit", Integer.toString(s.limit()));
+        StringBuilder bans = new StringBuilder();
+        for (RoomBan b : s.bans()) bans.append(bans.length() == 0 ? "" : " ").append(b.mask()).append(',').append(b.setBy()).append(',').append(b.setAtSeconds());
+        if (bans.length() > 0) tags.put("bans", bans.toString());
+        return Message.create(tags, node, "ROOM", List.of(room.name(), Long.toString(room.createdAtMillis()), members.toString()), true);
+    }
+
+    /** Another node's room: its settings taken when nobody of ours is inside, its members joined (their rooms see the JOINs). */
+    void room(Message e) {
+        Map<String, String> t = e.tags();
+        List<RoomBan> bans = new ArrayList<>();
+        if (t.get("bans") != null) {
+            for (String b : t.get("bans").split(" ")) {
+                String[] f = b.split(",", 3);
+                if (f.length == 3) bans.add(new RoomBan(f[0], f[1], Long.parseLong(f[2])));
+            }
+        }
+        SavedRoom s = new SavedRoom(e.param(0), Long.parseLong(e.param(1)), t.get("topic"), t.get("by"), t.containsKey("at") ? Long.parseLong(t.get("at")) : 0,
+                t.getOrDefault("flags", ""), t.get("key"), t.containsKey("limit") ? Integer.parseInt(t.get("limit")) : 0, bans);
+        Room room = hub.rooms().mirror(s);
+        for (String member : e.param(2).isEmpty() ? new String[0] : e.param(2).split(" ")) {
+            int eq = member.lastIndexOf('=');
+            Connection g = byId.get(member.substring(0, eq));
+            if (g == null || !g.isRegistered() || room.contains(g)) continue;
+            String status = member.substring(eq + 1);
+            Replies discard = hub.output().replies(g);
+            room.join(g, discard);
+            room.status(g, Room.OPERATOR, status.indexOf('o') >= 0);
+            room.status(g, Room.VOICE, status.indexOf('v') >= 0);
+        }
+    }
+
+
+    private static String orStar(String s) {
+        return s == null ? "*" : s;
+    }
+}

@@ -1,0 +1,298 @@
+package dev.chatroom.launch;
+
+import dev.chatroom.cluster.Bus;
+import dev.chatroom.cluster.Cluster;
+import dev.chatroom.cluster.RedisBus;
+import dev.chatroom.config.ServerConfig;
+import dev.chatroom.log.EventSink;
+import dev.chatroom.server.Hub;
+import dev.chatroom.server.Motd;
+import dev.chatroom.server.ServerAccess;
+import dev.chatroom.server.accounts.PasswordHash;
+import dev.chatroom.server.console.AdminCommands;
+import dev.chatroom.server.net.Descriptors;
+import dev.chatroom.server.net.Fatal;
+import dev.chatroom.server.net.HashingThreads;
+import dev.chatroom.server.net.Listeners;
+import dev.chatroom.server.net.LoopClock;
+import dev.chatroom.server.net.ServerTls;
+import dev.chatroom.server.net.SshGateway;
+import dev.chatroom.store.StoreException;
+import dev.chatroom.store.Stores;
+import dev.chatroom.store.redis.RedisStores;
+import dev.chatroom.store.sqlite.SqliteStores;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A running server, put together: the stores (SQLite on its own, Redis in a cluster), the hub
+ * on the event loop, the cluster when there is one, the listeners and SSH. It only wires these
+ * parts and stops them in the right order; each does its own job.
+ */
+public final class ChatServer implements ServerAccess, AutoCloseable {
+    private final ServerConfig config;
+    private final EventSink events;
+    private Listeners listeners;
+    private Hub hub;
+    private Stores stores;
+    private HashingThreads hashing;
+    private ServerTls tls;
+    private Channel plain;
+    private Channel secure;
+    private SshGateway ssh;
+    private ServerConfig effective;
+    private boolean closed;
+
+    public ChatServer(ServerConfig config, EventSink events) {
+        this.config = config;
+        this.events = events;
+    }
+
+    public ChatServer start() throws StartException {
+        List<String> motd;
+        try {
+            motd = Motd.load(config);
+        } catch (IOException e) {
+            throw new StartException(e.getMessage(), true, e);
+        }
+        if (config.port() == ServerConfig.OFF && config.tlsPort() == ServerConfig.OFF) {
+            throw new StartException("--port and --tls-port are both off: nothing to listen on", true, null);
+        }
+        if (config.tlsPort() != ServerConfig.OFF) {
+            try {
+                tls = ServerTls.start(config);
+            } catch (IOException e) {
+                throw new StartException(e.getMessage(), true, e);
+            }
+        }
+        listeners = new Listeners(config);
+        try {
+            stores = config.redis() != null ? RedisStores.open(config, listeners.loop(), events) : SqliteStores.open(config, listeners.loop(), events);
+        } catch (StoreException e) {
+            listeners.stopNow();
+            throw new StartException("Cannot use the database: " + e.getMessage(), false, e);
+        }
+        events.event(config.historyDays() > 0
+                ? "History: kept " + config.historyDays() + " day(s) in " + stores.where() + "; joining shows the last " + config.historyReplay()
+                        + " message(s) of a room."
+                : "History: off (--history-days 0); nothing said is stored.");
+        effective = config.with(b -> b.maxClients(Descriptors.maxClients(config.maxClients())));
+        hashing = new HashingThreads(listeners.loop());
+        try {
+            hub = call(h -> newHub(motd)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            stop(null);
+            throw new StartException("Cannot use the database: " + (e.getCause() == null ? e : e.getCause()).getMessage(), false, e);
+        }
+        listeners.serve(hub, tls);
+        if (config.redis() != null) joinCluster();
+        plain = listen(config.port(), false);
+        if (tls != null) secure = listenTls();
+        if (config.sshPort() != ServerConfig.OFF) startSsh();
+        int tlsPort = tlsPort();
+        boolean sts = tls != null && tls.current().trusted();
+        call(h -> {
+            h.gate().tlsPort(tlsPort);
+            if (sts) h.gate().strictTransport(tlsPort, config.stsDuration());
+            return null;
+        }).join();
+        return this;
+    }
+
+    private Hub newHub(List<String> motd) {
+        try {
+            return new Hub(effective, motd, new LoopClock(listeners.loop()), Listeners.ALLOC, events, stores, listeners.memory(), PasswordHash.DEFAULT,
+                    hashing);
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Joins the cluster on Redis before listening: a node that cannot reach Redis does not start (exit 1, a supervisor retries). */
+    private void joinCluster() throws StartException {
+        RedisBus bus = new RedisBus(config.redis(), "chatroom:");
+        AdminCommands relayed = new AdminCommands(this);
+        try {
+            call(h -> new Cluster(h, bus, config.nodeName(), listeners.loop(), (line, mine) -> {
+                String answer = relayed.execute(line);
+                if (mine && !answer.isEmpty() && !answer.startsWith(AdminCommands.CONSOLE_ONLY)) events.event(answer);
+            })).get(10, TimeUnit.SECONDS).start();
+        } catch (Exception e) {
+            bus.close();
+            stop(null);
+            if (e instanceof Bus.NameTaken) throw new StartException("Cannot join the cluster: " + e.getMessage(), true, e);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StartException("Cannot reach Redis at " + config.redis() + ": " + cause.getMessage(), false, e);
+        }
+        events.event("Cluster: node " + config.nodeName() + " on Redis at " + config.redis() + ".");
+    }
+
+    private Channel listen(int port, boolean tlsToo) throws StartException {
+        if (port == ServerConfig.OFF) return null;
+        try {
+            return listeners.bind(port, tlsToo);
+        } catch (IOException e) {
+            stop(null);
+            throw new StartException(e.getMessage(), false, e);
+        }
+    }
+
+    /**
+     * The TLS port. The default one (6697) being taken is not fatal: a second server on a machine,
+     * started with only --port, should start like it did before TLS existed; it says so instead.
+     */
+    private Channel listenTls() throws StartException {
+        if (config.tlsPort() != ServerConfig.DEFAULTS.tlsPort()) return listen(config.tlsPort(), true);
+        try {
+            return listeners.bind(config.tlsPort(), true);
+        } catch (IOException e) {
+            events.event("TLS is off: " + e.getMessage().replaceFirst("^Cannot listen on ", "cannot listen on ") + ". Give --tls-port another port (or off).");
+            tls = null;
+            return null;
+        }
+    }
+
+    /** SSH, started after the plain and TLS listeners. The default port being taken is not fatal (like TLS's); a chosen one is. */
+    private void startSsh() throws StartException {
+        try {
+            ssh = listeners.startSsh(events);
+        } catch (Exception e) {
+            String why = e instanceof IOException && e.getMessage() != null ? e.getMessage() : Listeners.bindProblem(e);
+            if (config.sshPort() == ServerConfig.DEFAULTS.sshPort()) {
+                events.event("SSH is off: " + why + ". Give --ssh-port another port (or off).");
+                return;
+            }
+            stop(null);
+            throw new StartException(why, false, e);
+        }
+    }
+
+    /** The SSH port listened on; -1 when off. */
+    public int sshPort() {
+        return ssh == null ? ServerConfig.OFF : ssh.port();
+    }
+
+    /** The SSH host key's fingerprint (SHA256:...), null when SSH is off. */
+    public String sshFingerprint() {
+        return ssh == null ? null : ssh.fingerprint();
+    }
+
+    @Override
+    public String reloadTls() {
+        return TlsReport.reload(this);
+    }
+
+    /** The TLS certificate in use; null when TLS is off. */
+    public ServerTls.Loaded tlsCertificate() {
+        return tls == null ? null : tls.current();
+    }
+
+    /**
+     * Reads the certificate files again (the console's /reload, SIGHUP). New connections get the
+     * new certificate; those up keep theirs. Returns what is in use now; throws with the reason
+     * when the new files are not usable, and the old certificate stays.
+     */
+    public synchronized ServerTls.Loaded reloadCertificate() throws IOException {
+        if (tls == null) throw new IOException("TLS is off (--tls-port off)");
+        ServerTls.Loaded loaded = tls.reload();
+        call(h -> {
+            if (loaded.trusted()) h.gate().strictTransport(tlsPort(), config.stsDuration());
+            else h.gate().strictTransport(ServerConfig.OFF, null);
+            return null;
+        });
+        return loaded;
+    }
+
+    /** The output budget in bytes, as the server uses it. */
+    public long outputBudget() {
+        return listeners.memory().budget();
+    }
+
+    /** The configuration as the server runs it: max-clients may be lowered to what the open-file limit allows. */
+    public ServerConfig effectiveConfig() {
+        return effective;
+    }
+
+    /** The plain port listened on; -1 when off. */
+    public int port() {
+        return plain == null ? ServerConfig.OFF : ((InetSocketAddress) plain.localAddress()).getPort();
+    }
+
+    /** The TLS port listened on; -1 when off. */
+    public int tlsPort() {
+        return secure == null ? ServerConfig.OFF : ((InetSocketAddress) secure.localAddress()).getPort();
+    }
+
+    public String transport() {
+        return listeners.transport();
+    }
+
+    /** Runs f on the server's event loop, where the hub may be touched. */
+    @Override
+    public <T> CompletableFuture<T> call(Function<Hub, T> f) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (listeners.loop().inEventLoop()) {
+            // a console command the cluster relayed runs on the loop already: waiting for the loop would never end
+            try {
+                result.complete(f.apply(hub));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+            return result;
+        }
+        listeners.loop().execute(() -> {
+            try {
+                result.complete(f.apply(hub));
+            } catch (Throwable t) {
+                Fatal.exitOnOutOfMemory(t);
+                result.completeExceptionally(t);
+            }
+        });
+        return result;
+    }
+
+    /** Returns once the server has been closed and has stopped. */
+    public void awaitClose() throws InterruptedException {
+        listeners.awaitStopped();
+    }
+
+    /** Stops accepting, tells every client the server is shutting down, closes them, then stops. */
+    @Override
+    public void close() {
+        shutdown(null);
+    }
+
+    @Override
+    public void shutdown(String reason) {
+        stop(reason);
+    }
+
+    private synchronized void stop(String reason) {
+        if (closed || listeners == null) return;
+        closed = true;
+        if (ssh != null) ssh.stopListening();
+        if (plain != null) plain.close().awaitUninterruptibly();
+        if (secure != null) secure.close().awaitUninterruptibly();
+        if (hub != null) {
+            try {
+                call(h -> {
+                    h.departures().shutdown(reason);
+                    return null;
+                }).get(2, TimeUnit.SECONDS);
+                listeners.awaitClients(3);
+            } catch (Exception e) {
+                // stopping anyway: the event loop shutdown below closes what is left
+            }
+            hub.replication().close(); // after our users' departures were published
+        }
+        if (ssh != null) ssh.close(); // after its sessions' clients were told, like every connection
+        listeners.stop();
+        if (hashing != null) hashing.close();
+        if (stores != null) stores.close(); // the database: writes the messages, bans and accounts still pending, then closes
+    }
+}

@@ -1,9 +1,0 @@
-package dev.chatroom.server;
-
-/** Where the server reports what the admin should see: join requests, arrivals, departures. */
-@FunctionalInterface
-public interface EventSink {
-    void event(String line);
-
-    EventSink NONE = line -> {};
-}

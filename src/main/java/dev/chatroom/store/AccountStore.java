@@ -1,0 +1,50 @@
+package dev.chatroom.store;
+
+import java.util.List;
+
+/**
+ * Where accounts and the allow list are kept. Reads happen once, at start; every change after
+ * that is handed over and written on the store's own thread, so the event loop never waits for
+ * the disk. Implemented in SQLite ({@code store.sqlite}) and Redis ({@code store.redis}).
+ */
+public interface AccountStore extends AutoCloseable {
+    record Contents(List<Account> accounts, List<AllowEntry> allowList) {}
+
+    Contents load() throws StoreException;
+
+    void save(Account a);
+
+    void deleteAccount(String key);
+
+    void save(AllowEntry e);
+
+    void deleteAllowEntry(String key);
+
+    /** Writes what is pending, then stops. */
+    @Override
+    void close();
+
+    /** Keeps nothing (in-memory tests, tools). */
+    AccountStore NONE = new AccountStore() {
+        @Override
+        public Contents load() {
+            return new Contents(List.of(), List.of());
+        }
+
+        @Override
+        public void save(Account a) {}
+
+        @Override
+        public void deleteAccount(String key) {}
+
+        @Override
+        public void save(AllowEntry e) {}
+
+        @Override
+        public void deleteAllowEntry(String key) {}
+
+        @Override
+        public void close() {}
+    };
+
+}
