@@ -10,6 +10,7 @@ import dev.chatroom.log.EventSink;
 import dev.chatroom.log.LogFile;
 import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.server.console.AdminConsole;
+import dev.chatroom.server.console.ConsoleCommands;
 import dev.chatroom.config.Values;
 import dev.chatroom.launch.ChatServer;
 import dev.chatroom.server.net.Descriptors;
@@ -17,6 +18,8 @@ import dev.chatroom.server.net.Fatal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,10 +35,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Host the chat room. Every join request is shown here for you to accept (y) or reject (n).",
-                "Settings come from the defaults, then --config FILE, then the flags given here."},
-        footer = {"", "Console commands: y, n, a, /accept <nick> [always], /reject <nick> [reason], /pending, /users, /kick, /ban, /say,",
-                "  /accounts, /allow, /deny, /allowlist, /drop, /resetpass, /reload, /stats, /help",
-                "Exit status: 0 stopped, 1 could not start (port in use, ...), 2 bad flags or config file."})
+                "Settings come from the defaults, then --config FILE, then the flags given here."})
 public final class ServerCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
@@ -46,9 +46,13 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--print-config", description = "Print a complete config file with every key at its default, and exit.")
     boolean printConfig;
 
-    /** The command with one option per setting. */
+    /** The command with one option per setting, and every console command in its footer. */
     public static CommandLine commandLine() {
         CommandSpec spec = CommandSpec.forAnnotatedObject(new ServerCommand());
+        List<String> footer = new ArrayList<>(List.of(""));
+        footer.addAll(HelpText.list("Console commands (/help there says what each does): ", ConsoleCommands.verbs()));
+        footer.add("Exit status: 0 stopped, 1 could not start (port in use, ...), 2 bad flags or config file.");
+        spec.usageMessage().footer(footer.toArray(String[]::new));
         for (ConfigKeys.Key k : ConfigKeys.all()) {
             String def = k.defaultText();
             String shown = def == null ? "" : " (default: " + (def.isEmpty() ? "\"\"" : def) + ")";

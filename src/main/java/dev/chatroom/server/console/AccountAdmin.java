@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 
-/** The admin's account commands: /accounts, /drop, /resetpass, /allow, /deny, /allowlist. Run on the event loop. */
+/** The admin's account commands: /accounts, /drop, /resetpass, /certs, /unlink, /allow, /deny, /allowlist. */
 final class AccountAdmin {
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"; // no l/1, o/0 to misread
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,7 +31,9 @@ final class AccountAdmin {
         return sb.toString();
     }
 
-    static String drop(Hub hub, String name) {
+    /** /drop <account> */
+    static String drop(ConsoleLine line, Hub hub) {
+        String name = line.arg();
         Account a = hub.logins().accounts().find(name);
         if (a == null) return "No account " + name + ". Type /accounts.";
         hub.logins().accounts().drop(name);
@@ -42,26 +44,43 @@ final class AccountAdmin {
         return "Dropped account " + a.name() + " (its certificates, allow-list entry and private message history too); anyone may take the name now.";
     }
 
-    /** The certificates that log in to an account (SASL EXTERNAL), to check or /unlink them. */
-    static String certificates(Hub hub, String name) {
+    /** /certs <account>: the certificates that log in to it (SASL EXTERNAL), to check or /unlink them. */
+    static String certificates(ConsoleLine line, Hub hub) {
+        String name = line.arg();
         Account a = hub.logins().accounts().find(name);
         if (a == null) return "No account " + name + ". Type /accounts.";
         if (a.certificates().isEmpty()) return a.name() + " has no linked certificate.";
         return "Certificates of " + a.name() + ":\n  " + String.join("\n  ", new java.util.TreeSet<>(a.certificates()));
     }
 
-    static String unlink(Hub hub, String name, String fingerprint) {
+    /** /unlink <account> <fingerprint> (colons and case do not matter) */
+    static String unlink(ConsoleLine line, Hub hub) {
+        String name = line.arg();
+        String fingerprint = line.rest().strip();
         Account a = hub.logins().accounts().find(name);
         if (a == null) return "No account " + name + ". Type /accounts.";
-        String fp = fingerprint == null ? null
-                : fingerprint.startsWith("SHA256:") ? fingerprint : dev.chatroom.tls.Fingerprint.normalize(fingerprint);
+        String fp = fingerprint.startsWith("SHA256:") ? fingerprint : dev.chatroom.tls.Fingerprint.normalize(fingerprint);
         if (fp == null || !a.certificates().contains(fp)) return "No such certificate on " + a.name() + ". Type /certs " + a.name() + ".";
         hub.logins().accounts().update(a.withoutCertificate(fp));
         hub.events().event("Certificate " + fp + " unlinked from account " + a.name() + " by the admin.");
         return "Unlinked " + fp + " from " + a.name() + ": it no longer logs in.";
     }
 
-    static String newOneTimePassword() {
+    /**
+     * /resetpass <account>: the one-time password is made and hashed here, on the console's
+     * thread (hashing is slow), and shown only on this console, never logged.
+     */
+    static String resetPassword(ConsoleLine line, ConsoleSession session) {
+        String name = line.arg();
+        if (!session.onLoop(hub -> hub.logins().accounts().find(name) != null)) return "No account " + name + ". Type /accounts.";
+        String password = newOneTimePassword();
+        String hash = session.onLoop(hub -> hub.logins().hasher()).hash(password);
+        if (!session.onLoop(hub -> setOneTime(hub, name, hash))) return "No account " + name + ". Type /accounts.";
+        return AdminCommands.CONSOLE_ONLY + "One-time password for " + name + ": " + password
+                + "\nIt works for one login (SASL PLAIN); then they set their own with /passwd.";
+    }
+
+    private static String newOneTimePassword() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 16; i++) {
             if (i > 0 && i % 4 == 0) sb.append('-');
@@ -71,7 +90,7 @@ final class AccountAdmin {
     }
 
     /** Gives the account a one-time password (hashed already, off the loop); false when there is no such account. */
-    static boolean setOneTime(Hub hub, String name, String hash) {
+    private static boolean setOneTime(Hub hub, String name, String hash) {
         Account a = hub.logins().accounts().find(name);
         if (a == null) return false;
         hub.logins().accounts().update(a.withPassword(hash, true));
@@ -79,8 +98,13 @@ final class AccountAdmin {
         return true;
     }
 
+    /** /allow <account|key:SHA256:...> */
+    static String allow(ConsoleLine line, Hub hub) {
+        return validName(line.arg()) ? allowAccount(hub, line.arg()) : line.usage();
+    }
+
     /** Only an existing account: allowing a name nobody registered yet would let in whoever registers it first. */
-    static String allow(Hub hub, String name) {
+    static String allowAccount(Hub hub, String name) {
         if (name.startsWith("key:")) {
             hub.logins().accounts().remember(new AllowEntry(name, true, null, hub.clock().millis()));
             return "Allowed the ssh key " + name.substring(4) + ": it skips the queue.";
@@ -90,8 +114,11 @@ final class AccountAdmin {
         return "Allowed " + canonical(hub, name) + ": logging in to it skips the queue.";
     }
 
-    static String deny(Hub hub, String name, String reason) {
-        String n = canonical(hub, name);
+    /** /deny <account|key:SHA256:...> [reason] */
+    static String deny(ConsoleLine line, Hub hub) {
+        if (!validName(line.arg())) return line.usage();
+        String n = canonical(hub, line.arg());
+        String reason = line.rest();
         hub.logins().accounts().remember(new AllowEntry(n, false, reason == null ? null : reason.strip(), hub.clock().millis()));
         return "Denied " + n + (reason == null ? "" : " (" + reason.strip() + ")") + ": logging in to it is refused. /allow " + n + " undoes it.";
     }
@@ -106,6 +133,11 @@ final class AccountAdmin {
                     .append("  since ").append(Instant.ofEpochMilli(e.changedMillis()).toString(), 0, 10);
         }
         return sb.toString();
+    }
+
+    /** An account name, or an ssh key as key:SHA256:... */
+    private static boolean validName(String name) {
+        return dev.chatroom.irc.Names.isValidNick(name) || name.matches("key:SHA256:[A-Za-z0-9+/=]{20,}");
     }
 
     private static String canonical(Hub hub, String name) {

@@ -7,20 +7,38 @@ import dev.chatroom.server.Hub;
 final class Approving {
     private Approving() {}
 
-    static String answerOldest(Hub hub, boolean accept, boolean always) {
+    /** y */
+    static String acceptOldest(Hub hub) {
+        return answerOldest(hub, true, false);
+    }
+
+    /** n */
+    static String rejectOldest(Hub hub) {
+        return answerOldest(hub, false, false);
+    }
+
+    /** a: accepts, and lets its account (or ssh key) skip the queue from then on. */
+    static String allowOldest(Hub hub) {
+        return answerOldest(hub, true, true);
+    }
+
+    private static String answerOldest(Hub hub, boolean accept, boolean always) {
         Connection oldest = hub.gate().approvals().oldest();
         if (oldest == null) return "No one is waiting.";
         return answer(hub, oldest, accept, always, null);
     }
 
-    static String accept(Hub hub, String nick, boolean always) {
-        Connection c = findPending(hub, nick);
-        return c == null ? "No request from " + nick + ". Type /pending." : answer(hub, c, true, always, null);
+    /** /accept <nick> [always] */
+    static String accept(ConsoleLine line, Hub hub) {
+        if (line.rest() != null && !line.rest().strip().equalsIgnoreCase("always")) return line.usage();
+        Connection c = findPending(hub, line.arg());
+        return c == null ? "No request from " + line.arg() + ". Type /pending." : answer(hub, c, true, line.rest() != null, null);
     }
 
-    static String reject(Hub hub, String nick, String reason) {
-        Connection c = findPending(hub, nick);
-        return c == null ? "No request from " + nick + ". Type /pending." : answer(hub, c, false, false, reason);
+    /** /reject <nick> [reason] */
+    static String reject(ConsoleLine line, Hub hub) {
+        Connection c = findPending(hub, line.arg());
+        return c == null ? "No request from " + line.arg() + ". Type /pending." : answer(hub, c, false, false, line.rest());
     }
 
     /** Accepting always puts the account on the allow list; someone without an account can only be accepted this once. */
@@ -30,7 +48,7 @@ final class Approving {
             String account = c.account();
             hub.gate().accept(c);
             if (always && account != null) {
-                result = AccountAdmin.allow(hub, account);
+                result = AccountAdmin.allowAccount(hub, account);
             } else if (always && c.sshKey() != null) {
                 hub.logins().accounts().remember(new dev.chatroom.store.AllowEntry(dev.chatroom.server.BanList.keyHost(c.sshKey()), true, null,
                         hub.clock().millis()));

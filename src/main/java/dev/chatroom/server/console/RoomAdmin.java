@@ -28,6 +28,14 @@ final class RoomAdmin {
         return name == null ? "This server has no default room." : "No room " + name + ".";
     }
 
+    /** /mode [#room] [modes [args]] */
+    static String mode(ConsoleLine line, Hub hub) {
+        String after = line.afterLeadingRoom();
+        if (after == null) return mode(hub, line.leadingRoom(), null, List.of());
+        List<String> words = List.of(after.split("\\s+"));
+        return mode(hub, line.leadingRoom(), words.get(0), words.subList(1, words.size()));
+    }
+
     /** Applies a MODE line as the server; returns what changed and what could not be done. */
     static String mode(Hub hub, String roomName, String modes, List<String> args) {
         Room r = room(hub, roomName);
@@ -47,14 +55,15 @@ final class RoomAdmin {
         return String.join(" ", Arrays.copyOf(params, params.length - 1)) + ": " + params[params.length - 1];
     }
 
-    static String status(Hub hub, String letter, String nick, String roomName) {
-        return mode(hub, roomName, letter, List.of(nick));
+    /** /op, /deop, /voice, /devoice <nick> [#room]: the mode letters that verb sets, "+o" for /op. */
+    static ConsoleCommand.LoopHandler setting(String letters) {
+        return (line, hub) -> mode(hub, line.room(), letters, List.of(line.arg()));
     }
 
     static String kick(Hub hub, String nick, String roomName, String reason) {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
-        Connection c = AdminCommands.findUser(hub, nick);
+        Connection c = hub.users().findRegistered(nick);
         if (c == null || !r.contains(c)) return "No user " + nick + " in " + r.name() + ".";
         String why = reason == null ? hub.serverName() : Utf8.truncate(reason.strip(), Names.KICK_MAX);
         r.kick(c, hub.serverName(), why, null);
@@ -92,7 +101,7 @@ final class RoomAdmin {
     static String mute(Hub hub, String nick, String roomName, long untilMillis, String howLong) {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
-        Connection c = AdminCommands.findUser(hub, nick);
+        Connection c = hub.users().findRegistered(nick);
         if (c == null || !r.contains(c)) return "No user " + nick + " in " + r.name() + ".";
         r.mute(c, untilMillis);
         String what = untilMillis <= 0 ? c.nick() + " is no longer muted in " + r.name() + "."
@@ -101,7 +110,13 @@ final class RoomAdmin {
         return what;
     }
 
-    static String topic(Hub hub, String roomName, String text) {
+    /** /topic [#room] [text] */
+    static String topic(ConsoleLine line, Hub hub) {
+        String text = line.afterLeadingRoom();
+        return topic(hub, line.leadingRoom(), text == null ? "" : text);
+    }
+
+    private static String topic(Hub hub, String roomName, String text) {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
         if (text.isEmpty()) return r.topic() == null ? "No topic is set in " + r.name() + ". Usage: /topic [#room] <text>" : "Topic of " + r.name() + ": " + r.topic();
