@@ -1,5 +1,6 @@
 package dev.chatroom.cli;
 
+import dev.chatroom.client.ClientCommands;
 import dev.chatroom.client.ClientTls;
 import dev.chatroom.client.KnownServers;
 import dev.chatroom.client.PlainUi;
@@ -7,21 +8,33 @@ import dev.chatroom.client.Session;
 import dev.chatroom.client.TerminalUi;
 import dev.chatroom.client.Ui;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code chatroom join}: the terminal client. */
 @Command(name = "join", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Join a chat room. Everything you type goes to the whole room; type /help for commands.",
-                "When stdin or stdout is not a terminal, lines are read from stdin and printed plainly (for scripts)."},
-        footer = {"", "Commands: /private <user> <msg> (/msg), /color <color> <msg>, /me <action>, /users, /join, /part, /rooms, /switch,",
-                "/topic, /invite, /kick, /mode, /op, /voice, /nick, /away, /whois, /register, /passwd, /history [n], /search <words>,",
-                "/leave (/quit), /help, //text.",
+                "When stdin or stdout is not a terminal, lines are read from stdin and printed plainly (for scripts)."})
+public final class JoinCommand implements Callable<Integer> {
+    /** The command, with every slash command in its footer. */
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new JoinCommand());
+        List<String> footer = new ArrayList<>(List.of(""));
+        List<String> commands = new ArrayList<>(ClientCommands.summary());
+        commands.add("//text");
+        footer.addAll(HelpText.list("Commands (/help in the chat says what each does): ", commands));
+        footer.addAll(List.of(
                 "Alt-1..9, Ctrl-N, Ctrl-P: rooms. Files: $XDG_CONFIG_HOME/chatroom (default ~/.config/chatroom): known_servers, client-cert.pem.",
                 "Exit status: 0 left, 1 cannot connect, connection lost (with --no-reconnect), no answer, removed or banned,",
-                "2 bad usage, 3 rejected, name refused or login refused."})
-public final class JoinCommand implements Callable<Integer> {
+                "2 bad usage, 3 rejected, name refused or login refused."));
+        line.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
+        return line;
+    }
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

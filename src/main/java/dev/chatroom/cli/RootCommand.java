@@ -18,7 +18,7 @@ public final class RootCommand implements Runnable {
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new RootCommand());
         cl.addSubcommand("server", ServerCommand.commandLine());
-        cl.addSubcommand("join", new JoinCommand());
+        cl.addSubcommand("join", JoinCommand.commandLine());
         cl.addSubcommand("bench", new BenchCommand());
         cl.addSubcommand("admin", new AdminCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -109,7 +109,7 @@ final class SessionInput {
         if (a instanceof Action.Leave l) {
             session.leave(l.reason());
         } else if (a instanceof Action.Help) {
-            ui.print(Input.HELP);
+            ui.print(ClientCommands.HELP);
         } else if (a instanceof Action.Problem p) {
             ui.print(render.render(new ClientEvent.Problem(p.message())));
         } else if (a instanceof Action.Switch s) {

@@ -187,7 +187,7 @@ public final class TerminalUi implements Ui {
         int index = line.wordIndex();
         String first = words.isEmpty() ? "" : words.get(0).toLowerCase();
         if (index == 0 && line.word().startsWith("/")) {
-            for (String c : Input.COMMANDS) out.add(new Candidate(c));
+            for (String c : ClientCommands.names()) out.add(new Candidate(c));
         } else if (first.equals("/color") && index == 1) {
             addColors(out);
         } else if ((first.equals("/private") || first.equals("/msg")) && index == 2) {

@@ -93,7 +93,7 @@ class InputTest {
     void usersAndHelp() {
         assertThat(Input.parse("/users")).isInstanceOf(Action.Users.class);
         assertThat(Input.parse("/help")).isInstanceOf(Action.Help.class);
-        assertThat(Input.HELP).contains("/private <user> <message>", "/color <color> <message>", "/me <action>", "/users", "/leave", "//text");
+        assertThat(ClientCommands.HELP).contains("/private <user> <message>", "/color <color> <message>", "/me <action>", "/users", "/leave", "//text");
     }
 
     @Test
@@ -143,7 +143,7 @@ class InputTest {
         assertThat(Input.parse("/history a b")).isEqualTo(new Action.Problem("Usage: /history [#room|user] [1-1000]"));
         assertThat(Input.parse("/search deploy  failed")).isEqualTo(new Action.Search("deploy  failed"));
         assertThat(Input.parse("/search")).isEqualTo(new Action.Problem("Usage: /search <words>"));
-        assertThat(Input.COMMANDS).contains("/history", "/search");
-        assertThat(Input.HELP).contains("/history [#room|user] [n]", "/search <words>");
+        assertThat(ClientCommands.names()).contains("/history", "/search");
+        assertThat(ClientCommands.HELP).contains("/history [#room|user] [n]", "/search <words>");
     }
 }
