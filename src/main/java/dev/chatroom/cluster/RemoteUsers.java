@@ -1,5 +1,6 @@
 package dev.chatroom.cluster;
 
+import dev.chatroom.server.ChannelMode;
 import dev.chatroom.server.Hub;
 
 import dev.chatroom.server.Room;
@@ -138,7 +139,8 @@ final class RemoteUsers {
         StringBuilder members = new StringBuilder();
         for (Connection c : ours) {
             if (members.length() > 0) members.append(' ');
-            members.append(c.clusterId()).append('=').append(room.isOperator(c) ? "o" : "").append(room.isVoiced(c) ? "v" : "");
+            members.append(c.clusterId()).append('=');
+            for (ChannelMode s : ChannelMode.statuses()) if (room.has(c, s)) members.append(s.letter());
         }
         Map<String, String> tags = new LinkedHashMap<>();
         if (s.topic() != null) {
@@ -172,11 +174,10 @@ final class RemoteUsers {
             int eq = member.lastIndexOf('=');
             Connection g = byId.get(member.substring(0, eq));
             if (g == null || !g.isRegistered() || room.contains(g)) continue;
-            String status = member.substring(eq + 1);
             Replies discard = hub.output().replies(g);
             room.join(g, discard);
-            room.status(g, Room.OPERATOR, status.indexOf('o') >= 0);
-            room.status(g, Room.VOICE, status.indexOf('v') >= 0);
+            String statuses = member.substring(eq + 1);
+            for (ChannelMode s : ChannelMode.statuses()) room.status(g, s, statuses.indexOf(s.letter()) >= 0);
         }
     }
 
