@@ -1,5 +1,6 @@
 package dev.chatroom.cluster;
 
+import dev.chatroom.server.ChannelMode;
 import dev.chatroom.server.Hub;
 
 import dev.chatroom.server.Room;
@@ -15,11 +16,8 @@ import dev.chatroom.server.Gate;
 
 import dev.chatroom.server.Connection;
 
-import dev.chatroom.store.RoomBan;
-
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +33,7 @@ import dev.chatroom.server.output.Replies;
  */
 final class RemoteUsers {
     private static final Clock.Timer NO_EXPIRY = () -> {};
+    private static final String ROOM_TAG = "room";
 
     private final Hub hub;
     private final Map<String, Connection> byId = new HashMap<>();
@@ -132,54 +131,35 @@ final class RemoteUsers {
         return nodes;
     }
 
-    /** ROOM name created :members (id:flags ...), with the room's settings in tags: what a node tells others of its rooms. */
+    /**
+     * ROOM :members, the members "id=statuses" separated by spaces ("n1:a=o n1:b="), the room's
+     * settings in the tag {@code room} in their saved text form: what a node tells others of its rooms.
+     */
     static Message describe(String node, Room room, List<Connection> ours) {
-        SavedRoom s = room.saved();
         StringBuilder members = new StringBuilder();
         for (Connection c : ours) {
             if (members.length() > 0) members.append(' ');
-            members.append(c.clusterId()).append('=').append(room.isOperator(c) ? "o" : "").append(room.isVoiced(c) ? "v" : "");
+            members.append(c.clusterId()).append('=');
+            for (ChannelMode s : ChannelMode.statuses()) if (room.has(c, s)) members.append(s.letter());
         }
-        Map<String, String> tags = new LinkedHashMap<>();
-        if (s.topic() != null) {
-            tags.put("topic", s.topic());
-            tags.put("by", s.topicSetBy() == null ? "" : s.topicSetBy());
-            tags.put("at", Long.toString(s.topicSetAtMillis()));
-        }
-        tags.put("flags", s.flags());
-        if (s.key() != null) tags.put("key", s.key());
-        if (s.limit() > 0) tags.put("limit", Integer.toString(s.limit()));
-        StringBuilder bans = new StringBuilder();
-        for (RoomBan b : s.bans()) bans.append(bans.length() == 0 ? "" : " ").append(b.mask()).append(',').append(b.setBy()).append(',').append(b.setAtSeconds());
-        if (bans.length() > 0) tags.put("bans", bans.toString());
-        return Message.create(tags, node, "ROOM", List.of(room.name(), Long.toString(room.createdAtMillis()), members.toString()), true);
+        return Message.create(Map.of(ROOM_TAG, room.saved().text()), node, "ROOM", List.of(members.toString()), true);
     }
 
     /** Another node's room: its settings taken when nobody of ours is inside, its members joined (their rooms see the JOINs). */
     void room(Message e) {
-        Map<String, String> t = e.tags();
-        List<RoomBan> bans = new ArrayList<>();
-        if (t.get("bans") != null) {
-            for (String b : t.get("bans").split(" ")) {
-                String[] f = b.split(",", 3);
-                if (f.length == 3) bans.add(new RoomBan(f[0], f[1], Long.parseLong(f[2])));
-            }
-        }
-        SavedRoom s = new SavedRoom(e.param(0), Long.parseLong(e.param(1)), t.get("topic"), t.get("by"), t.containsKey("at") ? Long.parseLong(t.get("at")) : 0,
-                t.getOrDefault("flags", ""), t.get("key"), t.containsKey("limit") ? Integer.parseInt(t.get("limit")) : 0, bans);
-        Room room = hub.rooms().mirror(s);
-        for (String member : e.param(2).isEmpty() ? new String[0] : e.param(2).split(" ")) {
+        String saved = e.tags().get(ROOM_TAG);
+        if (saved == null) throw new IllegalArgumentException("a ROOM event without its room (from a node of an older version?)");
+        Room room = hub.rooms().mirror(SavedRoom.parse(saved));
+        for (String member : e.param(0).isEmpty() ? new String[0] : e.param(0).split(" ")) {
             int eq = member.lastIndexOf('=');
             Connection g = byId.get(member.substring(0, eq));
             if (g == null || !g.isRegistered() || room.contains(g)) continue;
-            String status = member.substring(eq + 1);
             Replies discard = hub.output().replies(g);
             room.join(g, discard);
-            room.status(g, Room.OPERATOR, status.indexOf('o') >= 0);
-            room.status(g, Room.VOICE, status.indexOf('v') >= 0);
+            String statuses = member.substring(eq + 1);
+            for (ChannelMode s : ChannelMode.statuses()) room.status(g, s, statuses.indexOf(s.letter()) >= 0);
         }
     }
-
 
     private static String orStar(String s) {
         return s == null ? "*" : s;

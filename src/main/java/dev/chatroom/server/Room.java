@@ -29,8 +29,6 @@ import java.util.Map;
  */
 public final class Room {
     private static final Connection[] NONE = new Connection[0];
-    public static final int OPERATOR = 1;
-    public static final int VOICE = 2;
     /** Bytes of names per 353 line: with any prefix the line stays within 512. */
     private static final int NAMES_LINE = 400;
 
@@ -89,33 +87,37 @@ public final class Room {
     }
 
     public boolean isOperator(Connection c) {
-        return has(c, OPERATOR);
+        return has(c, ChannelMode.OPERATOR);
     }
 
     public boolean isVoiced(Connection c) {
-        return has(c, VOICE);
+        return has(c, ChannelMode.VOICE);
     }
 
-    /** Whether the member has the status (OPERATOR or VOICE). */
-    public boolean has(Connection c, int status) {
+    /** Whether the member has the status ({@link ChannelMode.Kind#STATUS}). */
+    public boolean has(Connection c, ChannelMode status) {
         int flags = c.flagsIn(this);
-        return flags > 0 && (flags & status) != 0;
+        return flags > 0 && (flags & status.statusBit()) != 0;
     }
 
     /** Gives or takes a member's status; false when c is not a member or nothing changed. */
-    public boolean status(Connection c, int status, boolean on) {
+    public boolean status(Connection c, ChannelMode status, boolean on) {
         int flags = c.flagsIn(this);
-        if (flags < 0 || ((flags & status) != 0) == on) return false;
-        c.flagsIn(this, on ? flags | status : flags & ~status);
+        if (flags < 0 || ((flags & status.statusBit()) != 0) == on) return false;
+        c.flagsIn(this, on ? flags | status.statusBit() : flags & ~status.statusBit());
         return true;
     }
 
     /** The member's status prefix in NAMES and WHO: the highest ("@", "+" or ""), or all of them (multi-prefix). */
     public String prefixOf(Connection c, boolean all) {
-        int flags = c.flagsIn(this);
-        if (flags <= 0) return "";
-        if ((flags & OPERATOR) != 0) return all && (flags & VOICE) != 0 ? "@+" : "@";
-        return (flags & VOICE) != 0 ? "+" : "";
+        if (c.flagsIn(this) <= 0) return "";
+        StringBuilder prefixes = new StringBuilder(2);
+        for (ChannelMode s : ChannelMode.statuses()) {
+            if (!has(c, s)) continue;
+            prefixes.append(s.prefix());
+            if (!all) break;
+        }
+        return prefixes.toString();
     }
 
     public String prefixOf(Connection c) {
@@ -124,7 +126,7 @@ public final class Room {
 
     /** Whether someone outside may learn that c is in this room (LIST, WHOIS, WHO, NAMES). */
     public boolean visibleTo(Connection viewer) {
-        return !modes.has('s') || contains(viewer);
+        return !modes.has(ChannelMode.SECRET) || contains(viewer);
     }
 
     /**
@@ -133,7 +135,7 @@ public final class Room {
      */
     public String[] refusal(Connection c, String key) {
         if (modes.banned(c.nick(), c.ident(), c.host())) return new String[] {Numeric.ERR_BANNEDFROMCHAN, "Cannot join channel (+b)"};
-        if (modes.has('i') && !c.invitedTo(this)) return new String[] {Numeric.ERR_INVITEONLYCHAN, "Cannot join channel (+i)"};
+        if (modes.has(ChannelMode.INVITE_ONLY) && !c.invitedTo(this)) return new String[] {Numeric.ERR_INVITEONLYCHAN, "Cannot join channel (+i)"};
         if (modes.key() != null && !modes.key().equals(key)) return new String[] {Numeric.ERR_BADCHANNELKEY, "Cannot join channel (+k)"};
         if (modes.limit() > 0 && snapshot.length >= modes.limit()) return new String[] {Numeric.ERR_CHANNELISFULL, "Cannot join channel (+l)"};
         return null;
@@ -142,9 +144,9 @@ public final class Room {
     /** Why c may not speak here, for 404; null when it may. Operators and voiced members always may. */
     public String silenced(Connection c, long nowMillis) {
         boolean member = contains(c);
-        if (!member && modes.has('n')) return "Cannot send to channel (+n)";
-        if (member && (has(c, OPERATOR) || has(c, VOICE))) return null;
-        if (modes.has('m')) return "Cannot send to channel (+m)";
+        if (!member && modes.has(ChannelMode.NO_EXTERNAL_MESSAGES)) return "Cannot send to channel (+n)";
+        if (member && (isOperator(c) || isVoiced(c))) return null;
+        if (modes.has(ChannelMode.MODERATED)) return "Cannot send to channel (+m)";
         if (modes.banned(c.nick(), c.ident(), c.host())) return "Cannot send to channel (+b)";
         Long until = mutedUntil == null ? null : mutedUntil.get(c);
         if (until != null && until > nowMillis) return "Cannot send to channel (you are muted here by the admin)";
@@ -171,7 +173,7 @@ public final class Room {
     public void join(Connection c, Replies r) {
         if (contains(c)) return;
         c.uninvite(this);
-        add(c, snapshot.length == 0 && !permanent ? OPERATOR : 0);
+        add(c, snapshot.length == 0 && !permanent ? ChannelMode.OPERATOR.statusBit() : 0);
         Message extended = Message.trailing(c.prefix(), "JOIN", name, c.account() == null ? "*" : c.account(),
                 c.realname() == null ? "" : c.realname());
         try (Broadcast join = rooms.output().from(Message.of(c.prefix(), "JOIN", name), c.account());
@@ -234,11 +236,8 @@ public final class Room {
 
     /** The room's settings as they are saved for a restart. */
     public SavedRoom saved() {
-        StringBuilder flags = new StringBuilder();
-        for (char f : RoomModes.FLAGS.toCharArray()) if (modes.has(f)) flags.append(f);
-        List<RoomBan> bans = new ArrayList<>();
-        for (RoomBan b : modes.bans()) bans.add(new RoomBan(b.mask(), b.setBy(), b.setAtSeconds()));
-        return new SavedRoom(name, createdAtMillis, topic, topicSetBy, topicSetAtMillis, flags.toString(), modes.key(), modes.limit(), bans);
+        return new SavedRoom(name, createdAtMillis, topic, topicSetBy, topicSetAtMillis, modes.flagLetters(), modes.key(), modes.limit(),
+                List.copyOf(modes.bans()));
     }
 
     /** At start: the settings it had before the restart. */
@@ -246,9 +245,9 @@ public final class Room {
         topic = s.topic();
         topicSetBy = s.topicSetBy();
         topicSetAtMillis = s.topicSetAtMillis();
-        for (char f : RoomModes.FLAGS.toCharArray()) modes.set(f, s.flags() != null && s.flags().indexOf(f) >= 0);
-        modes.key(s.key());
-        modes.limit(s.limit());
+        modes.flagLetters(s.flags());
+        modes.setting(ChannelMode.KEY, s.key());
+        modes.setting(ChannelMode.LIMIT, s.limit() > 0 ? Integer.toString(s.limit()) : null);
         for (RoomBan b : s.bans()) modes.ban(b.mask(), b.setBy(), b.setAtSeconds());
     }
 
@@ -310,13 +309,13 @@ public final class Room {
     public void sendNames(Replies r) {
         Connection viewer = r.to();
         boolean inside = contains(viewer);
-        if (!inside && modes.has('s')) {
+        if (!inside && modes.has(ChannelMode.SECRET)) {
             r.numeric(RPL_ENDOFNAMES, name, "End of /NAMES list.");
             return;
         }
         boolean multi = viewer.has(Capability.MULTI_PREFIX);
         boolean userhost = viewer.has(Capability.USERHOST_IN_NAMES);
-        String kind = modes.has('s') ? "@" : "=";
+        String kind = modes.has(ChannelMode.SECRET) ? "@" : "=";
         StringBuilder names = new StringBuilder();
         int bytes = 0;
         for (Connection m : snapshot) {

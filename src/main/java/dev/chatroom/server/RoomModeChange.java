@@ -17,8 +17,6 @@ import java.util.function.Function;
 public final class RoomModeChange {
     /** Changes with a parameter one MODE line may make (ISUPPORT MODES). */
     public static final int MAX_PARAM_MODES = 4;
-    /** Letters this server knows for rooms, as 004 lists them: flags, then those with a parameter. */
-    public static final String ALL = "biklmnostv";
 
     /** Where complaints go: the numeric and its parameters after the recipient's nick. */
     public interface Complaints {
@@ -62,19 +60,20 @@ public final class RoomModeChange {
                 adding = ch == '+';
                 continue;
             }
-            boolean takesParam = ch == 'b' || ch == 'k' || ch == 'o' || ch == 'v' || (ch == 'l' && adding);
+            ChannelMode mode = ChannelMode.of(ch);
+            if (mode == null) {
+                complaints.numeric(ERR_UNKNOWNMODE, String.valueOf(ch), "is unknown mode char to me");
+                continue;
+            }
             String arg = null;
-            if (takesParam && next < params.size()) arg = params.get(next++);
-            if (takesParam && arg != null && ++withParam > MAX_PARAM_MODES) continue;
-            switch (ch) {
-                case 'b' -> ban(adding, arg);
-                case 'k' -> key(adding, arg);
-                case 'l' -> limit(adding, arg);
-                case 'o' -> status(adding, arg, Room.OPERATOR, ch);
-                case 'v' -> status(adding, arg, Room.VOICE, ch);
-                default -> {
-                    if (!RoomModes.isFlag(ch)) complaints.numeric(ERR_UNKNOWNMODE, String.valueOf(ch), "is unknown mode char to me");
-                    else if (allowed() && room.modes().set(ch, adding)) applied(adding, ch, null);
+            if (mode.takesParameter(adding) && next < params.size()) arg = params.get(next++);
+            if (arg != null && ++withParam > MAX_PARAM_MODES) continue;
+            switch (mode.kind()) {
+                case LIST -> ban(adding, arg); // the ban list is a room's only list
+                case SETTING, SETTING_SET_ONLY -> setting(mode, adding, arg);
+                case STATUS -> status(mode, adding, arg);
+                case FLAG -> {
+                    if (allowed() && room.modes().set(mode, adding)) applied(adding, mode, null);
                 }
             }
         }
@@ -92,16 +91,16 @@ public final class RoomModeChange {
         return false;
     }
 
-    private void applied(boolean adding, char mode, String arg) {
+    private void applied(boolean adding, ChannelMode mode, String arg) {
         char s = adding ? '+' : '-';
         if (s != sign) letters.append(s);
         sign = s;
-        letters.append(mode);
+        letters.append(mode.letter());
         if (arg != null) args.add(arg);
     }
 
-    private void missing(char mode) {
-        complaints.numeric(ERR_NEEDMOREPARAMS, "MODE", "Not enough parameters (" + mode + " needs one)");
+    private void missing(ChannelMode mode) {
+        complaints.numeric(ERR_NEEDMOREPARAMS, "MODE", "Not enough parameters (" + mode.letter() + " needs one)");
     }
 
     private void ban(boolean adding, String arg) {
@@ -113,12 +112,12 @@ public final class RoomModeChange {
         if (!allowed()) return;
         String mask = RoomModes.normalizeMask(arg);
         if (mask == null) {
-            complaints.numeric(ERR_INVALIDMODEPARAM, room.name(), "b", arg, "Invalid ban mask");
+            complaints.numeric(ERR_INVALIDMODEPARAM, room.name(), String.valueOf(ChannelMode.BAN.letter()), arg, "Invalid ban mask");
         } else if (adding) {
             if (room.modes().bansFull()) complaints.numeric(ERR_BANLISTFULL, room.name(), mask, "Channel ban list is full");
-            else if (room.modes().ban(mask, setter == null ? "admin" : setter.prefix(), nowSeconds)) applied(true, 'b', mask);
+            else if (room.modes().ban(mask, setter == null ? "admin" : setter.prefix(), nowSeconds)) applied(true, ChannelMode.BAN, mask);
         } else if (room.modes().unban(mask)) {
-            applied(false, 'b', mask);
+            applied(false, ChannelMode.BAN, mask);
         }
     }
 
@@ -130,55 +129,40 @@ public final class RoomModeChange {
         complaints.numeric(RPL_ENDOFBANLIST, room.name(), "End of channel ban list");
     }
 
-    private void key(boolean adding, String arg) {
+    /**
+     * A setting (+k, +l): set to the parameter as the table checks it, or unset. Unsetting one
+     * that takes a parameter both ways shows "*" for it, as other servers do.
+     */
+    private void setting(ChannelMode mode, boolean adding, String arg) {
         if (adding && arg == null) {
-            missing('k');
-            return;
-        }
-        if (!allowed()) return;
-        if (!adding) {
-            if (room.modes().key() == null) return;
-            room.modes().key(null);
-            applied(false, 'k', "*");
-            return;
-        }
-        String key = RoomModes.validKey(arg);
-        if (key == null) {
-            // the key itself is not echoed: it may hold spaces or be hundreds of bytes long
-            complaints.numeric(ERR_INVALIDMODEPARAM, room.name(), "k", "*", "Invalid key (1-" + RoomModes.KEY_MAX + " characters, no spaces or commas)");
-        } else if (!key.equals(room.modes().key())) {
-            room.modes().key(key);
-            applied(true, 'k', key);
-        }
-    }
-
-    private void limit(boolean adding, String arg) {
-        if (adding && arg == null) {
-            missing('l');
-            return;
-        }
-        if (!allowed()) return;
-        if (!adding) {
-            if (room.modes().limit() == 0) return;
-            room.modes().limit(0);
-            applied(false, 'l', null);
-            return;
-        }
-        Integer n = RoomModes.validLimit(arg);
-        if (n == null || n == room.modes().limit()) return; // as other servers do: an invalid limit is ignored
-        room.modes().limit(n);
-        applied(true, 'l', n.toString());
-    }
-
-    private void status(boolean adding, String nick, int status, char mode) {
-        if (nick == null) {
             missing(mode);
+            return;
+        }
+        if (!allowed()) return;
+        if (!adding) {
+            if (room.modes().setting(mode, null)) applied(false, mode, mode.takesParameter(false) ? "*" : null);
+            return;
+        }
+        String value = mode.settingValue(arg);
+        if (value == null) {
+            // the value itself is not echoed: it may hold spaces or be hundreds of bytes long
+            if (mode.invalidSetting() != null) {
+                complaints.numeric(ERR_INVALIDMODEPARAM, room.name(), String.valueOf(mode.letter()), "*", mode.invalidSetting());
+            }
+        } else if (room.modes().setting(mode, value)) {
+            applied(true, mode, value);
+        }
+    }
+
+    private void status(ChannelMode status, boolean adding, String nick) {
+        if (nick == null) {
+            missing(status);
             return;
         }
         if (!allowed()) return;
         Connection target = findNick.apply(nick);
         if (target == null) complaints.numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
         else if (!room.contains(target)) complaints.numeric(ERR_USERNOTINCHANNEL, target.nick(), room.name(), "They aren't on that channel");
-        else if (room.status(target, status, adding)) applied(adding, mode, target.nick());
+        else if (room.status(target, status, adding)) applied(adding, status, target.nick());
     }
 }

@@ -6,88 +6,80 @@ import dev.chatroom.store.RoomBan;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
- * A room's settings: the flags {@code imnst}, a key ({@code +k}), a member limit ({@code +l})
- * and the ban list ({@code +b}). Who may change them, and how a MODE line becomes changes, is
+ * A room's modes ({@link ChannelMode}): its flags, its settings with their values (the key, the
+ * member limit) and the ban list. Who may change them, and how a MODE line becomes changes, is
  * the mode command's business; this only holds them and answers questions about them.
  */
 public final class RoomModes {
-    /** The modes without a parameter, in the order 324 lists them. */
-    public static final String FLAGS = "imnst";
-    /** ISUPPORT CHANMODES: lists, always-parameter, set-only parameter, flags. */
-    public static final String CHANMODES = "b,k,l," + FLAGS;
     public static final int KEY_MAX = 32;
     public static final int BANS_MAX = 100;
 
-
-    private int flags;
-    private String key;
-    private int limit;
+    private final EnumSet<ChannelMode> flags = EnumSet.noneOf(ChannelMode.class);
+    private final EnumMap<ChannelMode, String> settings = new EnumMap<>(ChannelMode.class);
     private final List<RoomBan> bans = new ArrayList<>(0);
 
     /** What a room starts with: {@code +nt}, as most servers do. */
     static RoomModes standard() {
         RoomModes m = new RoomModes();
-        m.set('n', true);
-        m.set('t', true);
+        m.set(ChannelMode.NO_EXTERNAL_MESSAGES, true);
+        m.set(ChannelMode.TOPIC_LOCK, true);
         return m;
     }
 
-    public static boolean isFlag(char mode) {
-        return FLAGS.indexOf(mode) >= 0;
-    }
-
-    public boolean has(char flag) {
-        int i = FLAGS.indexOf(flag);
-        return i >= 0 && (flags & (1 << i)) != 0;
+    public boolean has(ChannelMode flag) {
+        return flags.contains(flag);
     }
 
     /** Sets or clears a flag; false when nothing changed. */
-    public boolean set(char flag, boolean on) {
-        int bit = 1 << FLAGS.indexOf(flag);
-        boolean was = (flags & bit) != 0;
-        flags = on ? flags | bit : flags & ~bit;
-        return was != on;
+    public boolean set(ChannelMode flag, boolean on) {
+        if (flag.kind() != ChannelMode.Kind.FLAG) throw new IllegalArgumentException(flag + " is not a flag");
+        return on ? flags.add(flag) : flags.remove(flag);
+    }
+
+    /** The flags that are set, as their letters in alphabetical order ("nt"): how a saved room keeps them. */
+    public String flagLetters() {
+        StringBuilder letters = new StringBuilder();
+        for (char c : ChannelMode.LETTERS.toCharArray()) if (flags.contains(ChannelMode.of(c))) letters.append(c);
+        return letters.toString();
+    }
+
+    /** Sets exactly the flags whose letters are given (null: none); other letters are ignored. */
+    public void flagLetters(String letters) {
+        flags.clear();
+        if (letters == null) return;
+        for (char c : letters.toCharArray()) {
+            ChannelMode m = ChannelMode.of(c);
+            if (m != null && m.kind() == ChannelMode.Kind.FLAG) flags.add(m);
+        }
+    }
+
+    /** A setting's value (as {@link ChannelMode#settingValue} made it); null while it is not set. */
+    public String setting(ChannelMode mode) {
+        return settings.get(mode);
+    }
+
+    /** Sets a setting, or with null unsets it; false when nothing changed. */
+    public boolean setting(ChannelMode mode, String value) {
+        if (mode.kind() != ChannelMode.Kind.SETTING && mode.kind() != ChannelMode.Kind.SETTING_SET_ONLY) {
+            throw new IllegalArgumentException(mode + " is not a setting");
+        }
+        String was = value == null ? settings.remove(mode) : settings.put(mode, value);
+        return !java.util.Objects.equals(was, value);
     }
 
     public String key() {
-        return key;
-    }
-
-    public void key(String k) {
-        key = k;
+        return settings.get(ChannelMode.KEY);
     }
 
     /** 0: no limit. */
     public int limit() {
-        return limit;
-    }
-
-    public void limit(int l) {
-        limit = l;
-    }
-
-    /**
-     * A key as it may be set: 1-32 characters, none of them a space, comma, colon or control
-     * character (it travels as a JOIN parameter). Null when it cannot be a key.
-     */
-    public static String validKey(String k) {
-        if (k == null || k.isEmpty() || k.length() > KEY_MAX || k.charAt(0) == ':') return null;
-        for (int i = 0; i < k.length(); i++) {
-            char c = k.charAt(i);
-            if (c <= ' ' || c == ',' || c == 0x7f) return null;
-        }
-        return k;
-    }
-
-    /** A +l value: a whole number from 1; null when invalid (the change is then ignored). */
-    public static Integer validLimit(String v) {
-        if (v == null || v.isEmpty() || v.length() > 9) return null;
-        for (int i = 0; i < v.length(); i++) if (v.charAt(i) < '0' || v.charAt(i) > '9') return null;
-        int n = Integer.parseInt(v);
-        return n > 0 ? n : null;
+        String l = settings.get(ChannelMode.LIMIT);
+        return l == null ? 0 : Integer.parseInt(l);
     }
 
     public List<RoomBan> bans() {
@@ -137,18 +129,19 @@ public final class RoomModes {
     }
 
     /**
-     * The modes as 324 shows them: "+nt", then the key and the limit as parameters. The key is
-     * shown only to members (others see that there is one, not what it is).
+     * The modes as 324 shows them: "+nt", the flags then the settings, and the settings' values
+     * as parameters. A key is shown only to members (others see that there is one, not what it is).
      */
     public List<String> describe(boolean showKey) {
-        StringBuilder letters = new StringBuilder("+");
-        for (char f : FLAGS.toCharArray()) if (has(f)) letters.append(f);
-        List<String> params = new ArrayList<>(3);
-        if (key != null) letters.append('k');
-        if (limit > 0) letters.append('l');
+        StringBuilder letters = new StringBuilder("+").append(flagLetters());
+        List<String> values = new ArrayList<>(settings.size());
+        for (var s : settings.entrySet()) {
+            letters.append(s.getKey().letter());
+            values.add(s.getKey() == ChannelMode.KEY && !showKey ? "*" : s.getValue());
+        }
+        List<String> params = new ArrayList<>(values.size() + 1);
         params.add(letters.toString());
-        if (key != null) params.add(showKey ? key : "*");
-        if (limit > 0) params.add(Integer.toString(limit));
+        params.addAll(values);
         return params;
     }
 }

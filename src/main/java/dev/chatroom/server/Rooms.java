@@ -39,7 +39,7 @@ public final class Rooms {
                 byName.put(Casemapping.fold(s.name()), room);
             }
             room.restore(s);
-            room.modes().set('i', false); // restored empty: nobody inside could invite anyone
+            room.modes().set(ChannelMode.INVITE_ONLY, false); // restored empty: nobody inside could invite anyone
         }
     }
 
@@ -94,7 +94,7 @@ public final class Rooms {
         String key = Casemapping.fold(r.name());
         if (!byName.remove(key, r) || stopping) return;
         store.remove(key);
-        history.roomGone(key, r.modes().has('s') || r.modes().has('i') || r.modes().key() != null);
+        history.roomGone(key, r.modes().has(ChannelMode.SECRET) || r.modes().has(ChannelMode.INVITE_ONLY) || r.modes().key() != null);
     }
 
     public Collection<Room> all() {

@@ -30,7 +30,7 @@ final class Welcome {
         r.numeric(RPL_WELCOME, "Welcome to the " + serverName + " IRC Network, " + c.prefix());
         r.numeric(RPL_YOURHOST, "Your host is " + serverName + ", running version " + version);
         r.numeric(RPL_CREATED, "This server was created " + createdAt);
-        r.numericWords(RPL_MYINFO, serverName, version, "i", RoomModeChange.ALL, "bklov");
+        r.numericWords(RPL_MYINFO, serverName, version, "i", ChannelMode.LETTERS, ChannelMode.LETTERS_WITH_PARAMETER);
         sendIsupport(r);
         sendMotd(r);
     }
@@ -60,20 +60,20 @@ final class Welcome {
                 "AWAYLEN=" + Names.AWAY_MAX,
                 "CASEMAPPING=" + Casemapping.NAME,
                 "CHANLIMIT=#:" + Names.ROOMS_PER_CLIENT,
-                "CHANMODES=" + RoomModes.CHANMODES,
+                "CHANMODES=" + ChannelMode.CHANMODES,
                 "CHANNELLEN=" + Names.CHANNEL_MAX,
                 "CHATHISTORY=" + dev.chatroom.server.commands.HistoryCommands.MAX_LIMIT,
                 "CHANTYPES=#",
                 "ELIST=MNU",
                 "KEYLEN=" + RoomModes.KEY_MAX,
                 "KICKLEN=" + Names.KICK_MAX,
-                "MAXLIST=b:" + RoomModes.BANS_MAX,
+                "MAXLIST=" + ChannelMode.BAN.letter() + ":" + RoomModes.BANS_MAX,
                 "MAXTARGETS=" + Names.MAX_TARGETS,
                 "MODES=" + RoomModeChange.MAX_PARAM_MODES,
                 "MSGREFTYPES=msgid,timestamp",
                 "NETWORK=" + serverName,
                 "NICKLEN=" + Names.NICK_MAX,
-                "PREFIX=(ov)@+",
+                "PREFIX=" + ChannelMode.PREFIX,
                 "TOPICLEN=" + Names.TOPIC_MAX,
                 "USERLEN=" + Names.USER_MAX,
                 "WHOX");

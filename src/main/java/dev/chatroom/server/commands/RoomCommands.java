@@ -4,6 +4,7 @@ import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Names;
 import dev.chatroom.irc.Utf8;
+import dev.chatroom.server.ChannelMode;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Room;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class RoomCommands {
             else r.sendTopic(ctx.replies());
         } else if (!r.contains(c)) {
             ctx.numeric(ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
-        } else if (r.modes().has('t') && !r.isOperator(c)) {
+        } else if (r.modes().has(ChannelMode.TOPIC_LOCK) && !r.isOperator(c)) {
             ctx.numeric(ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
         } else {
             r.topic(Utf8.truncate(ctx.param(1), Names.TOPIC_MAX), c.prefix(), ctx.now(), ctx.replies());
@@ -137,7 +138,7 @@ final class RoomCommands {
         if (target == null) ctx.numeric(ERR_NOSUCHNICK, ctx.param(0), "No such nick/channel");
         else if (r == null) ctx.numeric(ERR_NOSUCHCHANNEL, ctx.param(1), "No such channel");
         else if (!r.contains(c)) ctx.numeric(ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
-        else if (r.modes().has('i') && !r.isOperator(c)) ctx.numeric(ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
+        else if (r.modes().has(ChannelMode.INVITE_ONLY) && !r.isOperator(c)) ctx.numeric(ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
         else if (r.contains(target)) ctx.numeric(ERR_USERONCHANNEL, target.nick(), r.name(), "is already on channel");
         else {
             target.invite(r);

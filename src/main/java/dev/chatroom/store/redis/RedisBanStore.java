@@ -1,5 +1,6 @@
 package dev.chatroom.store.redis;
 
+import dev.chatroom.store.Fields;
 import dev.chatroom.store.ServerBan;
 
 

@@ -248,6 +248,17 @@ class ChannelModesTest extends HubTest {
     }
 
     @Test
+    void eachModeTakesAParameterAsItsKindSays() {
+        FakeClient alice = server.join("alice");
+        alice.send("JOIN #side").sync();
+        // -k takes one (and shows "*"), -l none, so "3" is +l's and "alice" +o's (she is one already: no change)
+        alice.send("MODE #side +k-k+l-l+o sesame whatever 3 alice");
+        assertThat(alice.next()).isEqualTo(ALICE + " MODE #side +k-k+l-l sesame * 3");
+        alice.send("MODE #side +m-n+l-b 007 nobody");
+        assertThat(alice.next()).isEqualTo(ALICE + " MODE #side +m-n+l 7");
+    }
+
+    @Test
     void onlyFourChangesWithAParameterPerLine() {
         FakeClient[] ab = aliceOpsBobIn();
         ab[0].send("MODE #side +bbbbb a b c d e");

@@ -1,22 +1,22 @@
-package dev.chatroom.store.redis;
+package dev.chatroom.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * The text form of one record as a Redis hash value: its fields separated by tabs, each escaped
- * ({@code \\ \t \n \r}) so a field may hold any text, and {@code \0} alone standing for null
- * (a real backslash is always doubled, so no text encodes to it). Readable in {@code redis-cli},
- * and no JSON library is needed. A list is a field holding its own record: its size first, so an
- * empty list and a list of one empty string differ.
+ * The text form of one record, as Redis keeps it in a hash and the cluster bus carries it: its
+ * fields separated by tabs, each escaped ({@code \\ \t \n \r}) so a field may hold any text,
+ * and {@code \0} alone standing for null (a real backslash is always doubled, so no text encodes
+ * to it). Readable in {@code redis-cli}, and no JSON library is needed. A list is a field holding
+ * its own record: its size first, so an empty list and a list of one empty string differ.
  */
-final class Fields {
+public final class Fields {
     private static final String NULL = "\\0";
 
     private Fields() {}
 
-    static String join(List<String> fields) {
+    public static String join(List<String> fields) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) sb.append('\t');
@@ -40,7 +40,7 @@ final class Fields {
     }
 
     /** The fields of a joined record; at least one (the empty string is one empty field). */
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean isNull = false;
@@ -74,14 +74,14 @@ final class Fields {
     }
 
     /** A record's fields after checking its version and its number of fields. */
-    static List<String> record(String text, String version, int count) {
+    public static List<String> record(String text, String version, int count) {
         List<String> f = split(text);
         if (!version.equals(f.get(0))) throw new IllegalArgumentException("format " + f.get(0) + ", expected " + version);
         if (f.size() != count + 1) throw new IllegalArgumentException(f.size() - 1 + " fields, expected " + count);
         return f.subList(1, f.size());
     }
 
-    static String list(Collection<String> items) {
+    public static String list(Collection<String> items) {
         if (items == null) return null;
         List<String> f = new ArrayList<>(items.size() + 1);
         f.add(Integer.toString(items.size()));
@@ -89,18 +89,18 @@ final class Fields {
         return join(f);
     }
 
-    static List<String> unlist(String text) {
+    public static List<String> unlist(String text) {
         if (text == null) return null;
         List<String> f = split(text);
         if (f.size() != Integer.parseInt(f.get(0)) + 1) throw new IllegalArgumentException("a list of " + f.get(0) + " holds " + (f.size() - 1));
         return f.subList(1, f.size());
     }
 
-    static String bool(boolean b) {
+    public static String bool(boolean b) {
         return b ? "1" : "0";
     }
 
-    static boolean bool(String s) {
+    public static boolean bool(String s) {
         if ("1".equals(s)) return true;
         if ("0".equals(s)) return false;
         throw new IllegalArgumentException("not 0 or 1: " + s);
