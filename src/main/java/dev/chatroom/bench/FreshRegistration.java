@@ -5,8 +5,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -48,23 +46,17 @@ final class FreshRegistration {
             return new Result(Double.NaN, "(" + e.getCause() + ")");
         } finally {
             Channel ch = connect.channel();
-            if (ch.isActive()) send(ch, "QUIT :bench check done");
+            if (ch.isActive()) LineClient.send(ch, "QUIT :bench check done");
             ch.close();
         }
     }
 
-    private static void send(Channel ch, String line) {
-        LineSplitter.send(ch, line);
-    }
-
     /** Registers, answers PINGs and waits for 001, or for the reason there will be none. */
-    private static final class Newcomer extends ChannelInboundHandlerAdapter implements LineSplitter.Sink {
+    private static final class Newcomer extends LineClient {
         final CompletableFuture<Result> outcome = new CompletableFuture<>();
-        private final LineSplitter lines = new LineSplitter();
         private final String nick;
         private final String password;
         private final long startedNanos;
-        private Channel channel;
 
         Newcomer(String nick, String password, long startedNanos) {
             this.nick = nick;
@@ -77,39 +69,19 @@ final class FreshRegistration {
         }
 
         @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            channel = ctx.channel();
-            if (password != null) send(channel, "PASS " + password);
-            send(channel, "NICK " + nick);
-            send(channel, "USER " + nick + " 0 * :chatroom bench check");
+        void opened() {
+            register(password, nick, "chatroom bench check");
         }
 
         @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (!(msg instanceof ByteBuf in)) {
-                ReferenceCountUtil.release(msg);
-                return;
-            }
-            try {
-                lines.split(in, this);
-            } finally {
-                in.release();
-            }
-        }
-
-        @Override
-        public void onLine(ByteBuf b, int start, int end) {
+        void line(ByteBuf b, int start, int end) {
             String line = b.toString(start, end - start, StandardCharsets.UTF_8);
-            if (line.startsWith("PING")) {
-                send(channel, "PONG" + line.substring(4));
-                return;
-            }
             if (line.startsWith("ERROR")) {
                 fail(line);
                 return;
             }
             int space = b.indexOf(start, end, (byte) ' ');
-            switch (space < 0 ? -1 : BenchClient.numeric(b, space, end)) {
+            switch (space < 0 ? -1 : numeric(b, space, end)) {
                 case 1 -> outcome.complete(new Result((System.nanoTime() - startedNanos) / 1e6, null));
                 case 432, 433, 464, 465 -> fail(line);
                 default -> { }
@@ -117,15 +89,14 @@ final class FreshRegistration {
         }
 
         @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            lines.release();
+        void closed() {
             fail("closed by the server");
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             fail(String.valueOf(cause));
-            ctx.close();
+            super.exceptionCaught(ctx, cause);
         }
     }
 }

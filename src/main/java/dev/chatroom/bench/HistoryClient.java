@@ -2,10 +2,7 @@ package dev.chatroom.bench;
 
 import dev.chatroom.irc.Message;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +15,7 @@ import java.util.Set;
  * benchmark's rates those are only counted, without being parsed. A message inside a batch
  * (history) is handed on. All methods run on the client's event loop.
  */
-final class HistoryClient extends ChannelInboundHandlerAdapter implements LineSplitter.Sink {
+final class HistoryClient extends LineClient {
     /** Receives the lines a scenario waits for; swapped between the phases of a run. */
     interface Listener {
         /** m arrived in a read that came at {@code nanos} (System.nanoTime). */
@@ -27,17 +24,14 @@ final class HistoryClient extends ChannelInboundHandlerAdapter implements LineSp
         void closed(HistoryClient c);
     }
 
-    private static final long SPACE_PRIVMSG = bigEndian(" PRIVMSG");
     private static final byte[] BATCH_TAG = "batch=".getBytes(StandardCharsets.US_ASCII);
 
     final int index;
     final String nick;
     private final List<String> caps;
     private final String password;
-    private final LineSplitter lines = new LineSplitter();
     final Set<String> acked = new HashSet<>();
     Listener listener;
-    Channel channel;
     /** Room messages that came outside any batch: live, or replayed as plain lines to a client without batch. */
     long unbatchedPrivmsgs;
     private long readNanos;
@@ -51,35 +45,20 @@ final class HistoryClient extends ChannelInboundHandlerAdapter implements LineSp
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        channel = ctx.channel();
+    void opened() {
         for (String cap : caps) send("CAP REQ :" + cap);
         if (!caps.isEmpty()) send("CAP END");
-        if (password != null) send("PASS " + password);
-        send("NICK " + nick);
-        send("USER " + nick + " 0 * :chatroom bench");
-    }
-
-    void send(String line) {
-        LineSplitter.send(channel, line);
+        register(password, nick, "chatroom bench");
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof ByteBuf in)) {
-            ReferenceCountUtil.release(msg);
-            return;
-        }
         readNanos = System.nanoTime();
-        try {
-            lines.split(in, this);
-        } finally {
-            in.release();
-        }
+        super.channelRead(ctx, msg);
     }
 
     @Override
-    public void onLine(ByteBuf b, int start, int end) {
+    void line(ByteBuf b, int start, int end) {
         if (end <= start) return;
         int p = start;
         boolean batched = false;
@@ -91,7 +70,7 @@ final class HistoryClient extends ChannelInboundHandlerAdapter implements LineSp
         }
         if (!batched && b.getByte(p) == ':') {
             int space = b.indexOf(p, end, (byte) ' ');
-            if (space > 0 && end - space > 9 && b.getLong(space) == SPACE_PRIVMSG && b.getByte(space + 8) == ' ') {
+            if (space > 0 && privmsg(b, space, end)) {
                 unbatchedPrivmsgs++;
                 return;
             }
@@ -102,14 +81,12 @@ final class HistoryClient extends ChannelInboundHandlerAdapter implements LineSp
         } catch (IllegalArgumentException e) {
             return; // not IRC; nothing a scenario waits for
         }
-        switch (m.command()) {
-            case "PING" -> send("PONG" + (m.params().isEmpty() ? "" : " :" + m.param(0)));
-            case "CAP" -> {
-                if (m.params().size() >= 3 && m.param(1).equals("ACK")) {
-                    for (String cap : m.param(2).trim().split(" +")) acked.add(cap);
-                }
+        if (m.command().equals("CAP")) {
+            if (m.params().size() >= 3 && m.param(1).equals("ACK")) {
+                for (String cap : m.param(2).trim().split(" +")) acked.add(cap);
             }
-            default -> listener.line(this, m, readNanos);
+        } else {
+            listener.line(this, m, readNanos);
         }
     }
 
@@ -126,19 +103,7 @@ final class HistoryClient extends ChannelInboundHandlerAdapter implements LineSp
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        lines.release();
+    void closed() {
         listener.closed(this);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.close();
-    }
-
-    private static long bigEndian(String eight) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) v = (v << 8) | (eight.charAt(i) & 0xff);
-        return v;
     }
 }

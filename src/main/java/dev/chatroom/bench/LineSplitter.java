@@ -15,14 +15,6 @@ final class LineSplitter {
         void onLine(ByteBuf buf, int start, int end);
     }
 
-    /** Writes one line and CRLF: the other direction of the bench's line I/O. */
-    static void send(io.netty.channel.Channel ch, String line) {
-        ByteBuf buf = ch.alloc().buffer(line.length() + 2);
-        buf.writeCharSequence(line, java.nio.charset.StandardCharsets.UTF_8);
-        buf.writeByte('\r').writeByte('\n');
-        ch.writeAndFlush(buf, ch.voidPromise());
-    }
-
     /** The longest line IRCv3 allows: 8191 bytes of tags and 512 of message. */
     static final int MAX_LINE = 8191 + 512;
     private static final byte LF = '\n';

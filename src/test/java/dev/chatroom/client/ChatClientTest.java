@@ -10,10 +10,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,31 +23,12 @@ class ChatClientTest {
         for (AutoCloseable c : open) c.close();
     }
 
-    private final class Recorder {
-        final BlockingQueue<ClientEvent> events = new LinkedBlockingQueue<>();
-        final List<ClientEvent> seen = new ArrayList<>();
-        ChatClient client;
-
-        Recorder(int port) throws IOException {
-            client = new ChatClient("127.0.0.1", port, events::add).connect();
-            open.add(client);
-        }
-
-        @SuppressWarnings("unchecked")
-        <T extends ClientEvent> T await(Class<T> type, Predicate<T> match) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                ClientEvent e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (e == null) break;
-                seen.add(e);
-                if (type.isInstance(e) && match.test((T) e)) return (T) e;
-            }
-            throw new AssertionError("no " + type.getSimpleName() + " matching; saw " + seen);
-        }
-
-        <T extends ClientEvent> T await(Class<T> type) throws InterruptedException {
-            return await(type, e -> true);
-        }
+    /** A client connected to the port, closed after the test. */
+    private Recorder connect(int port) throws IOException {
+        Recorder r = new Recorder(port, null);
+        open.add(r);
+        r.client.connect();
+        return r;
     }
 
     private TestServer server(ApprovalPolicy policy) throws Exception {
@@ -60,7 +38,7 @@ class ChatClientTest {
     }
 
     private Recorder joined(TestServer s, String nick) throws Exception {
-        Recorder r = new Recorder(s.port());
+        Recorder r = connect(s.port());
         r.client.register(nick);
         r.await(ClientEvent.Welcome.class);
         return r;
@@ -70,7 +48,7 @@ class ChatClientTest {
     void joinsAndSeesTheRoom() throws Exception {
         TestServer s = server(ApprovalPolicy.ALL);
         Recorder alice = joined(s, "alice");
-        Recorder bob = new Recorder(s.port());
+        Recorder bob = connect(s.port());
         bob.client.register("bob");
         ClientEvent.Welcome w = bob.await(ClientEvent.Welcome.class);
         assertThat(w.room()).isEqualTo("#chatroom");
@@ -169,7 +147,7 @@ class ChatClientTest {
     void nickInUseCanBeRetried() throws Exception {
         TestServer s = server(ApprovalPolicy.ALL);
         joined(s, "bob");
-        Recorder second = new Recorder(s.port());
+        Recorder second = connect(s.port());
         second.client.register("BOB");
         ClientEvent.NameRefused refused = second.await(ClientEvent.NameRefused.class);
         assertThat(refused.name()).isEqualTo("BOB");
@@ -181,7 +159,7 @@ class ChatClientTest {
     @Test
     void waitingThenRejectedWithTheAdminsReason() throws Exception {
         TestServer s = server(ApprovalPolicy.ASK);
-        Recorder eve = new Recorder(s.port());
+        Recorder eve = connect(s.port());
         eve.client.register("eve");
         eve.await(ClientEvent.Waiting.class);
         s.admin.execute("/reject eve not today");
@@ -194,7 +172,7 @@ class ChatClientTest {
     @Test
     void waitingThenAccepted() throws Exception {
         TestServer s = server(ApprovalPolicy.ASK);
-        Recorder zoe = new Recorder(s.port());
+        Recorder zoe = connect(s.port());
         zoe.client.register("zoe");
         zoe.await(ClientEvent.Waiting.class);
         s.admin.execute("y");
@@ -224,7 +202,7 @@ class ChatClientTest {
     @Test
     void aPeerThatJustHangsUpIsConnectionLost() throws Exception {
         try (ServerSocket peer = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Recorder r = new Recorder(peer.getLocalPort());
+            Recorder r = connect(peer.getLocalPort());
             r.client.register("alice");
             try (java.net.Socket accepted = peer.accept()) {
                 accepted.getInputStream().read(); // the client's first byte has arrived

@@ -7,10 +7,7 @@ import dev.chatroom.testing.TestServer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,31 +25,12 @@ class ClientHistoryTest {
         for (AutoCloseable c : open) c.close();
     }
 
-    private final class Recorder {
-        final BlockingQueue<ClientEvent> events = new LinkedBlockingQueue<>();
-        final List<ClientEvent> seen = new ArrayList<>();
-        final ChatClient client;
-
-        Recorder(int port) throws IOException {
-            client = new ChatClient("127.0.0.1", port, events::add).connect();
-            open.add(client);
-        }
-
-        @SuppressWarnings("unchecked")
-        <T extends ClientEvent> T await(Class<T> type, Predicate<T> match) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                ClientEvent e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (e == null) break;
-                seen.add(e);
-                if (type.isInstance(e) && match.test((T) e)) return (T) e;
-            }
-            throw new AssertionError("no " + type.getSimpleName() + " matching; saw " + seen);
-        }
-
-        <T extends ClientEvent> T await(Class<T> type) throws InterruptedException {
-            return await(type, e -> true);
-        }
+    /** A client connected to the port, closed after the test. */
+    private Recorder connect(int port) throws IOException {
+        Recorder r = new Recorder(port, null);
+        open.add(r);
+        r.client.connect();
+        return r;
     }
 
     private TestServer server() throws Exception {
@@ -62,7 +40,7 @@ class ClientHistoryTest {
     }
 
     private Recorder joined(TestServer s, String nick) throws Exception {
-        Recorder r = new Recorder(s.port());
+        Recorder r = connect(s.port());
         r.client.register(nick);
         r.await(ClientEvent.Welcome.class);
         return r;
@@ -141,7 +119,7 @@ class ClientHistoryTest {
         alice.client.quit(null);
         alice.client.closed().get(10, TimeUnit.SECONDS);
 
-        Recorder again = new Recorder(s.port());
+        Recorder again = connect(s.port());
         again.client.loginWith(null, "correct-horse-alice", false);
         again.client.register("alice");
         again.await(ClientEvent.Welcome.class);

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatroom.testing.TestServer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,27 +37,11 @@ class ClientTlsTest {
         });
     }
 
-    private final class Recorder {
-        final BlockingQueue<ClientEvent> events = new LinkedBlockingQueue<>();
-        final List<ClientEvent> seen = new ArrayList<>();
-        final ChatClient client;
-
-        Recorder(TestServer s, ClientTls t) throws IOException {
-            client = new ChatClient("127.0.0.1", s.tlsPort(), t, events::add);
-            open.add(client);
-        }
-
-        @SuppressWarnings("unchecked")
-        <T extends ClientEvent> T await(Class<T> type, Predicate<T> match) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                ClientEvent e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (e == null) break;
-                seen.add(e);
-                if (type.isInstance(e) && match.test((T) e)) return (T) e;
-            }
-            throw new AssertionError("no " + type.getSimpleName() + " matching; saw " + seen);
-        }
+    /** A client of the server's TLS port, not connected yet, closed after the test. */
+    private Recorder recorder(TestServer s, ClientTls t) {
+        Recorder r = new Recorder(s.tlsPort(), t);
+        open.add(r);
+        return r;
     }
 
     private TestServer server() throws Exception {
@@ -74,13 +54,13 @@ class ClientTlsTest {
     void askedOncePinnedAndNotAskedAgain() throws Exception {
         TestServer s = server();
         ClientTls t = tls(ClientTls.Answer.YES);
-        Recorder first = new Recorder(s, t);
+        Recorder first = recorder(s, t);
         first.client.connect().register("alice");
         first.await(ClientEvent.Welcome.class, w -> true);
         assertThat(asked).hasSize(1);
         assertThat(Files.readString(dir.resolve("known_servers"))).isEqualTo("127.0.0.1:" + s.tlsPort() + " " + asked.get(0) + "\n");
 
-        Recorder again = new Recorder(s, tls(ClientTls.Answer.NO)); // a new run: the pin decides, nobody is asked
+        Recorder again = recorder(s, tls(ClientTls.Answer.NO)); // a new run: the pin decides, nobody is asked
         again.client.connect().register("bob");
         again.await(ClientEvent.Welcome.class, w -> true);
         assertThat(asked).hasSize(1);
@@ -89,7 +69,7 @@ class ClientTlsTest {
     @Test
     void withoutTerminalOrPinNothingIsSentAndItSaysHowToPin() throws Exception {
         TestServer s = server();
-        Recorder r = new Recorder(s, tls(ClientTls.Answer.CANNOT_ASK));
+        Recorder r = recorder(s, tls(ClientTls.Answer.CANNOT_ASK));
         assertThatThrownBy(r.client::connect).isInstanceOf(ClientTls.Refused.class)
                 .hasMessageContaining("is not signed by a known authority").hasMessageContaining("--insecure");
         assertThat(dir.resolve("known_servers")).doesNotExist();
@@ -99,7 +79,7 @@ class ClientTlsTest {
     void aChangedCertificateIsRefusedLoudly() throws Exception {
         TestServer s = server();
         Files.writeString(dir.resolve("known_servers"), "# mine\n127.0.0.1:" + s.tlsPort() + " " + "ab:".repeat(31) + "ab\n");
-        Recorder r = new Recorder(s, tls(ClientTls.Answer.YES));
+        Recorder r = recorder(s, tls(ClientTls.Answer.YES));
         assertThatThrownBy(r.client::connect).isInstanceOf(ClientTls.Refused.class)
                 .hasMessageContaining("WARNING: THE CERTIFICATE OF 127.0.0.1:" + s.tlsPort() + " HAS CHANGED!")
                 .hasMessageContaining("Someone may be intercepting")
@@ -119,7 +99,7 @@ class ClientTlsTest {
     void registerThenLogInAndTheNameIsProtectedAndMarked() throws Exception {
         TestServer s = server();
         ClientTls t = tls(ClientTls.Answer.YES);
-        Recorder alice = new Recorder(s, t);
+        Recorder alice = recorder(s, t);
         alice.client.connect().register("alice");
         alice.await(ClientEvent.Welcome.class, w -> true);
         alice.client.command("REGISTER * * :correct-horse");
@@ -127,13 +107,13 @@ class ClientTlsTest {
         alice.client.quit(null);
         alice.client.closed().get(10, TimeUnit.SECONDS);
 
-        Recorder impostor = new Recorder(s, t);
+        Recorder impostor = recorder(s, t);
         impostor.client.connect().register("alice");
         assertThat(impostor.await(ClientEvent.NameRefused.class, n -> true).registered()).isTrue();
         impostor.client.retryNick("bob");
         impostor.await(ClientEvent.Welcome.class, w -> true);
 
-        Recorder wrong = new Recorder(s, t);
+        Recorder wrong = recorder(s, t);
         wrong.client.loginWith(null, "battery-staple", false);
         wrong.client.connect().register("alice");
         wrong.await(ClientEvent.LoginFailed.class, f -> f.account().equals("alice"));

@@ -2,6 +2,7 @@ package dev.chatroom.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatroom.testing.Await;
 import dev.chatroom.testing.CuttableRelay;
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.TestServer;
@@ -11,7 +12,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +33,14 @@ class ReconnectHistoryTest {
     /** Waits for a printed line matching the regex, at or after line {@code from}; returns its index. */
     private int await(String regex, int from) throws InterruptedException {
         Pattern p = Pattern.compile(regex);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            List<String> l = lines();
-            for (int i = from; i < l.size(); i++) if (p.matcher(l.get(i)).find()) return i;
-            Thread.sleep(10); // polling a condition with a deadline, not sleeping to synchronise
-        }
-        throw new AssertionError("no line matching " + regex + " after line " + from + "; printed:\n" + String.join("\n", lines()));
+        List<String> printed = Await.until("line matching " + regex + " after line " + from, Duration.ofSeconds(10), this::lines,
+                l -> indexOf(p, l, from) >= 0);
+        return indexOf(p, printed, from);
+    }
+
+    private static int indexOf(Pattern p, List<String> lines, int from) {
+        for (int i = from; i < lines.size(); i++) if (p.matcher(lines.get(i)).find()) return i;
+        return -1;
     }
 
     private final PipedOutputStream keys = new PipedOutputStream();

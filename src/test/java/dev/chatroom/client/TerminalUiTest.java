@@ -2,6 +2,7 @@ package dev.chatroom.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatroom.testing.Await;
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.TestServer;
 import java.io.ByteArrayOutputStream;
@@ -9,9 +10,10 @@ import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -23,18 +25,16 @@ import org.junit.jupiter.api.Test;
  * and the half-typed line survives and is sent whole.
  */
 class TerminalUiTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
 
     private synchronized String screen() {
         return screen.toString(StandardCharsets.UTF_8);
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(10); // polling a condition with a deadline, not sleeping to synchronise
-        }
+    private String awaitScreen(String what, Predicate<String> done) throws InterruptedException {
+        return Await.until(what, WAIT, this::screen, done);
     }
 
     @Test
@@ -64,16 +64,16 @@ class TerminalUiTest {
                 }
             });
             bob.expect("JOIN #chatroom");
-            await(() -> screen().contains("alice> "), "the prompt");
+            awaitScreen("prompt", s -> s.contains("alice> "));
 
             keys.write("hel".getBytes(StandardCharsets.UTF_8));
             keys.flush();
-            await(() -> ui.buffer().equals("hel"), "the half-typed line");
+            Await.until("half-typed line", WAIT, ui::buffer, b -> b.equals("hel"));
 
             bob.send("PRIVMSG #chatroom :are you there?");
-            await(() -> screen().contains("are you there?"), "bob's message on screen");
+            awaitScreen("bob's message", s -> s.contains("are you there?"));
             // prompt and buffer redrawn below it (the status line's own drawing may come in between)
-            await(() -> screen().substring(screen().indexOf("are you there?")).contains("alice> hel"), "the line redrawn below");
+            awaitScreen("line redrawn below bob's message", s -> s.substring(s.indexOf("are you there?")).contains("alice> hel"));
             assertThat(ui.buffer()).isEqualTo("hel");
 
             keys.write("lo\r".getBytes(StandardCharsets.UTF_8));

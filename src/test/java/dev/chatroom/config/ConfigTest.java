@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +83,25 @@ class ConfigTest {
         ServerConfig changed = ServerConfig.DEFAULTS.with(b -> b.port(1234));
         assertThat(changed.port()).isEqualTo(1234);
         assertThat(ServerConfig.DEFAULTS.port()).isEqualTo(6667);
+    }
+
+    @Test
+    void aBuiltConfigIsAFrozenCopyOfItsBuilder() {
+        ServerConfig.Builder b = ServerConfig.DEFAULTS.toBuilder().port(1234);
+        ServerConfig built = b.build();
+        b.port(4321).floodRate(0.5);
+        assertThat(built.port()).isEqualTo(1234);
+        assertThat(built.floodRate()).isEqualTo(2);
+        assertThat(b.build().port()).isEqualTo(4321);
+    }
+
+    @Test
+    void configsAreEqualWhenEverySettingIs() {
+        ServerConfig a = ServerConfig.DEFAULTS.with(b -> b.port(1234).password("secret"));
+        ServerConfig same = ServerConfig.DEFAULTS.toBuilder().password("secret").port(1234).build();
+        assertThat(a).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(ServerConfig.DEFAULTS);
+        assertThat(a).isNotEqualTo(same.with(b -> b.floodRate(2.5)));
+        assertThat(a).isNotEqualTo(same.with(b -> b.logFile(Path.of("chatroom.log"))));
+        assertThat(a.toString()).contains("port=1234", "password=secret");
     }
 }

@@ -2,9 +2,12 @@ package dev.chatroom.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatroom.testing.Await;
 import dev.chatroom.testing.JarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * without them this test is skipped, saying so.
  */
 class InteropIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Test
     void irssiWeechatAndTheChatroomClientTalk(@TempDir Path dir) throws Exception {
@@ -166,33 +170,25 @@ class InteropIT {
     }
 
     static Path awaitFile(Path p) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!Files.exists(p)) {
-            if (System.nanoTime() > deadline) throw new AssertionError("no " + p);
-            Thread.sleep(100);
-        }
+        Await.until(p.toString(), WAIT, () -> Files.exists(p));
         return p;
     }
 
     static void awaitText(Path file, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            String s = Files.readString(file).replaceAll("\u001b\\[[0-9;]*m", ""); // WeeChat's color_lines
-            if (s.contains(text)) return;
-            if (System.nanoTime() > deadline) throw new AssertionError(file + " never contained '" + text + "':\n" + s);
-            Thread.sleep(100);
-        }
+        Await.until("'" + text + "' in " + file, WAIT, () -> Files.readString(file).replaceAll("\u001b\\[[0-9;]*m", ""), // WeeChat's color_lines
+                s -> s.contains(text));
     }
 
     static Path awaitFifo(Path weechatDir) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            try (var files = Files.walk(weechatDir, 2)) {
-                var fifo = files.filter(f -> f.getFileName().toString().startsWith("weechat_fifo")).findFirst();
-                if (fifo.isPresent()) return fifo.get();
+        List<Path> files = Await.until("FIFO from WeeChat in " + weechatDir, WAIT, () -> {
+            try (var walk = Files.walk(weechatDir, 2)) {
+                return walk.toList();
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("WeeChat made no FIFO in " + weechatDir);
+        }, found -> found.stream().anyMatch(InteropIT::isFifo));
+        return files.stream().filter(InteropIT::isFifo).findFirst().orElseThrow();
+    }
+
+    private static boolean isFifo(Path f) {
+        return f.getFileName().toString().startsWith("weechat_fifo");
     }
 }

@@ -1,7 +1,9 @@
 package dev.chatroom.interop;
 
+import dev.chatroom.testing.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -57,14 +59,7 @@ final class Tmux implements AutoCloseable {
 
     /** Waits until the screen contains the text; returns the screen. */
     String await(String text, boolean escapes) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        String s = "";
-        while (System.nanoTime() < deadline) {
-            s = screen(escapes);
-            if (s.contains(text)) return s;
-            Thread.sleep(100); // polling the screen for a condition, with a deadline
-        }
-        throw new AssertionError("tmux " + session + " never showed '" + text + "'; screen:\n" + s);
+        return Await.until("'" + text + "' on the screen of tmux " + session, Duration.ofSeconds(20), () -> screen(escapes), s -> s.contains(text));
     }
 
     private static String run(String... cmd) throws IOException, InterruptedException {

@@ -165,22 +165,14 @@ public final class IrcTestClient implements AutoCloseable {
 
     /** Waits until the server closes the connection; returns the lines received until then. */
     public List<String> awaitClosed() {
-        List<String> rest = new ArrayList<>();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        int from = history.size();
         try {
-            while (System.nanoTime() < deadline) {
-                String l = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (l == null) break;
-                if (l == CLOSED) {
-                    return rest;
-                }
-                history.add(l);
-                rest.add(l);
-            }
+            Await.take("close of the connection", TIMEOUT, lines, l -> l == CLOSED, history);
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
-        throw new AssertionError("connection not closed within " + TIMEOUT + "; had: " + history);
+        history.remove(history.size() - 1); // the end of the connection, not a line
+        return new ArrayList<>(history.subList(from, history.size()));
     }
 
     public List<String> history() {

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -78,15 +79,9 @@ public final class JarProcess implements AutoCloseable {
     /** Waits for an output line matching the regex and returns the match. */
     public Matcher expect(String regex) throws InterruptedException {
         Pattern p = Pattern.compile(regex);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String l = output.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (l == null) break;
-            seen.add(l);
-            Matcher m = p.matcher(l);
-            if (m.find()) return m;
-        }
-        throw new AssertionError("no output matching " + regex + "; had: " + seen);
+        Matcher m = p.matcher(Await.take("output matching " + regex, Duration.ofSeconds(30), output, l -> p.matcher(l).find(), seen));
+        m.find(); // true: it is the line that matched
+        return m;
     }
 
     /** The port from the server's "listening on HOST:PORT" line. */

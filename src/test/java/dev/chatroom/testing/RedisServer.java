@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,13 +51,10 @@ public final class RedisServer implements AutoCloseable {
                 "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
                 "--daemonize", "no", "--protected-mode", "yes", "--logfile", dir.resolve("redis.log").toString()));
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
+        Await.until("PONG from redis-server on port " + port, Duration.ofSeconds(15), () -> {
             if (!process.isAlive()) throw new IOException("redis-server exited " + process.exitValue() + ": " + Files.readString(dir.resolve("stdout.log")));
-            if (ping()) return;
-            Thread.sleep(20); // polling a condition (PONG), bounded by the deadline
-        }
-        throw new IOException("redis-server did not answer PING on port " + port + " within 15 s");
+            return ping();
+        });
     }
 
     /** One PING over a raw socket: true when PONG came back. */

@@ -84,15 +84,7 @@ public final class TestServer implements AutoCloseable {
     /** Waits for a console event matching the regex, skipping others. */
     public String expectEvent(String regex) throws InterruptedException {
         Pattern p = Pattern.compile(regex);
-        long deadline = System.nanoTime() + IrcTestClient.TIMEOUT.toNanos();
-        List<String> seen = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            String e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (e == null) break;
-            if (p.matcher(e).find()) return e;
-            seen.add(e);
-        }
-        throw new AssertionError("no console event matching " + regex + "; had: " + seen);
+        return Await.take("console event matching " + regex, IrcTestClient.TIMEOUT, events, e -> p.matcher(e).find(), new ArrayList<>());
     }
 
     /** Shuts the server down (clients get its ERROR), leaving the test's sockets to read it. */

@@ -12,6 +12,7 @@ import dev.chatroom.store.MessageRef;
 import dev.chatroom.store.SearchQuery;
 import dev.chatroom.store.StoredMessage;
 import dev.chatroom.store.TargetTime;
+import dev.chatroom.testing.Await;
 import dev.chatroom.testing.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -143,14 +143,6 @@ class RedisHistoryStoreTest {
 
     private static MessageRef id(int line) {
         return MessageRef.msgid("m" + line);
-    }
-
-    private static void eventually(String what, Duration within, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within " + within + ": " + what);
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // polling the condition, bounded by the deadline
-        }
     }
 
     private void tenLines() throws Exception {
@@ -293,12 +285,12 @@ class RedisHistoryStoreTest {
         for (int i = 0; i < 5; i++) append(store, said("new" + i, T0 + 10 + i, "alice", "#chat", "new " + i));
         for (int i = 0; i < 5; i++) append(store, privately("p" + i, T0 + 10 + i, "A", "a", "B", "b", "private " + i));
         onLoop(() -> store.prune(T0 + 5, 3));
-        eventually("pruned", Duration.ofSeconds(10), () -> events.stream().anyMatch(e -> e.contains("removed")));
+        Await.until("event saying what was removed", Duration.ofSeconds(10), () -> events.stream().anyMatch(e -> e.contains("removed")));
         assertThat(room(Kind.LATEST, MessageRef.NONE, 100)).containsExactly("new 2", "new 3", "new 4");
         assertThat(query(store, Kind.LATEST, Conversation.direct("a", "b"), MessageRef.NONE, MessageRef.NONE, 100)).hasSize(5).doesNotContain("old private");
         assertThat(room(Kind.AFTER, MessageRef.msgid("new1"), 10)).isEmpty(); // its msgid went with it
         onLoop(() -> store.prune(T0 + 1000, 0));
-        eventually("everything pruned", Duration.ofSeconds(10),
+        Await.until("empty history after pruning everything", Duration.ofSeconds(10),
                 () -> { try { return room(Kind.LATEST, MessageRef.NONE, 100).isEmpty(); } catch (Exception e) { return false; } });
         assertThat(query(store, Kind.LATEST, Conversation.direct("b", "a"), MessageRef.NONE, MessageRef.NONE, 100)).isEmpty();
         append(store, said("again", T0 + 2000, "alice", "#chat", "again")); // an emptied stream comes back
@@ -327,7 +319,7 @@ class RedisHistoryStoreTest {
         append(store, privately("p1", T0, "Bob", "bob", "Alice", "alice", "for alice only"), privately("p2", T0 + 1, "Alice", "alice", "Bob", "bob", "for bob"),
                 privately("p3", T0 + 2, "Bob", "bob", "Carol", "carol", "for carol"), said("r", T0 + 3, "alice", "#chat", "in the room"));
         onLoop(() -> store.purgeAccount("alice"));
-        eventually("erased", Duration.ofSeconds(10), () -> {
+        Await.until("erasure of alice's conversation with bob", Duration.ofSeconds(10), () -> {
             try {
                 return query(store, Kind.LATEST, Conversation.direct("bob", "alice"), MessageRef.NONE, MessageRef.NONE, 10).isEmpty();
             } catch (Exception e) {
@@ -379,12 +371,12 @@ class RedisHistoryStoreTest {
         try (RedisServer redis = RedisServer.start()) {
             RedisHistoryStore s = open(redis);
             for (int i = 0; i < 300; i++) append(s, said("k" + i, T0 + i, "alice", "#chat", "k" + i));
-            eventually("acknowledged", Duration.ofSeconds(10), () -> s.waiting() == 0);
+            Await.until("acknowledgement of every append", Duration.ofSeconds(10), () -> s.waiting() == 0);
             redis.kill(); // SIGKILL: only what reached the append-only file survives, and acknowledged means it did
             redis.startAgain();
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < 300; i++) expected.add("k" + i);
-            eventually("reconnected with everything", Duration.ofSeconds(20), () -> {
+            Await.until("reconnection with every message", Duration.ofSeconds(20), () -> {
                 try {
                     return query(s, Kind.LATEST, Conversation.room("#chat"), MessageRef.NONE, MessageRef.NONE, 1_000).equals(expected);
                 } catch (Exception e) {
@@ -399,7 +391,7 @@ class RedisHistoryStoreTest {
         try (RedisServer redis = RedisServer.start()) {
             RedisHistoryStore s = open(redis);
             append(s, said("before", T0, "alice", "#chat", "before"));
-            eventually("acknowledged", Duration.ofSeconds(10), () -> s.waiting() == 0);
+            Await.until("acknowledgement of every append", Duration.ofSeconds(10), () -> s.waiting() == 0);
             redis.kill();
             for (int i = 0; i < 50; i++) append(s, said("d" + i, T0 + 1 + i, "alice", "#chat", "d" + i));
             long asked = System.nanoTime();
@@ -408,7 +400,7 @@ class RedisHistoryStoreTest {
             assertThat(s.waiting()).isEqualTo(50);
             assertThat(s.behind()).isFalse();
             redis.startAgain();
-            eventually("written after the outage", Duration.ofSeconds(20), () -> s.waiting() == 0);
+            Await.until("write after the outage", Duration.ofSeconds(20), () -> s.waiting() == 0);
             List<String> texts = query(s, Kind.LATEST, Conversation.room("#chat"), MessageRef.NONE, MessageRef.NONE, 100);
             assertThat(texts).hasSize(51).startsWith("before", "d0").endsWith("d49").doesNotHaveDuplicates();
             assertThat(events).anyMatch(e -> e.contains("cannot reach Redis")).anyMatch(e -> e.contains("reachable again"));
@@ -430,7 +422,7 @@ class RedisHistoryStoreTest {
             redis.startAgain();
             assertThat(released.get(20, TimeUnit.SECONDS)).isTrue(); // on the loop
             assertThat(s.behind()).isFalse();
-            eventually("all written", Duration.ofSeconds(20), () -> s.waiting() == 0);
+            Await.until("all written", Duration.ofSeconds(20), () -> s.waiting() == 0);
             assertThat(query(s, Kind.LATEST, Conversation.room("#chat"), MessageRef.NONE, MessageRef.NONE, 5_000)).hasSize(ms.length);
         }
     }

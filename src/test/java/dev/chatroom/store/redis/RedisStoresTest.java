@@ -19,6 +19,7 @@ import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.StoreException;
 import dev.chatroom.store.AllowEntry;
 import dev.chatroom.store.SavedRoom;
+import dev.chatroom.testing.Await;
 import dev.chatroom.testing.RedisServer;
 import io.lettuce.core.RedisClient;
 import java.net.ServerSocket;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -275,20 +275,14 @@ class RedisStoresTest {
         @Override
         public synchronized void event(String line) {
             lines.add(line);
-            notifyAll();
         }
 
         synchronized List<String> lines() {
             return List.copyOf(lines);
         }
 
-        synchronized void await(Predicate<String> p) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (lines.stream().noneMatch(p)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) throw new AssertionError("no such event within " + WAIT.toSeconds() + " s; got " + lines);
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
+        void await(Predicate<String> p) throws InterruptedException {
+            Await.until("such event", WAIT, this::lines, lines -> lines.stream().anyMatch(p));
         }
     }
 }

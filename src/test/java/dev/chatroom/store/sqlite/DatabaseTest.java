@@ -10,11 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chatroom.store.Account;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.AllowEntry;
-import dev.chatroom.launch.ChatServer;
+import dev.chatroom.testing.Await;
 import dev.chatroom.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -110,14 +111,11 @@ class DatabaseTest {
 
     /** Until the writer thread has committed an account row (the reply to REGISTER does not wait for the disk). */
     private static void awaitCommitted(Path db) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
+        Await.until("account committed", Duration.ofSeconds(10), () -> {
             try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var rs = c.createStatement().executeQuery("SELECT count(*) FROM accounts")) {
-                if (rs.getInt(1) > 0) return;
+                return rs.getInt(1) > 0;
             }
-            if (System.nanoTime() > deadline) throw new AssertionError("the account was not committed within 10 s");
-            Thread.onSpinWait();
-        }
+        });
     }
 
     @Test
