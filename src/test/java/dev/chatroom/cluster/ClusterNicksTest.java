@@ -22,7 +22,7 @@ class ClusterNicksTest {
     }
 
     @Test
-    void ofRegistrationsOfOneNickOnTwoNodesAtOnceTheFirstOnTheBusWins() {
+    void ofRegistrationsOfOneNickOnTwoNodesAtOnceTheFirstOnTheBusWinsAndEachOtherHearsOnce433() {
         List<FakeClient> tries = new ArrayList<>();
         for (int i = 0; i < 8; i++) tries.add((i % 2 == 0 ? n1 : n2).connect());
         cluster.clock.atOnce(() -> tries.forEach(c -> c.sendRegistration("carol")));
@@ -30,7 +30,7 @@ class ClusterNicksTest {
         assertThat(tries.get(0).expect(" (001|433) ")).contains(" 001 carol ");
         for (FakeClient loser : tries.subList(1, tries.size())) {
             List<String> lines = loser.sync();
-            assertThat(lines).contains(":chatroom 433 * carol :Nickname is already in use");
+            assertThat(lines).filteredOn(l -> l.contains(" 433 ")).containsExactly(":chatroom 433 * carol :Nickname is already in use");
             assertThat(lines).noneMatch(l -> l.contains(" 001 "));
         }
         FakeClient watcher = n2.connect().register("watcher");
@@ -51,6 +51,22 @@ class ClusterNicksTest {
         second.send("NICK carol_");
         second.expect(" 001 carol_ ");
         first.expect(":carol_!\\S+ JOIN #chatroom");
+    }
+
+    @Test
+    void aNickLeftBeforeItsClaimCameBackIsFreeOnEveryNode() {
+        FakeClient fickle = n1.connect();
+        cluster.clock.atOnce(() -> {
+            fickle.sendRegistration("carol");
+            fickle.send("NICK dave");
+        });
+        fickle.expect(" 001 dave ");
+
+        FakeClient carol = n2.connect().register("carol");
+        carol.send("WHO dave");
+        carol.expect(" 352 carol \\S+ \\S+ \\S+ \\S+ dave ");
+        fickle.expect(":carol!\\S+ JOIN #chatroom");
+        assertThat(fickle.history()).noneMatch(l -> l.contains(" 433 "));
     }
 
     @Test
