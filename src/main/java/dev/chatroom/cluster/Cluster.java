@@ -135,7 +135,7 @@ public final class Cluster implements Replication, Bus.Listener {
         if (mine) {
             ownHeardNanos = hub.clock().nanos();
             if (!whole) heal();
-        } else {
+        } else if (!e.command().equals("HELLO")) {
             nodes.heard(e.prefix(), whole);
         }
         if (mine && e.tags().containsKey("e")) inFlight.remove(Long.parseLong(e.tags().get("e")));
@@ -154,6 +154,9 @@ public final class Cluster implements Replication, Bus.Listener {
         switch (e.command()) {
             case "BURST" -> {
                 if (!mine && node.equals(e.param(0))) nodes.burst();
+            }
+            case "HELLO" -> {
+                if (!mine) nodes.rejoined(e.prefix(), whole);
             }
             case "USER" -> {
                 if (mine) users.claimed(e);
@@ -183,10 +186,14 @@ public final class Cluster implements Replication, Bus.Listener {
         }
     }
 
-    /** Events were missed (the subscription dropped for a moment): what others have is rebuilt from their bursts. */
+    /**
+     * Events were missed (the connection went quiet for a moment, so ours may have failed too):
+     * what each side holds of the other is rebuilt from bursts.
+     */
     private void resync(long missed) {
         hub.events().event("Cluster: " + missed + " event(s) missed; asking the other nodes for their users again.");
         nodes.loseAll("events were missed");
+        publish(Message.of(node, "HELLO"));
     }
 
     private void split(String why) {
@@ -205,6 +212,7 @@ public final class Cluster implements Replication, Bus.Listener {
         if (everWhole) {
             hub.events().event("Cluster: Redis is back; the chat heals.");
             tellLocal("The chat is whole again.");
+            publish(Message.of(node, "HELLO")); // what the others kept of our users went stale while they could not hear us
         }
         everWhole = true;
         for (Connection c : hub.users().all()) if (!c.isRemote() && c.state() == Connection.State.REGISTERING) hub.tryRegister(c);

@@ -15,7 +15,9 @@ import java.util.Map;
  * USER and ROOM events of their own users, so each mirrors the other's users. One silent for
  * {@value Cluster#NODE_TIMEOUT_SECONDS} s is lost: its users quit here.
  *
- * <p>BURST node: that node is asked for its burst.
+ * <p>BURST node: that node is asked for its burst. HELLO: the sender lost track of the cluster (a
+ * split, missed events) and starts afresh: what the others mirror of its users may be stale (who
+ * left, or changed nick, while its events could not be heard), so they drop it and take its burst.
  */
 final class ClusterNodes {
     private static final long TIMEOUT_NANOS = Cluster.NODE_TIMEOUT_SECONDS * 1_000_000_000L;
@@ -47,6 +49,14 @@ final class ClusterNodes {
         hub.events().event("Cluster: node " + other + " is here.");
         burst();
         cluster.publish(Message.of(node, "BURST", other));
+    }
+
+    /** other starts afresh (HELLO): what we mirror of it is dropped, to be rebuilt from its burst; it gets ours. */
+    void rejoined(String other, boolean whole) {
+        int dropped = remote.nodeLost(other);
+        if (dropped > 0) hub.events().event("Cluster: node " + other + " lost track of the cluster; its " + dropped + " user(s) quit (node lost) until it tells us again.");
+        lastHeard.remove(other);
+        heard(other, whole);
     }
 
     /** Our users, and the rooms they are in, for the others. */
