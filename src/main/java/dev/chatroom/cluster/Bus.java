@@ -1,6 +1,7 @@
 package dev.chatroom.cluster;
 
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -9,6 +10,15 @@ import java.util.concurrent.CompletionStage;
  * (a gap means events were missed). Implemented on Redis by {@link RedisBus}.
  */
 public interface Bus extends AutoCloseable {
+    /**
+     * How long a node's name outlives its last heartbeat: longer than the others take to call
+     * the node lost, so a node restarted under its name after a crash is new to them.
+     */
+    Duration LEASE = Duration.ofSeconds(8);
+
+    /** How long {@link #claim} waits for a name left by a server that died: its lease, and a second to spare. */
+    Duration CLAIM_WAIT = LEASE.plusSeconds(1);
+
     /** Receives events and connection changes on the bus's own thread; hand them to the event loop. */
     interface Listener {
         void received(long seq, String event);
@@ -20,7 +30,7 @@ public interface Bus extends AutoCloseable {
     void start(Listener listener);
 
     /**
-     * Takes the node name for this server, waiting (blocking, at most one lease) for a name left
+     * Takes the node name for this server, waiting (blocking, at most {@link #CLAIM_WAIT}) for a name left
      * by a server that died. Fails with {@link NameTaken} when a running server holds it: two
      * nodes of one name would take each other's events for their own.
      */

@@ -4,7 +4,6 @@ import dev.chatroom.server.Replication;
 
 import dev.chatroom.server.Hub;
 
-import dev.chatroom.server.Room;
 
 
 import dev.chatroom.server.DisconnectReason;
@@ -49,8 +48,7 @@ public final class Cluster implements Replication, Bus.Listener {
     private final ClusterConsole console;
     private final ClusterAccounts accounts;
     private final ClusterCommands commands;
-    /** The other nodes heard from, with when. */
-    private final Map<String, Long> nodes = new HashMap<>();
+    private final ClusterNodes nodes;
     private final ClusterUsers users;
     /** Our commands published and not yet back, by event number: run here if the bus fails them. */
     private final LinkedHashMap<Long, Runnable> inFlight = new LinkedHashMap<>();
@@ -72,6 +70,7 @@ public final class Cluster implements Replication, Bus.Listener {
         users.remote(remote);
         this.accounts = new ClusterAccounts(hub, this);
         this.commands = new ClusterCommands(hub, this);
+        this.nodes = new ClusterNodes(hub, this, node, users, remote);
         hub.logins().accounts().share(accounts);
         hub.output().node(node);
         hub.replication(this);
@@ -91,7 +90,7 @@ public final class Cluster implements Replication, Bus.Listener {
 
     @Override
     public int servers() {
-        return nodes.size() + 1;
+        return nodes.count() + 1;
     }
 
     /** True while an event of the cluster is being applied (its effects are not published again). */
@@ -117,7 +116,7 @@ public final class Cluster implements Replication, Bus.Listener {
         bus.renew().thenAccept(held -> {
             if (!held) loop.execute(() -> hub.events().event("Cluster: another server runs as node " + node + ": give one of them another --node-name."));
         });
-        for (String n : new ArrayList<>(nodes.keySet())) if (now - nodes.get(n) > NODE_TIMEOUT_SECONDS * SECOND) lost(n, "stopped answering");
+        nodes.checkTimeouts(now);
         if (whole && now - ownHeardNanos > SPLIT_NANOS) split("cannot reach Redis");
         hub.clock().schedule(this::tick, SECOND);
     }
@@ -136,8 +135,8 @@ public final class Cluster implements Replication, Bus.Listener {
         if (mine) {
             ownHeardNanos = hub.clock().nanos();
             if (!whole) heal();
-        } else {
-            heard(e.prefix());
+        } else if (!e.command().equals("HELLO")) {
+            nodes.heard(e.prefix(), whole);
         }
         if (mine && e.tags().containsKey("e")) inFlight.remove(Long.parseLong(e.tags().get("e")));
         applying = true;
@@ -154,7 +153,10 @@ public final class Cluster implements Replication, Bus.Listener {
     private void apply(Message e, boolean mine) {
         switch (e.command()) {
             case "BURST" -> {
-                if (!mine && node.equals(e.param(0))) burst();
+                if (!mine && node.equals(e.param(0))) nodes.burst();
+            }
+            case "HELLO" -> {
+                if (!mine) nodes.rejoined(e.prefix(), whole);
             }
             case "USER" -> {
                 if (mine) users.claimed(e);
@@ -184,34 +186,14 @@ public final class Cluster implements Replication, Bus.Listener {
         }
     }
 
-    /** A node heard for the first time (or again after being lost) gets our users and rooms, and is asked for its own. */
-    private void heard(String other) {
-        Long was = nodes.put(other, hub.clock().nanos());
-        if (was != null || !whole) return;
-        hub.events().event("Cluster: node " + other + " is here.");
-        burst();
-        publish(Message.of(node, "BURST", other));
-    }
-
-    private void burst() {
-        users.burst();
-        for (Room room : hub.rooms().all()) {
-            List<Connection> ours = new ArrayList<>();
-            for (Connection m : room.members()) if (!m.isRemote() && m.clusterId() != null) ours.add(m);
-            if (!ours.isEmpty()) publish(RemoteUsers.describe(node, room, ours));
-        }
-    }
-
-    /** Events were missed (the subscription dropped for a moment): what others have is rebuilt from their bursts. */
+    /**
+     * Events were missed (the connection went quiet for a moment, so ours may have failed too):
+     * what each side holds of the other is rebuilt from bursts.
+     */
     private void resync(long missed) {
         hub.events().event("Cluster: " + missed + " event(s) missed; asking the other nodes for their users again.");
-        for (String n : new ArrayList<>(nodes.keySet())) lost(n, "events were missed");
-    }
-
-    private void lost(String other, String why) {
-        nodes.remove(other);
-        int users = remote.nodeLost(other);
-        hub.events().event("Cluster: node " + other + " " + why + "; its " + users + " user(s) quit (node lost).");
+        nodes.loseAll("events were missed");
+        publish(Message.of(node, "HELLO"));
     }
 
     private void split(String why) {
@@ -219,8 +201,7 @@ public final class Cluster implements Replication, Bus.Listener {
         whole = false;
         hub.events().event("Cluster: this node " + why + ": the chat is split. Local users go on among themselves.");
         tellLocal("The chat is split: this server " + why + ". You see only the people on this server until it heals.");
-        for (String n : new ArrayList<>(nodes.keySet())) lost(n, "is out of reach");
-        for (String n : remote.nodes()) lost(n, "is out of reach");
+        nodes.loseAll("is out of reach");
         List<Runnable> pending = new ArrayList<>(inFlight.values());
         inFlight.clear();
         for (Runnable r : pending) r.run();
@@ -231,6 +212,7 @@ public final class Cluster implements Replication, Bus.Listener {
         if (everWhole) {
             hub.events().event("Cluster: Redis is back; the chat heals.");
             tellLocal("The chat is whole again.");
+            publish(Message.of(node, "HELLO")); // what the others kept of our users went stale while they could not hear us
         }
         everWhole = true;
         for (Connection c : hub.users().all()) if (!c.isRemote() && c.state() == Connection.State.REGISTERING) hub.tryRegister(c);

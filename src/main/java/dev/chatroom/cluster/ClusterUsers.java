@@ -68,21 +68,30 @@ final class ClusterUsers {
     void claimed(Message e) {
         Connection c = local.get(e.param(0));
         if (c == null || !claiming.remove(c) || c.isClosed()) return;
-        Connection holder = hub.users().find(e.param(1));
-        if (holder != null && holder != c && !holdsInCluster(holder)) {
-            remote.bump(holder);
-            holder = null;
-        }
-        if (holder != null && holder != c || c.nick() == null || !Casemapping.equals(e.param(1), c.nick())) {
-            local.remove(c.clusterId());
-            c.clusterId(null, false);
+        if (c.nick() == null || !Casemapping.equals(e.param(1), c.nick())) {
+            // c let go of the nick while its claim travelled (a NICK, or a claim before it took it, with 433):
+            // where this claim came first, the others hold the nick for it, so they are told it went
+            forget(c);
+            cluster.publish(Message.trailing(node, "GONE", e.param(0), "nick given up"));
+        } else {
+            Connection holder = hub.users().find(e.param(1));
+            if (holder != null && holder != c && !holdsInCluster(holder)) {
+                remote.bump(holder);
+                holder = null;
+            }
             if (holder != null && holder != c) {
-                String nick = c.nick();
+                forget(c);
                 hub.users().release(c);
-                hub.output().replies(c).numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use").flush();
+                hub.output().replies(c).numeric(Numeric.ERR_NICKNAMEINUSE, e.param(1), "Nickname is already in use").flush();
             }
         }
         hub.tryRegister(c);
+    }
+
+    /** c's claim is over: its next registration attempt claims its nick anew. */
+    private void forget(Connection c) {
+        local.remove(c.clusterId());
+        c.clusterId(null, false);
     }
 
     /** Our user was let in (ADMIT) or queued for the admin (QUEUE): the others mirror it. */

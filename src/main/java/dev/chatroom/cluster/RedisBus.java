@@ -32,11 +32,10 @@ public final class RedisBus implements Bus {
     private static final String RENEW = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end "
             + "if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end return 0";
     private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
-    /**
-     * How long a node's name outlives its last heartbeat: longer than the others take to call
-     * the node lost, so a node restarted under its name after a crash is new to them.
-     */
-    static final Duration LEASE = Duration.ofSeconds(8);
+    /** How long a command waits for Redis when the connection went quiet without breaking; then it fails. */
+    public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    /** How often {@link #claim} tries again for a name a dead server may still hold. */
+    public static final Duration CLAIM_RETRY = Duration.ofMillis(250);
 
     private final RedisClient client;
     private final String prefix;
@@ -54,7 +53,7 @@ public final class RedisBus implements Bus {
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
-                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
                 .build());
         this.prefix = prefix;
         this.channel = prefix + "bus";
@@ -106,11 +105,11 @@ public final class RedisBus implements Bus {
         String key = prefix + "node:" + node;
         if (commands == null) commands = client.connect();
         var sync = commands.sync();
-        long deadline = System.nanoTime() + LEASE.toNanos() + 1_000_000_000L;
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
         while (sync.set(key, token, io.lettuce.core.SetArgs.Builder.nx().px(LEASE.toMillis())) == null) {
             if (System.nanoTime() > deadline) throw new NameTaken(node);
             try {
-                Thread.sleep(250); // start-up only: a crashed node's name runs out
+                Thread.sleep(CLAIM_RETRY.toMillis()); // start-up only: a crashed node's name runs out
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new NameTaken(node);

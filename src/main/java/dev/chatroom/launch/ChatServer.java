@@ -119,8 +119,8 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         AdminCommands relayed = new AdminCommands(this);
         try {
             call(h -> new Cluster(h, bus, config.nodeName(), listeners.loop(), (line, mine) -> {
-                String answer = relayed.execute(line);
-                if (mine && !answer.isEmpty() && !answer.startsWith(AdminCommands.CONSOLE_ONLY)) events.event(answer);
+                String answer = relayed.executeRelayed(line, mine);
+                if (!answer.isEmpty()) events.event(answer);
             })).get(10, TimeUnit.SECONDS).start();
         } catch (Exception e) {
             bus.close();

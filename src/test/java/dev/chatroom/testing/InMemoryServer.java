@@ -4,6 +4,7 @@ import dev.chatroom.store.ServerBan;
 
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.server.Clock;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Background;
 import dev.chatroom.server.accounts.PasswordHash;
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
  * exactly what each client was sent, in order, in milliseconds.
  */
 public final class InMemoryServer implements ServerAccess, AutoCloseable {
-    public final ManualClock clock = new ManualClock();
+    public final ManualClock clock;
     public final Hub hub;
     public final AdminCommands admin;
     public final TestBudget budget = new TestBudget();
@@ -48,9 +49,22 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
     private final Database database;
 
     public InMemoryServer(ServerConfig config) {
+        clock = new ManualClock();
         database = null;
-        hub = newHub(config, recordingBans(Stores.none()));
+        hub = newHub(config, clock, recordingBans(Stores.none()));
         admin = new AdminCommands(this);
+    }
+
+    /**
+     * A node of an {@link InMemoryCluster}: on the cluster's clock (hubClock, its share of it, stops
+     * when the node is killed), with the cluster's stores.
+     */
+    InMemoryServer(ServerConfig config, ManualClock clock, Clock hubClock, Stores stores) {
+        this.clock = clock;
+        database = null;
+        hub = newHub(config, hubClock, recordingBans(stores));
+        admin = new AdminCommands(this);
+        clock.runPending();
     }
 
     /**
@@ -59,19 +73,20 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
      * new server on the same dir is a restart.
      */
     public InMemoryServer(ServerConfig config, Path dir) {
+        clock = new ManualClock();
         try {
             database = Database.open(dir, new InlineExecutor());
         } catch (StoreException e) {
             throw new IllegalStateException(e);
         }
-        hub = newHub(config, recordingBans(SqliteStores.inline(database, config, events::add)));
+        hub = newHub(config, clock, recordingBans(SqliteStores.inline(database, config, events::add)));
         admin = new AdminCommands(this);
         clock.runPending();
     }
 
-    private Hub newHub(ServerConfig config, Stores stores) {
+    private Hub newHub(ServerConfig config, Clock hubClock, Stores stores) {
         try {
-            return new Hub(config, Motd.load(config), clock, UnpooledByteBufAllocator.DEFAULT, events::add, stores, budget, PasswordHash.DEFAULT,
+            return new Hub(config, Motd.load(config), hubClock, UnpooledByteBufAllocator.DEFAULT, events::add, stores, budget, PasswordHash.DEFAULT,
                     Background.INLINE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,6 +14,7 @@ public final class ManualClock implements Clock {
     private final long startMillis = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
     private long nanos = 1_000_000_000_000L;
     private long seq;
+    private boolean running;
 
     @Override
     public long millis() {
@@ -37,8 +38,38 @@ public final class ManualClock implements Clock {
         soon.add(task);
     }
 
-    /** Runs what was deferred and what is due now. */
+    /**
+     * Runs what was deferred and what is due now. Called from inside such a task (a command that
+     * waits for the loop, run by the loop), it returns at once: as on an event loop, what the task
+     * deferred runs after it, never inside it.
+     */
     public void runPending() {
+        if (running) return;
+        running = true;
+        try {
+            runQueued();
+        } finally {
+            running = false;
+        }
+    }
+
+    /**
+     * Runs work as one task of the loop: whatever it defers, as every client's line and bus event
+     * does, waits until it is done. Lines sent to several servers of a cluster inside it reach
+     * their servers before any of them hears the others: they happen at once.
+     */
+    public void atOnce(Runnable work) {
+        if (running) throw new IllegalStateException("already inside a task");
+        running = true;
+        try {
+            work.run();
+        } finally {
+            running = false;
+        }
+        runPending();
+    }
+
+    private void runQueued() {
         while (true) {
             Runnable r = soon.poll();
             if (r != null) {
@@ -54,6 +85,7 @@ public final class ManualClock implements Clock {
 
     /** Moves time forward, running every timer due on the way at its own time. */
     public void advance(Duration d) {
+        if (running) throw new IllegalStateException("time cannot pass inside a task");
         long end = nanos + d.toNanos();
         runPending();
         while (true) {

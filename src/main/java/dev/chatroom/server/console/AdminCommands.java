@@ -41,6 +41,16 @@ public final class AdminCommands {
         return execute(line);
     }
 
+    /**
+     * Runs a console line the cluster relayed (on the loop, in the cluster's order) and returns what
+     * to print here: the answer shows on the console that typed it (mine) only, and never a
+     * console-only secret, which stays on the console whose own command printed it.
+     */
+    public String executeRelayed(String line, boolean mine) {
+        String answer = execute(line);
+        return mine && !answer.startsWith(CONSOLE_ONLY) ? answer : "";
+    }
+
     /** Runs one console line and returns what to print (empty for nothing). */
     public String execute(String line) {
         String input = line.strip();

@@ -1,0 +1,62 @@
+package dev.chatroom.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatroom.testing.FakeClient;
+import dev.chatroom.testing.InMemoryCluster;
+import dev.chatroom.testing.InMemoryServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** History in a cluster: one shared store, each message stored once, replayed by every node, erased for all by /purge. */
+class ClusterHistoryTest {
+    private static final String HISTORY_CAPS = "message-tags server-time batch draft/chathistory";
+
+    @TempDir
+    Path dir;
+
+    private InMemoryCluster cluster;
+
+    private InMemoryCluster cluster() {
+        cluster = new InMemoryCluster(dir);
+        return cluster;
+    }
+
+    @AfterEach
+    void close() {
+        if (cluster != null) cluster.close();
+    }
+
+    @Test
+    void aNodeStartedLaterReplaysWhatWasSaidBeforeItWithTheSameMsgids() {
+        InMemoryServer n1 = cluster().start("n1");
+        FakeClient alice = n1.connect().registerWithCaps("alice", "message-tags echo-message");
+        alice.send("PRIVMSG #chatroom :remember me");
+        String said = alice.expect("PRIVMSG #chatroom :remember me");
+
+        FakeClient carol = cluster.start("n2").connect().registerWithCaps("carol", HISTORY_CAPS);
+        carol.send("CHATHISTORY LATEST #chatroom * 10");
+        String replayed = carol.expect("PRIVMSG #chatroom :remember me");
+        assertThat(replayed).contains(said.replaceAll(".*(msgid=[^; ]+).*", "$1"));
+        assertThat(carol.sync()).noneMatch(l -> l.contains("remember me")); // stored once, though two nodes relayed it
+    }
+
+    @Test
+    void aPurgeOnOneNodeIsNotReplayedByAnother() {
+        InMemoryServer n1 = cluster().start("n1");
+        InMemoryServer n2 = cluster.start("n2");
+        FakeClient alice = n1.connect().register("alice");
+        alice.send("PRIVMSG #chatroom :a secret");
+        n2.connect().register("carol").expect("PRIVMSG #chatroom :.*a secret"); // replayed on joining: n2 holds it too
+
+        assertThat(n1.admin.execute("/purge #chatroom")).isEqualTo("Removed 1 message said in #chatroom from the history.");
+        FakeClient dave = n2.connect().register("dave");
+        assertThat(dave.history()).noneMatch(l -> l.contains("a secret"));
+        FakeClient erin = n2.connect().registerWithCaps("erin", HISTORY_CAPS);
+        erin.send("CHATHISTORY LATEST #chatroom * 10");
+        erin.expect(" BATCH -");
+        assertThat(erin.history()).noneMatch(l -> l.contains("a secret"));
+    }
+}
