@@ -1,5 +1,8 @@
 package dev.chatroom.bench;
 
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -103,7 +106,7 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     }
 
     /** Connects and joins everyone, printing progress to err; returns the seconds it took. */
-    double joinAll(int n, int windowSize, java.io.PrintWriter err) throws Exception {
+    double joinAll(int n, int windowSize, PrintWriter err) throws Exception {
         long t0 = System.nanoTime();
         Progress.await(connectAll(n, windowSize), err,
                 () -> "joined " + joinedCount + "/" + n + (failedCount > 0 ? ", failed " + failedCount : ""), Math.max(60, n / 50));
@@ -155,7 +158,7 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     }
 
     /** Runs f on the generator's thread and waits for its result. */
-    <T> T onLoop(java.util.concurrent.Callable<T> f) throws Exception {
+    <T> T onLoop(Callable<T> f) throws Exception {
         return loop.submit(f).get(30, TimeUnit.SECONDS);
     }
 

@@ -1,5 +1,7 @@
 package dev.chatroom.cli;
 
+import java.io.IOException;
+
 import dev.chatroom.client.ClientCommands;
 import dev.chatroom.client.ClientTls;
 import dev.chatroom.client.KnownServers;
@@ -99,7 +101,7 @@ public final class JoinCommand implements Callable<Integer> {
         if (cert != null) {
             try {
                 identity = ClientTls.Identity.load(cert, key != null ? key : cert);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 spec.commandLine().getErr().println("chatroom: cannot use --cert " + cert + ": " + e.getMessage());
                 return 2;
             }
@@ -115,7 +117,7 @@ public final class JoinCommand implements Callable<Integer> {
                 if (insecure) ui.print("Warning: --insecure: the server's certificate is not checked; anyone on the way can read and change what you send.");
                 session.tls(new ClientTls(insecure, identity, KnownServers.forUser(), new ClientTls.Asker() {
                     @Override
-                    public ClientTls.Answer trust(String fingerprint) throws java.io.IOException {
+                    public ClientTls.Answer trust(String fingerprint) throws IOException {
                         if (!ui.interactive()) return ClientTls.Answer.CANNOT_ASK;
                         ui.print("The server's certificate is not signed by a known authority. SHA-256 fingerprint: " + fingerprint);
                         String answer = ui.ask("Trust it? [y/N] ");

@@ -1,5 +1,7 @@
 package dev.chatroom.cli;
 
+import dev.chatroom.launch.TlsReport;
+
 import dev.chatroom.launch.StartException;
 
 import dev.chatroom.config.Version;
@@ -138,7 +140,7 @@ public final class ServerCommand implements Callable<Integer> {
         events.event("chatroom " + Version.get() + " listening on " + listening(config, server) + " (" + server.transport()
                 + "), room " + (config.defaultRoom() == null ? "(none)" : config.defaultRoom()) + ", approval: "
                 + config.approve().name().toLowerCase(Locale.ROOT) + ". Type /help for console commands.");
-        if (server.tlsCertificate() != null) events.event(dev.chatroom.launch.TlsReport.describe(server.tlsCertificate()));
+        if (server.tlsCertificate() != null) events.event(TlsReport.describe(server.tlsCertificate()));
         if (server.sshFingerprint() != null) {
             events.event("SSH on " + config.host() + ":" + server.sshPort() + ", host key " + server.sshFingerprint() + " (ED25519). Join with: ssh -p "
                     + server.sshPort() + " name@" + (config.host().equals("0.0.0.0") ? "this-host" : config.host()));

@@ -1,5 +1,7 @@
 package dev.chatroom.cli;
 
+import sun.misc.SignalHandler;
+
 import dev.chatroom.log.EventSink;
 import dev.chatroom.launch.ChatServer;
 import sun.misc.Signal;
@@ -35,7 +37,7 @@ final class ShutdownSignals {
         try {
             var before = Signal.handle(new Signal("HUP"), sig -> new Thread(() -> events.event(server.reloadTls()), "chatroom-reload").start());
             // a signal ignored when the JVM started (nohup) stays ignored: say so rather than reload never
-            if (before == sun.misc.SignalHandler.SIG_IGN) events.event(IGNORED_HUP);
+            if (before == SignalHandler.SIG_IGN) events.event(IGNORED_HUP);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             events.event(IGNORED_HUP);
         }

@@ -1,5 +1,7 @@
 package dev.chatroom.client;
 
+import java.util.function.BooleanSupplier;
+
 import dev.chatroom.irc.Message;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +19,7 @@ final class CapNegotiation {
 
     private final Consumer<String> send;
     /** Asked once the caps are granted: true holds CAP END back (a SASL exchange goes first and ends it). */
-    private java.util.function.BooleanSupplier holdEnd = () -> false;
+    private BooleanSupplier holdEnd = () -> false;
     private boolean ended;
     private final List<String> offered = new ArrayList<>();
     private final Set<String> enabled = new HashSet<>();
@@ -52,7 +54,7 @@ final class CapNegotiation {
         }
     }
 
-    void holdEnd(java.util.function.BooleanSupplier hold) {
+    void holdEnd(BooleanSupplier hold) {
         holdEnd = hold;
     }
 

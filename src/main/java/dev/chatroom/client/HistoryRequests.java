@@ -1,5 +1,7 @@
 package dev.chatroom.client;
 
+import java.time.Instant;
+
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import java.util.ArrayList;
@@ -86,7 +88,7 @@ final class HistoryRequests {
         if (since == null || !caps.test(CHATHISTORY)) return;
         awaySince = since;
         String from = new HistoryMarks.Mark(null, since.time()).reference();
-        String to = new HistoryMarks.Mark(null, java.time.Instant.now().plusSeconds(60)).reference();
+        String to = new HistoryMarks.Mark(null, Instant.now().plusSeconds(60)).reference();
         ask(Type.TARGETS, ClientEvent.HistoryKind.MISSED, null, null, "CHATHISTORY TARGETS " + from + " " + to + " " + TARGETS_MAX);
     }
 

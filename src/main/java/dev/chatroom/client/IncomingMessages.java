@@ -1,5 +1,8 @@
 package dev.chatroom.client;
 
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+
 import dev.chatroom.config.Version;
 import dev.chatroom.irc.Message;
 import java.time.Instant;
@@ -12,12 +15,12 @@ final class IncomingMessages {
     private final ChatClient client;
     private final Consumer<ClientEvent> listener;
     private final KnownAccounts accounts;
-    private final java.util.function.BooleanSupplier accountTags;
+    private final BooleanSupplier accountTags;
     /** A live message and its conversation, for history's marks. */
-    private final java.util.function.BiConsumer<Message, String> seen;
+    private final BiConsumer<Message, String> seen;
 
-    IncomingMessages(ChatClient client, Consumer<ClientEvent> listener, KnownAccounts accounts, java.util.function.BooleanSupplier accountTags,
-            java.util.function.BiConsumer<Message, String> seen) {
+    IncomingMessages(ChatClient client, Consumer<ClientEvent> listener, KnownAccounts accounts, BooleanSupplier accountTags,
+            BiConsumer<Message, String> seen) {
         this.client = client;
         this.seen = seen;
         this.listener = listener;

@@ -1,5 +1,12 @@
 package dev.chatroom.client;
 
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import dev.chatroom.irc.IrcFrameDecoder;
 import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.irc.Message;
@@ -60,9 +67,9 @@ final class IrcConnection implements AutoCloseable {
     static IrcConnection open(String host, int port, ClientTls tls, Listener listener) throws IOException {
         ServerTrust trust = tls == null ? null : tls.trust(host, port);
         ServerTrust.Verdict verdict = trust == null ? null : trust.handshake();
-        io.netty.handler.ssl.SslContext sslContext = tls == null ? null : tls.context(verdict);
+        SslContext sslContext = tls == null ? null : tls.context(verdict);
         // a connection we end ourselves before handing it over (refused certificate) is not reported as lost
-        java.util.concurrent.atomic.AtomicBoolean handedOver = new java.util.concurrent.atomic.AtomicBoolean(tls == null);
+        AtomicBoolean handedOver = new AtomicBoolean(tls == null);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         Bootstrap b = new Bootstrap()
                 .group(group)
@@ -73,7 +80,7 @@ final class IrcConnection implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         if (sslContext != null) ch.pipeline().addLast(sslContext.newHandler(ch.alloc(), host, port));
-                        ch.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                        ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
                             @Override
                             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                                 listener.bytes();
@@ -92,7 +99,7 @@ final class IrcConnection implements AutoCloseable {
         }
         IrcConnection connection = new IrcConnection(group, channel);
         if (sslContext == null) return connection;
-        var handshake = channel.pipeline().get(io.netty.handler.ssl.SslHandler.class).handshakeFuture();
+        var handshake = channel.pipeline().get(SslHandler.class).handshakeFuture();
         if (!handshake.awaitUninterruptibly(15, TimeUnit.SECONDS) || !handshake.isSuccess()) {
             connection.close();
             Throwable why = handshake.cause();
@@ -154,15 +161,15 @@ final class IrcConnection implements AutoCloseable {
 
     private static final class Handler extends SimpleChannelInboundHandler<Object> {
         private final Listener listener;
-        private final java.util.concurrent.atomic.AtomicBoolean handedOver;
+        private final AtomicBoolean handedOver;
 
-        Handler(Listener listener, java.util.concurrent.atomic.AtomicBoolean handedOver) {
+        Handler(Listener listener, AtomicBoolean handedOver) {
             this.listener = listener;
             this.handedOver = handedOver;
         }
 
         /** Lines that came before the server's certificate was accepted: nothing is acted on (or answered) before that. */
-        private final java.util.List<Message> held = new java.util.ArrayList<>();
+        private final List<Message> held = new ArrayList<>();
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, Object msg) {

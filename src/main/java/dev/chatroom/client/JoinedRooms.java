@@ -1,5 +1,7 @@
 package dev.chatroom.client;
 
+import java.util.LinkedHashMap;
+
 import dev.chatroom.irc.Casemapping;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +16,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * Written on the network thread, read by the terminal: every method is synchronized.
  */
 final class JoinedRooms {
-    private final Map<String, Room> byName = new java.util.LinkedHashMap<>();
+    private final Map<String, Room> byName = new LinkedHashMap<>();
 
     static final class Room {
         final String name;

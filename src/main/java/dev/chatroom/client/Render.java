@@ -1,5 +1,8 @@
 package dev.chatroom.client;
 
+import java.time.LocalDate;
+import java.util.function.Function;
+
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Formatting;
 import dev.chatroom.irc.Sanitizer;
@@ -36,7 +39,7 @@ public final class Render {
     /** The room on screen now, and the one the server put us in first ("the chatroom"); either may be null. */
     private volatile Supplier<String> current = () -> null;
     private volatile Supplier<String> home = () -> null;
-    private volatile java.util.function.Function<String, String> accountOf = nick -> null;
+    private volatile Function<String, String> accountOf = nick -> null;
     /** After a logged-in name; "+" where the terminal cannot show a check mark. */
     private volatile String mark = "\u2713";
 
@@ -56,7 +59,7 @@ public final class Render {
     }
 
     /** Who is logged in to which account (for member lists; messages carry their own account-tag). */
-    public Render accounts(java.util.function.Function<String, String> accountOfNick, boolean unicode) {
+    public Render accounts(Function<String, String> accountOfNick, boolean unicode) {
         accountOf = accountOfNick;
         mark = unicode ? "\u2713" : "+";
         return this;
@@ -162,7 +165,7 @@ public final class Render {
 
     /** A message from before, without colors: dated always in a list, else when not from today. */
     private String past(ClientEvent.Chat c, String where, boolean alwaysDated) {
-        boolean today = c.time().atZone(zone).toLocalDate().equals(java.time.LocalDate.now(zone));
+        boolean today = c.time().atZone(zone).toLocalDate().equals(LocalDate.now(zone));
         String stamp = "[" + (alwaysDated || !today ? dated : clock).format(c.time()) + "] ";
         return colorless().chat(c, stamp, where, false);
     }

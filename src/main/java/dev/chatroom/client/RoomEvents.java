@@ -1,5 +1,7 @@
 package dev.chatroom.client;
 
+import java.util.Collections;
+
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ final class RoomEvents {
     private boolean whox;
     private final List<String> namesBuffer = new ArrayList<>();
     /** Rooms whose NAMES the user asked for (/users), answered as Members rather than on entering. */
-    final Set<String> namesRequested = java.util.Collections.synchronizedSet(new HashSet<>());
+    final Set<String> namesRequested = Collections.synchronizedSet(new HashSet<>());
     private boolean welcomed;
     /** The room the server put us in first (the default room). */
     volatile String firstRoom;

@@ -1,5 +1,7 @@
 package dev.chatroom.client;
 
+import java.util.function.Consumer;
+
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
 import java.util.ArrayList;
@@ -73,7 +75,7 @@ final class ServerNotes {
     }
 
     /** IRCv3 standard replies: the server's state as a code, which this client acts on; the text is for people. Returns how the connection will end, if it says. */
-    ClientEvent.Ending standardReply(Message m, java.util.function.Consumer<ClientEvent> listener) {
+    ClientEvent.Ending standardReply(Message m, Consumer<ClientEvent> listener) {
         String code = m.param(1);
         if (code == null) return null;
         switch (code) {

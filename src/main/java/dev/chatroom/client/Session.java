@@ -1,5 +1,9 @@
 package dev.chatroom.client;
 
+import java.time.ZoneId;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Names;
 import java.io.IOException;
@@ -91,7 +95,7 @@ public final class Session {
         this.port = port;
         this.nameFromFlag = name;
         this.options = options;
-        this.render = new Render(color, () -> client == null ? null : client.nick(), java.time.ZoneId.systemDefault())
+        this.render = new Render(color, () -> client == null ? null : client.nick(), ZoneId.systemDefault())
                 .rooms(state::current, state::home)
                 .accounts(nick -> client == null ? null : client.accountOf(nick), ui.unicode());
         this.input = new SessionInput(this, ui, render);
@@ -287,9 +291,9 @@ public final class Session {
         try {
             exit.get(wait, TimeUnit.MILLISECONDS);
             return false;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return true;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return false;
         }
     }
@@ -336,7 +340,7 @@ public final class Session {
             c.quit(reason);
             try {
                 c.closed().get(3, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            } catch (TimeoutException | ExecutionException e) {
                 c.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package dev.chatroom.client;
 
+import java.util.Arrays;
+
 import dev.chatroom.irc.Casemapping;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -94,7 +96,7 @@ final class SessionInput {
     }
 
     private void paste(String text) throws IOException {
-        List<String> lines = java.util.Arrays.stream(text.split("\\r\\n|\\r|\\n")).filter(l -> !l.isBlank()).toList();
+        List<String> lines = Arrays.stream(text.split("\\r\\n|\\r|\\n")).filter(l -> !l.isBlank()).toList();
         if (lines.size() > PASTE_ASK_OVER && ui.interactive()) {
             String answer = ui.ask("Send " + lines.size() + " lines? [y/N] ");
             if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {

@@ -1,5 +1,8 @@
 package dev.chatroom.client;
 
+import dev.chatroom.irc.Formatting;
+import dev.chatroom.irc.Sanitizer;
+
 import dev.chatroom.irc.Casemapping;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,7 +119,7 @@ final class SessionState {
         sb.append(c.nick()).append(" in ").append(current);
         sb.append(" (").append(c.members(current).size()).append(')');
         String topic = c.topic(current);
-        if (topic != null && !topic.isEmpty()) sb.append(" \"").append(dev.chatroom.irc.Formatting.strip(dev.chatroom.irc.Sanitizer.clean(topic))).append('"');
+        if (topic != null && !topic.isEmpty()) sb.append(" \"").append(Formatting.strip(Sanitizer.clean(topic))).append('"');
         List<String> rooms = c.rooms();
         if (rooms.size() > 1) {
             sb.append(" |");

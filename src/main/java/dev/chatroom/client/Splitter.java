@@ -1,5 +1,7 @@
 package dev.chatroom.client;
 
+import dev.chatroom.irc.IrcLineDecoder;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,7 @@ final class Splitter {
     static int roomForText(String nick, String target, boolean action) {
         int prefix = 1 + nick.length() + 2 + 10 + 1 + 63 + 1; // ":nick!~user@host " with the longest host
         int overhead = prefix + "PRIVMSG ".length() + target.getBytes(StandardCharsets.UTF_8).length + 2 + (action ? 9 : 0);
-        return dev.chatroom.irc.IrcLineDecoder.MAX_BODY - overhead;
+        return IrcLineDecoder.MAX_BODY - overhead;
     }
 
     static List<String> split(String text, int maxBytes) {

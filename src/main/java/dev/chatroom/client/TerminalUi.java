@@ -1,5 +1,9 @@
 package dev.chatroom.client;
 
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntConsumer;
+import org.jline.reader.impl.LineReaderImpl;
+
 import dev.chatroom.irc.Colors;
 import java.io.IOException;
 import java.util.Collection;
@@ -33,7 +37,7 @@ public final class TerminalUi implements Ui {
     private Status status;
     private volatile List<AttributedString> pendingStatus;
     private static final String STATUS_WIDGET = "chatroom-status";
-    private volatile java.util.function.IntConsumer roomKeys = i -> { };
+    private volatile IntConsumer roomKeys = i -> { };
     /** Next and previous room, passed to the room-key callback. */
     public static final int NEXT = -1;
     public static final int PREVIOUS = -2;
@@ -81,14 +85,14 @@ public final class TerminalUi implements Ui {
     }
 
     @Override
-    public void onRoomKeys(java.util.function.IntConsumer switchTo) {
+    public void onRoomKeys(IntConsumer switchTo) {
         roomKeys = switchTo;
     }
 
     @Override
     public void prompt(String p) {
         if (reader.isReading()) {
-            if (reader instanceof org.jline.reader.impl.LineReaderImpl impl) impl.setPrompt(p);
+            if (reader instanceof LineReaderImpl impl) impl.setPrompt(p);
             reader.callWidget(LineReader.REDRAW_LINE);
             reader.callWidget(LineReader.REDISPLAY);
         }
@@ -169,7 +173,7 @@ public final class TerminalUi implements Ui {
 
     @Override
     public boolean unicode() {
-        return java.nio.charset.StandardCharsets.UTF_8.equals(terminal.encoding());
+        return StandardCharsets.UTF_8.equals(terminal.encoding());
     }
 
     @Override

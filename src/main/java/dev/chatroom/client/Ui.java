@@ -1,5 +1,9 @@
 package dev.chatroom.client;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntConsumer;
+
 import java.io.IOException;
 import java.util.Collection;
 import java.util.function.Supplier;
@@ -24,7 +28,7 @@ public interface Ui extends AutoCloseable {
 
     /** Whether a check mark can be shown (the output is UTF-8). */
     default boolean unicode() {
-        return java.nio.charset.Charset.defaultCharset().equals(java.nio.charset.StandardCharsets.UTF_8);
+        return Charset.defaultCharset().equals(StandardCharsets.UTF_8);
     }
 
     /** True for a person at a terminal, false for a script. */
@@ -37,7 +41,7 @@ public interface Ui extends AutoCloseable {
     default void status(String text) {}
 
     /** Alt-1..9 (room number, from 1), Ctrl-N (+1 as next) and Ctrl-P (-1 as previous) call this. */
-    default void onRoomKeys(java.util.function.IntConsumer switchTo) {}
+    default void onRoomKeys(IntConsumer switchTo) {}
 
     /** The prompt for the next lines (the room changed). */
     default void prompt(String prompt) {}

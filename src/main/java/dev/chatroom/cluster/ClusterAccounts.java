@@ -1,5 +1,7 @@
 package dev.chatroom.cluster;
 
+import java.util.TreeSet;
+
 import dev.chatroom.server.Hub;
 
 
@@ -93,7 +95,7 @@ final class ClusterAccounts implements AccountSharing {
     }
 
     static Message describe(String node, Account a, String kind, String request) {
-        String certs = String.join(" ", new java.util.TreeSet<>(a.certificates()));
+        String certs = String.join(" ", new TreeSet<>(a.certificates()));
         return Message.trailing(node, "ACCT", kind, request, a.name(), a.passwordHash() == null ? "*" : a.passwordHash(),
                 a.oneTime() ? "1" : "0", Long.toString(a.createdMillis()), certs);
     }

@@ -1,5 +1,10 @@
 package dev.chatroom.cluster;
 
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.SetArgs;
+import java.net.SocketAddress;
+import java.util.UUID;
+
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +44,7 @@ public final class RedisBus implements Bus {
 
     private final RedisClient client;
     private final String prefix;
-    private final String token = java.util.UUID.randomUUID().toString();
+    private final String token = UUID.randomUUID().toString();
     private String nameKey;
     private final String channel;
     private final String seqKey;
@@ -80,17 +85,17 @@ public final class RedisBus implements Bus {
         });
         RedisConnectionStateListener state = new RedisConnectionStateListener() {
             @Override
-            public void onRedisConnected(io.lettuce.core.RedisChannelHandler<?, ?> connection, java.net.SocketAddress socketAddress) {
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress socketAddress) {
                 if (connection == events) listener.connected(true);
             }
 
             @Override
-            public void onRedisDisconnected(io.lettuce.core.RedisChannelHandler<?, ?> connection) {
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
                 if (connection == events) listener.connected(false);
             }
 
             @Override
-            public void onRedisExceptionCaught(io.lettuce.core.RedisChannelHandler<?, ?> connection, Throwable cause) {}
+            public void onRedisExceptionCaught(RedisChannelHandler<?, ?> connection, Throwable cause) {}
         };
         client.addListener(state);
         try {
@@ -106,7 +111,7 @@ public final class RedisBus implements Bus {
         if (commands == null) commands = client.connect();
         var sync = commands.sync();
         long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
-        while (sync.set(key, token, io.lettuce.core.SetArgs.Builder.nx().px(LEASE.toMillis())) == null) {
+        while (sync.set(key, token, SetArgs.Builder.nx().px(LEASE.toMillis())) == null) {
             if (System.nanoTime() > deadline) throw new NameTaken(node);
             try {
                 Thread.sleep(CLAIM_RETRY.toMillis()); // start-up only: a crashed node's name runs out

@@ -1,5 +1,8 @@
 package dev.chatroom.cluster;
 
+import dev.chatroom.irc.Numeric;
+import java.util.function.Predicate;
+
 import dev.chatroom.server.ChannelMode;
 import dev.chatroom.server.Hub;
 
@@ -37,9 +40,9 @@ final class RemoteUsers {
 
     private final Hub hub;
     private final Map<String, Connection> byId = new HashMap<>();
-    private final java.util.function.Predicate<Connection> holdsInCluster;
+    private final Predicate<Connection> holdsInCluster;
 
-    RemoteUsers(Hub hub, java.util.function.Predicate<Connection> holdsInCluster) {
+    RemoteUsers(Hub hub, Predicate<Connection> holdsInCluster) {
         this.hub = hub;
         this.holdsInCluster = holdsInCluster;
     }
@@ -88,7 +91,7 @@ final class RemoteUsers {
         if (local.isRemote() || local.isRegistered()) return;
         String nick = local.nick();
         hub.users().release(local);
-        hub.output().replies(local).numeric(dev.chatroom.irc.Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use").flush();
+        hub.output().replies(local).numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use").flush();
     }
 
     void admit(Connection g) {

@@ -1,5 +1,7 @@
 package dev.chatroom.config;
 
+import java.util.List;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +42,14 @@ public final class ConfigFile {
             throw new ConfigException(name + " line " + e.position().line() + ": " + e.getMessage());
         }
         for (String key : toml.keySet()) {
-            int line = line(toml.inputPositionOf(java.util.List.of(key)));
+            int line = line(toml.inputPositionOf(List.of(key)));
             String where = name + " line " + line + ": ";
             ConfigKeys.Key k = ConfigKeys.find(key);
             if (k == null) {
-                String hint = toml.isTable(java.util.List.of(key)) ? " (sections are not used: write every key at the top level)" : "";
+                String hint = toml.isTable(List.of(key)) ? " (sections are not used: write every key at the top level)" : "";
                 throw new ConfigException(where + "unknown key '" + key + "'" + hint + "; 'chatroom server --print-config' lists them all");
             }
-            Object v = toml.get(java.util.List.of(key));
+            Object v = toml.get(List.of(key));
             if (!(v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean)) {
                 throw new ConfigException(where + key + " must be a single value");
             }

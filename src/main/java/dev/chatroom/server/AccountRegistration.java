@@ -1,5 +1,9 @@
 package dev.chatroom.server;
 
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.store.Account;
@@ -26,7 +30,7 @@ public final class AccountRegistration {
     private final Hub hub;
     private final Logins logins;
     /** Recent registrations per address: their times, oldest first. */
-    private final java.util.Map<String, java.util.ArrayDeque<Long>> recent = new java.util.HashMap<>();
+    private final Map<String, ArrayDeque<Long>> recent = new HashMap<>();
 
     AccountRegistration(Hub hub, Logins logins) {
         this.hub = hub;
@@ -82,7 +86,7 @@ public final class AccountRegistration {
                         taken(rr, name);
                         return;
                     }
-                    recent.computeIfAbsent(c.host(), h -> new java.util.ArrayDeque<>()).addLast(hub.clock().nanos());
+                    recent.computeIfAbsent(c.host(), h -> new ArrayDeque<>()).addLast(hub.clock().nanos());
                     rr.add(Message.trailing(hub.serverName(), "REGISTER", "SUCCESS", a.name(), "Account " + a.name() + " registered; you are logged in"
                             + (a.certificates().isEmpty() ? "" : ", and your " + (c.sshKey() != null ? "ssh key" : "client certificate") + " logs you in from now on")));
                     logins.loggedIn(c, a, rr, false);
@@ -126,7 +130,7 @@ public final class AccountRegistration {
     private boolean mayRegister(String host) {
         long now = hub.clock().nanos();
         if (recent.size() > 10_000) recent.values().removeIf(q -> q.isEmpty() || now - q.peekLast() > HOUR_NANOS);
-        java.util.ArrayDeque<Long> times = recent.get(host);
+        ArrayDeque<Long> times = recent.get(host);
         if (times == null) return true;
         while (!times.isEmpty() && now - times.peekFirst() > HOUR_NANOS) times.removeFirst();
         if (times.isEmpty()) recent.remove(host);

@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import java.time.Duration;
+
 import dev.chatroom.store.ServerBan;
 
 import static dev.chatroom.irc.Numeric.ERR_NICKNAMEINUSE;
@@ -29,7 +31,7 @@ public final class Gate {
     private final PasswordGuard password;
     private int stsPort = ServerConfig.OFF;
     private int tlsPort = ServerConfig.OFF;
-    private java.time.Duration stsDuration;
+    private Duration stsDuration;
 
     Gate(Hub hub, Welcome welcome) {
         this.hub = hub;
@@ -166,7 +168,7 @@ public final class Gate {
     public static final String RESERVED_TEXT = "Nickname is registered to an account: log in to use it";
 
     /** Said on the plain port when a trusted certificate is served: IRCv3 sts; port OFF turns it off. */
-    public void strictTransport(int tlsPort, java.time.Duration duration) {
+    public void strictTransport(int tlsPort, Duration duration) {
         this.stsPort = tlsPort;
         this.stsDuration = duration;
     }

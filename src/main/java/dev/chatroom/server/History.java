@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import java.util.function.Consumer;
+
 import dev.chatroom.server.output.HistoryLines;
 
 import dev.chatroom.store.StoredMessage;
@@ -131,7 +133,7 @@ public final class History {
     }
 
     /** The admin removes a room's messages (roomKey) or a person's (nickKey); then learns how many went (-1: it failed). */
-    public void purge(String roomKey, String nickKey, java.util.function.Consumer<Integer> then) {
+    public void purge(String roomKey, String nickKey, Consumer<Integer> then) {
         forget(roomKey, nickKey);
         store.purge(roomKey, nickKey, then);
     }

@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import dev.chatroom.irc.Numeric;
+
 import dev.chatroom.cluster.Cluster;
 
 import dev.chatroom.store.ServerBan;
@@ -99,7 +101,7 @@ public final class Hub {
         c.sshKey(keyFingerprint);
         c.credentials().certificate(keyFingerprint);
         if (keyBan != null) {
-            Replies r = output.replies(c).numeric(dev.chatroom.irc.Numeric.ERR_YOUREBANNEDCREEP, "You are banned from this server");
+            Replies r = output.replies(c).numeric(Numeric.ERR_YOUREBANNEDCREEP, "You are banned from this server");
             departures.close(c, new Departure(DisconnectReason.BANNED, keyBan.reason()), r);
             return null;
         }

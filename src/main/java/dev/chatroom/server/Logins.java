@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import dev.chatroom.irc.Names;
+
 import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Capability;
@@ -160,7 +162,7 @@ public final class Logins {
         }
         String name = parts[1];
         String password = parts[2];
-        if (!dev.chatroom.irc.Names.isValidNick(name)) { // an account is a nick: nothing else reaches the log
+        if (!Names.isValidNick(name)) { // an account is a nick: nothing else reaches the log
             r.numeric(ERR_SASLFAIL, "SASL authentication failed: wrong account name or password");
             return;
         }

@@ -1,5 +1,8 @@
 package dev.chatroom.server;
 
+import java.util.Locale;
+import java.util.Objects;
+
 import dev.chatroom.store.ServerBan;
 
 import dev.chatroom.store.RoomBan;
@@ -69,7 +72,7 @@ public final class RoomModes {
             throw new IllegalArgumentException(mode + " is not a setting");
         }
         String was = value == null ? settings.remove(mode) : settings.put(mode, value);
-        return !java.util.Objects.equals(was, value);
+        return !Objects.equals(was, value);
     }
 
     public String key() {
@@ -112,8 +115,8 @@ public final class RoomModes {
     /** Whether nick!ident@host matches a ban (case-insensitively). */
     public boolean banned(String nick, String ident, String host) {
         if (bans.isEmpty()) return false;
-        String who = (nick + "!" + ident + "@" + host).toLowerCase(java.util.Locale.ROOT);
-        for (RoomBan b : bans) if (Glob.matches(b.mask().toLowerCase(java.util.Locale.ROOT), who)) return true;
+        String who = (nick + "!" + ident + "@" + host).toLowerCase(Locale.ROOT);
+        for (RoomBan b : bans) if (Glob.matches(b.mask().toLowerCase(Locale.ROOT), who)) return true;
         return false;
     }
 

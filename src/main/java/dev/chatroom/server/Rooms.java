@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import java.util.Arrays;
+
 
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.store.RoomStore;
@@ -49,7 +51,7 @@ public final class Rooms {
         if (room == null) {
             room = new Room(this, s.name(), false, s.createdMillis());
             byName.put(Casemapping.fold(s.name()), room);
-        } else if (!java.util.Arrays.stream(room.members()).allMatch(Connection::isRemote)) {
+        } else if (!Arrays.stream(room.members()).allMatch(Connection::isRemote)) {
             return room;
         }
         room.restore(s);

@@ -1,5 +1,8 @@
 package dev.chatroom.server;
 
+import dev.chatroom.server.commands.HistoryCommands;
+import java.util.Map;
+
 import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.config.Version;
@@ -43,7 +46,7 @@ final class Welcome {
             params.add(r.to().nickOrStar());
             params.addAll(tokens.subList(from, Math.min(tokens.size(), from + 13)));
             params.add("are supported by this server");
-            r.add(Message.create(java.util.Map.of(), serverName, RPL_ISUPPORT, params, true));
+            r.add(Message.create(Map.of(), serverName, RPL_ISUPPORT, params, true));
         }
     }
 
@@ -62,7 +65,7 @@ final class Welcome {
                 "CHANLIMIT=#:" + Names.ROOMS_PER_CLIENT,
                 "CHANMODES=" + ChannelMode.CHANMODES,
                 "CHANNELLEN=" + Names.CHANNEL_MAX,
-                "CHATHISTORY=" + dev.chatroom.server.commands.HistoryCommands.MAX_LIMIT,
+                "CHATHISTORY=" + HistoryCommands.MAX_LIMIT,
                 "CHANTYPES=#",
                 "ELIST=MNU",
                 "KEYLEN=" + RoomModes.KEY_MAX,

@@ -1,5 +1,7 @@
 package dev.chatroom.ssh;
 
+import java.util.EnumSet;
+
 import java.util.Map;
 import org.apache.sshd.common.channel.PtyMode;
 import org.jline.terminal.Attributes;
@@ -15,9 +17,9 @@ final class PtyAttributes {
     static Attributes of(Map<PtyMode, Integer> modes) {
         Attributes a = new Attributes();
         // what a terminal does when the client sent no modes at all
-        a.setLocalFlags(java.util.EnumSet.of(LocalFlag.ISIG, LocalFlag.ICANON, LocalFlag.ECHO, LocalFlag.IEXTEN), true);
-        a.setInputFlags(java.util.EnumSet.of(InputFlag.ICRNL), true);
-        a.setOutputFlags(java.util.EnumSet.of(OutputFlag.OPOST, OutputFlag.ONLCR), true);
+        a.setLocalFlags(EnumSet.of(LocalFlag.ISIG, LocalFlag.ICANON, LocalFlag.ECHO, LocalFlag.IEXTEN), true);
+        a.setInputFlags(EnumSet.of(InputFlag.ICRNL), true);
+        a.setOutputFlags(EnumSet.of(OutputFlag.OPOST, OutputFlag.ONLCR), true);
         a.setControlChar(ControlChar.VINTR, 3);
         a.setControlChar(ControlChar.VEOF, 4);
         a.setControlChar(ControlChar.VERASE, 127);

@@ -1,5 +1,8 @@
 package dev.chatroom.ssh;
 
+import java.nio.file.StandardCopyOption;
+import org.bouncycastle.jcajce.spec.EdDSAParameterSpec;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,7 +44,7 @@ public final class SshHostKey {
             if (Files.exists(file)) return new SshHostKey(read(file), file, false);
             Files.createDirectories(dir);
             KeyPairGenerator g = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA);
-            g.initialize(new org.bouncycastle.jcajce.spec.EdDSAParameterSpec(org.bouncycastle.jcajce.spec.EdDSAParameterSpec.Ed25519));
+            g.initialize(new EdDSAParameterSpec(EdDSAParameterSpec.Ed25519));
             KeyPair kp = g.generateKeyPair();
             Path tmp = dir.resolve(FILE + ".new");
             Files.deleteIfExists(tmp);
@@ -54,7 +57,7 @@ public final class SshHostKey {
                 OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(kp, "chatroom", null, out);
             }
             ownerOnly(tmp);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             return new SshHostKey(kp, file, true);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot make the SSH host key " + file + ": " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package dev.chatroom.ssh;
 
+import java.io.InputStream;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +39,7 @@ final class SshRefusedCommand implements Command {
     public void destroy(ChannelSession channel) {}
 
     @Override
-    public void setInputStream(java.io.InputStream in) {}
+    public void setInputStream(InputStream in) {}
 
     @Override
     public void setOutputStream(OutputStream out) {}

@@ -1,5 +1,7 @@
 package dev.chatroom.store;
 
+import java.util.HashSet;
+
 import dev.chatroom.irc.Casemapping;
 import java.util.Set;
 
@@ -27,13 +29,13 @@ public record Account(String name, String passwordHash, boolean oneTime, long cr
     }
 
     public Account withoutCertificate(String fingerprint) {
-        var fewer = new java.util.HashSet<>(certificates);
+        var fewer = new HashSet<>(certificates);
         fewer.remove(fingerprint);
         return new Account(name, passwordHash, oneTime, createdMillis, fewer);
     }
 
     public Account withCertificate(String fingerprint) {
-        var more = new java.util.HashSet<>(certificates);
+        var more = new HashSet<>(certificates);
         more.add(fingerprint);
         return new Account(name, passwordHash, oneTime, createdMillis, more);
     }

@@ -1,5 +1,8 @@
 package dev.chatroom.store;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 /**
  * A point in a conversation as CHATHISTORY names it: {@code msgid=...}, {@code timestamp=...}
  * or {@code *} (no point: the latest end).
@@ -26,8 +29,8 @@ public record MessageRef(String msgid, long timeMillis) {
         if (s.startsWith("msgid=") && s.length() > 6) return msgid(s.substring(6));
         if (s.startsWith("timestamp=")) {
             try {
-                return time(java.time.Instant.parse(s.substring(10)).toEpochMilli());
-            } catch (java.time.format.DateTimeParseException e) {
+                return time(Instant.parse(s.substring(10)).toEpochMilli());
+            } catch (DateTimeParseException e) {
                 return null;
             }
         }

@@ -1,5 +1,8 @@
 package dev.chatroom.tls;
 
+import java.nio.file.StandardCopyOption;
+import org.bouncycastle.util.io.pem.PemGenerationException;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -70,7 +73,7 @@ public final class Pem {
     public static void write(Identity id, Path certFile, Path keyFile) throws IOException {
         try {
             writeFiles(id, certFile, keyFile);
-        } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
+        } catch (PemGenerationException e) {
             throw new IOException("cannot encode the key: " + e.getMessage(), e);
         }
     }
@@ -88,8 +91,8 @@ public final class Pem {
         try (Writer w = Files.newBufferedWriter(certTemp, StandardCharsets.US_ASCII); JcaPEMWriter pem = new JcaPEMWriter(w)) {
             for (X509Certificate c : id.chain()) pem.writeObject(c);
         }
-        Files.move(keyTemp, keyFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        Files.move(certTemp, certFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(keyTemp, keyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(certTemp, certFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Reader reader(Path file) throws IOException {

@@ -1,5 +1,7 @@
 package dev.chatroom.tls;
 
+import java.io.IOException;
+
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
@@ -75,7 +77,7 @@ public final class SelfSigned {
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
                     b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
             return new Pem.Identity(List.of(cert), keys.getPrivate());
-        } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot create a certificate: " + e.getMessage(), e);
         }
     }

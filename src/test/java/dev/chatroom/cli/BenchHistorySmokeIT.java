@@ -1,5 +1,7 @@
 package dev.chatroom.cli;
 
+import java.util.ArrayList;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.JarProcess;
@@ -79,7 +81,7 @@ class BenchHistorySmokeIT {
         try (JarProcess server = server("--history-days", "0")) {
             int port = server.awaitListening();
             for (String mode : new String[] {"store", "join"}) {
-                List<String> args = new java.util.ArrayList<>(List.of("bench", mode, "--port", Integer.toString(port)));
+                List<String> args = new ArrayList<>(List.of("bench", mode, "--port", Integer.toString(port)));
                 args.addAll(mode.equals("store") ? List.of("--senders", "2", "--rooms", "1", "--rate", "5", "--duration", "1", "--wait", "2")
                         : List.of("--clients", "2"));
                 try (JarProcess bench = new JarProcess(args.toArray(new String[0]))) {

@@ -1,5 +1,8 @@
 package dev.chatroom.cli;
 
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.JarProcess;
@@ -54,11 +57,11 @@ class ClientTlsIT {
             String certFile = config.resolve("chatroom/client-cert.pem").toString();
             String keyFile = config.resolve("chatroom/client-key.pem").toString();
             try (JarProcess cert = new JarProcess(env, List.of(), "join", "--make-cert")) {
-                cert.expect("^Client certificate: " + java.util.regex.Pattern.quote(certFile) + "$");
+                cert.expect("^Client certificate: " + Pattern.quote(certFile) + "$");
                 cert.expect("^SHA-256 fingerprint: ((?:[0-9a-f]{2}:){31}[0-9a-f]{2})$");
                 assertThat(cert.waitForExit()).isZero();
             }
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(keyFile)))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(keyFile)))).isEqualTo("rw-------");
             try (JarProcess again = new JarProcess(env, List.of(), "join", "--make-cert")) {
                 again.expect("already exists; use it with --cert");
                 assertThat(again.waitForExit()).isEqualTo(2);

@@ -1,5 +1,8 @@
 package dev.chatroom.cli;
 
+import java.nio.file.Files;
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.config.Version;
@@ -64,7 +67,7 @@ class CommandLineTest {
 
     @Test
     void aBrokenConfigFileIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
-        Path file = java.nio.file.Files.writeString(dir.resolve("chatroom.toml"), "port = 7000\nprot = 1\n");
+        Path file = Files.writeString(dir.resolve("chatroom.toml"), "port = 7000\nprot = 1\n");
         assertThat(run("server", "--config", file.toString())).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("chatroom: chatroom.toml line 2: unknown key 'prot'; 'chatroom server --print-config' lists them all"
                 + System.lineSeparator());
@@ -91,8 +94,8 @@ class CommandLineTest {
         assertThat(Values.duration("500ms")).hasMillis(500);
         assertThat(Values.duration("5m")).hasMinutes(5);
         assertThat(Values.duration("1h")).hasHours(1);
-        assertThat(Values.format(java.time.Duration.ofSeconds(90))).isEqualTo("90s");
-        assertThat(Values.format(java.time.Duration.ofMinutes(5))).isEqualTo("5m");
+        assertThat(Values.format(Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(Values.format(Duration.ofMinutes(5))).isEqualTo("5m");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.chatroom.cli;
 
+import java.io.IOException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
@@ -116,7 +118,7 @@ class HistoryCrashIT {
                 for (int k = 0; k < 100; k++) chunk.append("PRIVMSG #s").append(id).append(" :").append(id).append(':').append(seq++).append("\r\n");
                 c.sendRaw(chunk.toString().getBytes(StandardCharsets.UTF_8));
             }
-        } catch (java.io.IOException gone) {
+        } catch (IOException gone) {
             // the server was killed
         }
     }

@@ -1,5 +1,7 @@
 package dev.chatroom.cli;
 
+import java.net.ServerSocket;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.JarProcess;
@@ -114,7 +116,7 @@ class JoinProcessIT {
     @Test
     void unreachableServerIsOneLineAndExit1() throws Exception {
         int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+        try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         try (JarProcess lonely = new JarProcess("join", "--port", Integer.toString(port), "--name", "x")) {

@@ -1,5 +1,15 @@
 package dev.chatroom.cli;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
@@ -60,8 +70,8 @@ class ServerProcessIT {
     }
 
     @Test
-    void logFileGetsTimestampedEventsButNoMessageText(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path log = dir.resolve("server.log");
+    void logFileGetsTimestampedEventsButNoMessageText(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("server.log");
         try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all",
                 "--log-file", log.toString(), "--data-dir", dir.resolve("data").toString())) {
             int port = server.awaitListening();
@@ -72,7 +82,7 @@ class ServerProcessIT {
                 server.expect("^\\* alice left the chat\\.$");
             }
         }
-        String text = java.nio.file.Files.readString(log);
+        String text = Files.readString(log);
         assertThat(text).containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT[^ ]+Z chatroom .* listening on 127\\.0\\.0\\.1:")
                 .containsPattern("(?m)^[^ ]+Z \\* alice entered the chatroom\\.$")
                 .containsPattern("(?m)^[^ ]+Z \\* alice left the chat\\.$")
@@ -80,15 +90,15 @@ class ServerProcessIT {
     }
 
     @Test
-    void theOpenFileLimitIsRespectedAndReachingItRefusesCleanly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/bin/prlimit").canExecute(), "SKIPPED: prlimit is not installed");
-        try (JarProcess server = new JarProcess(java.util.List.of("/usr/bin/prlimit", "--nofile=300"), "server", "--host", "127.0.0.1",
+    void theOpenFileLimitIsRespectedAndReachingItRefusesCleanly(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(new File("/usr/bin/prlimit").canExecute(), "SKIPPED: prlimit is not installed");
+        try (JarProcess server = new JarProcess(List.of("/usr/bin/prlimit", "--nofile=300"), "server", "--host", "127.0.0.1",
                 "--port", "0", "--approve", "all", "--max-per-ip", "1000", "--data-dir", dir.toString())) {
             int port = server.awaitListening();
             var warning = server.expect("^max-clients 10000 is more than this process may open \\(open-file limit 300\\): accepting at most (\\d+) connections");
             int capacity = Integer.parseInt(warning.group(1));
             assertThat(capacity).isBetween(100, 250);
-            java.util.List<IrcTestClient> clients = new java.util.ArrayList<>();
+            List<IrcTestClient> clients = new ArrayList<>();
             try {
                 for (int i = 0; i < capacity; i++) clients.add(new IrcTestClient(port));
                 for (int i = 0; i < 20; i++) {
@@ -104,7 +114,7 @@ class ServerProcessIT {
                     clients.add(c);
                     try {
                         c.sendRegistration("late");
-                    } catch (java.io.IOException refusedAtOnce) {
+                    } catch (IOException refusedAtOnce) {
                         continue; // still full: the server's ERROR and close came before our first line
                     }
                     String first = c.next();
@@ -121,10 +131,10 @@ class ServerProcessIT {
     }
 
     @Test
-    void runningOutOfDirectMemoryEndsTheProcessWithOneLineAndStatus3(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void runningOutOfDirectMemoryEndsTheProcessWithOneLineAndStatus3(@TempDir Path dir) throws Exception {
         // A budget far above what the JVM may allocate, and a reader that stops reading: what is
         // queued for it passes the direct-memory limit. The process must not limp on: one line, status 3.
-        try (JarProcess server = new JarProcess(java.util.List.of("-XX:MaxDirectMemorySize=4m"), "server", "--host", "127.0.0.1",
+        try (JarProcess server = new JarProcess(List.of("-XX:MaxDirectMemorySize=4m"), "server", "--host", "127.0.0.1",
                 "--port", "0", "--approve", "all", "--output-budget", "1g", "--flood-rate", "0", "--data-dir", dir.toString())) {
             int port = server.awaitListening();
             try (IrcTestClient stuck = new IrcTestClient(port, false); IrcTestClient talker = new IrcTestClient(port)) {
@@ -132,8 +142,8 @@ class ServerProcessIT {
                 talker.register("talker");
                 String line = "PRIVMSG #chatroom :" + "z".repeat(400) + "\r\n";
                 try {
-                    for (int i = 0; i < 200_000 && server.isAlive(); i++) talker.sendRaw(line.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                } catch (java.io.IOException gone) {
+                    for (int i = 0; i < 200_000 && server.isAlive(); i++) talker.sendRaw(line.getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException gone) {
                     // the server went away, as it should
                 }
             }

@@ -1,5 +1,9 @@
 package dev.chatroom.client;
 
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -121,7 +125,7 @@ class ChatClientTest {
         StringBuilder got = new StringBuilder();
         while (!got.toString().endsWith("END")) {
             String line = raw.expect("PRIVMSG");
-            assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(510);
+            assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(510);
             if (got.length() > 0) got.append(' ');
             got.append(line.substring(line.indexOf(" :") + 2));
         }
@@ -201,10 +205,10 @@ class ChatClientTest {
 
     @Test
     void aPeerThatJustHangsUpIsConnectionLost() throws Exception {
-        try (ServerSocket peer = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Recorder r = connect(peer.getLocalPort());
             r.client.register("alice");
-            try (java.net.Socket accepted = peer.accept()) {
+            try (Socket accepted = peer.accept()) {
                 accepted.getInputStream().read(); // the client's first byte has arrived
             }
             ClientEvent.Closed closed = r.await(ClientEvent.Closed.class);

@@ -1,5 +1,7 @@
 package dev.chatroom.client;
 
+import java.time.ZoneId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClientHistoryTest {
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final Render plain = new Render(false, () -> "alice", java.time.ZoneId.systemDefault()).rooms(() -> "#chatroom", () -> "#chatroom");
+    private final Render plain = new Render(false, () -> "alice", ZoneId.systemDefault()).rooms(() -> "#chatroom", () -> "#chatroom");
 
     @AfterEach
     void closeAll() throws Exception {
@@ -70,7 +72,7 @@ class ClientHistoryTest {
         String shown = plain.render(h);
         assertThat(shown.lines().toList()).hasSize(4);
         assertThat(shown).startsWith("--- earlier messages ---\n[").contains("] bob: one\n").endsWith("] bob: two alice\n--- now ---");
-        Render ansi = new Render(true, () -> "alice", java.time.ZoneId.systemDefault()).rooms(() -> "#chatroom", () -> "#chatroom");
+        Render ansi = new Render(true, () -> "alice", ZoneId.systemDefault()).rooms(() -> "#chatroom", () -> "#chatroom");
         for (String line : ansi.render(h).split("\n")) assertThat(line).startsWith("\u001b[2m").endsWith("\u001b[0m"); // faint, no mention highlight
         assertThat(ansi.render(h)).doesNotContain("\u001b[7m");
 

@@ -102,7 +102,7 @@ class InputTest {
         assertThat(Input.parse("/")).isEqualTo(new Action.Problem("Unknown command /. Type /help."));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void roomCommandsBecomeServerLinesForTheRoomOnScreen() {
         assertThat(Input.parse("/join dev key")).isEqualTo(new Action.Join("#dev", "key"));
         assertThat(Input.parse("/join #dev")).isEqualTo(new Action.Join("#dev", null));

@@ -1,5 +1,7 @@
 package dev.chatroom.client;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -127,7 +129,7 @@ class RenderTest {
 
     @Test
     void memberListsMarkWhoIsLoggedInAsFarAsKnown() {
-        java.util.Map<String, String> accounts = java.util.Map.of("bob", "bob", "b0b", "mallory");
+        Map<String, String> accounts = Map.of("bob", "bob", "b0b", "mallory");
         Render r = new Render(false, () -> "alice", ZoneOffset.UTC).accounts(accounts::get, true);
         assertThat(r.render(new ClientEvent.Members("#chatroom", List.of("alice", "bob", "b0b")))).isEqualTo("In #chatroom (3): alice, bob\u2713, b0b(mallory\u2713)");
         Render ascii = new Render(false, () -> "alice", ZoneOffset.UTC).accounts(accounts::get, false);

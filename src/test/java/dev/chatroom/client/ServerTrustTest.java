@@ -1,5 +1,8 @@
 package dev.chatroom.client;
 
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +29,7 @@ class ServerTrustTest {
         return new ServerTrust("chat.example.org", 6697, insecure, new KnownServers(dir.resolve("known_servers")), fp -> {
             asked.add(fp);
             return answer ? ClientTls.Answer.YES : ClientTls.Answer.NO;
-        }, new java.util.HashMap<>());
+        }, new HashMap<>());
     }
 
     ServerTrust.Verdict saw(X509Certificate c) {
@@ -66,7 +69,7 @@ class ServerTrustTest {
     @Test
     void withoutATerminalNothingIsAskedAndThePinOrInsecureIsNamed() {
         ServerTrust script = new ServerTrust("chat.example.org", 6697, false, new KnownServers(dir.resolve("known_servers")),
-                fp -> ClientTls.Answer.CANNOT_ASK, new java.util.HashMap<>());
+                fp -> ClientTls.Answer.CANNOT_ASK, new HashMap<>());
         assertThatThrownBy(() -> script.decide(saw(cert)))
                 .hasMessage("The certificate of chat.example.org:6697 is not signed by a known authority (SHA-256 fingerprint " + Fingerprint.of(cert)
                         + "). Pin it by running chatroom join --tls once in a terminal, or use --insecure.");
@@ -86,8 +89,8 @@ class ServerTrustTest {
     void thePinFileIsTheUsersOnly() throws Exception {
         Path file = dir.resolve("new/chatroom/known_servers");
         new KnownServers(file).add("h", 1, Fingerprint.of(cert));
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
     }
 
     @Test

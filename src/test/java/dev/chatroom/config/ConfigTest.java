@@ -1,5 +1,7 @@
 package dev.chatroom.config;
 
+import org.assertj.core.api.Assertions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,10 +60,10 @@ class ConfigTest {
 
     @Test
     void aClusterIsJoinedOnlyWhenRedisIsGiven() throws Exception {
-        org.assertj.core.api.Assertions.assertThat(read("port = 7000\n").redis()).isNull();
+        Assertions.assertThat(read("port = 7000\n").redis()).isNull();
         ServerConfig c = read("redis = \"redis://127.0.0.1:6379\"\nnode-name = \"n2\"\n");
-        org.assertj.core.api.Assertions.assertThat(c.redis()).isEqualTo("redis://127.0.0.1:6379");
-        org.assertj.core.api.Assertions.assertThat(c.nodeName()).isEqualTo("n2");
+        Assertions.assertThat(c.redis()).isEqualTo("redis://127.0.0.1:6379");
+        Assertions.assertThat(c.nodeName()).isEqualTo("n2");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.chatroom.interop;
 
+import java.net.ServerSocket;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
@@ -66,7 +68,7 @@ class ClientTerminalIT {
     void aHalfTypedLineSurvivesTheServerRestartingAndIsSentAfter(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Tmux.available("tmux"), "SKIPPED: tmux is not installed (.ci/run installs it with apt-get)");
         int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+        try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         String p = Integer.toString(port);

@@ -1,5 +1,7 @@
 package dev.chatroom.interop;
 
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
@@ -57,7 +59,7 @@ class SshIT {
                 assertThat(asked.group(1)).isEqualTo(fingerprint(dir.resolve("alice_key.pub")));
                 alice.await("Waiting for the admin", false);
                 server.type("a");
-                server.expect("^Allowed alice's ssh key " + java.util.regex.Pattern.quote(asked.group(1)));
+                server.expect("^Allowed alice's ssh key " + Pattern.quote(asked.group(1)));
                 alice.await("Welcome to #chatroom, alice", false);
                 // the host key the ssh client now trusts is the one the server printed
                 assertThat(fingerprint(dir.resolve("known_hosts"))).isEqualTo(hostKey);

@@ -84,10 +84,10 @@ class LineDecodingTest {
     void aServerMaySendUpTo8191BytesOfTags() {
         EmbeddedChannel lenient = new EmbeddedChannel(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder(true));
         String tags = "@+x=" + "v".repeat(8191 - "@+x= ".length()) + " ";
-        lenient.writeInbound(io.netty.buffer.Unpooled.copiedBuffer(tags + "TAGMSG #a\r\n", StandardCharsets.UTF_8));
+        lenient.writeInbound(Unpooled.copiedBuffer(tags + "TAGMSG #a\r\n", StandardCharsets.UTF_8));
         assertThat((Object) lenient.readInbound()).isInstanceOf(Message.class);
         String tooMany = "@+x=" + "v".repeat(8191 - "@+x= ".length() + 1) + " ";
-        lenient.writeInbound(io.netty.buffer.Unpooled.copiedBuffer(tooMany + "TAGMSG #a\r\n", StandardCharsets.UTF_8));
+        lenient.writeInbound(Unpooled.copiedBuffer(tooMany + "TAGMSG #a\r\n", StandardCharsets.UTF_8));
         assertThat((Object) lenient.readInbound()).isEqualTo(LineError.TOO_LONG);
     }
 

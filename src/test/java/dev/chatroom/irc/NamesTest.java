@@ -1,5 +1,7 @@
 package dev.chatroom.irc;
 
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,13 +34,13 @@ class NamesTest {
         assertThat(Names.isValidChannel(name)).isFalse();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void channelNamesAreLimitedTo50() {
         assertThat(Names.isValidChannel("#" + "a".repeat(49))).isTrue();
         assertThat(Names.isValidChannel("#" + "a".repeat(50))).isFalse();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void usernamesAreCleanedAndCut() {
         assertThat(Names.cleanUser("alice")).isEqualTo("alice");
         assertThat(Names.cleanUser("a@b!c d")).isEqualTo("abcd");

@@ -1,5 +1,8 @@
 package dev.chatroom.server;
 
+import dev.chatroom.testing.InMemoryServer;
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
@@ -48,13 +51,13 @@ class BackPressureTest extends HubTest {
 
     @Test
     void aHeldSenderIsNeverDroppedAsAFlooder() {
-        try (var s = new dev.chatroom.testing.InMemoryServer(dev.chatroom.testing.InMemoryServer.config(b -> b.floodBurst(1000).floodRate(1000)))) {
+        try (var s = new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(1000).floodRate(1000)))) {
             FakeClient reader = s.join("reader");
             FakeClient talker = s.join("talker");
             reader.sync();
             s.budget.fill();
             for (int i = 0; i < Inbox.MAX_BACKLOG * 2; i++) talker.send("PRIVMSG #chatroom :" + i);
-            s.advance(java.time.Duration.ofMinutes(1));
+            s.advance(Duration.ofMinutes(1));
             assertThat(talker.isClosed()).isFalse();
             s.budget.empty();
             assertThat(reader.sync().stream().filter(l -> l.contains("PRIVMSG"))).hasSize(Inbox.MAX_BACKLOG * 2);

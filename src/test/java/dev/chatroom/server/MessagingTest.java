@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import dev.chatroom.config.ServerConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
@@ -98,7 +100,7 @@ class MessagingTest extends HubTest {
 
     @Test
     void pendingUsersAreNotReachable() {
-        try (InMemoryServer ask = new InMemoryServer(InMemoryServer.config(b -> b.approve(dev.chatroom.config.ServerConfig.ApprovalPolicy.ASK)))) {
+        try (InMemoryServer ask = new InMemoryServer(InMemoryServer.config(b -> b.approve(ServerConfig.ApprovalPolicy.ASK)))) {
             FakeClient waiting = ask.connect().sendRegistration("waiting");
             waiting.next();
             FakeClient other = ask.connect().sendRegistration("other");

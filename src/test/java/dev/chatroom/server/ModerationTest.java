@@ -1,5 +1,9 @@
 package dev.chatroom.server;
 
+import dev.chatroom.server.console.AdminConsole;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+
 import dev.chatroom.store.ServerBan;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,8 +162,8 @@ class ModerationTest extends HubTest {
 
     @Test
     void theConsoleNeverPrintsEscapeSequencesFromUsers() {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        var console = new dev.chatroom.server.console.AdminConsole(new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var console = new AdminConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         console.event("* bob left the chat (\u001b[2J\u001b]0;owned\u0007bye\u000304red)");
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("* bob left the chat (byered)" + System.lineSeparator());
     }

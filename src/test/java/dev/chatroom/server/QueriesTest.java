@@ -1,5 +1,9 @@
 package dev.chatroom.server;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
@@ -83,8 +87,8 @@ class QueriesTest extends HubTest {
     }
 
     @Test
-    void customMotd(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path motd = java.nio.file.Files.writeString(dir.resolve("motd.txt"), "Be kind.\n");
+    void customMotd(@TempDir Path dir) throws Exception {
+        Path motd = Files.writeString(dir.resolve("motd.txt"), "Be kind.\n");
         try (InMemoryServer custom = new InMemoryServer(InMemoryServer.config(b -> b.motdFile(motd)))) {
             FakeClient c = custom.connect().sendRegistration("zoe");
             c.expect(" 375 ");

@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
@@ -135,20 +137,20 @@ class RegistrationTest extends HubTest {
             wrong.send("PING :ignored while refused");
             assertThat(wrong.sync()).isEmpty(); // the answer comes after a delay
             assertThat(wrong.link().readingPaused()).isTrue();
-            guarded.advance(java.time.Duration.ofSeconds(1));
+            guarded.advance(Duration.ofSeconds(1));
             assertThat(wrong.awaitClosed()).containsExactly(":chatroom 464 wrong :Password incorrect", "ERROR :Closing link: Bad password");
             guarded.expectEvent("^Wrong server password from 127\\.0\\.0\\.1 \\(1 failure\\)$");
 
             FakeClient missing = guarded.connect();
             missing.sendRegistration("missing");
-            guarded.advance(java.time.Duration.ofSeconds(1));
+            guarded.advance(Duration.ofSeconds(1));
             assertThat(missing.awaitClosed()).contains(":chatroom 464 missing :Password incorrect");
 
             FakeClient right = guarded.connect();
             right.send("PASS s3cret").register("right");
             FakeClient almost = guarded.connect();
             almost.send("PASS s3cre").sendRegistration("almost"); // a prefix is no match
-            guarded.advance(java.time.Duration.ofSeconds(1));
+            guarded.advance(Duration.ofSeconds(1));
             assertThat(almost.awaitClosed()).contains(":chatroom 464 almost :Password incorrect");
         }
     }
@@ -159,7 +161,7 @@ class RegistrationTest extends HubTest {
             for (int i = 0; i < 10; i++) {
                 FakeClient guess = guarded.connect();
                 guess.send("PASS guess" + i).sendRegistration("g" + i);
-                guarded.advance(java.time.Duration.ofSeconds(1));
+                guarded.advance(Duration.ofSeconds(1));
                 assertThat(guess.awaitClosed()).last().isEqualTo("ERROR :Closing link: Bad password");
             }
             assertThat(guarded.events()).last().asString().endsWith("(10 failures; the address is refused for 10 minutes)");
@@ -167,7 +169,7 @@ class RegistrationTest extends HubTest {
             assertThat(more.awaitClosed()).containsExactly("ERROR :Closing link: too many wrong passwords from your address; try again later");
             FakeClient elsewhere = guarded.connect("10.0.0.9"); // another address still may try
             elsewhere.send("PASS s3cret").register("other");
-            guarded.advance(java.time.Duration.ofMinutes(11));
+            guarded.advance(Duration.ofMinutes(11));
             FakeClient later = guarded.connect();
             later.send("PASS s3cret").register("patient");
         }

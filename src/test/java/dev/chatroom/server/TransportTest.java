@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
@@ -81,7 +83,7 @@ class TransportTest {
     void readersThatStopReadingCannotWedgeTheServerWhenTheyFillTheOutputBudget() throws Exception {
         // Their send queues alone would let them hold far more than the budget: the budget fills
         // first, senders are held, and the stalled readers are dropped so everyone else goes on.
-        try (TestServer s = new TestServer(TestServer.config(b -> b.sendq(64 << 20).outputBudget(4 << 20).stalledReaderTimeout(java.time.Duration.ofSeconds(1))))) {
+        try (TestServer s = new TestServer(TestServer.config(b -> b.sendq(64 << 20).outputBudget(4 << 20).stalledReaderTimeout(Duration.ofSeconds(1))))) {
             List<IrcTestClient> readers = new ArrayList<>();
             for (int i = 0; i < 3; i++) readers.add(s.join("reader" + i));
             List<IrcTestClient> stuck = new ArrayList<>();
@@ -112,7 +114,7 @@ class TransportTest {
 
     @Test
     void aFlooderIsThrottledByTheRealSocketWhileOthersChat() throws Exception {
-        try (TestServer s = new TestServer(TestServer.config(b -> b.floodBurst(10).floodRate(2).floodDropAfter(java.time.Duration.ofSeconds(2))))) {
+        try (TestServer s = new TestServer(TestServer.config(b -> b.floodBurst(10).floodRate(2).floodDropAfter(Duration.ofSeconds(2))))) {
             IrcTestClient reader = s.join("reader");
             IrcTestClient honest = s.join("honest");
             IrcTestClient flooder = s.join("flooder");

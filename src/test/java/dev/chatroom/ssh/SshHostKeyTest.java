@@ -1,5 +1,7 @@
 package dev.chatroom.ssh;
 
+import java.nio.file.attribute.PosixFilePermissions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,7 @@ class SshHostKeyTest {
         SshHostKey again = SshHostKey.loadOrCreate(dir);
         assertThat(again.created()).isFalse();
         assertThat(again.fingerprint()).isEqualTo(made.fingerprint());
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(made.file()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made.file()))).isEqualTo("rw-------");
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "ssh-keygen is not installed");
         Process p = new ProcessBuilder("ssh-keygen", "-lf", made.file().toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());

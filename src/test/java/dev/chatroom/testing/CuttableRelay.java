@@ -1,5 +1,8 @@
 package dev.chatroom.testing;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +25,7 @@ public final class CuttableRelay implements AutoCloseable {
     private final Semaphore gate = new Semaphore(Integer.MAX_VALUE);
     private volatile boolean closed;
     /** Server-side sockets whose client is gone but which the server should not see end: what it sends is read and dropped. */
-    private final java.util.Set<Socket> silenced = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Socket> silenced = ConcurrentHashMap.newKeySet();
 
     public CuttableRelay(int upstreamPort) throws IOException {
         upstream = upstreamPort;

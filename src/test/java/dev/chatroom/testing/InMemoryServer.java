@@ -1,5 +1,7 @@
 package dev.chatroom.testing;
 
+import java.util.function.Consumer;
+
 import dev.chatroom.store.ServerBan;
 
 import dev.chatroom.config.ServerConfig;
@@ -129,7 +131,7 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
                 .dataDir(Path.of("unused-in-memory")));
     }
 
-    public static ServerConfig config(java.util.function.Consumer<ServerConfig.Builder> changes) {
+    public static ServerConfig config(Consumer<ServerConfig.Builder> changes) {
         return config().with(changes);
     }
 

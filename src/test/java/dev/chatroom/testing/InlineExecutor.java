@@ -1,5 +1,7 @@
 package dev.chatroom.testing;
 
+import java.util.concurrent.RejectedExecutionException;
+
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +12,7 @@ public final class InlineExecutor extends AbstractExecutorService {
 
     @Override
     public void execute(Runnable command) {
-        if (shutdown) throw new java.util.concurrent.RejectedExecutionException("shut down");
+        if (shutdown) throw new RejectedExecutionException("shut down");
         command.run();
     }
 

@@ -1,5 +1,8 @@
 package dev.chatroom.testing;
 
+import java.io.BufferedInputStream;
+import java.net.InetSocketAddress;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +43,7 @@ public final class IrcTestClient implements AutoCloseable {
     public IrcTestClient(int port, boolean read) throws IOException {
         socket = new Socket();
         if (!read) socket.setReceiveBufferSize(4096); // a client that never reads should fill up fast
-        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
         if (read) {
@@ -60,7 +63,7 @@ public final class IrcTestClient implements AutoCloseable {
     }
 
     private void readLoop() {
-        try (InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 65536)) {
+        try (InputStream in = new BufferedInputStream(socket.getInputStream(), 65536)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             int b;
             while ((b = in.read()) >= 0) {

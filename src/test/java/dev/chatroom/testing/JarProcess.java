@@ -1,5 +1,7 @@
 package dev.chatroom.testing;
 
+import java.util.Map;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,11 +30,11 @@ public final class JarProcess implements AutoCloseable {
 
     /** The jar run under a prefix command (e.g. {@code prlimit --nofile=300}) and with extra JVM options. */
     public JarProcess(List<String> prefix, String... args) throws IOException {
-        this(java.util.Map.of(), prefix, args);
+        this(Map.of(), prefix, args);
     }
 
     /** With extra environment variables (XDG_CONFIG_HOME, CHATROOM_PASSWORD). */
-    public JarProcess(java.util.Map<String, String> env, List<String> prefix, String... args) throws IOException {
+    public JarProcess(Map<String, String> env, List<String> prefix, String... args) throws IOException {
         String jar = System.getProperty("chatroom.jar", "target/chatroom.jar");
         if (!Files.exists(Path.of(jar))) throw new IllegalStateException("no jar at " + jar + "; run mvn verify");
         List<String> cmd = new ArrayList<>();

@@ -1,5 +1,8 @@
 package dev.chatroom.testing;
 
+import java.net.Socket;
+import java.util.function.Consumer;
+
 import dev.chatroom.launch.StartException;
 
 import dev.chatroom.config.ServerConfig;
@@ -40,7 +43,7 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    public static ServerConfig config(java.util.function.Consumer<ServerConfig.Builder> changes) {
+    public static ServerConfig config(Consumer<ServerConfig.Builder> changes) {
         return config().with(changes);
     }
 
@@ -61,7 +64,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** A client over an already connected socket (TLS), closed with the server. */
-    public IrcTestClient adopt(java.net.Socket s) throws IOException {
+    public IrcTestClient adopt(Socket s) throws IOException {
         IrcTestClient c = new IrcTestClient(s);
         clients.add(c);
         return c;

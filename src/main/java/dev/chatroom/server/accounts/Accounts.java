@@ -1,5 +1,7 @@
 package dev.chatroom.server.accounts;
 
+import java.util.function.Consumer;
+
 import dev.chatroom.store.AccountStore;
 
 import dev.chatroom.store.AllowEntry;
@@ -52,7 +54,7 @@ public final class Accounts {
     }
 
     /** Adds a new account, in a cluster once every server agrees the name is free: done gets false when it is taken. */
-    public void register(Account a, java.util.function.Consumer<Boolean> done) {
+    public void register(Account a, Consumer<Boolean> done) {
         if (!sharing.create(a, done)) done.accept(create(a));
     }
 

@@ -1,5 +1,7 @@
 package dev.chatroom.server.commands;
 
+import dev.chatroom.irc.Capability;
+
 import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Message;
@@ -53,14 +55,14 @@ public final class Dispatcher {
                     + (where == null ? "" : " at " + where));
         }
         r.fail(m.command(), "INTERNAL_ERROR", "The server could not handle that command");
-        if (!c.has(dev.chatroom.irc.Capability.STANDARD_REPLIES)) r.notice("The server could not handle your " + m.command() + " command.");
+        if (!c.has(Capability.STANDARD_REPLIES)) r.notice("The server could not handle your " + m.command() + " command.");
     }
 
     public void dispatch(Connection c, Message m) {
         if (c.isClosed() || c.state() == State.REFUSED) return;
         Replies r = hub.output().replies(c);
         String label = m.tags().get("label");
-        if (label != null && !label.isEmpty() && c.has(dev.chatroom.irc.Capability.LABELED_RESPONSE)) r.label(label);
+        if (label != null && !label.isEmpty() && c.has(Capability.LABELED_RESPONSE)) r.label(label);
         Command cmd = table.get(m.command());
         if (cmd == null) {
             r.numeric(ERR_UNKNOWNCOMMAND, m.command(), "Unknown command");

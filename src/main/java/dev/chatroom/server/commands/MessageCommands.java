@@ -1,5 +1,7 @@
 package dev.chatroom.server.commands;
 
+import java.util.Arrays;
+
 import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Capability;
@@ -40,7 +42,7 @@ final class MessageCommands {
             if (!quiet) ctx.numeric(ERR_NOTEXTTOSEND, "No text to send");
             return;
         }
-        String[] targets = java.util.Arrays.stream(ctx.param(0).split(",")).filter(t -> !t.isEmpty()).toArray(String[]::new);
+        String[] targets = Arrays.stream(ctx.param(0).split(",")).filter(t -> !t.isEmpty()).toArray(String[]::new);
         if (targets.length == 0) {
             if (!quiet) ctx.numeric(ERR_NORECIPIENT, "No recipient given (" + verb + ")");
             return;

@@ -1,5 +1,7 @@
 package dev.chatroom.server.commands;
 
+import dev.chatroom.server.Gate;
+
 import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Capability;
@@ -133,7 +135,7 @@ final class RegistrationCommands {
                 return;
             }
             if (ctx.hub().logins().reserved(c, wanted)) {
-                ctx.numeric(ERR_NICKNAMEINUSE, wanted, dev.chatroom.server.Gate.RESERVED_TEXT);
+                ctx.numeric(ERR_NICKNAMEINUSE, wanted, Gate.RESERVED_TEXT);
                 return;
             }
         }

@@ -1,5 +1,7 @@
 package dev.chatroom.server.commands;
 
+import dev.chatroom.irc.Message;
+
 import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Names;
@@ -143,7 +145,7 @@ final class RoomCommands {
         else {
             target.invite(r);
             ctx.replies().numericWords(RPL_INVITING, target.nick(), r.name());
-            ctx.hub().output().replies(target).add(dev.chatroom.irc.Message.of(c.prefix(), "INVITE", target.nick(), r.name())).flush();
+            ctx.hub().output().replies(target).add(Message.of(c.prefix(), "INVITE", target.nick(), r.name())).flush();
             if (target.away() != null) ctx.numeric(RPL_AWAY, target.nick(), target.away());
         }
     }

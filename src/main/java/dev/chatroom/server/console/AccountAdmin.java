@@ -1,5 +1,10 @@
 package dev.chatroom.server.console;
 
+import dev.chatroom.irc.Casemapping;
+import dev.chatroom.irc.Names;
+import dev.chatroom.tls.Fingerprint;
+import java.util.TreeSet;
+
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.store.Account;
@@ -39,7 +44,7 @@ final class AccountAdmin {
         hub.logins().accounts().drop(name);
         for (Connection c : hub.users().all()) if (a.name().equalsIgnoreCase(c.account())) hub.logins().loggedOut(c);
         // its private conversations go too: whoever registers the name next must not read them
-        hub.history().forgetAccount(dev.chatroom.irc.Casemapping.fold(a.name()));
+        hub.history().forgetAccount(Casemapping.fold(a.name()));
         hub.events().event("Account " + a.name() + " dropped by the admin.");
         return "Dropped account " + a.name() + " (its certificates, allow-list entry and private message history too); anyone may take the name now.";
     }
@@ -50,7 +55,7 @@ final class AccountAdmin {
         Account a = hub.logins().accounts().find(name);
         if (a == null) return "No account " + name + ". Type /accounts.";
         if (a.certificates().isEmpty()) return a.name() + " has no linked certificate.";
-        return "Certificates of " + a.name() + ":\n  " + String.join("\n  ", new java.util.TreeSet<>(a.certificates()));
+        return "Certificates of " + a.name() + ":\n  " + String.join("\n  ", new TreeSet<>(a.certificates()));
     }
 
     /** /unlink <account> <fingerprint> (colons and case do not matter) */
@@ -59,7 +64,7 @@ final class AccountAdmin {
         String fingerprint = line.rest().strip();
         Account a = hub.logins().accounts().find(name);
         if (a == null) return "No account " + name + ". Type /accounts.";
-        String fp = fingerprint.startsWith("SHA256:") ? fingerprint : dev.chatroom.tls.Fingerprint.normalize(fingerprint);
+        String fp = fingerprint.startsWith("SHA256:") ? fingerprint : Fingerprint.normalize(fingerprint);
         if (fp == null || !a.certificates().contains(fp)) return "No such certificate on " + a.name() + ". Type /certs " + a.name() + ".";
         hub.logins().accounts().update(a.withoutCertificate(fp));
         hub.events().event("Certificate " + fp + " unlinked from account " + a.name() + " by the admin.");
@@ -137,7 +142,7 @@ final class AccountAdmin {
 
     /** An account name, or an ssh key as key:SHA256:... */
     private static boolean validName(String name) {
-        return dev.chatroom.irc.Names.isValidNick(name) || name.matches("key:SHA256:[A-Za-z0-9+/=]{20,}");
+        return Names.isValidNick(name) || name.matches("key:SHA256:[A-Za-z0-9+/=]{20,}");
     }
 
     private static String canonical(Hub hub, String name) {

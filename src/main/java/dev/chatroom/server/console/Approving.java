@@ -1,5 +1,9 @@
 package dev.chatroom.server.console;
 
+import dev.chatroom.server.BanList;
+import dev.chatroom.server.Gate;
+import dev.chatroom.store.AllowEntry;
+
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 
@@ -50,7 +54,7 @@ final class Approving {
             if (always && account != null) {
                 result = AccountAdmin.allowAccount(hub, account);
             } else if (always && c.sshKey() != null) {
-                hub.logins().accounts().remember(new dev.chatroom.store.AllowEntry(dev.chatroom.server.BanList.keyHost(c.sshKey()), true, null,
+                hub.logins().accounts().remember(new AllowEntry(BanList.keyHost(c.sshKey()), true, null,
                         hub.clock().millis()));
                 result = "Allowed " + c.nick() + "'s ssh key " + c.sshKey() + ": it skips the queue from now on.";
             } else if (always) {
@@ -63,7 +67,7 @@ final class Approving {
         Connection next = hub.gate().approvals().oldest();
         if (next == null) return result;
         int others = hub.gate().approvals().size() - 1;
-        String ask = "Next: " + next.nick() + " (" + dev.chatroom.server.Gate.who(next) + ") wants to join. Accept? [y/n/a]"
+        String ask = "Next: " + next.nick() + " (" + Gate.who(next) + ") wants to join. Accept? [y/n/a]"
                 + (others == 0 ? "" : " (" + others + " more waiting)");
         return result.isEmpty() ? ask : result + "\n" + ask;
     }

@@ -1,5 +1,11 @@
 package dev.chatroom.server.net;
 
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.DecoderException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import javax.net.ssl.SSLException;
+
 import dev.chatroom.ssh.SshGatewayLine;
 
 import dev.chatroom.irc.IrcLineDecoder;
@@ -163,7 +169,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     @Override
     public void line(ByteBuf buf, int start, int end) {
         if (connection == null) {
-            if (!closing) gatewayLine(buf.toString(start, end - start, java.nio.charset.StandardCharsets.UTF_8));
+            if (!closing) gatewayLine(buf.toString(start, end - start, StandardCharsets.UTF_8));
             return;
         }
         if (connection.isClosed()) return;
@@ -208,7 +214,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Fatal.exitOnOutOfMemory(cause);
-        boolean tlsNoise = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() instanceof javax.net.ssl.SSLException;
+        boolean tlsNoise = cause instanceof DecoderException && cause.getCause() instanceof SSLException;
         if (!(cause instanceof IOException) && !tlsNoise) hub.events().event("Error on the connection of " + connection + ": " + cause);
         ctx.close();
     }
@@ -226,7 +232,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         if (pending == null) {
             pending = chunk(Math.max(n, Math.min(lastRound, CHUNK)));
         } else if (pending.writableBytes() < n) {
-            if (filledCount == filled.length) filled = java.util.Arrays.copyOf(filled, Math.max(4, filledCount * 2));
+            if (filledCount == filled.length) filled = Arrays.copyOf(filled, Math.max(4, filledCount * 2));
             filled[filledCount++] = pending;
             pending = chunk(Math.max(n, CHUNK));
         }
@@ -318,7 +324,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
             channel.close(); // far behind: what is queued would take too long to drain
             return;
         }
-        if ((secure && gatewaySecret == null) || !(channel instanceof io.netty.channel.socket.DuplexChannel duplex)) {
+        if ((secure && gatewaySecret == null) || !(channel instanceof DuplexChannel duplex)) {
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             // a half-close: the client reads our last lines and then the end, even if lines it sent

@@ -1,5 +1,7 @@
 package dev.chatroom.server.net;
 
+import java.util.concurrent.TimeUnit;
+
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,7 @@ final class Flusher implements Runnable {
         if (!scheduled) {
             scheduled = true;
             if (lastRound >= BUSY_ROUND) {
-                loop.schedule(guarded, Math.min(MAX_DELAY_NANOS, lastRound * NANOS_PER_CONNECTION), java.util.concurrent.TimeUnit.NANOSECONDS);
+                loop.schedule(guarded, Math.min(MAX_DELAY_NANOS, lastRound * NANOS_PER_CONNECTION), TimeUnit.NANOSECONDS);
             } else {
                 loop.execute(guarded);
             }

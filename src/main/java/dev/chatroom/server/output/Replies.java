@@ -1,5 +1,8 @@
 package dev.chatroom.server.output;
 
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.server.Connection;
@@ -17,7 +20,7 @@ public final class Replies {
     private final Connection to;
     private final ByteBufAllocator alloc;
     private final StringBuilder lines = new StringBuilder(128);
-    private static final java.util.concurrent.atomic.AtomicLong BATCHES = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong BATCHES = new AtomicLong();
     /** The client's label (labeled-response) for what this command caused; null when none was asked for. */
     private String label;
 
@@ -142,7 +145,7 @@ public final class Replies {
      * recipient negotiated them; inside a batch (null: none) it always carries its time, which
      * is the point of history.
      */
-    public Replies addRemembered(Message m, long timeMillis, String msgid, String account, java.util.Map<String, String> clientTags, String batch) {
+    public Replies addRemembered(Message m, long timeMillis, String msgid, String account, Map<String, String> clientTags, String batch) {
         int variant = Wire.variant(to) | (batch != null ? Wire.SERVER_TIME : 0);
         if (batch == null) {
             Wire.append(lines, m, timeMillis, msgid, account, clientTags, variant);
@@ -186,7 +189,7 @@ public final class Replies {
     private void applyLabel() {
         String[] all = lines.length() == 0 ? new String[0] : lines.toString().split("\r\n");
         StringBuilder tag = new StringBuilder();
-        Message.appendTags(tag, java.util.Map.of("label", label));
+        Message.appendTags(tag, Map.of("label", label));
         lines.setLength(0);
         if (all.length == 0) {
             lines.append('@').append(tag).append(" :").append(serverName).append(" ACK\r\n");

@@ -1,5 +1,8 @@
 package dev.chatroom.store.redis;
 
+import java.util.Arrays;
+import java.util.function.Function;
+
 import dev.chatroom.store.Fields;
 import dev.chatroom.store.StoreException;
 
@@ -89,7 +92,7 @@ public final class RedisAccountStore implements AccountStore {
 
     static String encode(Account a) {
         // sorted, so the same account is always the same bytes (easy to compare by eye or by tools)
-        return Fields.join(java.util.Arrays.asList(VERSION, a.name(), a.passwordHash(), Fields.bool(a.oneTime()), Long.toString(a.createdMillis()),
+        return Fields.join(Arrays.asList(VERSION, a.name(), a.passwordHash(), Fields.bool(a.oneTime()), Long.toString(a.createdMillis()),
                 Fields.list(new TreeSet<>(a.certificates()))));
     }
 
@@ -99,7 +102,7 @@ public final class RedisAccountStore implements AccountStore {
     }
 
     static String encode(AllowEntry e) {
-        return Fields.join(java.util.Arrays.asList(VERSION, e.account(), Fields.bool(e.allowed()), e.reason(), Long.toString(e.changedMillis())));
+        return Fields.join(Arrays.asList(VERSION, e.account(), Fields.bool(e.allowed()), e.reason(), Long.toString(e.changedMillis())));
     }
 
     static AllowEntry decodeAllowEntry(String text) {
@@ -107,7 +110,7 @@ public final class RedisAccountStore implements AccountStore {
         return new AllowEntry(f.get(0), Fields.bool(f.get(1)), f.get(2), Long.parseLong(f.get(3)));
     }
 
-    private <T> T decode(String hash, String field, String value, java.util.function.Function<String, T> parse) throws StoreException {
+    private <T> T decode(String hash, String field, String value, Function<String, T> parse) throws StoreException {
         try {
             return parse.apply(value);
         } catch (RuntimeException e) {

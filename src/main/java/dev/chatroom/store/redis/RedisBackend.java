@@ -1,5 +1,7 @@
 package dev.chatroom.store.redis;
 
+import java.util.concurrent.CompletionException;
+
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.StoreException;
 import io.lettuce.core.RedisChannelHandler;
@@ -130,7 +132,7 @@ final class RedisBackend implements RedisConnectionStateListener {
     }
 
     static String describe(Throwable e) {
-        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) e = e.getCause();
+        while (e instanceof CompletionException && e.getCause() != null) e = e.getCause();
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

@@ -1,5 +1,9 @@
 package dev.chatroom.store.redis;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 
 
 
@@ -74,7 +78,7 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
     private final RedisHistoryUpkeep upkeep;
     private final Executor loop;
     private final EventSink events;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Connects to the Redis at uri (redis://host:port[/db]) with {@link #clientOptions()}; close() shuts that client down. */
     public RedisHistoryStore(String uri, String prefix, Executor loop, EventSink events) {
@@ -229,7 +233,7 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
 
     private static String describe(Throwable e) {
         Throwable c = e;
-        while ((c instanceof java.util.concurrent.CompletionException || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) c = c.getCause();
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) c = c.getCause();
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 

@@ -1,5 +1,7 @@
 package dev.chatroom.store.redis;
 
+import java.util.concurrent.ConcurrentHashMap;
+
 
 import dev.chatroom.store.StoredMessage;
 import io.lettuce.core.Limit;
@@ -126,7 +128,7 @@ final class RedisHistoryUpkeep {
      * selects them; a private message kept in both sides' streams is counted once.
      */
     CompletableFuture<Integer> purgeNick(String nickKey) {
-        Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> gone = ConcurrentHashMap.newKeySet();
         return eachStream(stream -> {
             boolean room = keys.isRoom(stream);
             return select(stream, m -> nickKey.equals(m.senderKey()) || nickKey.equals(m.accountKey())

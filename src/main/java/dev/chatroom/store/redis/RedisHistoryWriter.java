@@ -1,5 +1,9 @@
 package dev.chatroom.store.redis;
 
+import io.lettuce.core.RedisFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.StoredMessage;
@@ -91,7 +95,7 @@ final class RedisHistoryWriter {
 
     /** The loop's alone, as in SqliteHistoryStore. */
     private final List<Runnable> waiters = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicBoolean wakeWanted = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean wakeWanted = new AtomicBoolean();
 
     RedisHistoryWriter(RedisAsyncCommands<String, String> redis, RedisKeys keys, Executor loop, EventSink events, EventExecutorGroup timers) {
         this.redis = redis;
@@ -166,7 +170,7 @@ final class RedisHistoryWriter {
         }
     }
 
-    private io.lettuce.core.RedisFuture<Long> send(List<StoredMessage> batch) {
+    private RedisFuture<Long> send(List<StoredMessage> batch) {
         List<String> k = new ArrayList<>(1 + batch.size() * 3);
         List<String> a = new ArrayList<>(1 + batch.size() * 32);
         k.add(keys.streams());
@@ -215,7 +219,7 @@ final class RedisHistoryWriter {
     }
 
     private void failed(int n, Throwable e) {
-        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof RedisCommandExecutionException && !transientError(cause.getMessage())) {
             // Redis answered with an error: sending the same batch again would fail again and block every message behind it
             events.event("History: Redis refused " + n + " message(s), not stored: " + cause.getMessage());

@@ -1,5 +1,8 @@
 package dev.chatroom.store.redis;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 
 
 
@@ -53,10 +56,10 @@ public final class RedisStores implements Stores {
      * its reconnect chatter is said through the EventSink instead. Held here: JUL forgets the level
      * of a logger nobody references.
      */
-    private static final java.util.logging.Logger LETTUCE_LOG = java.util.logging.Logger.getLogger("io.lettuce.core");
+    private static final Logger LETTUCE_LOG = Logger.getLogger("io.lettuce.core");
 
     static {
-        LETTUCE_LOG.setLevel(java.util.logging.Level.WARNING);
+        LETTUCE_LOG.setLevel(Level.WARNING);
     }
 
     private final ClientResources resources;

@@ -1,5 +1,13 @@
 package dev.chatroom.store.sqlite;
 
+import dev.chatroom.log.EventSink;
+import java.sql.PreparedStatement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.sqlite.SQLiteConfig;
+
 import dev.chatroom.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +57,10 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection db;
     /** Every write, of every store, in order on this one thread: one SQLite connection is not for two threads at once. */
-    private final java.util.concurrent.ExecutorService writer;
+    private final ExecutorService writer;
     private volatile boolean closed;
 
-    private Database(Path file, Connection db, java.util.concurrent.ExecutorService writer) {
+    private Database(Path file, Connection db, ExecutorService writer) {
         this.file = file;
         this.db = db;
         this.writer = writer;
@@ -60,7 +68,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating when missing) the database in dir and brings its schema up to date. */
     public static Database open(Path dir) throws StoreException {
-        return open(dir, java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        return open(dir, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "chatroom-db-writer");
             t.setDaemon(true);
             return t;
@@ -68,7 +76,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The same with the given writer (in-memory tests run it on their own thread). */
-    public static Database open(Path dir, java.util.concurrent.ExecutorService writer) throws StoreException {
+    public static Database open(Path dir, ExecutorService writer) throws StoreException {
         Path file = dir.resolve(FILE);
         try {
             Files.createDirectories(dir);
@@ -123,7 +131,7 @@ public final class Database implements AutoCloseable {
 
     /** A consistent copy into a new file (SQLite's VACUUM INTO): readers and the writer go on meanwhile. */
     public void backupTo(Path target) throws StoreException {
-        try (java.sql.PreparedStatement s = db.prepareStatement("VACUUM INTO ?")) {
+        try (PreparedStatement s = db.prepareStatement("VACUUM INTO ?")) {
             s.setString(1, target.toAbsolutePath().toString());
             s.execute();
         } catch (SQLException e) {
@@ -137,7 +145,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs w as one transaction on the writer thread; a failure (a full disk) is reported and the caller goes on. */
-    void write(String what, Work w, dev.chatroom.log.EventSink events) {
+    void write(String what, Work w, EventSink events) {
         onWriter(() -> transaction(what, w, events));
     }
 
@@ -146,13 +154,13 @@ public final class Database implements AutoCloseable {
         if (closed) return;
         try {
             writer.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // closing: what was queued before is still written
         }
     }
 
     /** On the writer thread: w as one transaction; false (reported) when it failed and was rolled back. */
-    boolean transaction(String what, Work w, dev.chatroom.log.EventSink events) {
+    boolean transaction(String what, Work w, EventSink events) {
         try {
             db.setAutoCommit(false);
             w.run(db);
@@ -177,7 +185,7 @@ public final class Database implements AutoCloseable {
 
     /** A second, read-only connection for queries that must not hold up the writer (WAL: readers see every committed write). */
     Connection openReader() throws SQLException {
-        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(5000);
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -209,7 +217,7 @@ public final class Database implements AutoCloseable {
         closed = true;
         writer.shutdown();
         try {
-            writer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            writer.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

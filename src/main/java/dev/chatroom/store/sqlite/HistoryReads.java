@@ -1,5 +1,7 @@
 package dev.chatroom.store.sqlite;
 
+import java.util.Comparator;
+
 
 import dev.chatroom.store.Conversation;
 import dev.chatroom.store.HistoryQuery;
@@ -187,7 +189,7 @@ final class HistoryReads {
             }
         }
         out.removeIf(t -> t.latestMillis() <= after || t.latestMillis() >= before);
-        out.sort(java.util.Comparator.comparingLong(TargetTime::latestMillis));
+        out.sort(Comparator.comparingLong(TargetTime::latestMillis));
         return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
     }
 

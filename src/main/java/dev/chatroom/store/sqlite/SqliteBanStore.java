@@ -1,5 +1,7 @@
 package dev.chatroom.store.sqlite;
 
+import java.sql.Connection;
+
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.BanStore;
@@ -90,7 +92,7 @@ final class SqliteBanStore implements BanStore {
         db.write("save the bans", c -> replaceAll(c, copy), events);
     }
 
-    private static void replaceAll(java.sql.Connection c, List<ServerBan> bans) throws SQLException {
+    private static void replaceAll(Connection c, List<ServerBan> bans) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM server_bans");
         }

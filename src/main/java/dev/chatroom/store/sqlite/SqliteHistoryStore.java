@@ -1,5 +1,9 @@
 package dev.chatroom.store.sqlite;
 
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.LockSupport;
+
 
 
 import dev.chatroom.irc.Formatting;
@@ -68,7 +72,7 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     public SqliteHistoryStore(Database db, Executor toLoop, EventSink events, boolean inline) {
         // one commit per 10 ms at most, not one per message: at a few thousand messages a second
         // that is the difference between a writer that costs a tenth of a core and one that costs half
-        this.gatherNanos = inline ? 0 : java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10);
+        this.gatherNanos = inline ? 0 : TimeUnit.MILLISECONDS.toNanos(10);
         this.db = db;
         this.toLoop = toLoop;
         this.events = events;
@@ -76,7 +80,7 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
             readerThread = null;
             reader = Runnable::run;
         } else {
-            readerThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(256), r -> {
+            readerThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
                 Thread t = new Thread(r, "chatroom-history-reader");
                 t.setDaemon(true);
                 return t;
@@ -106,7 +110,7 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
         long deadline = scheduledAtNanos + gatherNanos;
         long left;
         while (queuedCount.get() < GATHER && (left = deadline - System.nanoTime()) > 0) {
-            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, 2_000_000));
+            LockSupport.parkNanos(Math.min(left, 2_000_000));
         }
         drain();
     }
@@ -125,7 +129,7 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
             if (left <= CAUGHT_UP && wakeWanted.compareAndSet(true, false)) {
                 try {
                     toLoop.execute(this::wake);
-                } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                } catch (RejectedExecutionException stopped) {
                     // shutting down: the held senders are gone too
                 }
             }
@@ -213,14 +217,14 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
                     T r = result;
                     try {
                         toLoop.execute(() -> then.accept(r));
-                    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                    } catch (RejectedExecutionException stopped) {
                         // the server stopped while this was read: nobody is left to answer
                     }
                 });
-            } catch (java.util.concurrent.RejectedExecutionException busy) {
+            } catch (RejectedExecutionException busy) {
                 try {
                     toLoop.execute(() -> then.accept(null));
-                } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                } catch (RejectedExecutionException stopped) {
                     // the server stopped meanwhile
                 }
             }
@@ -280,7 +284,7 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
             int r = removed[0];
             try {
                 toLoop.execute(() -> then.accept(r));
-            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            } catch (RejectedExecutionException stopped) {
                 // the server stopped meanwhile
             }
         });

@@ -1,5 +1,7 @@
 package dev.chatroom.store.sqlite;
 
+import dev.chatroom.irc.Casemapping;
+
 import dev.chatroom.store.RoomBan;
 
 
@@ -39,7 +41,7 @@ final class SqliteRoomStore implements RoomStore {
 
     @Override
     public void save(SavedRoom r) {
-        String key = dev.chatroom.irc.Casemapping.fold(r.name());
+        String key = Casemapping.fold(r.name());
         db.write("save the room " + r.name(), c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO rooms (name_key, name, created_ms, topic, topic_by, topic_ms, flags, room_key,"
                     + " room_limit, bans) VALUES (?,?,?,?,?,?,?,?,?,?)")) {

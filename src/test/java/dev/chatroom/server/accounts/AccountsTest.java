@@ -1,5 +1,7 @@
 package dev.chatroom.server.accounts;
 
+import dev.chatroom.server.console.AdminCommands;
+
 import dev.chatroom.store.Account;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -231,7 +233,7 @@ class AccountsTest {
     void setpassChangesThePasswordAndResetpassGivesAOneTimeOne() {
         InMemoryServer server = new InMemoryServer();
         registerAlice(server);
-        String shown = server.admin.execute("/resetpass alice").replace(dev.chatroom.server.console.AdminCommands.CONSOLE_ONLY, "");
+        String shown = server.admin.execute("/resetpass alice").replace(AdminCommands.CONSOLE_ONLY, "");
         assertThat(shown).startsWith("One-time password for alice: ");
         String oneTime = shown.substring("One-time password for alice: ".length(), shown.indexOf('\n'));
         assertThat(server.eventsSeen()).noneMatch(e -> e.contains(oneTime));

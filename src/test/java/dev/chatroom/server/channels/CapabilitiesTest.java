@@ -1,5 +1,7 @@
 package dev.chatroom.server.channels;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
@@ -142,7 +144,7 @@ class CapabilitiesTest extends HubTest {
         InMemoryServer server = new InMemoryServer();
         FakeClient before = server.connect().send("CAP LS 302");
         assertThat(before.next()).doesNotContain("sts");
-        server.hub.gate().strictTransport(6697, java.time.Duration.ofDays(30));
+        server.hub.gate().strictTransport(6697, Duration.ofDays(30));
         FakeClient plain = server.connect().send("CAP LS 302");
         assertThat(plain.next()).endsWith(" userhost-in-names sts=port=6697,duration=2592000");
         FakeClient secure = server.connectSecure("203.0.113.7", null).send("CAP LS 302");

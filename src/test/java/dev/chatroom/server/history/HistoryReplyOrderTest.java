@@ -1,5 +1,9 @@
 package dev.chatroom.server.history;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -19,8 +23,8 @@ class HistoryReplyOrderTest {
             for (int i = 0; i < 3; i++) alice.send("PRIVMSG #chatroom :line " + i).expect("PRIVMSG #chatroom :line " + i);
             for (int round = 0; round < 20; round++) {
                 alice.sendRaw(("CHATHISTORY LATEST #chatroom * 10\r\nPING :after" + round + "\r\nCHATHISTORY LATEST #chatroom * 1\r\nPING :last" + round + "\r\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                List<String> lines = new java.util.ArrayList<>();
+                        .getBytes(StandardCharsets.UTF_8));
+                List<String> lines = new ArrayList<>();
                 while (lines.isEmpty() || !lines.get(lines.size() - 1).contains("last" + round)) lines.add(alice.next());
                 List<String> order = lines.stream()
                         .map(l -> l.contains(" BATCH +") ? "start" : l.contains(" BATCH -") ? "end" : l.contains("PONG") ? "pong" : l.contains("PRIVMSG") ? "msg" : "other")
@@ -32,13 +36,13 @@ class HistoryReplyOrderTest {
 
     @Test
     void linesWaitingForAnAnswerAreNotAFlood() throws Exception {
-        try (TestServer server = new TestServer(TestServer.config(b -> b.floodBurst(10).floodRate(2).floodDropAfter(java.time.Duration.ofSeconds(30))))) {
+        try (TestServer server = new TestServer(TestServer.config(b -> b.floodBurst(10).floodRate(2).floodDropAfter(Duration.ofSeconds(30))))) {
             IrcTestClient alice = server.connect();
             alice.registerWithCaps("alice", "batch server-time message-tags echo-message draft/chathistory");
             // more lines than the burst, behind a history request: held first for the answer, then by flood control
             StringBuilder lines = new StringBuilder("CHATHISTORY LATEST #chatroom * 10\r\n");
             for (int i = 0; i < 12; i++) lines.append("PRIVMSG #chatroom :line ").append(i).append("\r\n");
-            alice.sendRaw(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            alice.sendRaw(lines.toString().getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 12; i++) alice.expect("PRIVMSG #chatroom :line " + i + "$");
         }
     }

@@ -1,5 +1,7 @@
 package dev.chatroom.server.history;
 
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.config.ServerConfig;
@@ -35,7 +37,7 @@ class HistoryServerTest {
             StringBuilder burst = new StringBuilder();
             for (int i = 0; i < 500; i++) burst.append("PRIVMSG #chatroom :n").append(i).append("\r\n");
             burst.append("@label=q CHATHISTORY LATEST #chatroom * 3\r\n");
-            alice.sendRaw(burst.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            alice.sendRaw(burst.toString().getBytes(StandardCharsets.UTF_8));
             String start = alice.expect("label=q");
             assertThat(start).matches("@label=q :chatroom BATCH \\+\\S+ chathistory #chatroom");
             List<String> texts = new ArrayList<>();
@@ -80,7 +82,7 @@ class HistoryServerTest {
             alice.send("PRIVMSG #chatroom :two").expect("PRIVMSG #chatroom :two");
             // one write: the later requests wait for the earlier answers instead of racing them
             String four = "CHATHISTORY LATEST #chatroom * 1\r\nCHATHISTORY LATEST #chatroom * 2\r\n".repeat(2);
-            alice.sendRaw(four.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            alice.sendRaw(four.getBytes(StandardCharsets.UTF_8));
             List<String> lines = new ArrayList<>();
             while (lines.stream().filter(l -> l.contains(" BATCH -") || l.contains("FAIL CHATHISTORY")).count() < 4) lines.add(alice.next());
             assertThat(lines).noneMatch(l -> l.contains("FAIL"));

@@ -1,5 +1,8 @@
 package dev.chatroom.server.history;
 
+import java.time.Instant;
+import java.util.ArrayList;
+
 import dev.chatroom.server.History;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +45,7 @@ class HistoryTest {
 
     /** Says n numbered lines in #chatroom; returns their msgids as the echo showed them. */
     private List<String> say(FakeClient c, int n) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             c.send("PRIVMSG #chatroom :line " + i);
             server.advance(Duration.ofMillis(5));
@@ -60,7 +63,7 @@ class HistoryTest {
     private static List<String> batchTexts(FakeClient c) {
         String start = c.expect(" BATCH \\+");
         String id = start.substring(start.indexOf(" BATCH +") + 8).split(" ")[0];
-        List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         while (true) {
             String l = c.next();
             if (l.endsWith(" BATCH -" + id)) return texts;
@@ -105,7 +108,7 @@ class HistoryTest {
         assertThat(first).matches("@batch=" + Pattern.quote(id) + ";time=\\S+;msgid=\\S+ :alice!~alice@127\\.0\\.0\\.1 PRIVMSG #chatroom :first");
         assertThat(bob.next()).contains("NOTICE #chatroom :second");
         assertThat(bob.next()).isEqualTo(":chatroom BATCH -" + id);
-        assertThat(first).contains("time=" + java.time.Instant.ofEpochMilli(server.clock.millis() - 3000).toString().replace("Z", ".000Z").replaceAll("\\.(\\d{3})\\.000Z", ".$1Z"));
+        assertThat(first).contains("time=" + Instant.ofEpochMilli(server.clock.millis() - 3000).toString().replace("Z", ".000Z").replaceAll("\\.(\\d{3})\\.000Z", ".$1Z"));
     }
 
     @Test
@@ -148,9 +151,9 @@ class HistoryTest {
         assertThat(batchTexts(c)).containsExactly("line 6", "line 7", "line 8");
         // timestamps: exclusive, in the form server-time writes them
         long t3 = server.clock.millis() - 5 * 7; // line 3 was said 7 steps of 5 ms before the end
-        c.send("CHATHISTORY AFTER #chatroom timestamp=" + java.time.Instant.ofEpochMilli(t3) + " 2");
+        c.send("CHATHISTORY AFTER #chatroom timestamp=" + Instant.ofEpochMilli(t3) + " 2");
         assertThat(batchTexts(c)).containsExactly("line 4", "line 5");
-        c.send("CHATHISTORY BEFORE #chatroom timestamp=" + java.time.Instant.ofEpochMilli(t3) + " 100");
+        c.send("CHATHISTORY BEFORE #chatroom timestamp=" + Instant.ofEpochMilli(t3) + " 100");
         assertThat(batchTexts(c)).containsExactly("line 0", "line 1", "line 2");
         c.send("CHATHISTORY LATEST #chatroom msgid=unknown 10");
         assertThat(batchTexts(c)).isEmpty();
@@ -241,7 +244,7 @@ class HistoryTest {
         alice.send("@label=s1 SEARCH text=deploy");
         String start = alice.next();
         assertThat(start).matches("@label=s1 :chatroom BATCH \\+\\S+ soju.im/search");
-        List<String> found = new java.util.ArrayList<>();
+        List<String> found = new ArrayList<>();
         String l;
         while (!(l = alice.next()).contains(" BATCH -")) found.add(l);
         assertThat(found).hasSize(2);

@@ -1,5 +1,7 @@
 package dev.chatroom.server.net;
 
+import java.time.Duration;
+
 import dev.chatroom.server.Background;
 
 import dev.chatroom.server.accounts.PasswordHash;
@@ -43,7 +45,7 @@ class ClientChannelTest {
     @BeforeEach
     void open() throws Exception {
         channel = new Client();
-        OutputMemory memory = new OutputMemory(64 << 20, 1 << 20, java.time.Duration.ofSeconds(10), channel.eventLoop());
+        OutputMemory memory = new OutputMemory(64 << 20, 1 << 20, Duration.ofSeconds(10), channel.eventLoop());
         var config = InMemoryServer.config();
         hub = new Hub(config, Motd.load(config), new ManualClock(), UnpooledByteBufAllocator.DEFAULT, line -> { }, Stores.none(), memory, PasswordHash.DEFAULT,
                 Background.INLINE);

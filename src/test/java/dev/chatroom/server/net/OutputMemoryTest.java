@@ -1,5 +1,7 @@
 package dev.chatroom.server.net;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -10,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The output budget's accounting: when it is full, who waits, and in which order they go on. */
 class OutputMemoryTest {
     private final EmbeddedChannel loop = new EmbeddedChannel();
-    private final OutputMemory memory = new OutputMemory(100L << 20, 1 << 20, java.time.Duration.ofSeconds(10), loop.eventLoop());
+    private final OutputMemory memory = new OutputMemory(100L << 20, 1 << 20, Duration.ofSeconds(10), loop.eventLoop());
     private final List<String> ran = new ArrayList<>();
 
     @Test

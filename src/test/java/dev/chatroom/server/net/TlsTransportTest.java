@@ -1,5 +1,8 @@
 package dev.chatroom.server.net;
 
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +46,7 @@ class TlsTransportTest {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket();
-        s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         s.setSoTimeout(0);
         s.startHandshake();
         return s;
@@ -103,7 +106,7 @@ class TlsTransportTest {
         var config = TestServer.config();
         try (TestServer server = new TestServer(config)) {
             String before = server.server().tlsCertificate().fingerprint();
-            java.nio.file.Files.writeString(config.dataDir().resolve("tls-key.pem"), "not a key\n");
+            Files.writeString(config.dataDir().resolve("tls-key.pem"), "not a key\n");
             assertThat(server.admin.execute("/reload")).startsWith("TLS reload failed, the old certificate stays: ").contains("tls-key.pem");
             assertThat(server.server().tlsCertificate().fingerprint()).isEqualTo(before);
             server.adopt(connect(server.tlsPort(), serverCertificate(server), null)).register("alice");

@@ -1,5 +1,9 @@
 package dev.chatroom.store.redis;
 
+import java.net.InetAddress;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 import dev.chatroom.server.accounts.Accounts;
 
 import dev.chatroom.store.RoomBan;
@@ -61,7 +65,7 @@ class RedisStoresTest {
         return a;
     }
 
-    private final java.util.Map<RedisStores, Accounts> views = new java.util.IdentityHashMap<>();
+    private final Map<RedisStores, Accounts> views = new IdentityHashMap<>();
 
     private RedisStores open() throws StoreException {
         return open(RedisStores.DEFAULT_PREFIX, RedisStores.DEFAULT_MAX_QUEUED);
@@ -239,7 +243,7 @@ class RedisStoresTest {
     @Test
     void noRedisIsAClearErrorNamingTheUri() throws Exception {
         int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         String uri = "redis://127.0.0.1:" + port;

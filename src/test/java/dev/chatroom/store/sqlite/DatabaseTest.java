@@ -1,5 +1,11 @@
 package dev.chatroom.store.sqlite;
 
+import dev.chatroom.cli.RootCommand;
+import dev.chatroom.config.ServerConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Base64;
+
 import dev.chatroom.launch.StartException;
 
 
@@ -77,7 +83,7 @@ class DatabaseTest {
             var b = server.connect();
             b.send("CAP REQ :sasl").send("NICK alice").send("USER a 0 * :a").send("AUTHENTICATE PLAIN");
             b.expect("AUTHENTICATE \\+");
-            b.send("AUTHENTICATE " + java.util.Base64.getEncoder().encodeToString("\0alice\0correct-horse".getBytes()));
+            b.send("AUTHENTICATE " + Base64.getEncoder().encodeToString("\0alice\0correct-horse".getBytes()));
             assertThat(b.expect(" 90[034] ")).contains(" 900 ");
         }
     }
@@ -91,14 +97,14 @@ class DatabaseTest {
             a.send("REGISTER * * correct-horse");
             a.expect("REGISTER SUCCESS");
             awaitCommitted(dir.resolve("data").resolve(Database.FILE)); // the writer thread commits after the reply
-            java.io.StringWriter out = new java.io.StringWriter();
-            java.io.StringWriter err = new java.io.StringWriter();
-            int code = dev.chatroom.cli.RootCommand.commandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
                     .execute("admin", "backup", copy.toString(), "--data-dir", dir.resolve("data").toString());
             assertThat(err.toString()).isEmpty();
             assertThat(code).isZero();
             assertThat(out.toString()).startsWith("Backed up ");
-            assertThat(dev.chatroom.cli.RootCommand.commandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
+            assertThat(RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
                     .execute("admin", "backup", copy.toString(), "--data-dir", dir.resolve("data").toString())).isEqualTo(1);
             assertThat(err.toString()).contains("already exists");
         }
@@ -177,7 +183,7 @@ class DatabaseTest {
             c.createStatement().execute("INSERT INTO server_bans VALUES ('mallory!*@*', 'spam', 1)");
             c.createStatement().execute("PRAGMA user_version = 2");
         }
-        dev.chatroom.config.ServerConfig config = TestServer.config(b -> b.dataDir(dir));
+        ServerConfig config = TestServer.config(b -> b.dataDir(dir));
         try (TestServer server = new TestServer(config)) {
             assertThat(server.admin.execute("/bans")).contains("mallory!*@*");
             var alice = server.connect().registerWithCaps("alice", "batch server-time message-tags draft/chathistory");
