@@ -8,6 +8,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(RootCommand.commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+        System.exit(RootCommand.commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+                .execute(args));
     }
 }

@@ -26,13 +26,15 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final Path CLASSES = Path.of("target", "classes");
     /** The core's own cycle: the hub hands its commands and output their context, they call back into it. */
-    private static final Set<String> CORE = Set.of("dev.chatroom.server", "dev.chatroom.server.commands", "dev.chatroom.server.output");
+    private static final Set<String> CORE =
+            Set.of("dev.chatroom.server", "dev.chatroom.server.commands", "dev.chatroom.server.output");
 
     @Test
     void noPackageCyclesButTheCoresOwn() {
         Map<String, Set<String>> graph = packageGraph();
         assertThat(graph).containsKeys("dev.chatroom.server", "dev.chatroom.store", "dev.chatroom.cluster");
-        List<Set<String>> cycles = stronglyConnected(graph).stream().filter(c -> c.size() > 1).toList();
+        List<Set<String>> cycles =
+                stronglyConnected(graph).stream().filter(c -> c.size() > 1).toList();
         assertThat(cycles).allSatisfy(c -> assertThat(c).isEqualTo(CORE));
     }
 
@@ -40,25 +42,35 @@ class ArchitectureTest {
     void theStoresKnowNothingOfTheServerAndTheCoreNothingOfItsImplementations() {
         Map<String, Set<String>> graph = packageGraph();
         for (String store : List.of("dev.chatroom.store", "dev.chatroom.store.sqlite", "dev.chatroom.store.redis")) {
-            assertThat(graph.get(store)).as(store).noneMatch(p -> p.startsWith("dev.chatroom.server") || p.startsWith("dev.chatroom.cluster"));
+            assertThat(graph.get(store))
+                    .as(store)
+                    .noneMatch(p -> p.startsWith("dev.chatroom.server") || p.startsWith("dev.chatroom.cluster"));
         }
         assertThat(graph.get("dev.chatroom.irc")).as("the codec").allMatch(p -> p.equals("dev.chatroom.irc"));
         for (String core : CORE) {
-            assertThat(graph.get(core)).as(core).noneMatch(p -> p.startsWith("dev.chatroom.store.") || p.startsWith("dev.chatroom.cluster")
-                    || p.startsWith("dev.chatroom.launch") || p.equals("dev.chatroom.server.net"));
+            assertThat(graph.get(core))
+                    .as(core)
+                    .noneMatch(p -> p.startsWith("dev.chatroom.store.")
+                            || p.startsWith("dev.chatroom.cluster")
+                            || p.startsWith("dev.chatroom.launch")
+                            || p.equals("dev.chatroom.server.net"));
         }
     }
 
     /** Package -> the packages of ours it uses, itself left out. */
     static Map<String, Set<String>> packageGraph() {
-        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("this JDK has no jdeps"));
+        ToolProvider jdeps =
+                ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("this JDK has no jdeps"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int status = jdeps.run(print, print, "-verbose:package", "-filter:none", "-e", "dev\\.chatroom.*", CLASSES.toString());
+        int status = jdeps.run(
+                print, print, "-verbose:package", "-filter:none", "-e", "dev\\.chatroom.*", CLASSES.toString());
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(status).as(text).isZero();
         Map<String, Set<String>> graph = new HashMap<>();
-        Matcher m = Pattern.compile("^\\s+(dev\\.chatroom[\\w.]*)\\s+->\\s+(dev\\.chatroom[\\w.]*)\\s", Pattern.MULTILINE).matcher(text);
+        Matcher m = Pattern.compile(
+                        "^\\s+(dev\\.chatroom[\\w.]*)\\s+->\\s+(dev\\.chatroom[\\w.]*)\\s", Pattern.MULTILINE)
+                .matcher(text);
         while (m.find()) {
             graph.computeIfAbsent(m.group(1), k -> new TreeSet<>());
             if (!m.group(1).equals(m.group(2))) graph.get(m.group(1)).add(m.group(2));
@@ -74,12 +86,20 @@ class ArchitectureTest {
         Set<String> onStack = new TreeSet<>();
         List<Set<String>> out = new ArrayList<>();
         int[] next = {0};
-        for (String v : graph.keySet()) if (!index.containsKey(v)) connect(v, graph, index, low, stack, onStack, out, next);
+        for (String v : graph.keySet())
+            if (!index.containsKey(v)) connect(v, graph, index, low, stack, onStack, out, next);
         return out;
     }
 
-    private static void connect(String v, Map<String, Set<String>> graph, Map<String, Integer> index, Map<String, Integer> low, Deque<String> stack,
-                                Set<String> onStack, List<Set<String>> out, int[] next) {
+    private static void connect(
+            String v,
+            Map<String, Set<String>> graph,
+            Map<String, Integer> index,
+            Map<String, Integer> low,
+            Deque<String> stack,
+            Set<String> onStack,
+            List<Set<String>> out,
+            int[] next) {
         index.put(v, next[0]);
         low.put(v, next[0]++);
         stack.push(v);

@@ -25,11 +25,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class CodecBenchmark {
-    private static final String PRIVMSG = "PRIVMSG #chatroom :hello everyone, this is a typical chat line of moderate length";
-    private static final String TAGGED = "@time=2026-11-24T10:02:33.123Z;+draft/reply=abc :alice!~alice@127.0.0.1 " + PRIVMSG;
+    private static final String PRIVMSG =
+            "PRIVMSG #chatroom :hello everyone, this is a typical chat line of moderate length";
+    private static final String TAGGED =
+            "@time=2026-11-24T10:02:33.123Z;+draft/reply=abc :alice!~alice@127.0.0.1 " + PRIVMSG;
     private final IrcLineDecoder decoder = new IrcLineDecoder();
     private final ByteBuf line = Unpooled.copiedBuffer(PRIVMSG, StandardCharsets.UTF_8);
-    private final Message message = Message.trailing("alice!~alice@127.0.0.1", "PRIVMSG", "#chatroom",
+    private final Message message = Message.trailing(
+            "alice!~alice@127.0.0.1",
+            "PRIVMSG",
+            "#chatroom",
             "hello everyone, this is a typical chat line of moderate length");
 
     @Benchmark

@@ -24,6 +24,7 @@ final class BenchClient extends LineClient {
     long crossDuplicates;
     /** This client's host entry, and how many there are: sender j is on node j mod nodes. */
     private final int node;
+
     private final int nodes;
     /** Last sequence number seen from each sender; a sender's messages arrive in order. */
     private final long[] lastSeq;
@@ -69,7 +70,7 @@ final class BenchClient extends LineClient {
                 }
             }
             case 433, 432, 465, 464 -> events.failed(this, b.toString(start, end - start, StandardCharsets.UTF_8));
-            default -> { }
+            default -> {}
         }
     }
 

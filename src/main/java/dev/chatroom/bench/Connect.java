@@ -5,8 +5,15 @@ import java.nio.file.Path;
 
 /** The connection benchmark: register and join N clients, hold them, report rate, memory and CPU. */
 public final class Connect {
-    public record Settings(Hosts hosts, int clients, int window, String channel, String nickPrefix, String password,
-                           int holdSeconds, Long serverPid) {}
+    public record Settings(
+            Hosts hosts,
+            int clients,
+            int window,
+            String channel,
+            String nickPrefix,
+            String password,
+            int holdSeconds,
+            Long serverPid) {}
 
     private final Settings s;
     private final PrintWriter out;
@@ -45,7 +52,9 @@ public final class Connect {
                 long rssAfter = probe.rssKib();
                 r.put("server RSS before (MiB)", rssBefore / 1024.0)
                         .put("server RSS after (MiB)", rssAfter / 1024.0)
-                        .put("server RSS per connection (KiB)", joined == 0 ? 0.0 : (rssAfter - rssBefore) / (double) joined)
+                        .put(
+                                "server RSS per connection (KiB)",
+                                joined == 0 ? 0.0 : (rssAfter - rssBefore) / (double) joined)
                         .put("server CPU while joining (s)", (cpuJoin - cpuBefore) / 1000.0)
                         .put("server CPU in all (s)", (probe.cpuMillis() - cpuBefore) / 1000.0);
             }

@@ -17,8 +17,19 @@ import org.HdrHistogram.Histogram;
  * it then asks whether the server is still alive and still lets a newcomer register.
  */
 public final class Fanout {
-    public record Settings(Hosts hosts, int clients, int window, String channel, String nickPrefix, String password,
-                           int senders, double rate, int durationSeconds, int size, Long serverPid, boolean afterCheck) {}
+    public record Settings(
+            Hosts hosts,
+            int clients,
+            int window,
+            String channel,
+            String nickPrefix,
+            String password,
+            int senders,
+            double rate,
+            int durationSeconds,
+            int size,
+            Long serverPid,
+            boolean afterCheck) {}
 
     /** How long the overload check waits for a newcomer's 001 before calling the server unavailable. */
     static final Duration FRESH_REGISTRATION_TIMEOUT = Duration.ofSeconds(10);
@@ -36,12 +47,15 @@ public final class Fanout {
     /** Runs the benchmark; returns the exit code (non-zero when something was lost, not everyone joined, or the check failed). */
     public int run(Path json) throws Exception {
         try (ProcessWatch server = s.serverPid() == null ? null : new ProcessWatch(s.serverPid());
-             LoadGenerator g = new LoadGenerator(s.hosts(), s.channel(), s.nickPrefix(), s.password(), s.senders())) {
+                LoadGenerator g =
+                        new LoadGenerator(s.hosts(), s.channel(), s.nickPrefix(), s.password(), s.senders())) {
             double joinSeconds = g.joinAll(s.clients(), s.window(), err);
             int joined = g.onLoop(() -> g.joinedCount);
-            Report r = new Report("fanout: " + s.clients() + " clients, " + s.senders() + " senders x " + s.rate() + " msg/s, "
-                    + s.durationSeconds() + " s, " + s.size() + " bytes")
-                    .put("clients", s.clients()).put("joined", joined).put("time to register and join (s)", joinSeconds);
+            Report r = new Report("fanout: " + s.clients() + " clients, " + s.senders() + " senders x " + s.rate()
+                            + " msg/s, " + s.durationSeconds() + " s, " + s.size() + " bytes")
+                    .put("clients", s.clients())
+                    .put("joined", joined)
+                    .put("time to register and join (s)", joinSeconds);
             if (s.hosts().size() > 1) r.put("hosts", s.hosts().toString());
             int code;
             if (joined < s.clients() || joined < s.senders()) {
@@ -67,13 +81,21 @@ public final class Fanout {
         CompletableFuture<Void> windowOver = new CompletableFuture<>();
         PacedSenders senders = g.onLoop(() -> {
             List<BenchClient> from = List.copyOf(g.clients.subList(0, s.senders()));
-            return new PacedSenders(from.size(), (i, seq) -> from.get(i).send(Payload.line(s.channel(), i, seq, System.nanoTime(), s.size())),
-                    s.rate(), start, TimeUnit.SECONDS.toNanos(s.durationSeconds()));
+            return new PacedSenders(
+                    from.size(),
+                    (i, seq) -> from.get(i).send(Payload.line(s.channel(), i, seq, System.nanoTime(), s.size())),
+                    s.rate(),
+                    start,
+                    TimeUnit.SECONDS.toNanos(s.durationSeconds()));
         });
-        ScheduledFuture<?> ticker = g.loop.scheduleAtFixedRate(() -> {
-            senders.tick();
-            if (!senders.sending) windowOver.complete(null);
-        }, 0, 1, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> ticker = g.loop.scheduleAtFixedRate(
+                () -> {
+                    senders.tick();
+                    if (!senders.sending) windowOver.complete(null);
+                },
+                0,
+                1,
+                TimeUnit.MILLISECONDS);
         awaitWindow(g, senders, windowOver, start);
         ticker.cancel(false);
         long serverCpuWindow = server == null ? -1 : cpuSince(server.cpuMillis(), serverCpuBefore);
@@ -90,8 +112,16 @@ public final class Fanout {
                 dup += c.duplicates;
                 crossDup += c.crossDuplicates;
             }
-            return new long[] {senders.totalSent, g.totalReceived, dup, senders.maxLagNanos, senders.meanLagNanos(), g.closedCount,
-                    g.crossReceived, crossDup};
+            return new long[] {
+                senders.totalSent,
+                g.totalReceived,
+                dup,
+                senders.maxLagNanos,
+                senders.meanLagNanos(),
+                g.closedCount,
+                g.crossReceived,
+                crossDup
+            };
         });
         Histogram h = g.onLoop(g::latency);
         r.put("offered msgs/s", s.senders() * s.rate())
@@ -112,8 +142,12 @@ public final class Fanout {
                 .put("latency max (ms)", ms(h.getMaxValue()));
         if (s.hosts().size() > 1) {
             long[] due = g.onLoop(() -> NodeSplit.expected(s.hosts(), joined, sentPerSender(senders)));
-            NodeSplit.put(r, new NodeSplit.Counts(due[0], totals[1] - totals[6], totals[2] - totals[7], g.onLoop(() -> g.sameLatency.copy())),
-                    new NodeSplit.Counts(due[1], totals[6], totals[7], g.onLoop(() -> g.crossLatency.copy())), s.durationSeconds());
+            NodeSplit.put(
+                    r,
+                    new NodeSplit.Counts(
+                            due[0], totals[1] - totals[6], totals[2] - totals[7], g.onLoop(() -> g.sameLatency.copy())),
+                    new NodeSplit.Counts(due[1], totals[6], totals[7], g.onLoop(() -> g.crossLatency.copy())),
+                    s.durationSeconds());
         }
         r.put("send lag mean (ms)", ms(totals[4]))
                 .put("send lag max (ms)", ms(totals[3]))
@@ -121,14 +155,19 @@ public final class Fanout {
                 .put("generator CPU while sending (s)", generatorCpuWindow / 1000.0)
                 .put("generator CPU per million deliveries (s)", perMillion(generatorCpuWindow, receivedInWindow));
         if (server != null) {
-            r.put("server CPU while sending (s)", serverCpuWindow < 0 ? "unknown (server gone)" : serverCpuWindow / 1000.0)
-                    .put("server CPU per million deliveries (s)", serverCpuWindow < 0 ? "unknown" : perMillion(serverCpuWindow, receivedInWindow));
+            r.put(
+                            "server CPU while sending (s)",
+                            serverCpuWindow < 0 ? "unknown (server gone)" : serverCpuWindow / 1000.0)
+                    .put(
+                            "server CPU per million deliveries (s)",
+                            serverCpuWindow < 0 ? "unknown" : perMillion(serverCpuWindow, receivedInWindow));
         }
         return expected == totals[1] && totals[2] == 0 && totals[5] == 0;
     }
 
     /** Waits for the sending window to end, printing progress every second. */
-    private void awaitWindow(LoadGenerator g, PacedSenders senders, CompletableFuture<Void> windowOver, long start) throws Exception {
+    private void awaitWindow(LoadGenerator g, PacedSenders senders, CompletableFuture<Void> windowOver, long start)
+            throws Exception {
         while (true) {
             try {
                 windowOver.get(1, TimeUnit.SECONDS);
@@ -172,8 +211,13 @@ public final class Fanout {
         }
         List<Hosts.Endpoint> at = s.hosts().entries();
         if (at.size() == 1) {
-            FreshRegistration.Result fresh = FreshRegistration.attempt(g.bootstrap(), at.get(0).host(), at.get(0).port(), s.nickPrefix() + "new",
-                    s.password(), FRESH_REGISTRATION_TIMEOUT);
+            FreshRegistration.Result fresh = FreshRegistration.attempt(
+                    g.bootstrap(),
+                    at.get(0).host(),
+                    at.get(0).port(),
+                    s.nickPrefix() + "new",
+                    s.password(),
+                    FRESH_REGISTRATION_TIMEOUT);
             r.put("fresh registration to 001 (ms)", fresh.reportValue());
             return ok && fresh.ok();
         }
@@ -182,8 +226,13 @@ public final class Fanout {
         double slowest = 0;
         for (int i = 0; i < at.size(); i++) {
             // a nick per node: in a cluster the nicks are shared, and the previous newcomer may not be gone yet
-            FreshRegistration.Result fresh = FreshRegistration.attempt(g.bootstrap(), at.get(i).host(), at.get(i).port(),
-                    s.nickPrefix() + "new" + i, s.password(), FRESH_REGISTRATION_TIMEOUT);
+            FreshRegistration.Result fresh = FreshRegistration.attempt(
+                    g.bootstrap(),
+                    at.get(i).host(),
+                    at.get(i).port(),
+                    s.nickPrefix() + "new" + i,
+                    s.password(),
+                    FRESH_REGISTRATION_TIMEOUT);
             r.put("fresh registration to 001 on host " + (i + 1) + " (ms)", fresh.reportValue());
             if (fresh.ok()) slowest = Math.max(slowest, fresh.millis());
             else if (firstFailure == null) firstFailure = fresh.reportValue();

@@ -31,7 +31,8 @@ final class FreshRegistration {
 
     private FreshRegistration() {}
 
-    static Result attempt(Bootstrap bootstrap, String host, int port, String nick, String password, Duration timeout) throws InterruptedException {
+    static Result attempt(Bootstrap bootstrap, String host, int port, String nick, String password, Duration timeout)
+            throws InterruptedException {
         Newcomer newcomer = new Newcomer(nick, password, System.nanoTime());
         ChannelFuture connect = bootstrap.clone().handler(newcomer).connect(host, port);
         connect.addListener(f -> {
@@ -84,7 +85,7 @@ final class FreshRegistration {
             switch (space < 0 ? -1 : numeric(b, space, end)) {
                 case 1 -> outcome.complete(new Result((System.nanoTime() - startedNanos) / 1e6, null));
                 case 432, 433, 464, 465 -> fail(line);
-                default -> { }
+                default -> {}
             }
         }
 

@@ -34,6 +34,7 @@ final class HistoryClient extends LineClient {
     Listener listener;
     /** Room messages that came outside any batch: live, or replayed as plain lines to a client without batch. */
     long unbatchedPrivmsgs;
+
     private long readNanos;
 
     HistoryClient(int index, String nick, List<String> caps, String password, Listener listener) {

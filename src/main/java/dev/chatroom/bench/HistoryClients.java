@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class HistoryClients implements AutoCloseable {
     /** What a client of the store and join benchmarks asks for: msgid and time on every message, answers in batches. */
     static final List<String> CAPS = List.of("batch", "server-time", "message-tags", "draft/chathistory");
+
     static final String CHATHISTORY = "draft/chathistory";
 
     private final Hosts hosts;
@@ -45,7 +46,8 @@ final class HistoryClients implements AutoCloseable {
         boolean epoll = Epoll.isAvailable();
         group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         loop = group.next();
-        bootstrap = new Bootstrap().group(group)
+        bootstrap = new Bootstrap()
+                .group(group)
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
@@ -56,7 +58,8 @@ final class HistoryClients implements AutoCloseable {
     }
 
     /** Connects and registers n more clients, named PREFIX and their index; waits until each got 001 or failed. */
-    List<HistoryClient> register(int n, int window, String nickPrefix, List<String> caps, PrintWriter err) throws Exception {
+    List<HistoryClient> register(int n, int window, String nickPrefix, List<String> caps, PrintWriter err)
+            throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Registration r = onLoop(() -> new Registration(n, window, nickPrefix, caps, done));
         loop.execute(r::start);
@@ -68,10 +71,12 @@ final class HistoryClients implements AutoCloseable {
     String probe(String nick, List<String> caps, List<String> needed, PrintWriter err) throws Exception {
         List<HistoryClient> one = register(1, 1, nick, caps, err);
         int ok = onLoop(() -> registered);
-        if (ok == 0) return "cannot register at " + target() + ": " + (firstFailure == null ? "no answer" : firstFailure);
+        if (ok == 0)
+            return "cannot register at " + target() + ": " + (firstFailure == null ? "no answer" : firstFailure);
         for (String cap : needed) {
             if (!onLoop(() -> one.get(0).acked.contains(cap))) {
-                return "the server at " + target() + " does not offer " + cap + (cap.equals(CHATHISTORY) ? " (CHATHISTORY), which this benchmark needs" : "");
+                return "the server at " + target() + " does not offer " + cap
+                        + (cap.equals(CHATHISTORY) ? " (CHATHISTORY), which this benchmark needs" : "");
             }
         }
         return null;
@@ -123,7 +128,7 @@ final class HistoryClients implements AutoCloseable {
                     settle();
                 }
                 case "432", "433", "464", "465", "ERROR" -> fail(c, m.toString());
-                default -> { }
+                default -> {}
             }
         }
 

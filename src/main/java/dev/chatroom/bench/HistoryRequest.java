@@ -50,7 +50,10 @@ final class HistoryRequest implements HistoryClient.Listener {
         switch (m.command()) {
             case "BATCH" -> {
                 String ref = m.params().isEmpty() ? "" : m.param(0);
-                if (batch == null && ref.startsWith("+") && m.params().size() >= 2 && m.param(1).equals("chathistory")) {
+                if (batch == null
+                        && ref.startsWith("+")
+                        && m.params().size() >= 2
+                        && m.param(1).equals("chathistory")) {
                     batch = ref.substring(1);
                 } else if (batch != null && ref.equals("-" + batch)) {
                     done(c);
@@ -58,7 +61,9 @@ final class HistoryRequest implements HistoryClient.Listener {
                 }
             }
             case "PRIVMSG", "NOTICE" -> {
-                if (batch != null && batch.equals(m.tags().get("batch")) && m.params().size() >= 2) {
+                if (batch != null
+                        && batch.equals(m.tags().get("batch"))
+                        && m.params().size() >= 2) {
                     entries.add(new Entry(m.tags().get("msgid"), m.param(1)));
                 }
             }
@@ -76,7 +81,7 @@ final class HistoryRequest implements HistoryClient.Listener {
                 done(c);
                 then.failed(c, "the server does not know CHATHISTORY (" + m + ")");
             }
-            default -> { }
+            default -> {}
         }
     }
 

@@ -33,11 +33,13 @@ public final class Hosts {
      * Throws IllegalArgumentException saying which entry is wrong and why.
      */
     public static Hosts parse(String spec) {
-        if (spec == null || spec.isBlank()) throw new IllegalArgumentException("expected HOST:PORT[,HOST:PORT...], got nothing");
+        if (spec == null || spec.isBlank())
+            throw new IllegalArgumentException("expected HOST:PORT[,HOST:PORT...], got nothing");
         List<Endpoint> out = new ArrayList<>();
         for (String raw : spec.split(",", -1)) {
             String e = raw.strip();
-            if (e.isEmpty()) throw new IllegalArgumentException("empty entry in '" + spec + "'; expected HOST:PORT[,HOST:PORT...]");
+            if (e.isEmpty())
+                throw new IllegalArgumentException("empty entry in '" + spec + "'; expected HOST:PORT[,HOST:PORT...]");
             out.add(endpoint(e));
         }
         return new Hosts(out);
@@ -48,7 +50,8 @@ public final class Hosts {
         String port;
         if (e.startsWith("[")) {
             int close = e.indexOf(']');
-            if (close < 0 || close + 1 >= e.length() || e.charAt(close + 1) != ':') throw bad(e, "expected [IPv6]:PORT");
+            if (close < 0 || close + 1 >= e.length() || e.charAt(close + 1) != ':')
+                throw bad(e, "expected [IPv6]:PORT");
             host = e.substring(1, close);
             port = e.substring(close + 2);
         } else {
@@ -59,7 +62,8 @@ public final class Hosts {
             if (host.indexOf(':') >= 0) throw bad(e, "an IPv6 address needs brackets, as in [::1]:6667");
         }
         if (host.isEmpty()) throw bad(e, "no host (expected HOST:PORT)");
-        if (port.isEmpty() || !port.chars().allMatch(Character::isDigit) || port.length() > 5) throw bad(e, "port '" + port + "' is not a number");
+        if (port.isEmpty() || !port.chars().allMatch(Character::isDigit) || port.length() > 5)
+            throw bad(e, "port '" + port + "' is not a number");
         int p = Integer.parseInt(port);
         if (p < 1 || p > 65535) throw bad(e, "port " + p + " is outside 1-65535");
         return new Endpoint(host, p);

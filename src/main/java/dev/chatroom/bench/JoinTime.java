@@ -19,8 +19,18 @@ import org.HdrHistogram.Histogram;
  * cost of the replay.
  */
 public final class JoinTime {
-    public record Settings(Hosts hosts, int clients, int window, int joinWindow, String channel, String nickPrefix, String password,
-                           int history, int size, boolean plain, Long serverPid) {}
+    public record Settings(
+            Hosts hosts,
+            int clients,
+            int window,
+            int joinWindow,
+            String channel,
+            String nickPrefix,
+            String password,
+            int history,
+            int size,
+            boolean plain,
+            Long serverPid) {}
 
     private final Settings s;
     private final PrintWriter out;
@@ -34,7 +44,7 @@ public final class JoinTime {
 
     public int run(Path json) throws Exception {
         try (ProcessWatch server = s.serverPid() == null ? null : new ProcessWatch(s.serverPid());
-             HistoryClients g = new HistoryClients(s.hosts(), s.password())) {
+                HistoryClients g = new HistoryClients(s.hosts(), s.password())) {
             String problem = g.probe(s.nickPrefix(), HistoryClients.CAPS, HistoryClients.CAPS, err);
             if (problem == null) problem = fill(g, g.onLoop(() -> g.clients.get(0)));
             if (problem != null) {
@@ -45,12 +55,11 @@ public final class JoinTime {
             List<String> caps = s.plain() ? List.of() : List.of("batch", "server-time", "message-tags");
             List<HistoryClient> joiners = g.register(s.clients(), s.window(), s.nickPrefix(), caps, err);
             int registered = g.onLoop(() -> g.registered) - 1;
-            Report r = new Report("join: " + s.clients() + " clients, " + s.joinWindow() + " joining at a time, " + s.history()
-                    + " messages in " + s.channel() + (s.plain() ? ", without batch" : ""))
+            Report r = new Report("join: " + s.clients() + " clients, " + s.joinWindow() + " joining at a time, "
+                            + s.history() + " messages in " + s.channel() + (s.plain() ? ", without batch" : ""))
                     .put("clients", s.clients());
             if (s.hosts().size() > 1) r.put("hosts", s.hosts().toString());
-            r.put("registered", registered)
-                    .put("messages in the room's history", s.history());
+            r.put("registered", registered).put("messages in the room's history", s.history());
             int code = 1;
             if (registered < s.clients()) {
                 r.put("error", "not every client registered: " + g.firstFailure);
@@ -60,7 +69,10 @@ public final class JoinTime {
                 Progress.await(joins.done, err, () -> "joined " + joins.measured + "/" + s.clients(), joinTimeout());
                 long serverCpu = server == null ? -1 : server.cpuMillis() - serverCpuBefore;
                 code = report(g, joins, r) ? 0 : 1;
-                if (server != null) r.put("server CPU while joining (s)", serverCpu < 0 ? "unknown (server gone)" : (Object) (serverCpu / 1000.0));
+                if (server != null)
+                    r.put(
+                            "server CPU while joining (s)",
+                            serverCpu < 0 ? "unknown (server gone)" : (Object) (serverCpu / 1000.0));
             }
             if (server != null) r.put("server peak RSS (MiB)", server.peakRssMib());
             r.print(out);
@@ -77,10 +89,12 @@ public final class JoinTime {
             filler.listener = new HistoryClient.Listener() {
                 @Override
                 public void line(HistoryClient c, Message m, long nanos) {
-                    if (m.command().matches("40[35]|47[1-7]|489")) done.complete("cannot join " + s.channel() + ": " + m);
+                    if (m.command().matches("40[35]|47[1-7]|489"))
+                        done.complete("cannot join " + s.channel() + ": " + m);
                     if (m.command().equals("PONG")) {
                         // a JOIN of a room one is in has no answer; our server puts everyone in its default room
-                        done.complete("already in " + s.channel() + " before joining it (the server's default room?); choose another --channel");
+                        done.complete("already in " + s.channel()
+                                + " before joining it (the server's default room?); choose another --channel");
                     }
                     if (!m.command().equals("366")) return;
                     for (int i = 0; i < s.history(); i++) {
@@ -88,19 +102,25 @@ public final class JoinTime {
                         texts.add(line.substring(line.indexOf(" :") + 2));
                         c.send(line);
                     }
-                    HistoryRequest.ask(c, "LATEST " + s.channel() + " * " + Math.max(1, s.history()), new HistoryRequest.Answer() {
-                        @Override
-                        public void answered(HistoryClient c, List<HistoryRequest.Entry> messages, long nanos) {
-                            long found = messages.stream().filter(e -> texts.contains(e.text())).count();
-                            done.complete(found == s.history() ? null : "the room's history has " + found + " of the " + s.history()
-                                    + " messages just said in it (is history off, --history-days 0?)");
-                        }
+                    HistoryRequest.ask(
+                            c, "LATEST " + s.channel() + " * " + Math.max(1, s.history()), new HistoryRequest.Answer() {
+                                @Override
+                                public void answered(HistoryClient c, List<HistoryRequest.Entry> messages, long nanos) {
+                                    long found = messages.stream()
+                                            .filter(e -> texts.contains(e.text()))
+                                            .count();
+                                    done.complete(
+                                            found == s.history()
+                                                    ? null
+                                                    : "the room's history has " + found + " of the " + s.history()
+                                                            + " messages just said in it (is history off, --history-days 0?)");
+                                }
 
-                        @Override
-                        public void failed(HistoryClient c, String why) {
-                            done.complete(why);
-                        }
-                    });
+                                @Override
+                                public void failed(HistoryClient c, String why) {
+                                    done.complete(why);
+                                }
+                            });
                 }
 
                 @Override
@@ -119,7 +139,8 @@ public final class JoinTime {
     private boolean report(HistoryClients g, Joins joins, Report r) throws Exception {
         Histogram names = g.onLoop(() -> joins.toNames.copy());
         Histogram end = g.onLoop(() -> joins.toEnd.copy());
-        long[] n = g.onLoop(() -> new long[] {joins.measured, joins.minReplayed, joins.maxReplayed, joins.lastNanos - joins.firstNanos});
+        long[] n = g.onLoop(() ->
+                new long[] {joins.measured, joins.minReplayed, joins.maxReplayed, joins.lastNanos - joins.firstNanos});
         String failure = g.onLoop(() -> joins.failure);
         r.put("joins measured", n[0])
                 .put("replayed messages per join (min)", n[0] == 0 ? 0 : n[1])
@@ -132,7 +153,8 @@ public final class JoinTime {
                 .put("JOIN to end of join max (ms)", ms(end.getMaxValue()))
                 .put("JOIN to end of join mean (ms)", end.getMean() / 1e6)
                 .put("joins/s", n[3] <= 0 ? 0.0 : n[0] / (n[3] / 1e9));
-        if (failure == null && n[0] < s.clients()) failure = "only " + n[0] + " of the " + s.clients() + " joins finished within " + joinTimeout() + " s";
+        if (failure == null && n[0] < s.clients())
+            failure = "only " + n[0] + " of the " + s.clients() + " joins finished within " + joinTimeout() + " s";
         if (failure != null) r.put("error", failure);
         return failure == null;
     }
@@ -211,13 +233,21 @@ public final class JoinTime {
                     endNanos = Math.max(endNanos, nanos);
                 } else if (cmd.equals("BATCH") && !m.params().isEmpty()) {
                     String ref = m.param(0);
-                    if (ref.startsWith("+") && m.params().size() >= 2 && m.param(1).equals("chathistory")) batch = ref.substring(1);
+                    if (ref.startsWith("+")
+                            && m.params().size() >= 2
+                            && m.param(1).equals("chathistory")) batch = ref.substring(1);
                     else if (batch != null && ref.equals("-" + batch)) endNanos = Math.max(endNanos, nanos);
-                } else if ((cmd.equals("PRIVMSG") || cmd.equals("NOTICE")) && batch != null && batch.equals(m.tags().get("batch"))) {
+                } else if ((cmd.equals("PRIVMSG") || cmd.equals("NOTICE"))
+                        && batch != null
+                        && batch.equals(m.tags().get("batch"))) {
                     replayed++;
-                } else if (cmd.equals("NOTICE") && m.params().size() >= 2 && m.param(1).equals("--- end of earlier messages ---")) {
+                } else if (cmd.equals("NOTICE")
+                        && m.params().size() >= 2
+                        && m.param(1).equals("--- end of earlier messages ---")) {
                     endNanos = Math.max(endNanos, nanos);
-                } else if (cmd.equals("PONG") && !m.params().isEmpty() && m.param(m.params().size() - 1).equals(token)) {
+                } else if (cmd.equals("PONG")
+                        && !m.params().isEmpty()
+                        && m.param(m.params().size() - 1).equals(token)) {
                     finished(c);
                 } else if (cmd.matches("40[35]|47[1-7]|489")) {
                     fail(c, "cannot join: " + m);

@@ -17,6 +17,7 @@ final class LineSplitter {
 
     /** The longest line IRCv3 allows: 8191 bytes of tags and 512 of message. */
     static final int MAX_LINE = 8191 + 512;
+
     private static final byte LF = '\n';
 
     private final int maxLine;

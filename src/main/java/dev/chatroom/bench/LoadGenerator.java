@@ -1,8 +1,5 @@
 package dev.chatroom.bench;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -14,8 +11,10 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -36,6 +35,7 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     final List<BenchClient> clients = new ArrayList<>();
     /** Latency of same-node deliveries (all of them with one host) and of cross-node ones: one record per delivery either way. */
     final Histogram sameLatency = BenchClient.newHistogram();
+
     final Histogram crossLatency = BenchClient.newHistogram();
     private CompletableFuture<Void> allJoined;
     private int target;
@@ -58,7 +58,8 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         group = new MultiThreadIoEventLoopGroup(1, io);
         loop = group.next();
-        bootstrap = new Bootstrap().group(group)
+        bootstrap = new Bootstrap()
+                .group(group)
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
@@ -108,8 +109,11 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     /** Connects and joins everyone, printing progress to err; returns the seconds it took. */
     double joinAll(int n, int windowSize, PrintWriter err) throws Exception {
         long t0 = System.nanoTime();
-        Progress.await(connectAll(n, windowSize), err,
-                () -> "joined " + joinedCount + "/" + n + (failedCount > 0 ? ", failed " + failedCount : ""), Math.max(60, n / 50));
+        Progress.await(
+                connectAll(n, windowSize),
+                err,
+                () -> "joined " + joinedCount + "/" + n + (failedCount > 0 ? ", failed " + failedCount : ""),
+                Math.max(60, n / 50));
         return (System.nanoTime() - t0) / 1e9;
     }
 

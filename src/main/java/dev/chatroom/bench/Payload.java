@@ -34,7 +34,8 @@ final class Payload implements ByteProcessor {
         digits = false;
         if (from >= to) return false;
         int stoppedAt = buf.forEachByte(from, to - from, this);
-        if (stoppedAt < 0 && field == FIELDS - 1 && digits) fields[field++] = value; // the line ended right after the last number
+        if (stoppedAt < 0 && field == FIELDS - 1 && digits)
+            fields[field++] = value; // the line ended right after the last number
         return field == FIELDS;
     }
 

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 final class Progress {
     private Progress() {}
 
-    static void await(CompletableFuture<?> f, PrintWriter err, Supplier<String> status, long timeoutSeconds) throws Exception {
+    static void await(CompletableFuture<?> f, PrintWriter err, Supplier<String> status, long timeoutSeconds)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         long started = System.nanoTime();
         while (true) {

@@ -36,7 +36,11 @@ final class Report {
 
     /** "deliveries/s" -> "deliveries_per_s", "latency p99 (ms)" -> "latency_p99_ms". */
     static String jsonKey(String label) {
-        return label.replace("/", " per ").replaceAll("[()]", "").trim().replaceAll("\\s+", "_").replaceAll("[^A-Za-z0-9_.]", "");
+        return label.replace("/", " per ")
+                .replaceAll("[()]", "")
+                .trim()
+                .replaceAll("\\s+", "_")
+                .replaceAll("[^A-Za-z0-9_.]", "");
     }
 
     void writeJson(Path file) throws IOException {
@@ -46,7 +50,10 @@ final class Report {
             sb.append("  \"").append(jsonKey(e.getKey())).append("\": ");
             Object v = e.getValue();
             if (v instanceof Number) sb.append(v instanceof Double d ? String.format("%.3f", d) : v.toString());
-            else sb.append('"').append(String.valueOf(v).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            else
+                sb.append('"')
+                        .append(String.valueOf(v).replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append('"');
             sb.append(++i < values.size() ? ",\n" : "\n");
         }
         sb.append("}\n");

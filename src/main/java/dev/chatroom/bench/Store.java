@@ -19,8 +19,19 @@ import java.util.concurrent.TimeUnit;
  * servers that store later than they answer).
  */
 public final class Store {
-    public record Settings(Hosts hosts, int senders, int rooms, int window, String roomPrefix, String nickPrefix, String password,
-                           double rate, int durationSeconds, int size, int waitSeconds, Long serverPid) {}
+    public record Settings(
+            Hosts hosts,
+            int senders,
+            int rooms,
+            int window,
+            String roomPrefix,
+            String nickPrefix,
+            String password,
+            double rate,
+            int durationSeconds,
+            int size,
+            int waitSeconds,
+            Long serverPid) {}
 
     /** History requests in flight at once after the window: our server queues at most 256 reads, and refuses more. */
     static final int CHECKS_IN_FLIGHT = 32;
@@ -41,7 +52,7 @@ public final class Store {
 
     public int run(Path json) throws Exception {
         try (ProcessWatch server = s.serverPid() == null ? null : new ProcessWatch(s.serverPid());
-             HistoryClients g = new HistoryClients(s.hosts(), s.password())) {
+                HistoryClients g = new HistoryClients(s.hosts(), s.password())) {
             String problem = g.probe(s.nickPrefix(), HistoryClients.CAPS, HistoryClients.CAPS, err);
             if (problem != null) {
                 err.println("chatroom: " + problem);
@@ -49,10 +60,12 @@ public final class Store {
                 return 1;
             }
             g.register(s.senders() - 1, s.window(), s.nickPrefix(), HistoryClients.CAPS, err);
-            Report r = new Report("store: " + s.senders() + " senders in " + s.rooms() + " rooms x " + s.rate() + " msg/s, "
-                    + s.durationSeconds() + " s, " + s.size() + " bytes");
+            Report r = new Report("store: " + s.senders() + " senders in " + s.rooms() + " rooms x " + s.rate()
+                    + " msg/s, " + s.durationSeconds() + " s, " + s.size() + " bytes");
             List<HistoryClient> senders = g.onLoop(() -> List.copyOf(g.clients));
-            String notIn = g.onLoop(() -> g.registered) < s.senders() ? "not every sender registered: " + g.firstFailure : joinRooms(g, senders);
+            String notIn = g.onLoop(() -> g.registered) < s.senders()
+                    ? "not every sender registered: " + g.firstFailure
+                    : joinRooms(g, senders);
             r.put("senders", s.senders()).put("rooms", s.rooms());
             if (s.hosts().size() > 1) r.put("hosts", s.hosts().toString());
             int code = 1;
@@ -94,11 +107,13 @@ public final class Store {
             return null;
         });
         Progress.await(all, err, () -> "joined " + joined[0] + "/" + senders.size(), 60);
-        String f = g.onLoop(() -> failure[0] != null ? failure[0] : all.isDone() ? null : "not every sender joined its room within 60 s");
+        String f = g.onLoop(() ->
+                failure[0] != null ? failure[0] : all.isDone() ? null : "not every sender joined its room within 60 s");
         return f == null ? null : "not every sender joined: " + f;
     }
 
-    private boolean sendAndCount(HistoryClients g, List<HistoryClient> senders, ProcessWatch server, Report r) throws Exception {
+    private boolean sendAndCount(HistoryClients g, List<HistoryClient> senders, ProcessWatch server, Report r)
+            throws Exception {
         ProcessProbe self = ProcessProbe.self();
         long generatorCpuBefore = self.cpuMillis();
         long serverCpuBefore = server == null ? -1 : server.cpuMillis();
@@ -106,13 +121,20 @@ public final class Store {
         long startMillis = System.currentTimeMillis() - 1;
         long start = System.nanoTime();
         CompletableFuture<Void> windowOver = new CompletableFuture<>();
-        PacedSenders paced = g.onLoop(() -> new PacedSenders(senders.size(),
+        PacedSenders paced = g.onLoop(() -> new PacedSenders(
+                senders.size(),
                 (i, seq) -> senders.get(i).send(Payload.line(room(i), i, seq, System.nanoTime(), s.size())),
-                s.rate(), start, TimeUnit.SECONDS.toNanos(s.durationSeconds())));
-        ScheduledFuture<?> ticker = g.loop.scheduleAtFixedRate(() -> {
-            paced.tick();
-            if (!paced.sending) windowOver.complete(null);
-        }, 0, 1, TimeUnit.MILLISECONDS);
+                s.rate(),
+                start,
+                TimeUnit.SECONDS.toNanos(s.durationSeconds())));
+        ScheduledFuture<?> ticker = g.loop.scheduleAtFixedRate(
+                () -> {
+                    paced.tick();
+                    if (!paced.sending) windowOver.complete(null);
+                },
+                0,
+                1,
+                TimeUnit.MILLISECONDS);
         Progress.await(windowOver, err, () -> "sent " + paced.totalSent, s.durationSeconds() + 10L);
         ticker.cancel(false);
         long generatorCpu = self.cpuMillis() - generatorCpuBefore;
@@ -123,7 +145,10 @@ public final class Store {
         });
         long deadline = start + TimeUnit.SECONDS.toNanos(s.durationSeconds() + s.waitSeconds());
         LastChecks checks = g.onLoop(() -> new LastChecks(senders));
-        Progress.await(checks.done, err, () -> "stored up to the last message for " + checks.answered + "/" + senders.size() + " senders",
+        Progress.await(
+                checks.done,
+                err,
+                () -> "stored up to the last message for " + checks.answered + "/" + senders.size() + " senders",
                 Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime())));
         long storedAt = g.onLoop(() -> checks.done.isDone() ? checks.lastNanos : -1);
         long serverCpu = server == null ? -1 : server.cpuMillis() - serverCpuBefore;
@@ -137,15 +162,23 @@ public final class Store {
         while (true) {
             StoredCount c = g.onLoop(() -> new StoredCount(sent, s.rooms()));
             CompletableFuture<Void> read = g.onLoop(() -> c.start(counters, names, startMillis));
-            Progress.await(read, err, () -> "counted " + c.stored + " stored messages", Math.max(30, s.rooms() + c.sentTotal() / 5000));
+            Progress.await(
+                    read,
+                    err,
+                    () -> "counted " + c.stored + " stored messages",
+                    Math.max(30, s.rooms() + c.sentTotal() / 5000));
             count = c;
             boolean complete = g.onLoop(() -> read.isDone() && c.failure == null && c.stored == c.sentTotal());
-            if (complete || !g.onLoop(read::isDone) || g.onLoop(() -> c.failure) != null || System.nanoTime() > deadline) break;
+            if (complete
+                    || !g.onLoop(read::isDone)
+                    || g.onLoop(() -> c.failure) != null
+                    || System.nanoTime() > deadline) break;
             recounts++;
             Thread.sleep(500); // a server that stores later than it answers: look again
         }
         StoredCount c = count;
-        long[] got = g.onLoop(() -> new long[] {c.sentTotal(), c.stored, c.duplicates, c.foreign, c.pages, c.firstSenderWithoutItsLast()});
+        long[] got = g.onLoop(() ->
+                new long[] {c.sentTotal(), c.stored, c.duplicates, c.foreign, c.pages, c.firstSenderWithoutItsLast()});
         String failure = g.onLoop(() -> c.failure != null ? c.failure : checks.failure);
         boolean complete = got[1] == got[0] && got[2] == 0 && failure == null;
         if (recounts > 0 && complete) storedAt = System.nanoTime();
@@ -158,7 +191,9 @@ public final class Store {
                 .put("missing", got[0] - got[1])
                 .put("duplicates", got[2])
                 .put("other messages in the rooms", got[3])
-                .put("time until everything was stored (s)", storedAt < 0 ? "not within the wait" : (Object) untilStored)
+                .put(
+                        "time until everything was stored (s)",
+                        storedAt < 0 ? "not within the wait" : (Object) untilStored)
                 .put("stored msgs/s", storedAt < 0 ? "n/a" : (Object) (got[1] / untilStored))
                 .put("stored after the window (s)", storedAt < 0 ? "n/a" : (Object) (untilStored - window))
                 .put("history pages read", got[4])
@@ -166,17 +201,23 @@ public final class Store {
                 .put("send lag max (ms)", g.onLoop(() -> paced.maxLagNanos) / 1e6)
                 .put("connections closed by the server", g.onLoop(() -> closedCount(senders)))
                 .put("generator CPU while sending (s)", generatorCpu / 1000.0);
-        if (server != null) r.put("server CPU until stored (s)", serverCpu < 0 ? "unknown (server gone)" : (Object) (serverCpu / 1000.0));
+        if (server != null)
+            r.put(
+                    "server CPU until stored (s)",
+                    serverCpu < 0 ? "unknown (server gone)" : (Object) (serverCpu / 1000.0));
         if (got[5] >= 0) r.put("first sender whose last message is missing", senders.get((int) got[5]).nick);
         if (failure == null && got[1] < got[0]) {
-            failure = (got[0] - got[1]) + " of the " + got[0] + " messages sent are not in the history" + (got[1] == 0 ? " (is history off, --history-days 0?)" : "");
+            failure = (got[0] - got[1]) + " of the " + got[0] + " messages sent are not in the history"
+                    + (got[1] == 0 ? " (is history off, --history-days 0?)" : "");
         }
         if (failure != null) r.put("error", failure);
         return complete && storedAt >= 0;
     }
 
     private static long closedCount(List<HistoryClient> clients) {
-        return clients.stream().filter(c -> c.channel == null || !c.channel.isActive()).count();
+        return clients.stream()
+                .filter(c -> c.channel == null || !c.channel.isActive())
+                .count();
     }
 
     /** Each sender's {@code CHATHISTORY LATEST <room> * 1} after its last message, CHECKS_IN_FLIGHT at a time. */

@@ -25,6 +25,7 @@ final class StoredCount {
     long duplicates;
     /** Messages in the rooms since the run began that are not this run's (another generator, a person). */
     long foreign;
+
     long pages;
     String failure;
     private int roomsLeft;
@@ -58,7 +59,9 @@ final class StoredCount {
             public void answered(HistoryClient c, List<HistoryRequest.Entry> messages, long nanos) {
                 pages++;
                 for (HistoryRequest.Entry e : messages) count(room, e.text());
-                String last = messages.isEmpty() ? null : messages.get(messages.size() - 1).msgid();
+                String last = messages.isEmpty()
+                        ? null
+                        : messages.get(messages.size() - 1).msgid();
                 if (messages.size() >= PAGE && last != null) {
                     page(c, room, name, "msgid=" + last, done);
                 } else if (--roomsLeft == 0) {

@@ -12,8 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code chatroom admin}: maintenance of a server's data from the shell, while it runs or not. */
-@Command(name = "admin", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Maintenance of the server's data.", subcommands = AdminCommand.Backup.class)
+@Command(
+        name = "admin",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Maintenance of the server's data.",
+        subcommands = AdminCommand.Backup.class)
 public final class AdminCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,8 +33,12 @@ public final class AdminCommand implements Callable<Integer> {
      * {@code VACUUM INTO}, safe while the server runs (WAL mode: the copy sees the last
      * committed state and the server does not wait).
      */
-    @Command(name = "backup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Copy the database (accounts, allow list) into FILE, consistently, also while the server runs.")
+    @Command(
+            name = "backup",
+            mixinStandardHelpOptions = true,
+            versionProvider = VersionProvider.class,
+            description =
+                    "Copy the database (accounts, allow list) into FILE, consistently, also while the server runs.")
     static final class Backup implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -38,7 +46,10 @@ public final class AdminCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "Where the copy goes; must not exist.")
         Path file;
 
-        @Option(names = "--data-dir", defaultValue = "chatroom-data", paramLabel = "DIR",
+        @Option(
+                names = "--data-dir",
+                defaultValue = "chatroom-data",
+                paramLabel = "DIR",
                 description = "The server's data dir (default: ${DEFAULT-VALUE}).")
         Path dataDir;
 
@@ -47,7 +58,8 @@ public final class AdminCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (!Files.exists(dataDir.resolve(Database.FILE))) {
-                err.println("chatroom: no database at " + dataDir.resolve(Database.FILE) + " (give the server's --data-dir)");
+                err.println("chatroom: no database at " + dataDir.resolve(Database.FILE)
+                        + " (give the server's --data-dir)");
                 return 1;
             }
             if (Files.exists(file)) {

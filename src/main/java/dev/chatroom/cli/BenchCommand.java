@@ -9,17 +9,27 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code chatroom bench}: a load generator that speaks IRC to any server, on this machine. */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Load an IRC server (ours or another) with many clients and measure it.",
-                "Run our server with --approve all --flood-rate 0 --max-per-ip 100000 for benchmarks."},
-        subcommands = {BenchCommand.FanoutCommand.class, BenchCommand.ConnectCommand.class, BenchStoreCommand.class, BenchJoinCommand.class})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Load an IRC server (ours or another) with many clients and measure it.",
+            "Run our server with --approve all --flood-rate 0 --max-per-ip 100000 for benchmarks."
+        },
+        subcommands = {
+            BenchCommand.FanoutCommand.class,
+            BenchCommand.ConnectCommand.class,
+            BenchStoreCommand.class,
+            BenchJoinCommand.class
+        })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,34 +77,65 @@ public final class BenchCommand implements Runnable {
 
     /** Options every benchmark shares. */
     static final class Target {
-        @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST", description = "Server (default: ${DEFAULT-VALUE}); loopback only.")
+        @Option(
+                names = "--host",
+                defaultValue = "127.0.0.1",
+                paramLabel = "HOST",
+                description = "Server (default: ${DEFAULT-VALUE}); loopback only.")
         String host;
 
-        @Option(names = "--port", defaultValue = "6667", paramLabel = "PORT", description = "Port (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--port",
+                defaultValue = "6667",
+                paramLabel = "PORT",
+                description = "Port (default: ${DEFAULT-VALUE}).")
         int port;
 
-        @Option(names = "--hosts", paramLabel = "HOST:PORT[,HOST:PORT...]", converter = BenchCommand.HostsConverter.class,
-                description = "Servers to spread the clients over, round-robin (client i to entry i mod n): the nodes of a cluster."
-                + " Instead of --host/--port; loopback only; IPv6 in brackets ([::1]:6667).")
+        @Option(
+                names = "--hosts",
+                paramLabel = "HOST:PORT[,HOST:PORT...]",
+                converter = BenchCommand.HostsConverter.class,
+                description =
+                        "Servers to spread the clients over, round-robin (client i to entry i mod n): the nodes of a cluster."
+                                + " Instead of --host/--port; loopback only; IPv6 in brackets ([::1]:6667).")
         Hosts hosts;
 
         @Spec(Spec.Target.MIXEE)
         CommandSpec mixee;
 
-        @Option(names = "--clients", defaultValue = "100", paramLabel = "N", description = "Clients to connect (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--clients",
+                defaultValue = "100",
+                paramLabel = "N",
+                description = "Clients to connect (default: ${DEFAULT-VALUE}).")
         int clients;
 
-        @Option(names = "--window", defaultValue = "100", paramLabel = "N", description = "Registrations in flight at once (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--window",
+                defaultValue = "100",
+                paramLabel = "N",
+                description = "Registrations in flight at once (default: ${DEFAULT-VALUE}).")
         int window;
 
-        @Option(names = "--channel", defaultValue = "#chatroom", paramLabel = "#NAME", description = "Channel to join (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--channel",
+                defaultValue = "#chatroom",
+                paramLabel = "#NAME",
+                description = "Channel to join (default: ${DEFAULT-VALUE}).")
         String channel;
 
-        @Option(names = "--nick-prefix", defaultValue = "bench", paramLabel = "PREFIX",
-                description = "Nicks are PREFIX0, PREFIX1, ... (default: ${DEFAULT-VALUE}); use different ones for generators in parallel.")
+        @Option(
+                names = "--nick-prefix",
+                defaultValue = "bench",
+                paramLabel = "PREFIX",
+                description =
+                        "Nicks are PREFIX0, PREFIX1, ... (default: ${DEFAULT-VALUE}); use different ones for generators in parallel.")
         String nickPrefix;
 
-        @Option(names = "--password", paramLabel = "SECRET", description = "Server password (PASS), if the server needs one.")
+        @Option(
+                names = "--password",
+                paramLabel = "SECRET",
+                description = "Server password (PASS), if the server needs one.")
         String password;
 
         @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
@@ -114,7 +155,10 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "fanout", mixinStandardHelpOptions = true, description = "S senders each send R messages/s, paced, to a channel of N clients for D seconds.")
+    @Command(
+            name = "fanout",
+            mixinStandardHelpOptions = true,
+            description = "S senders each send R messages/s, paced, to a channel of N clients for D seconds.")
     static final class FanoutCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -122,24 +166,45 @@ public final class BenchCommand implements Runnable {
         @Mixin
         Target target;
 
-        @Option(names = "--senders", defaultValue = "10", paramLabel = "S", description = "Clients that send (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--senders",
+                defaultValue = "10",
+                paramLabel = "S",
+                description = "Clients that send (default: ${DEFAULT-VALUE}).")
         int senders;
 
-        @Option(names = "--rate", defaultValue = "10", paramLabel = "R", description = "Messages per second per sender (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--rate",
+                defaultValue = "10",
+                paramLabel = "R",
+                description = "Messages per second per sender (default: ${DEFAULT-VALUE}).")
         double rate;
 
-        @Option(names = "--duration", defaultValue = "10", paramLabel = "D", description = "Seconds of sending (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--duration",
+                defaultValue = "10",
+                paramLabel = "D",
+                description = "Seconds of sending (default: ${DEFAULT-VALUE}).")
         int duration;
 
-        @Option(names = "--size", defaultValue = "100", paramLabel = "BYTES", description = "Bytes of text per message (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--size",
+                defaultValue = "100",
+                paramLabel = "BYTES",
+                description = "Bytes of text per message (default: ${DEFAULT-VALUE}).")
         int size;
 
-        @Option(names = "--server-pid", paramLabel = "PID",
-                description = "The server's process id, to report its CPU time per million deliveries and its peak memory.")
+        @Option(
+                names = "--server-pid",
+                paramLabel = "PID",
+                description =
+                        "The server's process id, to report its CPU time per million deliveries and its peak memory.")
         Long serverPid;
 
-        @Option(names = "--after-check",
-                description = "After the run, check the server is still alive (with --server-pid) and that a new client still gets 001 within 10 s; fail if not.")
+        @Option(
+                names = "--after-check",
+                description =
+                        "After the run, check the server is still alive (with --server-pid) and that a new client still gets 001 within 10 s; fail if not.")
         boolean afterCheck;
 
         @Override
@@ -147,16 +212,31 @@ public final class BenchCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             if (!target.check(err)) return 2;
             if (senders < 1 || senders > target.clients || rate <= 0 || duration < 1 || size < 40 || size > 400) {
-                err.println("chatroom: need 1 <= --senders <= --clients, --rate > 0, --duration >= 1, 40 <= --size <= 400");
+                err.println(
+                        "chatroom: need 1 <= --senders <= --clients, --rate > 0, --duration >= 1, 40 <= --size <= 400");
                 return 2;
             }
-            Fanout.Settings s = new Fanout.Settings(target.endpoints, target.clients, target.window, target.channel,
-                    target.nickPrefix, target.password, senders, rate, duration, size, serverPid, afterCheck);
+            Fanout.Settings s = new Fanout.Settings(
+                    target.endpoints,
+                    target.clients,
+                    target.window,
+                    target.channel,
+                    target.nickPrefix,
+                    target.password,
+                    senders,
+                    rate,
+                    duration,
+                    size,
+                    serverPid,
+                    afterCheck);
             return new Fanout(s, spec.commandLine().getOut(), err).run(target.json);
         }
     }
 
-    @Command(name = "connect", mixinStandardHelpOptions = true, description = "Register and join N clients, hold them, report registrations/s, memory and CPU.")
+    @Command(
+            name = "connect",
+            mixinStandardHelpOptions = true,
+            description = "Register and join N clients, hold them, report registrations/s, memory and CPU.")
     static final class ConnectCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -164,18 +244,32 @@ public final class BenchCommand implements Runnable {
         @Mixin
         Target target;
 
-        @Option(names = "--hold", defaultValue = "5", paramLabel = "SECONDS", description = "Seconds to keep everyone connected (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--hold",
+                defaultValue = "5",
+                paramLabel = "SECONDS",
+                description = "Seconds to keep everyone connected (default: ${DEFAULT-VALUE}).")
         int hold;
 
-        @Option(names = "--server-pid", paramLabel = "PID", description = "The server's process id, to report its memory and CPU time.")
+        @Option(
+                names = "--server-pid",
+                paramLabel = "PID",
+                description = "The server's process id, to report its memory and CPU time.")
         Long serverPid;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             if (!target.check(err)) return 2;
-            Connect.Settings s = new Connect.Settings(target.endpoints, target.clients, target.window, target.channel,
-                    target.nickPrefix, target.password, Math.max(0, hold), serverPid);
+            Connect.Settings s = new Connect.Settings(
+                    target.endpoints,
+                    target.clients,
+                    target.window,
+                    target.channel,
+                    target.nickPrefix,
+                    target.password,
+                    Math.max(0, hold),
+                    serverPid);
             return new Connect(s, spec.commandLine().getOut(), err).run(target.json);
         }
     }

@@ -19,7 +19,8 @@ final class ClientCertificate {
         Path cert = dir.resolve("client-cert.pem");
         Path key = dir.resolve("client-key.pem");
         if (Files.exists(cert) || Files.exists(key)) {
-            err.println("chatroom: " + cert + " already exists; use it with --cert " + cert + " --key " + key + " (delete both to make new ones)");
+            err.println("chatroom: " + cert + " already exists; use it with --cert " + cert + " --key " + key
+                    + " (delete both to make new ones)");
             return 2;
         }
         try {

@@ -1,7 +1,5 @@
 package dev.chatroom.cli;
 
-import java.io.IOException;
-
 import dev.chatroom.client.ClientCommands;
 import dev.chatroom.client.ClientTls;
 import dev.chatroom.client.KnownServers;
@@ -9,6 +7,7 @@ import dev.chatroom.client.PlainUi;
 import dev.chatroom.client.Session;
 import dev.chatroom.client.TerminalUi;
 import dev.chatroom.client.Ui;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +17,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code chatroom join}: the terminal client. */
-@Command(name = "join", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Join a chat room. Everything you type goes to the whole room; type /help for commands.",
-                "When stdin or stdout is not a terminal, lines are read from stdin and printed plainly (for scripts)."})
+@Command(
+        name = "join",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Join a chat room. Everything you type goes to the whole room; type /help for commands.",
+            "When stdin or stdout is not a terminal, lines are read from stdin and printed plainly (for scripts)."
+        })
 public final class JoinCommand implements Callable<Integer> {
     /** The command, with every slash command in its footer. */
     static CommandLine commandLine() {
@@ -40,31 +44,56 @@ public final class JoinCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST", description = "Server to join (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--host",
+            defaultValue = "localhost",
+            paramLabel = "HOST",
+            description = "Server to join (default: ${DEFAULT-VALUE}).")
     String host;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Server port (default: 6667, or 6697 with --tls).")
     Integer port;
 
-    @Option(names = "--tls", description = "Connect with TLS. A certificate no authority signed is shown once to accept, then pinned in known_servers.")
+    @Option(
+            names = "--tls",
+            description =
+                    "Connect with TLS. A certificate no authority signed is shown once to accept, then pinned in known_servers.")
     boolean tls;
 
-    @Option(names = "--insecure", description = "With --tls: do not check the server's certificate at all (anyone on the way can read and change everything).")
+    @Option(
+            names = "--insecure",
+            description =
+                    "With --tls: do not check the server's certificate at all (anyone on the way can read and change everything).")
     boolean insecure;
 
-    @Option(names = "--cert", paramLabel = "FILE", description = "With --tls: present this client certificate (PEM) and log in with it (SASL EXTERNAL).")
+    @Option(
+            names = "--cert",
+            paramLabel = "FILE",
+            description = "With --tls: present this client certificate (PEM) and log in with it (SASL EXTERNAL).")
     Path cert;
 
-    @Option(names = "--key", paramLabel = "FILE", description = "The private key of --cert (PEM); default: the same file as --cert.")
+    @Option(
+            names = "--key",
+            paramLabel = "FILE",
+            description = "The private key of --cert (PEM); default: the same file as --cert.")
     Path key;
 
-    @Option(names = "--make-cert", description = "Create a client certificate in the config directory for --cert, print its fingerprint, and exit.")
+    @Option(
+            names = "--make-cert",
+            description =
+                    "Create a client certificate in the config directory for --cert, print its fingerprint, and exit.")
     boolean makeCert;
 
-    @Option(names = "--login", description = "Log in to your account: asks for its password unseen (or reads CHATROOM_PASSWORD). No keyring: it is never stored.")
+    @Option(
+            names = "--login",
+            description =
+                    "Log in to your account: asks for its password unseen (or reads CHATROOM_PASSWORD). No keyring: it is never stored.")
     boolean login;
 
-    @Option(names = "--account", paramLabel = "NAME", description = "The account to log in to (default: your username).")
+    @Option(
+            names = "--account",
+            paramLabel = "NAME",
+            description = "The account to log in to (default: your username).")
     String account;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Your username; asked for when not given.")
@@ -76,14 +105,20 @@ public final class JoinCommand implements Callable<Integer> {
     @Option(names = "--color", description = "Colors even when the output is not a terminal.")
     boolean forceColor;
 
-    @Option(names = "--no-reconnect", description = "Exit when the connection is lost instead of reconnecting (1 s doubling to 30 s, forever).")
+    @Option(
+            names = "--no-reconnect",
+            description = "Exit when the connection is lost instead of reconnecting (1 s doubling to 30 s, forever).")
     boolean noReconnect;
 
     @Option(names = "--no-status", description = "No status line at the bottom of the terminal.")
     boolean noStatus;
 
-    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS",
-            description = "How long the server may take to answer the registration before giving up (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            defaultValue = "30",
+            paramLabel = "SECONDS",
+            description =
+                    "How long the server may take to answer the registration before giving up (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Override
@@ -114,14 +149,19 @@ public final class JoinCommand implements Callable<Integer> {
             int p = port != null ? port : tls ? 6697 : 6667;
             Session session = new Session(ui, host, p, name, color, options);
             if (tls) {
-                if (insecure) ui.print("Warning: --insecure: the server's certificate is not checked; anyone on the way can read and change what you send.");
+                if (insecure)
+                    ui.print(
+                            "Warning: --insecure: the server's certificate is not checked; anyone on the way can read and change what you send.");
                 session.tls(new ClientTls(insecure, identity, KnownServers.forUser(), new ClientTls.Asker() {
                     @Override
                     public ClientTls.Answer trust(String fingerprint) throws IOException {
                         if (!ui.interactive()) return ClientTls.Answer.CANNOT_ASK;
-                        ui.print("The server's certificate is not signed by a known authority. SHA-256 fingerprint: " + fingerprint);
+                        ui.print("The server's certificate is not signed by a known authority. SHA-256 fingerprint: "
+                                + fingerprint);
                         String answer = ui.ask("Trust it? [y/N] ");
-                        boolean yes = answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+                        boolean yes = answer != null
+                                && (answer.strip().equalsIgnoreCase("y")
+                                        || answer.strip().equalsIgnoreCase("yes"));
                         return yes ? ClientTls.Answer.YES : ClientTls.Answer.NO;
                     }
 

@@ -1,20 +1,18 @@
 package dev.chatroom.cli;
 
-import dev.chatroom.launch.TlsReport;
-
-import dev.chatroom.launch.StartException;
-
-import dev.chatroom.config.Version;
 import dev.chatroom.config.ConfigFile;
 import dev.chatroom.config.ConfigKeys;
 import dev.chatroom.config.ServerConfig;
+import dev.chatroom.config.Values;
+import dev.chatroom.config.Version;
+import dev.chatroom.launch.ChatServer;
+import dev.chatroom.launch.StartException;
+import dev.chatroom.launch.TlsReport;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.log.LogFile;
 import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.server.console.AdminConsole;
 import dev.chatroom.server.console.ConsoleCommands;
-import dev.chatroom.config.Values;
-import dev.chatroom.launch.ChatServer;
 import dev.chatroom.server.net.Descriptors;
 import dev.chatroom.server.net.Fatal;
 import java.io.IOException;
@@ -35,17 +33,27 @@ import picocli.CommandLine.Option;
  * flags are made from {@link ConfigKeys}, so a flag, a config file key and its default are
  * written once.
  */
-@Command(name = "server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Host the chat room. Every join request is shown here for you to accept (y) or reject (n).",
-                "Settings come from the defaults, then --config FILE, then the flags given here."})
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Host the chat room. Every join request is shown here for you to accept (y) or reject (n).",
+            "Settings come from the defaults, then --config FILE, then the flags given here."
+        })
 public final class ServerCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Read settings from this TOML file (see --print-config); flags given here win.")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Read settings from this TOML file (see --print-config); flags given here win.")
     Path configFile;
 
-    @Option(names = "--print-config", description = "Print a complete config file with every key at its default, and exit.")
+    @Option(
+            names = "--print-config",
+            description = "Print a complete config file with every key at its default, and exit.")
     boolean printConfig;
 
     /** The command with one option per setting, and every console command in its footer. */
@@ -101,7 +109,8 @@ public final class ServerCommand implements Callable<Integer> {
 
     private static String listening(ServerConfig config, ChatServer server) {
         StringBuilder sb = new StringBuilder();
-        if (server.port() != ServerConfig.OFF) sb.append(config.host()).append(':').append(server.port());
+        if (server.port() != ServerConfig.OFF)
+            sb.append(config.host()).append(':').append(server.port());
         if (server.tlsPort() != ServerConfig.OFF) {
             if (sb.length() > 0) sb.append(" and ");
             sb.append(config.host()).append(':').append(server.tlsPort()).append(" (TLS)");
@@ -121,10 +130,12 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         LogFile logSink = log;
-        EventSink events = logSink == null ? console : line -> {
-            console.event(line);
-            logSink.event(line);
-        };
+        EventSink events = logSink == null
+                ? console
+                : line -> {
+                    console.event(line);
+                    logSink.event(line);
+                };
         ChatServer server = new ChatServer(config, events);
         try {
             server.start();
@@ -137,34 +148,40 @@ public final class ServerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatroom-shutdown"));
         ShutdownSignals.install(server, events);
         ShutdownSignals.installReload(server, events);
-        events.event("chatroom " + Version.get() + " listening on " + listening(config, server) + " (" + server.transport()
-                + "), room " + (config.defaultRoom() == null ? "(none)" : config.defaultRoom()) + ", approval: "
-                + config.approve().name().toLowerCase(Locale.ROOT) + ". Type /help for console commands.");
+        events.event(
+                "chatroom " + Version.get() + " listening on " + listening(config, server) + " (" + server.transport()
+                        + "), room " + (config.defaultRoom() == null ? "(none)" : config.defaultRoom()) + ", approval: "
+                        + config.approve().name().toLowerCase(Locale.ROOT) + ". Type /help for console commands.");
         if (server.tlsCertificate() != null) events.event(TlsReport.describe(server.tlsCertificate()));
         if (server.sshFingerprint() != null) {
-            events.event("SSH on " + config.host() + ":" + server.sshPort() + ", host key " + server.sshFingerprint() + " (ED25519). Join with: ssh -p "
-                    + server.sshPort() + " name@" + (config.host().equals("0.0.0.0") ? "this-host" : config.host()));
+            events.event("SSH on " + config.host() + ":" + server.sshPort() + ", host key " + server.sshFingerprint()
+                    + " (ED25519). Join with: ssh -p " + server.sshPort() + " name@"
+                    + (config.host().equals("0.0.0.0") ? "this-host" : config.host()));
         }
         int maxClients = server.effectiveConfig().maxClients();
         if (maxClients < config.maxClients()) {
-            events.event("max-clients " + config.maxClients() + " is more than this process may open (open-file limit " + Descriptors.limit()
-                    + "): accepting at most " + maxClients + " connections. Raise the limit (ulimit -n) to allow more.");
+            events.event("max-clients " + config.maxClients() + " is more than this process may open (open-file limit "
+                    + Descriptors.limit() + "): accepting at most " + maxClients
+                    + " connections. Raise the limit (ulimit -n) to allow more.");
         }
-        events.event("Output budget " + (server.outputBudget() >> 20) + " MiB for all clients' queued messages; each client may have "
-                + Values.formatBytes(config.sendq()) + " queued (sendq).");
+        events.event("Output budget " + (server.outputBudget() >> 20)
+                + " MiB for all clients' queued messages; each client may have " + Values.formatBytes(config.sendq())
+                + " queued (sendq).");
         boolean interactive = System.console() != null;
         AdminCommands commands = new AdminCommands(server);
-        Thread consoleThread = new Thread(() -> {
-            try {
-                if (console.run(commands, interactive, System.in, events)) {
-                    events.event("Shutting down.");
-                    ShutdownSignals.forceOnNextInterrupt();
-                    server.close();
-                }
-            } catch (IOException e) {
-                console.event("Console input failed: " + e.getMessage() + ". The server keeps running.");
-            }
-        }, "chatroom-console");
+        Thread consoleThread = new Thread(
+                () -> {
+                    try {
+                        if (console.run(commands, interactive, System.in, events)) {
+                            events.event("Shutting down.");
+                            ShutdownSignals.forceOnNextInterrupt();
+                            server.close();
+                        }
+                    } catch (IOException e) {
+                        console.event("Console input failed: " + e.getMessage() + ". The server keeps running.");
+                    }
+                },
+                "chatroom-console");
         consoleThread.setDaemon(true);
         consoleThread.start();
         server.awaitClose();

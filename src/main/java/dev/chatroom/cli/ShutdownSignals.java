@@ -1,10 +1,9 @@
 package dev.chatroom.cli;
 
-import sun.misc.SignalHandler;
-
-import dev.chatroom.log.EventSink;
 import dev.chatroom.launch.ChatServer;
+import dev.chatroom.log.EventSink;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM shut the server down gracefully: clients are told, then the
@@ -30,12 +29,15 @@ final class ShutdownSignals {
         }
     }
 
-    private static final String IGNORED_HUP = "SIGHUP is ignored here (started under nohup?): /reload at the console reloads the certificate.";
+    private static final String IGNORED_HUP =
+            "SIGHUP is ignored here (started under nohup?): /reload at the console reloads the certificate.";
 
     /** SIGHUP reloads the TLS certificate, as daemons reload their configuration. */
     static void installReload(ChatServer server, EventSink events) {
         try {
-            var before = Signal.handle(new Signal("HUP"), sig -> new Thread(() -> events.event(server.reloadTls()), "chatroom-reload").start());
+            var before = Signal.handle(
+                    new Signal("HUP"),
+                    sig -> new Thread(() -> events.event(server.reloadTls()), "chatroom-reload").start());
             // a signal ignored when the JVM started (nohup) stays ignored: say so rather than reload never
             if (before == SignalHandler.SIG_IGN) events.event(IGNORED_HUP);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {

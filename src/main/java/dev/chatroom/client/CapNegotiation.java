@@ -1,12 +1,11 @@
 package dev.chatroom.client;
 
-import java.util.function.BooleanSupplier;
-
 import dev.chatroom.irc.Message;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -14,12 +13,24 @@ import java.util.function.Consumer;
  * server offers (LS may come in several lines), remembers what was granted, ends negotiation.
  */
 final class CapNegotiation {
-    static final Set<String> WANTED = Set.of("echo-message", "server-time", "standard-replies", "sasl", "account-tag", "account-notify",
-            "extended-join", "batch", "message-tags", "labeled-response", HistoryRequests.CHATHISTORY, HistoryRequests.SEARCH);
+    static final Set<String> WANTED = Set.of(
+            "echo-message",
+            "server-time",
+            "standard-replies",
+            "sasl",
+            "account-tag",
+            "account-notify",
+            "extended-join",
+            "batch",
+            "message-tags",
+            "labeled-response",
+            HistoryRequests.CHATHISTORY,
+            HistoryRequests.SEARCH);
 
     private final Consumer<String> send;
     /** Asked once the caps are granted: true holds CAP END back (a SASL exchange goes first and ends it). */
     private BooleanSupplier holdEnd = () -> false;
+
     private boolean ended;
     private final List<String> offered = new ArrayList<>();
     private final Set<String> enabled = new HashSet<>();
@@ -47,7 +58,8 @@ final class CapNegotiation {
             if (want.isEmpty()) end();
             else send.accept("CAP REQ :" + String.join(" ", want));
         } else if ("ACK".equals(sub)) {
-            for (String cap : last.split(" ")) if (!cap.isEmpty()) enabled.add(cap.startsWith("-") ? cap.substring(1) : cap);
+            for (String cap : last.split(" "))
+                if (!cap.isEmpty()) enabled.add(cap.startsWith("-") ? cap.substring(1) : cap);
             if (!holdEnd.getAsBoolean()) end();
         } else if ("NAK".equals(sub)) {
             end();

@@ -31,6 +31,7 @@ public final class ChatClient implements AutoCloseable {
     private volatile boolean accepted;
     /** Something that looked like IRC came back: a numeric, CAP, PING, NOTICE, ERROR or a standard reply. */
     private volatile boolean spokeIrc;
+
     private volatile boolean heardAnything;
     private volatile long lagMillis = -1;
     private volatile long lastPingNanos;
@@ -55,15 +56,18 @@ public final class ChatClient implements AutoCloseable {
     public ChatClient(String host, int port, ClientTls tls, Consumer<ClientEvent> listener) {
         this.tls = tls;
         this.loginEvents = this::loginEvent;
-        // the name first asked for: a fallback nick taken after a 433 is not the account (logged in, the name comes back)
-        caps.holdEnd(() -> login.startIfWanted(firstNick != null ? firstNick : nick, caps.has("sasl"), ClientTls.passwordMayGo(host, tls), listener));
+        // the name first asked for: a fallback nick taken after a 433 is not the account (logged in, the name comes
+        // back)
+        caps.holdEnd(() -> login.startIfWanted(
+                firstNick != null ? firstNick : nick, caps.has("sasl"), ClientTls.passwordMayGo(host, tls), listener));
         this.host = host;
         this.port = port;
         this.listener = listener;
         this.roomEvents = new RoomEvents(this, listener);
         this.rooms = roomEvents.rooms;
         this.history = new HistoryRequests(this::sendLine, caps::has, listener);
-        this.incoming = new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"), history::live);
+        this.incoming =
+                new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"), history::live);
     }
 
     private String firstLine;
@@ -84,9 +88,13 @@ public final class ChatClient implements AutoCloseable {
             @Override
             public void closed() {
                 // a peer that closes before a single IRC line (an HTTP server answering 400) is not an IRC server
-                String reason = errorText != null ? errorText : heardAnything && !spokeIrc ? host + ":" + port + " does not speak IRC" : "connection lost";
-                if (ending == null && roomEvents.kickedByServer && errorText != null) ending = ClientEvent.Ending.KICKED;
-                ClientEvent.Ending why = quitting ? ClientEvent.Ending.LEFT : ending != null ? ending : ClientEvent.Ending.LOST;
+                String reason = errorText != null
+                        ? errorText
+                        : heardAnything && !spokeIrc ? host + ":" + port + " does not speak IRC" : "connection lost";
+                if (ending == null && roomEvents.kickedByServer && errorText != null)
+                    ending = ClientEvent.Ending.KICKED;
+                ClientEvent.Ending why =
+                        quitting ? ClientEvent.Ending.LEFT : ending != null ? ending : ClientEvent.Ending.LOST;
                 ClientEvent.Closed event = new ClientEvent.Closed(reason, !accepted, why);
                 listener.accept(event);
                 closed.complete(event);
@@ -153,7 +161,9 @@ public final class ChatClient implements AutoCloseable {
         for (String part : Splitter.split(body, Splitter.roomForText(nick, target, action))) {
             String text = action ? CTCP + "ACTION " + part + CTCP : part;
             sendLine("PRIVMSG " + target + " :" + text);
-            if (!echo) listener.accept(new ClientEvent.Chat(Instant.now(), nick, toRoom ? target : null, toRoom ? null : target, part, action, false));
+            if (!echo)
+                listener.accept(new ClientEvent.Chat(
+                        Instant.now(), nick, toRoom ? target : null, toRoom ? null : target, part, action, false));
         }
     }
 
@@ -281,13 +291,17 @@ public final class ChatClient implements AutoCloseable {
 
     private void handle(Message m) {
         String cmd = m.command();
-        if (cmd.length() == 3 && Character.isDigit(cmd.charAt(0)) || List.of("CAP", "PING", "NOTICE", "ERROR", "NOTE", "FAIL").contains(cmd)) spokeIrc = true;
+        if (cmd.length() == 3 && Character.isDigit(cmd.charAt(0))
+                || List.of("CAP", "PING", "NOTICE", "ERROR", "NOTE", "FAIL").contains(cmd)) spokeIrc = true;
         if (history.absorb(m)) return;
         switch (cmd) {
-            case "PING" -> sendLine("PONG :" + (m.params().isEmpty() ? "" : m.param(m.params().size() - 1)));
+            case "PING" ->
+                sendLine("PONG :"
+                        + (m.params().isEmpty() ? "" : m.param(m.params().size() - 1)));
             case "PONG" -> {
                 String token = m.param(m.params().size() - 1);
-                if (token != null && token.equals("lag" + lastPingNanos)) lagMillis = (System.nanoTime() - lastPingNanos) / 1_000_000;
+                if (token != null && token.equals("lag" + lastPingNanos))
+                    lagMillis = (System.nanoTime() - lastPingNanos) / 1_000_000;
             }
             case "MODE", "INVITE" -> {
                 String text = notes.describe(m, nick);
@@ -314,7 +328,9 @@ public final class ChatClient implements AutoCloseable {
             case "KICK" -> roomEvents.onKick(m);
             case "NICK" -> roomEvents.onNick(m);
             case "ACCOUNT" -> roomEvents.onAccount(m);
-            case "TOPIC" -> roomEvents.onTopic(m.param(0), m.param(1) == null || m.param(1).isEmpty() ? null : m.param(1), m.param(1));
+            case "TOPIC" ->
+                roomEvents.onTopic(
+                        m.param(0), m.param(1) == null || m.param(1).isEmpty() ? null : m.param(1), m.param(1));
             default -> {
                 if (cmd.length() == 3 && Character.isDigit(cmd.charAt(0))) onNumeric(m);
             }
@@ -337,17 +353,20 @@ public final class ChatClient implements AutoCloseable {
             }
             case Numeric.RPL_ISUPPORT -> roomEvents.onIsupport(m);
             case Numeric.RPL_WHOSPCRPL -> roomEvents.onWhoxReply(m);
-            case Numeric.RPL_MOTD -> listener.accept(new ClientEvent.Info(last.startsWith("- ") ? last.substring(2) : last));
+            case Numeric.RPL_MOTD ->
+                listener.accept(new ClientEvent.Info(last.startsWith("- ") ? last.substring(2) : last));
             case Numeric.RPL_NAMREPLY -> roomEvents.names(last);
             case Numeric.RPL_ENDOFNAMES -> roomEvents.onEndOfNames(p.size() > 1 ? p.get(1) : "");
             case Numeric.RPL_TOPIC -> roomEvents.onTopic(p.get(1), last, last);
             case Numeric.ERR_NICKNAMEINUSE, Numeric.ERR_ERRONEUSNICKNAME, Numeric.ERR_NONICKNAMEGIVEN ->
-                    listener.accept(ServerNotes.nameRefused(code, p, nick, accepted));
+                listener.accept(ServerNotes.nameRefused(code, p, nick, accepted));
             case Numeric.ERR_NOSUCHNICK -> listener.accept(new ClientEvent.Problem("No such user: " + p.get(1)));
             case Numeric.ERR_NOSUCHCHANNEL -> listener.accept(new ClientEvent.Problem("No such room: " + p.get(1)));
-            case Numeric.ERR_CANNOTSENDTOCHAN -> listener.accept(new ClientEvent.Problem("Cannot send to " + p.get(1) + ": " + last));
+            case Numeric.ERR_CANNOTSENDTOCHAN ->
+                listener.accept(new ClientEvent.Problem("Cannot send to " + p.get(1) + ": " + last));
             case Numeric.ERR_YOUREBANNEDCREEP -> ending = ClientEvent.Ending.BANNED;
-            case Numeric.ERR_INPUTTOOLONG -> listener.accept(new ClientEvent.Problem("The server refused a line as too long."));
+            case Numeric.ERR_INPUTTOOLONG ->
+                listener.accept(new ClientEvent.Problem("The server refused a line as too long."));
             case Numeric.RPL_AWAY -> listener.accept(new ClientEvent.Info(p.get(1) + " is away: " + last));
             case Numeric.ERR_NOTREGISTERED -> {
                 // we only send chat commands after being accepted; nothing useful to show

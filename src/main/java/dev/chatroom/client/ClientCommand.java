@@ -15,7 +15,8 @@ import java.util.function.Function;
  * @param description what it does, one line in /help
  * @param parser what the words after the command (stripped, "" for none) ask for
  */
-record ClientCommand(String usage, List<String> aliases, int minWords, String description, Function<String, Action> parser) {
+record ClientCommand(
+        String usage, List<String> aliases, int minWords, String description, Function<String, Action> parser) {
     static ClientCommand of(String usage, int minWords, String description, Function<String, Action> parser) {
         return new ClientCommand(usage, List.of(), minWords, description, parser);
     }

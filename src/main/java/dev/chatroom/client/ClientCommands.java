@@ -13,39 +13,80 @@ import java.util.StringJoiner;
 /** The client's slash commands, one row a command, in the order /help lists them. A new command is a row here. */
 public final class ClientCommands {
     static final List<ClientCommand> TABLE = List.of(
-            of("/private <user> <message>", 2, "to one person only; /color or /me may follow <user>", Input::privately).alias("/msg"),
+            of("/private <user> <message>", 2, "to one person only; /color or /me may follow <user>", Input::privately)
+                    .alias("/msg"),
             of("/color <color> <message>", 2, "a message in color", rest -> Input.colored(null, rest)),
             of("/me <action>", 1, "an action: * you wave", rest -> new Action.Send(null, rest, true)),
             of("/users", 0, "who is in the room", rest -> new Action.Users()),
             of("/join #room [key]", 1, "join (or create) a room and switch to it", Input::join),
-            of("/part [#room] [reason]", 0, "leave a room (default: the one on screen)",
-                    rest -> rest.startsWith("#") ? new Action.Part(word(rest, 0), after(rest)) : new Action.Part(null, rest.isEmpty() ? null : rest)),
-            of("/rooms", 0, "every room on the server", rest -> new Action.Rooms()).alias("/list"),
-            of("/switch #room", 1, "change the room on screen (also Alt-1..9, Ctrl-N, Ctrl-P; the status line numbers them)",
+            of(
+                    "/part [#room] [reason]",
+                    0,
+                    "leave a room (default: the one on screen)",
+                    rest -> rest.startsWith("#")
+                            ? new Action.Part(word(rest, 0), after(rest))
+                            : new Action.Part(null, rest.isEmpty() ? null : rest)),
+            of("/rooms", 0, "every room on the server", rest -> new Action.Rooms())
+                    .alias("/list"),
+            of(
+                    "/switch #room",
+                    1,
+                    "change the room on screen (also Alt-1..9, Ctrl-N, Ctrl-P; the status line numbers them)",
                     rest -> new Action.Switch(word(rest, 0))),
-            of("/topic [text]", 0, "show or set the room's topic",
+            of(
+                    "/topic [text]",
+                    0,
+                    "show or set the room's topic",
                     rest -> new Action.Server(rest.isEmpty() ? "TOPIC {room}" : "TOPIC {room} :" + rest)),
-            of("/invite <user>", 1, "invite someone to the room (channel operators)",
+            of(
+                    "/invite <user>",
+                    1,
+                    "invite someone to the room (channel operators)",
                     rest -> new Action.Server("INVITE " + word(rest, 0) + " {room}")),
-            of("/kick <user> [reason]", 1, "remove someone from the room (channel operators)",
-                    rest -> new Action.Server("KICK {room} " + word(rest, 0) + (after(rest) == null ? "" : " :" + after(rest)))),
-            of("/mode [#room] [modes [args]]", 0, "show or set a room's modes (+m, +k key, ...)",
-                    rest -> new Action.Server(rest.isEmpty() ? "MODE {room}" : rest.startsWith("#") ? "MODE " + rest : "MODE {room} " + rest)),
+            of(
+                    "/kick <user> [reason]",
+                    1,
+                    "remove someone from the room (channel operators)",
+                    rest -> new Action.Server(
+                            "KICK {room} " + word(rest, 0) + (after(rest) == null ? "" : " :" + after(rest)))),
+            of(
+                    "/mode [#room] [modes [args]]",
+                    0,
+                    "show or set a room's modes (+m, +k key, ...)",
+                    rest -> new Action.Server(
+                            rest.isEmpty()
+                                    ? "MODE {room}"
+                                    : rest.startsWith("#") ? "MODE " + rest : "MODE {room} " + rest)),
             of("/op <user>", 1, "give someone @ in the room (channel operators)", rest -> status("+o", rest)),
             of("/deop <user>", 1, "take someone's @ away (channel operators)", rest -> status("-o", rest)),
-            of("/voice <user>", 1, "give someone +, to speak in a moderated room (channel operators)", rest -> status("+v", rest)),
+            of(
+                    "/voice <user>",
+                    1,
+                    "give someone +, to speak in a moderated room (channel operators)",
+                    rest -> status("+v", rest)),
             of("/devoice <user>", 1, "take someone's + away (channel operators)", rest -> status("-v", rest)),
             of("/nick <name>", 1, "change your name", rest -> new Action.Server("NICK " + word(rest, 0))),
-            of("/away [text]", 0, "say you are away (alone: back)", rest -> new Action.Server(rest.isEmpty() ? "AWAY" : "AWAY :" + rest)),
+            of(
+                    "/away [text]",
+                    0,
+                    "say you are away (alone: back)",
+                    rest -> new Action.Server(rest.isEmpty() ? "AWAY" : "AWAY :" + rest)),
             of("/whois <user>", 1, "who someone is", rest -> new Action.Server("WHOIS " + word(rest, 0))),
             of("/history [#room|user] [n]", 0, "n earlier messages (default 50, at most 1000)", Input::history),
             of("/search <words>", 1, "messages of your rooms and conversations with all the words", Action.Search::new),
             // alone, they ask for the password without showing it
-            of("/register [password]", 0, "your name as an account (alone: asked unseen; logged-in names show a \u2713)",
+            of(
+                    "/register [password]",
+                    0,
+                    "your name as an account (alone: asked unseen; logged-in names show a \u2713)",
                     rest -> new Action.Server("REGISTER * * :" + (rest.isEmpty() ? Input.ASK_PASSWORD : rest))),
-            of("/passwd [new password]", 0, "your account's new password (alone: asked unseen)",
+            of(
+                    "/passwd [new password]",
+                    0,
+                    "your account's new password (alone: asked unseen)",
                     rest -> new Action.Server("SETPASS :" + (rest.isEmpty() ? Input.ASK_PASSWORD : rest))),
-            of("/leave [reason]", 0, "leave the chat", rest -> new Action.Leave(rest.isEmpty() ? null : rest)).alias("/quit"),
+            of("/leave [reason]", 0, "leave the chat", rest -> new Action.Leave(rest.isEmpty() ? null : rest))
+                    .alias("/quit"),
             of("/help", 0, "this list", rest -> new Action.Help()));
 
     /** What /help prints. */
@@ -75,7 +116,9 @@ public final class ClientCommands {
 
     /** Every command, its aliases in parentheses ("/leave (/quit)"), for a summary such as {@code chatroom join --help}. */
     public static List<String> summary() {
-        return TABLE.stream().map(c -> c.aliases().isEmpty() ? c.name() : c.name() + " (" + String.join(", ", c.aliases()) + ")").toList();
+        return TABLE.stream()
+                .map(c -> c.aliases().isEmpty() ? c.name() : c.name() + " (" + String.join(", ", c.aliases()) + ")")
+                .toList();
     }
 
     private static String help() {

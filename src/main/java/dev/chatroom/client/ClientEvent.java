@@ -44,7 +44,15 @@ public sealed interface ClientEvent {
      * A message. {@code room} is set for a room message; for a private one it is null and
      * {@code to} is the recipient. {@code from} may be our own nick (echo of what we sent).
      */
-    record Chat(Instant time, String from, String room, String to, String text, boolean action, boolean notice, String account)
+    record Chat(
+            Instant time,
+            String from,
+            String room,
+            String to,
+            String text,
+            boolean action,
+            boolean notice,
+            String account)
             implements ClientEvent {
         public Chat(Instant time, String from, String room, String to, String text, boolean action, boolean notice) {
             this(time, from, room, to, text, action, notice, null);
@@ -58,7 +66,11 @@ public sealed interface ClientEvent {
     record History(String target, HistoryKind kind, List<Chat> messages) implements ClientEvent {}
 
     /** Why history was shown: on entering a room, after a reconnection (what was missed), or asked for with /history. */
-    enum HistoryKind { JOINED, MISSED, OLDER }
+    enum HistoryKind {
+        JOINED,
+        MISSED,
+        OLDER
+    }
 
     /** The answer to /search, oldest first. */
     record SearchResults(String words, List<Chat> found) implements ClientEvent {}

@@ -1,8 +1,7 @@
 package dev.chatroom.client;
 
-import java.nio.file.FileAlreadyExistsException;
-
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,7 +21,8 @@ public final class ClientFiles {
         if (Files.isDirectory(dir)) return;
         if (dir.getParent() != null) Files.createDirectories(dir.getParent());
         try {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
             Files.createDirectory(dir);
         } catch (FileAlreadyExistsException e) {

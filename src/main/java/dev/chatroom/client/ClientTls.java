@@ -18,7 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ClientTls {
     /** What the user said about a certificate no authority vouches for. */
-    public enum Answer { YES, NO, CANNOT_ASK }
+    public enum Answer {
+        YES,
+        NO,
+        CANNOT_ASK
+    }
 
     /** Asks the user about a certificate no authority vouches for. */
     public interface Asker {
@@ -60,7 +64,8 @@ public final class ClientTls {
      * by the client and not left to the server, which could only refuse it after it travelled.
      */
     static boolean passwordMayGo(String host, ClientTls tls) {
-        boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+        boolean local =
+                host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
         return tls != null || local;
     }
 
@@ -74,9 +79,12 @@ public final class ClientTls {
     }
 
     SslContext context(ServerTrust.Verdict verdict) throws IOException {
-        SslContextBuilder b = SslContextBuilder.forClient().sslProvider(SslProvider.JDK).trustManager(verdict)
+        SslContextBuilder b = SslContextBuilder.forClient()
+                .sslProvider(SslProvider.JDK)
+                .trustManager(verdict)
                 .endpointIdentificationAlgorithm("HTTPS");
-        if (identity != null) b.keyManager(identity.pem().key(), identity.pem().chain().toArray(X509Certificate[]::new));
+        if (identity != null)
+            b.keyManager(identity.pem().key(), identity.pem().chain().toArray(X509Certificate[]::new));
         return b.build();
     }
 }

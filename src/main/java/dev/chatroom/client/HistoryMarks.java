@@ -14,7 +14,8 @@ import java.util.Map;
  * Written on the network thread, read by the input thread.
  */
 final class HistoryMarks {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** A message as CHATHISTORY can point at it; msgid may be null (the server gave none), time never is. */
     record Mark(String msgid, Instant time) {

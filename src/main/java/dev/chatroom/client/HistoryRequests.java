@@ -1,9 +1,8 @@
 package dev.chatroom.client;
 
-import java.time.Instant;
-
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +27,11 @@ final class HistoryRequests {
     static final int ON_JOIN = 50;
     static final int MAX = 1000;
 
-    private enum Type { HISTORY, SEARCH, TARGETS }
+    private enum Type {
+        HISTORY,
+        SEARCH,
+        TARGETS
+    }
 
     static final String TARGETS = "draft/chathistory-targets";
     /** Private conversations caught up after a reconnection, at most. */
@@ -55,6 +58,7 @@ final class HistoryRequests {
     private final Consumer<ClientEvent> listener;
     /** By label, in the order sent: without labeled-response, an answer is the first one of its kind. */
     private final Map<String, Request> pending = new LinkedHashMap<>();
+
     private final Map<String, Open> open = new HashMap<>();
     private int labels;
     private HistoryMarks marks = new HistoryMarks();
@@ -89,7 +93,12 @@ final class HistoryRequests {
         awaySince = since;
         String from = new HistoryMarks.Mark(null, since.time()).reference();
         String to = new HistoryMarks.Mark(null, Instant.now().plusSeconds(60)).reference();
-        ask(Type.TARGETS, ClientEvent.HistoryKind.MISSED, null, null, "CHATHISTORY TARGETS " + from + " " + to + " " + TARGETS_MAX);
+        ask(
+                Type.TARGETS,
+                ClientEvent.HistoryKind.MISSED,
+                null,
+                null,
+                "CHATHISTORY TARGETS " + from + " " + to + " " + TARGETS_MAX);
     }
 
     HistoryMarks marks() {
@@ -100,8 +109,20 @@ final class HistoryRequests {
     void entered(String room) {
         if (!caps.test(CHATHISTORY)) return; // the server replays on its own: see replayKind
         HistoryMarks.Mark last = catchUp.remove(Casemapping.fold(room)) ? marks.newest(room) : null;
-        if (last != null) ask(Type.HISTORY, ClientEvent.HistoryKind.MISSED, room, null, "CHATHISTORY AFTER " + room + " " + last.reference() + " " + MAX);
-        else ask(Type.HISTORY, ClientEvent.HistoryKind.JOINED, room, null, "CHATHISTORY LATEST " + room + " * " + ON_JOIN);
+        if (last != null)
+            ask(
+                    Type.HISTORY,
+                    ClientEvent.HistoryKind.MISSED,
+                    room,
+                    null,
+                    "CHATHISTORY AFTER " + room + " " + last.reference() + " " + MAX);
+        else
+            ask(
+                    Type.HISTORY,
+                    ClientEvent.HistoryKind.JOINED,
+                    room,
+                    null,
+                    "CHATHISTORY LATEST " + room + " * " + ON_JOIN);
     }
 
     /** /history: count messages from before the oldest one seen of the conversation. */
@@ -111,7 +132,9 @@ final class HistoryRequests {
             return;
         }
         HistoryMarks.Mark first = marks.oldest(target);
-        String line = first == null ? "CHATHISTORY LATEST " + target + " * " + count : "CHATHISTORY BEFORE " + target + " " + first.reference() + " " + count;
+        String line = first == null
+                ? "CHATHISTORY LATEST " + target + " * " + count
+                : "CHATHISTORY BEFORE " + target + " " + first.reference() + " " + count;
         ask(Type.HISTORY, ClientEvent.HistoryKind.OLDER, target, null, line);
     }
 
@@ -135,7 +158,9 @@ final class HistoryRequests {
         if (msgid == null && m.tags().get("time") == null) return; // no way to point at it
         marks.live(conversation, msgid, IncomingMessages.timeOf(m));
         if (msgid == null) return;
-        for (Request r : pending.values()) if (r.target() != null && Casemapping.equals(r.target(), conversation)) r.liveIds().add(msgid);
+        for (Request r : pending.values())
+            if (r.target() != null && Casemapping.equals(r.target(), conversation))
+                r.liveIds().add(msgid);
     }
 
     /** Takes the lines that are history's: BATCH, what is inside its batches, its FAILs. False for anything else. */
@@ -163,7 +188,10 @@ final class HistoryRequests {
 
     private boolean start(String id, Message m) {
         String type = m.param(1);
-        if (!"chathistory".equals(type) && !SEARCH.equals(type) && !TARGETS.equals(type) && !"labeled-response".equals(type)) return false;
+        if (!"chathistory".equals(type)
+                && !SEARCH.equals(type)
+                && !TARGETS.equals(type)
+                && !"labeled-response".equals(type)) return false;
         String label = labelOf(m, open.get(m.tags().get("batch")));
         Type wanted = SEARCH.equals(type) ? Type.SEARCH : TARGETS.equals(type) ? Type.TARGETS : Type.HISTORY;
         Request r = "labeled-response".equals(type) ? null : take(label, wanted, m.param(2));
@@ -175,7 +203,8 @@ final class HistoryRequests {
     /** A label on the line, or on the labeled-response batch it is in. */
     private static String labelOf(Message m, Open outer) {
         String label = m.tags().get("label");
-        if (label == null && outer != null && outer.type.equals("labeled-response")) label = outer.lines.get(0).tags().get("label");
+        if (label == null && outer != null && outer.type.equals("labeled-response"))
+            label = outer.lines.get(0).tags().get("label");
         return label;
     }
 
@@ -195,9 +224,13 @@ final class HistoryRequests {
     private void failed(Message m, Open outer) {
         boolean search = "SEARCH".equals(m.param(0));
         String target = search || m.params().size() < 5 ? null : m.param(3);
-        take(labelOf(m, outer), search ? Type.SEARCH : "TARGETS".equals(m.param(2)) ? Type.TARGETS : Type.HISTORY, target);
+        take(
+                labelOf(m, outer),
+                search ? Type.SEARCH : "TARGETS".equals(m.param(2)) ? Type.TARGETS : Type.HISTORY,
+                target);
         String text = m.param(m.params().size() - 1);
-        listener.accept(new ClientEvent.Problem((search ? "Search failed: " : "No history" + (target == null ? "" : " of " + target) + ": ") + text));
+        listener.accept(new ClientEvent.Problem(
+                (search ? "Search failed: " : "No history" + (target == null ? "" : " of " + target) + ": ") + text));
     }
 
     private void finish(Open o) {
@@ -218,8 +251,11 @@ final class HistoryRequests {
             last = new HistoryMarks.Mark(line.tags().get("msgid"), c.time());
             if (first == null) first = last;
         }
-        if (o.target != null && first != null) marks.shown(o.target, first, last, kind == ClientEvent.HistoryKind.OLDER);
-        if (o.type.equals(SEARCH)) listener.accept(new ClientEvent.SearchResults(o.request == null ? "" : o.request.words(), List.copyOf(chats)));
+        if (o.target != null && first != null)
+            marks.shown(o.target, first, last, kind == ClientEvent.HistoryKind.OLDER);
+        if (o.type.equals(SEARCH))
+            listener.accept(
+                    new ClientEvent.SearchResults(o.request == null ? "" : o.request.words(), List.copyOf(chats)));
         else listener.accept(new ClientEvent.History(o.target, kind, List.copyOf(chats)));
     }
 
@@ -228,12 +264,20 @@ final class HistoryRequests {
         HistoryMarks.Mark since = awaySince;
         if (since == null) return;
         for (Message line : o.lines) {
-            if (!"TARGETS".equals(line.param(0)) || line.param(1) == null || line.param(1).startsWith("#")) continue;
+            if (!"TARGETS".equals(line.param(0))
+                    || line.param(1) == null
+                    || line.param(1).startsWith("#")) continue;
             String nick = line.param(1);
-            // the newest seen of this conversation, unless it came after the reconnection (live, while this was on its way)
+            // the newest seen of this conversation, unless it came after the reconnection (live, while this was on its
+            // way)
             HistoryMarks.Mark last = marks.newest(nick);
             if (last == null || last.time().isAfter(since.time())) last = new HistoryMarks.Mark(null, since.time());
-            ask(Type.HISTORY, ClientEvent.HistoryKind.MISSED, nick, null, "CHATHISTORY AFTER " + nick + " " + last.reference() + " " + MAX);
+            ask(
+                    Type.HISTORY,
+                    ClientEvent.HistoryKind.MISSED,
+                    nick,
+                    null,
+                    "CHATHISTORY AFTER " + nick + " " + last.reference() + " " + MAX);
         }
     }
 

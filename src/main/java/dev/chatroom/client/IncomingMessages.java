@@ -1,12 +1,11 @@
 package dev.chatroom.client;
 
-import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
-
 import dev.chatroom.config.Version;
 import dev.chatroom.irc.Message;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** PRIVMSG and NOTICE as chat events: room or private, actions, notices, server announcements, the sender's account; CTCP answered. */
@@ -19,7 +18,11 @@ final class IncomingMessages {
     /** A live message and its conversation, for history's marks. */
     private final BiConsumer<Message, String> seen;
 
-    IncomingMessages(ChatClient client, Consumer<ClientEvent> listener, KnownAccounts accounts, BooleanSupplier accountTags,
+    IncomingMessages(
+            ChatClient client,
+            Consumer<ClientEvent> listener,
+            KnownAccounts accounts,
+            BooleanSupplier accountTags,
             BiConsumer<Message, String> seen) {
         this.client = client;
         this.seen = seen;
@@ -68,7 +71,14 @@ final class IncomingMessages {
             action = true;
         }
         boolean toRoom = target.startsWith("#");
-        return new ClientEvent.Chat(timeOf(m), from, toRoom ? target : null, toRoom ? null : target, text, action, m.command().equals("NOTICE"),
+        return new ClientEvent.Chat(
+                timeOf(m),
+                from,
+                toRoom ? target : null,
+                toRoom ? null : target,
+                text,
+                action,
+                m.command().equals("NOTICE"),
                 m.tags().get("account"));
     }
 
@@ -83,7 +93,8 @@ final class IncomingMessages {
     private void answerCtcp(String from, String body, boolean notice) {
         if (notice || client.isMe(from)) return;
         String verb = body.split(" ", 2)[0];
-        if (verb.equals("VERSION")) client.sendLine("NOTICE " + from + " :" + CTCP + "VERSION chatroom " + Version.get() + CTCP);
+        if (verb.equals("VERSION"))
+            client.sendLine("NOTICE " + from + " :" + CTCP + "VERSION chatroom " + Version.get() + CTCP);
         else if (verb.equals("PING")) client.sendLine("NOTICE " + from + " :" + CTCP + body + CTCP);
     }
 

@@ -33,7 +33,8 @@ public final class Input {
             else if (target == null) target = w;
             else count = -1;
         }
-        if (words.length > 2 || count < 1 || count > HistoryRequests.MAX) return new Action.Problem("Usage: /history [#room|user] [1-1000]");
+        if (words.length > 2 || count < 1 || count > HistoryRequests.MAX)
+            return new Action.Problem("Usage: /history [#room|user] [1-1000]");
         return new Action.History(target, count);
     }
 
@@ -60,10 +61,13 @@ public final class Input {
         String to = parts[0];
         String message = parts[1].strip();
         String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.equals("/color") || lower.startsWith("/color ")) return colored(to, message.substring(6).strip());
+        if (lower.equals("/color") || lower.startsWith("/color "))
+            return colored(to, message.substring(6).strip());
         if (lower.equals("/me") || lower.startsWith("/me ")) {
             String act = message.substring(3).strip();
-            return act.isEmpty() ? new Action.Problem("Usage: /private <user> /me <action>") : new Action.Send(to, act, true);
+            return act.isEmpty()
+                    ? new Action.Problem("Usage: /private <user> /me <action>")
+                    : new Action.Send(to, act, true);
         }
         if (message.startsWith("//")) message = message.substring(1);
         return new Action.Send(to, message, false);
@@ -72,10 +76,12 @@ public final class Input {
     /** A message in a color, to the room (to null: /color's own row checked the words) or to one user. */
     static Action colored(String to, String rest) {
         String[] parts = rest.split("\\s+", 2);
-        if (rest.isEmpty() || parts.length < 2 || parts[1].isBlank()) return new Action.Problem("Usage: /private <user> /color <color> <message>");
+        if (rest.isEmpty() || parts.length < 2 || parts[1].isBlank())
+            return new Action.Problem("Usage: /private <user> /color <color> <message>");
         OptionalInt code = Colors.code(parts[0]);
         if (code.isEmpty()) {
-            return new Action.Problem("Unknown color " + parts[0] + ". Colors: " + String.join(", ", Colors.names()) + ".");
+            return new Action.Problem(
+                    "Unknown color " + parts[0] + ". Colors: " + String.join(", ", Colors.names()) + ".");
         }
         return new Action.Send(to, Colors.colorize(code.getAsInt(), parts[1].strip()), false);
     }

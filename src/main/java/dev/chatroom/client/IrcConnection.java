@@ -1,12 +1,5 @@
 package dev.chatroom.client;
 
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import dev.chatroom.irc.IrcFrameDecoder;
 import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.irc.Message;
@@ -14,6 +7,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -22,11 +16,16 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One TCP connection to an IRC server: lines out, parsed lines in (on the connection's own
@@ -87,7 +86,11 @@ final class IrcConnection implements AutoCloseable {
                                 ctx.fireChannelRead(msg);
                             }
                         });
-                        ch.pipeline().addLast(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder(true), new Handler(listener, handedOver));
+                        ch.pipeline()
+                                .addLast(
+                                        new IrcFrameDecoder(IrcLineDecoder.MAX_LINE),
+                                        new IrcLineDecoder(true),
+                                        new Handler(listener, handedOver));
                     }
                 });
         Channel channel;
@@ -112,18 +115,21 @@ final class IrcConnection implements AutoCloseable {
             throw new ClientTls.Refused(e.getMessage());
         }
         // on the connection's thread, where channelInactive runs too: the end is reported exactly once
-        channel.eventLoop().submit(() -> {
-            handedOver.set(true);
-            channel.pipeline().get(Handler.class).release();
-            if (!channel.isActive()) listener.closed(); // lost while the user decided
-        }).syncUninterruptibly();
+        channel.eventLoop()
+                .submit(() -> {
+                    handedOver.set(true);
+                    channel.pipeline().get(Handler.class).release();
+                    if (!channel.isActive()) listener.closed(); // lost while the user decided
+                })
+                .syncUninterruptibly();
         return connection;
     }
 
     private static String rootMessage(Throwable t) {
         while (t.getCause() != null) t = t.getCause();
         String m = t.getMessage();
-        if (m != null && (m.contains("plaintext") || m.contains("not an SSL/TLS record"))) return "the server does not speak TLS on this port";
+        if (m != null && (m.contains("plaintext") || m.contains("not an SSL/TLS record")))
+            return "the server does not speak TLS on this port";
         return m == null ? t.getClass().getSimpleName() : m;
     }
 

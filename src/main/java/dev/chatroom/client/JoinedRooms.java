@@ -1,10 +1,9 @@
 package dev.chatroom.client;
 
-import java.util.LinkedHashMap;
-
 import dev.chatroom.irc.Casemapping;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -51,12 +51,14 @@ public final class KnownServers {
         ClientFiles.createPrivateDirectories(file.toAbsolutePath().getParent());
         if (!Files.exists(file)) {
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 Files.createFile(file);
             }
         }
-        Files.writeString(file, key(host, port) + " " + fingerprint + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(
+                file, key(host, port) + " " + fingerprint + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     /** {@code host:port}; an IPv6 address in brackets, so the port stays apart. */

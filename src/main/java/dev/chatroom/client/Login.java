@@ -15,6 +15,7 @@ final class Login {
     static final int CHUNK = 400;
     /** Why a password was not sent at all (asking for another would not help). */
     static final String NOT_ENCRYPTED = "not sent: this connection is not encrypted (join with --tls)";
+
     private final Consumer<String> send;
     private volatile String account;
     private volatile String password;
@@ -59,7 +60,8 @@ final class Login {
     boolean startIfWanted(String nick, boolean saslOffered, boolean encrypted, Consumer<ClientEvent> listener) {
         if (!wanted() || !mayGo(nick, encrypted, listener)) return false;
         if (!saslOffered) {
-            listener.accept(new ClientEvent.Problem("This server does not offer logging in (SASL); you are not logged in."));
+            listener.accept(
+                    new ClientEvent.Problem("This server does not offer logging in (SASL); you are not logged in."));
             return false;
         }
         start(nick);
@@ -88,8 +90,10 @@ final class Login {
             send.accept("AUTHENTICATE +");
             return;
         }
-        String payload = Base64.getEncoder().encodeToString((account + "\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < payload.length(); i += CHUNK) send.accept("AUTHENTICATE " + payload.substring(i, Math.min(payload.length(), i + CHUNK)));
+        String payload = Base64.getEncoder()
+                .encodeToString((account + "\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < payload.length(); i += CHUNK)
+            send.accept("AUTHENTICATE " + payload.substring(i, Math.min(payload.length(), i + CHUNK)));
         if (payload.length() % CHUNK == 0) send.accept("AUTHENTICATE +");
     }
 
@@ -137,13 +141,16 @@ final class Login {
         if (!"SUCCESS".equals(m.param(0))) return;
         if (m.command().equals("SETPASS")) {
             String text = m.param(m.params().size() - 1);
-            listener.accept(new ClientEvent.Info(text == null || text.isEmpty() || text.equals(m.param(1)) ? "Password changed." : text
-                    + (text.endsWith(".") ? "" : ".")));
+            listener.accept(new ClientEvent.Info(
+                    text == null || text.isEmpty() || text.equals(m.param(1))
+                            ? "Password changed."
+                            : text + (text.endsWith(".") ? "" : ".")));
             return;
         }
         account = m.param(1);
         listener.accept(new ClientEvent.LoggedIn(account, true));
-        listener.accept(new ClientEvent.Info("Account " + account + " registered; you are logged in. Next time: --login or CHATROOM_PASSWORD"
-                + (withCertificate ? " (or just --cert: your certificate is linked)." : ".")));
+        listener.accept(new ClientEvent.Info(
+                "Account " + account + " registered; you are logged in. Next time: --login or CHATROOM_PASSWORD"
+                        + (withCertificate ? " (or just --cert: your certificate is linked)." : ".")));
     }
 }

@@ -1,16 +1,15 @@
 package dev.chatroom.client;
 
-import java.time.LocalDate;
-import java.util.function.Function;
-
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Formatting;
-import dev.chatroom.irc.Sanitizer;
 import dev.chatroom.irc.Names;
+import dev.chatroom.irc.Sanitizer;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +37,7 @@ public final class Render {
     private Render colorless;
     /** The room on screen now, and the one the server put us in first ("the chatroom"); either may be null. */
     private volatile Supplier<String> current = () -> null;
+
     private volatile Supplier<String> home = () -> null;
     private volatile Function<String, String> accountOf = nick -> null;
     /** After a logged-in name; "+" where the terminal cannot show a check mark. */
@@ -80,25 +80,29 @@ public final class Render {
     /** The text to print for an event (possibly several lines), or null to print nothing. */
     public String render(ClientEvent event) {
         if (event instanceof ClientEvent.Waiting) return "Waiting for the admin to accept you...";
-        if (event instanceof ClientEvent.LoggedIn l) return l.byRegistering() ? null : "Logged in as " + clean(l.account()) + ".";
+        if (event instanceof ClientEvent.LoggedIn l)
+            return l.byRegistering() ? null : "Logged in as " + clean(l.account()) + ".";
         if (event instanceof ClientEvent.LoginFailed f) {
             String why = f.text() == null ? "" : f.text().replaceFirst("^SASL authentication failed:? ?", "");
             return "Login failed for " + clean(f.account()) + (why.isEmpty() ? "." : ": " + clean(why) + ".");
         }
         if (event instanceof ClientEvent.NameRefused r) return nameRefused(r.name(), r.reason());
         if (event instanceof ClientEvent.Welcome w) {
-            return "Welcome to " + clean(w.room()) + ", " + nick(w.nick()) + ". Type /help for commands.\n" + memberList(w.room(), w.members());
+            return "Welcome to " + clean(w.room()) + ", " + nick(w.nick()) + ". Type /help for commands.\n"
+                    + memberList(w.room(), w.members());
         }
         if (event instanceof ClientEvent.Members m) return memberList(m.room(), m.members());
         if (event instanceof ClientEvent.Entered e) {
-            return "You joined " + clean(e.room()) + ". /switch " + clean(e.room()) + " or Alt-number to change rooms.\n" + memberList(e.room(), e.members());
+            return "You joined " + clean(e.room()) + ". /switch " + clean(e.room())
+                    + " or Alt-number to change rooms.\n" + memberList(e.room(), e.members());
         }
         if (event instanceof ClientEvent.Parted p) return "You left " + clean(p.room()) + ".";
         if (event instanceof ClientEvent.RoomList l) return roomList(l.rooms());
         if (event instanceof ClientEvent.Chat c) return chat(c, stamp(c.time()), where(c.room()), true);
         if (event instanceof ClientEvent.History h) return history(h);
         if (event instanceof ClientEvent.SearchResults s) return searchResults(s);
-        if (event instanceof ClientEvent.Joined j) return stamp(j.time()) + where(j.room()) + "* " + nick(j.nick()) + entered(j.room());
+        if (event instanceof ClientEvent.Joined j)
+            return stamp(j.time()) + where(j.room()) + "* " + nick(j.nick()) + entered(j.room());
         if (event instanceof ClientEvent.Left l) {
             if (l.room() != null && !Casemapping.equals(l.room(), String.valueOf(home.get()))) {
                 return stamp(l.time()) + where(l.room()) + "* " + nick(l.nick()) + " left " + clean(l.room())
@@ -108,7 +112,8 @@ public final class Render {
         }
         if (event instanceof ClientEvent.Removed r) {
             boolean homeRoom = r.room() == null || Casemapping.equals(r.room(), String.valueOf(home.get()));
-            return stamp(r.time()) + where(r.room()) + "* " + nick(r.nick()) + " was removed" + (homeRoom ? "" : " from " + clean(r.room()))
+            return stamp(r.time()) + where(r.room()) + "* " + nick(r.nick()) + " was removed"
+                    + (homeRoom ? "" : " from " + clean(r.room()))
                     + " by " + (r.by() == null ? "the admin" : nick(r.by()))
                     + (r.reason() == null ? "." : " (" + text(r.reason(), "") + ")");
         }
@@ -136,8 +141,8 @@ public final class Render {
         String shown = Sanitizer.clean(name);
         if (reason.contains("taken")) return "The name " + shown + " is already taken. Choose another.";
         if (reason.contains("registered")) return "The name " + shown + " is registered to an account.";
-        return "The name " + shown + " is not allowed: use 1-" + Names.NICK_MAX + " ASCII letters (a-z, A-Z), digits or "
-                + Names.NICK_SPECIALS + ", not starting with a digit or -.";
+        return "The name " + shown + " is not allowed: use 1-" + Names.NICK_MAX
+                + " ASCII letters (a-z, A-Z), digits or " + Names.NICK_SPECIALS + ", not starting with a digit or -.";
     }
 
     /**
@@ -145,13 +150,18 @@ public final class Render {
      * in them is not highlighted (it is not news). Nothing for none, unless they were asked for.
      */
     private String history(ClientEvent.History h) {
-        String of = h.target() == null || Casemapping.equals(h.target(), String.valueOf(current.get())) ? ""
+        String of = h.target() == null || Casemapping.equals(h.target(), String.valueOf(current.get()))
+                ? ""
                 : (h.target().startsWith("#") ? " in " : " with ") + clean(h.target());
-        if (h.messages().isEmpty()) return h.kind() == ClientEvent.HistoryKind.OLDER ? "No earlier messages" + of + "." : null;
+        if (h.messages().isEmpty())
+            return h.kind() == ClientEvent.HistoryKind.OLDER ? "No earlier messages" + of + "." : null;
         boolean missed = h.kind() == ClientEvent.HistoryKind.MISSED;
-        StringBuilder sb = new StringBuilder(faint(missed ? "--- while you were away" + of + " ---" : "--- earlier messages" + of + " ---"));
+        StringBuilder sb = new StringBuilder(
+                faint(missed ? "--- while you were away" + of + " ---" : "--- earlier messages" + of + " ---"));
         for (ClientEvent.Chat c : h.messages()) sb.append('\n').append(faint(past(c, where(c.room()), false)));
-        sb.append('\n').append(faint(h.kind() == ClientEvent.HistoryKind.OLDER ? "--- end of earlier messages ---" : "--- now ---"));
+        sb.append('\n')
+                .append(faint(
+                        h.kind() == ClientEvent.HistoryKind.OLDER ? "--- end of earlier messages ---" : "--- now ---"));
         return sb.toString();
     }
 
@@ -159,8 +169,12 @@ public final class Render {
     private String searchResults(ClientEvent.SearchResults s) {
         if (s.found().isEmpty()) return "No messages match \"" + clean(s.words()) + "\".";
         StringBuilder sb = new StringBuilder();
-        for (ClientEvent.Chat c : s.found()) sb.append(past(c, c.room() == null ? "" : clean(c.room()) + " ", true)).append('\n');
-        return sb.append(s.found().size()).append(s.found().size() == 1 ? " result" : " results").toString();
+        for (ClientEvent.Chat c : s.found())
+            sb.append(past(c, c.room() == null ? "" : clean(c.room()) + " ", true))
+                    .append('\n');
+        return sb.append(s.found().size())
+                .append(s.found().size() == 1 ? " result" : " results")
+                .toString();
     }
 
     /** A message from before, without colors: dated always in a list, else when not from today. */
@@ -173,7 +187,9 @@ public final class Render {
     private synchronized Render colorless() {
         if (!color) return this;
         if (colorless == null) {
-            colorless = new Render(false, ownNick, zone).rooms(() -> current.get(), () -> home.get()).accounts(n -> accountOf.apply(n), true);
+            colorless = new Render(false, ownNick, zone)
+                    .rooms(() -> current.get(), () -> home.get())
+                    .accounts(n -> accountOf.apply(n), true);
         }
         colorless.mark = mark;
         return colorless;
@@ -195,14 +211,29 @@ public final class Render {
         if (mentioned && color) line.append(BOLD);
         if (c.room() == null) {
             line.append(mine ? "[to " + nick(c.to()) + bold(mentioned) + "] " : "[private] ");
-            if (mine && !c.action()) return line.append(body).append(color && mentioned ? RESET : "").toString();
+            if (mine && !c.action())
+                return line.append(body).append(color && mentioned ? RESET : "").toString();
         }
         if (c.action()) {
-            line.append("* ").append(nick(c.from())).append(loggedIn(c)).append(bold(mentioned)).append(' ').append(body);
+            line.append("* ")
+                    .append(nick(c.from()))
+                    .append(loggedIn(c))
+                    .append(bold(mentioned))
+                    .append(' ')
+                    .append(body);
         } else if (c.notice()) {
-            line.append('-').append(nick(c.from())).append(loggedIn(c)).append(bold(mentioned)).append("- ").append(body);
+            line.append('-')
+                    .append(nick(c.from()))
+                    .append(loggedIn(c))
+                    .append(bold(mentioned))
+                    .append("- ")
+                    .append(body);
         } else {
-            line.append(nick(c.from())).append(loggedIn(c)).append(bold(mentioned)).append(": ").append(body);
+            line.append(nick(c.from()))
+                    .append(loggedIn(c))
+                    .append(bold(mentioned))
+                    .append(": ")
+                    .append(body);
         }
         if (color && mentioned) line.append(RESET);
         return line.toString();
@@ -230,7 +261,9 @@ public final class Render {
     }
 
     private static Pattern wordPattern(String nick) {
-        return Pattern.compile("(?<![\\w\\[\\]\\\\`^{}|-])" + Pattern.quote(nick) + "(?![\\w\\[\\]\\\\`^{}|-])", Pattern.CASE_INSENSITIVE);
+        return Pattern.compile(
+                "(?<![\\w\\[\\]\\\\`^{}|-])" + Pattern.quote(nick) + "(?![\\w\\[\\]\\\\`^{}|-])",
+                Pattern.CASE_INSENSITIVE);
     }
 
     private String highlight(String body, String me, String base) {
@@ -254,7 +287,11 @@ public final class Render {
         if (rooms.isEmpty()) return "No rooms.";
         StringBuilder sb = new StringBuilder("Rooms (" + rooms.size() + "):");
         for (String[] r : rooms) {
-            sb.append("\n  ").append(clean(r[0])).append(" (").append(clean(r[1])).append(')');
+            sb.append("\n  ")
+                    .append(clean(r[0]))
+                    .append(" (")
+                    .append(clean(r[1]))
+                    .append(')');
             if (!r[2].isEmpty()) sb.append(": ").append(text(r[2], ""));
         }
         return sb.toString();

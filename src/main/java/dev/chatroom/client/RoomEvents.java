@@ -1,10 +1,9 @@
 package dev.chatroom.client;
 
-import java.util.Collections;
-
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,9 +21,11 @@ final class RoomEvents {
     final KnownAccounts accounts = new KnownAccounts();
     /** The server answers WHO with the account field (WHOX in 005): asked on entering a room. */
     private boolean whox;
+
     private final List<String> namesBuffer = new ArrayList<>();
     /** Rooms whose NAMES the user asked for (/users), answered as Members rather than on entering. */
     final Set<String> namesRequested = Collections.synchronizedSet(new HashSet<>());
+
     private boolean welcomed;
     /** The room the server put us in first (the default room). */
     volatile String firstRoom;
@@ -91,7 +92,8 @@ final class RoomEvents {
         String why = m.param(2);
         // RFC 2812: without a reason, the comment is the kicker's name
         if (why != null && (why.isEmpty() || why.equals(m.sourceNick()))) why = null;
-        listener.accept(new ClientEvent.Removed(IncomingMessages.timeOf(m), victim, from, byServer ? null : m.sourceNick(), why));
+        listener.accept(new ClientEvent.Removed(
+                IncomingMessages.timeOf(m), victim, from, byServer ? null : m.sourceNick(), why));
     }
 
     void onNick(Message m) {

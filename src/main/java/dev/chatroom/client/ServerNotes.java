@@ -1,11 +1,10 @@
 package dev.chatroom.client;
 
-import java.util.function.Consumer;
-
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Replies that answer the user's own questions (/whois, /rooms, /mode, /invite) and mode
@@ -34,23 +33,31 @@ final class ServerNotes {
         String who = m.sourceNick() == null ? "The admin" : m.sourceNick();
         if (m.prefix() != null && !m.prefix().contains("!")) who = "The admin";
         return switch (m.command()) {
-            case "MODE" -> p.size() >= 2 && p.get(0).startsWith("#")
-                    ? who + " sets " + String.join(" ", p.subList(1, p.size())) + " in " + p.get(0) + "." : null;
-            case "INVITE" -> p.size() >= 2 ? who + " invites you to " + p.get(1) + ". Type /join " + p.get(1) + " to go in." : null;
-            case Numeric.RPL_WHOISUSER -> p.size() >= 6 ? p.get(1) + " is " + p.get(2) + "@" + p.get(3) + " (" + last + ")" : null;
+            case "MODE" ->
+                p.size() >= 2 && p.get(0).startsWith("#")
+                        ? who + " sets " + String.join(" ", p.subList(1, p.size())) + " in " + p.get(0) + "."
+                        : null;
+            case "INVITE" ->
+                p.size() >= 2 ? who + " invites you to " + p.get(1) + ". Type /join " + p.get(1) + " to go in." : null;
+            case Numeric.RPL_WHOISUSER ->
+                p.size() >= 6 ? p.get(1) + " is " + p.get(2) + "@" + p.get(3) + " (" + last + ")" : null;
             case Numeric.RPL_WHOISCHANNELS -> p.size() >= 3 ? p.get(1) + " is in " + last.strip() : null;
             case Numeric.RPL_WHOISIDLE -> p.size() >= 4 ? p.get(1) + " has been idle " + p.get(2) + " s" : null;
             case Numeric.RPL_AWAY -> p.size() >= 3 ? p.get(1) + " is away: " + last : null;
             case Numeric.RPL_UNAWAY -> "You are back.";
             case Numeric.RPL_NOWAWAY -> "You are marked as away.";
             case Numeric.RPL_INVITING -> p.size() >= 3 ? "Invited " + p.get(1) + " to " + p.get(2) + "." : null;
-            case Numeric.RPL_CHANNELMODEIS -> p.size() >= 3 ? "Modes of " + p.get(1) + ": " + String.join(" ", p.subList(2, p.size())) : null;
+            case Numeric.RPL_CHANNELMODEIS ->
+                p.size() >= 3 ? "Modes of " + p.get(1) + ": " + String.join(" ", p.subList(2, p.size())) : null;
             case Numeric.RPL_NOTOPIC -> p.size() >= 2 ? "No topic is set in " + p.get(1) + "." : null;
             case Numeric.ERR_CHANOPRIVSNEEDED -> p.size() >= 2 ? "You are not an operator of " + p.get(1) + "." : null;
             case Numeric.ERR_NOTONCHANNEL -> p.size() >= 2 ? "You are not in " + p.get(1) + "." : null;
             case Numeric.ERR_USERNOTINCHANNEL -> p.size() >= 3 ? p.get(1) + " is not in " + p.get(2) + "." : null;
-            case Numeric.ERR_BANNEDFROMCHAN, Numeric.ERR_INVITEONLYCHAN, Numeric.ERR_BADCHANNELKEY, Numeric.ERR_CHANNELISFULL ->
-                    p.size() >= 2 ? "Cannot join " + p.get(1) + ": " + reason(m.command()) : null;
+            case Numeric.ERR_BANNEDFROMCHAN,
+                    Numeric.ERR_INVITEONLYCHAN,
+                    Numeric.ERR_BADCHANNELKEY,
+                    Numeric.ERR_CHANNELISFULL ->
+                p.size() >= 2 ? "Cannot join " + p.get(1) + ": " + reason(m.command()) : null;
             default -> null;
         };
     }
@@ -60,7 +67,9 @@ final class ServerNotes {
         String name = p.size() > 2 ? p.get(1) : nick;
         String last = p.isEmpty() ? "" : p.get(p.size() - 1);
         boolean registered = code.equals(Numeric.ERR_NICKNAMEINUSE) && last.contains("registered");
-        String reason = registered ? "is registered to an account" : code.equals(Numeric.ERR_NICKNAMEINUSE) ? "is already taken" : "is not allowed";
+        String reason = registered
+                ? "is registered to an account"
+                : code.equals(Numeric.ERR_NICKNAMEINUSE) ? "is already taken" : "is not allowed";
         if (!accepted) return new ClientEvent.NameRefused(name, reason, registered);
         return new ClientEvent.Problem("The name " + name + " " + reason + ".");
     }

@@ -4,9 +4,9 @@ import dev.chatroom.tls.Fingerprint;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.KeyStore;
-import java.util.Map;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.Map;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -27,7 +27,13 @@ final class ServerTrust {
     /** host:port -> fingerprint accepted in this run (pinned, or said yes to). */
     private final Map<String, String> acceptedNow;
 
-    ServerTrust(String host, int port, boolean insecure, KnownServers known, ClientTls.Asker asker, Map<String, String> acceptedNow) {
+    ServerTrust(
+            String host,
+            int port,
+            boolean insecure,
+            KnownServers known,
+            ClientTls.Asker asker,
+            Map<String, String> acceptedNow) {
         this.host = host;
         this.port = port;
         this.insecure = insecure;
@@ -64,12 +70,14 @@ final class ServerTrust {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
             throw new CertificateException("a client does not check clients");
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
             throw new CertificateException("a client does not check clients");
         }
 
@@ -101,34 +109,39 @@ final class ServerTrust {
             return;
         }
         if (pin != null) throw new IOException(changed(pin, fp));
-        if (acceptedNow.containsKey(where)) throw new IOException(changed(new KnownServers.Pin(acceptedNow.get(where), 0), fp));
+        if (acceptedNow.containsKey(where))
+            throw new IOException(changed(new KnownServers.Pin(acceptedNow.get(where), 0), fp));
         switch (asker.trust(fp)) {
             case YES -> {
                 acceptedNow.put(where, fp);
                 try {
                     known.add(host, port, fp);
                 } catch (IOException e) {
-                    asker.tell("Could not pin it in " + known.file() + " (" + e.getMessage() + "); you will be asked again next time.");
+                    asker.tell("Could not pin it in " + known.file() + " (" + e.getMessage()
+                            + "); you will be asked again next time.");
                 }
             }
             case NO -> throw new IOException("Not trusted; not connecting.");
-            case CANNOT_ASK -> throw new IOException("The certificate of " + where + " is not signed by a known authority (SHA-256 fingerprint " + fp
-                    + "). Pin it by running chatroom join --tls once in a terminal, or use --insecure.");
+            case CANNOT_ASK ->
+                throw new IOException(
+                        "The certificate of " + where + " is not signed by a known authority (SHA-256 fingerprint " + fp
+                                + "). Pin it by running chatroom join --tls once in a terminal, or use --insecure.");
         }
     }
 
-
     private String changed(KnownServers.Pin pin, String now) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@",
                 "@  WARNING: THE CERTIFICATE OF " + host + ":" + port + " HAS CHANGED!",
                 "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@",
                 "Someone may be intercepting the connection, or the server's certificate was replaced.",
                 "Pinned:   " + pin.fingerprint(),
                 "Now sent: " + now,
-                pin.line() == 0 ? "It was accepted earlier in this session; start chatroom join again if the admin confirms the new one."
+                pin.line() == 0
+                        ? "It was accepted earlier in this session; start chatroom join again if the admin confirms the new one."
                         : "If the admin confirms the new fingerprint, remove line " + pin.line() + " of " + known.file()
-                        + " (sed -i '" + pin.line() + "d' " + known.file() + ") and connect again.",
+                                + " (sed -i '" + pin.line() + "d' " + known.file() + ") and connect again.",
                 "Not connecting.");
     }
 

@@ -1,19 +1,18 @@
 package dev.chatroom.client;
 
-import java.time.ZoneId;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Names;
 import java.io.IOException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One run of {@code chatroom join}: asks for a name, connects, waits for the admin, then relays
@@ -28,7 +27,8 @@ public final class Session {
     public static final int EXIT_REFUSED = 3;
 
     /** How the session behaves; {@link #defaults()} is what `chatroom join` uses without flags. */
-    public record Options(boolean reconnect, long registrationTimeoutMillis, long firstRetryMillis, long maxRetryMillis) {
+    public record Options(
+            boolean reconnect, long registrationTimeoutMillis, long firstRetryMillis, long maxRetryMillis) {
         public static Options defaults() {
             return new Options(true, 30_000, 1_000, 30_000);
         }
@@ -45,11 +45,13 @@ public final class Session {
     final SessionState state = new SessionState();
     /** The newest and oldest message seen of each conversation, kept across reconnections. */
     private final HistoryMarks marks = new HistoryMarks();
+
     private final SessionInput input;
     private volatile ChatClient client;
     private String name;
     /** The connection being tried was accepted (the backoff starts over after it). */
     private volatile boolean acceptedNow;
+
     private ClientTls tls;
     private final SessionLogin login;
     /** The server's certificate was refused: never retried. */
@@ -153,10 +155,12 @@ public final class Session {
      */
     private Integer connectOnce(boolean reconnecting) throws IOException, InterruptedException {
         state.phase(reconnecting ? SessionState.Phase.RECONNECTING : SessionState.Phase.CONNECTING);
-        ui.print("Connecting to " + (shownAs != null ? shownAs : host + ":" + port) + (tls == null ? "" : " (TLS)") + "...");
+        ui.print("Connecting to " + (shownAs != null ? shownAs : host + ":" + port) + (tls == null ? "" : " (TLS)")
+                + "...");
         updateStatus();
         outcomes.clear();
-        ChatClient c = new ChatClient(host, port, tls, this::onEvent).remembering(marks, reconnecting ? state.remembered() : List.of());
+        ChatClient c = new ChatClient(host, port, tls, this::onEvent)
+                .remembering(marks, reconnecting ? state.remembered() : List.of());
         login.applyTo(c);
         if (gatewayLine != null) c.via(gatewayLine);
         try {
@@ -181,7 +185,8 @@ public final class Session {
         state.accepted(c);
         acceptedNow = true;
         input.start();
-        for (String room : state.roomsToRejoin()) c.command("JOIN " + room + (state.key(room) == null ? "" : " " + state.key(room)));
+        for (String room : state.roomsToRejoin())
+            c.command("JOIN " + room + (state.key(room) == null ? "" : " " + state.key(room)));
         input.sendQueued();
         updateStatus();
         ClientEvent.Closed closed = c.closed().join();
@@ -195,7 +200,8 @@ public final class Session {
         boolean waiting = false;
         while (true) {
             long left = deadline - System.nanoTime();
-            ClientEvent e = waiting ? outcomes.poll(1, TimeUnit.DAYS) : outcomes.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+            ClientEvent e =
+                    waiting ? outcomes.poll(1, TimeUnit.DAYS) : outcomes.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
             if (exit.isDone()) return exit.getNow(EXIT_OK);
             if (e == null) {
                 ui.print("Server did not answer (" + host + ":" + port + ").");
@@ -207,7 +213,8 @@ public final class Session {
             if (e instanceof ClientEvent.Waiting) {
                 waiting = true;
                 state.phase(SessionState.Phase.WAITING);
-                ui.print("Waiting for the admin to accept you... (Ctrl-C or /leave to give up; what you type is sent once you are in)");
+                ui.print(
+                        "Waiting for the admin to accept you... (Ctrl-C or /leave to give up; what you type is sent once you are in)");
                 updateStatus();
                 input.start();
             }
@@ -233,7 +240,8 @@ public final class Session {
             if (e instanceof ClientEvent.NameRefused r && r.registered() && !state.everAccepted()) {
                 if (login.askForName(c, r.name())) continue;
                 if (!ui.interactive()) {
-                    ui.print("Set CHATROOM_PASSWORD or use --login to log in to " + r.name() + ", or choose another --name.");
+                    ui.print("Set CHATROOM_PASSWORD or use --login to log in to " + r.name()
+                            + ", or choose another --name.");
                     c.quit(null);
                     return EXIT_REFUSED;
                 }
@@ -309,15 +317,24 @@ public final class Session {
 
     private void onEvent(ClientEvent e) {
         state.seen(e, client);
-        boolean stillHeld = e instanceof ClientEvent.NameRefused r && state.everAccepted() && r.reason().contains("taken");
-        String text = stillHeld ? Render.nameStillHeld(((ClientEvent.NameRefused) e).name(), login.wanted()) : render.render(e);
+        boolean stillHeld = e instanceof ClientEvent.NameRefused r
+                && state.everAccepted()
+                && r.reason().contains("taken");
+        String text = stillHeld
+                ? Render.nameStillHeld(((ClientEvent.NameRefused) e).name(), login.wanted())
+                : render.render(e);
         if (text != null) ui.print(text);
-        if (e instanceof ClientEvent.Welcome || e instanceof ClientEvent.NameRefused || e instanceof ClientEvent.Waiting
-                || e instanceof ClientEvent.LoggedIn || e instanceof ClientEvent.LoginFailed) outcomes.add(e);
+        if (e instanceof ClientEvent.Welcome
+                || e instanceof ClientEvent.NameRefused
+                || e instanceof ClientEvent.Waiting
+                || e instanceof ClientEvent.LoggedIn
+                || e instanceof ClientEvent.LoginFailed) outcomes.add(e);
         if (e instanceof ClientEvent.Entered en) input.switchTo(en.room());
         if (e instanceof ClientEvent.Closed c) {
             outcomes.add(c);
-            boolean retry = options.reconnect() && c.ending() == ClientEvent.Ending.LOST && (state.everAccepted() || client != null && client.accepted());
+            boolean retry = options.reconnect()
+                    && c.ending() == ClientEvent.Ending.LOST
+                    && (state.everAccepted() || client != null && client.accepted());
             if (!retry) exit.complete(exitCode(c));
         }
         updateStatus();

@@ -1,10 +1,9 @@
 package dev.chatroom.client;
 
-import java.util.Arrays;
-
 import dev.chatroom.irc.Casemapping;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -19,6 +18,7 @@ final class SessionInput {
     static final int PASTE_ASK_OVER = 3;
     /** Pacing of pasted or queued lines: the server lets 10 through at once, then 2 a second. */
     static final int BURST = 5;
+
     static final long PACE_MILLIS = 550;
 
     private final Session session;
@@ -74,7 +74,10 @@ final class SessionInput {
      */
     private void endOfInput() {
         synchronized (this) {
-            if (!ui.interactive() && !queued.isEmpty() && session.state.phase() != SessionState.Phase.CHATTING && session.state.phase() != SessionState.Phase.ENDED) {
+            if (!ui.interactive()
+                    && !queued.isEmpty()
+                    && session.state.phase() != SessionState.Phase.CHATTING
+                    && session.state.phase() != SessionState.Phase.ENDED) {
                 leaveWhenSent = true;
                 return;
             }
@@ -87,7 +90,8 @@ final class SessionInput {
             ChatClient c = session.client();
             if (c != null && session.state.phase() == SessionState.Phase.CHATTING) c.ping();
             try {
-                Thread.sleep(c != null && c.lagMillis() < 0 ? 2_000 : 15_000); // a measurement cadence, not synchronisation
+                Thread.sleep(
+                        c != null && c.lagMillis() < 0 ? 2_000 : 15_000); // a measurement cadence, not synchronisation
             } catch (InterruptedException e) {
                 return;
             }
@@ -96,7 +100,9 @@ final class SessionInput {
     }
 
     private void paste(String text) throws IOException {
-        List<String> lines = Arrays.stream(text.split("\\r\\n|\\r|\\n")).filter(l -> !l.isBlank()).toList();
+        List<String> lines = Arrays.stream(text.split("\\r\\n|\\r|\\n"))
+                .filter(l -> !l.isBlank())
+                .toList();
         if (lines.size() > PASTE_ASK_OVER && ui.interactive()) {
             String answer = ui.ask("Send " + lines.size() + " lines? [y/N] ");
             if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
@@ -188,7 +194,10 @@ final class SessionInput {
             c.command("LIST");
         } else if (a instanceof Action.Server s) {
             boolean secret = s.line().startsWith("REGISTER ") || s.line().startsWith("SETPASS ");
-            c.command(secret ? s.line() : s.line().replace("{room}", room == null ? "*" : room)); // a password is sent as typed
+            c.command(
+                    secret
+                            ? s.line()
+                            : s.line().replace("{room}", room == null ? "*" : room)); // a password is sent as typed
             // the typed line is erased on Enter and kept out of the history; this says it went, without the password
             if (s.line().startsWith("REGISTER ")) ui.print("/register ********");
             else if (s.line().startsWith("SETPASS ")) ui.print("/passwd ********");
@@ -219,7 +228,8 @@ final class SessionInput {
         int at = 0;
         String now = session.state.current();
         for (int i = 0; i < rooms.size(); i++) if (now != null && Casemapping.equals(rooms.get(i), now)) at = i;
-        int to = which == TerminalUi.NEXT ? (at + 1) % rooms.size()
+        int to = which == TerminalUi.NEXT
+                ? (at + 1) % rooms.size()
                 : which == TerminalUi.PREVIOUS ? (at - 1 + rooms.size()) % rooms.size() : which - 1;
         if (to >= 0 && to < rooms.size()) switchTo(rooms.get(to));
     }

@@ -12,6 +12,7 @@ final class SessionLogin {
     private final Ui ui;
     /** Called after each prompt: the user's typing does not count against the server's answer time. */
     private final Runnable typed;
+
     private String account;
     private volatile String password;
     private boolean certificate;

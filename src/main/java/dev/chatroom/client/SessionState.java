@@ -1,9 +1,8 @@
 package dev.chatroom.client;
 
+import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Formatting;
 import dev.chatroom.irc.Sanitizer;
-
-import dev.chatroom.irc.Casemapping;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +15,13 @@ import java.util.Map;
  * keys used for them. It also writes the status line.
  */
 final class SessionState {
-    enum Phase { CONNECTING, WAITING, CHATTING, RECONNECTING, ENDED }
+    enum Phase {
+        CONNECTING,
+        WAITING,
+        CHATTING,
+        RECONNECTING,
+        ENDED
+    }
 
     private volatile Phase phase = Phase.CONNECTING;
     private volatile String current;
@@ -89,15 +94,22 @@ final class SessionState {
 
     /** Counts unread messages of rooms not on screen; notes our own leaving. */
     synchronized void seen(ClientEvent e, ChatClient c) {
-        if (e instanceof ClientEvent.Chat chat && chat.room() != null && current != null && !Casemapping.equals(chat.room(), current)) {
+        if (e instanceof ClientEvent.Chat chat
+                && chat.room() != null
+                && current != null
+                && !Casemapping.equals(chat.room(), current)) {
             unread.merge(Casemapping.fold(chat.room()), 1, Integer::sum);
         }
         if (e instanceof ClientEvent.Parted p) {
             unread.remove(Casemapping.fold(p.room()));
             if (current != null && Casemapping.equals(p.room(), current)) current = home;
         }
-        if (e instanceof ClientEvent.Removed r && c != null && r.nick() != null && Casemapping.equals(r.nick(), String.valueOf(c.nick()))
-                && current != null && Casemapping.equals(String.valueOf(r.room()), current)) {
+        if (e instanceof ClientEvent.Removed r
+                && c != null
+                && r.nick() != null
+                && Casemapping.equals(r.nick(), String.valueOf(c.nick()))
+                && current != null
+                && Casemapping.equals(String.valueOf(r.room()), current)) {
             current = home;
         }
     }
@@ -106,8 +118,9 @@ final class SessionState {
     synchronized String statusText(ChatClient c) {
         return switch (phase) {
             case CONNECTING -> "Connecting...";
-            case WAITING -> (everAccepted ? "Reconnected; waiting" : "Waiting") + " for the admin to accept " + (c == null ? "you" : c.nick())
-                    + " (Ctrl-C or /leave to give up)";
+            case WAITING ->
+                (everAccepted ? "Reconnected; waiting" : "Waiting") + " for the admin to accept "
+                        + (c == null ? "you" : c.nick()) + " (Ctrl-C or /leave to give up)";
             case RECONNECTING -> "Disconnected. " + retryText + " Typed lines are queued.";
             case ENDED -> "";
             case CHATTING -> chatting(c);
@@ -119,7 +132,8 @@ final class SessionState {
         sb.append(c.nick()).append(" in ").append(current);
         sb.append(" (").append(c.members(current).size()).append(')');
         String topic = c.topic(current);
-        if (topic != null && !topic.isEmpty()) sb.append(" \"").append(Formatting.strip(Sanitizer.clean(topic))).append('"');
+        if (topic != null && !topic.isEmpty())
+            sb.append(" \"").append(Formatting.strip(Sanitizer.clean(topic))).append('"');
         List<String> rooms = c.rooms();
         if (rooms.size() > 1) {
             sb.append(" |");

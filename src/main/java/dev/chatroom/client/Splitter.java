@@ -1,7 +1,6 @@
 package dev.chatroom.client;
 
 import dev.chatroom.irc.IrcLineDecoder;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,8 @@ final class Splitter {
     /** Room for text in one PRIVMSG once the server has put the sender's full prefix in front of it. */
     static int roomForText(String nick, String target, boolean action) {
         int prefix = 1 + nick.length() + 2 + 10 + 1 + 63 + 1; // ":nick!~user@host " with the longest host
-        int overhead = prefix + "PRIVMSG ".length() + target.getBytes(StandardCharsets.UTF_8).length + 2 + (action ? 9 : 0);
+        int overhead =
+                prefix + "PRIVMSG ".length() + target.getBytes(StandardCharsets.UTF_8).length + 2 + (action ? 9 : 0);
         return IrcLineDecoder.MAX_BODY - overhead;
     }
 

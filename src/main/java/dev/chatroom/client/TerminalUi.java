@@ -1,22 +1,21 @@
 package dev.chatroom.client;
 
-import java.nio.charset.StandardCharsets;
-import java.util.function.IntConsumer;
-import org.jline.reader.impl.LineReaderImpl;
-
 import dev.chatroom.irc.Colors;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import org.jline.keymap.KeyMap;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
-import org.jline.keymap.KeyMap;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
@@ -37,9 +36,10 @@ public final class TerminalUi implements Ui {
     private Status status;
     private volatile List<AttributedString> pendingStatus;
     private static final String STATUS_WIDGET = "chatroom-status";
-    private volatile IntConsumer roomKeys = i -> { };
+    private volatile IntConsumer roomKeys = i -> {};
     /** Next and previous room, passed to the room-key callback. */
     public static final int NEXT = -1;
+
     public static final int PREVIOUS = -2;
 
     public TerminalUi(Terminal terminal) {
@@ -105,7 +105,10 @@ public final class TerminalUi implements Ui {
     @Override
     public void status(String text) {
         if (status == null) return;
-        pendingStatus = List.of(new AttributedStringBuilder().style(AttributedStyle.INVERSE).append(fit(text)).toAttributedString());
+        pendingStatus = List.of(new AttributedStringBuilder()
+                .style(AttributedStyle.INVERSE)
+                .append(fit(text))
+                .toAttributedString());
         if (reader.isReading()) {
             try {
                 reader.callWidget(STATUS_WIDGET);
@@ -197,7 +200,9 @@ public final class TerminalUi implements Ui {
         } else if ((first.equals("/private") || first.equals("/msg")) && index == 2) {
             out.add(new Candidate("/color"));
             out.add(new Candidate("/me"));
-        } else if ((first.equals("/private") || first.equals("/msg")) && index == 3 && words.get(2).equalsIgnoreCase("/color")) {
+        } else if ((first.equals("/private") || first.equals("/msg"))
+                && index == 3
+                && words.get(2).equalsIgnoreCase("/color")) {
             addColors(out);
         } else {
             for (String n : nicks.get()) out.add(new Candidate(n));

@@ -1,11 +1,10 @@
 package dev.chatroom.client;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.function.IntConsumer;
-
-import java.io.IOException;
 import java.util.Collection;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /** Where the session reads the user's lines and prints what happens. */

@@ -1,6 +1,5 @@
 package dev.chatroom.cluster;
 
-
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 

@@ -1,29 +1,18 @@
 package dev.chatroom.cluster;
 
-import dev.chatroom.server.Replication;
-
-import dev.chatroom.server.Hub;
-
-
-
-import dev.chatroom.server.DisconnectReason;
-
-import dev.chatroom.server.Departure;
-
-
-
-
+import dev.chatroom.irc.Message;
 import dev.chatroom.server.Connection;
-
+import dev.chatroom.server.Departure;
+import dev.chatroom.server.DisconnectReason;
+import dev.chatroom.server.Hub;
+import dev.chatroom.server.Replication;
+import dev.chatroom.server.output.Replies;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-
-import dev.chatroom.irc.Message;
-import dev.chatroom.server.output.Replies;
 
 /**
  * This node's part in a cluster. Every command that changes what others see (a message, a join,
@@ -52,6 +41,7 @@ public final class Cluster implements Replication, Bus.Listener {
     private final ClusterUsers users;
     /** Our commands published and not yet back, by event number: run here if the bus fails them. */
     private final LinkedHashMap<Long, Runnable> inFlight = new LinkedHashMap<>();
+
     private long nextEvent = 1;
     private long lastSeq;
     private boolean whole;
@@ -114,7 +104,10 @@ public final class Cluster implements Replication, Bus.Listener {
         long now = hub.clock().nanos();
         publish(Message.of(node, "HB"));
         bus.renew().thenAccept(held -> {
-            if (!held) loop.execute(() -> hub.events().event("Cluster: another server runs as node " + node + ": give one of them another --node-name."));
+            if (!held)
+                loop.execute(() -> hub.events()
+                        .event("Cluster: another server runs as node " + node
+                                + ": give one of them another --node-name."));
         });
         nodes.checkTimeouts(now);
         if (whole && now - ownHeardNanos > SPLIT_NANOS) split("cannot reach Redis");
@@ -138,7 +131,8 @@ public final class Cluster implements Replication, Bus.Listener {
         } else if (!e.command().equals("HELLO")) {
             nodes.heard(e.prefix(), whole);
         }
-        if (mine && e.tags().containsKey("e")) inFlight.remove(Long.parseLong(e.tags().get("e")));
+        if (mine && e.tags().containsKey("e"))
+            inFlight.remove(Long.parseLong(e.tags().get("e")));
         applying = true;
         try {
             apply(e, mine);
@@ -182,7 +176,7 @@ public final class Cluster implements Replication, Bus.Listener {
             case "LOGIN" -> {
                 if (!mine) accounts.login(e, remote);
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -212,16 +206,20 @@ public final class Cluster implements Replication, Bus.Listener {
         if (everWhole) {
             hub.events().event("Cluster: Redis is back; the chat heals.");
             tellLocal("The chat is whole again.");
-            publish(Message.of(node, "HELLO")); // what the others kept of our users went stale while they could not hear us
+            publish(Message.of(
+                    node, "HELLO")); // what the others kept of our users went stale while they could not hear us
         }
         everWhole = true;
-        for (Connection c : hub.users().all()) if (!c.isRemote() && c.state() == Connection.State.REGISTERING) hub.tryRegister(c);
+        for (Connection c : hub.users().all())
+            if (!c.isRemote() && c.state() == Connection.State.REGISTERING) hub.tryRegister(c);
     }
 
     private boolean everWhole;
 
     private void tellLocal(String text) {
-        for (Connection c : hub.users().all()) if (!c.isRemote() && c.isRegistered()) hub.output().replies(c).notice(text).flush();
+        for (Connection c : hub.users().all())
+            if (!c.isRemote() && c.isRegistered())
+                hub.output().replies(c).notice(text).flush();
     }
 
     // ---- our users (ClusterUsers) ----
@@ -229,7 +227,8 @@ public final class Cluster implements Replication, Bus.Listener {
     @Override
     public boolean nickClaimed(Connection c, Replies r) {
         if (!whole && !users.claimedBefore(c)) {
-            r.note("CLUSTER_SPLIT", "The chat is split; you can join once it heals.").flush();
+            r.note("CLUSTER_SPLIT", "The chat is split; you can join once it heals.")
+                    .flush();
             return false;
         }
         return users.nickClaimed(c);
@@ -252,7 +251,8 @@ public final class Cluster implements Replication, Bus.Listener {
     @Override
     public boolean yieldsTo(Connection claimant, Connection holder) {
         if (!holdsInCluster(claimant) || holder.isRegistered() || holdsInCluster(holder)) return false;
-        remote.bump(holder); // the cluster's order gave the nick to claimant: a registration here still waiting for its claim gives way
+        remote.bump(holder); // the cluster's order gave the nick to claimant: a registration here still waiting for its
+        // claim gives way
         return true;
     }
 
@@ -277,10 +277,11 @@ public final class Cluster implements Replication, Bus.Listener {
         Map<String, String> tags = new HashMap<>(e.tags());
         tags.put("e", Long.toString(ev));
         bus.publish(e.withTags(tags).toString()).whenComplete((seq, failure) -> {
-            if (failure != null) loop.execute(() -> {
-                Runnable r = inFlight.remove(ev);
-                if (r != null) r.run();
-            });
+            if (failure != null)
+                loop.execute(() -> {
+                    Runnable r = inFlight.remove(ev);
+                    if (r != null) r.run();
+                });
         });
         return true;
     }

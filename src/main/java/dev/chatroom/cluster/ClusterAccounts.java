@@ -1,25 +1,19 @@
 package dev.chatroom.cluster;
 
-import java.util.TreeSet;
-
-import dev.chatroom.server.Hub;
-
-
+import dev.chatroom.irc.Message;
 import dev.chatroom.server.Connection;
-
-
+import dev.chatroom.server.Hub;
+import dev.chatroom.server.accounts.AccountSharing;
+import dev.chatroom.server.accounts.Accounts;
+import dev.chatroom.store.Account;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
-
-import dev.chatroom.irc.Message;
-import dev.chatroom.store.Account;
-import dev.chatroom.server.accounts.AccountSharing;
-import dev.chatroom.server.accounts.Accounts;
 
 /**
  * Accounts in a cluster. Every server keeps all accounts in memory (they are loaded from Redis
@@ -36,6 +30,7 @@ final class ClusterAccounts implements AccountSharing {
     private final Cluster cluster;
     /** Our registrations waiting for their event to come back, by request number. */
     private final Map<String, Consumer<Boolean>> creating = new HashMap<>();
+
     private long nextRequest = 1;
 
     ClusterAccounts(Hub hub, Cluster cluster) {
@@ -96,12 +91,22 @@ final class ClusterAccounts implements AccountSharing {
 
     static Message describe(String node, Account a, String kind, String request) {
         String certs = String.join(" ", new TreeSet<>(a.certificates()));
-        return Message.trailing(node, "ACCT", kind, request, a.name(), a.passwordHash() == null ? "*" : a.passwordHash(),
-                a.oneTime() ? "1" : "0", Long.toString(a.createdMillis()), certs);
+        return Message.trailing(
+                node,
+                "ACCT",
+                kind,
+                request,
+                a.name(),
+                a.passwordHash() == null ? "*" : a.passwordHash(),
+                a.oneTime() ? "1" : "0",
+                Long.toString(a.createdMillis()),
+                certs);
     }
 
     static Account decode(Message e) {
-        List<String> certs = e.param(6).isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(e.param(6).split(" ")));
+        List<String> certs = e.param(6).isEmpty()
+                ? List.of()
+                : new ArrayList<>(Arrays.asList(e.param(6).split(" ")));
         String hash = "*".equals(e.param(3)) ? null : e.param(3);
         return new Account(e.param(2), hash, "1".equals(e.param(4)), Long.parseLong(e.param(5)), Set.copyOf(certs));
     }

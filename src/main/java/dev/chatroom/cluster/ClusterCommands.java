@@ -1,15 +1,10 @@
 package dev.chatroom.cluster;
 
-import dev.chatroom.server.Hub;
-
+import dev.chatroom.irc.Message;
 import dev.chatroom.server.Connection;
-
-
+import dev.chatroom.server.Hub;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-
-import dev.chatroom.irc.Message;
 
 /**
  * A user's command that changes what others see, in a cluster: published as a CMD event with
@@ -32,9 +27,15 @@ final class ClusterCommands {
         if (cluster.applying() || c.isRemote() || c.clusterId() == null || !c.isRegistered()) return false;
         long time = hub.clock().millis();
         String msgid = hub.output().newMsgid();
-        Message e = Message.create(Map.of("t", Long.toString(time), "m", msgid), cluster.node(), "CMD", List.of(c.clusterId(), m.toString()), true);
+        Message e = Message.create(
+                Map.of("t", Long.toString(time), "m", msgid),
+                cluster.node(),
+                "CMD",
+                List.of(c.clusterId(), m.toString()),
+                true);
         return cluster.share(e, () -> {
-            if (!c.isClosed()) cluster.applyingAs(time, msgid, () -> hub.dispatcher().dispatch(c, m));
+            if (!c.isClosed())
+                cluster.applyingAs(time, msgid, () -> hub.dispatcher().dispatch(c, m));
         });
     }
 

@@ -54,7 +54,10 @@ final class ClusterNodes {
     /** other starts afresh (HELLO): what we mirror of it is dropped, to be rebuilt from its burst; it gets ours. */
     void rejoined(String other, boolean whole) {
         int dropped = remote.nodeLost(other);
-        if (dropped > 0) hub.events().event("Cluster: node " + other + " lost track of the cluster; its " + dropped + " user(s) quit (node lost) until it tells us again.");
+        if (dropped > 0)
+            hub.events()
+                    .event("Cluster: node " + other + " lost track of the cluster; its " + dropped
+                            + " user(s) quit (node lost) until it tells us again.");
         lastHeard.remove(other);
         heard(other, whole);
     }
@@ -71,7 +74,8 @@ final class ClusterNodes {
 
     /** Every heartbeat: the nodes silent for too long are lost. */
     void checkTimeouts(long now) {
-        for (String n : new ArrayList<>(lastHeard.keySet())) if (now - lastHeard.get(n) > TIMEOUT_NANOS) lost(n, "stopped answering");
+        for (String n : new ArrayList<>(lastHeard.keySet()))
+            if (now - lastHeard.get(n) > TIMEOUT_NANOS) lost(n, "stopped answering");
     }
 
     /** Every other node, and every node we mirror users of: we can no longer tell what they hold. */

@@ -1,21 +1,15 @@
 package dev.chatroom.cluster;
 
-import dev.chatroom.server.Hub;
-
-import dev.chatroom.server.Departure;
-
-
+import dev.chatroom.irc.Casemapping;
+import dev.chatroom.irc.Message;
+import dev.chatroom.irc.Numeric;
 import dev.chatroom.server.Connection;
-
-
+import dev.chatroom.server.Departure;
+import dev.chatroom.server.Hub;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
-import dev.chatroom.irc.Casemapping;
-import dev.chatroom.irc.Message;
-import dev.chatroom.irc.Numeric;
 
 /**
  * This node's own users as the cluster knows them: each gets a cluster id when it first
@@ -32,6 +26,7 @@ final class ClusterUsers {
     private final Map<String, Connection> local = new HashMap<>();
     /** Those whose claim has not come back yet. */
     private final Set<Connection> claiming = new HashSet<>();
+
     private long nextId = 1;
 
     ClusterUsers(Hub hub, Cluster cluster, String node) {
@@ -82,7 +77,10 @@ final class ClusterUsers {
             if (holder != null && holder != c) {
                 forget(c);
                 hub.users().release(c);
-                hub.output().replies(c).numeric(Numeric.ERR_NICKNAMEINUSE, e.param(1), "Nickname is already in use").flush();
+                hub.output()
+                        .replies(c)
+                        .numeric(Numeric.ERR_NICKNAMEINUSE, e.param(1), "Nickname is already in use")
+                        .flush();
             }
         }
         hub.tryRegister(c);

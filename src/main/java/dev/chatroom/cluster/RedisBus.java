@@ -1,26 +1,23 @@
 package dev.chatroom.cluster;
 
-import io.lettuce.core.RedisChannelHandler;
-import io.lettuce.core.SetArgs;
-import java.net.SocketAddress;
-import java.util.UUID;
-
-
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The bus on Redis pub/sub, one channel for the whole cluster. A Lua script numbers each event
@@ -31,12 +28,14 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
  * late would arrive out of its conversation.
  */
 public final class RedisBus implements Bus {
-    private static final String PUBLISH = "local s = redis.call('INCR', KEYS[1]) "
-            + "redis.call('PUBLISH', ARGV[1], s .. ' ' .. ARGV[2]) return s";
+    private static final String PUBLISH =
+            "local s = redis.call('INCR', KEYS[1]) " + "redis.call('PUBLISH', ARGV[1], s .. ' ' .. ARGV[2]) return s";
 
-    private static final String RENEW = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end "
-            + "if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end return 0";
-    private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+    private static final String RENEW =
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end "
+                    + "if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end return 0";
+    private static final String RELEASE =
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
     /** How long a command waits for Redis when the connection went quiet without breaking; then it fails. */
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
     /** How often {@link #claim} tries again for a name a dead server may still hold. */
@@ -57,7 +56,9 @@ public final class RedisBus implements Bus {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .build())
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
                 .build());
         this.prefix = prefix;
@@ -127,7 +128,13 @@ public final class RedisBus implements Bus {
     public CompletionStage<Boolean> renew() {
         if (nameKey == null) return CompletableFuture.completedFuture(true);
         try {
-            return commands.async().<Long>eval(RENEW, ScriptOutputType.INTEGER, new String[] {nameKey}, token, Long.toString(LEASE.toMillis()))
+            return commands.async()
+                    .<Long>eval(
+                            RENEW,
+                            ScriptOutputType.INTEGER,
+                            new String[] {nameKey},
+                            token,
+                            Long.toString(LEASE.toMillis()))
                     .thenApply(n -> n != null && n > 0);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -137,7 +144,8 @@ public final class RedisBus implements Bus {
     @Override
     public CompletionStage<Long> publish(String event) {
         try {
-            return commands.async().<Long>eval(PUBLISH, ScriptOutputType.INTEGER, new String[] {seqKey}, channel, event);
+            return commands.async()
+                    .<Long>eval(PUBLISH, ScriptOutputType.INTEGER, new String[] {seqKey}, channel, event);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -147,7 +155,9 @@ public final class RedisBus implements Bus {
     public void close() {
         try {
             if (nameKey != null && commands.isOpen()) {
-                commands.async().eval(RELEASE, ScriptOutputType.INTEGER, new String[] {nameKey}, token).get(2, TimeUnit.SECONDS);
+                commands.async()
+                        .eval(RELEASE, ScriptOutputType.INTEGER, new String[] {nameKey}, token)
+                        .get(2, TimeUnit.SECONDS);
             }
             if (commands != null) commands.closeAsync().get(2, TimeUnit.SECONDS);
             if (events != null) events.closeAsync().get(2, TimeUnit.SECONDS);

@@ -1,7 +1,6 @@
 package dev.chatroom.cluster;
 
 import dev.chatroom.server.Link;
-
 import io.netty.buffer.ByteBuf;
 
 /** The link of a user on another node: what this node would send them goes nowhere, their own node sends it. */

@@ -1,32 +1,22 @@
 package dev.chatroom.cluster;
 
+import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
-import java.util.function.Predicate;
-
 import dev.chatroom.server.ChannelMode;
-import dev.chatroom.server.Hub;
-
-import dev.chatroom.server.Room;
-
-import dev.chatroom.server.DisconnectReason;
-
-import dev.chatroom.server.Departure;
-
 import dev.chatroom.server.Clock;
-
-import dev.chatroom.server.Gate;
-
-
 import dev.chatroom.server.Connection;
-
+import dev.chatroom.server.Departure;
+import dev.chatroom.server.DisconnectReason;
+import dev.chatroom.server.Gate;
+import dev.chatroom.server.Hub;
+import dev.chatroom.server.Room;
+import dev.chatroom.server.output.Replies;
+import dev.chatroom.store.SavedRoom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.chatroom.irc.Message;
-import dev.chatroom.store.SavedRoom;
-import dev.chatroom.server.output.Replies;
+import java.util.function.Predicate;
 
 /**
  * The users of the other nodes, mirrored here as connections whose lines go nowhere: they are
@@ -55,8 +45,20 @@ final class RemoteUsers {
     static Message describe(String node, Connection c, char state) {
         String flags = (c.secure() ? "s" : "") + (c.invisible() ? "i" : "") + state;
         Map<String, String> tags = c.away() == null ? Map.of() : Map.of("away", c.away());
-        return Message.create(tags, node, "USER", List.of(c.clusterId(), c.nick(), c.user(), c.host(), orStar(c.account()), flags,
-                orStar(c.sshKey()), c.realname() == null ? "" : c.realname()), true);
+        return Message.create(
+                tags,
+                node,
+                "USER",
+                List.of(
+                        c.clusterId(),
+                        c.nick(),
+                        c.user(),
+                        c.host(),
+                        orStar(c.account()),
+                        flags,
+                        orStar(c.sshKey()),
+                        c.realname() == null ? "" : c.realname()),
+                true);
     }
 
     /** Mirrors the user an event describes; null when its nick is held in the cluster by someone else (it loses: it came later). */
@@ -68,7 +70,12 @@ final class RemoteUsers {
         if (holder != null && holdsInCluster.test(holder)) return null;
         if (holder != null) bump(holder);
         String flags = e.param(5);
-        Connection g = new Connection(e.param(3), RemoteLink.INSTANCE, flags.indexOf('s') >= 0, hub.clock().millis(), hub.clock().nanos());
+        Connection g = new Connection(
+                e.param(3),
+                RemoteLink.INSTANCE,
+                flags.indexOf('s') >= 0,
+                hub.clock().millis(),
+                hub.clock().nanos());
         g.clusterId(id, true);
         hub.users().add(g);
         hub.users().claim(g, nick);
@@ -91,7 +98,10 @@ final class RemoteUsers {
         if (local.isRemote() || local.isRegistered()) return;
         String nick = local.nick();
         hub.users().release(local);
-        hub.output().replies(local).numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use").flush();
+        hub.output()
+                .replies(local)
+                .numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use")
+                .flush();
     }
 
     void admit(Connection g) {
@@ -100,7 +110,8 @@ final class RemoteUsers {
         g.state(Connection.State.REGISTERED);
         hub.users().countRegistered(g, 1);
         hub.events().event("* " + g.nick() + " entered the chatroom.");
-        if (hub.config().defaultRoom() != null) hub.rooms().join(g, hub.config().defaultRoom(), hub.output().replies(g));
+        if (hub.config().defaultRoom() != null)
+            hub.rooms().join(g, hub.config().defaultRoom(), hub.output().replies(g));
     }
 
     void queue(Connection g) {
@@ -151,7 +162,8 @@ final class RemoteUsers {
     /** Another node's room: its settings taken when nobody of ours is inside, its members joined (their rooms see the JOINs). */
     void room(Message e) {
         String saved = e.tags().get(ROOM_TAG);
-        if (saved == null) throw new IllegalArgumentException("a ROOM event without its room (from a node of an older version?)");
+        if (saved == null)
+            throw new IllegalArgumentException("a ROOM event without its room (from a node of an older version?)");
         Room room = hub.rooms().mirror(SavedRoom.parse(saved));
         for (String member : e.param(0).isEmpty() ? new String[0] : e.param(0).split(" ")) {
             int eq = member.lastIndexOf('=');

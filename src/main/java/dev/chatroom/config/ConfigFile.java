@@ -1,10 +1,9 @@
 package dev.chatroom.config;
 
-import java.util.List;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
@@ -46,8 +45,10 @@ public final class ConfigFile {
             String where = name + " line " + line + ": ";
             ConfigKeys.Key k = ConfigKeys.find(key);
             if (k == null) {
-                String hint = toml.isTable(List.of(key)) ? " (sections are not used: write every key at the top level)" : "";
-                throw new ConfigException(where + "unknown key '" + key + "'" + hint + "; 'chatroom server --print-config' lists them all");
+                String hint =
+                        toml.isTable(List.of(key)) ? " (sections are not used: write every key at the top level)" : "";
+                throw new ConfigException(where + "unknown key '" + key + "'" + hint
+                        + "; 'chatroom server --print-config' lists them all");
             }
             Object v = toml.get(List.of(key));
             if (!(v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean)) {

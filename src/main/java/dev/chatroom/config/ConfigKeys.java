@@ -17,8 +17,14 @@ import java.util.function.Function;
  */
 public final class ConfigKeys {
     /** One setting. {@code flag} settings are switches on the command line ({@code --log-messages}). */
-    public record Key(String name, String group, String label, String description, boolean flag,
-                      Function<ServerConfig, Object> get, BiConsumer<ServerConfig.Builder, String> set) {
+    public record Key(
+            String name,
+            String group,
+            String label,
+            String description,
+            boolean flag,
+            Function<ServerConfig, Object> get,
+            BiConsumer<ServerConfig.Builder, String> set) {
 
         /** The default as it would be written in the config file; null when there is none. */
         public String defaultText() {
@@ -32,70 +38,243 @@ public final class ConfigKeys {
 
     static {
         String net = "Network";
-        key("host", net, "ADDRESS", "Address to listen on (127.0.0.1 for this machine only).", c -> c.host(), (b, v) -> b.host(Values.text(v)));
-        key("port", net, "PORT|off", "Plain TCP port; 0 picks a free one (printed at start); off for TLS only.", c -> portText(c.port()),
+        key(
+                "host",
+                net,
+                "ADDRESS",
+                "Address to listen on (127.0.0.1 for this machine only).",
+                c -> c.host(),
+                (b, v) -> b.host(Values.text(v)));
+        key(
+                "port",
+                net,
+                "PORT|off",
+                "Plain TCP port; 0 picks a free one (printed at start); off for TLS only.",
+                c -> portText(c.port()),
                 (b, v) -> b.port(Values.port(v)));
-        key("tls-port", net, "PORT|off", "TLS port; 0 picks a free one; off for none.", c -> portText(c.tlsPort()), (b, v) -> b.tlsPort(Values.port(v)));
-        key("tls-cert", net, "FILE", "The TLS certificate chain (PEM, e.g. Let's Encrypt's fullchain.pem); unset: a self-signed one in the data dir.",
-                c -> c.tlsCert(), (b, v) -> b.tlsCert(Values.path(v)));
-        key("tls-key", net, "FILE", "The certificate's private key (PEM, e.g. privkey.pem).", c -> c.tlsKey(), (b, v) -> b.tlsKey(Values.path(v)));
-        key("sts-duration", net, "DURATION", "With a trusted certificate, clients on the plain port are told to use TLS for this long (IRCv3 sts).",
-                c -> c.stsDuration(), (b, v) -> b.stsDuration(Values.duration(v)));
-        key("ssh-port", net, "PORT|off", "SSH port: ssh -p PORT name@host opens the chat client, nothing to install; 0 picks a free one; off for none.",
-                c -> portText(c.sshPort()), (b, v) -> b.sshPort(Values.port(v)));
-        key("server-name", net, "NAME", "The name in every server reply and numeric, and the IRC NETWORK.", c -> c.serverName(), (b, v) -> b.serverName(Values.serverName(v)));
+        key(
+                "tls-port",
+                net,
+                "PORT|off",
+                "TLS port; 0 picks a free one; off for none.",
+                c -> portText(c.tlsPort()),
+                (b, v) -> b.tlsPort(Values.port(v)));
+        key(
+                "tls-cert",
+                net,
+                "FILE",
+                "The TLS certificate chain (PEM, e.g. Let's Encrypt's fullchain.pem); unset: a self-signed one in the data dir.",
+                c -> c.tlsCert(),
+                (b, v) -> b.tlsCert(Values.path(v)));
+        key(
+                "tls-key",
+                net,
+                "FILE",
+                "The certificate's private key (PEM, e.g. privkey.pem).",
+                c -> c.tlsKey(),
+                (b, v) -> b.tlsKey(Values.path(v)));
+        key(
+                "sts-duration",
+                net,
+                "DURATION",
+                "With a trusted certificate, clients on the plain port are told to use TLS for this long (IRCv3 sts).",
+                c -> c.stsDuration(),
+                (b, v) -> b.stsDuration(Values.duration(v)));
+        key(
+                "ssh-port",
+                net,
+                "PORT|off",
+                "SSH port: ssh -p PORT name@host opens the chat client, nothing to install; 0 picks a free one; off for none.",
+                c -> portText(c.sshPort()),
+                (b, v) -> b.sshPort(Values.port(v)));
+        key(
+                "server-name",
+                net,
+                "NAME",
+                "The name in every server reply and numeric, and the IRC NETWORK.",
+                c -> c.serverName(),
+                (b, v) -> b.serverName(Values.serverName(v)));
 
         String room = "Room and admission";
-        key("room", room, "#NAME", "The room every accepted user lands in; empty for none.", c -> c.room(), (b, v) -> b.room(Values.room(v)));
-        key("approve", room, "ask|all|accounts",
-                "ask: the admin accepts or rejects each join (allow-listed accounts skip the queue); all: everyone is accepted; accounts: allow-listed accounts only.", c -> c.approve(),
+        key(
+                "room",
+                room,
+                "#NAME",
+                "The room every accepted user lands in; empty for none.",
+                c -> c.room(),
+                (b, v) -> b.room(Values.room(v)));
+        key(
+                "approve",
+                room,
+                "ask|all|accounts",
+                "ask: the admin accepts or rejects each join (allow-listed accounts skip the queue); all: everyone is accepted; accounts: allow-listed accounts only.",
+                c -> c.approve(),
                 (b, v) -> b.approve(Values.choice(v, ApprovalPolicy.class)));
-        key("password", room, "SECRET", "Server password clients must send with PASS; none when unset.", c -> c.password(), (b, v) -> b.password(Values.text(v)));
-        key("motd-file", room, "FILE", "Message of the day shown on joining, one line per line; the command list when unset.", c -> c.motdFile(),
+        key(
+                "password",
+                room,
+                "SECRET",
+                "Server password clients must send with PASS; none when unset.",
+                c -> c.password(),
+                (b, v) -> b.password(Values.text(v)));
+        key(
+                "motd-file",
+                room,
+                "FILE",
+                "Message of the day shown on joining, one line per line; the command list when unset.",
+                c -> c.motdFile(),
                 (b, v) -> b.motdFile(Values.path(v)));
-        key("approval-timeout", room, "DURATION", "A join request unanswered this long is rejected.", c -> c.approvalTimeout(),
+        key(
+                "approval-timeout",
+                room,
+                "DURATION",
+                "A join request unanswered this long is rejected.",
+                c -> c.approvalTimeout(),
                 (b, v) -> b.approvalTimeout(Values.duration(v)));
 
         String limits = "Limits";
-        key("max-clients", limits, "N", "Most connections at once.", c -> c.maxClients(), (b, v) -> b.maxClients(Values.integer(v, 1, Integer.MAX_VALUE)));
-        key("max-per-ip", limits, "N", "Most connections from one address.", c -> c.maxPerIp(), (b, v) -> b.maxPerIp(Values.integer(v, 1, Integer.MAX_VALUE)));
-        key("max-pending", limits, "N", "Most join requests waiting for the admin at once.", c -> c.maxPending(),
+        key(
+                "max-clients",
+                limits,
+                "N",
+                "Most connections at once.",
+                c -> c.maxClients(),
+                (b, v) -> b.maxClients(Values.integer(v, 1, Integer.MAX_VALUE)));
+        key(
+                "max-per-ip",
+                limits,
+                "N",
+                "Most connections from one address.",
+                c -> c.maxPerIp(),
+                (b, v) -> b.maxPerIp(Values.integer(v, 1, Integer.MAX_VALUE)));
+        key(
+                "max-pending",
+                limits,
+                "N",
+                "Most join requests waiting for the admin at once.",
+                c -> c.maxPending(),
                 (b, v) -> b.maxPending(Values.integer(v, 1, Integer.MAX_VALUE)));
-        key("registration-timeout", limits, "DURATION", "A connection that has not sent NICK and USER by then is closed.", c -> c.registrationTimeout(),
+        key(
+                "registration-timeout",
+                limits,
+                "DURATION",
+                "A connection that has not sent NICK and USER by then is closed.",
+                c -> c.registrationTimeout(),
                 (b, v) -> b.registrationTimeout(Values.duration(v)));
-        key("ping-interval", limits, "DURATION", "A client silent this long is sent a PING.", c -> c.pingInterval(), (b, v) -> b.pingInterval(Values.duration(v)));
-        key("ping-timeout", limits, "DURATION", "...and is dropped if nothing arrives within this after the PING.", c -> c.pingTimeout(),
+        key(
+                "ping-interval",
+                limits,
+                "DURATION",
+                "A client silent this long is sent a PING.",
+                c -> c.pingInterval(),
+                (b, v) -> b.pingInterval(Values.duration(v)));
+        key(
+                "ping-timeout",
+                limits,
+                "DURATION",
+                "...and is dropped if nothing arrives within this after the PING.",
+                c -> c.pingTimeout(),
                 (b, v) -> b.pingTimeout(Values.duration(v)));
-        key("sendq", limits, "BYTES", "Bytes queued for a client that does not read; past it the client is dropped.", c -> c.sendq(),
+        key(
+                "sendq",
+                limits,
+                "BYTES",
+                "Bytes queued for a client that does not read; past it the client is dropped.",
+                c -> c.sendq(),
                 (b, v) -> b.sendq((int) Values.bytes(v, 1024, Integer.MAX_VALUE)));
-        key("output-budget", limits, "BYTES", "Bytes queued for all clients together; when full, senders are slowed. 0: a quarter of the JVM's direct memory.",
-                c -> c.outputBudget(), (b, v) -> b.outputBudget(Values.bytes(v, 0, Long.MAX_VALUE >> 1)));
-        key("stalled-reader-timeout", limits, "DURATION",
+        key(
+                "output-budget",
+                limits,
+                "BYTES",
+                "Bytes queued for all clients together; when full, senders are slowed. 0: a quarter of the JVM's direct memory.",
+                c -> c.outputBudget(),
+                (b, v) -> b.outputBudget(Values.bytes(v, 0, Long.MAX_VALUE >> 1)));
+        key(
+                "stalled-reader-timeout",
+                limits,
+                "DURATION",
                 "While the output budget is full, clients that take no bytes this long are dropped if their output alone keeps it full.",
-                c -> c.stalledReaderTimeout(), (b, v) -> b.stalledReaderTimeout(Values.duration(v)));
-        key("flood-burst", limits, "LINES", "Lines a client may send at once before flood control slows it down.", c -> c.floodBurst(),
+                c -> c.stalledReaderTimeout(),
+                (b, v) -> b.stalledReaderTimeout(Values.duration(v)));
+        key(
+                "flood-burst",
+                limits,
+                "LINES",
+                "Lines a client may send at once before flood control slows it down.",
+                c -> c.floodBurst(),
                 (b, v) -> b.floodBurst(Values.integer(v, 1, 100_000)));
-        key("flood-rate", limits, "LINES/S", "Lines per second a client may send sustained; 0 turns flood control off.", c -> c.floodRate(),
+        key(
+                "flood-rate",
+                limits,
+                "LINES/S",
+                "Lines per second a client may send sustained; 0 turns flood control off.",
+                c -> c.floodRate(),
                 (b, v) -> b.floodRate(Values.decimal(v, 0)));
-        key("flood-drop-after", limits, "DURATION", "A client held back by flood control this long without a break is dropped.", c -> c.floodDropAfter(),
+        key(
+                "flood-drop-after",
+                limits,
+                "DURATION",
+                "A client held back by flood control this long without a break is dropped.",
+                c -> c.floodDropAfter(),
                 (b, v) -> b.floodDropAfter(Values.duration(v)));
 
         String cluster = "Cluster";
-        key("redis", cluster, "URI", "Join a cluster of servers sharing one Redis (redis://host:6379): rooms, users, history and bans are shared; unset: this server alone, all embedded.",
-                c -> c.redis(), (b, v) -> b.redis(Values.redisUri(v)));
-        key("node-name", cluster, "NAME", "This server's name in the cluster, unique among its nodes (letters, digits, '-').", c -> c.nodeName(),
+        key(
+                "redis",
+                cluster,
+                "URI",
+                "Join a cluster of servers sharing one Redis (redis://host:6379): rooms, users, history and bans are shared; unset: this server alone, all embedded.",
+                c -> c.redis(),
+                (b, v) -> b.redis(Values.redisUri(v)));
+        key(
+                "node-name",
+                cluster,
+                "NAME",
+                "This server's name in the cluster, unique among its nodes (letters, digits, '-').",
+                c -> c.nodeName(),
                 (b, v) -> b.nodeName(Values.nodeName(v)));
 
         String data = "Data and logs";
-        key("data-dir", data, "DIR", "Where the server keeps what it remembers: history, rooms, accounts, the allow list and bans (chatroom.db), its TLS certificate.", c -> c.dataDir(), (b, v) -> b.dataDir(Values.path(v)));
-        key("log-file", data, "FILE", "Also append server events, timestamped, to this file.", c -> c.logFile(), (b, v) -> b.logFile(Values.path(v)));
-        key("history-replay", data, "N", "Room messages shown to someone joining (0: none).", c -> c.historyReplay(),
+        key(
+                "data-dir",
+                data,
+                "DIR",
+                "Where the server keeps what it remembers: history, rooms, accounts, the allow list and bans (chatroom.db), its TLS certificate.",
+                c -> c.dataDir(),
+                (b, v) -> b.dataDir(Values.path(v)));
+        key(
+                "log-file",
+                data,
+                "FILE",
+                "Also append server events, timestamped, to this file.",
+                c -> c.logFile(),
+                (b, v) -> b.logFile(Values.path(v)));
+        key(
+                "history-replay",
+                data,
+                "N",
+                "Room messages shown to someone joining (0: none).",
+                c -> c.historyReplay(),
                 (b, v) -> b.historyReplay(Values.integer(v, 0, 1000)));
-        key("history-days", data, "DAYS", "Days room messages (and private messages of accounts) are kept in chatroom.db; 0 stores nothing.",
-                c -> c.historyDays(), (b, v) -> b.historyDays(Values.integer(v, 0, 100_000)));
-        key("history-max-per-room", data, "N", "Most messages kept per room, the oldest removed first; 0: only --history-days limits it.",
-                c -> c.historyMaxPerRoom(), (b, v) -> b.historyMaxPerRoom(Values.integer(v, 0, Integer.MAX_VALUE)));
-        flag("log-messages", data, "Log the text of messages too (off by default, for privacy).", c -> c.logMessages(),
+        key(
+                "history-days",
+                data,
+                "DAYS",
+                "Days room messages (and private messages of accounts) are kept in chatroom.db; 0 stores nothing.",
+                c -> c.historyDays(),
+                (b, v) -> b.historyDays(Values.integer(v, 0, 100_000)));
+        key(
+                "history-max-per-room",
+                data,
+                "N",
+                "Most messages kept per room, the oldest removed first; 0: only --history-days limits it.",
+                c -> c.historyMaxPerRoom(),
+                (b, v) -> b.historyMaxPerRoom(Values.integer(v, 0, Integer.MAX_VALUE)));
+        flag(
+                "log-messages",
+                data,
+                "Log the text of messages too (off by default, for privacy).",
+                c -> c.logMessages(),
                 (b, v) -> b.logMessages(Values.bool(v)));
     }
 
@@ -105,13 +284,22 @@ public final class ConfigKeys {
         return port == ServerConfig.OFF ? "off" : port;
     }
 
-    private static void key(String name, String group, String label, String description, Function<ServerConfig, Object> get,
-                            BiConsumer<ServerConfig.Builder, String> set) {
+    private static void key(
+            String name,
+            String group,
+            String label,
+            String description,
+            Function<ServerConfig, Object> get,
+            BiConsumer<ServerConfig.Builder, String> set) {
         KEYS.put(name, new Key(name, group, label, description, false, get, set));
     }
 
-    private static void flag(String name, String group, String description, Function<ServerConfig, Object> get,
-                             BiConsumer<ServerConfig.Builder, String> set) {
+    private static void flag(
+            String name,
+            String group,
+            String description,
+            Function<ServerConfig, Object> get,
+            BiConsumer<ServerConfig.Builder, String> set) {
         KEYS.put(name, new Key(name, group, null, description, true, get, set));
     }
 

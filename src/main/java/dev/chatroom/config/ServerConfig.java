@@ -17,7 +17,11 @@ import java.util.function.Consumer;
  */
 public final class ServerConfig {
     /** ask: the admin decides (allow-listed accounts skip the queue); all: everyone in; accounts: allow-listed accounts only. */
-    public enum ApprovalPolicy { ASK, ALL, ACCOUNTS }
+    public enum ApprovalPolicy {
+        ASK,
+        ALL,
+        ACCOUNTS
+    }
 
     /** A port that is not listened on. */
     public static final int OFF = -1;
@@ -51,50 +55,137 @@ public final class ServerConfig {
         return settings.copy();
     }
 
-    public String host() { return settings.host; }
+    public String host() {
+        return settings.host;
+    }
     /** The plain port; {@link #OFF} for none. */
-    public int port() { return settings.port; }
+    public int port() {
+        return settings.port;
+    }
     /** The TLS port; {@link #OFF} for none. */
-    public int tlsPort() { return settings.tlsPort; }
+    public int tlsPort() {
+        return settings.tlsPort;
+    }
     /** PEM files of a certificate (chain) and its key; both null: a self-signed one in the data dir. */
-    public Path tlsCert() { return settings.tlsCert; }
-    public Path tlsKey() { return settings.tlsKey; }
+    public Path tlsCert() {
+        return settings.tlsCert;
+    }
+
+    public Path tlsKey() {
+        return settings.tlsKey;
+    }
     /** How long clients keep to TLS once told (IRCv3 sts), when the certificate is trusted. */
-    public Duration stsDuration() { return settings.stsDuration; }
+    public Duration stsDuration() {
+        return settings.stsDuration;
+    }
     /** The SSH port; {@link #OFF} for none. */
-    public int sshPort() { return settings.sshPort; }
-    public String room() { return settings.room; }
-    public String serverName() { return settings.serverName; }
-    public ApprovalPolicy approve() { return settings.approve; }
-    public Path motdFile() { return settings.motdFile; }
-    public int maxClients() { return settings.maxClients; }
-    public int maxPerIp() { return settings.maxPerIp; }
-    public int maxPending() { return settings.maxPending; }
-    public String password() { return settings.password; }
-    public Duration pingInterval() { return settings.pingInterval; }
-    public Duration pingTimeout() { return settings.pingTimeout; }
-    public Duration approvalTimeout() { return settings.approvalTimeout; }
-    public Duration registrationTimeout() { return settings.registrationTimeout; }
-    public int sendq() { return settings.sendq; }
+    public int sshPort() {
+        return settings.sshPort;
+    }
+
+    public String room() {
+        return settings.room;
+    }
+
+    public String serverName() {
+        return settings.serverName;
+    }
+
+    public ApprovalPolicy approve() {
+        return settings.approve;
+    }
+
+    public Path motdFile() {
+        return settings.motdFile;
+    }
+
+    public int maxClients() {
+        return settings.maxClients;
+    }
+
+    public int maxPerIp() {
+        return settings.maxPerIp;
+    }
+
+    public int maxPending() {
+        return settings.maxPending;
+    }
+
+    public String password() {
+        return settings.password;
+    }
+
+    public Duration pingInterval() {
+        return settings.pingInterval;
+    }
+
+    public Duration pingTimeout() {
+        return settings.pingTimeout;
+    }
+
+    public Duration approvalTimeout() {
+        return settings.approvalTimeout;
+    }
+
+    public Duration registrationTimeout() {
+        return settings.registrationTimeout;
+    }
+
+    public int sendq() {
+        return settings.sendq;
+    }
     /** 0: a quarter of the JVM's direct-memory limit. */
-    public long outputBudget() { return settings.outputBudget; }
-    public Duration stalledReaderTimeout() { return settings.stalledReaderTimeout; }
-    public int floodBurst() { return settings.floodBurst; }
-    public double floodRate() { return settings.floodRate; }
-    public Duration floodDropAfter() { return settings.floodDropAfter; }
-    public Path dataDir() { return settings.dataDir; }
-    public Path logFile() { return settings.logFile; }
-    public boolean logMessages() { return settings.logMessages; }
+    public long outputBudget() {
+        return settings.outputBudget;
+    }
+
+    public Duration stalledReaderTimeout() {
+        return settings.stalledReaderTimeout;
+    }
+
+    public int floodBurst() {
+        return settings.floodBurst;
+    }
+
+    public double floodRate() {
+        return settings.floodRate;
+    }
+
+    public Duration floodDropAfter() {
+        return settings.floodDropAfter;
+    }
+
+    public Path dataDir() {
+        return settings.dataDir;
+    }
+
+    public Path logFile() {
+        return settings.logFile;
+    }
+
+    public boolean logMessages() {
+        return settings.logMessages;
+    }
     /** Room messages a joining client is shown (0: none). */
-    public int historyReplay() { return settings.historyReplay; }
+    public int historyReplay() {
+        return settings.historyReplay;
+    }
     /** Days messages are kept; 0: nothing is stored. */
-    public int historyDays() { return settings.historyDays; }
+    public int historyDays() {
+        return settings.historyDays;
+    }
     /** Most messages kept per room (the oldest go first); 0: no limit but the days. */
-    public int historyMaxPerRoom() { return settings.historyMaxPerRoom; }
+    public int historyMaxPerRoom() {
+        return settings.historyMaxPerRoom;
+    }
     /** redis://host:port of the cluster's Redis; null: this server on its own, everything embedded. */
-    public String redis() { return settings.redis; }
+    public String redis() {
+        return settings.redis;
+    }
     /** This server's name in the cluster: in its users' ids and its msgids. */
-    public String nodeName() { return settings.nodeName; }
+    public String nodeName() {
+        return settings.nodeName;
+    }
 
     /** Two configs are equal when every setting is, as records are. */
     @Override
@@ -150,41 +241,173 @@ public final class ServerConfig {
 
         /** The settings above, read reflectively so that equals, hashCode and toString need no list of them. */
         private static final List<Field> SETTINGS = Arrays.stream(Builder.class.getDeclaredFields())
-                .filter(f -> !Modifier.isStatic(f.getModifiers())).toList();
+                .filter(f -> !Modifier.isStatic(f.getModifiers()))
+                .toList();
 
-        public Builder host(String v) { host = v; return this; }
-        public Builder port(int v) { port = v; return this; }
-        public Builder tlsPort(int v) { tlsPort = v; return this; }
-        public Builder tlsCert(Path v) { tlsCert = v; return this; }
-        public Builder tlsKey(Path v) { tlsKey = v; return this; }
-        public Builder stsDuration(Duration v) { stsDuration = v; return this; }
-        public Builder sshPort(int v) { sshPort = v; return this; }
-        public Builder room(String v) { room = v; return this; }
-        public Builder serverName(String v) { serverName = v; return this; }
-        public Builder approve(ApprovalPolicy v) { approve = v; return this; }
-        public Builder motdFile(Path v) { motdFile = v; return this; }
-        public Builder maxClients(int v) { maxClients = v; return this; }
-        public Builder maxPerIp(int v) { maxPerIp = v; return this; }
-        public Builder maxPending(int v) { maxPending = v; return this; }
-        public Builder password(String v) { password = v; return this; }
-        public Builder pingInterval(Duration v) { pingInterval = v; return this; }
-        public Builder pingTimeout(Duration v) { pingTimeout = v; return this; }
-        public Builder approvalTimeout(Duration v) { approvalTimeout = v; return this; }
-        public Builder registrationTimeout(Duration v) { registrationTimeout = v; return this; }
-        public Builder sendq(int v) { sendq = v; return this; }
-        public Builder outputBudget(long v) { outputBudget = v; return this; }
-        public Builder stalledReaderTimeout(Duration v) { stalledReaderTimeout = v; return this; }
-        public Builder floodBurst(int v) { floodBurst = v; return this; }
-        public Builder floodRate(double v) { floodRate = v; return this; }
-        public Builder floodDropAfter(Duration v) { floodDropAfter = v; return this; }
-        public Builder dataDir(Path v) { dataDir = v; return this; }
-        public Builder logFile(Path v) { logFile = v; return this; }
-        public Builder logMessages(boolean v) { logMessages = v; return this; }
-        public Builder historyReplay(int v) { historyReplay = v; return this; }
-        public Builder historyDays(int v) { historyDays = v; return this; }
-        public Builder historyMaxPerRoom(int v) { historyMaxPerRoom = v; return this; }
-        public Builder redis(String v) { redis = v; return this; }
-        public Builder nodeName(String v) { nodeName = v; return this; }
+        public Builder host(String v) {
+            host = v;
+            return this;
+        }
+
+        public Builder port(int v) {
+            port = v;
+            return this;
+        }
+
+        public Builder tlsPort(int v) {
+            tlsPort = v;
+            return this;
+        }
+
+        public Builder tlsCert(Path v) {
+            tlsCert = v;
+            return this;
+        }
+
+        public Builder tlsKey(Path v) {
+            tlsKey = v;
+            return this;
+        }
+
+        public Builder stsDuration(Duration v) {
+            stsDuration = v;
+            return this;
+        }
+
+        public Builder sshPort(int v) {
+            sshPort = v;
+            return this;
+        }
+
+        public Builder room(String v) {
+            room = v;
+            return this;
+        }
+
+        public Builder serverName(String v) {
+            serverName = v;
+            return this;
+        }
+
+        public Builder approve(ApprovalPolicy v) {
+            approve = v;
+            return this;
+        }
+
+        public Builder motdFile(Path v) {
+            motdFile = v;
+            return this;
+        }
+
+        public Builder maxClients(int v) {
+            maxClients = v;
+            return this;
+        }
+
+        public Builder maxPerIp(int v) {
+            maxPerIp = v;
+            return this;
+        }
+
+        public Builder maxPending(int v) {
+            maxPending = v;
+            return this;
+        }
+
+        public Builder password(String v) {
+            password = v;
+            return this;
+        }
+
+        public Builder pingInterval(Duration v) {
+            pingInterval = v;
+            return this;
+        }
+
+        public Builder pingTimeout(Duration v) {
+            pingTimeout = v;
+            return this;
+        }
+
+        public Builder approvalTimeout(Duration v) {
+            approvalTimeout = v;
+            return this;
+        }
+
+        public Builder registrationTimeout(Duration v) {
+            registrationTimeout = v;
+            return this;
+        }
+
+        public Builder sendq(int v) {
+            sendq = v;
+            return this;
+        }
+
+        public Builder outputBudget(long v) {
+            outputBudget = v;
+            return this;
+        }
+
+        public Builder stalledReaderTimeout(Duration v) {
+            stalledReaderTimeout = v;
+            return this;
+        }
+
+        public Builder floodBurst(int v) {
+            floodBurst = v;
+            return this;
+        }
+
+        public Builder floodRate(double v) {
+            floodRate = v;
+            return this;
+        }
+
+        public Builder floodDropAfter(Duration v) {
+            floodDropAfter = v;
+            return this;
+        }
+
+        public Builder dataDir(Path v) {
+            dataDir = v;
+            return this;
+        }
+
+        public Builder logFile(Path v) {
+            logFile = v;
+            return this;
+        }
+
+        public Builder logMessages(boolean v) {
+            logMessages = v;
+            return this;
+        }
+
+        public Builder historyReplay(int v) {
+            historyReplay = v;
+            return this;
+        }
+
+        public Builder historyDays(int v) {
+            historyDays = v;
+            return this;
+        }
+
+        public Builder historyMaxPerRoom(int v) {
+            historyMaxPerRoom = v;
+            return this;
+        }
+
+        public Builder redis(String v) {
+            redis = v;
+            return this;
+        }
+
+        public Builder nodeName(String v) {
+            nodeName = v;
+            return this;
+        }
 
         public ServerConfig build() {
             return new ServerConfig(copy());

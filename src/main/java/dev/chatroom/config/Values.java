@@ -20,7 +20,8 @@ public final class Values {
     /** {@code 90} (seconds), {@code 90s}, {@code 500ms}, {@code 5m}, {@code 1h}, {@code 2d}; more than zero. */
     public static Duration duration(String v) {
         Matcher m = DURATION.matcher(v.strip());
-        if (!m.matches()) throw new IllegalArgumentException("must be a duration such as 90s, 500ms, 5m or 1h, not '" + v + "'");
+        if (!m.matches())
+            throw new IllegalArgumentException("must be a duration such as 90s, 500ms, 5m or 1h, not '" + v + "'");
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
         Duration d = switch (unit) {
@@ -55,7 +56,8 @@ public final class Values {
     /** A size in bytes: {@code 1048576}, {@code 512k}, {@code 256m}, {@code 1g}. */
     public static long bytes(String v, long min, long max) {
         Matcher m = SIZE.matcher(v.strip());
-        if (!m.matches()) throw new IllegalArgumentException("must be a size such as 1048576, 512k, 256m or 1g, not '" + v + "'");
+        if (!m.matches())
+            throw new IllegalArgumentException("must be a size such as 1048576, 512k, 256m or 1g, not '" + v + "'");
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
         long bytes = switch (unit) {
@@ -64,7 +66,8 @@ public final class Values {
             case "g" -> n << 30;
             default -> n;
         };
-        if (bytes < min || bytes > max) throw new IllegalArgumentException("must be between " + formatBytes(min) + " and " + formatBytes(max));
+        if (bytes < min || bytes > max)
+            throw new IllegalArgumentException("must be between " + formatBytes(min) + " and " + formatBytes(max));
         return bytes;
     }
 
@@ -84,7 +87,8 @@ public final class Values {
             throw new IllegalArgumentException("must be a whole number, not '" + v + "'");
         }
         if (n < min || n > max) {
-            throw new IllegalArgumentException(max == Integer.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max);
+            throw new IllegalArgumentException(
+                    max == Integer.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max);
         }
         return (int) n;
     }
@@ -96,7 +100,8 @@ public final class Values {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a number, not '" + v + "'");
         }
-        if (Double.isNaN(d) || Double.isInfinite(d) || d < min) throw new IllegalArgumentException("must be a number of at least " + trim(min));
+        if (Double.isNaN(d) || Double.isInfinite(d) || d < min)
+            throw new IllegalArgumentException("must be a number of at least " + trim(min));
         return d;
     }
 
@@ -111,13 +116,15 @@ public final class Values {
     public static <E extends Enum<E>> E choice(String v, Class<E> type) {
         for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(v.strip())) return e;
         StringBuilder names = new StringBuilder();
-        for (E e : type.getEnumConstants()) names.append(names.length() == 0 ? "" : " or ").append(e.name().toLowerCase(Locale.ROOT));
+        for (E e : type.getEnumConstants())
+            names.append(names.length() == 0 ? "" : " or ").append(e.name().toLowerCase(Locale.ROOT));
         throw new IllegalArgumentException("must be " + names + ", not '" + v + "'");
     }
 
     public static String text(String v) {
         if (v.isBlank()) throw new IllegalArgumentException("must not be empty");
-        if (v.chars().anyMatch(c -> c < 0x20)) throw new IllegalArgumentException("must not contain control characters");
+        if (v.chars().anyMatch(c -> c < 0x20))
+            throw new IllegalArgumentException("must not contain control characters");
         return v;
     }
 
@@ -131,18 +138,21 @@ public final class Values {
 
     public static String redisUri(String v) {
         if (v.isEmpty() || v.equals("off")) return null;
-        if (!v.matches("rediss?://[^\\s/]+(:[0-9]{1,5})?(/[0-9]*)?")) throw new IllegalArgumentException("must look like redis://host:6379");
+        if (!v.matches("rediss?://[^\\s/]+(:[0-9]{1,5})?(/[0-9]*)?"))
+            throw new IllegalArgumentException("must look like redis://host:6379");
         return v;
     }
 
     public static String nodeName(String v) {
-        if (!v.matches("[A-Za-z0-9][A-Za-z0-9\\-]{0,31}")) throw new IllegalArgumentException("must be 1-32 letters, digits or '-', like n1");
+        if (!v.matches("[A-Za-z0-9][A-Za-z0-9\\-]{0,31}"))
+            throw new IllegalArgumentException("must be 1-32 letters, digits or '-', like n1");
         return v;
     }
 
     public static String room(String v) {
         if (!v.isEmpty() && !Names.isValidChannel(v)) {
-            throw new IllegalArgumentException("must start with # and have no spaces or commas, e.g. #chatroom (or be empty for none)");
+            throw new IllegalArgumentException(
+                    "must start with # and have no spaces or commas, e.g. #chatroom (or be empty for none)");
         }
         return v;
     }

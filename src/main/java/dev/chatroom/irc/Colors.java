@@ -29,9 +29,17 @@ public final class Colors {
 
     /** Other spellings people type; "megenta" is the original chat room's. */
     private static final Map<String, Integer> ALIASES = Map.ofEntries(
-            Map.entry("megenta", 6), Map.entry("purple", 6), Map.entry("navy", 2), Map.entry("maroon", 5),
-            Map.entry("lime", 9), Map.entry("teal", 10), Map.entry("aqua", 11), Map.entry("gray", 14),
-            Map.entry("lightgray", 15), Map.entry("silver", 15), Map.entry("fuchsia", 13));
+            Map.entry("megenta", 6),
+            Map.entry("purple", 6),
+            Map.entry("navy", 2),
+            Map.entry("maroon", 5),
+            Map.entry("lime", 9),
+            Map.entry("teal", 10),
+            Map.entry("aqua", 11),
+            Map.entry("gray", 14),
+            Map.entry("lightgray", 15),
+            Map.entry("silver", 15),
+            Map.entry("fuchsia", 13));
 
     /** ANSI SGR foreground code for each mIRC color 0-15. */
     private static final int[] ANSI_FG = {97, 30, 34, 32, 91, 31, 35, 33, 93, 92, 36, 96, 94, 95, 90, 37};

@@ -1,6 +1,5 @@
 package dev.chatroom.irc;
 
-
 /** mIRC formatting codes turned into ANSI SGR sequences, or removed for plain output. */
 public final class Formatting {
     public static final String SGR_RESET = "\u001b[0m";
@@ -116,7 +115,8 @@ public final class Formatting {
         return j;
     }
 
-    private static String sgr(boolean bold, boolean italic, boolean underline, boolean reverse, boolean strike, int fg, int bg) {
+    private static String sgr(
+            boolean bold, boolean italic, boolean underline, boolean reverse, boolean strike, int fg, int bg) {
         StringBuilder p = new StringBuilder();
         if (bold) p.append(";1");
         if (italic) p.append(";3");

@@ -21,6 +21,7 @@ public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
     public static final int MAX_TAGS = 8191;
     /** Tag data a client may send: the tag section without its '@' and the space after it. */
     public static final int MAX_CLIENT_TAG_DATA = 4094;
+
     public static final int MAX_LINE = MAX_BODY + MAX_TAGS;
 
     private final CharsetDecoder utf8;
@@ -28,7 +29,10 @@ public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     /** The strict UTF-8 decoder the server uses: invalid input is reported, not replaced. */
     public static CharsetDecoder strictUtf8() {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     /** A strict decoder, as the server uses: invalid UTF-8 becomes {@link LineError#INVALID_UTF8}. */

@@ -23,7 +23,8 @@ public final class Message {
     private final List<String> params;
     private final boolean forceTrailing;
 
-    private Message(Map<String, String> tags, String prefix, String command, List<String> params, boolean forceTrailing) {
+    private Message(
+            Map<String, String> tags, String prefix, String command, List<String> params, boolean forceTrailing) {
         this.tags = tags;
         this.prefix = prefix;
         this.command = command;
@@ -41,7 +42,8 @@ public final class Message {
         return create(Map.of(), prefix, command, List.of(params), params.length > 0);
     }
 
-    public static Message create(Map<String, String> tags, String prefix, String command, List<String> params, boolean forceTrailing) {
+    public static Message create(
+            Map<String, String> tags, String prefix, String command, List<String> params, boolean forceTrailing) {
         Objects.requireNonNull(command, "command");
         if (command.isEmpty()) throw new IllegalArgumentException("empty command");
         for (int i = 0; i < params.size(); i++) {
@@ -51,11 +53,16 @@ public final class Message {
             }
             boolean last = i == params.size() - 1;
             if (!last && (p.isEmpty() || p.indexOf(' ') >= 0 || p.charAt(0) == ':')) {
-                throw new IllegalArgumentException("only the last parameter may be empty, contain a space or start with ':'");
+                throw new IllegalArgumentException(
+                        "only the last parameter may be empty, contain a space or start with ':'");
             }
         }
-        return new Message(tags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags)),
-                prefix, command, List.copyOf(params), forceTrailing);
+        return new Message(
+                tags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags)),
+                prefix,
+                command,
+                List.copyOf(params),
+                forceTrailing);
     }
 
     public Message withTags(Map<String, String> newTags) {

@@ -7,13 +7,16 @@ public final class Names {
     public static final int USER_MAX = 10;
     /** Limits in UTF-8 bytes, as ISUPPORT advertises them (TOPICLEN, AWAYLEN, KICKLEN). */
     public static final int TOPIC_MAX = 390;
+
     public static final int AWAY_MAX = 200;
     public static final int KICK_MAX = 390;
     /** Rooms one client may be in at once (ISUPPORT CHANLIMIT). */
     public static final int ROOMS_PER_CLIENT = 50;
+
     public static final int REALNAME_MAX = 100;
     /** Targets one PRIVMSG or NOTICE may name (ISUPPORT MAXTARGETS). */
     public static final int MAX_TARGETS = 4;
+
     public static final String NICK_SPECIALS = "-_[]\\`^{}|";
 
     private Names() {}
@@ -25,7 +28,9 @@ public final class Names {
         if ((first >= '0' && first <= '9') || first == '-') return false;
         for (int i = 0; i < nick.length(); i++) {
             char c = nick.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || NICK_SPECIALS.indexOf(c) >= 0;
             if (!ok) return false;
         }
@@ -51,7 +56,10 @@ public final class Names {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < raw.length() && sb.length() < USER_MAX; i++) {
             char c = raw.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.[]\\`^{}|".indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "-_.[]\\`^{}|".indexOf(c) >= 0) {
                 sb.append(c);
             }
         }

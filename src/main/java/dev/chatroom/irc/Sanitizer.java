@@ -1,6 +1,5 @@
 package dev.chatroom.irc;
 
-
 /**
  * Makes remote text safe to print: removes every escape sequence (CSI, OSC, DCS and the rest)
  * and every control character except the mIRC formatting codes (which {@link Formatting} turns
@@ -37,7 +36,11 @@ public final class Sanitizer {
                 skipTo = endOfEscape(s, i);
             } else if (c == '\u009b') { // 8-bit CSI
                 skipTo = endOfCsi(s, i + 1);
-            } else if (c == '\u009d' || c == '\u0090' || c == '\u0098' || c == '\u009e' || c == '\u009f') { // 8-bit OSC, DCS, SOS, PM, APC
+            } else if (c == '\u009d'
+                    || c == '\u0090'
+                    || c == '\u0098'
+                    || c == '\u009e'
+                    || c == '\u009f') { // 8-bit OSC, DCS, SOS, PM, APC
                 skipTo = endOfString(s, i + 1);
             } else if (c == '\t') {
                 replacement = " ";
@@ -65,13 +68,23 @@ public final class Sanitizer {
 
     private static boolean allowed(char c) {
         if (c < 0x20) {
-            return c == Colors.BOLD || c == Colors.COLOR || c == Colors.HEX_COLOR || c == Colors.RESET
-                    || c == Colors.REVERSE || c == Colors.ITALIC || c == Colors.UNDERLINE
-                    || c == Colors.STRIKETHROUGH || c == Colors.MONOSPACE;
+            return c == Colors.BOLD
+                    || c == Colors.COLOR
+                    || c == Colors.HEX_COLOR
+                    || c == Colors.RESET
+                    || c == Colors.REVERSE
+                    || c == Colors.ITALIC
+                    || c == Colors.UNDERLINE
+                    || c == Colors.STRIKETHROUGH
+                    || c == Colors.MONOSPACE;
         }
         if (c == 0x7f || (c >= 0x80 && c <= 0x9f)) return false;
         // Bidirectional embeddings, overrides and isolates, and the marks: they reorder what is shown.
-        if ((c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069') || c == '\u200e' || c == '\u200f' || c == '\u061c') {
+        if ((c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u200e'
+                || c == '\u200f'
+                || c == '\u061c') {
             return false;
         }
         return true;

@@ -72,22 +72,26 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         }
         listeners = new Listeners(config);
         try {
-            stores = config.redis() != null ? RedisStores.open(config, listeners.loop(), events) : SqliteStores.open(config, listeners.loop(), events);
+            stores = config.redis() != null
+                    ? RedisStores.open(config, listeners.loop(), events)
+                    : SqliteStores.open(config, listeners.loop(), events);
         } catch (StoreException e) {
             listeners.stopNow();
             throw new StartException("Cannot use the database: " + e.getMessage(), false, e);
         }
-        events.event(config.historyDays() > 0
-                ? "History: kept " + config.historyDays() + " day(s) in " + stores.where() + "; joining shows the last " + config.historyReplay()
-                        + " message(s) of a room."
-                : "History: off (--history-days 0); nothing said is stored.");
+        events.event(
+                config.historyDays() > 0
+                        ? "History: kept " + config.historyDays() + " day(s) in " + stores.where()
+                                + "; joining shows the last " + config.historyReplay() + " message(s) of a room."
+                        : "History: off (--history-days 0); nothing said is stored.");
         effective = config.with(b -> b.maxClients(Descriptors.maxClients(config.maxClients())));
         hashing = new HashingThreads(listeners.loop());
         try {
             hub = call(h -> newHub(motd)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             stop(null);
-            throw new StartException("Cannot use the database: " + (e.getCause() == null ? e : e.getCause()).getMessage(), false, e);
+            throw new StartException(
+                    "Cannot use the database: " + (e.getCause() == null ? e : e.getCause()).getMessage(), false, e);
         }
         listeners.serve(hub, tls);
         if (config.redis() != null) joinCluster();
@@ -97,16 +101,25 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         int tlsPort = tlsPort();
         boolean sts = tls != null && tls.current().trusted();
         call(h -> {
-            h.gate().tlsPort(tlsPort);
-            if (sts) h.gate().strictTransport(tlsPort, config.stsDuration());
-            return null;
-        }).join();
+                    h.gate().tlsPort(tlsPort);
+                    if (sts) h.gate().strictTransport(tlsPort, config.stsDuration());
+                    return null;
+                })
+                .join();
         return this;
     }
 
     private Hub newHub(List<String> motd) {
         try {
-            return new Hub(effective, motd, new LoopClock(listeners.loop()), Listeners.ALLOC, events, stores, listeners.memory(), PasswordHash.DEFAULT,
+            return new Hub(
+                    effective,
+                    motd,
+                    new LoopClock(listeners.loop()),
+                    Listeners.ALLOC,
+                    events,
+                    stores,
+                    listeners.memory(),
+                    PasswordHash.DEFAULT,
                     hashing);
         } catch (StoreException e) {
             throw new IllegalStateException(e.getMessage(), e);
@@ -119,13 +132,16 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         AdminCommands relayed = new AdminCommands(this);
         try {
             call(h -> new Cluster(h, bus, config.nodeName(), listeners.loop(), (line, mine) -> {
-                String answer = relayed.executeRelayed(line, mine);
-                if (!answer.isEmpty()) events.event(answer);
-            })).get(10, TimeUnit.SECONDS).start();
+                        String answer = relayed.executeRelayed(line, mine);
+                        if (!answer.isEmpty()) events.event(answer);
+                    }))
+                    .get(10, TimeUnit.SECONDS)
+                    .start();
         } catch (Exception e) {
             bus.close();
             stop(null);
-            if (e instanceof Bus.NameTaken) throw new StartException("Cannot join the cluster: " + e.getMessage(), true, e);
+            if (e instanceof Bus.NameTaken)
+                throw new StartException("Cannot join the cluster: " + e.getMessage(), true, e);
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new StartException("Cannot reach Redis at " + config.redis() + ": " + cause.getMessage(), false, e);
         }
@@ -151,7 +167,8 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         try {
             return listeners.bind(config.tlsPort(), true);
         } catch (IOException e) {
-            events.event("TLS is off: " + e.getMessage().replaceFirst("^Cannot listen on ", "cannot listen on ") + ". Give --tls-port another port (or off).");
+            events.event("TLS is off: " + e.getMessage().replaceFirst("^Cannot listen on ", "cannot listen on ")
+                    + ". Give --tls-port another port (or off).");
             tls = null;
             return null;
         }
@@ -281,9 +298,10 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         if (hub != null) {
             try {
                 call(h -> {
-                    h.departures().shutdown(reason);
-                    return null;
-                }).get(2, TimeUnit.SECONDS);
+                            h.departures().shutdown(reason);
+                            return null;
+                        })
+                        .get(2, TimeUnit.SECONDS);
                 listeners.awaitClients(3);
             } catch (Exception e) {
                 // stopping anyway: the event loop shutdown below closes what is left
@@ -293,6 +311,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         if (ssh != null) ssh.close(); // after its sessions' clients were told, like every connection
         listeners.stop();
         if (hashing != null) hashing.close();
-        if (stores != null) stores.close(); // the database: writes the messages, bans and accounts still pending, then closes
+        if (stores != null)
+            stores.close(); // the database: writes the messages, bans and accounts still pending, then closes
     }
 }

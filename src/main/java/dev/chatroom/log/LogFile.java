@@ -1,6 +1,5 @@
 package dev.chatroom.log;
 
-
 import dev.chatroom.irc.Sanitizer;
 import java.io.IOException;
 import java.nio.file.Path;

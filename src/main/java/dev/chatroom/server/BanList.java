@@ -1,8 +1,7 @@
 package dev.chatroom.server;
 
-import dev.chatroom.store.ServerBan;
-
 import dev.chatroom.irc.Casemapping;
+import dev.chatroom.store.ServerBan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +41,6 @@ public final class BanList {
         return "key:" + fingerprint;
     }
 
-
     /** A list holding these bans, as a store kept them. */
     public static BanList of(List<ServerBan> kept) {
         BanList list = new BanList();
@@ -53,7 +51,8 @@ public final class BanList {
     /** Adds (or replaces) a ban. */
     public ServerBan add(String mask, String reason, Instant since) {
         remove(mask);
-        ServerBan ban = new ServerBan(mask, reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ").strip(), since);
+        ServerBan ban = new ServerBan(
+                mask, reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ").strip(), since);
         byMask.put(Casemapping.fold(mask), ban);
         index(ban);
         return ban;
@@ -98,7 +97,8 @@ public final class BanList {
         String h = Casemapping.fold(host);
         ServerBan b = addresses.get(h);
         if (b != null) return b;
-        for (ServerBan w : wildAddresses) if (Glob.matches(Casemapping.fold(w.mask()).substring(4), h)) return w;
+        for (ServerBan w : wildAddresses)
+            if (Glob.matches(Casemapping.fold(w.mask()).substring(4), h)) return w;
         return null;
     }
 

@@ -17,7 +17,11 @@ public enum ChannelMode {
     OPERATOR('o', Kind.STATUS, '@', "channel operator: may change the modes, kick, invite and set a locked topic"),
     VOICE('v', Kind.STATUS, '+', "voice: may speak in a moderated room"),
     BAN('b', Kind.LIST, "ban: whoever matches a mask may neither join nor speak"),
-    KEY('k', Kind.SETTING, "key: joining takes this word", ChannelMode::validKey,
+    KEY(
+            'k',
+            Kind.SETTING,
+            "key: joining takes this word",
+            ChannelMode::validKey,
             "Invalid key (1-" + RoomModes.KEY_MAX + " characters, no spaces or commas)"),
     // as other servers do, an invalid limit is ignored without a word
     LIMIT('l', Kind.SETTING_SET_ONLY, "limit: no one joins beyond this many members", ChannelMode::validLimit, null),
@@ -49,6 +53,7 @@ public enum ChannelMode {
     public static final String LETTERS_WITH_PARAMETER;
     /** ISUPPORT PREFIX: the status letters, then their prefixes ("(ov)@+"). */
     public static final String PREFIX;
+
     private static final List<ChannelMode> STATUSES;
     private static final ChannelMode[] BY_LETTER = new ChannelMode[128];
 
@@ -57,12 +62,14 @@ public enum ChannelMode {
         for (Kind k : List.of(Kind.LIST, Kind.SETTING, Kind.SETTING_SET_ONLY, Kind.FLAG)) types.add(letters(k));
         CHANMODES = String.join(",", types);
         LETTERS = sorted(values());
-        LETTERS_WITH_PARAMETER = sorted(Arrays.stream(values()).filter(m -> m.kind != Kind.FLAG).toArray(ChannelMode[]::new));
+        LETTERS_WITH_PARAMETER =
+                sorted(Arrays.stream(values()).filter(m -> m.kind != Kind.FLAG).toArray(ChannelMode[]::new));
         STATUSES = Arrays.stream(values()).filter(m -> m.kind == Kind.STATUS).toList();
         StringBuilder letters = new StringBuilder("(");
         StringBuilder prefixes = new StringBuilder();
         for (ChannelMode s : STATUSES) {
-            if (s.ordinal() >= 7) throw new IllegalStateException("statuses come first, at most 7: a membership keeps them in a byte");
+            if (s.ordinal() >= 7)
+                throw new IllegalStateException("statuses come first, at most 7: a membership keeps them in a byte");
             letters.append(s.letter);
             prefixes.append(s.prefix);
         }

@@ -30,11 +30,13 @@ public final class Connection extends RoomMembership {
     private final Link link;
     /** Reached us over TLS. */
     private final boolean secure;
+
     private Credentials credentials;
     private final long connectedAtMillis;
     private final long connectedAtNanos;
     /** Negotiated capabilities, one bit each by ordinal: an EnumSet would be an object per connection. */
     private int capBits;
+
     private static final Room[] NO_ROOMS = new Room[0];
     private State state = State.REGISTERING;
     private String nick;
@@ -53,6 +55,7 @@ public final class Connection extends RoomMembership {
     private Inbox inbox;
     /** Rooms this connection was invited to and has not joined yet (at most {@link #INVITES_MAX}). */
     private Room[] invites = NO_ROOMS;
+
     public static final int INVITES_MAX = 16;
     /** Where this connection sits in {@link Users}' list. */
     private int index = -1;
@@ -126,7 +129,11 @@ public final class Connection extends RoomMembership {
 
     /** Whether a password may travel on this connection: encrypted, or never leaving this machine. */
     public boolean confidential() {
-        return secure || host.equals("127.0.0.1") || host.equals("0:0:0:0:0:0:0:1") || host.equals("::1") || host.startsWith("127.");
+        return secure
+                || host.equals("127.0.0.1")
+                || host.equals("0:0:0:0:0:0:0:1")
+                || host.equals("::1")
+                || host.startsWith("127.");
     }
 
     /** Its login state, made on first use. */

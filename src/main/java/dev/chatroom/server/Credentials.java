@@ -11,6 +11,7 @@ public final class Credentials {
     private String account;
     /** The mechanism of the SASL exchange under way, and what its client has sent so far. */
     private String mechanism;
+
     private StringBuilder data;
     /** A password is being checked (off the loop): further AUTHENTICATE and REGISTER lines wait their turn. */
     private boolean checking;

@@ -1,9 +1,5 @@
 package dev.chatroom.server;
 
-import java.time.Duration;
-
-import dev.chatroom.store.ServerBan;
-
 import static dev.chatroom.irc.Numeric.ERR_NICKNAMEINUSE;
 import static dev.chatroom.irc.Numeric.ERR_PASSWDMISMATCH;
 import static dev.chatroom.irc.Numeric.ERR_YOUREBANNEDCREEP;
@@ -12,8 +8,10 @@ import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.server.Connection.State;
-import dev.chatroom.store.AllowEntry;
 import dev.chatroom.server.output.Replies;
+import dev.chatroom.store.AllowEntry;
+import dev.chatroom.store.ServerBan;
+import java.time.Duration;
 
 /**
  * The way in: refuses connections the server cannot take, and holds each registration until it
@@ -50,7 +48,8 @@ public final class Gate {
 
     /** A new connection; null when it is refused (banned address, server full, too many from its address): it is told why and closed. */
     Connection connect(String host, Link link, boolean secure) {
-        Connection c = new Connection(host, link, secure, hub.clock().millis(), hub.clock().nanos());
+        Connection c = new Connection(
+                host, link, secure, hub.clock().millis(), hub.clock().nanos());
         Departure refusal = refusal(host);
         if (refusal != null) {
             hub.output().replies(c).error(refusal.errorMessage()).flush();
@@ -66,7 +65,8 @@ public final class Gate {
     private Departure refusal(String host) {
         ServerBan ban = hub.bans().findByAddress(host);
         if (ban != null) return new Departure(DisconnectReason.BANNED, ban.reason());
-        if (password.required() && password.lockedOut(host, hub.clock().nanos())) return Departure.of(DisconnectReason.LOCKED_OUT);
+        if (password.required() && password.lockedOut(host, hub.clock().nanos()))
+            return Departure.of(DisconnectReason.LOCKED_OUT);
         if (hub.users().localCount() >= config.maxClients()) {
             return new Departure(DisconnectReason.SERVER_FULL, config.maxClients() + " clients");
         }
@@ -95,10 +95,12 @@ public final class Gate {
         if (!hub.replication().nickClaimed(c, r)) return;
         AllowEntry remembered = hub.logins().accounts().allowEntry(c.account());
         AllowEntry key = c.sshKey() == null ? null : hub.logins().accounts().allowEntry(BanList.keyHost(c.sshKey()));
-        if (key != null && (remembered == null || !key.allowed())) remembered = key; // a denied key stays out, whatever its account
+        if (key != null && (remembered == null || !key.allowed()))
+            remembered = key; // a denied key stays out, whatever its account
         if (remembered != null && !remembered.allowed()) {
             String whom = remembered.account().startsWith("key:") ? "your ssh key" : "account " + c.account();
-            String why = "The admin has refused " + whom + (remembered.reason() == null ? "" : ": " + remembered.reason());
+            String why =
+                    "The admin has refused " + whom + (remembered.reason() == null ? "" : ": " + remembered.reason());
             r.fail("*", "ACCOUNT_DENIED", why);
             hub.departures().close(c, new Departure(DisconnectReason.REJECTED, why), r);
             return;
@@ -112,7 +114,8 @@ public final class Gate {
         if (config.approve() == ApprovalPolicy.ACCOUNTS) {
             String why = c.account() == null
                     ? "This server admits only accounts the admin has allowed: log in with SASL"
-                    : "Your account " + c.account() + " is not on this server's allow list: ask the admin to /allow " + c.account();
+                    : "Your account " + c.account() + " is not on this server's allow list: ask the admin to /allow "
+                            + c.account();
             r.fail("*", "ACCOUNT_REQUIRED", why);
             hub.departures().close(c, new Departure(DisconnectReason.NOT_ALLOWED, why), r);
             return;
@@ -127,16 +130,25 @@ public final class Gate {
         c.state(State.PENDING);
         r.note("APPROVAL_PENDING", WAITING_TEXT).flush();
         int others = approvals.size();
-        approvals.add(c, hub.clock().schedule(() -> expire(c), config.approvalTimeout().toNanos()));
+        approvals.add(
+                c,
+                hub.clock().schedule(() -> expire(c), config.approvalTimeout().toNanos()));
         hub.replication().registered(c, false);
-        hub.events().event(c.nick() + " (" + who(c) + ") wants to join. Accept? [y/n/a]"
-                + (others == 0 ? "" : " (" + others + (others == 1 ? " other request waits" : " other requests wait") + ")"));
+        hub.events()
+                .event(c.nick() + " (" + who(c) + ") wants to join. Accept? [y/n/a]"
+                        + (others == 0
+                                ? ""
+                                : " (" + others + (others == 1 ? " other request waits" : " other requests wait")
+                                        + ")"));
     }
 
     /** How the admin's prompt describes a requester: account (or none), TLS, address. */
     public static String who(Connection c) {
-        if (c.sshKey() != null) return (c.account() == null ? "" : "account " + c.account() + ", ") + "ssh, " + c.sshKey() + ", " + c.host();
-        return (c.account() == null ? "no account" : "account " + c.account()) + (c.secure() ? ", TLS" : "") + ", " + c.host();
+        if (c.sshKey() != null)
+            return (c.account() == null ? "" : "account " + c.account() + ", ") + "ssh, " + c.sshKey() + ", "
+                    + c.host();
+        return (c.account() == null ? "no account" : "account " + c.account()) + (c.secure() ? ", TLS" : "") + ", "
+                + c.host();
     }
 
     /**
@@ -158,7 +170,9 @@ public final class Gate {
     /** Called only for a connection about to be let in or queued: refused ones never take anyone's name. */
     private void takeAccountName(Connection c, Replies r) {
         String account = c.account();
-        if (account != null && !Casemapping.equals(account, c.nick()) && hub.users().find(account) != null
+        if (account != null
+                && !Casemapping.equals(account, c.nick())
+                && hub.users().find(account) != null
                 && hub.logins().accounts().find(account) != null) {
             hub.rename(c, hub.logins().accounts().find(account).name(), r);
         }
@@ -186,20 +200,27 @@ public final class Gate {
     /** The sts capability's value for c, or null when none is offered. */
     public String stsValue(Connection c) {
         if (stsPort <= 0 || stsDuration == null) return null;
-        return c.secure() ? "duration=" + stsDuration.toSeconds() : "port=" + stsPort + ",duration=" + stsDuration.toSeconds();
+        return c.secure()
+                ? "duration=" + stsDuration.toSeconds()
+                : "port=" + stsPort + ",duration=" + stsDuration.toSeconds();
     }
 
     /** A wrong or missing password: said only after a delay, so guessing is slow; counted and logged. */
     private void refusePassword(Connection c) {
         int failures = password.failed(c.host(), hub.clock().nanos());
-        hub.events().event("Wrong server password from " + c.host() + " (" + failures + (failures == 1 ? " failure" : " failures")
-                + (failures >= PasswordGuard.MAX_FAILURES ? "; the address is refused for 10 minutes)" : ")"));
+        hub.events()
+                .event("Wrong server password from " + c.host() + " (" + failures
+                        + (failures == 1 ? " failure" : " failures")
+                        + (failures >= PasswordGuard.MAX_FAILURES ? "; the address is refused for 10 minutes)" : ")"));
         c.state(State.REFUSED);
         c.link().pauseReading(true);
-        hub.clock().schedule(() -> {
-            Replies r = hub.output().replies(c).numeric(ERR_PASSWDMISMATCH, "Password incorrect");
-            hub.departures().close(c, Departure.of(DisconnectReason.BAD_PASSWORD), r);
-        }, PasswordGuard.FAILURE_DELAY_NANOS);
+        hub.clock()
+                .schedule(
+                        () -> {
+                            Replies r = hub.output().replies(c).numeric(ERR_PASSWDMISMATCH, "Password incorrect");
+                            hub.departures().close(c, Departure.of(DisconnectReason.BAD_PASSWORD), r);
+                        },
+                        PasswordGuard.FAILURE_DELAY_NANOS);
     }
 
     /** The admin accepted c; false when c was not waiting. */

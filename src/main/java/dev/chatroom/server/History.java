@@ -1,23 +1,19 @@
 package dev.chatroom.server;
 
-import java.util.function.Consumer;
-
-import dev.chatroom.server.output.HistoryLines;
-
-import dev.chatroom.store.StoredMessage;
-
-import dev.chatroom.store.HistoryStore;
-
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.server.output.Broadcast;
+import dev.chatroom.server.output.HistoryLines;
 import dev.chatroom.server.output.Replies;
+import dev.chatroom.store.HistoryStore;
+import dev.chatroom.store.StoredMessage;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * What the server remembers of what was said, on the loop's side: every room message and every
@@ -62,28 +58,56 @@ public final class History {
     }
 
     /** Something said in a room (PRIVMSG or NOTICE), as it was relayed. */
-    public void said(Connection from, Room room, Broadcast b, String command, String text, Map<String, String> clientTags) {
+    public void said(
+            Connection from, Room room, Broadcast b, String command, String text, Map<String, String> clientTags) {
         if (!enabled()) return;
         String account = from.account();
-        StoredMessage m = new StoredMessage(b.msgid(), b.timeMillis(), from.prefix(), Casemapping.fold(from.nick()), account, fold(account), command,
-                room.name(), Casemapping.fold(room.name()), null, null, text, clientTags);
+        StoredMessage m = new StoredMessage(
+                b.msgid(),
+                b.timeMillis(),
+                from.prefix(),
+                Casemapping.fold(from.nick()),
+                account,
+                fold(account),
+                command,
+                room.name(),
+                Casemapping.fold(room.name()),
+                null,
+                null,
+                text,
+                clientTags);
         if (!from.isRemote() || !store.shared()) store.append(m); // a shared store gets it once, from the sender's node
         remember(m);
     }
 
     /** A private message: kept when either side is logged in, for that side's account (private messages of guests are not kept). */
-    public void saidPrivately(Connection from, Connection to, Broadcast b, String command, String text, Map<String, String> clientTags) {
+    public void saidPrivately(
+            Connection from, Connection to, Broadcast b, String command, String text, Map<String, String> clientTags) {
         if (!enabled() || (from.account() == null && to.account() == null)) return;
         if (from.isRemote() && store.shared()) return;
         String account = from.account();
-        store.append(new StoredMessage(b.msgid(), b.timeMillis(), from.prefix(), Casemapping.fold(from.nick()), account, fold(account), command,
-                to.nick(), null, Casemapping.fold(to.nick()), fold(to.account()), text, clientTags));
+        store.append(new StoredMessage(
+                b.msgid(),
+                b.timeMillis(),
+                from.prefix(),
+                Casemapping.fold(from.nick()),
+                account,
+                fold(account),
+                command,
+                to.nick(),
+                null,
+                Casemapping.fold(to.nick()),
+                fold(to.account()),
+                text,
+                clientTags));
     }
 
     private void remember(StoredMessage m) {
         if (replay <= 0 || m.roomKey() == null) return;
-        if (recent.size() >= MAX_RINGS && !recent.containsKey(m.roomKey())) return; // memory stays bounded however many rooms come and go
-        ArrayDeque<StoredMessage> ring = recent.computeIfAbsent(m.roomKey(), k -> new ArrayDeque<>(Math.min(replay, 16)));
+        if (recent.size() >= MAX_RINGS && !recent.containsKey(m.roomKey()))
+            return; // memory stays bounded however many rooms come and go
+        ArrayDeque<StoredMessage> ring =
+                recent.computeIfAbsent(m.roomKey(), k -> new ArrayDeque<>(Math.min(replay, 16)));
         if (ring.size() >= replay) ring.pollFirst();
         ring.addLast(m);
     }
@@ -97,7 +121,8 @@ public final class History {
         ArrayDeque<StoredMessage> ring = recent.get(Casemapping.fold(room.name()));
         if (ring == null || ring.isEmpty()) return;
         long oldest = oldestKept();
-        List<StoredMessage> shown = ring.stream().filter(m -> m.timeMillis() >= oldest).toList();
+        List<StoredMessage> shown =
+                ring.stream().filter(m -> m.timeMillis() >= oldest).toList();
         if (!shown.isEmpty()) HistoryLines.replay(r, room.name(), shown);
     }
 
@@ -124,7 +149,7 @@ public final class History {
     public void roomGone(String roomKey, boolean closed) {
         if (!closed) return;
         recent.remove(roomKey);
-        store.purge(roomKey, null, n -> { });
+        store.purge(roomKey, null, n -> {});
     }
 
     /** A dropped account's private conversations are erased: the next owner of the name must not read them. */
@@ -143,7 +168,9 @@ public final class History {
         if (roomKey != null) {
             recent.remove(roomKey);
         } else {
-            recent.values().forEach(ring -> ring.removeIf(m -> nickKey.equals(m.senderKey()) || nickKey.equals(m.accountKey())));
+            recent.values()
+                    .forEach(ring ->
+                            ring.removeIf(m -> nickKey.equals(m.senderKey()) || nickKey.equals(m.accountKey())));
         }
     }
 

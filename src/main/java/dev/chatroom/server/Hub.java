@@ -1,28 +1,22 @@
 package dev.chatroom.server;
 
-import dev.chatroom.irc.Numeric;
-
-import dev.chatroom.cluster.Cluster;
-
-import dev.chatroom.store.ServerBan;
-
-
-import dev.chatroom.log.EventSink;
-
 import static dev.chatroom.irc.Numeric.ERR_INPUTTOOLONG;
 
 import dev.chatroom.config.ServerConfig;
+import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.LineError;
 import dev.chatroom.irc.Message;
-import dev.chatroom.irc.Casemapping;
+import dev.chatroom.irc.Numeric;
+import dev.chatroom.log.EventSink;
 import dev.chatroom.server.accounts.Accounts;
-import dev.chatroom.store.StoreException;
-import dev.chatroom.store.Stores;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.commands.Dispatcher;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Output;
 import dev.chatroom.server.output.Replies;
+import dev.chatroom.store.ServerBan;
+import dev.chatroom.store.StoreException;
+import dev.chatroom.store.Stores;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.List;
 
@@ -56,8 +50,17 @@ public final class Hub {
      * {@link Stores#none()} or a database of their own, {@code PasswordHash.DEFAULT} and
      * {@link Background#INLINE}.
      */
-    public Hub(ServerConfig config, List<String> motd, Clock clock, ByteBufAllocator alloc, EventSink events, Stores stores, OutputBudget budget,
-               PasswordHash hasher, Background background) throws StoreException {
+    public Hub(
+            ServerConfig config,
+            List<String> motd,
+            Clock clock,
+            ByteBufAllocator alloc,
+            EventSink events,
+            Stores stores,
+            OutputBudget budget,
+            PasswordHash hasher,
+            Background background)
+            throws StoreException {
         this.config = config;
         this.budget = new WorkBudget(budget, stores.history());
         this.clock = clock;
@@ -71,7 +74,8 @@ public final class Hub {
         this.gate = new Gate(this, new Welcome(config.serverName(), clock.millis(), motd));
         this.departures = new Departures(this);
         this.moderation = new Moderation(this, stores.bans());
-        this.logins = new Logins(this, new Accounts(stores.accounts(), stores.accounts().load()), hasher, background);
+        this.logins = new Logins(
+                this, new Accounts(stores.accounts(), stores.accounts().load()), hasher, background);
         this.accountRegistration = new AccountRegistration(this, logins);
         this.dispatcher = new Dispatcher(this);
         if (config.defaultRoom() != null) rooms.createPermanent(config.defaultRoom());
@@ -161,8 +165,10 @@ public final class Hub {
         if (holder != null && holder != c) {
             if (!logins.ownsNick(c, nick)) return false;
             // the account's owner takes its name back from a connection left behind or a squatter
-            Departure d = Departure.of(holder.account() != null && Casemapping.equals(holder.account(), c.account())
-                    ? DisconnectReason.GHOSTED : DisconnectReason.NICK_RECLAIMED);
+            Departure d = Departure.of(
+                    holder.account() != null && Casemapping.equals(holder.account(), c.account())
+                            ? DisconnectReason.GHOSTED
+                            : DisconnectReason.NICK_RECLAIMED);
             departures.close(holder, d, output.replies(holder).fail("*", "NICK_TAKEN_OVER", d.quitMessage()));
         }
         if (c.isRegistered()) users.whowas().record(c, clock.millis());

@@ -17,6 +17,7 @@ final class Inbox {
     static final int MAX_HELD_FOR_BUDGET = 5_000;
     /** Being throttled again sooner than this after catching up does not count as a break in flooding. */
     private static final long BREAK_NANOS = 1_000_000_000L;
+
     private static final long MIN_WAIT_NANOS = 1_000_000L;
 
     private final Hub hub;
@@ -28,16 +29,20 @@ final class Inbox {
     private boolean budgetWait;
     /** Answers this client waits for (a history read): what it sends next waits too, so replies come in the order asked. */
     private int awaiting;
+
     private long throttledSince;
     /** Held back by flood control since throttledSince, not yet caught up. */
     private boolean throttled;
+
     private long unthrottledAt;
 
     Inbox(Hub hub, Connection connection) {
         this.hub = hub;
         this.connection = connection;
         long now = hub.clock().nanos();
-        this.gate = hub.config().floodRate() > 0 ? new FloodGate(hub.config().floodBurst(), hub.config().floodRate(), now) : null;
+        this.gate = hub.config().floodRate() > 0
+                ? new FloodGate(hub.config().floodBurst(), hub.config().floodRate(), now)
+                : null;
         this.dropAfterNanos = hub.config().floodDropAfter().toNanos();
         this.unthrottledAt = now - BREAK_NANOS - 1;
     }
@@ -65,7 +70,10 @@ final class Inbox {
      */
     private boolean mayGo(Object line) {
         if (awaiting > 0) return line instanceof Message m && m.command().equals("QUIT");
-        if (line instanceof Message m && (m.command().equals("PING") || m.command().equals("PONG") || m.command().equals("QUIT"))) {
+        if (line instanceof Message m
+                && (m.command().equals("PING")
+                        || m.command().equals("PONG")
+                        || m.command().equals("QUIT"))) {
             return true;
         }
         if (hub.budget().exhausted()) {

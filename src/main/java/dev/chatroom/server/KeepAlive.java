@@ -40,7 +40,7 @@ final class KeepAlive implements Runnable {
     private void check(Connection c, long now) {
         if (c.isRemote()) return; // its own node keeps it alive
         switch (c.state()) {
-            case REFUSED, CLOSED -> { }
+            case REFUSED, CLOSED -> {}
             case REGISTERING -> {
                 if (now - c.connectedAtNanos() >= registrationNanos) {
                     hub.departures().close(c, Departure.of(DisconnectReason.REGISTRATION_TIMEOUT));
@@ -54,10 +54,14 @@ final class KeepAlive implements Runnable {
 
     private void ping(Connection c, long now) {
         if (c.awaitingPong()) {
-            if (now - c.pingSentNanos() >= timeoutNanos) hub.departures().close(c, Departure.of(DisconnectReason.PING_TIMEOUT));
+            if (now - c.pingSentNanos() >= timeoutNanos)
+                hub.departures().close(c, Departure.of(DisconnectReason.PING_TIMEOUT));
         } else if (now - c.lastReadNanos() >= intervalNanos) {
             c.pinged(now);
-            hub.output().replies(c).add(Message.trailing(null, "PING", hub.serverName())).flush();
+            hub.output()
+                    .replies(c)
+                    .add(Message.trailing(null, "PING", hub.serverName()))
+                    .flush();
         }
     }
 }

@@ -1,18 +1,17 @@
 package dev.chatroom.server;
 
-import dev.chatroom.irc.Names;
-
 import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
-import dev.chatroom.store.Account;
+import dev.chatroom.irc.Names;
 import dev.chatroom.server.accounts.Accounts;
 import dev.chatroom.server.accounts.LoginThrottle;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Replies;
+import dev.chatroom.store.Account;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -147,8 +146,15 @@ public final class Logins {
     private void external(Connection c, String authzid, Replies r) {
         Account a = accounts.byCertificate(c.certificate());
         if (a == null || (!authzid.isEmpty() && !Casemapping.equals(authzid, a.name()))) {
-            hub.events().event("Certificate login refused from " + c.host() + ": " + (a == null ? "certificate not linked to an account" : "it is another account's"));
-            r.numeric(ERR_SASLFAIL, "SASL authentication failed: " + (a == null ? "this certificate is not linked to an account" : "it belongs to another account"));
+            hub.events()
+                    .event("Certificate login refused from " + c.host() + ": "
+                            + (a == null ? "certificate not linked to an account" : "it is another account's"));
+            r.numeric(
+                    ERR_SASLFAIL,
+                    "SASL authentication failed: "
+                            + (a == null
+                                    ? "this certificate is not linked to an account"
+                                    : "it belongs to another account"));
             return;
         }
         loggedIn(c, a, r, true);
@@ -156,7 +162,9 @@ public final class Logins {
 
     private void plain(Connection c, byte[] payload, Replies r) {
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\0", -1);
-        if (parts.length != 3 || parts[1].isEmpty() || (!parts[0].isEmpty() && !Casemapping.equals(parts[0], parts[1]))) {
+        if (parts.length != 3
+                || parts[1].isEmpty()
+                || (!parts[0].isEmpty() && !Casemapping.equals(parts[0], parts[1]))) {
             r.numeric(ERR_SASLFAIL, "SASL authentication failed: PLAIN wants authzid NUL account NUL password");
             return;
         }
@@ -180,38 +188,51 @@ public final class Logins {
         Credentials cr = c.credentials();
         cr.checking(true);
         String hash = a.passwordHash();
-        background.run(() -> hasher.matches(password, hash), ok -> {
-            cr.checking(false);
-            if (c.isClosed()) return;
-            Account now2 = accounts.find(name);
-            if (ok && now2 != null && hash.equals(now2.passwordHash())) {
-                answer(c, rr -> loggedIn(c, now2, rr, true));
-            } else {
-                failLater(c, name, null, true);
-            }
-        }, () -> {
-            cr.checking(false);
-            if (!c.isClosed()) answer(c, rr -> rr.numeric(ERR_SASLFAIL, "SASL authentication failed: the server is busy; try again in a moment"));
-        });
+        background.run(
+                () -> hasher.matches(password, hash),
+                ok -> {
+                    cr.checking(false);
+                    if (c.isClosed()) return;
+                    Account now2 = accounts.find(name);
+                    if (ok && now2 != null && hash.equals(now2.passwordHash())) {
+                        answer(c, rr -> loggedIn(c, now2, rr, true));
+                    } else {
+                        failLater(c, name, null, true);
+                    }
+                },
+                () -> {
+                    cr.checking(false);
+                    if (!c.isClosed())
+                        answer(
+                                c,
+                                rr -> rr.numeric(
+                                        ERR_SASLFAIL,
+                                        "SASL authentication failed: the server is busy; try again in a moment"));
+                });
     }
 
     /** A failed password login: counted, logged, and answered after the delay; no new attempt meanwhile. */
     private void failLater(Connection c, String name, String why, boolean count) {
         if (count) {
-            int[] n = throttle.failed(c.host(), Casemapping.fold(name), hub.clock().nanos());
-            hub.events().event("Failed login to account " + name + " from " + c.host() + " (" + n[0] + " from this address, " + n[1]
-                    + " to this account in 10 minutes)");
+            int[] n = throttle.failed(
+                    c.host(), Casemapping.fold(name), hub.clock().nanos());
+            hub.events()
+                    .event("Failed login to account " + name + " from " + c.host() + " (" + n[0]
+                            + " from this address, " + n[1] + " to this account in 10 minutes)");
         } else {
             hub.events().event("Login to account " + name + " from " + c.host() + " refused: " + why);
         }
         Credentials cr = c.credentials();
         cr.checking(true);
         String text = "SASL authentication failed" + (why == null ? ": wrong account name or password" : ": " + why);
-        hub.clock().schedule(() -> {
-            cr.checking(false);
-            if (c.isClosed()) return;
-            answer(c, rr -> rr.numeric(ERR_SASLFAIL, text));
-        }, LoginThrottle.FAILURE_DELAY_NANOS);
+        hub.clock()
+                .schedule(
+                        () -> {
+                            cr.checking(false);
+                            if (c.isClosed()) return;
+                            answer(c, rr -> rr.numeric(ERR_SASLFAIL, text));
+                        },
+                        LoginThrottle.FAILURE_DELAY_NANOS);
     }
 
     /** Replies sent later, from a timer or a finished check, then the registration gate looks again. */
@@ -239,22 +260,32 @@ public final class Logins {
     private void loggedIn(Connection c, Account a, Replies r, boolean sasl, String how) {
         c.credentials().account(a.name());
         throttle.succeeded(a.key());
-        r.numeric(RPL_LOGGEDIN, c.nickOrStar() + "!" + c.ident() + "@" + c.host(), a.name(), "You are now logged in as " + a.name());
+        r.numeric(
+                RPL_LOGGEDIN,
+                c.nickOrStar() + "!" + c.ident() + "@" + c.host(),
+                a.name(),
+                "You are now logged in as " + a.name());
         if (sasl) r.numeric(RPL_SASLSUCCESS, "SASL authentication successful");
         Account now = a;
         if (a.oneTime()) {
             now = a.withPassword(null, false);
-            r.note("ONE_TIME_PASSWORD_USED", "That was a one-time password and it is used up: set your own with /passwd <new password>.");
+            r.note(
+                    "ONE_TIME_PASSWORD_USED",
+                    "That was a one-time password and it is used up: set your own with /passwd <new password>.");
         }
         String cert = c.certificate();
         if (cert != null && accounts.byCertificate(cert) == null) {
             now = now.withCertificate(cert);
-            r.note("CERTIFICATE_LINKED", c.sshKey() != null ? "Your ssh key now logs you in to " + a.name() + "."
-                    : "Your client certificate now logs you in to " + a.name() + " (SASL EXTERNAL).");
+            r.note(
+                    "CERTIFICATE_LINKED",
+                    c.sshKey() != null
+                            ? "Your ssh key now logs you in to " + a.name() + "."
+                            : "Your client certificate now logs you in to " + a.name() + " (SASL EXTERNAL).");
         }
         if (now != a) accounts.update(now);
-        hub.events().event((c.nick() == null ? "A connection" : c.nick()) + " from " + c.host() + " logged in to account " + a.name()
-                + how);
+        hub.events()
+                .event((c.nick() == null ? "A connection" : c.nick()) + " from " + c.host() + " logged in to account "
+                        + a.name() + how);
         if (c.isRegistered()) {
             tellRooms(c, a.name());
             hub.replication().loggedIn(c);

@@ -1,9 +1,5 @@
 package dev.chatroom.server;
 
-import dev.chatroom.store.ServerBan;
-
-import dev.chatroom.store.BanStore;
-
 import static dev.chatroom.irc.Numeric.ERR_YOUREBANNEDCREEP;
 
 import dev.chatroom.irc.Message;
@@ -11,6 +7,8 @@ import dev.chatroom.irc.Names;
 import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Replies;
+import dev.chatroom.store.BanStore;
+import dev.chatroom.store.ServerBan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,8 @@ public final class Moderation {
 
     /** Removes c from the chat: its rooms see a KICK by the server, then it is disconnected. It may come back. */
     public void kick(Connection c, String reason) {
-        Departure d = new Departure(DisconnectReason.KICKED, reason == null ? null : Utf8.truncate(reason, Names.KICK_MAX));
+        Departure d =
+                new Departure(DisconnectReason.KICKED, reason == null ? null : Utf8.truncate(reason, Names.KICK_MAX));
         // RFC 2812: without a reason, the comment is the kicker's name
         String kickText = d.detail() == null ? hub.serverName() : d.detail();
         for (Room r : new ArrayList<>(c.rooms())) r.kickByServer(c, kickText);
@@ -36,7 +35,8 @@ public final class Moderation {
 
     /** Bans a mask and disconnects whoever matches it now; returns who that was. */
     public List<String> ban(String mask, String reason) {
-        ServerBan ban = hub.bans().add(mask, reason, Instant.ofEpochMilli(hub.clock().millis()));
+        ServerBan ban =
+                hub.bans().add(mask, reason, Instant.ofEpochMilli(hub.clock().millis()));
         store.save(hub.bans().all());
         List<String> gone = new ArrayList<>();
         BanList only = new BanList();
@@ -61,7 +61,10 @@ public final class Moderation {
     /** Mutes a registered user until the given time (Long.MAX_VALUE: until unmuted); the rooms are told. */
     public void mute(Connection c, long untilMillis, String howLong) {
         c.mutedUntil(untilMillis);
-        hub.output().replies(c).notice("You have been muted by the admin" + howLong + ". Your messages will not be sent.").flush();
+        hub.output()
+                .replies(c)
+                .notice("You have been muted by the admin" + howLong + ". Your messages will not be sent.")
+                .flush();
         announce(c.nick() + " has been muted by the admin" + howLong + ".");
     }
 
@@ -100,6 +103,10 @@ public final class Moderation {
 
     /** Sets a room's topic as the server. */
     public void topic(Room r, String text) {
-        r.topic(Utf8.truncate(text, Names.TOPIC_MAX), hub.serverName(), hub.clock().millis(), null);
+        r.topic(
+                Utf8.truncate(text, Names.TOPIC_MAX),
+                hub.serverName(),
+                hub.clock().millis(),
+                null);
     }
 }

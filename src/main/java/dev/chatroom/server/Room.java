@@ -1,7 +1,5 @@
 package dev.chatroom.server;
 
-import dev.chatroom.store.RoomBan;
-
 import static dev.chatroom.irc.Numeric.RPL_ENDOFNAMES;
 import static dev.chatroom.irc.Numeric.RPL_NAMREPLY;
 import static dev.chatroom.irc.Numeric.RPL_TOPIC;
@@ -11,9 +9,10 @@ import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
 import dev.chatroom.irc.Utf8;
-import dev.chatroom.store.SavedRoom;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Replies;
+import dev.chatroom.store.RoomBan;
+import dev.chatroom.store.SavedRoom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -38,6 +37,7 @@ public final class Room {
     private final long createdAtMillis;
     /** Members in join order; replaced, never changed in place, so a fan-out loop over it is never disturbed. */
     private Connection[] snapshot = NONE;
+
     private String topic;
     private String topicSetBy;
     private long topicSetAtMillis;
@@ -134,10 +134,14 @@ public final class Room {
      * invitation lets c past +i; a ban, the key and the limit hold for everyone.
      */
     public String[] refusal(Connection c, String key) {
-        if (modes.banned(c.nick(), c.ident(), c.host())) return new String[] {Numeric.ERR_BANNEDFROMCHAN, "Cannot join channel (+b)"};
-        if (modes.has(ChannelMode.INVITE_ONLY) && !c.invitedTo(this)) return new String[] {Numeric.ERR_INVITEONLYCHAN, "Cannot join channel (+i)"};
-        if (modes.key() != null && !modes.key().equals(key)) return new String[] {Numeric.ERR_BADCHANNELKEY, "Cannot join channel (+k)"};
-        if (modes.limit() > 0 && snapshot.length >= modes.limit()) return new String[] {Numeric.ERR_CHANNELISFULL, "Cannot join channel (+l)"};
+        if (modes.banned(c.nick(), c.ident(), c.host()))
+            return new String[] {Numeric.ERR_BANNEDFROMCHAN, "Cannot join channel (+b)"};
+        if (modes.has(ChannelMode.INVITE_ONLY) && !c.invitedTo(this))
+            return new String[] {Numeric.ERR_INVITEONLYCHAN, "Cannot join channel (+i)"};
+        if (modes.key() != null && !modes.key().equals(key))
+            return new String[] {Numeric.ERR_BADCHANNELKEY, "Cannot join channel (+k)"};
+        if (modes.limit() > 0 && snapshot.length >= modes.limit())
+            return new String[] {Numeric.ERR_CHANNELISFULL, "Cannot join channel (+l)"};
         return null;
     }
 
@@ -174,10 +178,14 @@ public final class Room {
         if (contains(c)) return;
         c.uninvite(this);
         add(c, snapshot.length == 0 && !permanent ? ChannelMode.OPERATOR.statusBit() : 0);
-        Message extended = Message.trailing(c.prefix(), "JOIN", name, c.account() == null ? "*" : c.account(),
+        Message extended = Message.trailing(
+                c.prefix(),
+                "JOIN",
+                name,
+                c.account() == null ? "*" : c.account(),
                 c.realname() == null ? "" : c.realname());
         try (Broadcast join = rooms.output().from(Message.of(c.prefix(), "JOIN", name), c.account());
-             Broadcast extendedJoin = rooms.output().from(extended, c.account())) {
+                Broadcast extendedJoin = rooms.output().from(extended, c.account())) {
             for (Connection m : snapshot) if (m != c) (m.has(Capability.EXTENDED_JOIN) ? extendedJoin : join).sendTo(m);
             r.add(c.has(Capability.EXTENDED_JOIN) ? extendedJoin : join);
         }
@@ -236,7 +244,15 @@ public final class Room {
 
     /** The room's settings as they are saved for a restart. */
     public SavedRoom saved() {
-        return new SavedRoom(name, createdAtMillis, topic, topicSetBy, topicSetAtMillis, modes.flagLetters(), modes.key(), modes.limit(),
+        return new SavedRoom(
+                name,
+                createdAtMillis,
+                topic,
+                topicSetBy,
+                topicSetAtMillis,
+                modes.flagLetters(),
+                modes.key(),
+                modes.limit(),
                 List.copyOf(modes.bans()));
     }
 

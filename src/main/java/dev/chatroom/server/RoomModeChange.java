@@ -1,9 +1,8 @@
 package dev.chatroom.server;
 
-import dev.chatroom.store.RoomBan;
-
 import static dev.chatroom.irc.Numeric.*;
 
+import dev.chatroom.store.RoomBan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -39,7 +38,12 @@ public final class RoomModeChange {
     private boolean deniedOnce;
     private boolean listedBans;
 
-    public RoomModeChange(Room room, Connection setter, Function<String, Connection> findNick, Complaints complaints, long nowMillis) {
+    public RoomModeChange(
+            Room room,
+            Connection setter,
+            Function<String, Connection> findNick,
+            Complaints complaints,
+            long nowMillis) {
         this.room = room;
         this.setter = setter;
         this.findNick = findNick;
@@ -112,10 +116,17 @@ public final class RoomModeChange {
         if (!allowed()) return;
         String mask = RoomModes.normalizeMask(arg);
         if (mask == null) {
-            complaints.numeric(ERR_INVALIDMODEPARAM, room.name(), String.valueOf(ChannelMode.BAN.letter()), arg, "Invalid ban mask");
+            complaints.numeric(
+                    ERR_INVALIDMODEPARAM,
+                    room.name(),
+                    String.valueOf(ChannelMode.BAN.letter()),
+                    arg,
+                    "Invalid ban mask");
         } else if (adding) {
-            if (room.modes().bansFull()) complaints.numeric(ERR_BANLISTFULL, room.name(), mask, "Channel ban list is full");
-            else if (room.modes().ban(mask, setter == null ? "admin" : setter.prefix(), nowSeconds)) applied(true, ChannelMode.BAN, mask);
+            if (room.modes().bansFull())
+                complaints.numeric(ERR_BANLISTFULL, room.name(), mask, "Channel ban list is full");
+            else if (room.modes().ban(mask, setter == null ? "admin" : setter.prefix(), nowSeconds))
+                applied(true, ChannelMode.BAN, mask);
         } else if (room.modes().unban(mask)) {
             applied(false, ChannelMode.BAN, mask);
         }
@@ -147,7 +158,8 @@ public final class RoomModeChange {
         if (value == null) {
             // the value itself is not echoed: it may hold spaces or be hundreds of bytes long
             if (mode.invalidSetting() != null) {
-                complaints.numeric(ERR_INVALIDMODEPARAM, room.name(), String.valueOf(mode.letter()), "*", mode.invalidSetting());
+                complaints.numeric(
+                        ERR_INVALIDMODEPARAM, room.name(), String.valueOf(mode.letter()), "*", mode.invalidSetting());
             }
         } else if (room.modes().setting(mode, value)) {
             applied(true, mode, value);
@@ -162,7 +174,8 @@ public final class RoomModeChange {
         if (!allowed()) return;
         Connection target = findNick.apply(nick);
         if (target == null) complaints.numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
-        else if (!room.contains(target)) complaints.numeric(ERR_USERNOTINCHANNEL, target.nick(), room.name(), "They aren't on that channel");
+        else if (!room.contains(target))
+            complaints.numeric(ERR_USERNOTINCHANNEL, target.nick(), room.name(), "They aren't on that channel");
         else if (room.status(target, status, adding)) applied(adding, status, target.nick());
     }
 }

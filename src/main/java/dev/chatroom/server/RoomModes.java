@@ -1,17 +1,14 @@
 package dev.chatroom.server;
 
-import java.util.Locale;
-import java.util.Objects;
-
-import dev.chatroom.store.ServerBan;
-
 import dev.chatroom.store.RoomBan;
-
+import dev.chatroom.store.ServerBan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A room's modes ({@link ChannelMode}): its flags, its settings with their values (the key, the

@@ -1,14 +1,12 @@
 package dev.chatroom.server;
 
-import java.util.Arrays;
-
-
 import dev.chatroom.irc.Casemapping;
-import dev.chatroom.store.RoomStore;
-import dev.chatroom.store.SavedRoom;
 import dev.chatroom.server.output.Output;
 import dev.chatroom.server.output.Replies;
+import dev.chatroom.store.RoomStore;
+import dev.chatroom.store.SavedRoom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -96,7 +94,11 @@ public final class Rooms {
         String key = Casemapping.fold(r.name());
         if (!byName.remove(key, r) || stopping) return;
         store.remove(key);
-        history.roomGone(key, r.modes().has(ChannelMode.SECRET) || r.modes().has(ChannelMode.INVITE_ONLY) || r.modes().key() != null);
+        history.roomGone(
+                key,
+                r.modes().has(ChannelMode.SECRET)
+                        || r.modes().has(ChannelMode.INVITE_ONLY)
+                        || r.modes().key() != null);
     }
 
     public Collection<Room> all() {

@@ -13,11 +13,13 @@ import java.util.Map;
 public final class Users {
     /** Every connection, in no particular order: removal swaps the last one in, so it costs nothing. */
     private final List<Connection> all = new ArrayList<>();
+
     private final Map<String, Connection> byNick = new HashMap<>();
     private final Map<String, Integer> perAddress = new HashMap<>();
     private int registered;
     /** Users of other nodes among {@link #all}: not counted per address nor against this node's limits. */
     private int remote;
+
     private int mostRegistered;
     private int localRegistered;
     private int mostLocal;

@@ -1,20 +1,19 @@
 package dev.chatroom.server;
 
-import dev.chatroom.server.commands.HistoryCommands;
-import java.util.Map;
-
 import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.config.Version;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
+import dev.chatroom.server.commands.HistoryCommands;
 import dev.chatroom.server.output.Replies;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** What an accepted client is told first: 001-005 with ISUPPORT, then the message of the day. */
 final class Welcome {
@@ -25,7 +24,8 @@ final class Welcome {
 
     Welcome(String serverName, long startedMillis, List<String> motd) {
         this.serverName = serverName;
-        this.createdAt = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(startedMillis).atZone(ZoneOffset.UTC));
+        this.createdAt = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                Instant.ofEpochMilli(startedMillis).atZone(ZoneOffset.UTC));
         this.motd = motd;
     }
 

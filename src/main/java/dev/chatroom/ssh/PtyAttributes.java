@@ -1,7 +1,6 @@
 package dev.chatroom.ssh;
 
 import java.util.EnumSet;
-
 import java.util.Map;
 import org.apache.sshd.common.channel.PtyMode;
 import org.jline.terminal.Attributes;
@@ -47,7 +46,7 @@ final class PtyAttributes {
                 case IUTF8 -> a.setInputFlag(InputFlag.IUTF8, v != 0);
                 case OPOST -> a.setOutputFlag(OutputFlag.OPOST, v != 0);
                 case ONLCR -> a.setOutputFlag(OutputFlag.ONLCR, v != 0);
-                default -> { } // the rest do not change how the chat reads keys or draws
+                default -> {} // the rest do not change how the chat reads keys or draws
             }
         }
         return a;

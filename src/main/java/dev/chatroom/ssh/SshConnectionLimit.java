@@ -36,6 +36,8 @@ final class SshConnectionLimit implements SessionListener {
     }
 
     private static String address(Session session) {
-        return session.getIoSession().getRemoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "?";
+        return session.getIoSession().getRemoteAddress() instanceof InetSocketAddress a
+                ? a.getAddress().getHostAddress()
+                : "?";
     }
 }

@@ -25,7 +25,9 @@ public record SshGatewayLine(String address, String keyFingerprint) {
             return null;
         }
         if (m == null || !m.command().equals("WEBIRC") || m.params().size() < 5) return null;
-        if (!MessageDigest.isEqual(m.params().get(0).getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) return null;
+        if (!MessageDigest.isEqual(
+                m.params().get(0).getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8)))
+            return null;
         String key = null;
         for (String option : m.params().get(4).split(" ")) {
             if (option.startsWith("ssh-key=")) key = option.substring(8);

@@ -1,13 +1,11 @@
 package dev.chatroom.ssh;
 
-import java.nio.file.StandardCopyOption;
-import org.bouncycastle.jcajce.spec.EdDSAParameterSpec;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -18,6 +16,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.util.io.resource.PathResource;
 import org.apache.sshd.common.util.security.SecurityUtils;
+import org.bouncycastle.jcajce.spec.EdDSAParameterSpec;
 
 /**
  * The server's SSH host key: Ed25519, generated once into the data dir in OpenSSH's own format
@@ -49,7 +48,8 @@ public final class SshHostKey {
             Path tmp = dir.resolve(FILE + ".new");
             Files.deleteIfExists(tmp);
             try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(tmp);
             }
@@ -70,8 +70,10 @@ public final class SshHostKey {
             if (pairs == null || !pairs.iterator().hasNext()) throw new IOException(file + " holds no key");
             return pairs.iterator().next();
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new IOException("cannot read the SSH host key " + file + ": " + e.getMessage()
-                    + " (move it away to have a new one made; clients will then warn that the key changed)", e);
+            throw new IOException(
+                    "cannot read the SSH host key " + file + ": " + e.getMessage()
+                            + " (move it away to have a new one made; clients will then warn that the key changed)",
+                    e);
         }
     }
 

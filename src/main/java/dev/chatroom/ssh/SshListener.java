@@ -32,8 +32,17 @@ public final class SshListener implements AutoCloseable {
      * Listens on host:port (0: a free one). Sessions reach the chat through the gateway on
      * 127.0.0.1:gatewayPort, introducing themselves with the secret.
      */
-    public static SshListener start(String host, int port, Path dataDir, int gatewayPort, String secret, String serverName, Duration keepAlive,
-                                    int maxPerAddress, EventSink events) throws IOException {
+    public static SshListener start(
+            String host,
+            int port,
+            Path dataDir,
+            int gatewayPort,
+            String secret,
+            String serverName,
+            Duration keepAlive,
+            int maxPerAddress,
+            EventSink events)
+            throws IOException {
         SshHostKey key = SshHostKey.loadOrCreate(dataDir);
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost(host);
@@ -42,7 +51,8 @@ public final class SshListener implements AutoCloseable {
         sshd.setPasswordAuthenticator(null);
         sshd.setKeyboardInteractiveAuthenticator(null);
         sshd.setPublickeyAuthenticator((user, publicKey, session) -> {
-            session.setAttribute(KEY, SshHostKey.fingerprint(publicKey)); // the signature is checked after this, by MINA
+            session.setAttribute(
+                    KEY, SshHostKey.fingerprint(publicKey)); // the signature is checked after this, by MINA
             return true;
         });
         SshShell.Gateway gateway = new SshShell.Gateway(gatewayPort, secret, serverName);
@@ -70,7 +80,9 @@ public final class SshListener implements AutoCloseable {
     }
 
     public int port() {
-        return sshd.getPort() != 0 ? sshd.getPort() : ((InetSocketAddress) sshd.getBoundAddresses().iterator().next()).getPort();
+        return sshd.getPort() != 0
+                ? sshd.getPort()
+                : ((InetSocketAddress) sshd.getBoundAddresses().iterator().next()).getPort();
     }
 
     public String fingerprint() {

@@ -1,8 +1,7 @@
 package dev.chatroom.ssh;
 
-import java.io.InputStream;
-
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.sshd.server.Environment;
@@ -30,7 +29,8 @@ final class SshRefusedCommand implements Command {
     public void start(ChannelSession channel, Environment env) throws IOException {
         String shown = command.length() > 40 ? command.substring(0, 40) + "..." : command;
         err.write(("chatroom: commands are not run here (" + shown.replaceAll("\\p{Cntrl}", "?")
-                + "); to chat, connect without one: ssh -p " + port + " name@host\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "); to chat, connect without one: ssh -p " + port + " name@host\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         err.flush();
         exit.onExit(2, "commands are not run here");
     }

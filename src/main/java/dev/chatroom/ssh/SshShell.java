@@ -44,10 +44,13 @@ final class SshShell implements Command {
     public void start(ChannelSession channel, Environment env) throws IOException {
         var session = channel.getSession();
         String key = session.getAttribute(SshListener.KEY);
-        String address = session.getClientAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "0.0.0.0";
+        String address = session.getClientAddress() instanceof InetSocketAddress a
+                ? a.getAddress().getHostAddress()
+                : "0.0.0.0";
         String user = session.getUsername();
         Map<String, String> vars = env.getEnv();
-        boolean pty = vars.containsKey(Environment.ENV_TERM) || !env.getPtyModes().isEmpty();
+        boolean pty =
+                vars.containsKey(Environment.ENV_TERM) || !env.getPtyModes().isEmpty();
         thread = new Thread(() -> run(env, vars, pty, user, key, address), "ssh-" + user);
         thread.setDaemon(true);
         thread.start();
@@ -55,9 +58,17 @@ final class SshShell implements Command {
 
     private void run(Environment env, Map<String, String> vars, boolean pty, String user, String key, String address) {
         int code = 1;
-        try (Ui ui = pty ? new TerminalUi(terminal(env, vars), true) : new PlainUi(in, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+        try (Ui ui = pty
+                ? new TerminalUi(terminal(env, vars), true)
+                : new PlainUi(in, new PrintStream(out, true, StandardCharsets.UTF_8))) {
             // colours on a terminal; plain text for a script reading ssh -T
-            Session s = new Session(ui, "127.0.0.1", gateway.port(), user, pty, new Session.Options(false, 30_000, 1_000, 30_000))
+            Session s = new Session(
+                            ui,
+                            "127.0.0.1",
+                            gateway.port(),
+                            user,
+                            pty,
+                            new Session.Options(false, 30_000, 1_000, 30_000))
                     .via(SshGatewayLine.line(gateway.secret(), address, key), gateway.serverName());
             code = s.run();
         } catch (Exception e) {
@@ -74,14 +85,24 @@ final class SshShell implements Command {
 
     /** A terminal on the channel's streams, set up the way the ssh client's PTY request asked. */
     private Terminal terminal(Environment env, Map<String, String> vars) throws IOException {
-        // ExternalTerminal (the "exec" provider on given streams): the line discipline in Java, no native PTY per session
-        Terminal t = TerminalBuilder.builder().system(false).provider("exec").name("ssh").type(vars.getOrDefault(Environment.ENV_TERM, "xterm-256color"))
-                .encoding(StandardCharsets.UTF_8).streams(in, out).attributes(PtyAttributes.of(env.getPtyModes()))
-                .size(size(vars)).build();
-        env.addSignalListener((channel, signal) -> {
-            t.setSize(size(env.getEnv()));
-            t.raise(Terminal.Signal.WINCH);
-        }, Signal.WINCH);
+        // ExternalTerminal (the "exec" provider on given streams): the line discipline in Java, no native PTY per
+        // session
+        Terminal t = TerminalBuilder.builder()
+                .system(false)
+                .provider("exec")
+                .name("ssh")
+                .type(vars.getOrDefault(Environment.ENV_TERM, "xterm-256color"))
+                .encoding(StandardCharsets.UTF_8)
+                .streams(in, out)
+                .attributes(PtyAttributes.of(env.getPtyModes()))
+                .size(size(vars))
+                .build();
+        env.addSignalListener(
+                (channel, signal) -> {
+                    t.setSize(size(env.getEnv()));
+                    t.raise(Terminal.Signal.WINCH);
+                },
+                Signal.WINCH);
         return t;
     }
 

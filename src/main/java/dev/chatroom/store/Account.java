@@ -1,8 +1,7 @@
 package dev.chatroom.store;
 
-import java.util.HashSet;
-
 import dev.chatroom.irc.Casemapping;
+import java.util.HashSet;
 import java.util.Set;
 
 /**

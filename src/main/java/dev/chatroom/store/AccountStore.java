@@ -46,5 +46,4 @@ public interface AccountStore extends AutoCloseable {
         @Override
         public void close() {}
     };
-
 }

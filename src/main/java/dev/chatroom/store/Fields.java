@@ -76,7 +76,8 @@ public final class Fields {
     /** A record's fields after checking its version and its number of fields. */
     public static List<String> record(String text, String version, int count) {
         List<String> f = split(text);
-        if (!version.equals(f.get(0))) throw new IllegalArgumentException("format " + f.get(0) + ", expected " + version);
+        if (!version.equals(f.get(0)))
+            throw new IllegalArgumentException("format " + f.get(0) + ", expected " + version);
         if (f.size() != count + 1) throw new IllegalArgumentException(f.size() - 1 + " fields, expected " + count);
         return f.subList(1, f.size());
     }
@@ -92,7 +93,8 @@ public final class Fields {
     public static List<String> unlist(String text) {
         if (text == null) return null;
         List<String> f = split(text);
-        if (f.size() != Integer.parseInt(f.get(0)) + 1) throw new IllegalArgumentException("a list of " + f.get(0) + " holds " + (f.size() - 1));
+        if (f.size() != Integer.parseInt(f.get(0)) + 1)
+            throw new IllegalArgumentException("a list of " + f.get(0) + " holds " + (f.size() - 1));
         return f.subList(1, f.size());
     }
 

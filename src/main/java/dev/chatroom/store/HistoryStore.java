@@ -1,9 +1,5 @@
 package dev.chatroom.store;
 
-
-
-
-
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -21,7 +17,13 @@ public interface HistoryStore {
     void query(HistoryQuery q, Consumer<List<StoredMessage>> then);
 
     /** Conversations whose latest message falls strictly between the two times, oldest first. */
-    void targets(List<String> roomKeys, String accountKey, long afterMillis, long beforeMillis, int limit, Consumer<List<TargetTime>> then);
+    void targets(
+            List<String> roomKeys,
+            String accountKey,
+            long afterMillis,
+            long beforeMillis,
+            int limit,
+            Consumer<List<TargetTime>> then);
 
     /** Messages containing all the words, oldest first. */
     void search(SearchQuery q, Consumer<List<StoredMessage>> then);
@@ -64,7 +66,13 @@ public interface HistoryStore {
         }
 
         @Override
-        public void targets(List<String> roomKeys, String accountKey, long afterMillis, long beforeMillis, int limit, Consumer<List<TargetTime>> then) {
+        public void targets(
+                List<String> roomKeys,
+                String accountKey,
+                long afterMillis,
+                long beforeMillis,
+                int limit,
+                Consumer<List<TargetTime>> then) {
             then.accept(List.of());
         }
 

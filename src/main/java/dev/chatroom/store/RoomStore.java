@@ -1,6 +1,5 @@
 package dev.chatroom.store;
 
-
 import java.util.List;
 
 /** Where rooms' settings are kept so a restart brings them back. Saves are queued, never waited for. */

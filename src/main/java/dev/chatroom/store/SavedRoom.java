@@ -8,10 +8,19 @@ import java.util.List;
  * A room's settings as they are kept across restarts: its name, topic, modes and bans (members are not kept).
  * Its {@link #text() text form} is written once here: Redis keeps it and the cluster bus carries it.
  */
-public record SavedRoom(String name, long createdMillis, String topic, String topicSetBy, long topicSetAtMillis, String flags, String key,
-                        int limit, List<RoomBan> bans) {
+public record SavedRoom(
+        String name,
+        long createdMillis,
+        String topic,
+        String topicSetBy,
+        long topicSetAtMillis,
+        String flags,
+        String key,
+        int limit,
+        List<RoomBan> bans) {
     /** The text form's version, its first field: a new form gets a new one, and this one stays readable (Redis keeps it). */
     private static final String VERSION = "1";
+
     private static final int FIELDS = 9;
 
     /** The room as one line of {@link Fields}: the version, then each field in order, the bans a list of (mask, by, at) records. */
@@ -19,10 +28,20 @@ public record SavedRoom(String name, long createdMillis, String topic, String to
         List<String> banTexts = null;
         if (bans != null) {
             banTexts = new ArrayList<>(bans.size());
-            for (RoomBan b : bans) banTexts.add(Fields.join(Arrays.asList(b.mask(), b.setBy(), Long.toString(b.setAtSeconds()))));
+            for (RoomBan b : bans)
+                banTexts.add(Fields.join(Arrays.asList(b.mask(), b.setBy(), Long.toString(b.setAtSeconds()))));
         }
-        return Fields.join(Arrays.asList(VERSION, name, Long.toString(createdMillis), topic, topicSetBy, Long.toString(topicSetAtMillis), flags, key,
-                Integer.toString(limit), Fields.list(banTexts)));
+        return Fields.join(Arrays.asList(
+                VERSION,
+                name,
+                Long.toString(createdMillis),
+                topic,
+                topicSetBy,
+                Long.toString(topicSetAtMillis),
+                flags,
+                key,
+                Integer.toString(limit),
+                Fields.list(banTexts)));
     }
 
     /**
@@ -43,7 +62,15 @@ public record SavedRoom(String name, long createdMillis, String topic, String to
             }
             bans = List.copyOf(bans);
         }
-        return new SavedRoom(f.get(0), Long.parseLong(f.get(1)), f.get(2), f.get(3), Long.parseLong(f.get(4)), f.get(5), f.get(6),
-                Integer.parseInt(f.get(7)), bans);
+        return new SavedRoom(
+                f.get(0),
+                Long.parseLong(f.get(1)),
+                f.get(2),
+                f.get(3),
+                Long.parseLong(f.get(4)),
+                f.get(5),
+                f.get(6),
+                Integer.parseInt(f.get(7)),
+                bans);
     }
 }

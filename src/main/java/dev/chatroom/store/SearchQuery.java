@@ -11,5 +11,12 @@ import java.util.List;
  * @param afterMillis only after this time (exclusive); -1 for no bound
  * @param beforeMillis only before this time (exclusive); -1 for no bound
  */
-public record SearchQuery(String words, List<String> roomKeys, String accountKey, String fromKey, long afterMillis, long beforeMillis, int limit,
-                          String correspondentKey) {}
+public record SearchQuery(
+        String words,
+        List<String> roomKeys,
+        String accountKey,
+        String fromKey,
+        long afterMillis,
+        long beforeMillis,
+        int limit,
+        String correspondentKey) {}

@@ -8,6 +8,9 @@ public record ServerBan(String mask, String reason, Instant since) {
     public static boolean validMask(String mask) {
         int bang = mask.indexOf('!');
         int at = mask.indexOf('@');
-        return bang > 0 && at > bang + 1 && at < mask.length() - 1 && mask.chars().noneMatch(c -> c < 0x21 || c == 0x7f);
+        return bang > 0
+                && at > bang + 1
+                && at < mask.length() - 1
+                && mask.chars().noneMatch(c -> c < 0x21 || c == 0x7f);
     }
 }

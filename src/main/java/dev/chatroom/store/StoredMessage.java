@@ -13,9 +13,20 @@ import java.util.Map;
  * @param accountKey the sender's folded account; null when the sender was not logged in
  * @param recipientAccountKey a private message's recipient's folded account; null when none
  */
-public record StoredMessage(String msgid, long timeMillis, String prefix, String senderKey, String account, String accountKey,
-                            String command, String target, String roomKey, String recipientKey, String recipientAccountKey,
-                            String text, Map<String, String> clientTags) {
+public record StoredMessage(
+        String msgid,
+        long timeMillis,
+        String prefix,
+        String senderKey,
+        String account,
+        String accountKey,
+        String command,
+        String target,
+        String roomKey,
+        String recipientKey,
+        String recipientAccountKey,
+        String text,
+        Map<String, String> clientTags) {
 
     public Message toMessage() {
         return Message.trailing(prefix, command, target, text);

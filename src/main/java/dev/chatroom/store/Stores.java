@@ -71,5 +71,4 @@ public interface Stores extends AutoCloseable {
             public void close() {}
         };
     }
-
 }

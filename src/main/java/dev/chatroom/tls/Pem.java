@@ -1,14 +1,12 @@
 package dev.chatroom.tls;
 
-import java.nio.file.StandardCopyOption;
-import org.bouncycastle.util.io.pem.PemGenerationException;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -22,6 +20,7 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 
 /**
  * PEM files as Let's Encrypt, openssl and ssh-keygen write them: a certificate chain (leaf
@@ -52,7 +51,8 @@ public final class Pem {
         } catch (CertificateException | RuntimeException e) {
             throw new IOException(file + ": not a readable PEM certificate (" + e.getMessage() + ")", e);
         }
-        if (chain.isEmpty()) throw new IOException(file + ": no certificate in it (expected -----BEGIN CERTIFICATE-----)");
+        if (chain.isEmpty())
+            throw new IOException(file + ": no certificate in it (expected -----BEGIN CERTIFICATE-----)");
         return chain;
     }
 
@@ -84,11 +84,14 @@ public final class Pem {
         Path keyTemp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
         Files.deleteIfExists(keyTemp);
         Files.createFile(keyTemp, Owner.only());
-        try (Writer w = Files.newBufferedWriter(keyTemp, StandardCharsets.US_ASCII); JcaPEMWriter pem = new JcaPEMWriter(w)) {
-            pem.writeObject(new JcaPKCS8Generator(id.key(), null)); // PKCS#8, "BEGIN PRIVATE KEY": what every TLS stack reads
+        try (Writer w = Files.newBufferedWriter(keyTemp, StandardCharsets.US_ASCII);
+                JcaPEMWriter pem = new JcaPEMWriter(w)) {
+            pem.writeObject(
+                    new JcaPKCS8Generator(id.key(), null)); // PKCS#8, "BEGIN PRIVATE KEY": what every TLS stack reads
         }
         Path certTemp = certFile.resolveSibling(certFile.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(certTemp, StandardCharsets.US_ASCII); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+        try (Writer w = Files.newBufferedWriter(certTemp, StandardCharsets.US_ASCII);
+                JcaPEMWriter pem = new JcaPEMWriter(w)) {
             for (X509Certificate c : id.chain()) pem.writeObject(c);
         }
         Files.move(keyTemp, keyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -96,7 +99,8 @@ public final class Pem {
     }
 
     private static Reader reader(Path file) throws IOException {
-        if (!Files.isReadable(file)) throw new IOException(file + ": " + (Files.exists(file) ? "not readable" : "no such file"));
+        if (!Files.isReadable(file))
+            throw new IOException(file + ": " + (Files.exists(file) ? "not readable" : "no such file"));
         return Files.newBufferedReader(file, StandardCharsets.US_ASCII);
     }
 }

@@ -1,7 +1,6 @@
 package dev.chatroom.tls;
 
 import java.io.IOException;
-
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
@@ -60,22 +59,32 @@ public final class SelfSigned {
         }
     }
 
-    private static Pem.Identity create(String commonName, Set<String> dnsNames, List<String> addresses, Duration validity) {
+    private static Pem.Identity create(
+            String commonName, Set<String> dnsNames, List<String> addresses, Duration validity) {
         try {
             KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
             kpg.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
             KeyPair keys = kpg.generateKeyPair();
-            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
+            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.CN, commonName)
+                    .build();
             Instant now = Instant.now();
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, new BigInteger(63, new SecureRandom()),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(validity)), subject, keys.getPublic());
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                    subject,
+                    new BigInteger(63, new SecureRandom()),
+                    Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(validity)),
+                    subject,
+                    keys.getPublic());
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             List<GeneralName> alt = new ArrayList<>();
             for (String d : dnsNames) alt.add(new GeneralName(GeneralName.dNSName, d));
             for (String a : addresses) alt.add(new GeneralName(GeneralName.iPAddress, a));
-            if (!alt.isEmpty()) b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alt.toArray(GeneralName[]::new)));
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+            if (!alt.isEmpty())
+                b.addExtension(
+                        Extension.subjectAlternativeName, false, new GeneralNames(alt.toArray(GeneralName[]::new)));
+            X509Certificate cert = new JcaX509CertificateConverter()
+                    .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
             return new Pem.Identity(List.of(cert), keys.getPrivate());
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot create a certificate: " + e.getMessage(), e);

@@ -73,7 +73,8 @@ class BenchClientTest {
     @Test
     void withOneHostEveryDeliveryIsSameNode() {
         joinChannel();
-        serverSends(":bench0!b@h " + Payload.line("#chatroom", 0, 0, System.nanoTime(), 60) + "\r\n",
+        serverSends(
+                ":bench0!b@h " + Payload.line("#chatroom", 0, 0, System.nanoTime(), 60) + "\r\n",
                 ":bench1!b@h " + Payload.line("#chatroom", 1, 0, System.nanoTime(), 60) + "\r\n");
         assertThat(events.cross).containsExactly(false, false);
     }
@@ -84,10 +85,13 @@ class BenchClientTest {
         // client 3 of 2 nodes is on node 1, like sender 1; sender 0 is on node 0
         EmbeddedChannel ch2 = new EmbeddedChannel(new BenchClient(3, "bench", two, 2, 2));
         try {
-            for (String r : new String[] {":srv 001 bench3 :Welcome\r\n", ":srv 366 bench3 #chatroom :End\r\n",
-                    ":bench0!b@h " + Payload.line("#chatroom", 0, 0, System.nanoTime(), 60) + "\r\n",
-                    ":bench1!b@h " + Payload.line("#chatroom", 1, 0, System.nanoTime(), 60) + "\r\n",
-                    ":bench0!b@h " + Payload.line("#chatroom", 0, 0, System.nanoTime(), 60) + "\r\n"}) {
+            for (String r : new String[] {
+                ":srv 001 bench3 :Welcome\r\n",
+                ":srv 366 bench3 #chatroom :End\r\n",
+                ":bench0!b@h " + Payload.line("#chatroom", 0, 0, System.nanoTime(), 60) + "\r\n",
+                ":bench1!b@h " + Payload.line("#chatroom", 1, 0, System.nanoTime(), 60) + "\r\n",
+                ":bench0!b@h " + Payload.line("#chatroom", 0, 0, System.nanoTime(), 60) + "\r\n"
+            }) {
                 ch2.writeInbound(Unpooled.copiedBuffer(r, StandardCharsets.UTF_8));
             }
             assertThat(two.cross).containsExactly(true, false);
@@ -104,7 +108,9 @@ class BenchClientTest {
         sent();
         serverSends(":bench0!b@h " + Payload.line("#chatroom", 0, 0, System.nanoTime(), 60) + "\r\n");
         joinChannel();
-        serverSends(":alice!a@h PRIVMSG #chatroom :hello\r\n", ":bench9!b@h " + Payload.line("#chatroom", 9, 0, 1, 60) + "\r\n");
+        serverSends(
+                ":alice!a@h PRIVMSG #chatroom :hello\r\n",
+                ":bench9!b@h " + Payload.line("#chatroom", 9, 0, 1, 60) + "\r\n");
         assertThat(client.received).isZero();
         assertThat(events.latencies).isEmpty();
     }
@@ -117,7 +123,10 @@ class BenchClientTest {
 
     @Test
     void reportsBansAndBadPasswordsAsFailures() {
-        serverSends(":srv 464 * :Password incorrect\r\n", ":srv 465 bench3 :You are banned\r\n", ":srv 432 * b@d :Erroneous nickname\r\n");
+        serverSends(
+                ":srv 464 * :Password incorrect\r\n",
+                ":srv 465 bench3 :You are banned\r\n",
+                ":srv 432 * b@d :Erroneous nickname\r\n");
         assertThat(events.failures).hasSize(3);
     }
 
@@ -148,8 +157,7 @@ class BenchClientTest {
         }
 
         @Override
-        public void closed(BenchClient c) {
-        }
+        public void closed(BenchClient c) {}
 
         @Override
         public void delivered(long latencyNanos, boolean cross) {

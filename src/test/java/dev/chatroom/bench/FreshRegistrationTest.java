@@ -38,22 +38,25 @@ class FreshRegistrationTest {
     /** Accepts one client, reads its NICK and USER, then writes {@code answer} (nothing when null) and keeps the connection open. */
     private int fakeServer(String answer) throws IOException {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(() -> {
-            try (Socket s = server.accept()) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-                String nick = in.readLine();
-                String user = in.readLine();
-                heard.complete(nick + "|" + user);
-                OutputStream out = s.getOutputStream();
-                if (answer != null) out.write(answer.getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                while (in.readLine() != null) {
-                    // hold the connection until the client leaves
-                }
-            } catch (IOException closed) {
-                heard.complete("closed");
-            }
-        }, "fake-irc-server");
+        Thread t = new Thread(
+                () -> {
+                    try (Socket s = server.accept()) {
+                        BufferedReader in =
+                                new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                        String nick = in.readLine();
+                        String user = in.readLine();
+                        heard.complete(nick + "|" + user);
+                        OutputStream out = s.getOutputStream();
+                        if (answer != null) out.write(answer.getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                        while (in.readLine() != null) {
+                            // hold the connection until the client leaves
+                        }
+                    } catch (IOException closed) {
+                        heard.complete("closed");
+                    }
+                },
+                "fake-irc-server");
         t.setDaemon(true);
         t.start();
         return server.getLocalPort();
@@ -62,7 +65,8 @@ class FreshRegistrationTest {
     @Test
     void timesTheWaitFor001() throws Exception {
         int port = fakeServer("PING :x\r\n:fake 001 benchnew :Welcome\r\n");
-        FreshRegistration.Result r = FreshRegistration.attempt(bootstrap, "127.0.0.1", port, "benchnew", null, Duration.ofSeconds(10));
+        FreshRegistration.Result r =
+                FreshRegistration.attempt(bootstrap, "127.0.0.1", port, "benchnew", null, Duration.ofSeconds(10));
         assertThat(r.ok()).as(String.valueOf(r)).isTrue();
         assertThat(r.millis()).isGreaterThanOrEqualTo(0).isLessThan(10_000);
         assertThat(r.reportValue()).isInstanceOf(Double.class);
@@ -72,7 +76,8 @@ class FreshRegistrationTest {
     @Test
     void noAnswerIsNoneWithinTheTimeout() throws Exception {
         int port = fakeServer(null);
-        FreshRegistration.Result r = FreshRegistration.attempt(bootstrap, "127.0.0.1", port, "benchnew", null, Duration.ofMillis(300));
+        FreshRegistration.Result r =
+                FreshRegistration.attempt(bootstrap, "127.0.0.1", port, "benchnew", null, Duration.ofMillis(300));
         assertThat(r.ok()).isFalse();
         assertThat(r.reportValue()).isEqualTo("none within 300 ms");
     }
@@ -80,7 +85,8 @@ class FreshRegistrationTest {
     @Test
     void aRefusedNickSaysWhy() throws Exception {
         int port = fakeServer(":fake 433 * benchnew :Nickname is already in use\r\n");
-        FreshRegistration.Result r = FreshRegistration.attempt(bootstrap, "127.0.0.1", port, "benchnew", null, Duration.ofSeconds(10));
+        FreshRegistration.Result r =
+                FreshRegistration.attempt(bootstrap, "127.0.0.1", port, "benchnew", null, Duration.ofSeconds(10));
         assertThat(r.ok()).isFalse();
         assertThat((String) r.reportValue()).startsWith("none (").contains("433");
     }
@@ -91,7 +97,8 @@ class FreshRegistrationTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        FreshRegistration.Result r = FreshRegistration.attempt(bootstrap, "127.0.0.1", port, "benchnew", null, Duration.ofSeconds(10));
+        FreshRegistration.Result r =
+                FreshRegistration.attempt(bootstrap, "127.0.0.1", port, "benchnew", null, Duration.ofSeconds(10));
         assertThat(r.ok()).isFalse();
         assertThat((String) r.reportValue()).startsWith("none (");
     }

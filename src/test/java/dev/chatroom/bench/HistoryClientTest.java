@@ -15,15 +15,16 @@ import org.junit.jupiter.api.Test;
 /** A history benchmark's client against a scripted server, without sockets. */
 class HistoryClientTest {
     private final List<Message> handed = new ArrayList<>();
-    private final HistoryClient client = new HistoryClient(0, "store0", List.of("batch", "draft/chathistory"), null, new HistoryClient.Listener() {
-        @Override
-        public void line(HistoryClient c, Message m, long nanos) {
-            handed.add(m);
-        }
+    private final HistoryClient client =
+            new HistoryClient(0, "store0", List.of("batch", "draft/chathistory"), null, new HistoryClient.Listener() {
+                @Override
+                public void line(HistoryClient c, Message m, long nanos) {
+                    handed.add(m);
+                }
 
-        @Override
-        public void closed(HistoryClient c) {}
-    });
+                @Override
+                public void closed(HistoryClient c) {}
+            });
     private final EmbeddedChannel ch = new EmbeddedChannel(client);
 
     @AfterEach
@@ -47,8 +48,13 @@ class HistoryClientTest {
 
     @Test
     void asksForEachCapabilityOnItsOwnThenRegisters() {
-        assertThat(sent()).containsExactly("CAP REQ :batch\r\n", "CAP REQ :draft/chathistory\r\n", "CAP END\r\n",
-                "NICK store0\r\n", "USER store0 0 * :chatroom bench\r\n");
+        assertThat(sent())
+                .containsExactly(
+                        "CAP REQ :batch\r\n",
+                        "CAP REQ :draft/chathistory\r\n",
+                        "CAP END\r\n",
+                        "NICK store0\r\n",
+                        "USER store0 0 * :chatroom bench\r\n");
         serverSends(":srv CAP * ACK :batch\r\n:srv CAP * NAK :draft/chathistory\r\n");
         assertThat(client.acked).containsExactly("batch");
     }

@@ -12,32 +12,41 @@ class HostsTest {
     @Test
     void parsesEntriesInOrderWithIpv6InBrackets() {
         Hosts h = Hosts.parse("127.0.0.1:6667, localhost:7000,[::1]:6697");
-        assertThat(h.entries()).containsExactly(new Hosts.Endpoint("127.0.0.1", 6667), new Hosts.Endpoint("localhost", 7000),
-                new Hosts.Endpoint("::1", 6697));
+        assertThat(h.entries())
+                .containsExactly(
+                        new Hosts.Endpoint("127.0.0.1", 6667),
+                        new Hosts.Endpoint("localhost", 7000),
+                        new Hosts.Endpoint("::1", 6697));
         assertThat(h).hasToString("127.0.0.1:6667,localhost:7000,[::1]:6697");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "127.0.0.1|no port",
-        "127.0.0.1:|port '' is not a number",
-        "127.0.0.1:x1|port 'x1' is not a number",
-        "127.0.0.1:0|outside 1-65535",
-        "127.0.0.1:70000|outside 1-65535",
-        "127.0.0.1:99999999999|is not a number",
-        ":6667|no host",
-        "::1:6667|needs brackets",
-        "[::1]6667|expected [IPv6]:PORT",
-        "127.0.0.1:6667,,127.0.0.1:6668|empty entry",
-        "127.0.0.1:6667,|empty entry",
-        "' '|got nothing"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "127.0.0.1|no port",
+                "127.0.0.1:|port '' is not a number",
+                "127.0.0.1:x1|port 'x1' is not a number",
+                "127.0.0.1:0|outside 1-65535",
+                "127.0.0.1:70000|outside 1-65535",
+                "127.0.0.1:99999999999|is not a number",
+                ":6667|no host",
+                "::1:6667|needs brackets",
+                "[::1]6667|expected [IPv6]:PORT",
+                "127.0.0.1:6667,,127.0.0.1:6668|empty entry",
+                "127.0.0.1:6667,|empty entry",
+                "' '|got nothing"
+            })
     void refusesBadEntriesSayingWhichAndWhy(String spec, String why) {
-        assertThatThrownBy(() -> Hosts.parse(spec)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(why);
+        assertThatThrownBy(() -> Hosts.parse(spec))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(why);
     }
 
     @Test
     void theMessageNamesTheBadEntry() {
-        assertThatThrownBy(() -> Hosts.parse("127.0.0.1:6667,127.0.0.1:port")).hasMessageStartingWith("'127.0.0.1:port': ");
+        assertThatThrownBy(() -> Hosts.parse("127.0.0.1:6667,127.0.0.1:port"))
+                .hasMessageStartingWith("'127.0.0.1:port': ");
     }
 
     @Test

@@ -44,8 +44,10 @@ class LineClientTest {
 
     @Test
     void registersAnswersPingsAndHandsOnEveryOtherLineInOrder() {
-        assertThat(sent()).containsExactly("PASS secret\r\n", "NICK probe1\r\n", "USER probe1 0 * :chatroom bench test\r\n");
-        ch.writeInbound(Unpooled.copiedBuffer(":srv 001 probe1 :Welcome\r\nPING :srv\r\n:srv NOTICE probe1 :cut ", StandardCharsets.UTF_8));
+        assertThat(sent())
+                .containsExactly("PASS secret\r\n", "NICK probe1\r\n", "USER probe1 0 * :chatroom bench test\r\n");
+        ch.writeInbound(Unpooled.copiedBuffer(
+                ":srv 001 probe1 :Welcome\r\nPING :srv\r\n:srv NOTICE probe1 :cut ", StandardCharsets.UTF_8));
         ch.writeInbound(Unpooled.copiedBuffer("across reads\n", StandardCharsets.UTF_8));
         assertThat(sent()).containsExactly("PONG :srv\r\n");
         assertThat(handed).containsExactly(":srv 001 probe1 :Welcome", ":srv NOTICE probe1 :cut across reads");

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class LineSplitterTest {
     private final LineSplitter splitter = new LineSplitter(64);
     private final List<String> lines = new ArrayList<>();
-    private final LineSplitter.Sink sink = (buf, start, end) -> lines.add(buf.toString(start, end - start, StandardCharsets.US_ASCII));
+    private final LineSplitter.Sink sink =
+            (buf, start, end) -> lines.add(buf.toString(start, end - start, StandardCharsets.US_ASCII));
 
     private List<String> feed(String... reads) {
         for (String r : reads) {
@@ -27,12 +28,14 @@ class LineSplitterTest {
 
     @Test
     void acceptsCrlfAndBareLf() {
-        assertThat(feed("PING :a\r\n:s 001 n :hi\nPRIVMSG #c :x\r\n")).containsExactly("PING :a", ":s 001 n :hi", "PRIVMSG #c :x");
+        assertThat(feed("PING :a\r\n:s 001 n :hi\nPRIVMSG #c :x\r\n"))
+                .containsExactly("PING :a", ":s 001 n :hi", "PRIVMSG #c :x");
     }
 
     @Test
     void joinsALineCutAcrossReads() {
-        assertThat(feed("PING :a\r\nPRIV", "MSG #c", " :x\r", "\n:s 366 n #c :End\r\n")).containsExactly("PING :a", "PRIVMSG #c :x", ":s 366 n #c :End");
+        assertThat(feed("PING :a\r\nPRIV", "MSG #c", " :x\r", "\n:s 366 n #c :End\r\n"))
+                .containsExactly("PING :a", "PRIVMSG #c :x", ":s 366 n #c :End");
     }
 
     @Test
@@ -64,7 +67,8 @@ class LineSplitterTest {
 
     @Test
     void skipsAnOverlongLineCutAcrossReadsAndReadsTheNext() {
-        assertThat(feed("PING :a\r\n" + "x".repeat(40), "x".repeat(40), "x".repeat(40) + "\r\nPING :after\r\n")).containsExactly("PING :a", "PING :after");
+        assertThat(feed("PING :a\r\n" + "x".repeat(40), "x".repeat(40), "x".repeat(40) + "\r\nPING :after\r\n"))
+                .containsExactly("PING :a", "PING :after");
     }
 
     @Test

@@ -35,7 +35,8 @@ class NodeSplitTest {
         NodeSplit.put(r, new NodeSplit.Counts(2, 2, 0, same), new NodeSplit.Counts(5, 1, 1, cross), 2);
         StringWriter text = new StringWriter();
         r.print(new PrintWriter(text));
-        assertThat(text.toString()).containsPattern("(?m)^  same node expected deliveries +2$")
+        assertThat(text.toString())
+                .containsPattern("(?m)^  same node expected deliveries +2$")
                 .containsPattern("(?m)^  same node lost +0$")
                 .containsPattern("(?m)^  same node latency p50 \\(ms\\) +1\\.00$")
                 .containsPattern("(?m)^  same node latency max \\(ms\\) +3\\.00$")
@@ -50,9 +51,15 @@ class NodeSplitTest {
     @Test
     void aClassWithoutDeliveriesHasNoLatencyRatherThanZero() {
         Report r = new Report("t");
-        NodeSplit.put(r, new NodeSplit.Counts(0, 0, 0, BenchClient.newHistogram()), new NodeSplit.Counts(3, 0, 0, BenchClient.newHistogram()), 1);
+        NodeSplit.put(
+                r,
+                new NodeSplit.Counts(0, 0, 0, BenchClient.newHistogram()),
+                new NodeSplit.Counts(3, 0, 0, BenchClient.newHistogram()),
+                1);
         StringWriter text = new StringWriter();
         r.print(new PrintWriter(text));
-        assertThat(text.toString()).containsPattern("(?m)^  cross node latency p50 \\(ms\\) +n/a$").containsPattern("(?m)^  cross node lost +3$");
+        assertThat(text.toString())
+                .containsPattern("(?m)^  cross node latency p50 \\(ms\\) +n/a$")
+                .containsPattern("(?m)^  cross node lost +3$");
     }
 }

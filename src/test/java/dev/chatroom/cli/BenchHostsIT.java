@@ -8,7 +8,18 @@ import org.junit.jupiter.api.Test;
 /** {@code bench --hosts} through the real jar against real servers: the same/cross-node split, not timing. */
 class BenchHostsIT {
     private static JarProcess server() throws Exception {
-        return new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all", "--flood-rate", "0", "--max-per-ip", "1000");
+        return new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--approve",
+                "all",
+                "--flood-rate",
+                "0",
+                "--max-per-ip",
+                "1000");
     }
 
     private static long number(JarProcess p, String label) throws InterruptedException {
@@ -21,8 +32,20 @@ class BenchHostsIT {
         try (JarProcess server = server()) {
             int port = server.awaitListening();
             String twice = "127.0.0.1:" + port + ",127.0.0.1:" + port;
-            try (JarProcess bench = new JarProcess("bench", "fanout", "--hosts", twice, "--clients", "20", "--senders", "4",
-                    "--rate", "10", "--duration", "2", "--after-check")) {
+            try (JarProcess bench = new JarProcess(
+                    "bench",
+                    "fanout",
+                    "--hosts",
+                    twice,
+                    "--clients",
+                    "20",
+                    "--senders",
+                    "4",
+                    "--rate",
+                    "10",
+                    "--duration",
+                    "2",
+                    "--after-check")) {
                 bench.expect("^  joined +20$");
                 bench.expect("^  hosts +" + twice.replace(".", "\\.") + "$");
                 long expected = number(bench, "expected deliveries");
@@ -52,10 +75,22 @@ class BenchHostsIT {
     /** Two standalone servers share no room: what crosses between them is lost, and the split says so. */
     @Test
     void twoUnlinkedServersLoseExactlyTheCrossNodeDeliveries() throws Exception {
-        try (JarProcess a = server(); JarProcess b = server()) {
+        try (JarProcess a = server();
+                JarProcess b = server()) {
             String hosts = "127.0.0.1:" + a.awaitListening() + ",127.0.0.1:" + b.awaitListening();
-            try (JarProcess bench = new JarProcess("bench", "fanout", "--hosts", hosts, "--clients", "10", "--senders", "2",
-                    "--rate", "10", "--duration", "1")) {
+            try (JarProcess bench = new JarProcess(
+                    "bench",
+                    "fanout",
+                    "--hosts",
+                    hosts,
+                    "--clients",
+                    "10",
+                    "--senders",
+                    "2",
+                    "--rate",
+                    "10",
+                    "--duration",
+                    "1")) {
                 bench.expect("^  joined +10$");
                 long same = number(bench, "same node expected deliveries");
                 assertThat(number(bench, "same node received")).isEqualTo(same).isPositive();
@@ -74,8 +109,15 @@ class BenchHostsIT {
     void joinRunsOverTwoHostEntries() throws Exception {
         try (JarProcess server = server()) {
             int port = server.awaitListening();
-            try (JarProcess bench = new JarProcess("bench", "join", "--hosts", "127.0.0.1:" + port + ",127.0.0.1:" + port,
-                    "--clients", "6", "--history", "10")) {
+            try (JarProcess bench = new JarProcess(
+                    "bench",
+                    "join",
+                    "--hosts",
+                    "127.0.0.1:" + port + ",127.0.0.1:" + port,
+                    "--clients",
+                    "6",
+                    "--history",
+                    "10")) {
                 bench.expect("^  hosts +127\\.0\\.0\\.1:" + port + ",127\\.0\\.0\\.1:" + port + "$");
                 bench.expect("^  joins measured +6$");
                 assertThat(bench.waitForExit()).isZero();

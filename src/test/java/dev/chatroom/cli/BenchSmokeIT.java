@@ -12,15 +12,38 @@ import org.junit.jupiter.api.condition.OS;
 class BenchSmokeIT {
     @Test
     void fiftyClientsAllJoinAndNothingIsLost() throws Exception {
-        try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all",
-                "--flood-rate", "0", "--max-per-ip", "1000")) {
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--approve",
+                "all",
+                "--flood-rate",
+                "0",
+                "--max-per-ip",
+                "1000")) {
             int port = server.awaitListening();
-            try (JarProcess bench = new JarProcess("bench", "fanout", "--port", Integer.toString(port),
-                    "--clients", "50", "--senders", "5", "--rate", "10", "--duration", "3")) {
+            try (JarProcess bench = new JarProcess(
+                    "bench",
+                    "fanout",
+                    "--port",
+                    Integer.toString(port),
+                    "--clients",
+                    "50",
+                    "--senders",
+                    "5",
+                    "--rate",
+                    "10",
+                    "--duration",
+                    "3")) {
                 bench.expect("^  joined +50$");
-                long expected = Long.parseLong(bench.expect("^  expected deliveries +(\\d+)$").group(1));
+                long expected = Long.parseLong(
+                        bench.expect("^  expected deliveries +(\\d+)$").group(1));
                 assertThat(expected).isGreaterThan(100 * 49); // about 5 senders x 10/s x 3 s, to 49 others each
-                assertThat(Long.parseLong(bench.expect("^  received +(\\d+)$").group(1))).isEqualTo(expected);
+                assertThat(Long.parseLong(bench.expect("^  received +(\\d+)$").group(1)))
+                        .isEqualTo(expected);
                 bench.expect("^  lost +0$");
                 bench.expect("^  duplicates +0$");
                 assertThat(bench.waitForExit()).isZero();
@@ -31,12 +54,35 @@ class BenchSmokeIT {
     @Test
     @EnabledOnOs(OS.LINUX) // the server's CPU and memory come from /proc
     void afterCheckFindsTheServerAliveAndANewcomerWelcomed() throws Exception {
-        try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all",
-                "--flood-rate", "0", "--max-per-ip", "1000")) {
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--approve",
+                "all",
+                "--flood-rate",
+                "0",
+                "--max-per-ip",
+                "1000")) {
             int port = server.awaitListening();
-            try (JarProcess bench = new JarProcess("bench", "fanout", "--port", Integer.toString(port),
-                    "--clients", "20", "--senders", "5", "--rate", "10", "--duration", "2",
-                    "--server-pid", Long.toString(childRunning("server")), "--after-check")) {
+            try (JarProcess bench = new JarProcess(
+                    "bench",
+                    "fanout",
+                    "--port",
+                    Integer.toString(port),
+                    "--clients",
+                    "20",
+                    "--senders",
+                    "5",
+                    "--rate",
+                    "10",
+                    "--duration",
+                    "2",
+                    "--server-pid",
+                    Long.toString(childRunning("server")),
+                    "--after-check")) {
                 bench.expect("^  lost +0$");
                 bench.expect("^  server CPU per million deliveries \\(s\\) +[0-9.]+$");
                 bench.expect("^  server peak RSS \\(MiB\\) +[0-9.]+$");
@@ -49,8 +95,12 @@ class BenchSmokeIT {
 
     /** The PID of this JVM's child process whose arguments include {@code word}: the server started above. */
     private static long childRunning(String word) {
-        return ProcessHandle.current().children()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(word)).orElse(false))
-                .findFirst().orElseThrow().pid();
+        return ProcessHandle.current()
+                .children()
+                .filter(p ->
+                        p.info().arguments().map(a -> List.of(a).contains(word)).orElse(false))
+                .findFirst()
+                .orElseThrow()
+                .pid();
     }
 }

@@ -21,8 +21,17 @@ class ClientConnectionIT {
     }
 
     private static JarProcess server(int port, Path data, String approve) throws Exception {
-        return new JarProcess("server", "--host", "127.0.0.1", "--port", Integer.toString(port), "--approve", approve,
-                "--log-messages", "--data-dir", data.toString());
+        return new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--approve",
+                approve,
+                "--log-messages",
+                "--data-dir",
+                data.toString());
     }
 
     @Test
@@ -30,7 +39,8 @@ class ClientConnectionIT {
         int port = freePort();
         JarProcess first = server(port, dir.resolve("a"), "all");
         first.awaitListening();
-        try (JarProcess bob = new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob")) {
+        try (JarProcess bob =
+                new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob")) {
             bob.expect("^Connecting to 127\\.0\\.0\\.1:" + port + "\\.\\.\\.$");
             bob.expect("^Welcome to #chatroom, bob\\.");
             bob.type("/join #side");
@@ -47,7 +57,8 @@ class ClientConnectionIT {
                 bob.type("/leave");
                 assertThat(bob.waitForExit()).isZero();
                 second.expect("^\\* bob left the chat\\.$");
-                assertThat(second.seen().stream().filter(l -> l.contains("typed while the server was down"))).hasSize(1);
+                assertThat(second.seen().stream().filter(l -> l.contains("typed while the server was down")))
+                        .hasSize(1);
             }
         } finally {
             first.close();
@@ -59,7 +70,8 @@ class ClientConnectionIT {
         int port = freePort();
         try (JarProcess server = server(port, dir, "all")) {
             server.awaitListening();
-            JarProcess bob = new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob", "--no-reconnect");
+            JarProcess bob = new JarProcess(
+                    "join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob", "--no-reconnect");
             bob.expect("^Welcome to #chatroom, bob\\.");
             server.kill();
             assertThat(bob.waitForExit()).isEqualTo(1);
@@ -73,7 +85,8 @@ class ClientConnectionIT {
         int port = freePort();
         try (JarProcess server = server(port, dir, "ask")) {
             server.awaitListening();
-            try (JarProcess bob = new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob")) {
+            try (JarProcess bob =
+                    new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob")) {
                 server.expect("^bob \\(no account, 127\\.0\\.0\\.1\\) wants to join");
                 bob.expect("^Waiting for the admin to accept you\\.\\.\\. \\(Ctrl-C or /leave to give up");
                 bob.type("hello before acceptance");
@@ -101,7 +114,16 @@ class ClientConnectionIT {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            try (JarProcess bob = new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(silent.getLocalPort()), "--name", "bob", "--timeout", "2")) {
+            try (JarProcess bob = new JarProcess(
+                    "join",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    Integer.toString(silent.getLocalPort()),
+                    "--name",
+                    "bob",
+                    "--timeout",
+                    "2")) {
                 bob.expect("^Connecting to 127\\.0\\.0\\.1:\\d+\\.\\.\\.$");
                 assertThat(bob.waitForExit()).isEqualTo(1);
                 bob.expect("^Server did not answer \\(127\\.0\\.0\\.1:\\d+\\)\\.$");
@@ -116,7 +138,9 @@ class ClientConnectionIT {
                 try (Socket s = http.accept()) {
                     InputStream in = s.getInputStream();
                     in.read(new byte[4096]);
-                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream()
+                            .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
                     // a lingering close, as HTTP servers do: closing with unread input would reset the
                     // connection and could discard the response before the client reads it
                     s.shutdownOutput();
@@ -130,7 +154,8 @@ class ClientConnectionIT {
             acceptor.setDaemon(true);
             acceptor.start();
             int port = http.getLocalPort();
-            try (JarProcess bob = new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob")) {
+            try (JarProcess bob =
+                    new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob")) {
                 assertThat(bob.waitForExit()).isEqualTo(1);
                 bob.expect("127\\.0\\.0\\.1:" + port + " does not speak IRC");
             }

@@ -1,15 +1,14 @@
 package dev.chatroom.cli;
 
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.regex.Pattern;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.JarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,14 +23,26 @@ class ClientTlsIT {
     @Test
     void pinningRegistrationAndLogins(@TempDir Path dir) throws Exception {
         Path config = Files.createDirectories(dir.resolve("config"));
-        try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--tls-port", "0", "--approve", "all",
-                "--data-dir", dir.resolve("data").toString())) {
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--tls-port",
+                "0",
+                "--approve",
+                "all",
+                "--data-dir",
+                dir.resolve("data").toString())) {
             String tls = server.expect("and 127\\.0\\.0\\.1:(\\d+) \\(TLS\\)").group(1);
-            String fingerprint = server.expect("SHA-256 fingerprint ((?:[0-9a-f]{2}:){31}[0-9a-f]{2})").group(1);
+            String fingerprint = server.expect("SHA-256 fingerprint ((?:[0-9a-f]{2}:){31}[0-9a-f]{2})")
+                    .group(1);
             Map<String, String> env = Map.of("XDG_CONFIG_HOME", config.toString());
 
             try (JarProcess unpinned = join(env, tls, "--name", "alice")) {
-                unpinned.expect("is not signed by a known authority \\(SHA-256 fingerprint " + fingerprint + "\\)\\. Pin it by running");
+                unpinned.expect("is not signed by a known authority \\(SHA-256 fingerprint " + fingerprint
+                        + "\\)\\. Pin it by running");
                 assertThat(unpinned.waitForExit()).isEqualTo(1);
             }
             Path known = Files.createDirectories(config.resolve("chatroom")).resolve("known_servers");
@@ -49,7 +60,8 @@ class ClientTlsIT {
                 impostor.expect("^Set CHATROOM_PASSWORD or use --login");
                 assertThat(impostor.waitForExit()).isEqualTo(3);
             }
-            Map<String, String> wrongPassword = Map.of("XDG_CONFIG_HOME", config.toString(), "CHATROOM_PASSWORD", "battery-staple");
+            Map<String, String> wrongPassword =
+                    Map.of("XDG_CONFIG_HOME", config.toString(), "CHATROOM_PASSWORD", "battery-staple");
             try (JarProcess guesser = join(wrongPassword, tls, "--name", "alice")) {
                 guesser.expect("^Login failed for alice: wrong account name or password\\.$");
                 assertThat(guesser.waitForExit()).isEqualTo(3);
@@ -61,12 +73,14 @@ class ClientTlsIT {
                 cert.expect("^SHA-256 fingerprint: ((?:[0-9a-f]{2}:){31}[0-9a-f]{2})$");
                 assertThat(cert.waitForExit()).isZero();
             }
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(keyFile)))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(keyFile))))
+                    .isEqualTo("rw-------");
             try (JarProcess again = new JarProcess(env, List.of(), "join", "--make-cert")) {
                 again.expect("already exists; use it with --cert");
                 assertThat(again.waitForExit()).isEqualTo(2);
             }
-            Map<String, String> withPassword = Map.of("XDG_CONFIG_HOME", config.toString(), "CHATROOM_PASSWORD", "correct-horse");
+            Map<String, String> withPassword =
+                    Map.of("XDG_CONFIG_HOME", config.toString(), "CHATROOM_PASSWORD", "correct-horse");
             try (JarProcess alice = join(withPassword, tls, "--name", "alice", "--cert", certFile, "--key", keyFile)) {
                 alice.expect("^Logged in as alice\\.$");
                 alice.expect("^Your client certificate now logs you in to alice");
@@ -75,7 +89,7 @@ class ClientTlsIT {
                 assertThat(alice.waitForExit()).isZero();
             }
             try (JarProcess alice = join(env, tls, "--name", "alice", "--cert", certFile, "--key", keyFile);
-                 JarProcess bob = join(env, tls, "--name", "bob")) {
+                    JarProcess bob = join(env, tls, "--name", "bob")) {
                 alice.expect("^Logged in as alice\\.$");
                 alice.expect("^Welcome to #chatroom, alice\\.");
                 bob.expect("^Welcome to #chatroom, bob\\.");

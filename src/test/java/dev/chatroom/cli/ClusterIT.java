@@ -2,18 +2,16 @@ package dev.chatroom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.JarProcess;
+import dev.chatroom.testing.RedisServer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.chatroom.testing.IrcTestClient;
-import dev.chatroom.testing.JarProcess;
-import dev.chatroom.testing.RedisServer;
 
 /**
  * Smoke tests of cluster mode where the in-memory tests (dev.chatroom.cluster, on InMemoryBus)
@@ -39,7 +37,8 @@ class ClusterIT {
     }
 
     private int node(String name) throws Exception {
-        JarProcess p = new JarProcess("server", "--port", "0", "--redis", redis.uri(), "--node-name", name, "--approve", "all");
+        JarProcess p = new JarProcess(
+                "server", "--port", "0", "--redis", redis.uri(), "--node-name", name, "--approve", "all");
         nodes.add(p);
         return p.awaitListening();
     }
@@ -146,7 +145,8 @@ class ClusterIT {
     @Test
     void aNodeNameIsHeldByOneRunningServer() throws Exception {
         node("n1");
-        JarProcess twin = new JarProcess("server", "--port", "0", "--redis", redis.uri(), "--node-name", "n1", "--approve", "all");
+        JarProcess twin = new JarProcess(
+                "server", "--port", "0", "--redis", redis.uri(), "--node-name", "n1", "--approve", "all");
         nodes.add(twin);
         twin.expect("the node name n1 is in use by another running server");
         assertThat(twin.waitForExit()).isEqualTo(2);

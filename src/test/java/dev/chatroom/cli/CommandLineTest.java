@@ -1,15 +1,14 @@
 package dev.chatroom.cli;
 
-import java.nio.file.Files;
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatroom.config.Version;
 import dev.chatroom.config.Values;
+import dev.chatroom.config.Version;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +18,8 @@ class CommandLineTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
     }
 
     @Test
@@ -37,14 +37,28 @@ class CommandLineTest {
     @Test
     void serverHelpListsEveryFlag() {
         assertThat(run("server", "--help")).isZero();
-        assertThat(out.toString()).contains("--host", "--port", "--room", "--server-name", "--approve", "--motd-file",
-                "--max-clients", "--password", "--ping-interval", "--ping-timeout", "--approval-timeout", "--sendq");
+        assertThat(out.toString())
+                .contains(
+                        "--host",
+                        "--port",
+                        "--room",
+                        "--server-name",
+                        "--approve",
+                        "--motd-file",
+                        "--max-clients",
+                        "--password",
+                        "--ping-interval",
+                        "--ping-timeout",
+                        "--approval-timeout",
+                        "--sendq");
     }
 
     @Test
     void unknownFlagIsAShortErrorWithExitCode2() {
         assertThat(run("server", "--bogus")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("chatroom: Unknown option: '--bogus'").contains("Try 'chatroom server --help'");
+        assertThat(err.toString())
+                .startsWith("chatroom: Unknown option: '--bogus'")
+                .contains("Try 'chatroom server --help'");
         assertThat(err.toString().lines().count()).isEqualTo(2);
     }
 
@@ -56,34 +70,42 @@ class CommandLineTest {
         assertThat(err.toString()).contains("chatroom: --port must be between 0 and 65535");
         assertThat(run("server", "--room", "nohash")).isEqualTo(2);
         assertThat(run("server", "--ping-interval", "soon")).isEqualTo(2);
-        assertThat(err.toString()).contains("--ping-interval must be a duration such as 90s, 500ms, 5m or 1h, not 'soon'");
+        assertThat(err.toString())
+                .contains("--ping-interval must be a duration such as 90s, 500ms, 5m or 1h, not 'soon'");
     }
 
     @Test
     void printConfigPrintsACompleteFile() {
         assertThat(run("server", "--print-config")).isZero();
-        assertThat(out.toString()).startsWith("# chatroom server configuration (TOML)").contains("\nport = 6667\n", "\nsendq = \"8m\"\n");
+        assertThat(out.toString())
+                .startsWith("# chatroom server configuration (TOML)")
+                .contains("\nport = 6667\n", "\nsendq = \"8m\"\n");
     }
 
     @Test
     void aBrokenConfigFileIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("chatroom.toml"), "port = 7000\nprot = 1\n");
         assertThat(run("server", "--config", file.toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("chatroom: chatroom.toml line 2: unknown key 'prot'; 'chatroom server --print-config' lists them all"
-                + System.lineSeparator());
-        assertThat(run("server", "--config", dir.resolve("missing.toml").toString())).isEqualTo(2);
+        assertThat(err.toString())
+                .isEqualTo(
+                        "chatroom: chatroom.toml line 2: unknown key 'prot'; 'chatroom server --print-config' lists them all"
+                                + System.lineSeparator());
+        assertThat(run("server", "--config", dir.resolve("missing.toml").toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("cannot read the config file");
     }
 
     @Test
     void serverHelpShowsDefaultsWrittenOnce() {
         assertThat(run("server", "--help")).isZero();
-        assertThat(out.toString().replaceAll("\\s+", " ")).contains("(default: 6667)", "(default: 1m)", "(default: ask)", "--config", "--print-config");
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("(default: 6667)", "(default: 1m)", "(default: ask)", "--config", "--print-config");
     }
 
     @Test
     void missingMotdFileIsAClearError(@TempDir Path dir) {
-        assertThat(run("server", "--motd-file", dir.resolve("nope.txt").toString())).isEqualTo(2);
+        assertThat(run("server", "--motd-file", dir.resolve("nope.txt").toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("cannot read the MOTD file");
     }
 
@@ -104,7 +126,8 @@ class CommandLineTest {
         assertThat(err.toString()).contains("chatroom: --insecure and --cert need --tls");
         assertThat(run("join", "--tls", "--key", "k.pem")).isEqualTo(2);
         assertThat(err.toString()).contains("chatroom: --key needs --cert");
-        assertThat(run("join", "--tls", "--cert", dir.resolve("missing.pem").toString())).isEqualTo(2);
+        assertThat(run("join", "--tls", "--cert", dir.resolve("missing.pem").toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("chatroom: cannot use --cert ").contains("missing.pem: no such file");
     }
 }

@@ -1,11 +1,10 @@
 package dev.chatroom.cli;
 
-import java.io.IOException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.JarProcess;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +48,20 @@ class HistoryCrashIT {
         List<IrcTestClient> senders = new ArrayList<>();
         List<Thread> storms = new ArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
-        try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all", "--flood-rate", "0",
-                "--max-per-ip", "1000", "--data-dir", data.toString())) {
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--approve",
+                "all",
+                "--flood-rate",
+                "0",
+                "--max-per-ip",
+                "1000",
+                "--data-dir",
+                data.toString())) {
             int port = server.awaitListening();
             for (int i = 0; i < SENDERS; i++) {
                 IrcTestClient c = new IrcTestClient(port).registerWithCaps("s" + i, "echo-message");
@@ -83,10 +94,21 @@ class HistoryCrashIT {
 
         long stored = 0;
         long missing = 0;
-        try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all", "--flood-rate", "0",
-                "--data-dir", data.toString())) {
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--approve",
+                "all",
+                "--flood-rate",
+                "0",
+                "--data-dir",
+                data.toString())) {
             int port = server.awaitListening(); // the database opened
-            IrcTestClient reader = new IrcTestClient(port).registerWithCaps("reader", "batch server-time message-tags draft/chathistory");
+            IrcTestClient reader = new IrcTestClient(port)
+                    .registerWithCaps("reader", "batch server-time message-tags draft/chathistory");
             for (int i = 0; i < SENDERS; i++) {
                 reader.send("JOIN #s" + i).expect(" 366 reader #s" + i + " ");
                 List<Long> seqs = readAll(reader, "#s" + i);
@@ -99,10 +121,11 @@ class HistoryCrashIT {
             }
             reader.close();
         }
-        System.out.println("HistoryCrashIT (" + (crash ? "SIGKILL" : "SIGTERM") + "): " + stored + " messages stored, " + missing
-                + " relayed but not stored");
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("chatroom.db")); Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+        System.out.println("HistoryCrashIT (" + (crash ? "SIGKILL" : "SIGTERM") + "): " + stored + " messages stored, "
+                + missing + " relayed but not stored");
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("chatroom.db"));
+                Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("ok");
         }
@@ -115,7 +138,14 @@ class HistoryCrashIT {
         try {
             while (!stop.get()) {
                 StringBuilder chunk = new StringBuilder();
-                for (int k = 0; k < 100; k++) chunk.append("PRIVMSG #s").append(id).append(" :").append(id).append(':').append(seq++).append("\r\n");
+                for (int k = 0; k < 100; k++)
+                    chunk.append("PRIVMSG #s")
+                            .append(id)
+                            .append(" :")
+                            .append(id)
+                            .append(':')
+                            .append(seq++)
+                            .append("\r\n");
                 c.sendRaw(chunk.toString().getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException gone) {

@@ -1,10 +1,9 @@
 package dev.chatroom.cli;
 
-import java.net.ServerSocket;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.JarProcess;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
 /** Real {@code chatroom join} processes, driven through stdin, against a real {@code chatroom server} process. */
@@ -26,19 +25,21 @@ class JoinProcessIT {
         try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all")) {
             int port = server.awaitListening();
             try (JarProcess bob = join(port, "--name", "bob", "--color");
-                 JarProcess carol = join(port, "--name", "carol")) {
+                    JarProcess carol = join(port, "--name", "carol")) {
                 bob.expect("Welcome to #chatroom, .*bob.*\\. Type /help for commands\\.");
                 carol.expect("^Welcome to #chatroom, carol\\.");
                 try (JarProcess alice = join(port, "--name", "alice")) {
                     alice.expect("^Welcome to #chatroom, alice\\.");
-                    String members = alice.expect("^In #chatroom \\(3\\): (.*)$").group(1);
+                    String members =
+                            alice.expect("^In #chatroom \\(3\\): (.*)$").group(1);
                     assertThat(members.split(", ")).containsExactlyInAnyOrder("bob", "carol", "alice");
                     bob.expect("\\* .*alice.* entered the chatroom\\.");
 
                     alice.type("/private bob /color green see you at 5");
                     alice.expect("^" + T + "\\[to bob\\] see you at 5$");
                     // rendered for bob: marked private, in green (mIRC 03 -> ANSI 32), no raw mIRC codes
-                    String got = bob.expect("\\[private\\] .*alice.*: .*see you at 5").group();
+                    String got = bob.expect("\\[private\\] .*alice.*: .*see you at 5")
+                            .group();
                     assertThat(got).contains("\u001b[32msee you at 5").doesNotContain("\u0003");
 
                     alice.type("hello room");
@@ -122,7 +123,10 @@ class JoinProcessIT {
         try (JarProcess lonely = new JarProcess("join", "--port", Integer.toString(port), "--name", "x")) {
             assertThat(lonely.waitForExit()).isEqualTo(1);
             lonely.expect("^Cannot reach localhost:" + port + ": connection refused$");
-            assertThat(lonely.seen()).containsExactly("Connecting to localhost:" + port + "...", "Cannot reach localhost:" + port + ": connection refused");
+            assertThat(lonely.seen())
+                    .containsExactly(
+                            "Connecting to localhost:" + port + "...",
+                            "Cannot reach localhost:" + port + ": connection refused");
         }
     }
 }

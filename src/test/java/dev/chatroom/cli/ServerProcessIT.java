@@ -1,5 +1,9 @@
 package dev.chatroom.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.JarProcess;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.chatroom.testing.IrcTestClient;
-import dev.chatroom.testing.JarProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real jar as a separate process, its admin console driven through stdin. */
 class ServerProcessIT {
@@ -58,7 +57,8 @@ class ServerProcessIT {
         JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all");
         try (server) {
             int port = server.awaitListening();
-            try (IrcTestClient alice = new IrcTestClient(port); IrcTestClient bob = new IrcTestClient(port)) {
+            try (IrcTestClient alice = new IrcTestClient(port);
+                    IrcTestClient bob = new IrcTestClient(port)) {
                 alice.register("alice");
                 bob.register("bob");
                 server.terminate();
@@ -72,8 +72,18 @@ class ServerProcessIT {
     @Test
     void logFileGetsTimestampedEventsButNoMessageText(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("server.log");
-        try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all",
-                "--log-file", log.toString(), "--data-dir", dir.resolve("data").toString())) {
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--approve",
+                "all",
+                "--log-file",
+                log.toString(),
+                "--data-dir",
+                dir.resolve("data").toString())) {
             int port = server.awaitListening();
             try (IrcTestClient alice = new IrcTestClient(port)) {
                 alice.register("alice");
@@ -83,7 +93,8 @@ class ServerProcessIT {
             }
         }
         String text = Files.readString(log);
-        assertThat(text).containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT[^ ]+Z chatroom .* listening on 127\\.0\\.0\\.1:")
+        assertThat(text)
+                .containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT[^ ]+Z chatroom .* listening on 127\\.0\\.0\\.1:")
                 .containsPattern("(?m)^[^ ]+Z \\* alice entered the chatroom\\.$")
                 .containsPattern("(?m)^[^ ]+Z \\* alice left the chat\\.$")
                 .doesNotContain("private thoughts");
@@ -92,10 +103,22 @@ class ServerProcessIT {
     @Test
     void theOpenFileLimitIsRespectedAndReachingItRefusesCleanly(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(new File("/usr/bin/prlimit").canExecute(), "SKIPPED: prlimit is not installed");
-        try (JarProcess server = new JarProcess(List.of("/usr/bin/prlimit", "--nofile=300"), "server", "--host", "127.0.0.1",
-                "--port", "0", "--approve", "all", "--max-per-ip", "1000", "--data-dir", dir.toString())) {
+        try (JarProcess server = new JarProcess(
+                List.of("/usr/bin/prlimit", "--nofile=300"),
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--approve",
+                "all",
+                "--max-per-ip",
+                "1000",
+                "--data-dir",
+                dir.toString())) {
             int port = server.awaitListening();
-            var warning = server.expect("^max-clients 10000 is more than this process may open \\(open-file limit 300\\): accepting at most (\\d+) connections");
+            var warning = server.expect(
+                    "^max-clients 10000 is more than this process may open \\(open-file limit 300\\): accepting at most (\\d+) connections");
             int capacity = Integer.parseInt(warning.group(1));
             assertThat(capacity).isBetween(100, 250);
             List<IrcTestClient> clients = new ArrayList<>();
@@ -104,12 +127,15 @@ class ServerProcessIT {
                 for (int i = 0; i < 20; i++) {
                     IrcTestClient extra = new IrcTestClient(port);
                     clients.add(extra);
-                    assertThat(extra.awaitClosed()).containsExactly("ERROR :Closing link: the server is full (" + capacity + " clients)");
+                    assertThat(extra.awaitClosed())
+                            .containsExactly("ERROR :Closing link: the server is full (" + capacity + " clients)");
                 }
                 assertThat(server.isAlive()).isTrue();
                 clients.get(0).close();
                 IrcTestClient late = null;
-                for (int attempt = 0; attempt < 50 && late == null; attempt++) { // the close is seen by the server a moment later
+                for (int attempt = 0;
+                        attempt < 50 && late == null;
+                        attempt++) { // the close is seen by the server a moment later
                     IrcTestClient c = new IrcTestClient(port);
                     clients.add(c);
                     try {
@@ -134,22 +160,38 @@ class ServerProcessIT {
     void runningOutOfDirectMemoryEndsTheProcessWithOneLineAndStatus3(@TempDir Path dir) throws Exception {
         // A budget far above what the JVM may allocate, and a reader that stops reading: what is
         // queued for it passes the direct-memory limit. The process must not limp on: one line, status 3.
-        try (JarProcess server = new JarProcess(List.of("-XX:MaxDirectMemorySize=4m"), "server", "--host", "127.0.0.1",
-                "--port", "0", "--approve", "all", "--output-budget", "1g", "--flood-rate", "0", "--data-dir", dir.toString())) {
+        try (JarProcess server = new JarProcess(
+                List.of("-XX:MaxDirectMemorySize=4m"),
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--approve",
+                "all",
+                "--output-budget",
+                "1g",
+                "--flood-rate",
+                "0",
+                "--data-dir",
+                dir.toString())) {
             int port = server.awaitListening();
-            try (IrcTestClient stuck = new IrcTestClient(port, false); IrcTestClient talker = new IrcTestClient(port)) {
+            try (IrcTestClient stuck = new IrcTestClient(port, false);
+                    IrcTestClient talker = new IrcTestClient(port)) {
                 stuck.sendRegistration("stuck");
                 talker.register("talker");
                 String line = "PRIVMSG #chatroom :" + "z".repeat(400) + "\r\n";
                 try {
-                    for (int i = 0; i < 200_000 && server.isAlive(); i++) talker.sendRaw(line.getBytes(StandardCharsets.US_ASCII));
+                    for (int i = 0; i < 200_000 && server.isAlive(); i++)
+                        talker.sendRaw(line.getBytes(StandardCharsets.US_ASCII));
                 } catch (IOException gone) {
                     // the server went away, as it should
                 }
             }
             assertThat(server.waitForExit()).isEqualTo(3);
             server.expect("^chatroom: out of memory \\(.*\\); stopping so that a supervisor can restart the server$");
-            assertThat(server.seen().stream().filter(l -> l.contains("Exception") || l.contains("\tat "))).isEmpty();
+            assertThat(server.seen().stream().filter(l -> l.contains("Exception") || l.contains("\tat ")))
+                    .isEmpty();
         }
     }
 
@@ -157,7 +199,8 @@ class ServerProcessIT {
     void portInUseIsOneClearLineAndExitCode1() throws Exception {
         try (JarProcess first = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all")) {
             int port = first.awaitListening();
-            try (JarProcess second = new JarProcess("server", "--host", "127.0.0.1", "--port", Integer.toString(port))) {
+            try (JarProcess second =
+                    new JarProcess("server", "--host", "127.0.0.1", "--port", Integer.toString(port))) {
                 assertThat(second.waitForExit()).isEqualTo(1);
                 second.expect("^Cannot listen on 127\\.0\\.0\\.1:" + port + ": address already in use$");
                 assertThat(second.seen()).noneMatch(l -> l.contains("Exception") || l.contains("Errors$"));

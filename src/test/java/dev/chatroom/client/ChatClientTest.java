@@ -1,9 +1,5 @@
 package dev.chatroom.client;
 
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +7,10 @@ import dev.chatroom.config.ServerConfig.ApprovalPolicy;
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.TestServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +99,8 @@ class ChatClientTest {
         Recorder alice = joined(s, "alice");
         IrcTestClient raw = s.join("raw");
         alice.client.send(new Action.Send(null, "waves", true));
-        assertThat(raw.expect("PRIVMSG")).isEqualTo(":alice!~alice@127.0.0.1 PRIVMSG #chatroom :\u0001ACTION waves\u0001");
+        assertThat(raw.expect("PRIVMSG"))
+                .isEqualTo(":alice!~alice@127.0.0.1 PRIVMSG #chatroom :\u0001ACTION waves\u0001");
         raw.send("PRIVMSG #chatroom :\u0001ACTION nods\u0001");
         ClientEvent.Chat c = alice.await(ClientEvent.Chat.class, x -> x.from().equals("raw"));
         assertThat(c.action()).isTrue();

@@ -21,7 +21,8 @@ class ClientCommandsTest {
     @Test
     void everyCommandIsInHelpWithItsUsage() {
         for (ClientCommand c : ClientCommands.TABLE) {
-            assertThat(ClientCommands.HELP).containsPattern("(?m)^  " + Pattern.quote(c.usage()) + " {2,}" + Pattern.quote(c.description()));
+            assertThat(ClientCommands.HELP)
+                    .containsPattern("(?m)^  " + Pattern.quote(c.usage()) + " {2,}" + Pattern.quote(c.description()));
             for (String alias : c.aliases()) assertThat(ClientCommands.HELP).contains("(alias " + alias + ")");
         }
     }
@@ -31,7 +32,8 @@ class ClientCommandsTest {
         for (ClientCommand c : ClientCommands.TABLE) {
             assertThat(c.minWords()).as(c.usage()).isEqualTo(UsageNotation.requiredWords(c.usage()));
             for (String name : c.names()) {
-                if (c.minWords() > 0) assertThat(Input.parse(name)).isEqualTo(new Action.Problem("Usage: " + c.usage()));
+                if (c.minWords() > 0)
+                    assertThat(Input.parse(name)).isEqualTo(new Action.Problem("Usage: " + c.usage()));
                 else assertThat(Input.parse(name)).isNotInstanceOf(Action.Problem.class);
             }
         }
@@ -48,8 +50,13 @@ class ClientCommandsTest {
     @Test
     void everyNameAndAliasCompletes() throws Exception {
         PipedOutputStream keys = new PipedOutputStream();
-        Terminal terminal = TerminalBuilder.builder().system(false).streams(new PipedInputStream(keys, 4096), OutputStream.nullOutputStream())
-                .type("xterm-256color").size(new Size(80, 24)).encoding(StandardCharsets.UTF_8).build();
+        Terminal terminal = TerminalBuilder.builder()
+                .system(false)
+                .streams(new PipedInputStream(keys, 4096), OutputStream.nullOutputStream())
+                .type("xterm-256color")
+                .size(new Size(80, 24))
+                .encoding(StandardCharsets.UTF_8)
+                .build();
         TerminalUi ui = new TerminalUi(terminal, false);
         List<String> names = ClientCommands.names();
         assertThat(names).contains("/list", "/msg", "/quit");

@@ -1,12 +1,11 @@
 package dev.chatroom.client;
 
-import java.time.ZoneId;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.TestServer;
 import java.io.IOException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClientHistoryTest {
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final Render plain = new Render(false, () -> "alice", ZoneId.systemDefault()).rooms(() -> "#chatroom", () -> "#chatroom");
+    private final Render plain =
+            new Render(false, () -> "alice", ZoneId.systemDefault()).rooms(() -> "#chatroom", () -> "#chatroom");
 
     @AfterEach
     void closeAll() throws Exception {
@@ -71,9 +71,14 @@ class ClientHistoryTest {
 
         String shown = plain.render(h);
         assertThat(shown.lines().toList()).hasSize(4);
-        assertThat(shown).startsWith("--- earlier messages ---\n[").contains("] bob: one\n").endsWith("] bob: two alice\n--- now ---");
-        Render ansi = new Render(true, () -> "alice", ZoneId.systemDefault()).rooms(() -> "#chatroom", () -> "#chatroom");
-        for (String line : ansi.render(h).split("\n")) assertThat(line).startsWith("\u001b[2m").endsWith("\u001b[0m"); // faint, no mention highlight
+        assertThat(shown)
+                .startsWith("--- earlier messages ---\n[")
+                .contains("] bob: one\n")
+                .endsWith("] bob: two alice\n--- now ---");
+        Render ansi =
+                new Render(true, () -> "alice", ZoneId.systemDefault()).rooms(() -> "#chatroom", () -> "#chatroom");
+        for (String line : ansi.render(h).split("\n"))
+            assertThat(line).startsWith("\u001b[2m").endsWith("\u001b[0m"); // faint, no mention highlight
         assertThat(ansi.render(h)).doesNotContain("\u001b[7m");
 
         alice.client.command("JOIN #empty");
@@ -98,15 +103,19 @@ class ClientHistoryTest {
         ClientEvent.History older = alice.await(ClientEvent.History.class);
         assertThat(older.kind()).isEqualTo(ClientEvent.HistoryKind.OLDER);
         assertThat(texts(older.messages())).containsExactly("m5", "m6", "m7", "m8", "m9");
-        assertThat(plain.render(older)).startsWith("--- earlier messages ---\n").endsWith("] bob: m9\n--- end of earlier messages ---");
+        assertThat(plain.render(older))
+                .startsWith("--- earlier messages ---\n")
+                .endsWith("] bob: m9\n--- end of earlier messages ---");
 
         alice.client.history("#chatroom", 50);
-        assertThat(texts(alice.await(ClientEvent.History.class).messages())).containsExactly("m0", "m1", "m2", "m3", "m4");
+        assertThat(texts(alice.await(ClientEvent.History.class).messages()))
+                .containsExactly("m0", "m1", "m2", "m3", "m4");
         alice.client.history("#chatroom", 50);
         assertThat(plain.render(alice.await(ClientEvent.History.class))).isEqualTo("No earlier messages.");
 
         alice.client.history("#elsewhere", 10);
-        assertThat(alice.await(ClientEvent.Problem.class).text()).isEqualTo("No history of #elsewhere: You are not in that channel");
+        assertThat(alice.await(ClientEvent.Problem.class).text())
+                .isEqualTo("No history of #elsewhere: You are not in that channel");
     }
 
     @Test
@@ -126,9 +135,12 @@ class ClientHistoryTest {
         again.client.register("alice");
         again.await(ClientEvent.Welcome.class);
         again.client.history("bob", 10);
-        ClientEvent.History h = again.await(ClientEvent.History.class, x -> x.target().equals("bob"));
+        ClientEvent.History h =
+                again.await(ClientEvent.History.class, x -> x.target().equals("bob"));
         assertThat(texts(h.messages())).containsExactly("psst");
-        assertThat(plain.render(h)).startsWith("--- earlier messages with bob ---\n[").contains("] [private] bob: psst\n");
+        assertThat(plain.render(h))
+                .startsWith("--- earlier messages with bob ---\n[")
+                .contains("] [private] bob: psst\n");
     }
 
     @Test
@@ -142,11 +154,14 @@ class ClientHistoryTest {
         assertThat(texts(found.found())).containsExactly("the deploy failed", "deploy; again");
         String shown = plain.render(found);
         assertThat(shown.lines().toList()).hasSize(3);
-        assertThat(shown).matches("(?s)\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\] #chatroom bob: the deploy failed\n.*\n2 results");
+        assertThat(shown)
+                .matches(
+                        "(?s)\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\] #chatroom bob: the deploy failed\n.*\n2 results");
 
         alice.client.search("deploy; again"); // escaped as a tag value: ';' and ' ' are no separators
         assertThat(texts(alice.await(ClientEvent.SearchResults.class).found())).containsExactly("deploy; again");
         alice.client.search("nothing like it");
-        assertThat(plain.render(alice.await(ClientEvent.SearchResults.class))).isEqualTo("No messages match \"nothing like it\".");
+        assertThat(plain.render(alice.await(ClientEvent.SearchResults.class)))
+                .isEqualTo("No messages match \"nothing like it\".");
     }
 }

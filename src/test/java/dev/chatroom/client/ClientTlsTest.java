@@ -58,7 +58,8 @@ class ClientTlsTest {
         first.client.connect().register("alice");
         first.await(ClientEvent.Welcome.class, w -> true);
         assertThat(asked).hasSize(1);
-        assertThat(Files.readString(dir.resolve("known_servers"))).isEqualTo("127.0.0.1:" + s.tlsPort() + " " + asked.get(0) + "\n");
+        assertThat(Files.readString(dir.resolve("known_servers")))
+                .isEqualTo("127.0.0.1:" + s.tlsPort() + " " + asked.get(0) + "\n");
 
         Recorder again = recorder(s, tls(ClientTls.Answer.NO)); // a new run: the pin decides, nobody is asked
         again.client.connect().register("bob");
@@ -70,17 +71,21 @@ class ClientTlsTest {
     void withoutTerminalOrPinNothingIsSentAndItSaysHowToPin() throws Exception {
         TestServer s = server();
         Recorder r = recorder(s, tls(ClientTls.Answer.CANNOT_ASK));
-        assertThatThrownBy(r.client::connect).isInstanceOf(ClientTls.Refused.class)
-                .hasMessageContaining("is not signed by a known authority").hasMessageContaining("--insecure");
+        assertThatThrownBy(r.client::connect)
+                .isInstanceOf(ClientTls.Refused.class)
+                .hasMessageContaining("is not signed by a known authority")
+                .hasMessageContaining("--insecure");
         assertThat(dir.resolve("known_servers")).doesNotExist();
     }
 
     @Test
     void aChangedCertificateIsRefusedLoudly() throws Exception {
         TestServer s = server();
-        Files.writeString(dir.resolve("known_servers"), "# mine\n127.0.0.1:" + s.tlsPort() + " " + "ab:".repeat(31) + "ab\n");
+        Files.writeString(
+                dir.resolve("known_servers"), "# mine\n127.0.0.1:" + s.tlsPort() + " " + "ab:".repeat(31) + "ab\n");
         Recorder r = recorder(s, tls(ClientTls.Answer.YES));
-        assertThatThrownBy(r.client::connect).isInstanceOf(ClientTls.Refused.class)
+        assertThatThrownBy(r.client::connect)
+                .isInstanceOf(ClientTls.Refused.class)
                 .hasMessageContaining("WARNING: THE CERTIFICATE OF 127.0.0.1:" + s.tlsPort() + " HAS CHANGED!")
                 .hasMessageContaining("Someone may be intercepting")
                 .hasMessageContaining("sed -i '2d' " + dir.resolve("known_servers"));
@@ -90,9 +95,11 @@ class ClientTlsTest {
     @Test
     void plainTextOnTheTlsPortIsAHandshakeFailure() throws Exception {
         TestServer s = server();
-        ChatClient c = new ChatClient("127.0.0.1", s.port(), tls(ClientTls.Answer.YES), e -> { });
+        ChatClient c = new ChatClient("127.0.0.1", s.port(), tls(ClientTls.Answer.YES), e -> {});
         open.add(c);
-        assertThatThrownBy(c::connect).isInstanceOf(IrcConnection.TlsFailed.class).hasMessageStartingWith("TLS handshake failed (");
+        assertThatThrownBy(c::connect)
+                .isInstanceOf(IrcConnection.TlsFailed.class)
+                .hasMessageStartingWith("TLS handshake failed (");
     }
 
     @Test
@@ -103,13 +110,16 @@ class ClientTlsTest {
         alice.client.connect().register("alice");
         alice.await(ClientEvent.Welcome.class, w -> true);
         alice.client.command("REGISTER * * :correct-horse");
-        alice.await(ClientEvent.Info.class, i -> i.text().startsWith("Account alice registered; you are logged in. Next time: --login"));
+        alice.await(
+                ClientEvent.Info.class,
+                i -> i.text().startsWith("Account alice registered; you are logged in. Next time: --login"));
         alice.client.quit(null);
         alice.client.closed().get(10, TimeUnit.SECONDS);
 
         Recorder impostor = recorder(s, t);
         impostor.client.connect().register("alice");
-        assertThat(impostor.await(ClientEvent.NameRefused.class, n -> true).registered()).isTrue();
+        assertThat(impostor.await(ClientEvent.NameRefused.class, n -> true).registered())
+                .isTrue();
         impostor.client.retryNick("bob");
         impostor.await(ClientEvent.Welcome.class, w -> true);
 
@@ -125,7 +135,8 @@ class ClientTlsTest {
         assertThat(impostor.client.accountOf("alice")).isEqualTo("alice"); // extended-join
         assertThat(impostor.client.accountOf("bob")).isNull();
         wrong.client.send("#chatroom", "it is me", false);
-        ClientEvent.Chat chat = impostor.await(ClientEvent.Chat.class, c -> c.text().equals("it is me"));
+        ClientEvent.Chat chat =
+                impostor.await(ClientEvent.Chat.class, c -> c.text().equals("it is me"));
         assertThat(chat.account()).isEqualTo("alice");
     }
 }

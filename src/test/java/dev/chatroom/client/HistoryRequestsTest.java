@@ -28,7 +28,8 @@ class HistoryRequestsTest {
     private static String[] replay(String id, String... texts) {
         List<String> lines = new ArrayList<>(List.of(":chatroom BATCH +" + id + " chathistory #chatroom"));
         for (int i = 0; i < texts.length; i++) {
-            lines.add("@batch=" + id + ";time=2026-12-02T10:00:0" + i + ".000Z;msgid=" + texts[i] + " :bob!~bob@127.0.0.1 PRIVMSG #chatroom :" + texts[i]);
+            lines.add("@batch=" + id + ";time=2026-12-02T10:00:0" + i + ".000Z;msgid=" + texts[i]
+                    + " :bob!~bob@127.0.0.1 PRIVMSG #chatroom :" + texts[i]);
         }
         lines.add(":chatroom BATCH -" + id);
         return lines.toArray(new String[0]);
@@ -54,21 +55,28 @@ class HistoryRequestsTest {
         assertThat(missed.kind()).isEqualTo(ClientEvent.HistoryKind.MISSED);
         assertThat(missed.messages()).extracting(ClientEvent.Chat::text).containsExactly("c", "d");
 
-        assertThat(again.absorb(Message.parse(":bob!~bob@127.0.0.1 PRIVMSG #chatroom :live"))).isFalse();
+        assertThat(again.absorb(Message.parse(":bob!~bob@127.0.0.1 PRIVMSG #chatroom :live")))
+                .isFalse();
         again.older("#chatroom", 10);
-        assertThat(((ClientEvent.Problem) events.get(2)).text()).isEqualTo("This server keeps no history (no draft/chathistory).");
+        assertThat(((ClientEvent.Problem) events.get(2)).text())
+                .isEqualTo("This server keeps no history (no draft/chathistory).");
         again.search("x");
-        assertThat(((ClientEvent.Problem) events.get(3)).text()).isEqualTo("This server does not offer search (no soju.im/search).");
+        assertThat(((ClientEvent.Problem) events.get(3)).text())
+                .isEqualTo("This server does not offer search (no soju.im/search).");
     }
 
     @Test
     void labelsTellWhichAnswerIsWhich() {
-        HistoryRequests h = requests("batch", "server-time", "message-tags", "labeled-response", "draft/chathistory", "soju.im/search");
+        HistoryRequests h = requests(
+                "batch", "server-time", "message-tags", "labeled-response", "draft/chathistory", "soju.im/search");
         h.entered("#chatroom");
         h.search("deploy failed");
-        assertThat(sent).containsExactly("@label=h1 CHATHISTORY LATEST #chatroom * 50", "@label=h2 SEARCH text=deploy\\sfailed");
+        assertThat(sent)
+                .containsExactly(
+                        "@label=h1 CHATHISTORY LATEST #chatroom * 50", "@label=h2 SEARCH text=deploy\\sfailed");
         feed(h, "@label=h2 :chatroom FAIL SEARCH INVALID_PARAMS :Give the words to find: text=...");
-        assertThat(((ClientEvent.Problem) events.get(0)).text()).isEqualTo("Search failed: Give the words to find: text=...");
+        assertThat(((ClientEvent.Problem) events.get(0)).text())
+                .isEqualTo("Search failed: Give the words to find: text=...");
         String[] answer = replay("H9", "a");
         answer[0] = "@label=h1 " + answer[0];
         feed(h, answer);

@@ -31,10 +31,25 @@ class InputTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"red, 04", "green, 03", "yellow, 08", "blue, 02", "magenta, 06", "megenta, 06", "cyan, 10", "white, 00",
-            "black, 01", "orange, 07", "pink, 13", "grey, 14", "gray, 14", "RED, 04"})
+    @CsvSource({
+        "red, 04",
+        "green, 03",
+        "yellow, 08",
+        "blue, 02",
+        "magenta, 06",
+        "megenta, 06",
+        "cyan, 10",
+        "white, 00",
+        "black, 01",
+        "orange, 07",
+        "pink, 13",
+        "grey, 14",
+        "gray, 14",
+        "RED, 04"
+    })
     void colorWrapsTheMessageInMircCodes(String color, String code) {
-        assertThat(Input.parse("/color " + color + " hi there")).isEqualTo(send(null, "\u0003" + code + "hi there\u000F"));
+        assertThat(Input.parse("/color " + color + " hi there"))
+                .isEqualTo(send(null, "\u0003" + code + "hi there\u000F"));
     }
 
     @Test
@@ -46,7 +61,8 @@ class InputTest {
     void unknownColorListsTheColorsAndSendsNothing() {
         Action a = Input.parse("/color mauve hi");
         assertThat(a).isInstanceOf(Action.Problem.class);
-        assertThat(((Action.Problem) a).message()).startsWith("Unknown color mauve. Colors: white, black, blue, green, red");
+        assertThat(((Action.Problem) a).message())
+                .startsWith("Unknown color mauve. Colors: white, black, blue, green, red");
     }
 
     @ParameterizedTest
@@ -70,9 +86,11 @@ class InputTest {
 
     @Test
     void privateAndColorCombine() {
-        assertThat(Input.parse("/private bob /color green see you at 5")).isEqualTo(send("bob", "\u000303see you at 5\u000F"));
+        assertThat(Input.parse("/private bob /color green see you at 5"))
+                .isEqualTo(send("bob", "\u000303see you at 5\u000F"));
         assertThat(Input.parse("/private bob /color nope x")).isInstanceOf(Action.Problem.class);
-        assertThat(Input.parse("/private bob /color green")).isEqualTo(new Action.Problem("Usage: /private <user> /color <color> <message>"));
+        assertThat(Input.parse("/private bob /color green"))
+                .isEqualTo(new Action.Problem("Usage: /private <user> /color <color> <message>"));
     }
 
     @Test
@@ -93,12 +111,20 @@ class InputTest {
     void usersAndHelp() {
         assertThat(Input.parse("/users")).isInstanceOf(Action.Users.class);
         assertThat(Input.parse("/help")).isInstanceOf(Action.Help.class);
-        assertThat(ClientCommands.HELP).contains("/private <user> <message>", "/color <color> <message>", "/me <action>", "/users", "/leave", "//text");
+        assertThat(ClientCommands.HELP)
+                .contains(
+                        "/private <user> <message>",
+                        "/color <color> <message>",
+                        "/me <action>",
+                        "/users",
+                        "/leave",
+                        "//text");
     }
 
     @Test
     void anyOtherSlashWordIsALocalError() {
-        assertThat(Input.parse("/frobnicate now")).isEqualTo(new Action.Problem("Unknown command /frobnicate. Type /help."));
+        assertThat(Input.parse("/frobnicate now"))
+                .isEqualTo(new Action.Problem("Unknown command /frobnicate. Type /help."));
         assertThat(Input.parse("/")).isEqualTo(new Action.Problem("Unknown command /. Type /help."));
     }
 
@@ -110,7 +136,8 @@ class InputTest {
         assertThat(Input.parse("/part")).isEqualTo(new Action.Part(null, null));
         assertThat(Input.parse("/switch #dev")).isEqualTo(new Action.Switch("#dev"));
         assertThat(Input.parse("/rooms")).isEqualTo(new Action.Rooms());
-        assertThat(Input.parse("/topic release on Friday")).isEqualTo(new Action.Server("TOPIC {room} :release on Friday"));
+        assertThat(Input.parse("/topic release on Friday"))
+                .isEqualTo(new Action.Server("TOPIC {room} :release on Friday"));
         assertThat(Input.parse("/kick bob stop it")).isEqualTo(new Action.Server("KICK {room} bob :stop it"));
         assertThat(Input.parse("/invite bob")).isEqualTo(new Action.Server("INVITE bob {room}"));
         assertThat(Input.parse("/mode +m")).isEqualTo(new Action.Server("MODE {room} +m"));
@@ -126,7 +153,8 @@ class InputTest {
 
     @Test
     void registerAndPasswdSendThePasswordAsTypedOrAskForIt() {
-        assertThat(Input.parse("/register correct horse {room}")).isEqualTo(new Action.Server("REGISTER * * :correct horse {room}"));
+        assertThat(Input.parse("/register correct horse {room}"))
+                .isEqualTo(new Action.Server("REGISTER * * :correct horse {room}"));
         assertThat(Input.parse("/passwd :new")).isEqualTo(new Action.Server("SETPASS ::new"));
         assertThat(Input.parse("/register")).isEqualTo(new Action.Server("REGISTER * * :" + Input.ASK_PASSWORD));
         assertThat(Input.parse("/passwd ")).isEqualTo(new Action.Server("SETPASS :" + Input.ASK_PASSWORD));

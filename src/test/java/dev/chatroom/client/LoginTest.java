@@ -19,8 +19,13 @@ class LoginTest {
         login.withPassword(null, "correct-horse");
         login.start("alice");
         login.onAuthenticate(Message.parse("AUTHENTICATE +"));
-        assertThat(sent).containsExactly("AUTHENTICATE PLAIN",
-                "AUTHENTICATE " + Base64.getEncoder().encodeToString("alice\0alice\0correct-horse".getBytes(StandardCharsets.UTF_8)));
+        assertThat(sent)
+                .containsExactly(
+                        "AUTHENTICATE PLAIN",
+                        "AUTHENTICATE "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                "alice\0alice\0correct-horse".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

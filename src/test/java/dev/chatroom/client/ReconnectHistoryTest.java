@@ -33,7 +33,10 @@ class ReconnectHistoryTest {
     /** Waits for a printed line matching the regex, at or after line {@code from}; returns its index. */
     private int await(String regex, int from) throws InterruptedException {
         Pattern p = Pattern.compile(regex);
-        List<String> printed = Await.until("line matching " + regex + " after line " + from, Duration.ofSeconds(10), this::lines,
+        List<String> printed = Await.until(
+                "line matching " + regex + " after line " + from,
+                Duration.ofSeconds(10),
+                this::lines,
                 l -> indexOf(p, l, from) >= 0);
         return indexOf(p, printed, from);
     }
@@ -47,14 +50,17 @@ class ReconnectHistoryTest {
 
     /** A plain terminal: the test types into it and reads what it prints (the test's lines are ASCII). */
     private PlainUi terminal() throws IOException {
-        PrintStream screen = new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                synchronized (ReconnectHistoryTest.this) {
-                    out.append((char) b);
-                }
-            }
-        }, true, StandardCharsets.UTF_8);
+        PrintStream screen = new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        synchronized (ReconnectHistoryTest.this) {
+                            out.append((char) b);
+                        }
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8);
         return new PlainUi(new PipedInputStream(keys, 4096), screen);
     }
 
@@ -79,13 +85,15 @@ class ReconnectHistoryTest {
 
     @Test
     void afterACutConnectionExactlyWhatWasMissedIsShownOnce() throws Exception {
-        try (TestServer server = TestServer.start(); CuttableRelay relay = new CuttableRelay(server.port())) {
+        try (TestServer server = TestServer.start();
+                CuttableRelay relay = new CuttableRelay(server.port())) {
             IrcTestClient bob = server.join("bob");
             bob.send("JOIN #side").expect(" 366 bob #side ");
             bob.send("PRIVMSG #chatroom :said before alice came").sync();
 
             PlainUi ui = terminal();
-            Session session = new Session(ui, "127.0.0.1", relay.port(), "alice", false, new Session.Options(true, 10_000, 20, 100));
+            Session session = new Session(
+                    ui, "127.0.0.1", relay.port(), "alice", false, new Session.Options(true, 10_000, 20, 100));
             CompletableFuture<Integer> exit = running(session);
             int at = await("^Welcome to #chatroom, alice\\.", 0);
             at = await("^--- earlier messages ---$", at);
@@ -99,7 +107,10 @@ class ReconnectHistoryTest {
             relay.cut();
             bob.expect(":alice!\\S+ QUIT ");
             at = await("^Disconnected: connection lost", at);
-            bob.send("PRIVMSG #chatroom :missed one").send("PRIVMSG #chatroom :missed two").send("PRIVMSG #side :missed on the side").sync();
+            bob.send("PRIVMSG #chatroom :missed one")
+                    .send("PRIVMSG #chatroom :missed two")
+                    .send("PRIVMSG #side :missed on the side")
+                    .sync();
             relay.letIn();
 
             at = await("^Welcome to #chatroom, alice\\.", at);
@@ -118,7 +129,9 @@ class ReconnectHistoryTest {
             assertThat(count("missed one")).isEqualTo(1);
             assertThat(count("missed on the side")).isEqualTo(1);
             // history is not news: #chatroom, not on screen, has no unread count from it
-            assertThat(session.state.statusText(session.client())).contains("1:#chatroom 2:#side").doesNotContain("#chatroom(");
+            assertThat(session.state.statusText(session.client()))
+                    .contains("1:#chatroom 2:#side")
+                    .doesNotContain("#chatroom(");
 
             type("/leave");
             assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
@@ -127,7 +140,8 @@ class ReconnectHistoryTest {
 
     @Test
     void afterACutConnectionPrivateMessagesMissedAreShownOnce() throws Exception {
-        try (TestServer server = TestServer.start(); CuttableRelay relay = new CuttableRelay(server.port())) {
+        try (TestServer server = TestServer.start();
+                CuttableRelay relay = new CuttableRelay(server.port())) {
             IrcTestClient reg = server.join("alice");
             reg.send("REGISTER * * correct-horse").expect("REGISTER SUCCESS");
             reg.send("QUIT").awaitClosed();
@@ -135,7 +149,8 @@ class ReconnectHistoryTest {
             IrcTestClient carol = server.join("carol");
 
             PlainUi ui = terminal();
-            Session session = new Session(ui, "127.0.0.1", relay.port(), "alice", false, new Session.Options(true, 10_000, 20, 100))
+            Session session = new Session(
+                            ui, "127.0.0.1", relay.port(), "alice", false, new Session.Options(true, 10_000, 20, 100))
                     .login(null, "correct-horse", false);
             CompletableFuture<Integer> exit = running(session);
             int at = await("^Welcome to #chatroom, alice\\.", 0);
@@ -149,8 +164,11 @@ class ReconnectHistoryTest {
             carol.send("PRIVMSG alice :missed from carol").sync();
             relay.letIn();
 
-            at = await("^The name alice is still held \\(by the connection that was lost\\?\\): trying another; logging in takes it back\\.$", at);
-            at = await("^Welcome to #chatroom, alice\\.", at); // the account took its name back from the lost connection
+            at = await(
+                    "^The name alice is still held \\(by the connection that was lost\\?\\): trying another; logging in takes it back\\.$",
+                    at);
+            at = await(
+                    "^Welcome to #chatroom, alice\\.", at); // the account took its name back from the lost connection
             int fromBob = await("^--- while you were away with bob ---$", at);
             assertThat(lines().get(fromBob + 1)).contains("missed from bob");
             int fromCarol = await("^--- while you were away with carol ---$", at);

@@ -13,6 +13,7 @@ final class Recorder implements AutoCloseable {
     private final BlockingQueue<ClientEvent> events = new LinkedBlockingQueue<>();
     /** Every event taken so far, awaited or passed over. */
     final List<ClientEvent> seen = new ArrayList<>();
+
     final ChatClient client;
 
     /** Not connected yet: {@code tls} null for plain TCP. */
@@ -23,7 +24,12 @@ final class Recorder implements AutoCloseable {
     /** The next event of that type that matches; the events before it are passed over. */
     @SuppressWarnings("unchecked")
     <T extends ClientEvent> T await(Class<T> type, Predicate<T> match) throws InterruptedException {
-        return (T) Await.take(type.getSimpleName() + " matching", IrcTestClient.TIMEOUT, events, e -> type.isInstance(e) && match.test((T) e), seen);
+        return (T) Await.take(
+                type.getSimpleName() + " matching",
+                IrcTestClient.TIMEOUT,
+                events,
+                e -> type.isInstance(e) && match.test((T) e),
+                seen);
     }
 
     <T extends ClientEvent> T await(Class<T> type) throws InterruptedException {

@@ -1,12 +1,11 @@
 package dev.chatroom.client;
 
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RenderTest {
@@ -31,31 +30,46 @@ class RenderTest {
 
     @Test
     void privateMessagesAreMarkedBothWays() {
-        assertThat(plain.render(new ClientEvent.Chat(T, "bob", null, "alice", "psst", false, false))).isEqualTo("[10:02] [private] bob: psst");
-        assertThat(plain.render(new ClientEvent.Chat(T, "alice", null, "bob", "see you", false, false))).isEqualTo("[10:02] [to bob] see you");
-        assertThat(plain.render(new ClientEvent.Chat(T, "bob", null, "alice", "waves", true, false))).isEqualTo("[10:02] [private] * bob waves");
+        assertThat(plain.render(new ClientEvent.Chat(T, "bob", null, "alice", "psst", false, false)))
+                .isEqualTo("[10:02] [private] bob: psst");
+        assertThat(plain.render(new ClientEvent.Chat(T, "alice", null, "bob", "see you", false, false)))
+                .isEqualTo("[10:02] [to bob] see you");
+        assertThat(plain.render(new ClientEvent.Chat(T, "bob", null, "alice", "waves", true, false)))
+                .isEqualTo("[10:02] [private] * bob waves");
     }
 
     @Test
     void actionsNoticesJoinsAndLeaves() {
-        assertThat(plain.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "waves", true, false))).isEqualTo("[10:02] * bob waves");
-        assertThat(plain.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "fyi", false, true))).isEqualTo("[10:02] -bob- fyi");
-        assertThat(plain.render(new ClientEvent.Joined(T, "bob", "#chatroom"))).isEqualTo("[10:02] * bob entered the chatroom.");
-        assertThat(plain.render(new ClientEvent.Left(T, "bob", null, "left the chat"))).isEqualTo("[10:02] * bob left the chat.");
+        assertThat(plain.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "waves", true, false)))
+                .isEqualTo("[10:02] * bob waves");
+        assertThat(plain.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "fyi", false, true)))
+                .isEqualTo("[10:02] -bob- fyi");
+        assertThat(plain.render(new ClientEvent.Joined(T, "bob", "#chatroom")))
+                .isEqualTo("[10:02] * bob entered the chatroom.");
+        assertThat(plain.render(new ClientEvent.Left(T, "bob", null, "left the chat")))
+                .isEqualTo("[10:02] * bob left the chat.");
         assertThat(plain.render(new ClientEvent.Left(T, "bob", null, null))).isEqualTo("[10:02] * bob left the chat.");
-        assertThat(plain.render(new ClientEvent.Left(T, "bob", null, "connection lost"))).isEqualTo("[10:02] * bob left the chat (connection lost)");
-        assertThat(plain.render(new ClientEvent.NickChanged(T, "bob", "rob"))).isEqualTo("[10:02] * bob is now known as rob.");
+        assertThat(plain.render(new ClientEvent.Left(T, "bob", null, "connection lost")))
+                .isEqualTo("[10:02] * bob left the chat (connection lost)");
+        assertThat(plain.render(new ClientEvent.NickChanged(T, "bob", "rob")))
+                .isEqualTo("[10:02] * bob is now known as rob.");
     }
 
     @Test
     void plainOutputStripsMircFormatting() {
-        assertThat(plain.render(room("bob", "\u000303green\u000F and \u0002bold\u0002"))).isEqualTo("[10:02] bob: green and bold");
+        assertThat(plain.render(room("bob", "\u000303green\u000F and \u0002bold\u0002")))
+                .isEqualTo("[10:02] bob: green and bold");
     }
 
     @Test
     void colorOutputRendersMircAsAnsi() {
         String line = ansi.render(room("bob", "\u000304red\u000F \u0002bold\u0002 \u001Dit\u001D \u001Fu\u001F"));
-        assertThat(line).contains("\u001b[0m\u001b[91mred", "\u001b[0m\u001b[1mbold", "\u001b[0m\u001b[3mit", "\u001b[0m\u001b[4mu");
+        assertThat(line)
+                .contains(
+                        "\u001b[0m\u001b[91mred",
+                        "\u001b[0m\u001b[1mbold",
+                        "\u001b[0m\u001b[3mit",
+                        "\u001b[0m\u001b[4mu");
         assertThat(line).endsWith("\u001b[0m");
     }
 
@@ -69,14 +83,20 @@ class RenderTest {
         String evil = "hi\u001b[2J\u001b]0;owned\u0007\u001b[31m";
         assertThat(ansi.render(room("bob", evil))).doesNotContain("\u001b[2J", "owned", "\u001b[31m");
         assertThat(plain.render(room("bob", evil))).isEqualTo("[10:02] bob: hi");
-        assertThat(plain.render(new ClientEvent.Left(T, "bob\u001b[2J", null, "\u001b]0;x\u0007bye"))).isEqualTo("[10:02] * bob left the chat (bye)");
+        assertThat(plain.render(new ClientEvent.Left(T, "bob\u001b[2J", null, "\u001b]0;x\u0007bye")))
+                .isEqualTo("[10:02] * bob left the chat (bye)");
     }
 
     @Test
     void nickColorIsStableAndDiffersBetweenNicks() {
-        assertThat(ansi.nick("bob")).isEqualTo(ansi.nick("bob")).isEqualTo(new Render(true, () -> "x", ZoneOffset.UTC).nick("bob"));
+        assertThat(ansi.nick("bob"))
+                .isEqualTo(ansi.nick("bob"))
+                .isEqualTo(new Render(true, () -> "x", ZoneOffset.UTC).nick("bob"));
         assertThat(ansi.nick("Bob")).startsWith(ansi.nick("bob").substring(0, 5)); // same color ignoring case
-        assertThat(List.of("bob", "carol", "dave", "erin", "frank").stream().map(n -> ansi.nick(n).substring(0, 5)).distinct().count())
+        assertThat(List.of("bob", "carol", "dave", "erin", "frank").stream()
+                        .map(n -> ansi.nick(n).substring(0, 5))
+                        .distinct()
+                        .count())
                 .isGreaterThan(1);
         assertThat(plain.nick("bob")).isEqualTo("bob");
     }
@@ -95,33 +115,44 @@ class RenderTest {
     void welcomeMembersAndClosing() {
         assertThat(plain.render(new ClientEvent.Welcome("alice", "#chatroom", List.of("alice", "bob"))))
                 .isEqualTo("Welcome to #chatroom, alice. Type /help for commands.\nIn #chatroom (2): alice, bob");
-        assertThat(plain.render(new ClientEvent.Closed("the admin rejected your request: not today", true, ClientEvent.Ending.REJECTED)))
+        assertThat(plain.render(new ClientEvent.Closed(
+                        "the admin rejected your request: not today", true, ClientEvent.Ending.REJECTED)))
                 .isEqualTo("The admin rejected your request: not today.");
-        assertThat(plain.render(new ClientEvent.Closed("connection lost", false, ClientEvent.Ending.LOST))).isEqualTo("Disconnected: connection lost");
-        assertThat(plain.render(new ClientEvent.Closed("bye", false, ClientEvent.Ending.LEFT))).isEqualTo("You left the chat.");
+        assertThat(plain.render(new ClientEvent.Closed("connection lost", false, ClientEvent.Ending.LOST)))
+                .isEqualTo("Disconnected: connection lost");
+        assertThat(plain.render(new ClientEvent.Closed("bye", false, ClientEvent.Ending.LEFT)))
+                .isEqualTo("You left the chat.");
     }
 
     @Test
     void nameRefusals() {
-        assertThat(Render.nameRefused("bob", "is already taken")).isEqualTo("The name bob is already taken. Choose another.");
-        assertThat(Render.nameRefused("1x", "is not allowed")).startsWith("The name 1x is not allowed: use 1-30 ASCII letters (a-z, A-Z), digits or");
-        assertThat(Render.nameRefused("Zoë", "is not allowed")).isEqualTo("The name Zoë is not allowed: use 1-30 ASCII letters (a-z, A-Z), digits or -_[]\\`^{}|, not starting with a digit or -.");
+        assertThat(Render.nameRefused("bob", "is already taken"))
+                .isEqualTo("The name bob is already taken. Choose another.");
+        assertThat(Render.nameRefused("1x", "is not allowed"))
+                .startsWith("The name 1x is not allowed: use 1-30 ASCII letters (a-z, A-Z), digits or");
+        assertThat(Render.nameRefused("Zoë", "is not allowed"))
+                .isEqualTo(
+                        "The name Zoë is not allowed: use 1-30 ASCII letters (a-z, A-Z), digits or -_[]\\`^{}|, not starting with a digit or -.");
     }
 
     @Test
     void loggedInSendersAreMarkedAndAnotherAccountIsNamed() {
-        assertThat(plain.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "hi", false, false, "bob"))).isEqualTo("[10:02] bob\u2713: hi");
-        assertThat(plain.render(new ClientEvent.Chat(T, "Bob", "#chatroom", null, "hi", false, false, "bob"))).isEqualTo("[10:02] Bob\u2713: hi");
+        assertThat(plain.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "hi", false, false, "bob")))
+                .isEqualTo("[10:02] bob\u2713: hi");
+        assertThat(plain.render(new ClientEvent.Chat(T, "Bob", "#chatroom", null, "hi", false, false, "bob")))
+                .isEqualTo("[10:02] Bob\u2713: hi");
         assertThat(plain.render(new ClientEvent.Chat(T, "b0b", "#chatroom", null, "hi", false, false, "mallory")))
                 .isEqualTo("[10:02] b0b(mallory\u2713): hi");
-        assertThat(plain.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "waves", true, false, "bob"))).isEqualTo("[10:02] * bob\u2713 waves");
+        assertThat(plain.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "waves", true, false, "bob")))
+                .isEqualTo("[10:02] * bob\u2713 waves");
         assertThat(plain.render(room("bob", "hi"))).isEqualTo("[10:02] bob: hi");
     }
 
     @Test
     void loginOutcomesInWords() {
         assertThat(plain.render(new ClientEvent.LoggedIn("alice"))).isEqualTo("Logged in as alice.");
-        assertThat(plain.render(new ClientEvent.LoginFailed("alice", "SASL authentication failed: wrong account name or password")))
+        assertThat(plain.render(new ClientEvent.LoginFailed(
+                        "alice", "SASL authentication failed: wrong account name or password")))
                 .isEqualTo("Login failed for alice: wrong account name or password.");
         assertThat(plain.render(new ClientEvent.NameRefused("alice", "is registered to an account", true)))
                 .isEqualTo("The name alice is registered to an account.");
@@ -131,9 +162,11 @@ class RenderTest {
     void memberListsMarkWhoIsLoggedInAsFarAsKnown() {
         Map<String, String> accounts = Map.of("bob", "bob", "b0b", "mallory");
         Render r = new Render(false, () -> "alice", ZoneOffset.UTC).accounts(accounts::get, true);
-        assertThat(r.render(new ClientEvent.Members("#chatroom", List.of("alice", "bob", "b0b")))).isEqualTo("In #chatroom (3): alice, bob\u2713, b0b(mallory\u2713)");
+        assertThat(r.render(new ClientEvent.Members("#chatroom", List.of("alice", "bob", "b0b"))))
+                .isEqualTo("In #chatroom (3): alice, bob\u2713, b0b(mallory\u2713)");
         Render ascii = new Render(false, () -> "alice", ZoneOffset.UTC).accounts(accounts::get, false);
-        assertThat(ascii.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "hi", false, false, "bob"))).isEqualTo("[10:02] bob+: hi");
+        assertThat(ascii.render(new ClientEvent.Chat(T, "bob", "#chatroom", null, "hi", false, false, "bob")))
+                .isEqualTo("[10:02] bob+: hi");
     }
 
     @Test
@@ -151,6 +184,7 @@ class RenderTest {
         ClientEvent.Chat secret = new ClientEvent.Chat(old, "bob", null, "alice", "psst", false, false);
         assertThat(r.render(new ClientEvent.SearchResults("hi", List.of(said, secret))))
                 .isEqualTo("[2020-01-02 03:04] #dev bob: hi\n[2020-01-02 03:04] [private] bob: psst\n2 results");
-        assertThat(r.render(new ClientEvent.History("bob", ClientEvent.HistoryKind.OLDER, List.of()))).isEqualTo("No earlier messages with bob.");
+        assertThat(r.render(new ClientEvent.History("bob", ClientEvent.HistoryKind.OLDER, List.of())))
+                .isEqualTo("No earlier messages with bob.");
     }
 }

@@ -1,8 +1,5 @@
 package dev.chatroom.client;
 
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,9 +7,11 @@ import dev.chatroom.tls.Fingerprint;
 import dev.chatroom.tls.SelfSigned;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +21,21 @@ class ServerTrustTest {
     @TempDir
     Path dir;
 
-    final X509Certificate cert = SelfSigned.forServer("localhost", Duration.ofDays(1)).leaf();
+    final X509Certificate cert =
+            SelfSigned.forServer("localhost", Duration.ofDays(1)).leaf();
     final List<String> asked = new ArrayList<>();
 
     ServerTrust trust(boolean insecure, boolean answer) {
-        return new ServerTrust("chat.example.org", 6697, insecure, new KnownServers(dir.resolve("known_servers")), fp -> {
-            asked.add(fp);
-            return answer ? ClientTls.Answer.YES : ClientTls.Answer.NO;
-        }, new HashMap<>());
+        return new ServerTrust(
+                "chat.example.org",
+                6697,
+                insecure,
+                new KnownServers(dir.resolve("known_servers")),
+                fp -> {
+                    asked.add(fp);
+                    return answer ? ClientTls.Answer.YES : ClientTls.Answer.NO;
+                },
+                new HashMap<>());
     }
 
     ServerTrust.Verdict saw(X509Certificate c) {
@@ -42,7 +48,8 @@ class ServerTrustTest {
     void askedOnceThenPinned() throws Exception {
         trust(false, true).decide(saw(cert));
         assertThat(asked).containsExactly(Fingerprint.of(cert));
-        assertThat(Files.readString(dir.resolve("known_servers"))).isEqualTo("chat.example.org:6697 " + Fingerprint.of(cert) + "\n");
+        assertThat(Files.readString(dir.resolve("known_servers")))
+                .isEqualTo("chat.example.org:6697 " + Fingerprint.of(cert) + "\n");
         trust(false, false).decide(saw(cert)); // pinned: not asked again, even by someone who would say no
         assertThat(asked).hasSize(1);
     }
@@ -55,9 +62,12 @@ class ServerTrustTest {
 
     @Test
     void aChangedCertificateIsRefusedWithHowToRemoveThePin() throws Exception {
-        Files.writeString(dir.resolve("known_servers"), "# pins\nother:6697 " + Fingerprint.of(cert) + "\nchat.example.org:6697 "
-                + Fingerprint.of(cert) + "\n");
-        X509Certificate other = SelfSigned.forServer("localhost", Duration.ofDays(1)).leaf();
+        Files.writeString(
+                dir.resolve("known_servers"),
+                "# pins\nother:6697 " + Fingerprint.of(cert) + "\nchat.example.org:6697 " + Fingerprint.of(cert)
+                        + "\n");
+        X509Certificate other =
+                SelfSigned.forServer("localhost", Duration.ofDays(1)).leaf();
         assertThatThrownBy(() -> trust(false, true).decide(saw(other)))
                 .hasMessageContaining("WARNING: THE CERTIFICATE OF chat.example.org:6697 HAS CHANGED!")
                 .hasMessageContaining("Pinned:   " + Fingerprint.of(cert))
@@ -68,17 +78,26 @@ class ServerTrustTest {
 
     @Test
     void withoutATerminalNothingIsAskedAndThePinOrInsecureIsNamed() {
-        ServerTrust script = new ServerTrust("chat.example.org", 6697, false, new KnownServers(dir.resolve("known_servers")),
-                fp -> ClientTls.Answer.CANNOT_ASK, new HashMap<>());
+        ServerTrust script = new ServerTrust(
+                "chat.example.org",
+                6697,
+                false,
+                new KnownServers(dir.resolve("known_servers")),
+                fp -> ClientTls.Answer.CANNOT_ASK,
+                new HashMap<>());
         assertThatThrownBy(() -> script.decide(saw(cert)))
-                .hasMessage("The certificate of chat.example.org:6697 is not signed by a known authority (SHA-256 fingerprint " + Fingerprint.of(cert)
-                        + "). Pin it by running chatroom join --tls once in a terminal, or use --insecure.");
+                .hasMessage(
+                        "The certificate of chat.example.org:6697 is not signed by a known authority (SHA-256 fingerprint "
+                                + Fingerprint.of(cert)
+                                + "). Pin it by running chatroom join --tls once in a terminal, or use --insecure.");
         assertThat(dir.resolve("known_servers")).doesNotExist();
     }
 
     @Test
     void pinsAreFoundWhateverTheCaseOfTheHostAndFingerprint() throws Exception {
-        Files.writeString(dir.resolve("known_servers"), "  # comment\n\nChat.Example.ORG:6697 " + Fingerprint.of(cert).toUpperCase() + "\n");
+        Files.writeString(
+                dir.resolve("known_servers"),
+                "  # comment\n\nChat.Example.ORG:6697 " + Fingerprint.of(cert).toUpperCase() + "\n");
         KnownServers known = new KnownServers(dir.resolve("known_servers"));
         assertThat(known.find("chat.example.org", 6697)).isEqualTo(new KnownServers.Pin(Fingerprint.of(cert), 3));
         assertThat(known.find("chat.example.org", 6667)).isNull();
@@ -89,8 +108,10 @@ class ServerTrustTest {
     void thePinFileIsTheUsersOnly() throws Exception {
         Path file = dir.resolve("new/chatroom/known_servers");
         new KnownServers(file).add("h", 1, Fingerprint.of(cert));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
     }
 
     @Test

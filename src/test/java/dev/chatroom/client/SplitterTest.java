@@ -16,7 +16,9 @@ class SplitterTest {
     void longTextIsCutAtSpacesWithinTheLimit() {
         String text = "word ".repeat(100).strip();
         List<String> parts = Splitter.split(text, 60);
-        assertThat(parts).allMatch(p -> p.getBytes(StandardCharsets.UTF_8).length <= 60).allMatch(p -> !p.startsWith(" "));
+        assertThat(parts)
+                .allMatch(p -> p.getBytes(StandardCharsets.UTF_8).length <= 60)
+                .allMatch(p -> !p.startsWith(" "));
         assertThat(String.join(" ", parts)).isEqualTo(text);
     }
 

@@ -49,8 +49,13 @@ class TerminalUiTest {
                 }
             }
         };
-        Terminal terminal = TerminalBuilder.builder().system(false).streams(terminalIn, terminalOut)
-                .type("xterm-256color").size(new Size(80, 24)).encoding(StandardCharsets.UTF_8).build();
+        Terminal terminal = TerminalBuilder.builder()
+                .system(false)
+                .streams(terminalIn, terminalOut)
+                .type("xterm-256color")
+                .size(new Size(80, 24))
+                .encoding(StandardCharsets.UTF_8)
+                .build();
 
         try (TestServer server = TestServer.start()) {
             IrcTestClient bob = server.join("bob");
@@ -73,7 +78,9 @@ class TerminalUiTest {
             bob.send("PRIVMSG #chatroom :are you there?");
             awaitScreen("bob's message", s -> s.contains("are you there?"));
             // prompt and buffer redrawn below it (the status line's own drawing may come in between)
-            awaitScreen("line redrawn below bob's message", s -> s.substring(s.indexOf("are you there?")).contains("alice> hel"));
+            awaitScreen(
+                    "line redrawn below bob's message",
+                    s -> s.substring(s.indexOf("are you there?")).contains("alice> hel"));
             assertThat(ui.buffer()).isEqualTo("hel");
 
             keys.write("lo\r".getBytes(StandardCharsets.UTF_8));
@@ -92,8 +99,13 @@ class TerminalUiTest {
     void answersToQuestionsStayOutOfTheHistoryChatLinesGoIn() throws Exception {
         PipedOutputStream keys = new PipedOutputStream();
         PipedInputStream terminalIn = new PipedInputStream(keys, 4096);
-        Terminal terminal = TerminalBuilder.builder().system(false).streams(terminalIn, OutputStream.nullOutputStream())
-                .type("xterm-256color").size(new Size(80, 24)).encoding(StandardCharsets.UTF_8).build();
+        Terminal terminal = TerminalBuilder.builder()
+                .system(false)
+                .streams(terminalIn, OutputStream.nullOutputStream())
+                .type("xterm-256color")
+                .size(new Size(80, 24))
+                .encoding(StandardCharsets.UTF_8)
+                .build();
         TerminalUi ui = new TerminalUi(terminal, false);
         CompletableFuture<String> typed = CompletableFuture.supplyAsync(() -> ui.readLine("> "));
         keys.write("hello\r".getBytes(StandardCharsets.UTF_8));

@@ -84,12 +84,19 @@ class ClusterAccountsTest {
 
     /** Logs in with SASL PLAIN on a new connection: the 900 or 904 line. */
     private String sasl(InMemoryServer node, String account, String password) {
-        FakeClient c = node.connect().send("CAP REQ :sasl").send("NICK " + account + "_x").send("USER a 0 * :a").send("AUTHENTICATE PLAIN");
+        FakeClient c = node.connect()
+                .send("CAP REQ :sasl")
+                .send("NICK " + account + "_x")
+                .send("USER a 0 * :a")
+                .send("AUTHENTICATE PLAIN");
         c.expect("AUTHENTICATE \\+");
         c.send("AUTHENTICATE " + plain(account, password));
         cluster.advance(Duration.ofSeconds(1)); // a failure is answered only after a second
         List<String> lines = c.sync();
-        return lines.stream().filter(l -> l.matches(".* 90[04] .*")).findFirst().orElseThrow(() -> new AssertionError("no 900 or 904: " + lines));
+        return lines.stream()
+                .filter(l -> l.matches(".* 90[04] .*"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no 900 or 904: " + lines));
     }
 
     private static String plain(String account, String password) {

@@ -45,7 +45,8 @@ class ClusterChatTest {
     private static List<String> said(FakeClient c) {
         List<String> out = new ArrayList<>();
         for (String l : c.sync()) {
-            if (l.contains(" PRIVMSG #chatroom :")) out.add(l.replaceAll(".*msgid=([^; ]+).*", "$1") + " " + l.substring(l.lastIndexOf(':') + 1));
+            if (l.contains(" PRIVMSG #chatroom :"))
+                out.add(l.replaceAll(".*msgid=([^; ]+).*", "$1") + " " + l.substring(l.lastIndexOf(':') + 1));
         }
         return out;
     }
@@ -86,7 +87,10 @@ class ClusterChatTest {
         n2.connect().register("bob");
         FakeClient carol = cluster.start("n3").connect().register("carol");
         carol.send("NAMES #chatroom");
-        assertThat(carol.expect(" 353 carol = #chatroom ")).contains("alice").contains("bob").contains("carol");
+        assertThat(carol.expect(" 353 carol = #chatroom "))
+                .contains("alice")
+                .contains("bob")
+                .contains("carol");
         carol.send("LUSERS");
         carol.expect(" 251 carol :There are 3 users and 0 invisible on 3 servers");
     }

@@ -35,7 +35,8 @@ class ClusterConsoleTest {
 
         n1.admin.execute("/accept dave");
         n1.expectEvent("^No request from dave");
-        assertThat(n2.events()).noneMatch(e -> e.contains("No request")); // the answer shows on the console that typed it
+        assertThat(n2.events())
+                .noneMatch(e -> e.contains("No request")); // the answer shows on the console that typed it
     }
 
     @Test
@@ -58,7 +59,8 @@ class ClusterConsoleTest {
         dave.expect("Waiting for the admin");
         assertThat(n2.admin.execute("/pending")).contains("dave");
         n2.admin.execute("/reject dave not today");
-        assertThat(dave.awaitClosed()).anyMatch(l -> l.contains("ERROR :Closing link: the admin rejected your request: not today"));
+        assertThat(dave.awaitClosed())
+                .anyMatch(l -> l.contains("ERROR :Closing link: the admin rejected your request: not today"));
         n2.expectEvent("^Rejected dave");
         assertThat(n1.admin.execute("/pending")).isEqualTo("No one is waiting.");
     }

@@ -51,7 +51,8 @@ class ClusterHistoryTest {
         alice.send("PRIVMSG #chatroom :a secret");
         n2.connect().register("carol").expect("PRIVMSG #chatroom :.*a secret"); // replayed on joining: n2 holds it too
 
-        assertThat(n1.admin.execute("/purge #chatroom")).isEqualTo("Removed 1 message said in #chatroom from the history.");
+        assertThat(n1.admin.execute("/purge #chatroom"))
+                .isEqualTo("Removed 1 message said in #chatroom from the history.");
         FakeClient dave = n2.connect().register("dave");
         assertThat(dave.history()).noneMatch(l -> l.contains("a secret"));
         FakeClient erin = n2.connect().registerWithCaps("erin", HISTORY_CAPS);

@@ -30,7 +30,9 @@ class ClusterNicksTest {
         assertThat(tries.get(0).expect(" (001|433) ")).contains(" 001 carol ");
         for (FakeClient loser : tries.subList(1, tries.size())) {
             List<String> lines = loser.sync();
-            assertThat(lines).filteredOn(l -> l.contains(" 433 ")).containsExactly(":chatroom 433 * carol :Nickname is already in use");
+            assertThat(lines)
+                    .filteredOn(l -> l.contains(" 433 "))
+                    .containsExactly(":chatroom 433 * carol :Nickname is already in use");
             assertThat(lines).noneMatch(l -> l.contains(" 001 "));
         }
         FakeClient watcher = n2.connect().register("watcher");

@@ -28,7 +28,8 @@ class NodeNameTest {
     void aSecondNodeUnderARunningNodesNameIsRefusedAfterWaitingOneLease() {
         FakeClient alice = n1.connect().register("alice");
         long before = cluster.clock.nanos();
-        assertThatThrownBy(() -> cluster.start("n1")).isInstanceOf(Bus.NameTaken.class)
+        assertThatThrownBy(() -> cluster.start("n1"))
+                .isInstanceOf(Bus.NameTaken.class)
                 .hasMessage("the node name n1 is in use by another running server: choose another --node-name");
         assertThat(Duration.ofNanos(cluster.clock.nanos() - before)).isGreaterThan(Bus.LEASE);
 

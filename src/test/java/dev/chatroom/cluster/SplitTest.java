@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * everyone reappears, nothing is delivered twice.
  */
 class SplitTest {
-    private static final String SPLIT = "The chat is split: this server cannot reach Redis. You see only the people on this server until it heals.";
+    private static final String SPLIT =
+            "The chat is split: this server cannot reach Redis. You see only the people on this server until it heals.";
 
     private final InMemoryCluster cluster = new InMemoryCluster();
     private final InMemoryServer n2 = cluster.start("n2");
@@ -107,7 +108,10 @@ class SplitTest {
         alice.send("NAMES #chatroom");
         assertThat(alice.expect(" 353 alicia ")).endsWith(":alicia bob").doesNotContain("carol");
         bob.send("NAMES #chatroom");
-        assertThat(bob.expect(" 353 bob ")).contains("alicia").doesNotContain("carol").doesNotContain("alice ");
+        assertThat(bob.expect(" 353 bob "))
+                .contains("alicia")
+                .doesNotContain("carol")
+                .doesNotContain("alice ");
         bob.send("PRIVMSG alicia :there you are");
         alice.expect(":bob!\\S+ PRIVMSG alicia :there you are");
         n2.connect().register("carol"); // her nick is free again everywhere

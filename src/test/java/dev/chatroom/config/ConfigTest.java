@@ -1,13 +1,12 @@
 package dev.chatroom.config;
 
-import org.assertj.core.api.Assertions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The one config record, its keys, the TOML file and the printed default file. */
@@ -41,19 +40,27 @@ class ConfigTest {
     @Test
     void anUnknownKeyNamesItsLine() {
         assertThatThrownBy(() -> read("port = 7000\n\nprot = 7001\n"))
-                .hasMessage("chatroom.toml line 3: unknown key 'prot'; 'chatroom server --print-config' lists them all");
+                .hasMessage(
+                        "chatroom.toml line 3: unknown key 'prot'; 'chatroom server --print-config' lists them all");
     }
 
     @Test
     void aBadValueNamesTheKeyAndLine() {
-        assertThatThrownBy(() -> read("\nport = 70000\n")).hasMessage("chatroom.toml line 2: port must be between 0 and 65535");
+        assertThatThrownBy(() -> read("\nport = 70000\n"))
+                .hasMessage("chatroom.toml line 2: port must be between 0 and 65535");
         assertThatThrownBy(() -> read("ping-timeout = \"soon\"\n"))
-                .hasMessage("chatroom.toml line 1: ping-timeout must be a duration such as 90s, 500ms, 5m or 1h, not 'soon'");
-        assertThatThrownBy(() -> read("approve = \"maybe\"\n")).hasMessage("chatroom.toml line 1: approve must be ask or all or accounts, not 'maybe'");
-        assertThatThrownBy(() -> read("log-messages = \"yes please\"\n")).hasMessage("chatroom.toml line 1: log-messages must be true or false");
-        assertThatThrownBy(() -> read("room = \"nohash\"\n")).hasMessageStartingWith("chatroom.toml line 1: room must start with #");
-        assertThatThrownBy(() -> read("port = [1, 2]\n")).hasMessage("chatroom.toml line 1: port must be a single value");
-        assertThatThrownBy(() -> read("redis = \"http://127.0.0.1:6379\"\n")).hasMessage("chatroom.toml line 1: redis must look like redis://host:6379");
+                .hasMessage(
+                        "chatroom.toml line 1: ping-timeout must be a duration such as 90s, 500ms, 5m or 1h, not 'soon'");
+        assertThatThrownBy(() -> read("approve = \"maybe\"\n"))
+                .hasMessage("chatroom.toml line 1: approve must be ask or all or accounts, not 'maybe'");
+        assertThatThrownBy(() -> read("log-messages = \"yes please\"\n"))
+                .hasMessage("chatroom.toml line 1: log-messages must be true or false");
+        assertThatThrownBy(() -> read("room = \"nohash\"\n"))
+                .hasMessageStartingWith("chatroom.toml line 1: room must start with #");
+        assertThatThrownBy(() -> read("port = [1, 2]\n"))
+                .hasMessage("chatroom.toml line 1: port must be a single value");
+        assertThatThrownBy(() -> read("redis = \"http://127.0.0.1:6379\"\n"))
+                .hasMessage("chatroom.toml line 1: redis must look like redis://host:6379");
         assertThatThrownBy(() -> read("node-name = \"n 1\"\n"))
                 .hasMessage("chatroom.toml line 1: node-name must be 1-32 letters, digits or '-', like n1");
     }
@@ -68,7 +75,8 @@ class ConfigTest {
 
     @Test
     void sectionsAndSyntaxErrorsAreRefusedClearly() {
-        assertThatThrownBy(() -> read("[server]\nport = 1\n")).hasMessageContaining("line 1: unknown key 'server' (sections are not used");
+        assertThatThrownBy(() -> read("[server]\nport = 1\n"))
+                .hasMessageContaining("line 1: unknown key 'server' (sections are not used");
         assertThatThrownBy(() -> read("port = \n")).hasMessageStartingWith("chatroom.toml line 1: ");
     }
 
@@ -77,7 +85,12 @@ class ConfigTest {
         String file = ConfigKeys.defaultFile();
         for (ConfigKeys.Key k : ConfigKeys.all()) assertThat(file).contains(k.name() + " = ");
         assertThat(read(file)).isEqualTo(ServerConfig.DEFAULTS);
-        assertThat(file).contains("\nport = 6667\n", "\napprove = \"ask\"\n", "\nping-interval = \"1m\"\n", "\n# password = \"\"\n");
+        assertThat(file)
+                .contains(
+                        "\nport = 6667\n",
+                        "\napprove = \"ask\"\n",
+                        "\nping-interval = \"1m\"\n",
+                        "\n# password = \"\"\n");
     }
 
     @Test
@@ -100,7 +113,8 @@ class ConfigTest {
     @Test
     void configsAreEqualWhenEverySettingIs() {
         ServerConfig a = ServerConfig.DEFAULTS.with(b -> b.port(1234).password("secret"));
-        ServerConfig same = ServerConfig.DEFAULTS.toBuilder().password("secret").port(1234).build();
+        ServerConfig same =
+                ServerConfig.DEFAULTS.toBuilder().password("secret").port(1234).build();
         assertThat(a).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(ServerConfig.DEFAULTS);
         assertThat(a).isNotEqualTo(same.with(b -> b.floodRate(2.5)));
         assertThat(a).isNotEqualTo(same.with(b -> b.logFile(Path.of("chatroom.log"))));

@@ -24,7 +24,9 @@ class ReadmeSettingsTest {
 
     @Test
     void theReadmeTableHasEveryKeyInOrderWithItsPrintedDefault() throws IOException {
-        List<String> expected = ConfigKeys.all().stream().map(k -> k.name() + " " + shown(k.defaultText())).toList();
+        List<String> expected = ConfigKeys.all().stream()
+                .map(k -> k.name() + " " + shown(k.defaultText()))
+                .toList();
         assertThat(readmeRows()).containsExactlyElementsOf(expected);
     }
 

@@ -42,7 +42,12 @@ record FuzzInput(List<byte[]> reads) {
             for (byte b : read) {
                 if (total++ == 160) {
                     int all = reads.stream().mapToInt(r -> r.length).sum();
-                    return sb.append("...\" (").append(all).append(" bytes in ").append(reads.size()).append(" reads)").toString();
+                    return sb.append("...\" (")
+                            .append(all)
+                            .append(" bytes in ")
+                            .append(reads.size())
+                            .append(" reads)")
+                            .toString();
                 }
                 int c = b & 0xff;
                 switch (c) {

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 /** The read-splitting header: a wrong cut would make corpus files mean something else than they say. */
 class FuzzInputTest {
     private static List<String> reads(byte[] data) {
-        return FuzzInput.of(data).reads().stream().map(r -> new String(r, StandardCharsets.ISO_8859_1)).toList();
+        return FuzzInput.of(data).reads().stream()
+                .map(r -> new String(r, StandardCharsets.ISO_8859_1))
+                .toList();
     }
 
     @Test

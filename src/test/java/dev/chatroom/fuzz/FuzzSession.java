@@ -69,7 +69,8 @@ final class FuzzSession {
      */
     private void checkNoInternalError() {
         for (String event : server.events()) {
-            if (event.startsWith("Internal error")) throw new AssertionError(event + "\n  after input " + input.describe());
+            if (event.startsWith("Internal error"))
+                throw new AssertionError(event + "\n  after input " + input.describe());
         }
     }
 
@@ -89,10 +90,14 @@ final class FuzzSession {
         if (good.isClosed()) throw new AssertionError("good was disconnected\n  after input " + input.describe());
         List<String> seen = watch.sync();
         check(seen, "watch");
-        boolean relayed = seen.stream().map(Message::parse).anyMatch(m -> m.command().equals("PRIVMSG")
-                && "good".equals(m.sourceNick()) && m.params().equals(List.of("#chatroom", "still fine")));
+        boolean relayed = seen.stream()
+                .map(Message::parse)
+                .anyMatch(m -> m.command().equals("PRIVMSG")
+                        && "good".equals(m.sourceNick())
+                        && m.params().equals(List.of("#chatroom", "still fine")));
         if (!relayed) {
-            throw new AssertionError("watch did not get good's message; it got " + seen + "\n  after input " + input.describe());
+            throw new AssertionError(
+                    "watch did not get good's message; it got " + seen + "\n  after input " + input.describe());
         }
     }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 final class WireRules {
     /** 512 bytes per line minus the CRLF, which the recorded lines no longer have. */
     static final int MAX_BODY = IrcLineDecoder.MAX_BODY;
+
     static final int MAX_TAGS = IrcLineDecoder.MAX_TAGS;
 
     private WireRules() {}
@@ -40,7 +41,8 @@ final class WireRules {
             bodyStart = space + 1;
         }
         int bodyBytes = utf8Length(line.substring(bodyStart));
-        if (bodyBytes > MAX_BODY) throw broken("is " + (bodyBytes + 2) + " bytes with CRLF, over 512", line, client, input);
+        if (bodyBytes > MAX_BODY)
+            throw broken("is " + (bodyBytes + 2) + " bytes with CRLF, over 512", line, client, input);
         return parsed;
     }
 
@@ -50,7 +52,8 @@ final class WireRules {
 
     private static AssertionError broken(String what, String line, String client, FuzzInput input) {
         String shown = line.length() > 200 ? line.substring(0, 200) + "..." : line;
-        return new AssertionError("line sent to " + client + " " + what + ": " + escape(shown) + "\n  after input " + input.describe());
+        return new AssertionError(
+                "line sent to " + client + " " + what + ": " + escape(shown) + "\n  after input " + input.describe());
     }
 
     private static String escape(String s) {

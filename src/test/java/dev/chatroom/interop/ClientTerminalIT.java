@@ -1,11 +1,10 @@
 package dev.chatroom.interop;
 
-import java.net.ServerSocket;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.JarProcess;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -16,12 +15,17 @@ class ClientTerminalIT {
 
     @Test
     void roomsStatusLinePasteAndACleanExit(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Tmux.available("tmux"), "SKIPPED: tmux is not installed (.ci/run installs it with apt-get)");
-        try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all", "--data-dir", dir.toString())) {
+        Assumptions.assumeTrue(
+                Tmux.available("tmux"), "SKIPPED: tmux is not installed (.ci/run installs it with apt-get)");
+        try (JarProcess server = new JarProcess(
+                "server", "--host", "127.0.0.1", "--port", "0", "--approve", "all", "--data-dir", dir.toString())) {
             int port = server.awaitListening();
             IrcTestClient bob = new IrcTestClient(port).autoPong().register("bob");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String jar = Path.of(System.getProperty("chatroom.jar", "target/chatroom.jar")).toAbsolutePath().toString();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String jar = Path.of(System.getProperty("chatroom.jar", "target/chatroom.jar"))
+                    .toAbsolutePath()
+                    .toString();
             String cmd = "TERM=xterm-256color " + java + " -jar " + jar + " join --host 127.0.0.1 --port " + port
                     + " --name alice --no-color; echo EXITED:$?; sleep 60";
             try (Tmux alice = new Tmux("client-alice-" + ProcessHandle.current().pid(), cmd)) {
@@ -40,7 +44,8 @@ class ClientTerminalIT {
                 alice.typeLine("back home");
                 assertThat(bob.expect("PRIVMSG")).isEqualTo(":alice!~alice@127.0.0.1 PRIVMSG #chatroom :back home");
                 String screen = alice.await("alice: back home", false);
-                assertThat(screen).doesNotContain("alice> back home"); // the typed line gave way to the echo: shown once
+                assertThat(screen)
+                        .doesNotContain("alice> back home"); // the typed line gave way to the echo: shown once
 
                 alice.keys("C-n");
                 alice.await("Now in #side.", false);
@@ -57,8 +62,12 @@ class ClientTerminalIT {
                 alice.keys("C-a", "C-k"); // nothing: just proves the line editor is there
                 alice.typeLine("/leave");
                 screen = alice.await("EXITED:0", false);
-                String last = screen.lines().filter(l -> l.contains("EXITED:")).findFirst().orElseThrow();
-                assertThat(last).isEqualTo("EXITED:0"); // a fresh line: no prompt, no half line, no status line left before it
+                String last = screen.lines()
+                        .filter(l -> l.contains("EXITED:"))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(last)
+                        .isEqualTo("EXITED:0"); // a fresh line: no prompt, no half line, no status line left before it
             }
             bob.close();
         }
@@ -66,30 +75,54 @@ class ClientTerminalIT {
 
     @Test
     void aHalfTypedLineSurvivesTheServerRestartingAndIsSentAfter(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Tmux.available("tmux"), "SKIPPED: tmux is not installed (.ci/run installs it with apt-get)");
+        Assumptions.assumeTrue(
+                Tmux.available("tmux"), "SKIPPED: tmux is not installed (.ci/run installs it with apt-get)");
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         String p = Integer.toString(port);
-        JarProcess first = new JarProcess("server", "--host", "127.0.0.1", "--port", p, "--approve", "all", "--data-dir", dir.resolve("a").toString());
+        JarProcess first = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                p,
+                "--approve",
+                "all",
+                "--data-dir",
+                dir.resolve("a").toString());
         first.awaitListening();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = Path.of(System.getProperty("chatroom.jar", "target/chatroom.jar")).toAbsolutePath().toString();
-        String cmd = "TERM=xterm-256color " + java + " -jar " + jar + " join --host 127.0.0.1 --port " + p + " --name alice --no-color; echo EXITED:$?; sleep 60";
+        String jar = Path.of(System.getProperty("chatroom.jar", "target/chatroom.jar"))
+                .toAbsolutePath()
+                .toString();
+        String cmd = "TERM=xterm-256color " + java + " -jar " + jar + " join --host 127.0.0.1 --port " + p
+                + " --name alice --no-color; echo EXITED:$?; sleep 60";
         try (Tmux alice = new Tmux("client-restart-" + ProcessHandle.current().pid(), cmd)) {
             alice.await("Welcome to #chatroom, alice.", false);
             alice.keys("-l", "typed before the crash");
             first.kill();
             alice.await("Reconnecting in", false);
-            try (JarProcess second = new JarProcess("server", "--host", "127.0.0.1", "--port", p, "--approve", "all", "--data-dir", dir.resolve("b").toString())) {
+            try (JarProcess second = new JarProcess(
+                    "server",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    p,
+                    "--approve",
+                    "all",
+                    "--data-dir",
+                    dir.resolve("b").toString())) {
                 second.awaitListening();
                 IrcTestClient bob = new IrcTestClient(port).autoPong().register("bob");
                 String screen = alice.await("In #chatroom (2)", false);
-                assertThat(screen.lines().filter(l -> l.contains("Welcome to #chatroom, alice."))).hasSize(2);
+                assertThat(screen.lines().filter(l -> l.contains("Welcome to #chatroom, alice.")))
+                        .hasSize(2);
                 assertThat(screen).contains("alice> typed before the crash"); // still in the line editor
                 alice.keys("Enter");
-                assertThat(bob.expect("PRIVMSG")).isEqualTo(":alice!~alice@127.0.0.1 PRIVMSG #chatroom :typed before the crash");
+                assertThat(bob.expect("PRIVMSG"))
+                        .isEqualTo(":alice!~alice@127.0.0.1 PRIVMSG #chatroom :typed before the crash");
                 alice.typeLine("/leave");
                 alice.await("EXITED:0", false);
                 bob.close();

@@ -19,14 +19,27 @@ class ClientTlsTerminalIT {
 
     @Test
     void trustOnceRegisterAndLogInWhenTheNameIsRegistered(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Tmux.available("tmux"), "SKIPPED: tmux is not installed (.ci/run installs it with apt-get)");
-        try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--tls-port", "0", "--approve", "all",
-                "--data-dir", dir.resolve("data").toString())) {
+        Assumptions.assumeTrue(
+                Tmux.available("tmux"), "SKIPPED: tmux is not installed (.ci/run installs it with apt-get)");
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--tls-port",
+                "0",
+                "--approve",
+                "all",
+                "--data-dir",
+                dir.resolve("data").toString())) {
             String tls = server.expect("and 127\\.0\\.0\\.1:(\\d+) \\(TLS\\)").group(1);
-            String fingerprint = server.expect("SHA-256 fingerprint ((?:[0-9a-f]{2}:){31}[0-9a-f]{2})").group(1);
+            String fingerprint = server.expect("SHA-256 fingerprint ((?:[0-9a-f]{2}:){31}[0-9a-f]{2})")
+                    .group(1);
             Path config = Files.createDirectories(dir.resolve("config"));
 
-            try (Tmux no = new Tmux("tls-no-" + ProcessHandle.current().pid(), join(dir.resolve("other"), tls, "carol"))) {
+            try (Tmux no =
+                    new Tmux("tls-no-" + ProcessHandle.current().pid(), join(dir.resolve("other"), tls, "carol"))) {
                 no.await("SHA-256 fingerprint: " + fingerprint, false);
                 no.await("Trust it? [y/N]", false);
                 no.typeLine("n");
@@ -48,7 +61,8 @@ class ClientTlsTerminalIT {
                 alice.typeLine("/leave");
                 assertThat(alice.await("EXITED:0", false)).doesNotContain(PASSWORD);
             }
-            assertThat(Files.readString(config.resolve("chatroom/known_servers"))).isEqualTo("127.0.0.1:" + tls + " " + fingerprint + "\n");
+            assertThat(Files.readString(config.resolve("chatroom/known_servers")))
+                    .isEqualTo("127.0.0.1:" + tls + " " + fingerprint + "\n");
 
             try (Tmux again = new Tmux("tls-again-" + ProcessHandle.current().pid(), join(config, tls, "alice"))) {
                 again.await("The name alice is registered to an account.", false);
@@ -67,8 +81,11 @@ class ClientTlsTerminalIT {
 
     private static String join(Path config, String port, String name) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = Path.of(System.getProperty("chatroom.jar", "target/chatroom.jar")).toAbsolutePath().toString();
-        return "TERM=xterm-256color LANG=C.UTF-8 XDG_CONFIG_HOME=" + config + " " + java + " -jar " + jar + " join --tls --host 127.0.0.1 --port "
-                + port + " --name " + name + " --no-color --no-reconnect; echo EXITED:$?; sleep 60";
+        String jar = Path.of(System.getProperty("chatroom.jar", "target/chatroom.jar"))
+                .toAbsolutePath()
+                .toString();
+        return "TERM=xterm-256color LANG=C.UTF-8 XDG_CONFIG_HOME=" + config + " " + java + " -jar " + jar
+                + " join --tls --host 127.0.0.1 --port " + port + " --name " + name
+                + " --no-color --no-reconnect; echo EXITED:$?; sleep 60";
     }
 }

@@ -20,13 +20,16 @@ class ConsoleIT {
 
     @Test
     void eachEventPrintsOnceAndShutdownStopsCleanly(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Tmux.available("tmux"), "SKIPPED: tmux is not installed (.ci/run installs it with apt-get)");
+        Assumptions.assumeTrue(
+                Tmux.available("tmux"), "SKIPPED: tmux is not installed (.ci/run installs it with apt-get)");
         String jar = System.getProperty("chatroom.jar", "target/chatroom.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "TERM=xterm-256color " + java + " -jar " + jar + " server --host 127.0.0.1 --port 0 --data-dir " + dir
-                + "; echo EXIT=$?; sleep 60";
-        try (Tmux console = new Tmux("chatroom-console-" + ProcessHandle.current().pid(), command)) {
-            Matcher m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(console.await("Type /help", false));
+        String command = "TERM=xterm-256color " + java + " -jar " + jar
+                + " server --host 127.0.0.1 --port 0 --data-dir " + dir + "; echo EXIT=$?; sleep 60";
+        try (Tmux console =
+                new Tmux("chatroom-console-" + ProcessHandle.current().pid(), command)) {
+            Matcher m =
+                    Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(console.await("Type /help", false));
             assertThat(m.find()).isTrue();
             int port = Integer.parseInt(m.group(1));
             try (IrcTestClient alice = new IrcTestClient(port)) {
@@ -38,7 +41,8 @@ class ConsoleIT {
                 console.typeLine("/kick alice spam");
                 alice.awaitClosed();
                 String screen = console.await("was removed by the admin", false);
-                assertThat(count(screen, "alice was removed by the admin (spam)")).isEqualTo(1);
+                assertThat(count(screen, "alice was removed by the admin (spam)"))
+                        .isEqualTo(1);
                 assertThat(screen).doesNotContain("alice left the chat");
             }
             console.typeLine("/say hello everyone");

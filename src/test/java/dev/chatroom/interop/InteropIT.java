@@ -23,20 +23,30 @@ class InteropIT {
 
     @Test
     void irssiWeechatAndTheChatroomClientTalk(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Tmux.available("irssi") && Tmux.available("tmux") && Tmux.available("weechat-headless"),
+        Assumptions.assumeTrue(
+                Tmux.available("irssi") && Tmux.available("tmux") && Tmux.available("weechat-headless"),
                 "SKIPPED: irssi, weechat-headless or tmux is not installed (.ci/run installs them with apt-get)");
-        try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.resolve("data").toString())) {
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve("data").toString())) {
             int port = server.awaitListening();
 
             // our client, bob, first
-            JarProcess bob = new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob", "--color");
+            JarProcess bob = new JarProcess(
+                    "join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob", "--color");
             server.expect("^bob \\(no account, 127\\.0\\.0\\.1\\) wants to join");
             server.type("y");
             bob.expect("Welcome to #chatroom");
 
             // irssi as alice: waits for the admin, then lands in #chatroom with the member list
             Path irssiHome = Files.createDirectories(dir.resolve("irssi"));
-            try (Tmux irssi = new Tmux("interop-irssi-" + ProcessHandle.current().pid(),
+            try (Tmux irssi = new Tmux(
+                    "interop-irssi-" + ProcessHandle.current().pid(),
                     "TERM=xterm-256color irssi --home=" + irssiHome + " -c 127.0.0.1 -p " + port + " -n alice")) {
                 irssi.await("Waiting for the admin to accept you", false);
                 server.expect("^alice \\(no account, 127\\.0\\.0\\.1\\) wants to join");
@@ -54,7 +64,10 @@ class InteropIT {
                 // chatroom -> irssi, colored: irssi shows it in color
                 bob.type("/color green green from chatroom");
                 String screen = irssi.await("green from chatroom", true);
-                String line = screen.lines().filter(l -> l.contains("green from chatroom")).findFirst().orElseThrow();
+                String line = screen.lines()
+                        .filter(l -> l.contains("green from chatroom"))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(line).contains("\u001b[32mgreen from chatroom"); // mIRC 03 green, as irssi draws it
 
                 // private messages both ways
@@ -67,10 +80,16 @@ class InteropIT {
 
                 // WeeChat as carol
                 Path wee = Files.createDirectories(dir.resolve("weechat"));
-                Process weechat = new ProcessBuilder("weechat-headless", "--dir", wee.toString(), "-r",
-                        "/set logger.file.flush_delay 0; /set logger.file.color_lines on; /set fifo.file.enabled on; /server add chat 127.0.0.1/" + port
-                                + " -notls; /set irc.server.chat.nicks carol,carol_; /connect chat")
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("weechat.out").toFile()).start();
+                Process weechat = new ProcessBuilder(
+                                "weechat-headless",
+                                "--dir",
+                                wee.toString(),
+                                "-r",
+                                "/set logger.file.flush_delay 0; /set logger.file.color_lines on; /set fifo.file.enabled on; /server add chat 127.0.0.1/"
+                                        + port + " -notls; /set irc.server.chat.nicks carol,carol_; /connect chat")
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("weechat.out").toFile())
+                        .start();
                 try {
                     server.expect("^carol \\(no account, 127\\.0\\.0\\.1\\) wants to join");
                     server.type("y");
@@ -81,19 +100,30 @@ class InteropIT {
                     awaitText(log, "3 nicks"); // landed in the room with the member list: bob, alice, carol
                     // said before carol came, shown to her on joining (history replay), from its sender
                     awaitText(log, "green from chatroom");
-                    assertThat(Files.readString(log).lines().filter(l -> l.contains("green from chatroom")).findFirst().orElseThrow()).contains("bob");
+                    assertThat(Files.readString(log)
+                                    .lines()
+                                    .filter(l -> l.contains("green from chatroom"))
+                                    .findFirst()
+                                    .orElseThrow())
+                            .contains("bob");
                     Path fifo = awaitFifo(wee);
                     Files.writeString(fifo, "irc.chat.#chatroom *hello from weechat\n");
                     bob.expect(".*carol.*: hello from weechat");
                     irssi.await("hello from weechat", false);
                     // an mIRC color typed in WeeChat shows in color in ours (04 red -> ANSI 91)
                     Files.writeString(fifo, "irc.chat.#chatroom *\u000304red from weechat\n");
-                    assertThat(bob.expect(".*carol.*: .*red from weechat").group()).contains("\u001b[91mred from weechat");
+                    assertThat(bob.expect(".*carol.*: .*red from weechat").group())
+                            .contains("\u001b[91mred from weechat");
                     // ours in color shows in color in WeeChat (its log keeps colors as escape sequences)
                     bob.type("/color blue blue from chatroom");
                     awaitText(log, "blue from chatroom");
-                    String blueLine = Files.readString(log).lines().filter(l -> l.contains("blue from chatroom")).findFirst().orElseThrow();
-                    assertThat(blueLine).contains("\u001b[34mblue from chatroom"); // mIRC 02 blue; a plain line has a reset here
+                    String blueLine = Files.readString(log)
+                            .lines()
+                            .filter(l -> l.contains("blue from chatroom"))
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(blueLine)
+                            .contains("\u001b[34mblue from chatroom"); // mIRC 02 blue; a plain line has a reset here
                     // our /private reaches WeeChat as a query
                     bob.type("/private carol psst to weechat");
                     awaitText(awaitFile(wee.resolve("logs").resolve("irc.chat.bob.weechatlog")), "psst to weechat");
@@ -141,24 +171,42 @@ class InteropIT {
 
     @Test
     void irssiAndWeechatRetryWithAnotherNickWhenTheirsIsTaken(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Tmux.available("irssi") && Tmux.available("tmux") && Tmux.available("weechat-headless"),
+        Assumptions.assumeTrue(
+                Tmux.available("irssi") && Tmux.available("tmux") && Tmux.available("weechat-headless"),
                 "SKIPPED: irssi, weechat-headless or tmux is not installed (.ci/run installs them with apt-get)");
-        try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--approve", "all",
-                "--data-dir", dir.resolve("data").toString())) {
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--approve",
+                "all",
+                "--data-dir",
+                dir.resolve("data").toString())) {
             int port = server.awaitListening();
-            try (JarProcess bob = new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob")) {
+            try (JarProcess bob =
+                    new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob")) {
                 bob.expect("Welcome to #chatroom");
                 Path home = Files.createDirectories(dir.resolve("irssi"));
-                try (Tmux irssi = new Tmux("interop-nick-" + ProcessHandle.current().pid(),
+                try (Tmux irssi = new Tmux(
+                        "interop-nick-" + ProcessHandle.current().pid(),
                         "TERM=xterm-256color irssi --home=" + home + " -c 127.0.0.1 -p " + port + " -n bob")) {
                     bob.expect("\\* bob_ entered the chatroom\\.");
                     irssi.keys("M-2");
                     irssi.await("Total of 2 nicks", false);
                 }
                 Path wee = Files.createDirectories(dir.resolve("weechat"));
-                Process weechat = new ProcessBuilder("weechat-headless", "--dir", wee.toString(), "-r",
-                        "/server add chat 127.0.0.1/" + port + " -notls; /set irc.server.chat.nicks bob,bob2; /connect chat")
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("weechat.out").toFile()).start();
+                Process weechat = new ProcessBuilder(
+                                "weechat-headless",
+                                "--dir",
+                                wee.toString(),
+                                "-r",
+                                "/server add chat 127.0.0.1/" + port
+                                        + " -notls; /set irc.server.chat.nicks bob,bob2; /connect chat")
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("weechat.out").toFile())
+                        .start();
                 try {
                     bob.expect("\\* bob2 entered the chatroom\\.");
                 } finally {
@@ -175,16 +223,23 @@ class InteropIT {
     }
 
     static void awaitText(Path file, String text) throws Exception {
-        Await.until("'" + text + "' in " + file, WAIT, () -> Files.readString(file).replaceAll("\u001b\\[[0-9;]*m", ""), // WeeChat's color_lines
+        Await.until(
+                "'" + text + "' in " + file,
+                WAIT,
+                () -> Files.readString(file).replaceAll("\u001b\\[[0-9;]*m", ""), // WeeChat's color_lines
                 s -> s.contains(text));
     }
 
     static Path awaitFifo(Path weechatDir) throws Exception {
-        List<Path> files = Await.until("FIFO from WeeChat in " + weechatDir, WAIT, () -> {
-            try (var walk = Files.walk(weechatDir, 2)) {
-                return walk.toList();
-            }
-        }, found -> found.stream().anyMatch(InteropIT::isFifo));
+        List<Path> files = Await.until(
+                "FIFO from WeeChat in " + weechatDir,
+                WAIT,
+                () -> {
+                    try (var walk = Files.walk(weechatDir, 2)) {
+                        return walk.toList();
+                    }
+                },
+                found -> found.stream().anyMatch(InteropIT::isFifo));
         return files.stream().filter(InteropIT::isFifo).findFirst().orElseThrow();
     }
 

@@ -19,7 +19,9 @@ final class Tmux implements AutoCloseable {
 
     static boolean available(String tool) {
         try {
-            Process p = new ProcessBuilder("sh", "-c", "command -v " + tool).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("sh", "-c", "command -v " + tool)
+                    .redirectErrorStream(true)
+                    .start();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
@@ -59,13 +61,18 @@ final class Tmux implements AutoCloseable {
 
     /** Waits until the screen contains the text; returns the screen. */
     String await(String text, boolean escapes) throws IOException, InterruptedException {
-        return Await.until("'" + text + "' on the screen of tmux " + session, Duration.ofSeconds(20), () -> screen(escapes), s -> s.contains(text));
+        return Await.until(
+                "'" + text + "' on the screen of tmux " + session,
+                Duration.ofSeconds(20),
+                () -> screen(escapes),
+                s -> s.contains(text));
     }
 
     private static String run(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(String.join(" ", cmd) + " failed: " + out);
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0)
+            throw new IOException(String.join(" ", cmd) + " failed: " + out);
         return out;
     }
 

@@ -8,12 +8,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CasemappingTest {
     @ParameterizedTest
     @CsvSource({
-            "Alice, alice",
-            "ALICE[1], alice{1}",
-            "x\\y, x|y",
-            "a~b, a^b",
-            "already_lower, already_lower",
-            "#ChatRoom, #chatroom"
+        "Alice, alice",
+        "ALICE[1], alice{1}",
+        "x\\y, x|y",
+        "a~b, a^b",
+        "already_lower, already_lower",
+        "#ChatRoom, #chatroom"
     })
     void foldsAsciiLettersAndRfc1459Specials(String in, String folded) {
         assertThat(Casemapping.fold(in)).isEqualTo(folded);

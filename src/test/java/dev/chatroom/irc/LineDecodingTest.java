@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The framer and line decoder together, without sockets. */
 class LineDecodingTest {
-    private final EmbeddedChannel ch = new EmbeddedChannel(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder());
+    private final EmbeddedChannel ch =
+            new EmbeddedChannel(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder());
 
     @AfterEach
     void finish() {
@@ -38,7 +39,8 @@ class LineDecodingTest {
 
     @Test
     void acceptsCrlfAndBareLfAndSplitReads() {
-        assertThat(feed("NICK a\r\nUSER a 0 * :A\nPI", "NG :x\r", "\n")).containsExactly("NICK a", "USER a 0 * :A", "PING :x");
+        assertThat(feed("NICK a\r\nUSER a 0 * :A\nPI", "NG :x\r", "\n"))
+                .containsExactly("NICK a", "USER a 0 * :A", "PING :x");
     }
 
     @Test
@@ -82,7 +84,8 @@ class LineDecodingTest {
 
     @Test
     void aServerMaySendUpTo8191BytesOfTags() {
-        EmbeddedChannel lenient = new EmbeddedChannel(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder(true));
+        EmbeddedChannel lenient =
+                new EmbeddedChannel(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder(true));
         String tags = "@+x=" + "v".repeat(8191 - "@+x= ".length()) + " ";
         lenient.writeInbound(Unpooled.copiedBuffer(tags + "TAGMSG #a\r\n", StandardCharsets.UTF_8));
         assertThat((Object) lenient.readInbound()).isInstanceOf(Message.class);

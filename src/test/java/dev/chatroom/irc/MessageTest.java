@@ -47,8 +47,10 @@ class MessageTest {
 
     @Test
     void parsesTagsWithEscapes() {
-        Message m = Message.parse("@time=2026-11-24T10:00:00.000Z;+draft/reply=a\\sb\\:c\\\\d\\r\\n;flag :srv NOTICE x :y");
-        assertThat(m.tags()).containsEntry("time", "2026-11-24T10:00:00.000Z")
+        Message m =
+                Message.parse("@time=2026-11-24T10:00:00.000Z;+draft/reply=a\\sb\\:c\\\\d\\r\\n;flag :srv NOTICE x :y");
+        assertThat(m.tags())
+                .containsEntry("time", "2026-11-24T10:00:00.000Z")
                 .containsEntry("+draft/reply", "a b;c\\d\r\n")
                 .containsEntry("flag", "");
         assertThat(m.prefix()).isEqualTo("srv");
@@ -84,8 +86,10 @@ class MessageTest {
 
     @Test
     void refusesParametersThatCannotBeEncoded() {
-        assertThatThrownBy(() -> Message.of(null, "PRIVMSG", "two words", "x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Message.of(null, "PRIVMSG", "a", "x\r\ny")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Message.of(null, "PRIVMSG", "two words", "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Message.of(null, "PRIVMSG", "a", "x\r\ny"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Message.of(null, "PRIVMSG", "", "x")).isInstanceOf(IllegalArgumentException.class);
     }
 

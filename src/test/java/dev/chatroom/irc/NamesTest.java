@@ -1,23 +1,52 @@
 package dev.chatroom.irc;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NamesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"alice", "Bob", "a", "x1", "_under", "[brackets]", "back\\slash", "pipe|", "cur{ly}", "hat^", "tick`", "dash-ed",
-            "abcdefghijklmnopqrstuvwxyz1234"})
+    @ValueSource(
+            strings = {
+                "alice",
+                "Bob",
+                "a",
+                "x1",
+                "_under",
+                "[brackets]",
+                "back\\slash",
+                "pipe|",
+                "cur{ly}",
+                "hat^",
+                "tick`",
+                "dash-ed",
+                "abcdefghijklmnopqrstuvwxyz1234"
+            })
     void validNicks(String nick) {
         assertThat(Names.isValidNick(nick)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "1abc", "-abc", "has space", "semi;colon", "at@", "bang!", "comma,", "#chan", "colon:", "ümlaut", "emoji😀",
-            "abcdefghijklmnopqrstuvwxyz12345", "tab\t", "esc\u001b[31m"})
+    @ValueSource(
+            strings = {
+                "",
+                "1abc",
+                "-abc",
+                "has space",
+                "semi;colon",
+                "at@",
+                "bang!",
+                "comma,",
+                "#chan",
+                "colon:",
+                "ümlaut",
+                "emoji😀",
+                "abcdefghijklmnopqrstuvwxyz12345",
+                "tab\t",
+                "esc\u001b[31m"
+            })
     void invalidNicks(String nick) {
         assertThat(Names.isValidNick(nick)).isFalse();
     }

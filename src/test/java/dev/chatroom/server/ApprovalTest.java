@@ -25,7 +25,8 @@ class ApprovalTest extends HubTest {
     @Test
     void pendingThenAcceptedWithY() {
         FakeClient alice = request("alice");
-        assertThat(server.expectEvent("wants to join")).isEqualTo("alice (no account, 127.0.0.1) wants to join. Accept? [y/n/a]");
+        assertThat(server.expectEvent("wants to join"))
+                .isEqualTo("alice (no account, 127.0.0.1) wants to join. Accept? [y/n/a]");
         assertThat(alice.sync()).isEmpty();
 
         assertThat(server.admin.execute("y")).isEmpty();
@@ -38,12 +39,15 @@ class ApprovalTest extends HubTest {
     void standardRepliesTellAClientItsStateAsACode() {
         FakeClient alice = server.connect();
         alice.send("CAP REQ :standard-replies").sendRegistration("alice").send("CAP END");
-        assertThat(alice.sync()).containsExactly(":chatroom CAP * ACK :standard-replies",
-                ":chatroom NOTE * APPROVAL_PENDING :Waiting for the admin to accept you...");
+        assertThat(alice.sync())
+                .containsExactly(
+                        ":chatroom CAP * ACK :standard-replies",
+                        ":chatroom NOTE * APPROVAL_PENDING :Waiting for the admin to accept you...");
         server.admin.execute("/reject alice not today");
-        assertThat(alice.awaitClosed()).containsExactly(
-                ":chatroom FAIL * APPROVAL_REJECTED :the admin rejected your request: not today",
-                "ERROR :Closing link: the admin rejected your request: not today");
+        assertThat(alice.awaitClosed())
+                .containsExactly(
+                        ":chatroom FAIL * APPROVAL_REJECTED :the admin rejected your request: not today",
+                        "ERROR :Closing link: the admin rejected your request: not today");
     }
 
     @Test
@@ -52,7 +56,8 @@ class ApprovalTest extends HubTest {
         server.expectEvent("bob .* wants to join");
         server.events();
         assertThat(server.admin.execute("/reject bob not today")).isEqualTo("Rejected bob.");
-        assertThat(bob.awaitClosed()).containsExactly("ERROR :Closing link: the admin rejected your request: not today");
+        assertThat(bob.awaitClosed())
+                .containsExactly("ERROR :Closing link: the admin rejected your request: not today");
         assertThat(server.events()).isEmpty(); // the admin's own answer is the only line about it
         FakeClient again = server.connect();
         again.send("NICK bob");
@@ -71,10 +76,14 @@ class ApprovalTest extends HubTest {
         FakeClient first = request("first");
         server.expectEvent("^first .* wants to join\\. Accept\\? \\[y/n/a\\]$");
         FakeClient second = request("second");
-        assertThat(server.expectEvent("second")).isEqualTo("second (no account, 127.0.0.1) wants to join. Accept? [y/n/a] (1 other request waits)");
-        assertThat(server.admin.execute("/pending")).startsWith("Waiting (2), oldest first:\n  first (127.0.0.1)").contains("\n  second (127.0.0.1)");
+        assertThat(server.expectEvent("second"))
+                .isEqualTo("second (no account, 127.0.0.1) wants to join. Accept? [y/n/a] (1 other request waits)");
+        assertThat(server.admin.execute("/pending"))
+                .startsWith("Waiting (2), oldest first:\n  first (127.0.0.1)")
+                .contains("\n  second (127.0.0.1)");
 
-        assertThat(server.admin.execute("/accept second")).isEqualTo("Next: first (no account, 127.0.0.1) wants to join. Accept? [y/n/a]");
+        assertThat(server.admin.execute("/accept second"))
+                .isEqualTo("Next: first (no account, 127.0.0.1) wants to join. Accept? [y/n/a]");
         second.expect(" 001 second ");
         assertThat(first.sync()).isEmpty();
 
@@ -121,7 +130,8 @@ class ApprovalTest extends HubTest {
         assertThat(server.admin.execute("hello?")).isEqualTo("Type y or n to answer the oldest request, or /help.");
         assertThat(server.admin.execute("/accept")).isEqualTo("Usage: /accept <nick> [always]");
         assertThat(server.admin.execute("/accept nobody")).isEqualTo("No request from nobody. Type /pending.");
-        assertThat(server.admin.execute("/help")).contains("/accept <nick>", "/reject <nick> [reason]", "/pending", "/users");
+        assertThat(server.admin.execute("/help"))
+                .contains("/accept <nick>", "/reject <nick> [reason]", "/pending", "/users");
     }
 
     @Test
@@ -135,14 +145,16 @@ class ApprovalTest extends HubTest {
     @Test
     void unansweredRequestExpiresOnTime() {
         try (InMemoryServer impatient = new InMemoryServer(InMemoryServer.config(b -> b.approve(ApprovalPolicy.ASK)
-                .approvalTimeout(Duration.ofMinutes(5)).pingInterval(Duration.ofMinutes(10))))) {
+                .approvalTimeout(Duration.ofMinutes(5))
+                .pingInterval(Duration.ofMinutes(10))))) {
             FakeClient c = impatient.connect().sendRegistration("late");
             impatient.advance(Duration.ofSeconds(299));
             assertThat(c.isClosed()).isFalse();
             impatient.advance(Duration.ofSeconds(1));
-            assertThat(c.awaitClosed()).containsExactly(
-                    ":chatroom NOTICE late :Waiting for the admin to accept you...",
-                    "ERROR :Closing link: your request expired: the admin did not answer in time");
+            assertThat(c.awaitClosed())
+                    .containsExactly(
+                            ":chatroom NOTICE late :Waiting for the admin to accept you...",
+                            "ERROR :Closing link: your request expired: the admin did not answer in time");
             impatient.expectEvent("The request of late expired unanswered\\.");
             assertThat(impatient.events()).isEmpty();
         }
@@ -150,7 +162,8 @@ class ApprovalTest extends HubTest {
 
     @Test
     void anAnsweredRequestNeverExpires() {
-        try (InMemoryServer s = new InMemoryServer(InMemoryServer.config(b -> b.approve(ApprovalPolicy.ASK).approvalTimeout(Duration.ofSeconds(30))))) {
+        try (InMemoryServer s = new InMemoryServer(
+                InMemoryServer.config(b -> b.approve(ApprovalPolicy.ASK).approvalTimeout(Duration.ofSeconds(30))))) {
             FakeClient c = s.connect().sendRegistration("quick");
             s.admin.execute("y");
             s.advance(Duration.ofSeconds(45));

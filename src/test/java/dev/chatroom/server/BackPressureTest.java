@@ -1,12 +1,11 @@
 package dev.chatroom.server;
 
-import dev.chatroom.testing.InMemoryServer;
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
 import dev.chatroom.testing.HubTest;
+import dev.chatroom.testing.InMemoryServer;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +28,13 @@ class BackPressureTest extends HubTest {
         assertThat(alice.sync()).isEmpty(); // behind its held lines, in order
         server.budget.empty();
         List<String> got = reader.sync();
-        assertThat(got).containsExactly(":alice!~alice@127.0.0.1 PRIVMSG #chatroom :a1", ":alice!~alice@127.0.0.1 PRIVMSG #chatroom :a2",
-                ":bob!~bob@127.0.0.1 PRIVMSG #chatroom :b1");
-        assertThat(alice.sync()).containsExactly(":chatroom PONG chatroom :alive", ":bob!~bob@127.0.0.1 PRIVMSG #chatroom :b1");
+        assertThat(got)
+                .containsExactly(
+                        ":alice!~alice@127.0.0.1 PRIVMSG #chatroom :a1",
+                        ":alice!~alice@127.0.0.1 PRIVMSG #chatroom :a2",
+                        ":bob!~bob@127.0.0.1 PRIVMSG #chatroom :b1");
+        assertThat(alice.sync())
+                .containsExactly(":chatroom PONG chatroom :alive", ":bob!~bob@127.0.0.1 PRIVMSG #chatroom :b1");
         assertThat(alice.link().readingPaused()).isFalse();
         assertThat(bob.link().readingPaused()).isFalse();
     }
@@ -51,7 +54,8 @@ class BackPressureTest extends HubTest {
 
     @Test
     void aHeldSenderIsNeverDroppedAsAFlooder() {
-        try (var s = new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(1000).floodRate(1000)))) {
+        try (var s =
+                new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(1000).floodRate(1000)))) {
             FakeClient reader = s.join("reader");
             FakeClient talker = s.join("talker");
             reader.sync();
@@ -60,7 +64,8 @@ class BackPressureTest extends HubTest {
             s.advance(Duration.ofMinutes(1));
             assertThat(talker.isClosed()).isFalse();
             s.budget.empty();
-            assertThat(reader.sync().stream().filter(l -> l.contains("PRIVMSG"))).hasSize(Inbox.MAX_BACKLOG * 2);
+            assertThat(reader.sync().stream().filter(l -> l.contains("PRIVMSG")))
+                    .hasSize(Inbox.MAX_BACKLOG * 2);
         }
     }
 }

@@ -49,14 +49,16 @@ class BadInputTest extends HubTest {
     @Test
     void nulIsRefused() {
         alice.sendRaw("PRIVMSG #chatroom :a\u0000b\r\n".getBytes(StandardCharsets.US_ASCII));
-        assertThat(alice.next()).isEqualTo(":chatroom NOTICE alice :Your line was dropped: it contains a NUL or CR character.");
+        assertThat(alice.next())
+                .isEqualTo(":chatroom NOTICE alice :Your line was dropped: it contains a NUL or CR character.");
         assertThat(bob.sync()).isEmpty();
     }
 
     @Test
     void manyLinesInOnePacketAreEachHandled() {
         StringBuilder burst = new StringBuilder();
-        for (int i = 0; i < 50; i++) burst.append("PRIVMSG #chatroom :line ").append(i).append(i % 2 == 0 ? "\r\n" : "\n");
+        for (int i = 0; i < 50; i++)
+            burst.append("PRIVMSG #chatroom :line ").append(i).append(i % 2 == 0 ? "\r\n" : "\n");
         alice.sendRaw(burst.toString().getBytes(StandardCharsets.US_ASCII));
         var got = bob.sync();
         assertThat(got).hasSize(50);
@@ -71,7 +73,9 @@ class BadInputTest extends HubTest {
         junk.send("PING :alive");
         assertThat(junk.next()).isEqualTo(":chatroom PONG chatroom :alive");
         junk.sendRaw(new byte[] {(byte) 0xff, (byte) 0xfe, '\r', '\n'});
-        assertThat(junk.awaitClosed()).containsExactly("ERROR :Closing link: your client sent text that is not UTF-8; set its encoding to UTF-8");
+        assertThat(junk.awaitClosed())
+                .containsExactly(
+                        "ERROR :Closing link: your client sent text that is not UTF-8; set its encoding to UTF-8");
         alice.send("PRIVMSG #chatroom :fine");
         bob.expect("fine");
     }

@@ -1,9 +1,8 @@
 package dev.chatroom.server;
 
-import dev.chatroom.config.ServerConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatroom.config.ServerConfig;
 import dev.chatroom.testing.FakeClient;
 import dev.chatroom.testing.HubTest;
 import dev.chatroom.testing.InMemoryServer;
@@ -41,7 +40,9 @@ class MessagingTest extends HubTest {
         alice.sync();
         alice.send("PRIVMSG #chatroom :seen by all");
         String echo = alice.next();
-        assertThat(echo).matches("@time=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z :alice!~alice@127.0.0.1 PRIVMSG #chatroom :seen by all");
+        assertThat(echo)
+                .matches(
+                        "@time=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z :alice!~alice@127.0.0.1 PRIVMSG #chatroom :seen by all");
         assertThat(bob.next()).isEqualTo(":alice!~alice@127.0.0.1 PRIVMSG #chatroom :seen by all");
     }
 
@@ -52,10 +53,12 @@ class MessagingTest extends HubTest {
         FakeClient plain = server.join("plain");
         bob.sync();
         alice.send("@+draft/react=wave;notforwarded=1 PRIVMSG #chatroom :hi");
-        assertThat(bob.expect("PRIVMSG")).matches("@msgid=\\S+;\\+draft/react=wave :alice!~alice@127\\.0\\.0\\.1 PRIVMSG #chatroom :hi");
+        assertThat(bob.expect("PRIVMSG"))
+                .matches("@msgid=\\S+;\\+draft/react=wave :alice!~alice@127\\.0\\.0\\.1 PRIVMSG #chatroom :hi");
         assertThat(plain.expect("PRIVMSG")).isEqualTo(":alice!~alice@127.0.0.1 PRIVMSG #chatroom :hi");
         alice.send("@+typing=active TAGMSG #chatroom");
-        assertThat(bob.expect("TAGMSG")).matches("@msgid=\\S+;\\+typing=active :alice!~alice@127\\.0\\.0\\.1 TAGMSG #chatroom");
+        assertThat(bob.expect("TAGMSG"))
+                .matches("@msgid=\\S+;\\+typing=active :alice!~alice@127\\.0\\.0\\.1 TAGMSG #chatroom");
         assertThat(plain.sync()).isEmpty();
     }
 
@@ -69,7 +72,8 @@ class MessagingTest extends HubTest {
         alice.send("PRIVMSG BOB :psst");
         assertThat(alice.sync()).isEmpty(); // processed: everything it caused is on its way
         assertThat(bob.sync()).containsExactly(":alice!~alice@127.0.0.1 PRIVMSG bob :psst");
-        assertThat(carol.sync()).doesNotContain(":alice!~alice@127.0.0.1 PRIVMSG bob :psst")
+        assertThat(carol.sync())
+                .doesNotContain(":alice!~alice@127.0.0.1 PRIVMSG bob :psst")
                 .noneMatch(l -> l.contains("psst"));
     }
 
@@ -100,7 +104,8 @@ class MessagingTest extends HubTest {
 
     @Test
     void pendingUsersAreNotReachable() {
-        try (InMemoryServer ask = new InMemoryServer(InMemoryServer.config(b -> b.approve(ServerConfig.ApprovalPolicy.ASK)))) {
+        try (InMemoryServer ask =
+                new InMemoryServer(InMemoryServer.config(b -> b.approve(ServerConfig.ApprovalPolicy.ASK)))) {
             FakeClient waiting = ask.connect().sendRegistration("waiting");
             waiting.next();
             FakeClient other = ask.connect().sendRegistration("other");

@@ -20,7 +20,8 @@ class ProtectionTest {
 
     @Test
     void aBurstOverTheLimitIsSlowedDownButNothingIsLostOrReordered() {
-        try (InMemoryServer s = new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(5).floodRate(20)))) {
+        try (InMemoryServer s =
+                new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(5).floodRate(20)))) {
             FakeClient reader = s.join("reader");
             FakeClient talker = s.join("talker");
             reader.sync();
@@ -43,7 +44,8 @@ class ProtectionTest {
 
     @Test
     void heldLinesKeepTheirOrder() {
-        try (InMemoryServer s = new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(2).floodRate(1)))) {
+        try (InMemoryServer s =
+                new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(2).floodRate(1)))) {
             FakeClient reader = s.join("reader");
             FakeClient talker = s.join("talker");
             reader.sync();
@@ -57,7 +59,8 @@ class ProtectionTest {
 
     @Test
     void aClientThatKeepsFloodingIsDroppedAsExcessFlood() {
-        try (InMemoryServer s = new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(10).floodRate(2).floodDropAfter(Duration.ofSeconds(5))))) {
+        try (InMemoryServer s = new InMemoryServer(
+                InMemoryServer.config(b -> b.floodBurst(10).floodRate(2).floodDropAfter(Duration.ofSeconds(5))))) {
             FakeClient watcher = s.join("watcher");
             FakeClient flooder = s.join("flooder");
             watcher.sync();
@@ -70,13 +73,15 @@ class ProtectionTest {
             assertThat(flooder.awaitClosed()).last().isEqualTo("ERROR :Closing link: Excess flood");
             List<String> seen = watcher.sync();
             assertThat(seen).last().isEqualTo(":flooder!~flooder@127.0.0.1 QUIT :Excess flood");
-            assertThat(seen.stream().filter(l -> l.contains("PRIVMSG")).count()).isBetween(19L, 21L); // the burst, then 2 per second for 5 s
+            assertThat(seen.stream().filter(l -> l.contains("PRIVMSG")).count())
+                    .isBetween(19L, 21L); // the burst, then 2 per second for 5 s
         }
     }
 
     @Test
     void tooManyHeldLinesIsExcessFloodAtOnce() {
-        try (InMemoryServer s = new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(10).floodRate(2)))) {
+        try (InMemoryServer s =
+                new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(10).floodRate(2)))) {
             FakeClient flooder = s.join("flooder");
             flooder.sendRaw(lines("PRIVMSG #chatroom :flood ", 10 + Inbox.MAX_BACKLOG + 1));
             assertThat(flooder.awaitClosed()).last().isEqualTo("ERROR :Closing link: Excess flood");
@@ -85,7 +90,8 @@ class ProtectionTest {
 
     @Test
     void pingIsNeverThrottled() {
-        try (InMemoryServer s = new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(1).floodRate(1)))) {
+        try (InMemoryServer s =
+                new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(1).floodRate(1)))) {
             FakeClient c = s.connect().sendRegistration("pinger");
             s.advance(Duration.ofSeconds(2));
             c.expect(" 366 pinger ");
@@ -101,7 +107,8 @@ class ProtectionTest {
             s.join("b");
             s.connect();
             FakeClient fourth = s.connect();
-            assertThat(fourth.awaitClosed()).containsExactly("ERROR :Closing link: too many connections from your address (3)");
+            assertThat(fourth.awaitClosed())
+                    .containsExactly("ERROR :Closing link: too many connections from your address (3)");
             s.connect("10.0.0.2").register("other"); // another address is fine
             assertThat(s.admin.execute("/stats")).contains("too many from one address 1");
         }
@@ -112,13 +119,15 @@ class ProtectionTest {
         try (InMemoryServer s = new InMemoryServer(InMemoryServer.config(b -> b.maxClients(2)))) {
             s.join("a");
             s.join("b");
-            assertThat(s.connect().awaitClosed()).containsExactly("ERROR :Closing link: the server is full (2 clients)");
+            assertThat(s.connect().awaitClosed())
+                    .containsExactly("ERROR :Closing link: the server is full (2 clients)");
         }
     }
 
     @Test
     void registrationMustFinishInTime() {
-        try (InMemoryServer s = new InMemoryServer(InMemoryServer.config(b -> b.registrationTimeout(Duration.ofSeconds(30))))) {
+        try (InMemoryServer s =
+                new InMemoryServer(InMemoryServer.config(b -> b.registrationTimeout(Duration.ofSeconds(30))))) {
             FakeClient slow = s.connect();
             slow.send("NICK slowpoke");
             FakeClient quick = s.join("quick");
@@ -132,11 +141,13 @@ class ProtectionTest {
 
     @Test
     void tooManyWaitingForTheAdmin() {
-        try (InMemoryServer s = new InMemoryServer(InMemoryServer.config(b -> b.approve(ApprovalPolicy.ASK).maxPending(2)))) {
+        try (InMemoryServer s = new InMemoryServer(
+                InMemoryServer.config(b -> b.approve(ApprovalPolicy.ASK).maxPending(2)))) {
             s.connect().sendRegistration("one");
             s.connect().sendRegistration("two");
             FakeClient third = s.connect().sendRegistration("three");
-            assertThat(third.awaitClosed()).containsExactly("ERROR :Closing link: too many people are waiting for the admin; try again later");
+            assertThat(third.awaitClosed())
+                    .containsExactly("ERROR :Closing link: too many people are waiting for the admin; try again later");
         }
     }
 
@@ -147,12 +158,18 @@ class ProtectionTest {
             FakeClient c = s.join("chameleon");
             watcher.sync();
             c.send("NICK one").send("NICK two").send("NICK three");
-            assertThat(c.sync()).containsExactly(":chameleon!~chameleon@127.0.0.1 NICK :one", ":one!~chameleon@127.0.0.1 NICK :two",
-                    ":chatroom 438 two three :Nick change too fast. Please wait 30 seconds.");
-            assertThat(watcher.sync()).containsExactly(":chameleon!~chameleon@127.0.0.1 NICK :one", ":one!~chameleon@127.0.0.1 NICK :two");
+            assertThat(c.sync())
+                    .containsExactly(
+                            ":chameleon!~chameleon@127.0.0.1 NICK :one",
+                            ":one!~chameleon@127.0.0.1 NICK :two",
+                            ":chatroom 438 two three :Nick change too fast. Please wait 30 seconds.");
+            assertThat(watcher.sync())
+                    .containsExactly(
+                            ":chameleon!~chameleon@127.0.0.1 NICK :one", ":one!~chameleon@127.0.0.1 NICK :two");
             s.advance(Duration.ofSeconds(20));
             c.send("NICK three");
-            assertThat(c.sync()).containsExactly(":chatroom 438 two three :Nick change too fast. Please wait 10 seconds.");
+            assertThat(c.sync())
+                    .containsExactly(":chatroom 438 two three :Nick change too fast. Please wait 10 seconds.");
             s.advance(Duration.ofSeconds(10));
             c.send("NICK three");
             assertThat(c.sync()).containsExactly(":two!~chameleon@127.0.0.1 NICK :three");

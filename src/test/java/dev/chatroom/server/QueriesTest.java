@@ -1,16 +1,15 @@
 package dev.chatroom.server;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
 import dev.chatroom.testing.HubTest;
 import dev.chatroom.testing.InMemoryServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class QueriesTest extends HubTest {
     private FakeClient alice;
@@ -25,9 +24,10 @@ class QueriesTest extends HubTest {
     @Test
     void namesOfTheRoom() {
         alice.send("NAMES #chatroom");
-        assertThat(alice.sync()).containsExactly(
-                ":chatroom 353 alice = #chatroom :alice bob",
-                ":chatroom 366 alice #chatroom :End of /NAMES list.");
+        assertThat(alice.sync())
+                .containsExactly(
+                        ":chatroom 353 alice = #chatroom :alice bob",
+                        ":chatroom 366 alice #chatroom :End of /NAMES list.");
         alice.send("NAMES");
         assertThat(alice.next()).isEqualTo(":chatroom 366 alice * :End of /NAMES list.");
     }
@@ -35,25 +35,29 @@ class QueriesTest extends HubTest {
     @Test
     void whoOfTheRoomAndOfANick() {
         alice.send("WHO #chatroom");
-        assertThat(alice.sync()).containsExactly(
-                ":chatroom 352 alice #chatroom ~alice 127.0.0.1 chatroom alice H :0 alice Tester",
-                ":chatroom 352 alice #chatroom ~bob 127.0.0.1 chatroom bob H :0 bob Tester",
-                ":chatroom 315 alice #chatroom :End of WHO list");
+        assertThat(alice.sync())
+                .containsExactly(
+                        ":chatroom 352 alice #chatroom ~alice 127.0.0.1 chatroom alice H :0 alice Tester",
+                        ":chatroom 352 alice #chatroom ~bob 127.0.0.1 chatroom bob H :0 bob Tester",
+                        ":chatroom 315 alice #chatroom :End of WHO list");
         alice.send("WHO Bob");
-        assertThat(alice.sync()).containsExactly(
-                ":chatroom 352 alice * ~bob 127.0.0.1 chatroom bob H :0 bob Tester",
-                ":chatroom 315 alice Bob :End of WHO list");
+        assertThat(alice.sync())
+                .containsExactly(
+                        ":chatroom 352 alice * ~bob 127.0.0.1 chatroom bob H :0 bob Tester",
+                        ":chatroom 315 alice Bob :End of WHO list");
     }
 
     @Test
     void whoxReturnsTheRequestedFieldsInStandardOrder() {
         alice.send("WHO #chatroom %tcuhnfar,745");
-        assertThat(alice.sync()).containsExactly(
-                ":chatroom 354 alice 745 #chatroom ~alice 127.0.0.1 alice H 0 :alice Tester",
-                ":chatroom 354 alice 745 #chatroom ~bob 127.0.0.1 bob H 0 :bob Tester",
-                ":chatroom 315 alice #chatroom :End of WHO list");
+        assertThat(alice.sync())
+                .containsExactly(
+                        ":chatroom 354 alice 745 #chatroom ~alice 127.0.0.1 alice H 0 :alice Tester",
+                        ":chatroom 354 alice 745 #chatroom ~bob 127.0.0.1 bob H 0 :bob Tester",
+                        ":chatroom 315 alice #chatroom :End of WHO list");
         alice.send("WHO bob %nf");
-        assertThat(alice.sync()).containsExactly(":chatroom 354 alice bob H", ":chatroom 315 alice bob :End of WHO list");
+        assertThat(alice.sync())
+                .containsExactly(":chatroom 354 alice bob H", ":chatroom 315 alice bob :End of WHO list");
     }
 
     @Test
@@ -66,9 +70,10 @@ class QueriesTest extends HubTest {
         assertThat(lines.get(3)).matches(":chatroom 317 alice bob \\d+ \\d+ :seconds idle, signon time");
         assertThat(lines.get(4)).isEqualTo(":chatroom 318 alice bob :End of /WHOIS list");
         alice.send("WHOIS ghost");
-        assertThat(alice.sync()).containsExactly(
-                ":chatroom 401 alice ghost :No such nick/channel",
-                ":chatroom 318 alice ghost :End of /WHOIS list");
+        assertThat(alice.sync())
+                .containsExactly(
+                        ":chatroom 401 alice ghost :No such nick/channel",
+                        ":chatroom 318 alice ghost :End of /WHOIS list");
     }
 
     @Test
@@ -78,12 +83,13 @@ class QueriesTest extends HubTest {
         assertThat(motd.get(0)).isEqualTo(":chatroom 375 alice :- chatroom Message of the day - ");
         assertThat(motd.get(motd.size() - 1)).isEqualTo(":chatroom 376 alice :End of /MOTD command.");
         alice.send("LUSERS");
-        assertThat(alice.sync()).containsExactly(
-                ":chatroom 251 alice :There are 2 users and 0 invisible on 1 servers",
-                ":chatroom 254 alice 1 :channels formed",
-                ":chatroom 255 alice :I have 2 clients and 0 servers",
-                ":chatroom 265 alice 2 2 :Current local users 2, max 2",
-                ":chatroom 266 alice 2 2 :Current global users 2, max 2");
+        assertThat(alice.sync())
+                .containsExactly(
+                        ":chatroom 251 alice :There are 2 users and 0 invisible on 1 servers",
+                        ":chatroom 254 alice 1 :channels formed",
+                        ":chatroom 255 alice :I have 2 clients and 0 servers",
+                        ":chatroom 265 alice 2 2 :Current local users 2, max 2",
+                        ":chatroom 266 alice 2 2 :Current global users 2, max 2");
     }
 
     @Test

@@ -1,13 +1,11 @@
 package dev.chatroom.server;
 
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
 import dev.chatroom.testing.HubTest;
 import dev.chatroom.testing.InMemoryServer;
-import java.util.List;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RegistrationTest extends HubTest {
@@ -16,17 +14,31 @@ class RegistrationTest extends HubTest {
     void registersWithoutCapAndLandsInTheRoom() {
         FakeClient alice = server.connect();
         alice.sendRegistration("alice");
-        assertThat(alice.expect(" 001 ")).isEqualTo(":chatroom 001 alice :Welcome to the chatroom IRC Network, alice!~alice@127.0.0.1");
+        assertThat(alice.expect(" 001 "))
+                .isEqualTo(":chatroom 001 alice :Welcome to the chatroom IRC Network, alice!~alice@127.0.0.1");
         assertThat(alice.next()).startsWith(":chatroom 002 alice :Your host is chatroom");
         assertThat(alice.next()).startsWith(":chatroom 003 alice :");
         assertThat(alice.next()).matches(":chatroom 004 alice chatroom chatroom-\\S+ i biklmnostv bklov");
         String isupport = alice.next() + " " + alice.next();
-        assertThat(isupport).startsWith(":chatroom 005 alice ").contains("CASEMAPPING=rfc1459", "CHANTYPES=#", "PREFIX=(ov)@+", "NICKLEN=30",
-                "NETWORK=chatroom", "WHOX", "CHANMODES=b,k,l,imnst", "MODES=4", "ELIST=MNU", "MAXLIST=b:100", "KEYLEN=32")
+        assertThat(isupport)
+                .startsWith(":chatroom 005 alice ")
+                .contains(
+                        "CASEMAPPING=rfc1459",
+                        "CHANTYPES=#",
+                        "PREFIX=(ov)@+",
+                        "NICKLEN=30",
+                        "NETWORK=chatroom",
+                        "WHOX",
+                        "CHANMODES=b,k,l,imnst",
+                        "MODES=4",
+                        "ELIST=MNU",
+                        "MAXLIST=b:100",
+                        "KEYLEN=32")
                 .endsWith(":are supported by this server");
         assertThat(alice.next()).isEqualTo(":chatroom 375 alice :- chatroom Message of the day - ");
         String motd = alice.expect(" 376 ");
-        assertThat(alice.history()).anyMatch(l -> l.contains(" 372 alice :- ") && l.contains("/private <user> <message>"));
+        assertThat(alice.history())
+                .anyMatch(l -> l.contains(" 372 alice :- ") && l.contains("/private <user> <message>"));
         assertThat(motd).isEqualTo(":chatroom 376 alice :End of /MOTD command.");
         assertThat(alice.next()).isEqualTo(":alice!~alice@127.0.0.1 JOIN #chatroom");
         assertThat(alice.next()).isEqualTo(":chatroom 353 alice = #chatroom :alice");
@@ -37,7 +49,9 @@ class RegistrationTest extends HubTest {
     void capNegotiationHoldsRegistrationUntilEnd() {
         FakeClient c = server.connect();
         c.send("CAP LS 302");
-        assertThat(c.next()).isEqualTo(":chatroom CAP * LS :account-notify draft/account-registration=before-connect account-tag away-notify batch echo-message extended-join labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time setname standard-replies userhost-in-names");
+        assertThat(c.next())
+                .isEqualTo(
+                        ":chatroom CAP * LS :account-notify draft/account-registration=before-connect account-tag away-notify batch echo-message extended-join labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time setname standard-replies userhost-in-names");
         c.sendRegistration("carol");
         c.send("CAP REQ :echo-message server-time");
         assertThat(c.next()).isEqualTo(":chatroom CAP carol ACK :echo-message server-time");
@@ -138,7 +152,8 @@ class RegistrationTest extends HubTest {
             assertThat(wrong.sync()).isEmpty(); // the answer comes after a delay
             assertThat(wrong.link().readingPaused()).isTrue();
             guarded.advance(Duration.ofSeconds(1));
-            assertThat(wrong.awaitClosed()).containsExactly(":chatroom 464 wrong :Password incorrect", "ERROR :Closing link: Bad password");
+            assertThat(wrong.awaitClosed())
+                    .containsExactly(":chatroom 464 wrong :Password incorrect", "ERROR :Closing link: Bad password");
             guarded.expectEvent("^Wrong server password from 127\\.0\\.0\\.1 \\(1 failure\\)$");
 
             FakeClient missing = guarded.connect();
@@ -164,9 +179,14 @@ class RegistrationTest extends HubTest {
                 guarded.advance(Duration.ofSeconds(1));
                 assertThat(guess.awaitClosed()).last().isEqualTo("ERROR :Closing link: Bad password");
             }
-            assertThat(guarded.events()).last().asString().endsWith("(10 failures; the address is refused for 10 minutes)");
+            assertThat(guarded.events())
+                    .last()
+                    .asString()
+                    .endsWith("(10 failures; the address is refused for 10 minutes)");
             FakeClient more = guarded.connect();
-            assertThat(more.awaitClosed()).containsExactly("ERROR :Closing link: too many wrong passwords from your address; try again later");
+            assertThat(more.awaitClosed())
+                    .containsExactly(
+                            "ERROR :Closing link: too many wrong passwords from your address; try again later");
             FakeClient elsewhere = guarded.connect("10.0.0.9"); // another address still may try
             elsewhere.send("PASS s3cret").register("other");
             guarded.advance(Duration.ofMinutes(11));

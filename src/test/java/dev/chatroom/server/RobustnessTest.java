@@ -48,19 +48,47 @@ class RobustnessTest extends HubTest {
     @Test
     void oddLinesOfARegisteredClient() {
         FakeClient c = server.join("alice");
-        assertThat(answer(c, "WHOIS :")).containsExactly(":chatroom 401 alice * :No such nick/channel", ":chatroom 318 alice * :End of /WHOIS list");
+        assertThat(answer(c, "WHOIS :"))
+                .containsExactly(
+                        ":chatroom 401 alice * :No such nick/channel", ":chatroom 318 alice * :End of /WHOIS list");
         assertThat(answer(c, "TOPIC :")).containsExactly(":chatroom 403 alice * :No such channel");
-        assertThat(answer(c, "NAMES a,,b")).containsExactly(":chatroom 366 alice a :End of /NAMES list.", ":chatroom 366 alice b :End of /NAMES list.");
+        assertThat(answer(c, "NAMES a,,b"))
+                .containsExactly(
+                        ":chatroom 366 alice a :End of /NAMES list.", ":chatroom 366 alice b :End of /NAMES list.");
         assertThat(answer(c, "JOIN #a,:b")).contains(":chatroom 403 alice * :No such channel");
-        assertThat(answer(c, "PRIVMSG a,:b :hi")).containsExactly(":chatroom 401 alice a :No such nick/channel", ":chatroom 401 alice * :No such nick/channel");
-        assertThat(answer(c, "WHO #chatroom %tn,:x")).containsExactly(":chatroom 354 alice * alice", ":chatroom 315 alice #chatroom :End of WHO list");
+        assertThat(answer(c, "PRIVMSG a,:b :hi"))
+                .containsExactly(
+                        ":chatroom 401 alice a :No such nick/channel", ":chatroom 401 alice * :No such nick/channel");
+        assertThat(answer(c, "WHO #chatroom %tn,:x"))
+                .containsExactly(":chatroom 354 alice * alice", ":chatroom 315 alice #chatroom :End of WHO list");
         assertThat(answer(c, "MODE :")).containsExactly(":chatroom 401 alice * :No such nick/channel");
         assertThat(answer(c, "PRIVMSG ,, :hi")).containsExactly(":chatroom 411 alice :No recipient given (PRIVMSG)");
         assertThat(answer(c, "JOIN ,")).isEmpty();
         assertThat(answer(c, "PART :")).isEmpty();
-        assertThat(answer(c, "A B C D E F G H I J K L M N O P Q R S T")).containsExactly(":chatroom 421 alice A :Unknown command");
-        for (String verb : List.of("PRIVMSG", "NOTICE", "TAGMSG", "JOIN", "PART", "NAMES", "TOPIC", "MODE", "WHO", "WHOIS", "MOTD", "LUSERS",
-                "AWAY", "ISON", "USERHOST", "PING", "PONG", "CAP", "PASS", "NICK", "USER")) {
+        assertThat(answer(c, "A B C D E F G H I J K L M N O P Q R S T"))
+                .containsExactly(":chatroom 421 alice A :Unknown command");
+        for (String verb : List.of(
+                "PRIVMSG",
+                "NOTICE",
+                "TAGMSG",
+                "JOIN",
+                "PART",
+                "NAMES",
+                "TOPIC",
+                "MODE",
+                "WHO",
+                "WHOIS",
+                "MOTD",
+                "LUSERS",
+                "AWAY",
+                "ISON",
+                "USERHOST",
+                "PING",
+                "PONG",
+                "CAP",
+                "PASS",
+                "NICK",
+                "USER")) {
             answer(c, verb); // zero parameters: a numeric or nothing, never a closed connection
         }
         c.send("PRIVMSG #chatroom :still here");
@@ -71,8 +99,9 @@ class RobustnessTest extends HubTest {
     void invalidUtf8DuringRegistrationIsAClearErrorAtOnce() {
         FakeClient c = server.connect();
         c.sendRaw("NICK jos\u00e9\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertThat(c.awaitClosed()).containsExactly(
-                "ERROR :Closing link: your client sent text that is not UTF-8; set its encoding to UTF-8");
+        assertThat(c.awaitClosed())
+                .containsExactly(
+                        "ERROR :Closing link: your client sent text that is not UTF-8; set its encoding to UTF-8");
     }
 
     @Test
@@ -94,7 +123,8 @@ class RobustnessTest extends HubTest {
         FakeClient c = server.join("collector");
         for (int i = 1; i < 50; i++) c.send("JOIN #r" + i);
         c.sync();
-        assertThat(answer(c, "JOIN #one-too-many")).containsExactly(":chatroom 405 collector #one-too-many :You have joined too many channels");
+        assertThat(answer(c, "JOIN #one-too-many"))
+                .containsExactly(":chatroom 405 collector #one-too-many :You have joined too many channels");
         assertThat(answer(c, "JOIN #r1")).isEmpty(); // already in: not another room
         c.send("PART #r1");
         c.sync();
@@ -124,7 +154,8 @@ class RobustnessTest extends HubTest {
         assertThat(topic).matches("ü+");
         c.send("AWAY :" + "🙂".repeat(60)); // 240 bytes
         c.sync();
-        assertThat(server.hub.users().find("alice").away().getBytes(StandardCharsets.UTF_8).length).isEqualTo(200);
+        assertThat(server.hub.users().find("alice").away().getBytes(StandardCharsets.UTF_8).length)
+                .isEqualTo(200);
     }
 
     @Test
@@ -134,17 +165,23 @@ class RobustnessTest extends HubTest {
         }));
         FakeClient c = server.join("alice");
         server.events();
-        assertThat(answer(c, "BOOM")).containsExactly(":chatroom NOTICE alice :The server could not handle your BOOM command.");
+        assertThat(answer(c, "BOOM"))
+                .containsExactly(":chatroom NOTICE alice :The server could not handle your BOOM command.");
         answer(c, "BOOM");
-        assertThat(server.events()).singleElement().asString()
-                .startsWith("Internal error (1 so far) handling BOOM: IllegalStateException from alice(127.0.0.1): a bug at ");
-        assertThat(server.admin.execute("/stats")).contains("Internal errors (bugs; see the log): BOOM: IllegalStateException 2");
+        assertThat(server.events())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "Internal error (1 so far) handling BOOM: IllegalStateException from alice(127.0.0.1): a bug at ");
+        assertThat(server.admin.execute("/stats"))
+                .contains("Internal errors (bugs; see the log): BOOM: IllegalStateException 2");
         assertThat(answer(c, "PING :fine")).containsExactly(":chatroom PONG chatroom :fine");
     }
 
     @Test
     void aThrowingLineHeldByFloodControlDoesNotStallTheReader() {
-        try (InMemoryServer s = new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(3).floodRate(5)))) {
+        try (InMemoryServer s =
+                new InMemoryServer(InMemoryServer.config(b -> b.floodBurst(3).floodRate(5)))) {
             s.hub.dispatcher().register(new Command("BOOM", 0, true, true, Command.Scope.LOCAL, ctx -> {
                 throw new IllegalStateException("a bug");
             }));

@@ -96,10 +96,11 @@ class RoomsTest extends HubTest {
         alice.send("JOIN #a,#b");
         alice.expect(" 366 alice #b ");
         alice.send("JOIN 0");
-        assertThat(alice.sync()).containsExactly(
-                ":alice!~alice@127.0.0.1 PART #chatroom",
-                ":alice!~alice@127.0.0.1 PART #a",
-                ":alice!~alice@127.0.0.1 PART #b");
+        assertThat(alice.sync())
+                .containsExactly(
+                        ":alice!~alice@127.0.0.1 PART #chatroom",
+                        ":alice!~alice@127.0.0.1 PART #a",
+                        ":alice!~alice@127.0.0.1 PART #b");
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.chatroom.server;
 
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -61,7 +60,8 @@ class TransportTest {
             boolean dropped = false;
             while (!dropped && sent < 40_000) {
                 for (int i = 0; i < 100; i++) sender.send("PRIVMSG #chatroom :" + (sent++) + " " + payload);
-                for (String l : sender.sync()) if (l.equals(":stuck!~stuck@127.0.0.1 QUIT :SendQ exceeded")) dropped = true;
+                for (String l : sender.sync())
+                    if (l.equals(":stuck!~stuck@127.0.0.1 QUIT :SendQ exceeded")) dropped = true;
             }
             assertThat(dropped).as("the stuck client was dropped").isTrue();
             small.expectEvent("^\\* stuck left the chat \\(SendQ exceeded\\)$");
@@ -83,7 +83,8 @@ class TransportTest {
     void readersThatStopReadingCannotWedgeTheServerWhenTheyFillTheOutputBudget() throws Exception {
         // Their send queues alone would let them hold far more than the budget: the budget fills
         // first, senders are held, and the stalled readers are dropped so everyone else goes on.
-        try (TestServer s = new TestServer(TestServer.config(b -> b.sendq(64 << 20).outputBudget(4 << 20).stalledReaderTimeout(Duration.ofSeconds(1))))) {
+        try (TestServer s = new TestServer(TestServer.config(
+                b -> b.sendq(64 << 20).outputBudget(4 << 20).stalledReaderTimeout(Duration.ofSeconds(1))))) {
             List<IrcTestClient> readers = new ArrayList<>();
             for (int i = 0; i < 3; i++) readers.add(s.join("reader" + i));
             List<IrcTestClient> stuck = new ArrayList<>();
@@ -101,9 +102,13 @@ class TransportTest {
                 for (int i = 0; i < 200; i++) sender.send("PRIVMSG #chatroom :" + (sent++) + " " + payload);
                 for (String l : sender.sync()) if (l.endsWith(" QUIT :SendQ exceeded (not reading)")) dropped++;
             }
-            assertThat(dropped).as("the stalled readers were dropped as not reading").isBetween(1, 3);
+            assertThat(dropped)
+                    .as("the stalled readers were dropped as not reading")
+                    .isBetween(1, 3);
             for (IrcTestClient r : readers) {
-                long got = r.sync().stream().filter(l -> l.startsWith(":sender!~sender@127.0.0.1 PRIVMSG ")).count();
+                long got = r.sync().stream()
+                        .filter(l -> l.startsWith(":sender!~sender@127.0.0.1 PRIVMSG "))
+                        .count();
                 assertThat(got).as(r.nick + " got every message").isEqualTo(sent);
             }
             int open = s.onLoop(h -> h.users().count());
@@ -114,14 +119,16 @@ class TransportTest {
 
     @Test
     void aFlooderIsThrottledByTheRealSocketWhileOthersChat() throws Exception {
-        try (TestServer s = new TestServer(TestServer.config(b -> b.floodBurst(10).floodRate(2).floodDropAfter(Duration.ofSeconds(2))))) {
+        try (TestServer s = new TestServer(
+                TestServer.config(b -> b.floodBurst(10).floodRate(2).floodDropAfter(Duration.ofSeconds(2))))) {
             IrcTestClient reader = s.join("reader");
             IrcTestClient honest = s.join("honest");
             IrcTestClient flooder = s.join("flooder");
             reader.sync();
             ExecutorService pool = Executors.newSingleThreadExecutor();
             Future<?> flooding = pool.submit(() -> {
-                byte[] line = "PRIVMSG #chatroom :flooooooooooooooooooooooooooooooooood\r\n".getBytes(StandardCharsets.US_ASCII);
+                byte[] line = "PRIVMSG #chatroom :flooooooooooooooooooooooooooooooooood\r\n"
+                        .getBytes(StandardCharsets.US_ASCII);
                 try {
                     for (int i = 0; i < 200_000; i++) flooder.sendRaw(line);
                 } catch (IOException dropped) {
@@ -142,7 +149,8 @@ class TransportTest {
 
     @Test
     void twoHundredClientsConnectingAtOnceAllRegister() throws Exception {
-        try (TestServer s = new TestServer(TestServer.config(b -> b.maxPerIp(500).floodBurst(10).floodRate(2)))) {
+        try (TestServer s = new TestServer(
+                TestServer.config(b -> b.maxPerIp(500).floodBurst(10).floodRate(2)))) {
             List<IrcTestClient> clients = new ArrayList<>();
             for (int i = 0; i < 200; i++) clients.add(s.connect());
             for (int i = 0; i < 200; i++) clients.get(i).sendRegistration("crowd" + i);

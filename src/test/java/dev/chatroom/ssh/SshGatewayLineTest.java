@@ -1,6 +1,5 @@
 package dev.chatroom.ssh;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -17,10 +16,13 @@ class SshGatewayLineTest {
 
     @Test
     void anythingElseIsRefused() {
-        assertThat(SshGatewayLine.parse(SshGatewayLine.line("guess", "203.0.113.7", KEY), "s3cret")).isNull();
+        assertThat(SshGatewayLine.parse(SshGatewayLine.line("guess", "203.0.113.7", KEY), "s3cret"))
+                .isNull();
         assertThat(SshGatewayLine.parse("NICK alice", "s3cret")).isNull();
-        assertThat(SshGatewayLine.parse("WEBIRC s3cret ssh 203.0.113.7 203.0.113.7 :secure", "s3cret")).isNull(); // no key
-        assertThat(SshGatewayLine.parse("WEBIRC s3cret ssh 203.0.113.7 203.0.113.7 :ssh-key=SHA256:x;y", "s3cret")).isNull();
+        assertThat(SshGatewayLine.parse("WEBIRC s3cret ssh 203.0.113.7 203.0.113.7 :secure", "s3cret"))
+                .isNull(); // no key
+        assertThat(SshGatewayLine.parse("WEBIRC s3cret ssh 203.0.113.7 203.0.113.7 :ssh-key=SHA256:x;y", "s3cret"))
+                .isNull();
         assertThat(SshGatewayLine.parse("WEBIRC s3cret ssh", "s3cret")).isNull();
         assertThat(SshGatewayLine.parse("", "s3cret")).isNull();
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class FieldsTest {
     @Test
     void theEncodingIsUnambiguous() {
-        List<String> awkward = Arrays.asList("", null, "\\0", "\\", "\t", "tab\there\nnew\rline \\ \\0 \\t ✓ 🎉 e\u0301", "a\\0b", "🎉");
+        List<String> awkward = Arrays.asList(
+                "", null, "\\0", "\\", "\t", "tab\there\nnew\rline \\ \\0 \\t ✓ 🎉 e\u0301", "a\\0b", "🎉");
         assertThat(Fields.split(Fields.join(awkward))).isEqualTo(awkward);
         assertThat(Fields.unlist(Fields.list(List.of()))).isEmpty();
         assertThat(Fields.unlist(Fields.list(List.of("")))).containsExactly("");

@@ -26,16 +26,19 @@ public final class Await {
     private Await() {}
 
     /** Until the condition holds; fails naming {@code what}. */
-    public static <E extends Exception> void until(String what, Duration within, Probe<Boolean, E> condition) throws E, InterruptedException {
+    public static <E extends Exception> void until(String what, Duration within, Probe<Boolean, E> condition)
+            throws E, InterruptedException {
         poll(what, within, condition, Boolean::booleanValue, false);
     }
 
     /** Reads the probe until {@code done} holds of the reading, and returns that reading; fails naming {@code what} and showing the last one. */
-    public static <T, E extends Exception> T until(String what, Duration within, Probe<T, E> probe, Predicate<? super T> done) throws E, InterruptedException {
+    public static <T, E extends Exception> T until(
+            String what, Duration within, Probe<T, E> probe, Predicate<? super T> done) throws E, InterruptedException {
         return poll(what, within, probe, done, true);
     }
 
-    private static <T, E extends Exception> T poll(String what, Duration within, Probe<T, E> probe, Predicate<? super T> done, boolean showLast)
+    private static <T, E extends Exception> T poll(
+            String what, Duration within, Probe<T, E> probe, Predicate<? super T> done, boolean showLast)
             throws E, InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         long pause = FIRST_PAUSE_NANOS;
@@ -43,7 +46,8 @@ public final class Await {
             T reading = probe.read();
             if (done.test(reading)) return reading;
             long left = deadline - System.nanoTime();
-            if (left <= 0) throw new AssertionError(timedOut(what, within) + (showLast ? "; last seen:\n" + shown(reading) : ""));
+            if (left <= 0)
+                throw new AssertionError(timedOut(what, within) + (showLast ? "; last seen:\n" + shown(reading) : ""));
             TimeUnit.NANOSECONDS.sleep(Math.min(pause, left));
             pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
         }
@@ -53,7 +57,9 @@ public final class Await {
      * Takes from the queue until an element matches, and returns it. Everything taken, the match too,
      * is added to {@code seen}, which the failure shows.
      */
-    public static <T> T take(String what, Duration within, BlockingQueue<T> queue, Predicate<? super T> match, List<T> seen) throws InterruptedException {
+    public static <T> T take(
+            String what, Duration within, BlockingQueue<T> queue, Predicate<? super T> match, List<T> seen)
+            throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             T next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);

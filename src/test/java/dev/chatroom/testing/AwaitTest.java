@@ -20,7 +20,8 @@ class AwaitTest {
     @Test
     void untilReturnsTheFirstReadingThatHolds() throws Exception {
         AtomicInteger reads = new AtomicInteger();
-        assertThat(Await.until("third read", Duration.ofSeconds(10), reads::incrementAndGet, n -> n >= 3)).isEqualTo(3);
+        assertThat(Await.until("third read", Duration.ofSeconds(10), reads::incrementAndGet, n -> n >= 3))
+                .isEqualTo(3);
     }
 
     @Test
@@ -32,16 +33,24 @@ class AwaitTest {
 
     @Test
     void untilFailsAtTheDeadlineShowingTheLastReading() {
-        assertThatThrownBy(() -> Await.until("line saying done", SHORT, () -> List.of("starting", "working"), lines -> lines.contains("done")))
-                .isInstanceOf(AssertionError.class).hasMessage("no line saying done within 50 ms; last seen:\nstarting\nworking\n");
-        assertThatThrownBy(() -> Await.until("flag", Duration.ofSeconds(2), () -> false)).hasMessage("no flag within 2 s");
+        assertThatThrownBy(() -> Await.until(
+                        "line saying done",
+                        SHORT,
+                        () -> List.of("starting", "working"),
+                        lines -> lines.contains("done")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("no line saying done within 50 ms; last seen:\nstarting\nworking\n");
+        assertThatThrownBy(() -> Await.until("flag", Duration.ofSeconds(2), () -> false))
+                .hasMessage("no flag within 2 s");
     }
 
     @Test
     void aFailingProbeEndsTheWait() {
         assertThatThrownBy(() -> Await.until("file", Duration.ofSeconds(10), () -> {
-            throw new IOException("gone");
-        })).isInstanceOf(IOException.class).hasMessage("gone");
+                    throw new IOException("gone");
+                }))
+                .isInstanceOf(IOException.class)
+                .hasMessage("gone");
     }
 
     @Test
@@ -57,10 +66,12 @@ class AwaitTest {
     void takeWaitsForWhatIsYetToComeAndFailsListingWhatCame() throws Exception {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>();
         CompletableFuture.runAsync(() -> queue.add("late"));
-        assertThat(Await.take("late", Duration.ofSeconds(10), queue, "late"::equals, new ArrayList<>())).isEqualTo("late");
+        assertThat(Await.take("late", Duration.ofSeconds(10), queue, "late"::equals, new ArrayList<>()))
+                .isEqualTo("late");
 
         queue.add("other");
         assertThatThrownBy(() -> Await.take("match", SHORT, queue, "never"::equals, new ArrayList<>()))
-                .isInstanceOf(AssertionError.class).hasMessage("no match within 50 ms; saw:\nother\n");
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("no match within 50 ms; saw:\nother\n");
     }
 }

@@ -1,16 +1,14 @@
 package dev.chatroom.testing;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -87,25 +85,28 @@ public final class CuttableRelay implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            try {
-                // not closed here: closing a socket's stream closes the socket, and a silenced one must stay open
-                from.getInputStream().transferTo(to.getOutputStream());
-            } catch (IOException ignored) {
-                // cut: the other side is closed below
-            }
-            if (silenced.contains(from)) {
-                swallow(from); // its client is gone: keep reading what the server sends
-                return;
-            }
-            if (silenced.contains(to)) return; // the client went silently: the server must not see it
-            try {
-                from.close();
-                to.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
-        }, "relay-pump");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        // not closed here: closing a socket's stream closes the socket, and a silenced one must stay
+                        // open
+                        from.getInputStream().transferTo(to.getOutputStream());
+                    } catch (IOException ignored) {
+                        // cut: the other side is closed below
+                    }
+                    if (silenced.contains(from)) {
+                        swallow(from); // its client is gone: keep reading what the server sends
+                        return;
+                    }
+                    if (silenced.contains(to)) return; // the client went silently: the server must not see it
+                    try {
+                        from.close();
+                        to.close();
+                    } catch (IOException ignored) {
+                        // already closed
+                    }
+                },
+                "relay-pump");
         t.setDaemon(true);
         t.start();
     }

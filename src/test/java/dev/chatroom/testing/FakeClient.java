@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class FakeClient {
     private final InMemoryServer server;
     private final RecordingLink link = new RecordingLink();
-    private final EmbeddedChannel decoder = new EmbeddedChannel(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder());
+    private final EmbeddedChannel decoder =
+            new EmbeddedChannel(new IrcFrameDecoder(IrcLineDecoder.MAX_LINE), new IrcLineDecoder());
     private final List<String> history = new ArrayList<>();
     private final Connection connection;
     public String nick;

@@ -47,7 +47,12 @@ public final class InMemoryBus {
     }
 
     public final class Client implements Bus {
-        private enum State { UP, CUT, QUIET, CLOSED }
+        private enum State {
+            UP,
+            CUT,
+            QUIET,
+            CLOSED
+        }
 
         private State state = State.UP;
         private Listener listener;
@@ -101,7 +106,8 @@ public final class InMemoryBus {
                 case CUT, CLOSED -> CompletableFuture.failedFuture(new IllegalStateException("Redis is unreachable"));
                 case QUIET -> {
                     CompletableFuture<T> timedOut = new CompletableFuture<>();
-                    clock.schedule(() -> timedOut.completeExceptionally(new TimeoutException("Redis did not answer")),
+                    clock.schedule(
+                            () -> timedOut.completeExceptionally(new TimeoutException("Redis did not answer")),
                             RedisBus.COMMAND_TIMEOUT.toNanos());
                     yield timedOut;
                 }

@@ -47,7 +47,10 @@ public final class InMemoryCluster implements AutoCloseable {
      */
     public InMemoryServer start(String name, Consumer<ServerConfig.Builder> changes) {
         NodeClock nodeClock = new NodeClock(clock);
-        InMemoryServer server = new InMemoryServer(InMemoryServer.config(changes.andThen(b -> b.nodeName(name))), clock, nodeClock,
+        InMemoryServer server = new InMemoryServer(
+                InMemoryServer.config(changes.andThen(b -> b.nodeName(name))),
+                clock,
+                nodeClock,
                 stores == null ? Stores.none() : stores.forNode());
         InMemoryBus.Client link = bus.connect();
         AdminCommands relayed = new AdminCommands(server);

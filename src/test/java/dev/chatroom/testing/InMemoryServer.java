@@ -1,26 +1,23 @@
 package dev.chatroom.testing;
 
-import java.util.function.Consumer;
-
-import dev.chatroom.store.ServerBan;
-
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.server.Background;
 import dev.chatroom.server.Clock;
 import dev.chatroom.server.Hub;
-import dev.chatroom.server.Background;
+import dev.chatroom.server.Motd;
+import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.accounts.PasswordHash;
+import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.BanStore;
 import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.RoomStore;
+import dev.chatroom.store.ServerBan;
 import dev.chatroom.store.StoreException;
 import dev.chatroom.store.Stores;
-import dev.chatroom.store.sqlite.SqliteStores;
-import dev.chatroom.server.Motd;
-import dev.chatroom.server.ServerAccess;
-import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.store.sqlite.Database;
+import dev.chatroom.store.sqlite.SqliteStores;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -88,7 +86,15 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
 
     private Hub newHub(ServerConfig config, Clock hubClock, Stores stores) {
         try {
-            return new Hub(config, Motd.load(config), hubClock, UnpooledByteBufAllocator.DEFAULT, events::add, stores, budget, PasswordHash.DEFAULT,
+            return new Hub(
+                    config,
+                    Motd.load(config),
+                    hubClock,
+                    UnpooledByteBufAllocator.DEFAULT,
+                    events::add,
+                    stores,
+                    budget,
+                    PasswordHash.DEFAULT,
                     Background.INLINE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -112,12 +118,29 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
             }
         };
         return new Stores() {
-            public AccountStore accounts() { return stores.accounts(); }
-            public BanStore bans() { return bans; }
-            public RoomStore rooms() { return stores.rooms(); }
-            public HistoryStore history() { return stores.history(); }
-            public String where() { return stores.where(); }
-            public void close() { stores.close(); }
+            public AccountStore accounts() {
+                return stores.accounts();
+            }
+
+            public BanStore bans() {
+                return bans;
+            }
+
+            public RoomStore rooms() {
+                return stores.rooms();
+            }
+
+            public HistoryStore history() {
+                return stores.history();
+            }
+
+            public String where() {
+                return stores.where();
+            }
+
+            public void close() {
+                stores.close();
+            }
         };
     }
 
@@ -127,8 +150,13 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
 
     /** Accepts everyone, no flood control (tests of those features turn them on), many connections per address. */
     public static ServerConfig config() {
-        return ServerConfig.defaults().with(b -> b.host("127.0.0.1").port(0).approve(ApprovalPolicy.ALL).floodRate(0).maxPerIp(1000)
-                .dataDir(Path.of("unused-in-memory")));
+        return ServerConfig.defaults()
+                .with(b -> b.host("127.0.0.1")
+                        .port(0)
+                        .approve(ApprovalPolicy.ALL)
+                        .floodRate(0)
+                        .maxPerIp(1000)
+                        .dataDir(Path.of("unused-in-memory")));
     }
 
     public static ServerConfig config(Consumer<ServerConfig.Builder> changes) {

@@ -1,9 +1,8 @@
 package dev.chatroom.testing;
 
-import java.util.concurrent.RejectedExecutionException;
-
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** Runs each task at once on the caller's thread: the in-memory server's database writer, so a test sees every write when the command returns. */

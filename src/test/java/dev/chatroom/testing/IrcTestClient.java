@@ -1,12 +1,11 @@
 package dev.chatroom.testing;
 
 import java.io.BufferedInputStream;
-import java.net.InetSocketAddress;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,7 +1,5 @@
 package dev.chatroom.testing;
 
-import java.util.Map;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -50,20 +49,24 @@ public final class JarProcess implements AutoCloseable {
             if (!given.contains("--tls-port") && !given.contains("--help")) cmd.addAll(List.of("--tls-port", "0"));
             if (!given.contains("--ssh-port") && !given.contains("--help")) cmd.addAll(List.of("--ssh-port", "off"));
             if (!given.contains("--data-dir") && !given.contains("--help")) {
-                cmd.addAll(List.of("--data-dir", Files.createTempDirectory("chatroom-it").toString()));
+                cmd.addAll(List.of(
+                        "--data-dir", Files.createTempDirectory("chatroom-it").toString()));
             }
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         process = pb.start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) output.add(line);
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "jar-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) output.add(line);
+                    } catch (IOException ignored) {
+                        // process ended
+                    }
+                },
+                "jar-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -81,7 +84,12 @@ public final class JarProcess implements AutoCloseable {
     /** Waits for an output line matching the regex and returns the match. */
     public Matcher expect(String regex) throws InterruptedException {
         Pattern p = Pattern.compile(regex);
-        Matcher m = p.matcher(Await.take("output matching " + regex, Duration.ofSeconds(30), output, l -> p.matcher(l).find(), seen));
+        Matcher m = p.matcher(Await.take(
+                "output matching " + regex,
+                Duration.ofSeconds(30),
+                output,
+                l -> p.matcher(l).find(),
+                seen));
         m.find(); // true: it is the line that matched
         return m;
     }

@@ -9,7 +9,8 @@ import java.util.PriorityQueue;
 public final class ManualClock implements Clock {
     private record Task(long due, long seq, Runnable run, boolean[] cancelled) {}
 
-    private final PriorityQueue<Task> timers = new PriorityQueue<>((a, b) -> a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.seq, b.seq));
+    private final PriorityQueue<Task> timers =
+            new PriorityQueue<>((a, b) -> a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.seq, b.seq));
     private final ArrayDeque<Runnable> soon = new ArrayDeque<>();
     private final long startMillis = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
     private long nanos = 1_000_000_000_000L;

@@ -27,9 +27,11 @@ final class NodeClock implements Clock {
 
     @Override
     public Timer schedule(Runnable task, long delayNanos) {
-        return clock.schedule(() -> {
-            if (!dead) task.run();
-        }, delayNanos);
+        return clock.schedule(
+                () -> {
+                    if (!dead) task.run();
+                },
+                delayNanos);
     }
 
     @Override

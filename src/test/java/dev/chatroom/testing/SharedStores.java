@@ -34,18 +34,36 @@ final class SharedStores implements AutoCloseable {
         } catch (StoreException e) {
             throw new IllegalStateException(e);
         }
-        stores = SqliteStores.inline(database, config, System.err::println); // no console of its own: a store's complaint shows in the test's output
+        stores = SqliteStores.inline(
+                database,
+                config,
+                System.err::println); // no console of its own: a store's complaint shows in the test's output
         history = shared(stores.history());
     }
 
     /** What one node opens: the same records, closed only with the cluster. */
     Stores forNode() {
         return new Stores() {
-            public AccountStore accounts() { return stores.accounts(); }
-            public BanStore bans() { return stores.bans(); }
-            public RoomStore rooms() { return stores.rooms(); }
-            public HistoryStore history() { return history; }
-            public String where() { return "the cluster's shared stores"; }
+            public AccountStore accounts() {
+                return stores.accounts();
+            }
+
+            public BanStore bans() {
+                return stores.bans();
+            }
+
+            public RoomStore rooms() {
+                return stores.rooms();
+            }
+
+            public HistoryStore history() {
+                return history;
+            }
+
+            public String where() {
+                return "the cluster's shared stores";
+            }
+
             public void close() {}
         };
     }
@@ -63,7 +81,13 @@ final class SharedStores implements AutoCloseable {
             }
 
             @Override
-            public void targets(List<String> roomKeys, String accountKey, long afterMillis, long beforeMillis, int limit, Consumer<List<TargetTime>> then) {
+            public void targets(
+                    List<String> roomKeys,
+                    String accountKey,
+                    long afterMillis,
+                    long beforeMillis,
+                    int limit,
+                    Consumer<List<TargetTime>> then) {
                 store.targets(roomKeys, accountKey, afterMillis, beforeMillis, limit, then);
             }
 

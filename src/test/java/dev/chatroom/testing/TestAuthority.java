@@ -35,22 +35,35 @@ public final class TestAuthority {
         keys = ecKeys();
         X500Name name = new X500Name("CN=chatroom test authority");
         Instant now = Instant.now();
-        var b = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))),
-                name, keys.getPublic());
+        var b = new JcaX509v3CertificateBuilder(
+                name,
+                BigInteger.ONE,
+                Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(Duration.ofDays(30))),
+                name,
+                keys.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-        cert = new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        cert = new JcaX509CertificateConverter()
+                .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
     }
 
     /** A server certificate for localhost and 127.0.0.1, signed by this authority. */
     public Pem.Identity issue() throws Exception {
         KeyPair leaf = ecKeys();
         Instant now = Instant.now();
-        var b = new JcaX509v3CertificateBuilder(new X500Name("CN=chatroom test authority"), BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(7))), new X500Name("CN=localhost"), leaf.getPublic());
+        var b = new JcaX509v3CertificateBuilder(
+                new X500Name("CN=chatroom test authority"),
+                BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(Duration.ofDays(7))),
+                new X500Name("CN=localhost"),
+                leaf.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
-        X509Certificate c = new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+        }));
+        X509Certificate c = new JcaX509CertificateConverter()
+                .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
         return new Pem.Identity(List.of(c, cert), leaf.getPrivate());
     }
 

@@ -1,23 +1,21 @@
 package dev.chatroom.testing;
 
-import java.net.Socket;
-import java.util.function.Consumer;
-
-import dev.chatroom.launch.StartException;
-
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.launch.ChatServer;
+import dev.chatroom.launch.StartException;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.console.AdminCommands;
-import dev.chatroom.launch.ChatServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -37,7 +35,15 @@ public final class TestServer implements AutoCloseable {
     public static ServerConfig config() {
         try {
             var dir = Files.createTempDirectory("chatroom-test");
-            return ServerConfig.defaults().with(b -> b.host("127.0.0.1").port(0).tlsPort(0).sshPort(ServerConfig.OFF).approve(ApprovalPolicy.ALL).dataDir(dir).floodRate(0).maxPerIp(1000));
+            return ServerConfig.defaults()
+                    .with(b -> b.host("127.0.0.1")
+                            .port(0)
+                            .tlsPort(0)
+                            .sshPort(ServerConfig.OFF)
+                            .approve(ApprovalPolicy.ALL)
+                            .dataDir(dir)
+                            .floodRate(0)
+                            .maxPerIp(1000));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,7 +93,12 @@ public final class TestServer implements AutoCloseable {
     /** Waits for a console event matching the regex, skipping others. */
     public String expectEvent(String regex) throws InterruptedException {
         Pattern p = Pattern.compile(regex);
-        return Await.take("console event matching " + regex, IrcTestClient.TIMEOUT, events, e -> p.matcher(e).find(), new ArrayList<>());
+        return Await.take(
+                "console event matching " + regex,
+                IrcTestClient.TIMEOUT,
+                events,
+                e -> p.matcher(e).find(),
+                new ArrayList<>());
     }
 
     /** Shuts the server down (clients get its ERROR), leaving the test's sockets to read it. */

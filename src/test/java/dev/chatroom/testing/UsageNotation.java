@@ -9,7 +9,8 @@ public final class UsageNotation {
         int required = 0;
         int depth = 0;
         boolean inWord = false;
-        for (char ch : usage.substring(usage.indexOf(' ') < 0 ? usage.length() : usage.indexOf(' ')).toCharArray()) {
+        for (char ch : usage.substring(usage.indexOf(' ') < 0 ? usage.length() : usage.indexOf(' '))
+                .toCharArray()) {
             if (ch == ' ' && depth == 0) {
                 inWord = false;
                 continue;

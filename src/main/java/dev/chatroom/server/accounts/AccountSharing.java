@@ -1,7 +1,6 @@
 package dev.chatroom.server.accounts;
 
 import dev.chatroom.store.Account;
-
 import java.util.function.Consumer;
 
 /**

@@ -1,19 +1,15 @@
 package dev.chatroom.server.accounts;
 
-import java.util.function.Consumer;
-
-import dev.chatroom.store.AccountStore;
-
-import dev.chatroom.store.AllowEntry;
-
-import dev.chatroom.store.Account;
-
 import dev.chatroom.irc.Casemapping;
+import dev.chatroom.store.Account;
+import dev.chatroom.store.AccountStore;
+import dev.chatroom.store.AllowEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Every account and the allow list, in memory on the event loop (a chat server's accounts fit

@@ -26,9 +26,11 @@ public final class LoginThrottle {
     /** Why a password login may not be tried now; null when it may. */
     public String refusal(String address, String accountKey, long nowNanos) {
         Failures a = recent(byAddress, address, nowNanos);
-        if (a != null && a.count >= MAX_PER_ADDRESS) return "Too many failed logins from your address; try again in 10 minutes";
+        if (a != null && a.count >= MAX_PER_ADDRESS)
+            return "Too many failed logins from your address; try again in 10 minutes";
         Failures k = accountKey == null ? null : recent(byAccount, accountKey, nowNanos);
-        if (k != null && k.count >= MAX_PER_ACCOUNT) return "Too many failed logins to this account; password logins to it are paused for 10 minutes";
+        if (k != null && k.count >= MAX_PER_ACCOUNT)
+            return "Too many failed logins to this account; password logins to it are paused for 10 minutes";
         return null;
     }
 

@@ -32,7 +32,8 @@ public final class PasswordHash {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
         byte[] out = derive(password, salt, memoryKiB, iterations, 1, 32);
-        return "$argon2id$v=19$m=" + memoryKiB + ",t=" + iterations + ",p=1$" + B64.encodeToString(salt) + "$" + B64.encodeToString(out);
+        return "$argon2id$v=19$m=" + memoryKiB + ",t=" + iterations + ",p=1$" + B64.encodeToString(salt) + "$"
+                + B64.encodeToString(out);
     }
 
     /** Whether password matches the stored hash; false for a malformed or missing hash. */
@@ -48,7 +49,9 @@ public final class PasswordHash {
                     case 'm' -> m = v;
                     case 't' -> t = v;
                     case 'p' -> p = v;
-                    default -> { return false; }
+                    default -> {
+                        return false;
+                    }
                 }
             }
             if (m < 8 || m > 1 << 20 || t < 1 || t > 100 || p < 1 || p > 16) return false;
@@ -60,7 +63,8 @@ public final class PasswordHash {
         }
     }
 
-    private static byte[] derive(String password, byte[] salt, int memoryKiB, int iterations, int parallelism, int length) {
+    private static byte[] derive(
+            String password, byte[] salt, int memoryKiB, int iterations, int parallelism, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKiB)

@@ -10,9 +10,13 @@ package dev.chatroom.server.commands;
  * @param scope {@link Scope#CLUSTER} for a command that changes what others see (a message, a
  *     join, a mode): in a cluster it is published and run on every node in the bus's order
  */
-public record Command(String name, int minParams, boolean beforeRegistration, boolean whilePending, Scope scope, Handler handler) {
+public record Command(
+        String name, int minParams, boolean beforeRegistration, boolean whilePending, Scope scope, Handler handler) {
     /** How far a command's effect reaches. */
-    public enum Scope { LOCAL, CLUSTER }
+    public enum Scope {
+        LOCAL,
+        CLUSTER
+    }
 
     /** Only for accepted users. */
     static Command registered(String name, int minParams, Handler h) {

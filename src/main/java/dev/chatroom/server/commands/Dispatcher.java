@@ -1,9 +1,8 @@
 package dev.chatroom.server.commands;
 
-import dev.chatroom.irc.Capability;
-
 import static dev.chatroom.irc.Numeric.*;
 
+import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Connection.State;
@@ -28,8 +27,16 @@ public final class Dispatcher {
     public Dispatcher(Hub hub) {
         this.hub = hub;
         for (List<Command> family : List.of(
-                RegistrationCommands.all(), MessageCommands.all(), RoomCommands.all(), ModeCommands.all(),
-                ListCommand.all(), QueryCommands.all(), UserCommands.all(), ServerInfoCommands.all(), AccountCommands.all(), HistoryCommands.all())) {
+                RegistrationCommands.all(),
+                MessageCommands.all(),
+                RoomCommands.all(),
+                ModeCommands.all(),
+                ListCommand.all(),
+                QueryCommands.all(),
+                UserCommands.all(),
+                ServerInfoCommands.all(),
+                AccountCommands.all(),
+                HistoryCommands.all())) {
             for (Command c : family) table.put(c.name(), c);
         }
     }
@@ -51,11 +58,13 @@ public final class Dispatcher {
         if (last == null || now - last > LOG_EVERY_NANOS) {
             lastLogged.put(kind, now);
             StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-            hub.events().event("Internal error (" + count + " so far) handling " + kind + " from " + c + ": " + e.getMessage()
-                    + (where == null ? "" : " at " + where));
+            hub.events()
+                    .event("Internal error (" + count + " so far) handling " + kind + " from " + c + ": "
+                            + e.getMessage() + (where == null ? "" : " at " + where));
         }
         r.fail(m.command(), "INTERNAL_ERROR", "The server could not handle that command");
-        if (!c.has(Capability.STANDARD_REPLIES)) r.notice("The server could not handle your " + m.command() + " command.");
+        if (!c.has(Capability.STANDARD_REPLIES))
+            r.notice("The server could not handle your " + m.command() + " command.");
     }
 
     public void dispatch(Connection c, Message m) {

@@ -7,14 +7,13 @@ import dev.chatroom.irc.Names;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
-import dev.chatroom.store.Conversation;
 import dev.chatroom.server.output.HistoryLines;
+import dev.chatroom.server.output.Replies;
+import dev.chatroom.store.Conversation;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.MessageRef;
 import dev.chatroom.store.SearchQuery;
-import dev.chatroom.store.StoredMessage;
 import dev.chatroom.store.TargetTime;
-import dev.chatroom.server.output.Replies;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,7 @@ import java.util.function.Consumer;
 public final class HistoryCommands {
     /** The most messages one request returns (ISUPPORT CHATHISTORY). */
     public static final int MAX_LIMIT = 1000;
+
     static final int SEARCH_DEFAULT = 50;
 
     private HistoryCommands() {}
@@ -65,7 +65,11 @@ public final class HistoryCommands {
         MessageRef to = kind == HistoryQuery.Kind.BETWEEN ? MessageRef.parse(ctx.param(3)) : MessageRef.NONE;
         Integer limit = limit(ctx.param(needed - 1));
         boolean starAllowed = kind == HistoryQuery.Kind.LATEST;
-        if (from == null || to == null || limit == null || (from.isNone() && !starAllowed) || (kind == HistoryQuery.Kind.BETWEEN && to.isNone())) {
+        if (from == null
+                || to == null
+                || limit == null
+                || (from.isNone() && !starAllowed)
+                || (kind == HistoryQuery.Kind.BETWEEN && to.isNone())) {
             fail(ctx.replies(), "INVALID_PARAMS", "Invalid reference or limit", sub, target);
             return;
         }
@@ -80,10 +84,21 @@ public final class HistoryCommands {
             return;
         }
         c.awaitAnswer(); // what c sends next waits for the answer: one read per client at a time
-        ctx.hub().history().store().query(q, found -> answer(ctx.hub(), c, label, r -> {
-            if (found == null) fail(r, "MESSAGE_ERROR", "History is unavailable right now; try again later", sub, target);
-            else HistoryLines.batch(r, HistoryLines.CHATHISTORY, target, found);
-        }));
+        ctx.hub()
+                .history()
+                .store()
+                .query(
+                        q,
+                        found -> answer(ctx.hub(), c, label, r -> {
+                            if (found == null)
+                                fail(
+                                        r,
+                                        "MESSAGE_ERROR",
+                                        "History is unavailable right now; try again later",
+                                        sub,
+                                        target);
+                            else HistoryLines.batch(r, HistoryLines.CHATHISTORY, target, found);
+                        }));
     }
 
     /** Whose history target names, for c: a room it is in, or a nick (its account's conversation; no account: none). */
@@ -113,7 +128,13 @@ public final class HistoryCommands {
         MessageRef a = MessageRef.parse(ctx.param(1));
         MessageRef b = MessageRef.parse(ctx.param(2));
         Integer limit = limit(ctx.param(3));
-        if (a == null || b == null || limit == null || a.msgid() != null || b.msgid() != null || a.isNone() || b.isNone()) {
+        if (a == null
+                || b == null
+                || limit == null
+                || a.msgid() != null
+                || b.msgid() != null
+                || a.isNone()
+                || b.isNone()) {
             fail(ctx.replies(), "INVALID_PARAMS", "TARGETS takes two timestamps and a limit", "TARGETS");
             return;
         }
@@ -126,25 +147,45 @@ public final class HistoryCommands {
         long hi = Math.max(a.timeMillis(), b.timeMillis());
         Hub hub = ctx.hub();
         c.awaitAnswer();
-        hub.history().store().targets(rooms, account, lo, hi, limit, found -> answer(hub, c, label, r -> {
-            if (found == null) {
-                fail(r, "MESSAGE_ERROR", "History is unavailable right now; try again later", "TARGETS");
-                return;
-            }
-            String batch = c.has(Capability.BATCH) ? r.startBatch("draft/chathistory-targets") : null;
-            for (TargetTime t : found) {
-                Room room = t.room() ? hub.rooms().find(t.name()) : null;
-                String name = room != null ? room.name() : t.name();
-                r.addInBatch(Message.of(r.serverName(), "CHATHISTORY", "TARGETS", name, "timestamp=" + Instant.ofEpochMilli(t.latestMillis())), batch);
-            }
-            if (batch != null) r.endBatch(batch);
-        }));
+        hub.history()
+                .store()
+                .targets(
+                        rooms,
+                        account,
+                        lo,
+                        hi,
+                        limit,
+                        found -> answer(hub, c, label, r -> {
+                            if (found == null) {
+                                fail(
+                                        r,
+                                        "MESSAGE_ERROR",
+                                        "History is unavailable right now; try again later",
+                                        "TARGETS");
+                                return;
+                            }
+                            String batch = c.has(Capability.BATCH) ? r.startBatch("draft/chathistory-targets") : null;
+                            for (TargetTime t : found) {
+                                Room room = t.room() ? hub.rooms().find(t.name()) : null;
+                                String name = room != null ? room.name() : t.name();
+                                r.addInBatch(
+                                        Message.of(
+                                                r.serverName(),
+                                                "CHATHISTORY",
+                                                "TARGETS",
+                                                name,
+                                                "timestamp=" + Instant.ofEpochMilli(t.latestMillis())),
+                                        batch);
+                            }
+                            if (batch != null) r.endBatch(batch);
+                        }));
     }
 
     // SEARCH <attributes>   e.g. SEARCH in=#room;text=deploy\sfailed;from=alice;limit=20
     static void search(Context ctx) {
         if (ctx.paramCount() == 0 || ctx.param(0).isEmpty()) {
-            ctx.replies().standardWords("FAIL", "SEARCH", "NEED_MORE_PARAMS", "SEARCH needs attributes, e.g. text=words");
+            ctx.replies()
+                    .standardWords("FAIL", "SEARCH", "NEED_MORE_PARAMS", "SEARCH needs attributes, e.g. text=words");
             return;
         }
         Map<String, String> attrs;
@@ -159,8 +200,10 @@ public final class HistoryCommands {
             return;
         }
         Integer limit = attrs.containsKey("limit") ? limit(attrs.get("limit")) : Integer.valueOf(SEARCH_DEFAULT);
-        MessageRef after = attrs.containsKey("after") ? MessageRef.parse("timestamp=" + attrs.get("after")) : MessageRef.NONE;
-        MessageRef before = attrs.containsKey("before") ? MessageRef.parse("timestamp=" + attrs.get("before")) : MessageRef.NONE;
+        MessageRef after =
+                attrs.containsKey("after") ? MessageRef.parse("timestamp=" + attrs.get("after")) : MessageRef.NONE;
+        MessageRef before =
+                attrs.containsKey("before") ? MessageRef.parse("timestamp=" + attrs.get("before")) : MessageRef.NONE;
         if (limit == null || after == null || before == null) {
             ctx.replies().standardWords("FAIL", "SEARCH", "INVALID_PARAMS", "Invalid limit or time");
             return;
@@ -184,18 +227,33 @@ public final class HistoryCommands {
             correspondent = Casemapping.fold(in);
         }
         String from = attrs.get("from");
-        SearchQuery q = new SearchQuery(text, rooms, in != null && correspondent == null ? null : account, from == null ? null : Casemapping.fold(from),
-                after.timeMillis(), before.timeMillis(), limit, correspondent);
+        SearchQuery q = new SearchQuery(
+                text,
+                rooms,
+                in != null && correspondent == null ? null : account,
+                from == null ? null : Casemapping.fold(from),
+                after.timeMillis(),
+                before.timeMillis(),
+                limit,
+                correspondent);
         String label = ctx.replies().takeLabel();
         Hub hub = ctx.hub();
         c.awaitAnswer();
-        hub.history().store().search(q, found -> answer(hub, c, label, r -> {
-            if (found == null) {
-                r.standardWords("FAIL", "SEARCH", "TEMPORARILY_UNAVAILABLE", "Search is unavailable right now; try again later");
-                return;
-            }
-            HistoryLines.batch(r, HistoryLines.SEARCH, null, found);
-        }));
+        hub.history()
+                .store()
+                .search(
+                        q,
+                        found -> answer(hub, c, label, r -> {
+                            if (found == null) {
+                                r.standardWords(
+                                        "FAIL",
+                                        "SEARCH",
+                                        "TEMPORARILY_UNAVAILABLE",
+                                        "Search is unavailable right now; try again later");
+                                return;
+                            }
+                            HistoryLines.batch(r, HistoryLines.SEARCH, null, found);
+                        }));
     }
 
     /** A positive count, at most {@link #MAX_LIMIT}; null when it is not one. */

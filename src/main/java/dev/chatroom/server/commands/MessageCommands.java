@@ -1,7 +1,5 @@
 package dev.chatroom.server.commands;
 
-import java.util.Arrays;
-
 import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Capability;
@@ -11,6 +9,7 @@ import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
 import dev.chatroom.server.output.Broadcast;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +41,15 @@ final class MessageCommands {
             if (!quiet) ctx.numeric(ERR_NOTEXTTOSEND, "No text to send");
             return;
         }
-        String[] targets = Arrays.stream(ctx.param(0).split(",")).filter(t -> !t.isEmpty()).toArray(String[]::new);
+        String[] targets =
+                Arrays.stream(ctx.param(0).split(",")).filter(t -> !t.isEmpty()).toArray(String[]::new);
         if (targets.length == 0) {
             if (!quiet) ctx.numeric(ERR_NORECIPIENT, "No recipient given (" + verb + ")");
             return;
         }
         if (targets.length > Names.MAX_TARGETS) {
-            if (!quiet) ctx.numeric(ERR_TOOMANYTARGETS, ctx.param(0), "Too many targets; the maximum is " + Names.MAX_TARGETS);
+            if (!quiet)
+                ctx.numeric(ERR_TOOMANYTARGETS, ctx.param(0), "Too many targets; the maximum is " + Names.MAX_TARGETS);
             return;
         }
         if (c.mutedAt(ctx.now())) {
@@ -58,14 +59,22 @@ final class MessageCommands {
         Map<String, String> clientTags = clientTags(c, ctx.message());
         c.spoke(ctx.now());
         if (!tagOnly) hub.stats().relayed();
-        if (!tagOnly && hub.config().logMessages()) hub.events().event("<" + c.nick() + " to " + ctx.param(0) + "> " + text);
+        if (!tagOnly && hub.config().logMessages())
+            hub.events().event("<" + c.nick() + " to " + ctx.param(0) + "> " + text);
         for (String target : targets) {
             if (Names.isChannel(target)) toRoom(ctx, target, verb, text, clientTags, quiet, tagOnly);
             else toNick(ctx, target, verb, text, clientTags, quiet, tagOnly);
         }
     }
 
-    private static void toRoom(Context ctx, String target, String verb, String text, Map<String, String> tags, boolean quiet, boolean tagOnly) {
+    private static void toRoom(
+            Context ctx,
+            String target,
+            String verb,
+            String text,
+            Map<String, String> tags,
+            boolean quiet,
+            boolean tagOnly) {
         Connection c = ctx.client();
         Room room = ctx.hub().rooms().find(target);
         if (room == null) {
@@ -86,7 +95,14 @@ final class MessageCommands {
         }
     }
 
-    private static void toNick(Context ctx, String target, String verb, String text, Map<String, String> tags, boolean quiet, boolean tagOnly) {
+    private static void toNick(
+            Context ctx,
+            String target,
+            String verb,
+            String text,
+            Map<String, String> tags,
+            boolean quiet,
+            boolean tagOnly) {
         Connection c = ctx.client();
         Connection to = ctx.hub().users().findRegistered(target);
         if (to == null) {

@@ -35,7 +35,9 @@ final class QueryCommands {
     static void who(Context ctx) {
         Connection viewer = ctx.client();
         String mask = ctx.paramCount() == 0 || ctx.param(0).isEmpty() ? "*" : ctx.param(0);
-        String whox = ctx.paramCount() >= 2 && ctx.param(1).startsWith("%") ? ctx.param(1).substring(1) : null;
+        String whox = ctx.paramCount() >= 2 && ctx.param(1).startsWith("%")
+                ? ctx.param(1).substring(1)
+                : null;
         boolean multi = viewer.has(Capability.MULTI_PREFIX);
         if (Names.isChannel(mask)) {
             Room r = ctx.hub().rooms().find(mask);
@@ -67,7 +69,9 @@ final class QueryCommands {
 
     /** A WHO mask matches the nick, the user, the host, the server's name or the realname. */
     private static boolean matches(Context ctx, String foldedMask, Connection who) {
-        for (String field : new String[] {who.nick(), who.user(), who.ident(), who.host(), ctx.hub().serverName(), who.realname()}) {
+        for (String field : new String[] {
+            who.nick(), who.user(), who.ident(), who.host(), ctx.hub().serverName(), who.realname()
+        }) {
             if (field != null && Glob.matches(foldedMask, Casemapping.fold(field))) return true;
         }
         return false;
@@ -77,7 +81,15 @@ final class QueryCommands {
         Hub hub = ctx.hub();
         String flags = (who.away() == null ? "H" : "G") + status;
         if (whox == null) {
-            ctx.numeric(RPL_WHOREPLY, channel, who.ident(), who.shownHost(), hub.serverName(), who.nick(), flags, "0 " + who.realname());
+            ctx.numeric(
+                    RPL_WHOREPLY,
+                    channel,
+                    who.ident(),
+                    who.shownHost(),
+                    hub.serverName(),
+                    who.nick(),
+                    flags,
+                    "0 " + who.realname());
             return;
         }
         // WHOX: the requested fields, always in this order (ircv3 whox spec): t c u i h s n f d l a o r
@@ -101,7 +113,7 @@ final class QueryCommands {
                 case 'a' -> out.add(who.account() == null ? "0" : who.account());
                 case 'o' -> out.add("n/a");
                 case 'r' -> out.add(who.realname());
-                default -> { }
+                default -> {}
             }
         }
         String[] params = out.toArray(new String[0]);
@@ -133,13 +145,23 @@ final class QueryCommands {
         }
         if (rooms.length() > 0) ctx.numeric(RPL_WHOISCHANNELS, who.nick(), rooms.toString());
         String id = who.clusterId();
-        ctx.numeric(RPL_WHOISSERVER, who.nick(), ctx.hub().serverName(),
-                id == null || id.indexOf(':') < 0 ? "chatroom server" : "chatroom server, node " + id.substring(0, id.indexOf(':')));
+        ctx.numeric(
+                RPL_WHOISSERVER,
+                who.nick(),
+                ctx.hub().serverName(),
+                id == null || id.indexOf(':') < 0
+                        ? "chatroom server"
+                        : "chatroom server, node " + id.substring(0, id.indexOf(':')));
         if (who.away() != null) ctx.numeric(RPL_AWAY, who.nick(), who.away());
         if (who.secure()) ctx.numeric(RPL_WHOISSECURE, who.nick(), "is using a secure connection");
         if (who.account() != null) ctx.numeric(RPL_WHOISACCOUNT, who.nick(), who.account(), "is logged in as");
         long idle = Math.max(0, (ctx.now() - who.lastSpokeMillis()) / 1000);
-        ctx.numeric(RPL_WHOISIDLE, who.nick(), Long.toString(idle), Long.toString(who.connectedAtMillis() / 1000), "seconds idle, signon time");
+        ctx.numeric(
+                RPL_WHOISIDLE,
+                who.nick(),
+                Long.toString(idle),
+                Long.toString(who.connectedAtMillis() / 1000),
+                "seconds idle, signon time");
         ctx.numeric(RPL_ENDOFWHOIS, who.nick(), "End of /WHOIS list");
     }
 
@@ -156,13 +178,20 @@ final class QueryCommands {
         int local = all.localRegistered();
         int unknown = all.localCount() - local;
         int servers = ctx.hub().replication().servers();
-        ctx.numeric(RPL_LUSERCLIENT, "There are " + (users - invisible) + " users and " + invisible + " invisible on " + servers + " servers");
+        ctx.numeric(
+                RPL_LUSERCLIENT,
+                "There are " + (users - invisible) + " users and " + invisible + " invisible on " + servers
+                        + " servers");
         if (unknown > 0) ctx.numeric(RPL_LUSERUNKNOWN, Integer.toString(unknown), "unknown connection(s)");
         ctx.numeric(RPL_LUSERCHANNELS, Integer.toString(ctx.hub().rooms().count()), "channels formed");
         ctx.numeric(RPL_LUSERME, "I have " + local + " clients and " + (servers - 1) + " servers");
         String most = Integer.toString(all.mostRegistered());
         String mostHere = Integer.toString(all.mostLocal());
-        ctx.numeric(RPL_LOCALUSERS, Integer.toString(local), mostHere, "Current local users " + local + ", max " + mostHere);
+        ctx.numeric(
+                RPL_LOCALUSERS,
+                Integer.toString(local),
+                mostHere,
+                "Current local users " + local + ", max " + mostHere);
         ctx.numeric(RPL_GLOBALUSERS, Integer.toString(users), most, "Current global users " + users + ", max " + most);
     }
 
@@ -184,7 +213,8 @@ final class QueryCommands {
         List<String> nicks = ctx.message().params();
         for (String nick : nicks.subList(0, Math.min(5, nicks.size()))) {
             Connection who = ctx.hub().users().findRegistered(nick);
-            if (who != null) out.add(who.nick() + "=" + (who.away() == null ? "+" : "-") + who.ident() + "@" + who.shownHost());
+            if (who != null)
+                out.add(who.nick() + "=" + (who.away() == null ? "+" : "-") + who.ident() + "@" + who.shownHost());
         }
         ctx.numeric(RPL_USERHOST, out.toString());
     }

@@ -1,7 +1,5 @@
 package dev.chatroom.server.commands;
 
-import dev.chatroom.server.Gate;
-
 import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Capability;
@@ -12,6 +10,7 @@ import dev.chatroom.server.Connection;
 import dev.chatroom.server.Connection.State;
 import dev.chatroom.server.Departure;
 import dev.chatroom.server.DisconnectReason;
+import dev.chatroom.server.Gate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,7 @@ final class RegistrationCommands {
                 new Command("NICK", 0, true, false, Command.Scope.CLUSTER, RegistrationCommands::nick),
                 Command.registration("USER", 4, RegistrationCommands::user),
                 Command.anytime("PING", 1, RegistrationCommands::ping),
-                Command.anytime("PONG", 0, ctx -> { }),
+                Command.anytime("PONG", 0, ctx -> {}),
                 Command.anytime("QUIT", 0, RegistrationCommands::quit));
     }
 
@@ -139,7 +138,8 @@ final class RegistrationCommands {
                 return;
             }
         }
-        if (!ctx.hub().rename(c, wanted, ctx.replies())) ctx.numeric(ERR_NICKNAMEINUSE, wanted, "Nickname is already in use");
+        if (!ctx.hub().rename(c, wanted, ctx.replies()))
+            ctx.numeric(ERR_NICKNAMEINUSE, wanted, "Nickname is already in use");
     }
 
     // USER <username> <mode> <unused> :<realname>

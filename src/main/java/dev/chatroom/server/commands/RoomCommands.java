@@ -1,9 +1,8 @@
 package dev.chatroom.server.commands;
 
-import dev.chatroom.irc.Message;
-
 import static dev.chatroom.irc.Numeric.*;
 
+import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
 import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.ChannelMode;
@@ -44,7 +43,8 @@ final class RoomCommands {
             if (!Names.isChannel(name)) ctx.numeric(ERR_NOSUCHCHANNEL, name, "No such channel");
             else if (!Names.isValidChannel(name)) ctx.numeric(ERR_BADCHANMASK, name, "Bad Channel Mask");
             else if (existing != null && existing.contains(c)) continue;
-            else if (c.roomCount() >= Names.ROOMS_PER_CLIENT) ctx.numeric(ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
+            else if (c.roomCount() >= Names.ROOMS_PER_CLIENT)
+                ctx.numeric(ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
             else if (refused != null) ctx.numeric(refused[0], existing.name(), refused[1]);
             else ctx.hub().rooms().join(c, name, ctx.replies());
         }
@@ -57,7 +57,11 @@ final class RoomCommands {
             Room r = ctx.hub().rooms().find(name);
             if (r == null) ctx.numeric(ERR_NOSUCHCHANNEL, name, "No such channel");
             else if (!r.contains(ctx.client())) ctx.numeric(ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
-            else r.part(ctx.client(), ctx.param(1) == null ? null : Utf8.truncate(ctx.param(1), Names.KICK_MAX), ctx.replies());
+            else
+                r.part(
+                        ctx.client(),
+                        ctx.param(1) == null ? null : Utf8.truncate(ctx.param(1), Names.KICK_MAX),
+                        ctx.replies());
         }
     }
 
@@ -118,7 +122,8 @@ final class RoomCommands {
             if (!r.contains(c)) ctx.numeric(ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
             else if (!r.isOperator(c)) ctx.numeric(ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
             else if (target == null) ctx.numeric(ERR_NOSUCHNICK, nicks[i], "No such nick/channel");
-            else if (!r.contains(target)) ctx.numeric(ERR_USERNOTINCHANNEL, target.nick(), r.name(), "They aren't on that channel");
+            else if (!r.contains(target))
+                ctx.numeric(ERR_USERNOTINCHANNEL, target.nick(), r.name(), "They aren't on that channel");
             else r.kick(target, c.prefix(), reason, ctx.replies());
         }
     }
@@ -140,12 +145,17 @@ final class RoomCommands {
         if (target == null) ctx.numeric(ERR_NOSUCHNICK, ctx.param(0), "No such nick/channel");
         else if (r == null) ctx.numeric(ERR_NOSUCHCHANNEL, ctx.param(1), "No such channel");
         else if (!r.contains(c)) ctx.numeric(ERR_NOTONCHANNEL, r.name(), "You're not on that channel");
-        else if (r.modes().has(ChannelMode.INVITE_ONLY) && !r.isOperator(c)) ctx.numeric(ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
+        else if (r.modes().has(ChannelMode.INVITE_ONLY) && !r.isOperator(c))
+            ctx.numeric(ERR_CHANOPRIVSNEEDED, r.name(), "You're not channel operator");
         else if (r.contains(target)) ctx.numeric(ERR_USERONCHANNEL, target.nick(), r.name(), "is already on channel");
         else {
             target.invite(r);
             ctx.replies().numericWords(RPL_INVITING, target.nick(), r.name());
-            ctx.hub().output().replies(target).add(Message.of(c.prefix(), "INVITE", target.nick(), r.name())).flush();
+            ctx.hub()
+                    .output()
+                    .replies(target)
+                    .add(Message.of(c.prefix(), "INVITE", target.nick(), r.name()))
+                    .flush();
             if (target.away() != null) ctx.numeric(RPL_AWAY, target.nick(), target.away());
         }
     }

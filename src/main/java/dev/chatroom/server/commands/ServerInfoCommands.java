@@ -27,7 +27,9 @@ final class ServerInfoCommands {
     /** False (with 402) when the command names a server other than this one: there is only this one. */
     private static boolean thisServer(Context ctx, int param) {
         String target = ctx.param(param);
-        if (target == null || target.isEmpty() || Casemapping.equals(target, ctx.hub().serverName())) return true;
+        if (target == null
+                || target.isEmpty()
+                || Casemapping.equals(target, ctx.hub().serverName())) return true;
         ctx.numeric(ERR_NOSUCHSERVER, target, "No such server");
         return false;
     }
@@ -84,7 +86,11 @@ final class ServerInfoCommands {
         if (found.isEmpty()) ctx.numeric(ERR_WASNOSUCHNICK, nick, "There was no such nickname");
         for (Whowas.Entry e : found) {
             ctx.numeric(RPL_WHOWASUSER, e.nick(), e.ident(), e.host(), "*", e.realname() == null ? "" : e.realname());
-            ctx.numeric(RPL_WHOISSERVER, e.nick(), ctx.hub().serverName(), HUMAN.format(Instant.ofEpochMilli(e.leftAtMillis())));
+            ctx.numeric(
+                    RPL_WHOISSERVER,
+                    e.nick(),
+                    ctx.hub().serverName(),
+                    HUMAN.format(Instant.ofEpochMilli(e.leftAtMillis())));
         }
         ctx.numeric(RPL_ENDOFWHOWAS, nick, "End of WHOWAS");
     }

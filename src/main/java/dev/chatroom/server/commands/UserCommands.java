@@ -39,8 +39,10 @@ final class UserCommands {
         Connection c = ctx.client();
         String name = ctx.param(0);
         if (name.isEmpty() || Utf8.length(name) > Names.REALNAME_MAX) {
-            ctx.replies().fail("SETNAME", "INVALID_REALNAME", "Realname is not valid (1-" + Names.REALNAME_MAX + " bytes)");
-            if (!c.has(Capability.STANDARD_REPLIES)) ctx.replies().notice("Realname is not valid (1-" + Names.REALNAME_MAX + " bytes).");
+            ctx.replies()
+                    .fail("SETNAME", "INVALID_REALNAME", "Realname is not valid (1-" + Names.REALNAME_MAX + " bytes)");
+            if (!c.has(Capability.STANDARD_REPLIES))
+                ctx.replies().notice("Realname is not valid (1-" + Names.REALNAME_MAX + " bytes).");
             return;
         }
         c.user(c.user(), name);

@@ -2,16 +2,15 @@ package dev.chatroom.server.console;
 
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Names;
-import dev.chatroom.tls.Fingerprint;
-import java.util.TreeSet;
-
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.store.Account;
 import dev.chatroom.store.AllowEntry;
+import dev.chatroom.tls.Fingerprint;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeSet;
 
 /** The admin's account commands: /accounts, /drop, /resetpass, /certs, /unlink, /allow, /deny, /allowlist. */
 final class AccountAdmin {
@@ -22,13 +21,20 @@ final class AccountAdmin {
 
     static String accounts(Hub hub) {
         List<Account> all = hub.logins().accounts().all();
-        if (all.isEmpty()) return "No accounts. People create one with /register in chatroom join (REGISTER in IRC clients).";
+        if (all.isEmpty())
+            return "No accounts. People create one with /register in chatroom join (REGISTER in IRC clients).";
         StringBuilder sb = new StringBuilder(all.size() + (all.size() == 1 ? " account:" : " accounts:"));
         for (Account a : all) {
             AllowEntry e = hub.logins().accounts().allowEntry(a.name());
             Connection on = hub.users().find(a.name());
-            sb.append("\n  ").append(a.name()).append("  registered ").append(Instant.ofEpochMilli(a.createdMillis()).toString(), 0, 10)
-                    .append(a.certificates().isEmpty() ? "" : ", " + a.certificates().size() + " certificate(s)")
+            sb.append("\n  ")
+                    .append(a.name())
+                    .append("  registered ")
+                    .append(Instant.ofEpochMilli(a.createdMillis()).toString(), 0, 10)
+                    .append(
+                            a.certificates().isEmpty()
+                                    ? ""
+                                    : ", " + a.certificates().size() + " certificate(s)")
                     .append(e == null ? "" : e.allowed() ? ", allowed" : ", denied")
                     .append(a.passwordHash() == null ? ", no password" : a.oneTime() ? ", one-time password" : "")
                     .append(on != null && a.name().equalsIgnoreCase(on.account()) ? ", online" : "");
@@ -42,11 +48,13 @@ final class AccountAdmin {
         Account a = hub.logins().accounts().find(name);
         if (a == null) return "No account " + name + ". Type /accounts.";
         hub.logins().accounts().drop(name);
-        for (Connection c : hub.users().all()) if (a.name().equalsIgnoreCase(c.account())) hub.logins().loggedOut(c);
+        for (Connection c : hub.users().all())
+            if (a.name().equalsIgnoreCase(c.account())) hub.logins().loggedOut(c);
         // its private conversations go too: whoever registers the name next must not read them
         hub.history().forgetAccount(Casemapping.fold(a.name()));
         hub.events().event("Account " + a.name() + " dropped by the admin.");
-        return "Dropped account " + a.name() + " (its certificates, allow-list entry and private message history too); anyone may take the name now.";
+        return "Dropped account " + a.name()
+                + " (its certificates, allow-list entry and private message history too); anyone may take the name now.";
     }
 
     /** /certs <account>: the certificates that log in to it (SASL EXTERNAL), to check or /unlink them. */
@@ -65,7 +73,8 @@ final class AccountAdmin {
         Account a = hub.logins().accounts().find(name);
         if (a == null) return "No account " + name + ". Type /accounts.";
         String fp = fingerprint.startsWith("SHA256:") ? fingerprint : Fingerprint.normalize(fingerprint);
-        if (fp == null || !a.certificates().contains(fp)) return "No such certificate on " + a.name() + ". Type /certs " + a.name() + ".";
+        if (fp == null || !a.certificates().contains(fp))
+            return "No such certificate on " + a.name() + ". Type /certs " + a.name() + ".";
         hub.logins().accounts().update(a.withoutCertificate(fp));
         hub.events().event("Certificate " + fp + " unlinked from account " + a.name() + " by the admin.");
         return "Unlinked " + fp + " from " + a.name() + ": it no longer logs in.";
@@ -77,7 +86,8 @@ final class AccountAdmin {
      */
     static String resetPassword(ConsoleLine line, ConsoleSession session) {
         String name = line.arg();
-        if (!session.onLoop(hub -> hub.logins().accounts().find(name) != null)) return "No account " + name + ". Type /accounts.";
+        if (!session.onLoop(hub -> hub.logins().accounts().find(name) != null))
+            return "No account " + name + ". Type /accounts.";
         String password = newOneTimePassword();
         String hash = session.onLoop(hub -> hub.logins().hasher()).hash(password);
         if (!session.onLoop(hub -> setOneTime(hub, name, hash))) return "No account " + name + ". Type /accounts.";
@@ -111,11 +121,17 @@ final class AccountAdmin {
     /** Only an existing account: allowing a name nobody registered yet would let in whoever registers it first. */
     static String allowAccount(Hub hub, String name) {
         if (name.startsWith("key:")) {
-            hub.logins().accounts().remember(new AllowEntry(name, true, null, hub.clock().millis()));
+            hub.logins()
+                    .accounts()
+                    .remember(new AllowEntry(name, true, null, hub.clock().millis()));
             return "Allowed the ssh key " + name.substring(4) + ": it skips the queue.";
         }
-        if (hub.logins().accounts().find(name) == null) return "No account " + name + ": they /register first, then you /allow them.";
-        hub.logins().accounts().remember(new AllowEntry(canonical(hub, name), true, null, hub.clock().millis()));
+        if (hub.logins().accounts().find(name) == null)
+            return "No account " + name + ": they /register first, then you /allow them.";
+        hub.logins()
+                .accounts()
+                .remember(new AllowEntry(
+                        canonical(hub, name), true, null, hub.clock().millis()));
         return "Allowed " + canonical(hub, name) + ": logging in to it skips the queue.";
     }
 
@@ -124,18 +140,29 @@ final class AccountAdmin {
         if (!validName(line.arg())) return line.usage();
         String n = canonical(hub, line.arg());
         String reason = line.rest();
-        hub.logins().accounts().remember(new AllowEntry(n, false, reason == null ? null : reason.strip(), hub.clock().millis()));
-        return "Denied " + n + (reason == null ? "" : " (" + reason.strip() + ")") + ": logging in to it is refused. /allow " + n + " undoes it.";
+        hub.logins()
+                .accounts()
+                .remember(new AllowEntry(
+                        n,
+                        false,
+                        reason == null ? null : reason.strip(),
+                        hub.clock().millis()));
+        return "Denied " + n + (reason == null ? "" : " (" + reason.strip() + ")")
+                + ": logging in to it is refused. /allow " + n + " undoes it.";
     }
 
     static String allowList(Hub hub) {
         List<AllowEntry> all = hub.logins().accounts().allowList();
-        if (all.isEmpty()) return "The allow list is empty. Answer a join request with a (or /accept <nick> always), or /allow <account>.";
+        if (all.isEmpty())
+            return "The allow list is empty. Answer a join request with a (or /accept <nick> always), or /allow <account>.";
         StringBuilder sb = new StringBuilder("Allow list:");
         for (AllowEntry e : all) {
-            sb.append("\n  ").append(e.allowed() ? "allowed " : "denied  ").append(e.account())
+            sb.append("\n  ")
+                    .append(e.allowed() ? "allowed " : "denied  ")
+                    .append(e.account())
                     .append(e.reason() == null ? "" : " (" + e.reason() + ")")
-                    .append("  since ").append(Instant.ofEpochMilli(e.changedMillis()).toString(), 0, 10);
+                    .append("  since ")
+                    .append(Instant.ofEpochMilli(e.changedMillis()).toString(), 0, 10);
         }
         return sb.toString();
     }

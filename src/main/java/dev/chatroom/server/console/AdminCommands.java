@@ -57,7 +57,8 @@ public final class AdminCommands {
         if (input.isEmpty()) return "";
         ConsoleCommand command = ConsoleCommands.find(ConsoleLine.verb(input));
         if (command == null) {
-            return input.startsWith("/") ? "Unknown command " + input.split("\\s+", 2)[0] + ". Type /help."
+            return input.startsWith("/")
+                    ? "Unknown command " + input.split("\\s+", 2)[0] + ". Type /help."
                     : "Type y or n to answer the oldest request, or /help.";
         }
         ConsoleLine parsed = ConsoleLine.parse(command, input);

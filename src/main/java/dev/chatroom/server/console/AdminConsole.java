@@ -56,11 +56,13 @@ public final class AdminConsole implements EventSink, AutoCloseable {
      * @return true when the admin asked to stop the server with Ctrl-C or Ctrl-D; false when
      *     /shutdown already stopped it, or non-interactive input simply ended (the server keeps running)
      */
-    public boolean run(AdminCommands commands, boolean interactive, InputStream in, EventSink results) throws IOException {
+    public boolean run(AdminCommands commands, boolean interactive, InputStream in, EventSink results)
+            throws IOException {
         if (interactive) {
             Terminal t = TerminalBuilder.builder().system(true).build();
             terminal = t;
-            LineReader r = LineReaderBuilder.builder().terminal(t).appName("chatroom").build();
+            LineReader r =
+                    LineReaderBuilder.builder().terminal(t).appName("chatroom").build();
             reader = r;
             while (!commands.stopped()) {
                 String line;
@@ -106,7 +108,8 @@ public final class AdminConsole implements EventSink, AutoCloseable {
         }
         if (text == null || text.isEmpty()) return;
         if (text.startsWith(AdminCommands.CONSOLE_ONLY)) {
-            event(text.substring(AdminCommands.CONSOLE_ONLY.length())); // a secret: on this screen, never in the log file
+            event(text.substring(
+                    AdminCommands.CONSOLE_ONLY.length())); // a secret: on this screen, never in the log file
             return;
         }
         results.event(text);

@@ -1,11 +1,10 @@
 package dev.chatroom.server.console;
 
 import dev.chatroom.server.BanList;
-import dev.chatroom.server.Gate;
-import dev.chatroom.store.AllowEntry;
-
 import dev.chatroom.server.Connection;
+import dev.chatroom.server.Gate;
 import dev.chatroom.server.Hub;
+import dev.chatroom.store.AllowEntry;
 
 /** The admin's answers to join requests, and the next request to show. */
 final class Approving {
@@ -36,13 +35,17 @@ final class Approving {
     static String accept(ConsoleLine line, Hub hub) {
         if (line.rest() != null && !line.rest().strip().equalsIgnoreCase("always")) return line.usage();
         Connection c = findPending(hub, line.arg());
-        return c == null ? "No request from " + line.arg() + ". Type /pending." : answer(hub, c, true, line.rest() != null, null);
+        return c == null
+                ? "No request from " + line.arg() + ". Type /pending."
+                : answer(hub, c, true, line.rest() != null, null);
     }
 
     /** /reject <nick> [reason] */
     static String reject(ConsoleLine line, Hub hub) {
         Connection c = findPending(hub, line.arg());
-        return c == null ? "No request from " + line.arg() + ". Type /pending." : answer(hub, c, false, false, line.rest());
+        return c == null
+                ? "No request from " + line.arg() + ". Type /pending."
+                : answer(hub, c, false, false, line.rest());
     }
 
     /** Accepting always puts the account on the allow list; someone without an account can only be accepted this once. */
@@ -54,11 +57,17 @@ final class Approving {
             if (always && account != null) {
                 result = AccountAdmin.allowAccount(hub, account);
             } else if (always && c.sshKey() != null) {
-                hub.logins().accounts().remember(new AllowEntry(BanList.keyHost(c.sshKey()), true, null,
-                        hub.clock().millis()));
+                hub.logins()
+                        .accounts()
+                        .remember(new AllowEntry(
+                                BanList.keyHost(c.sshKey()),
+                                true,
+                                null,
+                                hub.clock().millis()));
                 result = "Allowed " + c.nick() + "'s ssh key " + c.sshKey() + ": it skips the queue from now on.";
             } else if (always) {
-                result = c.nick() + " has no account: accepted this time only. (They can /register, then you /allow " + c.nick() + ".)";
+                result = c.nick() + " has no account: accepted this time only. (They can /register, then you /allow "
+                        + c.nick() + ".)";
             }
         } else {
             hub.gate().reject(c, reason);

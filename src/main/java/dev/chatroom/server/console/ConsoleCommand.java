@@ -18,7 +18,8 @@ import java.util.function.Function;
  * @param scope whether it runs on this node only or, in a cluster, on every node
  * @param handler what it does, answering with the text to print ("" for nothing)
  */
-record ConsoleCommand(String usage, List<String> aliases, int minWords, String description, Scope scope, Handler handler) {
+record ConsoleCommand(
+        String usage, List<String> aliases, int minWords, String description, Scope scope, Handler handler) {
     /** A row with no aliases. */
     static ConsoleCommand of(String usage, int minWords, String description, Scope scope, Handler handler) {
         return new ConsoleCommand(usage, List.of(), minWords, description, scope, handler);

@@ -19,39 +19,117 @@ import java.util.StringJoiner;
  */
 public final class ConsoleCommands {
     static final List<ConsoleCommand> TABLE = List.of(
-            of("y", 0, "accept the oldest join request", answeringOldest("/accept %s"), onLoop(Approving::acceptOldest)).alias("yes"),
-            of("n", 0, "reject the oldest join request", answeringOldest("/reject %s"), onLoop(Approving::rejectOldest)).alias("no"),
-            of("a", 0, "accept the oldest join request and allow its account always", answeringOldest("/accept %s always"),
-                    onLoop(Approving::allowOldest)).alias("always"),
-            of("/accept <nick> [always]", 1, "accept that request (always: put its account on the allow list)", CLUSTER, onLoop(Approving::accept)),
-            of("/reject <nick> [reason]", 1, "reject that request, telling them the reason", CLUSTER, onLoop(Approving::reject)),
+            of("y", 0, "accept the oldest join request", answeringOldest("/accept %s"), onLoop(Approving::acceptOldest))
+                    .alias("yes"),
+            of("n", 0, "reject the oldest join request", answeringOldest("/reject %s"), onLoop(Approving::rejectOldest))
+                    .alias("no"),
+            of(
+                            "a",
+                            0,
+                            "accept the oldest join request and allow its account always",
+                            answeringOldest("/accept %s always"),
+                            onLoop(Approving::allowOldest))
+                    .alias("always"),
+            of(
+                    "/accept <nick> [always]",
+                    1,
+                    "accept that request (always: put its account on the allow list)",
+                    CLUSTER,
+                    onLoop(Approving::accept)),
+            of(
+                    "/reject <nick> [reason]",
+                    1,
+                    "reject that request, telling them the reason",
+                    CLUSTER,
+                    onLoop(Approving::reject)),
             of("/pending", 0, "the requests waiting, oldest first", NODE, onLoop(Reports::pending)),
             of("/users", 0, "who is connected, by room", NODE, onLoop(Reports::users)),
-            of("/kick <nick> [#room] [reason]", 1, "remove someone from the chat, or from one room (they may come back)", CLUSTER,
+            of(
+                    "/kick <nick> [#room] [reason]",
+                    1,
+                    "remove someone from the chat, or from one room (they may come back)",
+                    CLUSTER,
                     onLoop(UserAdmin::kick)),
-            of("/ban <nick|ip|mask|key:SHA256:...> [#room] [reason]", 1,
-                    "disconnect and keep out (nick!user@host masks, * and ?; an ssh key), or keep out of one room", CLUSTER, onLoop(UserAdmin::ban)),
+            of(
+                    "/ban <nick|ip|mask|key:SHA256:...> [#room] [reason]",
+                    1,
+                    "disconnect and keep out (nick!user@host masks, * and ?; an ssh key), or keep out of one room",
+                    CLUSTER,
+                    onLoop(UserAdmin::ban)),
             of("/unban <nick|ip|mask> [#room]", 1, "lift a ban", CLUSTER, onLoop(UserAdmin::unban)),
             of("/bans", 0, "the bans", NODE, onLoop(Reports::bans)),
-            of("/mute <nick> [#room] [minutes]", 1, "keep someone from talking (until /unmute if no minutes)", CLUSTER, onLoop(UserAdmin::mute)),
+            of(
+                    "/mute <nick> [#room] [minutes]",
+                    1,
+                    "keep someone from talking (until /unmute if no minutes)",
+                    CLUSTER,
+                    onLoop(UserAdmin::mute)),
             of("/unmute <nick> [#room]", 1, "let them talk again", CLUSTER, onLoop(UserAdmin::unmute)),
             of("/say <text>", 1, "an announcement to everyone", CLUSTER, onLoop(UserAdmin::say)),
-            of("/topic [#room] [text]", 0, "show or set a room's topic (default: the main room)", CLUSTER_WHEN_SETTING, onLoop(RoomAdmin::topic)),
+            of(
+                    "/topic [#room] [text]",
+                    0,
+                    "show or set a room's topic (default: the main room)",
+                    CLUSTER_WHEN_SETTING,
+                    onLoop(RoomAdmin::topic)),
             of("/op <nick> [#room]", 1, "make someone a channel operator", CLUSTER, onLoop(RoomAdmin.setting("+o"))),
-            of("/deop <nick> [#room]", 1, "stop someone being a channel operator", CLUSTER, onLoop(RoomAdmin.setting("-o"))),
-            of("/voice <nick> [#room]", 1, "let someone speak in a moderated room", CLUSTER, onLoop(RoomAdmin.setting("+v"))),
-            of("/devoice <nick> [#room]", 1, "stop someone speaking in a moderated room", CLUSTER, onLoop(RoomAdmin.setting("-v"))),
-            of("/mode [#room] [modes [args]]", 0, "show or set a room's modes as the server (e.g. +m, +k key, +l 50)", CLUSTER_WHEN_SETTING,
+            of(
+                    "/deop <nick> [#room]",
+                    1,
+                    "stop someone being a channel operator",
+                    CLUSTER,
+                    onLoop(RoomAdmin.setting("-o"))),
+            of(
+                    "/voice <nick> [#room]",
+                    1,
+                    "let someone speak in a moderated room",
+                    CLUSTER,
+                    onLoop(RoomAdmin.setting("+v"))),
+            of(
+                    "/devoice <nick> [#room]",
+                    1,
+                    "stop someone speaking in a moderated room",
+                    CLUSTER,
+                    onLoop(RoomAdmin.setting("-v"))),
+            of(
+                    "/mode [#room] [modes [args]]",
+                    0,
+                    "show or set a room's modes as the server (e.g. +m, +k key, +l 50)",
+                    CLUSTER_WHEN_SETTING,
                     onLoop(RoomAdmin::mode)),
             of("/accounts", 0, "the registered accounts", NODE, onLoop(AccountAdmin::accounts)),
             of("/drop <account>", 1, "delete an account (its name is free again)", CLUSTER, onLoop(AccountAdmin::drop)),
             of("/resetpass <account>", 1, "print a one-time password for it", NODE, AccountAdmin::resetPassword),
-            of("/certs <account>", 1, "the client certificates that log in to it", NODE, onLoop(AccountAdmin::certificates)),
-            of("/unlink <account> <fingerprint>", 2, "stop that certificate logging in to it", CLUSTER, onLoop(AccountAdmin::unlink)),
-            of("/allow <account|key:SHA256:...>", 1, "its logins (or that ssh key) skip the queue", CLUSTER, onLoop(AccountAdmin::allow)),
-            of("/deny <account|key:SHA256:...> [reason]", 1, "refuse its logins (or that ssh key)", CLUSTER, onLoop(AccountAdmin::deny)),
+            of(
+                    "/certs <account>",
+                    1,
+                    "the client certificates that log in to it",
+                    NODE,
+                    onLoop(AccountAdmin::certificates)),
+            of(
+                    "/unlink <account> <fingerprint>",
+                    2,
+                    "stop that certificate logging in to it",
+                    CLUSTER,
+                    onLoop(AccountAdmin::unlink)),
+            of(
+                    "/allow <account|key:SHA256:...>",
+                    1,
+                    "its logins (or that ssh key) skip the queue",
+                    CLUSTER,
+                    onLoop(AccountAdmin::allow)),
+            of(
+                    "/deny <account|key:SHA256:...> [reason]",
+                    1,
+                    "refuse its logins (or that ssh key)",
+                    CLUSTER,
+                    onLoop(AccountAdmin::deny)),
             of("/allowlist", 0, "who is allowed and denied", NODE, onLoop(AccountAdmin::allowList)),
-            of("/purge <#room|nick>", 1, "erase a room's history, or everything a person (nick or account) said and was sent privately", NODE,
+            of(
+                    "/purge <#room|nick>",
+                    1,
+                    "erase a room's history, or everything a person (nick or account) said and was sent privately",
+                    NODE,
                     ServerAdmin::purge),
             of("/reload", 0, "read the TLS certificate files again (also SIGHUP)", NODE, ServerAdmin::reload),
             of("/stats", 0, "uptime, users, traffic, disconnects", NODE, onLoop(Reports::stats)),
@@ -63,7 +141,8 @@ public final class ConsoleCommands {
     static {
         for (ConsoleCommand c : TABLE) {
             for (String name : c.names()) {
-                if (BY_NAME.put(name, c) != null) throw new IllegalStateException("two console commands are called " + name);
+                if (BY_NAME.put(name, c) != null)
+                    throw new IllegalStateException("two console commands are called " + name);
             }
         }
     }
@@ -84,6 +163,8 @@ public final class ConsoleCommands {
 
     /** Every verb, its aliases in parentheses ("y (yes)", "/kick"), for a summary such as {@code chatroom server --help}. */
     public static List<String> verbs() {
-        return TABLE.stream().map(c -> c.aliases().isEmpty() ? c.verb() : c.verb() + " (" + String.join(", ", c.aliases()) + ")").toList();
+        return TABLE.stream()
+                .map(c -> c.aliases().isEmpty() ? c.verb() : c.verb() + " (" + String.join(", ", c.aliases()) + ")")
+                .toList();
     }
 }

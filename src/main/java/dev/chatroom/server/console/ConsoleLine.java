@@ -21,7 +21,8 @@ record ConsoleLine(ConsoleCommand command, String input, String arg, String rest
     static ConsoleLine parse(ConsoleCommand command, String input) {
         String[] words = input.split("\\s+", 3);
         String text = words.length > 1 ? input.substring(words[0].length()).strip() : "";
-        return new ConsoleLine(command, input, words.length > 1 ? words[1] : null, words.length > 2 ? words[2] : null, text);
+        return new ConsoleLine(
+                command, input, words.length > 1 ? words[1] : null, words.length > 2 ? words[2] : null, text);
     }
 
     /** How many words follow the verb, counting up to two. */

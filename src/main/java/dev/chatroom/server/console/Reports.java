@@ -1,12 +1,10 @@
 package dev.chatroom.server.console;
 
-import dev.chatroom.store.ServerBan;
-
-import dev.chatroom.server.BanList;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
 import dev.chatroom.server.Stats;
+import dev.chatroom.store.ServerBan;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -28,7 +26,8 @@ final class Reports {
     static String users(Hub hub) {
         int registered = hub.users().registeredCount();
         StringJoiner out = new StringJoiner("\n");
-        out.add(registered + (registered == 1 ? " user" : " users") + " connected, " + hub.gate().approvals().size() + " waiting.");
+        out.add(registered + (registered == 1 ? " user" : " users") + " connected, "
+                + hub.gate().approvals().size() + " waiting.");
         for (Room r : hub.rooms().all()) {
             StringJoiner names = new StringJoiner(" ");
             for (Connection m : r.members()) names.add(r.prefixOf(m) + m.nick() + (m.away() != null ? " (away)" : ""));
@@ -41,7 +40,8 @@ final class Reports {
         List<ServerBan> all = hub.bans().all();
         if (all.isEmpty()) return "No bans.";
         StringJoiner out = new StringJoiner("\n", "Bans (" + all.size() + "):\n", "");
-        for (ServerBan b : all) out.add("  " + b.mask() + (b.reason().isEmpty() ? "" : " (" + b.reason() + ")") + ", since " + b.since());
+        for (ServerBan b : all)
+            out.add("  " + b.mask() + (b.reason().isEmpty() ? "" : " (" + b.reason() + ")") + ", since " + b.since());
         return out.toString();
     }
 
@@ -52,7 +52,8 @@ final class Reports {
         long up = (hub.clock().millis() - s.startedMillis()) / 1000;
         StringJoiner out = new StringJoiner("\n");
         out.add(String.format("Up %dd %02dh %02dm %02ds", up / 86400, up / 3600 % 24, up / 60 % 60, up % 60));
-        out.add("Connected: " + registered + " in the chat, " + waiting + " waiting, " + (hub.users().count() - registered - waiting) + " registering");
+        out.add("Connected: " + registered + " in the chat, " + waiting + " waiting, "
+                + (hub.users().count() - registered - waiting) + " registering");
         out.add("Messages relayed: " + s.messagesRelayed());
         out.add("Bytes in: " + s.bytesIn() + ", out: " + s.bytesOut());
         StringJoiner gone = new StringJoiner(", ");

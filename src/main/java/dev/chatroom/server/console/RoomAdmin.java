@@ -40,12 +40,20 @@ final class RoomAdmin {
     static String mode(Hub hub, String roomName, String modes, List<String> args) {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
-        if (modes == null) return "Modes of " + r.name() + ": " + String.join(" ", r.modes().describe(true));
+        if (modes == null)
+            return "Modes of " + r.name() + ": " + String.join(" ", r.modes().describe(true));
         List<String> problems = new ArrayList<>();
-        RoomModeChange change = new RoomModeChange(r, null, hub.users()::findRegistered, (numeric, params) -> problems.add(text(params)), hub.clock().millis());
+        RoomModeChange change = new RoomModeChange(
+                r,
+                null,
+                hub.users()::findRegistered,
+                (numeric, params) -> problems.add(text(params)),
+                hub.clock().millis());
         List<String> applied = change.apply(modes, args);
         if (!applied.isEmpty()) r.announceModes(hub.serverName(), applied, null);
-        String done = applied.isEmpty() ? "Nothing changed in " + r.name() + "." : "Mode " + r.name() + " " + String.join(" ", applied) + ".";
+        String done = applied.isEmpty()
+                ? "Nothing changed in " + r.name() + "."
+                : "Mode " + r.name() + " " + String.join(" ", applied) + ".";
         return problems.isEmpty() ? done : done + "\n" + String.join("\n", problems);
     }
 
@@ -67,7 +75,8 @@ final class RoomAdmin {
         if (c == null || !r.contains(c)) return "No user " + nick + " in " + r.name() + ".";
         String why = reason == null ? hub.serverName() : Utf8.truncate(reason.strip(), Names.KICK_MAX);
         r.kick(c, hub.serverName(), why, null);
-        return "* " + c.nick() + " was removed from " + r.name() + " by the admin" + (reason == null ? "." : " (" + reason.strip() + ").");
+        return "* " + c.nick() + " was removed from " + r.name() + " by the admin"
+                + (reason == null ? "." : " (" + reason.strip() + ").");
     }
 
     /** A ban in one room: whoever matches is kicked from it and cannot come back in. */
@@ -91,7 +100,8 @@ final class RoomAdmin {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
         String normalized = RoomModes.normalizeMask(mask);
-        if (normalized == null || r.modes().bans().stream().noneMatch(b -> b.mask().equalsIgnoreCase(normalized))) {
+        if (normalized == null
+                || r.modes().bans().stream().noneMatch(b -> b.mask().equalsIgnoreCase(normalized))) {
             return "No ban on " + mask + " in " + r.name() + ".";
         }
         return mode(hub, r.name(), "-b", List.of(normalized));
@@ -104,7 +114,8 @@ final class RoomAdmin {
         Connection c = hub.users().findRegistered(nick);
         if (c == null || !r.contains(c)) return "No user " + nick + " in " + r.name() + ".";
         r.mute(c, untilMillis);
-        String what = untilMillis <= 0 ? c.nick() + " is no longer muted in " + r.name() + "."
+        String what = untilMillis <= 0
+                ? c.nick() + " is no longer muted in " + r.name() + "."
                 : c.nick() + " has been muted in " + r.name() + " by the admin" + howLong + ".";
         hub.moderation().announceIn(r, what);
         return what;
@@ -119,7 +130,10 @@ final class RoomAdmin {
     private static String topic(Hub hub, String roomName, String text) {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
-        if (text.isEmpty()) return r.topic() == null ? "No topic is set in " + r.name() + ". Usage: /topic [#room] <text>" : "Topic of " + r.name() + ": " + r.topic();
+        if (text.isEmpty())
+            return r.topic() == null
+                    ? "No topic is set in " + r.name() + ". Usage: /topic [#room] <text>"
+                    : "Topic of " + r.name() + ": " + r.topic();
         hub.moderation().topic(r, text);
         return "Topic of " + r.name() + " set.";
     }

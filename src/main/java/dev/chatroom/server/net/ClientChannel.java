@@ -1,13 +1,5 @@
 package dev.chatroom.server.net;
 
-import io.netty.channel.socket.DuplexChannel;
-import io.netty.handler.codec.DecoderException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import javax.net.ssl.SSLException;
-
-import dev.chatroom.ssh.SshGatewayLine;
-
 import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.irc.LineError;
 import dev.chatroom.irc.LineFramer;
@@ -16,21 +8,27 @@ import dev.chatroom.server.Departure;
 import dev.chatroom.server.DisconnectReason;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Link;
+import dev.chatroom.ssh.SshGatewayLine;
+import dev.chatroom.tls.Fingerprint;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import dev.chatroom.tls.Fingerprint;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * One client's channel, the only handler in its pipeline: bytes in are framed and decoded in
@@ -52,6 +50,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     private static final ByteBuf[] NONE = new ByteBuf[0];
     /** How long a closing connection may take to drain its last lines before it is cut. */
     private static final long DRAIN_SECONDS = 5;
+
     private static final int MIN_BUFFER = 256;
     /** Chunks after the first of a round; a line longer than this gets a chunk of its own size. */
     static final int CHUNK = 8 * 1024;
@@ -63,15 +62,18 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     private final int sendq;
     /** Behind TLS: the connection counts as encrypted from the start (nothing is read before the handshake). */
     private final boolean secure;
+
     private final String gatewaySecret;
     /** Skipping the rest of a line that was too long (see LineFramer). */
     private boolean discarding;
+
     private Channel channel;
     private Connection connection;
     /** The start of a line whose end has not arrived yet; null between lines. */
     private ByteBuf partial;
     /** The chunk being filled this round, and the ones filled before it. */
     private ByteBuf pending;
+
     private ByteBuf[] filled = NONE;
     private int filledCount;
     private boolean dirty;
@@ -82,6 +84,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     private int held;
     /** The size of the last flush: the next round starts with a buffer that size, so it rarely grows. */
     private int lastRound = MIN_BUFFER;
+
     private long lastProgressNanos = System.nanoTime();
     /** Bytes in Netty's outbound buffer at the budget's last look. */
     private long lastWaiting;
@@ -94,7 +97,8 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
      * With a gateway secret: a connection from the ssh gateway, which first says who is behind it
      * ({@link SshGatewayLine}); until then it is not a connection of the hub's.
      */
-    ClientChannel(Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8, boolean secure, String gatewaySecret) {
+    ClientChannel(
+            Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8, boolean secure, String gatewaySecret) {
         this.gatewaySecret = gatewaySecret;
         this.secure = secure;
         this.hub = hub;
@@ -109,9 +113,13 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         channel = ctx.channel();
         memory.register(this);
         if (gatewaySecret != null) { // the gateway's first line says who it is, at once
-            channel.eventLoop().schedule(() -> {
-                if (connection == null) channel.close();
-            }, 10, TimeUnit.SECONDS);
+            channel.eventLoop()
+                    .schedule(
+                            () -> {
+                                if (connection == null) channel.close();
+                            },
+                            10,
+                            TimeUnit.SECONDS);
             return;
         }
         InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
@@ -123,13 +131,18 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (!(evt instanceof SslHandshakeCompletionEvent done) || connection == null) return;
         if (!done.isSuccess()) {
-            if (!connection.isClosed()) hub.departures().disconnect(connection, new Departure(DisconnectReason.CONNECTION_LOST, "TLS handshake failed"));
+            if (!connection.isClosed())
+                hub.departures()
+                        .disconnect(
+                                connection, new Departure(DisconnectReason.CONNECTION_LOST, "TLS handshake failed"));
             ctx.close();
             return;
         }
         try {
-            var peer = ctx.pipeline().get(SslHandler.class).engine().getSession().getPeerCertificates();
-            if (peer.length > 0 && peer[0] instanceof X509Certificate cert) hub.clientCertificate(connection, Fingerprint.of(cert));
+            var peer =
+                    ctx.pipeline().get(SslHandler.class).engine().getSession().getPeerCertificates();
+            if (peer.length > 0 && peer[0] instanceof X509Certificate cert)
+                hub.clientCertificate(connection, Fingerprint.of(cert));
         } catch (SSLPeerUnverifiedException e) {
             // no client certificate: the usual case
         }
@@ -215,7 +228,8 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Fatal.exitOnOutOfMemory(cause);
         boolean tlsNoise = cause instanceof DecoderException && cause.getCause() instanceof SSLException;
-        if (!(cause instanceof IOException) && !tlsNoise) hub.events().event("Error on the connection of " + connection + ": " + cause);
+        if (!(cause instanceof IOException) && !tlsNoise)
+            hub.events().event("Error on the connection of " + connection + ": " + cause);
         ctx.close();
     }
 
@@ -335,9 +349,13 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
                 else channel.close();
             });
         }
-        channel.eventLoop().schedule(() -> {
-            channel.close();
-        }, DRAIN_SECONDS, TimeUnit.SECONDS); // closing cannot run out of memory
+        channel.eventLoop()
+                .schedule(
+                        () -> {
+                            channel.close();
+                        },
+                        DRAIN_SECONDS,
+                        TimeUnit.SECONDS); // closing cannot run out of memory
     }
 
     /** Stops queueing; what was not yet handed to Netty is freed. */

@@ -13,7 +13,8 @@ public final class Fatal {
     public static void exitOnOutOfMemory(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof OutOfMemoryError) {
-                System.err.println("chatroom: out of memory (" + c.getMessage() + "); stopping so that a supervisor can restart the server");
+                System.err.println("chatroom: out of memory (" + c.getMessage()
+                        + "); stopping so that a supervisor can restart the server");
                 System.err.flush();
                 Runtime.getRuntime().halt(EXIT_OUT_OF_MEMORY);
             }

@@ -1,10 +1,9 @@
 package dev.chatroom.server.net;
 
-import java.util.concurrent.TimeUnit;
-
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Coalesces flushes: links written during one turn of the event loop are flushed once, after
@@ -35,7 +34,8 @@ final class Flusher implements Runnable {
         if (!scheduled) {
             scheduled = true;
             if (lastRound >= BUSY_ROUND) {
-                loop.schedule(guarded, Math.min(MAX_DELAY_NANOS, lastRound * NANOS_PER_CONNECTION), TimeUnit.NANOSECONDS);
+                loop.schedule(
+                        guarded, Math.min(MAX_DELAY_NANOS, lastRound * NANOS_PER_CONNECTION), TimeUnit.NANOSECONDS);
             } else {
                 loop.execute(guarded);
             }

@@ -56,6 +56,7 @@ public final class Listeners {
     private final Flusher flusher;
     /** One event loop thread: one decoder for all. */
     private final CharsetDecoder utf8 = IrcLineDecoder.strictUtf8();
+
     private ServerBootstrap bootstrap;
     private Hub hub;
     private ServerTls tls;
@@ -88,7 +89,8 @@ public final class Listeners {
     public void serve(Hub hub, ServerTls tls) {
         this.hub = hub;
         this.tls = tls;
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        Class<? extends ServerChannel> channelType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
@@ -103,7 +105,12 @@ public final class Listeners {
     /** Listens on port (plain, or TLS when secure); says why it cannot, in words for the admin. */
     public Channel bind(int port, boolean secure) throws IOException {
         try {
-            return bootstrap.clone().childHandler(channels(secure, null)).bind(config.host(), port).sync().channel();
+            return bootstrap
+                    .clone()
+                    .childHandler(channels(secure, null))
+                    .bind(config.host(), port)
+                    .sync()
+                    .channel();
         } catch (Exception e) {
             throw new IOException("Cannot listen on " + config.host() + ":" + port + ": " + bindProblem(e), e);
         }
@@ -111,7 +118,12 @@ public final class Listeners {
 
     /** The ssh sessions' gateway on 127.0.0.1: a free port, whose connections must introduce themselves with secret. */
     Channel bindGateway(String secret) throws InterruptedException {
-        return bootstrap.clone().childHandler(channels(true, secret)).bind("127.0.0.1", 0).sync().channel();
+        return bootstrap
+                .clone()
+                .childHandler(channels(true, secret))
+                .bind("127.0.0.1", 0)
+                .sync()
+                .channel();
     }
 
     /** SSH on its port, its sessions reaching the hub through a gateway listener. */
@@ -124,7 +136,8 @@ public final class Listeners {
             @Override
             protected void initChannel(SocketChannel ch) {
                 clients.add(ch);
-                if (secure && gatewaySecret == null) ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
+                if (secure && gatewaySecret == null)
+                    ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
                 ch.pipeline().addLast(new ClientChannel(hub, flusher, memory, utf8, secure, gatewaySecret));
             }
         };
@@ -136,7 +149,8 @@ public final class Listeners {
             String m = String.valueOf(t.getMessage()).toLowerCase();
             if (t instanceof BindException || m.contains("address already in use")) {
                 if (m.contains("already in use")) return "address already in use";
-                if (m.contains("permission") || m.contains("access")) return "permission denied (ports below 1024 need privileges)";
+                if (m.contains("permission") || m.contains("access"))
+                    return "permission denied (ports below 1024 need privileges)";
                 if (m.contains("assign")) return "no such address on this machine";
                 return m;
             }

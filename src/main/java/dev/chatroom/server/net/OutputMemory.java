@@ -2,12 +2,12 @@ package dev.chatroom.server.net;
 
 import dev.chatroom.server.OutputBudget;
 import io.netty.channel.EventLoop;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**

@@ -36,7 +36,13 @@ public final class ServerTls {
     private volatile Loaded current;
 
     /** What a load produced: the context, and facts about the certificate for the admin. */
-    public record Loaded(SslContext context, X509Certificate leaf, String fingerprint, boolean trusted, boolean generated, Path certFile) {}
+    public record Loaded(
+            SslContext context,
+            X509Certificate leaf,
+            String fingerprint,
+            boolean trusted,
+            boolean generated,
+            Path certFile) {}
 
     private ServerTls(ServerConfig config, Loaded first) {
         this.config = config;
@@ -65,7 +71,8 @@ public final class ServerTls {
 
     private static Loaded load(ServerConfig config) throws IOException {
         if ((config.tlsCert() == null) != (config.tlsKey() == null)) {
-            throw new IOException("--tls-cert and --tls-key go together: give both, or neither for a self-signed certificate");
+            throw new IOException(
+                    "--tls-cert and --tls-key go together: give both, or neither for a self-signed certificate");
         }
         boolean generated = false;
         Path certFile = config.tlsCert();
@@ -75,24 +82,35 @@ public final class ServerTls {
             keyFile = config.dataDir().resolve(SELF_SIGNED_KEY);
             if (!Files.exists(certFile) || !Files.exists(keyFile)) {
                 try {
-                    Pem.write(SelfSigned.forServer(SelfSigned.localHostName(), Duration.ofDays(3650)), certFile, keyFile);
+                    Pem.write(
+                            SelfSigned.forServer(SelfSigned.localHostName(), Duration.ofDays(3650)), certFile, keyFile);
                 } catch (IOException e) {
-                    throw new IOException("cannot write a self-signed TLS certificate into " + config.dataDir() + ": " + e.getMessage(), e);
+                    throw new IOException(
+                            "cannot write a self-signed TLS certificate into " + config.dataDir() + ": "
+                                    + e.getMessage(),
+                            e);
                 }
                 generated = true;
             }
         }
         Pem.Identity id = Pem.load(certFile, keyFile);
         try {
-            SslContext context = SslContextBuilder.forServer(id.key(), id.chain().toArray(X509Certificate[]::new))
+            SslContext context = SslContextBuilder.forServer(
+                            id.key(), id.chain().toArray(X509Certificate[]::new))
                     .sslProvider(SslProvider.JDK)
                     .clientAuth(ClientAuth.OPTIONAL)
                     .trustManager(InsecureTrustManagerFactory.INSTANCE)
                     .build();
-            return new Loaded(context, id.leaf(), Fingerprint.of(id.leaf()), config.tlsCert() != null && trusted(id),
-                    generated, certFile);
+            return new Loaded(
+                    context,
+                    id.leaf(),
+                    Fingerprint.of(id.leaf()),
+                    config.tlsCert() != null && trusted(id),
+                    generated,
+                    certFile);
         } catch (IOException | RuntimeException e) {
-            throw new IOException(certFile + " and " + keyFile + " do not make a usable TLS certificate: " + e.getMessage(), e);
+            throw new IOException(
+                    certFile + " and " + keyFile + " do not make a usable TLS certificate: " + e.getMessage(), e);
         }
     }
 
@@ -103,7 +121,9 @@ public final class ServerTls {
             tmf.init((KeyStore) null);
             for (var tm : tmf.getTrustManagers()) {
                 if (tm instanceof X509TrustManager x) {
-                    x.checkServerTrusted(id.chain().toArray(X509Certificate[]::new), id.key().getAlgorithm().equals("EC") ? "ECDHE_ECDSA" : "ECDHE_RSA");
+                    x.checkServerTrusted(
+                            id.chain().toArray(X509Certificate[]::new),
+                            id.key().getAlgorithm().equals("EC") ? "ECDHE_ECDSA" : "ECDHE_RSA");
                     return true;
                 }
             }

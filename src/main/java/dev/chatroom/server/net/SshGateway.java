@@ -28,15 +28,26 @@ public final class SshGateway implements AutoCloseable {
         Channel bind(String secret) throws InterruptedException;
     }
 
-    static SshGateway start(ServerConfig config, Gateway gatewayFor, EventSink events) throws IOException, InterruptedException {
+    static SshGateway start(ServerConfig config, Gateway gatewayFor, EventSink events)
+            throws IOException, InterruptedException {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Channel gateway = gatewayFor.bind(secret);
         try {
             int port = ((InetSocketAddress) gateway.localAddress()).getPort();
-            return new SshGateway(gateway, SshListener.start(config.host(), config.sshPort(), config.dataDir(), port, secret, config.serverName(),
-                    config.pingInterval(), config.maxPerIp(), events));
+            return new SshGateway(
+                    gateway,
+                    SshListener.start(
+                            config.host(),
+                            config.sshPort(),
+                            config.dataDir(),
+                            port,
+                            secret,
+                            config.serverName(),
+                            config.pingInterval(),
+                            config.maxPerIp(),
+                            events));
         } catch (IOException | RuntimeException e) {
             gateway.close().awaitUninterruptibly();
             throw e;

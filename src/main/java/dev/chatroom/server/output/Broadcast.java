@@ -21,6 +21,7 @@ public final class Broadcast implements AutoCloseable {
     private final String msgid;
     /** The sender's account, for recipients with account-tag; null when not logged in (or not a user's message). */
     private final String account;
+
     private final ByteBufAllocator alloc;
     private final ByteBuf[] encoded = new ByteBuf[Wire.VARIANTS];
 
@@ -30,7 +31,13 @@ public final class Broadcast implements AutoCloseable {
      * @param msgid the message's id (IRCv3 msgid) for recipients that negotiated message-tags; null for none
      * @param clientTags client-only tags (+name), for recipients that negotiated message-tags
      */
-    Broadcast(Message message, long timeMillis, String msgid, String account, Map<String, String> clientTags, ByteBufAllocator alloc) {
+    Broadcast(
+            Message message,
+            long timeMillis,
+            String msgid,
+            String account,
+            Map<String, String> clientTags,
+            ByteBufAllocator alloc) {
         this.account = account;
         this.message = message;
         this.timeMillis = timeMillis;

@@ -1,9 +1,8 @@
 package dev.chatroom.server.output;
 
-import dev.chatroom.store.StoredMessage;
-
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
+import dev.chatroom.store.StoredMessage;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,7 +14,8 @@ import java.util.List;
  * with their original time as a tag (server-time) or, failing that, in front of the text.
  */
 public final class HistoryLines {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     public static final String CHATHISTORY = "chathistory";
     public static final String SEARCH = "soju.im/search";
 
@@ -27,7 +27,11 @@ public final class HistoryLines {
             batch(r, CHATHISTORY, room, messages);
             return;
         }
-        r.add(Message.trailing(server(r), "NOTICE", room, "--- " + messages.size() + " earlier message" + (messages.size() == 1 ? "" : "s") + " ---"));
+        r.add(Message.trailing(
+                server(r),
+                "NOTICE",
+                room,
+                "--- " + messages.size() + " earlier message" + (messages.size() == 1 ? "" : "s") + " ---"));
         plain(r, messages);
         r.add(Message.trailing(server(r), "NOTICE", room, "--- end of earlier messages ---"));
     }

@@ -13,9 +13,11 @@ public final class Output {
     private final ByteBufAllocator alloc;
     /** msgids: the start time and a counter, so ids stay unique across restarts of the server. */
     private String idPrefix;
+
     private long nextId;
     /** Set while a command relayed by the cluster runs: every node stamps it with its origin's time and msgid. */
     private long pinnedMillis = -1;
+
     private String pinnedId;
     private int pinnedUses;
 

@@ -1,14 +1,13 @@
 package dev.chatroom.server.output;
 
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.server.Connection;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What one connection is told, gathered and then written at once (ergo's response buffer):
@@ -145,7 +144,8 @@ public final class Replies {
      * recipient negotiated them; inside a batch (null: none) it always carries its time, which
      * is the point of history.
      */
-    public Replies addRemembered(Message m, long timeMillis, String msgid, String account, Map<String, String> clientTags, String batch) {
+    public Replies addRemembered(
+            Message m, long timeMillis, String msgid, String account, Map<String, String> clientTags, String batch) {
         int variant = Wire.variant(to) | (batch != null ? Wire.SERVER_TIME : 0);
         if (batch == null) {
             Wire.append(lines, m, timeMillis, msgid, account, clientTags, variant);
@@ -198,7 +198,13 @@ public final class Replies {
             for (int i = 1; i < all.length; i++) lines.append(all[i]).append("\r\n");
         } else {
             String id = "L" + Long.toString(BATCHES.incrementAndGet(), 36);
-            lines.append('@').append(tag).append(" :").append(serverName).append(" BATCH +").append(id).append(" labeled-response\r\n");
+            lines.append('@')
+                    .append(tag)
+                    .append(" :")
+                    .append(serverName)
+                    .append(" BATCH +")
+                    .append(id)
+                    .append(" labeled-response\r\n");
             // a line inside a batch of its own (history) belongs to that one, which belongs to this
             for (String l : all) {
                 if (l.startsWith("@batch=")) lines.append(l).append("\r\n");
@@ -213,7 +219,8 @@ public final class Replies {
         if (!all[0].contains(" BATCH +") || all[0].startsWith("@")) return false;
         String id = all[0].substring(all[0].indexOf(" BATCH +") + 8).split(" ", 2)[0];
         if (!all[all.length - 1].endsWith(" BATCH -" + id)) return false;
-        for (int i = 1; i < all.length - 1; i++) if (!all[i].startsWith("@batch=" + id + ";") && !all[i].startsWith("@batch=" + id + " ")) return false;
+        for (int i = 1; i < all.length - 1; i++)
+            if (!all[i].startsWith("@batch=" + id + ";") && !all[i].startsWith("@batch=" + id + " ")) return false;
         return true;
     }
 

@@ -25,7 +25,8 @@ final class Wire {
     private Wire() {}
 
     static int variant(Connection c) {
-        return (c.has(Capability.SERVER_TIME) ? SERVER_TIME : 0) | (c.has(Capability.MESSAGE_TAGS) ? MESSAGE_TAGS : 0)
+        return (c.has(Capability.SERVER_TIME) ? SERVER_TIME : 0)
+                | (c.has(Capability.MESSAGE_TAGS) ? MESSAGE_TAGS : 0)
                 | (c.has(Capability.ACCOUNT_TAG) ? ACCOUNT_TAG : 0);
     }
 
@@ -48,7 +49,9 @@ final class Wire {
         int end = sb.length();
         while (excess > 0 && end > start) {
             char c = sb.charAt(end - 1);
-            int n = Character.isLowSurrogate(c) && end - 2 >= start && Character.isHighSurrogate(sb.charAt(end - 2)) ? 2 : 1;
+            int n = Character.isLowSurrogate(c) && end - 2 >= start && Character.isHighSurrogate(sb.charAt(end - 2))
+                    ? 2
+                    : 1;
             excess -= n == 2 ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
             end -= n;
         }
@@ -65,7 +68,14 @@ final class Wire {
     }
 
     /** Appends the message with the tags the variant gets (msgid and account may be null), and CRLF. */
-    static void append(StringBuilder sb, Message m, long timeMillis, String msgid, String account, Map<String, String> clientTags, int variant) {
+    static void append(
+            StringBuilder sb,
+            Message m,
+            long timeMillis,
+            String msgid,
+            String account,
+            Map<String, String> clientTags,
+            int variant) {
         boolean time = (variant & SERVER_TIME) != 0;
         boolean id = (variant & MESSAGE_TAGS) != 0 && msgid != null;
         boolean acct = (variant & ACCOUNT_TAG) != 0 && account != null;

@@ -1,24 +1,19 @@
 package dev.chatroom.store.redis;
 
-import java.util.Arrays;
-import java.util.function.Function;
-
-import dev.chatroom.store.Fields;
-import dev.chatroom.store.StoreException;
-
-
-
-
 import dev.chatroom.store.Account;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.AllowEntry;
+import dev.chatroom.store.Fields;
+import dev.chatroom.store.StoreException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * Accounts and the allow list in Redis, shared by every node of a cluster. Two hashes, each
@@ -50,20 +45,24 @@ public final class RedisAccountStore implements AccountStore {
         Map<String, String> a = redis.await("read the accounts (" + accounts + ")", redis.redis.hgetall(accounts));
         Map<String, String> e = redis.await("read the allow list (" + allow + ")", redis.redis.hgetall(allow));
         List<Account> list = new ArrayList<>(a.size());
-        for (var x : a.entrySet()) list.add(decode(accounts, x.getKey(), x.getValue(), RedisAccountStore::decodeAccount));
+        for (var x : a.entrySet())
+            list.add(decode(accounts, x.getKey(), x.getValue(), RedisAccountStore::decodeAccount));
         List<AllowEntry> entries = new ArrayList<>(e.size());
-        for (var x : e.entrySet()) entries.add(decode(allow, x.getKey(), x.getValue(), RedisAccountStore::decodeAllowEntry));
+        for (var x : e.entrySet())
+            entries.add(decode(allow, x.getKey(), x.getValue(), RedisAccountStore::decodeAllowEntry));
         return new Contents(list, entries);
     }
 
     /** The account saved under this key (as {@link Account#key()} gives it), as Redis has it now; fails after the timeout. */
     public CompletionStage<Optional<Account>> account(String key) {
-        return redis.read(redis.redis.hget(accounts, key)).thenApply(v -> Optional.ofNullable(v).map(RedisAccountStore::decodeAccount));
+        return redis.read(redis.redis.hget(accounts, key))
+                .thenApply(v -> Optional.ofNullable(v).map(RedisAccountStore::decodeAccount));
     }
 
     /** The allow-list entry saved under this key, as Redis has it now; fails after the timeout. */
     public CompletionStage<Optional<AllowEntry>> allowEntry(String key) {
-        return redis.read(redis.redis.hget(allow, key)).thenApply(v -> Optional.ofNullable(v).map(RedisAccountStore::decodeAllowEntry));
+        return redis.read(redis.redis.hget(allow, key))
+                .thenApply(v -> Optional.ofNullable(v).map(RedisAccountStore::decodeAllowEntry));
     }
 
     @Override
@@ -92,17 +91,28 @@ public final class RedisAccountStore implements AccountStore {
 
     static String encode(Account a) {
         // sorted, so the same account is always the same bytes (easy to compare by eye or by tools)
-        return Fields.join(Arrays.asList(VERSION, a.name(), a.passwordHash(), Fields.bool(a.oneTime()), Long.toString(a.createdMillis()),
+        return Fields.join(Arrays.asList(
+                VERSION,
+                a.name(),
+                a.passwordHash(),
+                Fields.bool(a.oneTime()),
+                Long.toString(a.createdMillis()),
                 Fields.list(new TreeSet<>(a.certificates()))));
     }
 
     static Account decodeAccount(String text) {
         List<String> f = Fields.record(text, VERSION, 5);
-        return new Account(f.get(0), f.get(1), Fields.bool(f.get(2)), Long.parseLong(f.get(3)), Set.copyOf(Fields.unlist(f.get(4))));
+        return new Account(
+                f.get(0),
+                f.get(1),
+                Fields.bool(f.get(2)),
+                Long.parseLong(f.get(3)),
+                Set.copyOf(Fields.unlist(f.get(4))));
     }
 
     static String encode(AllowEntry e) {
-        return Fields.join(Arrays.asList(VERSION, e.account(), Fields.bool(e.allowed()), e.reason(), Long.toString(e.changedMillis())));
+        return Fields.join(Arrays.asList(
+                VERSION, e.account(), Fields.bool(e.allowed()), e.reason(), Long.toString(e.changedMillis())));
     }
 
     static AllowEntry decodeAllowEntry(String text) {
@@ -114,8 +124,11 @@ public final class RedisAccountStore implements AccountStore {
         try {
             return parse.apply(value);
         } catch (RuntimeException e) {
-            throw new StoreException("Redis " + redis.where + ": the record " + field + " in " + hash + " is damaged (" + RedisBackend.describe(e)
-                    + "); fix or delete it (redis-cli HDEL " + hash + " " + field + ")", e);
+            throw new StoreException(
+                    "Redis " + redis.where + ": the record " + field + " in " + hash + " is damaged ("
+                            + RedisBackend.describe(e) + "); fix or delete it (redis-cli HDEL " + hash + " " + field
+                            + ")",
+                    e);
         }
     }
 }

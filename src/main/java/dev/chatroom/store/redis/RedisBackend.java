@@ -1,7 +1,5 @@
 package dev.chatroom.store.redis;
 
-import java.util.concurrent.CompletionException;
-
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.StoreException;
 import io.lettuce.core.RedisChannelHandler;
@@ -12,6 +10,7 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +38,13 @@ final class RedisBackend implements RedisConnectionStateListener {
     private final AtomicBoolean lost = new AtomicBoolean();
     private volatile boolean closing;
 
-    RedisBackend(StatefulRedisConnection<String, String> connection, String prefix, String where, Duration timeout, int maxQueued, EventSink events) {
+    RedisBackend(
+            StatefulRedisConnection<String, String> connection,
+            String prefix,
+            String where,
+            Duration timeout,
+            int maxQueued,
+            EventSink events) {
         this.connection = connection;
         this.redis = connection.async();
         this.prefix = prefix;
@@ -60,13 +65,17 @@ final class RedisBackend implements RedisConnectionStateListener {
         f.whenComplete((v, e) -> {
             pending.remove(f);
             if (e == null) {
-                // the first success after failures says how many more were lost, so a long outage is one report, not thousands
+                // the first success after failures says how many more were lost, so a long outage is one report, not
+                // thousands
                 if (failing.compareAndSet(true, false)) {
                     int more = failedSince.getAndSet(0);
-                    if (more > 0) events.event("Redis " + where + ": " + more + " more write(s) failed before this one succeeded.");
+                    if (more > 0)
+                        events.event(
+                                "Redis " + where + ": " + more + " more write(s) failed before this one succeeded.");
                 }
             } else if (failing.compareAndSet(false, true)) {
-                events.event("Redis " + where + ": cannot " + what + ": " + describe(e) + ". Later failures are counted until a write succeeds.");
+                events.event("Redis " + where + ": cannot " + what + ": " + describe(e)
+                        + ". Later failures are counted until a write succeeds.");
             } else {
                 failedSince.incrementAndGet();
             }
@@ -83,9 +92,11 @@ final class RedisBackend implements RedisConnectionStateListener {
         try {
             return sent.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new StoreException("Redis " + where + ": cannot " + what + ": no answer within " + timeout.toSeconds() + " s", e);
+            throw new StoreException(
+                    "Redis " + where + ": cannot " + what + ": no answer within " + timeout.toSeconds() + " s", e);
         } catch (ExecutionException e) {
-            throw new StoreException("Redis " + where + ": cannot " + what + ": " + describe(e.getCause()), e.getCause());
+            throw new StoreException(
+                    "Redis " + where + ": cannot " + what + ": " + describe(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("Redis " + where + ": interrupted while trying to " + what, e);
@@ -114,7 +125,8 @@ final class RedisBackend implements RedisConnectionStateListener {
     void close(Duration within) {
         closing = true;
         if (!flush(within)) {
-            events.event("Redis " + where + ": " + pending() + " write(s) not acknowledged within " + within.toSeconds() + " s of closing; they are lost.");
+            events.event("Redis " + where + ": " + pending() + " write(s) not acknowledged within " + within.toSeconds()
+                    + " s of closing; they are lost.");
         }
         connection.close();
     }
@@ -122,13 +134,15 @@ final class RedisBackend implements RedisConnectionStateListener {
     @Override
     public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
         if (handler == connection && !closing && lost.compareAndSet(false, true)) {
-            events.event("Redis " + where + ": connection lost; reconnecting. Up to " + maxQueued + " write(s) wait meanwhile and are sent when it is back.");
+            events.event("Redis " + where + ": connection lost; reconnecting. Up to " + maxQueued
+                    + " write(s) wait meanwhile and are sent when it is back.");
         }
     }
 
     @Override
     public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
-        if (handler == connection && lost.compareAndSet(true, false)) events.event("Redis " + where + ": connected again.");
+        if (handler == connection && lost.compareAndSet(true, false))
+            events.event("Redis " + where + ": connected again.");
     }
 
     static String describe(Throwable e) {

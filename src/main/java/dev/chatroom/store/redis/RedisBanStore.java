@@ -1,12 +1,9 @@
 package dev.chatroom.store.redis;
 
+import dev.chatroom.log.EventSink;
+import dev.chatroom.store.BanStore;
 import dev.chatroom.store.Fields;
 import dev.chatroom.store.ServerBan;
-
-
-
-import dev.chatroom.store.BanStore;
-import dev.chatroom.log.EventSink;
 import dev.chatroom.store.StoreException;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Instant;
@@ -15,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The server's bans in Redis: one hash, {@code <prefix>bans}, its fields the bans' positions in
@@ -64,7 +60,8 @@ public final class RedisBanStore implements BanStore {
             try {
                 ordered.put(Integer.parseInt(e.getKey()), decodeBan(e.getValue()));
             } catch (RuntimeException x) {
-                events.event("Redis " + redis.where + ": the ban " + e.getKey() + " in " + hash + " is damaged (" + RedisBackend.describe(x) + "); left out.");
+                events.event("Redis " + redis.where + ": the ban " + e.getKey() + " in " + hash + " is damaged ("
+                        + RedisBackend.describe(x) + "); left out.");
             }
         }
         return new ArrayList<>(ordered.values());
@@ -73,7 +70,8 @@ public final class RedisBanStore implements BanStore {
     static String encode(ServerBan b) {
         Instant t = b.since();
         // seconds and nanos rather than millis: an Instant comes back exactly as it went
-        return Fields.join(Arrays.asList(VERSION, b.mask(), b.reason(), t == null ? null : t.getEpochSecond() + "." + t.getNano()));
+        return Fields.join(Arrays.asList(
+                VERSION, b.mask(), b.reason(), t == null ? null : t.getEpochSecond() + "." + t.getNano()));
     }
 
     static ServerBan decodeBan(String text) {

@@ -1,8 +1,5 @@
 package dev.chatroom.store.redis;
 
-
-
-import dev.chatroom.store.Conversation;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.MessageRef;
 import dev.chatroom.store.SearchQuery;
@@ -56,28 +53,38 @@ final class RedisHistoryReads {
         int limit = q.limit();
         MessageRef from = q.from();
         return switch (q.kind()) {
-            case LATEST -> from.isNone() ? newest(stream, Span.ALL, limit)
-                    : resolve(stream, from).thenCompose(id -> newest(stream, after(from, id, null), limit));
+            case LATEST ->
+                from.isNone()
+                        ? newest(stream, Span.ALL, limit)
+                        : resolve(stream, from).thenCompose(id -> newest(stream, after(from, id, null), limit));
             case BEFORE -> resolve(stream, from).thenCompose(id -> newest(stream, before(from, id, null), limit));
             case AFTER -> resolve(stream, from).thenCompose(id -> oldest(stream, after(from, id, null), limit));
-            case AROUND -> resolve(stream, from).thenCompose(id -> {
-                if (from.msgid() != null && id == null) return CompletableFuture.completedFuture(List.<StoredMessage>of());
-                String center = id != null ? id : Math.max(0, from.timeMillis()) + "-0";
-                return newest(stream, before(MessageRef.msgid(center), center, null), (limit - 1) / 2).thenCompose(older -> {
-                    Span rest = new Span(center, null, false);
-                    return oldest(stream, rest, limit - older.size()).thenApply(newer -> {
-                        List<StoredMessage> out = new ArrayList<>(older);
-                        out.addAll(newer);
-                        return out;
-                    });
+            case AROUND ->
+                resolve(stream, from).thenCompose(id -> {
+                    if (from.msgid() != null && id == null)
+                        return CompletableFuture.completedFuture(List.<StoredMessage>of());
+                    String center = id != null ? id : Math.max(0, from.timeMillis()) + "-0";
+                    return newest(stream, before(MessageRef.msgid(center), center, null), (limit - 1) / 2)
+                            .thenCompose(older -> {
+                                Span rest = new Span(center, null, false);
+                                return oldest(stream, rest, limit - older.size())
+                                        .thenApply(newer -> {
+                                            List<StoredMessage> out = new ArrayList<>(older);
+                                            out.addAll(newer);
+                                            return out;
+                                        });
+                            });
                 });
-            });
-            case BETWEEN -> resolve(stream, from).thenCompose(a -> resolve(stream, q.to()).thenCompose(b -> {
-                long pa = from.msgid() != null ? (a == null ? 0 : RedisKeys.millis(a)) : from.timeMillis();
-                long pb = q.to().msgid() != null ? (b == null ? 0 : RedisKeys.millis(b)) : q.to().timeMillis();
-                if (pa <= pb) return oldest(stream, before(q.to(), b, after(from, a, null)), limit);
-                return newest(stream, before(from, a, after(q.to(), b, null)), limit);
-            }));
+            case BETWEEN ->
+                resolve(stream, from)
+                        .thenCompose(a -> resolve(stream, q.to()).thenCompose(b -> {
+                            long pa = from.msgid() != null ? (a == null ? 0 : RedisKeys.millis(a)) : from.timeMillis();
+                            long pb = q.to().msgid() != null
+                                    ? (b == null ? 0 : RedisKeys.millis(b))
+                                    : q.to().timeMillis();
+                            if (pa <= pb) return oldest(stream, before(q.to(), b, after(from, a, null)), limit);
+                            return newest(stream, before(from, a, after(q.to(), b, null)), limit);
+                        }));
         };
     }
 
@@ -91,7 +98,9 @@ final class RedisHistoryReads {
     private static Span after(MessageRef ref, String id, Span within) {
         Span s = within == null ? Span.ALL : within;
         if (s.empty() || (ref.msgid() != null && id == null)) return Span.NONE;
-        String lower = ref.msgid() != null ? RedisKeys.next(id) : (ref.timeMillis() < 0 ? null : (ref.timeMillis() + 1) + "-0");
+        String lower = ref.msgid() != null
+                ? RedisKeys.next(id)
+                : (ref.timeMillis() < 0 ? null : (ref.timeMillis() + 1) + "-0");
         return new Span(lower, s.upper(), false);
     }
 
@@ -104,24 +113,29 @@ final class RedisHistoryReads {
     }
 
     private static Range<String> range(Span s) {
-        return Range.from(s.lower() == null ? Range.Boundary.unbounded() : Range.Boundary.including(s.lower()),
+        return Range.from(
+                s.lower() == null ? Range.Boundary.unbounded() : Range.Boundary.including(s.lower()),
                 s.upper() == null ? Range.Boundary.unbounded() : Range.Boundary.including(s.upper()));
     }
 
     /** The newest limit entries of the span, oldest first. */
     private CompletableFuture<List<StoredMessage>> newest(String stream, Span s, int limit) {
         if (s.empty() || limit <= 0) return CompletableFuture.completedFuture(new ArrayList<>());
-        return redis.xrevrange(stream, range(s), Limit.from(limit)).toCompletableFuture().thenApply(entries -> {
-            List<StoredMessage> out = messages(entries);
-            Collections.reverse(out);
-            return out;
-        });
+        return redis.xrevrange(stream, range(s), Limit.from(limit))
+                .toCompletableFuture()
+                .thenApply(entries -> {
+                    List<StoredMessage> out = messages(entries);
+                    Collections.reverse(out);
+                    return out;
+                });
     }
 
     /** The oldest limit entries of the span. */
     private CompletableFuture<List<StoredMessage>> oldest(String stream, Span s, int limit) {
         if (s.empty() || limit <= 0) return CompletableFuture.completedFuture(new ArrayList<>());
-        return redis.xrange(stream, range(s), Limit.from(limit)).toCompletableFuture().thenApply(RedisHistoryReads::messages);
+        return redis.xrange(stream, range(s), Limit.from(limit))
+                .toCompletableFuture()
+                .thenApply(RedisHistoryReads::messages);
     }
 
     static List<StoredMessage> messages(List<StreamMessage<String, String>> entries) {
@@ -131,12 +145,17 @@ final class RedisHistoryReads {
     }
 
     /** Each conversation's latest entry: a room's name as last written; a private one's other side as the account last saw it named. */
-    CompletableFuture<List<TargetTime>> targets(List<String> roomKeys, String accountKey, long after, long before, int limit) {
+    CompletableFuture<List<TargetTime>> targets(
+            List<String> roomKeys, String accountKey, long after, long before, int limit) {
         List<CompletableFuture<TargetTime>> each = new ArrayList<>();
         for (String room : roomKeys) {
-            each.add(latest(keys.room(room)).thenApply(m -> m == null || m.target() == null ? null : new TargetTime(m.target(), room, true, m.timeMillis())));
+            each.add(latest(keys.room(room))
+                    .thenApply(m -> m == null || m.target() == null
+                            ? null
+                            : new TargetTime(m.target(), room, true, m.timeMillis())));
         }
-        CompletableFuture<Set<String>> correspondents = accountKey == null ? CompletableFuture.completedFuture(Set.of())
+        CompletableFuture<Set<String>> correspondents = accountKey == null
+                ? CompletableFuture.completedFuture(Set.of())
                 : redis.smembers(keys.dms(accountKey)).toCompletableFuture();
         return correspondents.thenCompose(nicks -> {
             for (String nick : nicks) {
@@ -147,15 +166,16 @@ final class RedisHistoryReads {
                     return new TargetTime(name, nick, false, m.timeMillis());
                 }));
             }
-            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                List<TargetTime> out = new ArrayList<>();
-                for (CompletableFuture<TargetTime> f : each) {
-                    TargetTime t = f.join();
-                    if (t != null && t.latestMillis() > after && t.latestMillis() < before) out.add(t);
-                }
-                out.sort(Comparator.comparingLong(TargetTime::latestMillis));
-                return out.size() > limit ? new ArrayList<>(out.subList(0, Math.max(0, limit))) : out;
-            });
+            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> {
+                        List<TargetTime> out = new ArrayList<>();
+                        for (CompletableFuture<TargetTime> f : each) {
+                            TargetTime t = f.join();
+                            if (t != null && t.latestMillis() > after && t.latestMillis() < before) out.add(t);
+                        }
+                        out.sort(Comparator.comparingLong(TargetTime::latestMillis));
+                        return out.size() > limit ? new ArrayList<>(out.subList(0, Math.max(0, limit))) : out;
+                    });
         });
     }
 
@@ -165,35 +185,51 @@ final class RedisHistoryReads {
     }
 
     private CompletableFuture<StoredMessage> latest(String stream) {
-        return redis.xrevrange(stream, Range.unbounded(), Limit.from(1)).toCompletableFuture()
-                .thenApply(entries -> entries.isEmpty() ? null : RedisKeys.message(entries.get(0).getBody()));
+        return redis.xrevrange(stream, Range.unbounded(), Limit.from(1))
+                .toCompletableFuture()
+                .thenApply(entries -> entries.isEmpty()
+                        ? null
+                        : RedisKeys.message(entries.get(0).getBody()));
     }
 
     /** Each stream scanned newest first for its newest matches (at most limit, at most SEARCH_SCAN entries), then merged by time. */
     CompletableFuture<List<StoredMessage>> search(SearchQuery q) {
         SearchWords words = SearchWords.of(q.words());
-        if (words == null || q.limit() <= 0 || (q.roomKeys().isEmpty() && q.accountKey() == null)) return CompletableFuture.completedFuture(List.of());
-        Predicate<StoredMessage> wanted = m -> (q.fromKey() == null || q.fromKey().equals(m.senderKey()))
-                && (q.afterMillis() < 0 || m.timeMillis() > q.afterMillis()) && (q.beforeMillis() < 0 || m.timeMillis() < q.beforeMillis())
-                && words.matches(m.text());
-        // the id's millisecond is the message's time unless that ran behind the stream, so the time bounds narrow the scan too
-        Span span = new Span(q.afterMillis() < 0 ? null : (q.afterMillis() + 1) + "-0",
-                q.beforeMillis() < 0 ? null : RedisKeys.previous(q.beforeMillis() + "-0"), q.beforeMillis() == 0);
+        if (words == null || q.limit() <= 0 || (q.roomKeys().isEmpty() && q.accountKey() == null))
+            return CompletableFuture.completedFuture(List.of());
+        Predicate<StoredMessage> wanted =
+                m -> (q.fromKey() == null || q.fromKey().equals(m.senderKey()))
+                        && (q.afterMillis() < 0 || m.timeMillis() > q.afterMillis())
+                        && (q.beforeMillis() < 0 || m.timeMillis() < q.beforeMillis())
+                        && words.matches(m.text());
+        // the id's millisecond is the message's time unless that ran behind the stream, so the time bounds narrow the
+        // scan too
+        Span span = new Span(
+                q.afterMillis() < 0 ? null : (q.afterMillis() + 1) + "-0",
+                q.beforeMillis() < 0 ? null : RedisKeys.previous(q.beforeMillis() + "-0"),
+                q.beforeMillis() == 0);
         CompletableFuture<List<String>> streams;
         List<String> rooms = q.roomKeys().stream().map(keys::room).toList();
         if (q.accountKey() == null) streams = CompletableFuture.completedFuture(rooms);
-        else if (q.correspondentKey() != null) streams = CompletableFuture.completedFuture(concat(rooms, List.of(keys.dm(q.accountKey(), q.correspondentKey()))));
-        else streams = redis.smembers(keys.dms(q.accountKey())).toCompletableFuture()
-                .thenApply(nicks -> concat(rooms, nicks.stream().map(n -> keys.dm(q.accountKey(), n)).toList()));
+        else if (q.correspondentKey() != null)
+            streams = CompletableFuture.completedFuture(
+                    concat(rooms, List.of(keys.dm(q.accountKey(), q.correspondentKey()))));
+        else
+            streams = redis.smembers(keys.dms(q.accountKey()))
+                    .toCompletableFuture()
+                    .thenApply(nicks -> concat(
+                            rooms,
+                            nicks.stream().map(n -> keys.dm(q.accountKey(), n)).toList()));
         return streams.thenCompose(list -> {
             List<CompletableFuture<List<StoredMessage>>> each = new ArrayList<>();
             for (String s : list) each.add(scan(s, span, wanted, q.limit(), new ArrayList<>(), 0));
-            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                List<StoredMessage> all = new ArrayList<>();
-                for (CompletableFuture<List<StoredMessage>> f : each) all.addAll(f.join());
-                all.sort(Comparator.comparingLong(StoredMessage::timeMillis));
-                return new ArrayList<>(all.subList(Math.max(0, all.size() - q.limit()), all.size()));
-            });
+            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> {
+                        List<StoredMessage> all = new ArrayList<>();
+                        for (CompletableFuture<List<StoredMessage>> f : each) all.addAll(f.join());
+                        all.sort(Comparator.comparingLong(StoredMessage::timeMillis));
+                        return new ArrayList<>(all.subList(Math.max(0, all.size() - q.limit()), all.size()));
+                    });
         });
     }
 
@@ -204,23 +240,32 @@ final class RedisHistoryReads {
     }
 
     /** found is newest first while scanning; the result is oldest first. */
-    private CompletableFuture<List<StoredMessage>> scan(String stream, Span span, Predicate<StoredMessage> wanted, int limit, List<StoredMessage> found, int scanned) {
+    private CompletableFuture<List<StoredMessage>> scan(
+            String stream,
+            Span span,
+            Predicate<StoredMessage> wanted,
+            int limit,
+            List<StoredMessage> found,
+            int scanned) {
         if (span.empty()) return CompletableFuture.completedFuture(found);
-        return redis.xrevrange(stream, range(span), Limit.from(SEARCH_CHUNK)).toCompletableFuture().thenCompose(entries -> {
-            for (StreamMessage<String, String> e : entries) {
-                StoredMessage m = RedisKeys.message(e.getBody());
-                if (wanted.test(m)) found.add(m);
-                if (found.size() >= limit) break;
-            }
-            int total = scanned + entries.size();
-            if (found.size() >= limit || entries.size() < SEARCH_CHUNK || total >= SEARCH_SCAN) {
-                Collections.reverse(found);
-                return CompletableFuture.completedFuture(found);
-            }
-            String below = RedisKeys.previous(entries.get(entries.size() - 1).getId());
-            Span rest = below == null ? Span.NONE : new Span(span.lower(), below, false);
-            return scan(stream, rest, wanted, limit, found, total);
-        });
+        return redis.xrevrange(stream, range(span), Limit.from(SEARCH_CHUNK))
+                .toCompletableFuture()
+                .thenCompose(entries -> {
+                    for (StreamMessage<String, String> e : entries) {
+                        StoredMessage m = RedisKeys.message(e.getBody());
+                        if (wanted.test(m)) found.add(m);
+                        if (found.size() >= limit) break;
+                    }
+                    int total = scanned + entries.size();
+                    if (found.size() >= limit || entries.size() < SEARCH_CHUNK || total >= SEARCH_SCAN) {
+                        Collections.reverse(found);
+                        return CompletableFuture.completedFuture(found);
+                    }
+                    String below =
+                            RedisKeys.previous(entries.get(entries.size() - 1).getId());
+                    Span rest = below == null ? Span.NONE : new Span(span.lower(), below, false);
+                    return scan(stream, rest, wanted, limit, found, total);
+                });
     }
 
     /** The newest perRoom of every room, oldest first (by time across rooms, each room in its stream's order). */
@@ -228,12 +273,13 @@ final class RedisHistoryReads {
         return redis.smembers(keys.rooms()).toCompletableFuture().thenCompose(rooms -> {
             List<CompletableFuture<List<StoredMessage>>> each = new ArrayList<>();
             for (String room : rooms) each.add(newest(keys.room(room), Span.ALL, perRoom));
-            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                List<StoredMessage> all = new ArrayList<>();
-                for (CompletableFuture<List<StoredMessage>> f : each) all.addAll(f.join());
-                all.sort(Comparator.comparingLong(StoredMessage::timeMillis));
-                return all;
-            });
+            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> {
+                        List<StoredMessage> all = new ArrayList<>();
+                        for (CompletableFuture<List<StoredMessage>> f : each) all.addAll(f.join());
+                        all.sort(Comparator.comparingLong(StoredMessage::timeMillis));
+                        return all;
+                    });
         });
     }
 }

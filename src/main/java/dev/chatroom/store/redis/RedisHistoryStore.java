@@ -1,14 +1,5 @@
 package dev.chatroom.store.redis;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-
-
-
-
-
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.HistoryStore;
@@ -24,9 +15,12 @@ import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -67,6 +61,7 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
     public static final String DEFAULT_PREFIX = "chatroom:";
     /** A query that Redis has not answered by then answers empty: a hung Redis does not hang a client's request. */
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+
     static final long CLOSE_TIMEOUT_MILLIS = 10_000;
 
     private final RedisClient client;
@@ -97,7 +92,13 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
         this(client, null, false, prefix, loop, events);
     }
 
-    private RedisHistoryStore(RedisClient client, ClientResources ownResources, boolean ownClient, String prefix, Executor loop, EventSink events) {
+    private RedisHistoryStore(
+            RedisClient client,
+            ClientResources ownResources,
+            boolean ownClient,
+            String prefix,
+            Executor loop,
+            EventSink events) {
         this.client = client;
         this.ownResources = ownResources;
         this.ownClient = ownClient;
@@ -111,7 +112,8 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
             throw e;
         }
         RedisKeys keys = new RedisKeys(prefix == null ? DEFAULT_PREFIX : prefix);
-        this.writer = new RedisHistoryWriter(connection.async(), keys, loop, events, client.getResources().eventExecutorGroup());
+        this.writer = new RedisHistoryWriter(
+                connection.async(), keys, loop, events, client.getResources().eventExecutorGroup());
         this.reads = new RedisHistoryReads(connection.async(), keys);
         this.upkeep = new RedisHistoryUpkeep(connection.async(), keys);
     }
@@ -128,13 +130,20 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
      * every second, and no command waits longer than {@link #COMMAND_TIMEOUT}.
      */
     public static ClientOptions clientOptions() {
-        return ClientOptions.builder().autoReconnect(true).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT)).build();
+        return ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                .build();
     }
 
     private static ClientResources resources() {
-        // Lettuce's default backs off to 30 s between attempts: history would stay in memory that long after Redis is back
-        return ClientResources.builder().reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS)).build();
+        // Lettuce's default backs off to 30 s between attempts: history would stay in memory that long after Redis is
+        // back
+        return ClientResources.builder()
+                .reconnectDelay(
+                        Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
     }
 
     @Override
@@ -148,8 +157,18 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
     }
 
     @Override
-    public void targets(List<String> roomKeys, String accountKey, long afterMillis, long beforeMillis, int limit, Consumer<List<TargetTime>> then) {
-        read("list conversations", () -> reads.targets(roomKeys, accountKey, afterMillis, beforeMillis, limit), List.of(), then);
+    public void targets(
+            List<String> roomKeys,
+            String accountKey,
+            long afterMillis,
+            long beforeMillis,
+            int limit,
+            Consumer<List<TargetTime>> then) {
+        read(
+                "list conversations",
+                () -> reads.targets(roomKeys, accountKey, afterMillis, beforeMillis, limit),
+                List.of(),
+                then);
     }
 
     @Override
@@ -233,7 +252,8 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
 
     private static String describe(Throwable e) {
         Throwable c = e;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) c = c.getCause();
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null)
+            c = c.getCause();
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 
@@ -248,7 +268,9 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
         if (!closed.compareAndSet(false, true)) return;
         try {
             int lost = writer.flush(timeoutMillis);
-            if (lost > 0) events.event("History: Redis did not take the last " + lost + " message(s) before shutdown; they are lost");
+            if (lost > 0)
+                events.event(
+                        "History: Redis did not take the last " + lost + " message(s) before shutdown; they are lost");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

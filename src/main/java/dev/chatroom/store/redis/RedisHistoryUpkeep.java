@@ -1,8 +1,5 @@
 package dev.chatroom.store.redis;
 
-import java.util.concurrent.ConcurrentHashMap;
-
-
 import dev.chatroom.store.StoredMessage;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -105,22 +103,35 @@ final class RedisHistoryUpkeep {
 
     private CompletableFuture<Long> trim(String stream, String lastOld, int keep, long sofar) {
         String member = keys.target(stream).member();
-        return redis.<Long>eval(TRIM, ScriptOutputType.INTEGER, scriptKeys(stream), member, lastOld, Integer.toString(keep), Integer.toString(CHUNK))
-                .toCompletableFuture().thenCompose(n -> n >= CHUNK ? trim(stream, lastOld, keep, sofar + n) : CompletableFuture.completedFuture(sofar + n));
+        return redis.<Long>eval(
+                        TRIM,
+                        ScriptOutputType.INTEGER,
+                        scriptKeys(stream),
+                        member,
+                        lastOld,
+                        Integer.toString(keep),
+                        Integer.toString(CHUNK))
+                .toCompletableFuture()
+                .thenCompose(n -> n >= CHUNK
+                        ? trim(stream, lastOld, keep, sofar + n)
+                        : CompletableFuture.completedFuture(sofar + n));
     }
 
     /** One stream after another (not all at once: a server with thousands of rooms does not flood Redis); the counts summed. */
     private CompletableFuture<Long> eachStream(Function<String, CompletableFuture<Long>> work) {
         return redis.smembers(keys.streams()).toCompletableFuture().thenCompose(streams -> {
             CompletableFuture<Long> chain = CompletableFuture.completedFuture(0L);
-            for (String s : streams) chain = chain.thenCompose(total -> work.apply(s).thenApply(n -> total + n));
+            for (String s : streams)
+                chain = chain.thenCompose(total -> work.apply(s).thenApply(n -> total + n));
             return chain;
         });
     }
 
     CompletableFuture<Integer> purgeRoom(String roomKey) {
         String stream = keys.room(roomKey);
-        return redis.<Long>eval(DROP, ScriptOutputType.INTEGER, scriptKeys(stream), roomKey).toCompletableFuture().thenApply(Long::intValue);
+        return redis.<Long>eval(DROP, ScriptOutputType.INTEGER, scriptKeys(stream), roomKey)
+                .toCompletableFuture()
+                .thenApply(Long::intValue);
     }
 
     /**
@@ -130,11 +141,19 @@ final class RedisHistoryUpkeep {
     CompletableFuture<Integer> purgeNick(String nickKey) {
         Set<String> gone = ConcurrentHashMap.newKeySet();
         return eachStream(stream -> {
-            boolean room = keys.isRoom(stream);
-            return select(stream, m -> nickKey.equals(m.senderKey()) || nickKey.equals(m.accountKey())
-                    || (!room && (nickKey.equals(m.recipientKey()) || nickKey.equals(m.recipientAccountKey()))) ? stream : null)
-                    .thenCompose(byStream -> deleteAll(byStream, gone));
-        }).thenApply(n -> gone.size());
+                    boolean room = keys.isRoom(stream);
+                    return select(
+                                    stream,
+                                    m -> nickKey.equals(m.senderKey())
+                                                    || nickKey.equals(m.accountKey())
+                                                    || (!room
+                                                            && (nickKey.equals(m.recipientKey())
+                                                                    || nickKey.equals(m.recipientAccountKey())))
+                                            ? stream
+                                            : null)
+                            .thenCompose(byStream -> deleteAll(byStream, gone));
+                })
+                .thenApply(n -> gone.size());
     }
 
     /**
@@ -148,7 +167,8 @@ final class RedisHistoryUpkeep {
                 String stream = keys.dm(accountKey, nick);
                 chain = chain.thenCompose(v -> select(stream, m -> otherCopy(accountKey, m)))
                         .thenCompose(copies -> deleteAll(copies, new HashSet<>()))
-                        .thenCompose(n -> redis.<Long>eval(DROP, ScriptOutputType.INTEGER, scriptKeys(stream), nick).toCompletableFuture())
+                        .thenCompose(n -> redis.<Long>eval(DROP, ScriptOutputType.INTEGER, scriptKeys(stream), nick)
+                                .toCompletableFuture())
                         .thenApply(n -> null);
             }
             return chain;
@@ -158,9 +178,14 @@ final class RedisHistoryUpkeep {
     /** The other side's stream holding the same message, or null when there is none (a guest, or a message to oneself). */
     private String otherCopy(String accountKey, StoredMessage m) {
         String other;
-        if (accountKey.equals(m.accountKey())) other = m.recipientAccountKey() == null ? null : keys.dm(m.recipientAccountKey(), m.senderKey());
+        if (accountKey.equals(m.accountKey()))
+            other = m.recipientAccountKey() == null ? null : keys.dm(m.recipientAccountKey(), m.senderKey());
         else other = m.accountKey() == null ? null : keys.dm(m.accountKey(), m.recipientKey());
-        return other == null || other.equals(keys.dm(accountKey, accountKey.equals(m.accountKey()) ? m.recipientKey() : m.senderKey())) ? null : other;
+        return other == null
+                        || other.equals(keys.dm(
+                                accountKey, accountKey.equals(m.accountKey()) ? m.recipientKey() : m.senderKey()))
+                ? null
+                : other;
     }
 
     /** Reads a whole stream in chunks; each message's stream to delete it from (null: keep it), as stream -> msgids. */
@@ -168,17 +193,26 @@ final class RedisHistoryUpkeep {
         return select(stream, where, null, new LinkedHashMap<>());
     }
 
-    private CompletableFuture<Map<String, List<String>>> select(String stream, Function<StoredMessage, String> where, String from, Map<String, List<String>> out) {
-        Range<String> range = Range.from(from == null ? Range.Boundary.unbounded() : Range.Boundary.including(from), Range.Boundary.unbounded());
-        return redis.xrange(stream, range, Limit.from(CHUNK)).toCompletableFuture().thenCompose(entries -> {
-            for (StreamMessage<String, String> e : entries) {
-                StoredMessage m = RedisKeys.message(e.getBody());
-                String in = where.apply(m);
-                if (in != null) out.computeIfAbsent(in, k -> new ArrayList<>()).add(m.msgid());
-            }
-            if (entries.size() < CHUNK) return CompletableFuture.completedFuture(out);
-            return select(stream, where, RedisKeys.next(entries.get(entries.size() - 1).getId()), out);
-        });
+    private CompletableFuture<Map<String, List<String>>> select(
+            String stream, Function<StoredMessage, String> where, String from, Map<String, List<String>> out) {
+        Range<String> range = Range.from(
+                from == null ? Range.Boundary.unbounded() : Range.Boundary.including(from), Range.Boundary.unbounded());
+        return redis.xrange(stream, range, Limit.from(CHUNK))
+                .toCompletableFuture()
+                .thenCompose(entries -> {
+                    for (StreamMessage<String, String> e : entries) {
+                        StoredMessage m = RedisKeys.message(e.getBody());
+                        String in = where.apply(m);
+                        if (in != null)
+                            out.computeIfAbsent(in, k -> new ArrayList<>()).add(m.msgid());
+                    }
+                    if (entries.size() < CHUNK) return CompletableFuture.completedFuture(out);
+                    return select(
+                            stream,
+                            where,
+                            RedisKeys.next(entries.get(entries.size() - 1).getId()),
+                            out);
+                });
     }
 
     /** Deletes the msgids from their streams, CHUNK at a time; adds those that went to gone and returns how many did. */
@@ -190,8 +224,10 @@ final class RedisHistoryUpkeep {
                 List<String> args = new ArrayList<>();
                 args.add(keys.target(e.getKey()).member());
                 args.addAll(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
-                chain = chain.thenCompose(total -> redis.<List<String>>eval(DELETE_IDS, ScriptOutputType.MULTI, scriptKeys(e.getKey()), args.toArray(String[]::new))
-                        .toCompletableFuture().thenApply(removed -> {
+                chain = chain.thenCompose(total -> redis.<List<String>>eval(
+                                DELETE_IDS, ScriptOutputType.MULTI, scriptKeys(e.getKey()), args.toArray(String[]::new))
+                        .toCompletableFuture()
+                        .thenApply(removed -> {
                             gone.addAll(removed);
                             return total + removed.size();
                         }));

@@ -1,13 +1,9 @@
 package dev.chatroom.store.redis;
 
-import io.lettuce.core.RedisFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.StoredMessage;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -15,9 +11,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Appends, in order, one batch in flight at a time (group commit, as SqliteHistoryStore does on
@@ -33,6 +31,7 @@ final class RedisHistoryWriter {
     static final int MAX_QUEUED = 100_000;
     /** The same thresholds as SqliteHistoryStore: past BEHIND unacknowledged, senders are held back until CAUGHT_UP. */
     static final int BEHIND = 2_000;
+
     static final int CAUGHT_UP = 500;
     static final long RETRY_MS = 200;
 
@@ -95,9 +94,15 @@ final class RedisHistoryWriter {
 
     /** The loop's alone, as in SqliteHistoryStore. */
     private final List<Runnable> waiters = new ArrayList<>();
+
     private final AtomicBoolean wakeWanted = new AtomicBoolean();
 
-    RedisHistoryWriter(RedisAsyncCommands<String, String> redis, RedisKeys keys, Executor loop, EventSink events, EventExecutorGroup timers) {
+    RedisHistoryWriter(
+            RedisAsyncCommands<String, String> redis,
+            RedisKeys keys,
+            Executor loop,
+            EventSink events,
+            EventExecutorGroup timers) {
         this.redis = redis;
         this.keys = keys;
         this.loop = loop;
@@ -109,7 +114,8 @@ final class RedisHistoryWriter {
         synchronized (this) {
             if (stopped) return;
             if (queue.size() >= MAX_QUEUED) {
-                if (dropped++ % 10_000 == 0) events.event("History: Redis is not keeping up; " + dropped + " message(s) not stored so far");
+                if (dropped++ % 10_000 == 0)
+                    events.event("History: Redis is not keeping up; " + dropped + " message(s) not stored so far");
                 return;
             }
             queue.add(m);
@@ -203,10 +209,12 @@ final class RedisHistoryWriter {
             waiting = queue.size();
             back = outage;
             outage = false;
-            while (!barriers.isEmpty() && barriers.peek().appended() <= acknowledged) due.add(barriers.poll().task());
+            while (!barriers.isEmpty() && barriers.peek().appended() <= acknowledged)
+                due.add(barriers.poll().task());
             notifyAll();
         }
-        if (back) events.event("History: Redis is reachable again; writing the " + waiting + " message(s) kept meanwhile");
+        if (back)
+            events.event("History: Redis is reachable again; writing the " + waiting + " message(s) kept meanwhile");
         due.forEach(Runnable::run);
         if (!behind() && wakeWanted.compareAndSet(true, false)) {
             try {
@@ -221,7 +229,8 @@ final class RedisHistoryWriter {
     private void failed(int n, Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof RedisCommandExecutionException && !transientError(cause.getMessage())) {
-            // Redis answered with an error: sending the same batch again would fail again and block every message behind it
+            // Redis answered with an error: sending the same batch again would fail again and block every message
+            // behind it
             events.event("History: Redis refused " + n + " message(s), not stored: " + cause.getMessage());
             stored(n);
             return;
@@ -239,15 +248,20 @@ final class RedisHistoryWriter {
             barriers.clear();
             notifyAll();
         }
-        if (first) events.event("History: cannot reach Redis (" + cause.getMessage() + "); keeping messages in memory and retrying");
+        if (first)
+            events.event("History: cannot reach Redis (" + cause.getMessage()
+                    + "); keeping messages in memory and retrying");
         due.forEach(Runnable::run);
         try {
-            timers.schedule(() -> {
-                synchronized (this) {
-                    retryScheduled = false;
-                }
-                pump();
-            }, RETRY_MS, TimeUnit.MILLISECONDS);
+            timers.schedule(
+                    () -> {
+                        synchronized (this) {
+                            retryScheduled = false;
+                        }
+                        pump();
+                    },
+                    RETRY_MS,
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException shutDown) {
             // the client is shutting down: close() reports what was left
         }
@@ -256,7 +270,9 @@ final class RedisHistoryWriter {
     /** Errors Redis gives while starting, saving or failing over: the batch goes through once they pass. */
     private static boolean transientError(String message) {
         if (message == null) return false;
-        for (String p : new String[] {"LOADING", "BUSY", "TRYAGAIN", "MASTERDOWN", "READONLY", "OOM", "MISCONF", "NOREPLICAS", "CLUSTERDOWN"}) {
+        for (String p : new String[] {
+            "LOADING", "BUSY", "TRYAGAIN", "MASTERDOWN", "READONLY", "OOM", "MISCONF", "NOREPLICAS", "CLUSTERDOWN"
+        }) {
             if (message.startsWith(p)) return true;
         }
         return false;
@@ -266,7 +282,8 @@ final class RedisHistoryWriter {
     synchronized int flush(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         long left;
-        while (!queue.isEmpty() && (left = deadline - System.nanoTime()) > 0) wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        while (!queue.isEmpty() && (left = deadline - System.nanoTime()) > 0)
+            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
         stopped = true;
         return queue.size();
     }

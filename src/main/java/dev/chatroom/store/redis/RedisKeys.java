@@ -128,9 +128,24 @@ final class RedisKeys {
 
     static StoredMessage message(Map<String, String> b) {
         String g = b.get("g");
-        Map<String, String> tags = g == null || g.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(Message.parse("@" + g + " X").tags()));
-        return new StoredMessage(b.get("id"), Long.parseLong(b.getOrDefault("t", "0")), b.get("p"), b.get("s"), b.get("a"), b.get("ak"), b.get("c"),
-                b.get("to"), b.get("r"), b.get("rk"), b.get("rak"), b.getOrDefault("x", ""), tags);
+        Map<String, String> tags = g == null || g.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(
+                        new LinkedHashMap<>(Message.parse("@" + g + " X").tags()));
+        return new StoredMessage(
+                b.get("id"),
+                Long.parseLong(b.getOrDefault("t", "0")),
+                b.get("p"),
+                b.get("s"),
+                b.get("a"),
+                b.get("ak"),
+                b.get("c"),
+                b.get("to"),
+                b.get("r"),
+                b.get("rk"),
+                b.get("rak"),
+                b.getOrDefault("x", ""),
+                tags);
     }
 
     /** The stream id just after this one (inclusive bounds are sent, so no "(" arithmetic is left to Redis at 0-0). */

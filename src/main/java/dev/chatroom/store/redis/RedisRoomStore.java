@@ -2,9 +2,9 @@ package dev.chatroom.store.redis;
 
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.log.EventSink;
-import dev.chatroom.store.StoreException;
 import dev.chatroom.store.RoomStore;
 import dev.chatroom.store.SavedRoom;
+import dev.chatroom.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +49,8 @@ public final class RedisRoomStore implements RoomStore {
             try {
                 out.add(SavedRoom.parse(e.getValue()));
             } catch (RuntimeException x) {
-                events.event("Rooms: the room " + e.getKey() + " in " + hash + " (Redis " + redis.where + ") is damaged (" + RedisBackend.describe(x)
-                        + "); it is not restored.");
+                events.event("Rooms: the room " + e.getKey() + " in " + hash + " (Redis " + redis.where
+                        + ") is damaged (" + RedisBackend.describe(x) + "); it is not restored.");
             }
         }
         return out;
@@ -58,7 +58,8 @@ public final class RedisRoomStore implements RoomStore {
 
     /** The room saved under this key (case-folded name), as Redis has it now; fails after the timeout. */
     public CompletionStage<Optional<SavedRoom>> room(String key) {
-        return redis.read(redis.redis.hget(hash, key)).thenApply(v -> Optional.ofNullable(v).map(SavedRoom::parse));
+        return redis.read(redis.redis.hget(hash, key))
+                .thenApply(v -> Optional.ofNullable(v).map(SavedRoom::parse));
     }
 
     @Override

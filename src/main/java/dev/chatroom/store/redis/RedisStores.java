@@ -1,19 +1,10 @@
 package dev.chatroom.store.redis;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
-
-
-
-
-
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.HistoryStore;
-import dev.chatroom.store.Stores;
-import java.util.concurrent.Executor;
 import dev.chatroom.store.StoreException;
+import dev.chatroom.store.Stores;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -23,7 +14,10 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What cluster mode keeps in Redis, opened together at start like {@code store.EmbeddedStores}:
@@ -85,7 +79,8 @@ public final class RedisStores implements Stores {
      */
     public static RedisStores open(ServerConfig config, Executor loop, EventSink events) throws StoreException {
         RedisStores stores = open(config.redis(), DEFAULT_PREFIX, events, DEFAULT_TIMEOUT, DEFAULT_MAX_QUEUED);
-        if (config.historyDays() > 0) stores.history = new RedisHistoryStore(config.redis(), DEFAULT_PREFIX, loop, events);
+        if (config.historyDays() > 0)
+            stores.history = new RedisHistoryStore(config.redis(), DEFAULT_PREFIX, loop, events);
         return stores;
     }
 
@@ -97,18 +92,24 @@ public final class RedisStores implements Stores {
      * @param timeout for connecting, for each read, and for flushing at close
      * @param maxQueued writes kept while Redis is unreachable (see the class comment)
      */
-    public static RedisStores open(String uri, String prefix, EventSink events, Duration timeout, int maxQueued) throws StoreException {
+    public static RedisStores open(String uri, String prefix, EventSink events, Duration timeout, int maxQueued)
+            throws StoreException {
         RedisURI target;
         try {
             target = RedisURI.create(uri);
         } catch (RuntimeException e) {
-            throw new StoreException("Redis: " + uri + " is not a Redis URI (redis://host:port): " + RedisBackend.describe(e), e);
+            throw new StoreException(
+                    "Redis: " + uri + " is not a Redis URI (redis://host:port): " + RedisBackend.describe(e), e);
         }
         target.setTimeout(timeout);
         // named without a password, which may be in the URI
         String where = (target.isSsl() ? "rediss://" : "redis://") + target.getHost() + ":" + target.getPort();
-        ClientResources resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS)).build();
+        ClientResources resources = ClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(2)
+                .reconnectDelay(
+                        Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
+                .build();
         RedisClient client = RedisClient.create(resources, target);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
@@ -116,7 +117,10 @@ public final class RedisStores implements Stores {
                 .requestQueueSize(maxQueued)
                 // a queued write must outlast an outage; reads get their own timeout (RedisBackend.read)
                 .timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(timeout)
+                        .keepAlive(true)
+                        .build())
                 .build());
         StatefulRedisConnection<String, String> connection = null;
         try {

@@ -67,7 +67,9 @@ final class SearchWords {
     }
 
     static List<String> tokens(String s) {
-        String folded = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        String folded = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
         List<String> out = new ArrayList<>();
         for (String t : SEPARATORS.split(folded)) {
             if (!t.isEmpty()) out.add(t);

@@ -1,22 +1,21 @@
 package dev.chatroom.store.sqlite;
 
 import dev.chatroom.log.EventSink;
-import java.sql.PreparedStatement;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.sqlite.SQLiteConfig;
-
 import dev.chatroom.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The embedded database, {@code <data-dir>/chatroom.db} (SQLite in WAL mode, so readers never
@@ -28,36 +27,41 @@ public final class Database implements AutoCloseable {
     public static final String FILE = "chatroom.db";
 
     /** Schema version i+1 is reached by running MIGRATIONS[i]. Append only. */
-    static final List<String[]> MIGRATIONS = List.<String[]>of(new String[] {
-        "CREATE TABLE accounts (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, password TEXT, one_time INTEGER NOT NULL DEFAULT 0,"
-                + " created_ms INTEGER NOT NULL)",
-        "CREATE TABLE account_certificates (fingerprint TEXT PRIMARY KEY,"
-                + " name_key TEXT NOT NULL REFERENCES accounts(name_key) ON DELETE CASCADE)",
-        "CREATE TABLE allow_list (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, allowed INTEGER NOT NULL, reason TEXT,"
-                + " changed_ms INTEGER NOT NULL)",
-    }, new String[] {
-        "CREATE TABLE server_bans (mask TEXT PRIMARY KEY, reason TEXT, since_ms INTEGER NOT NULL)",
-    }, new String[] {
-        // id is the order messages were relayed in (one writer, in loop order); msgid and time as recipients saw them
-        "CREATE TABLE messages (id INTEGER PRIMARY KEY, msgid TEXT NOT NULL UNIQUE, time_ms INTEGER NOT NULL, prefix TEXT NOT NULL,"
-                + " sender_key TEXT NOT NULL, account TEXT, account_key TEXT, command TEXT NOT NULL, target TEXT NOT NULL, room_key TEXT,"
-                + " recipient_key TEXT, recipient_account_key TEXT, text TEXT NOT NULL, tags TEXT)",
-        "CREATE INDEX messages_room ON messages(room_key, id) WHERE room_key IS NOT NULL",
-        "CREATE INDEX messages_sent ON messages(account_key, recipient_key, id) WHERE room_key IS NULL",
-        "CREATE INDEX messages_received ON messages(recipient_account_key, sender_key, id) WHERE room_key IS NULL",
-        "CREATE INDEX messages_time ON messages(time_ms)",
-        // the words without colours and formatting, for /search
-        "CREATE VIRTUAL TABLE messages_fts USING fts5(plain, tokenize = 'unicode61 remove_diacritics 2')",
-        "CREATE TRIGGER messages_gone AFTER DELETE ON messages BEGIN DELETE FROM messages_fts WHERE rowid = old.id; END",
-        "CREATE TABLE rooms (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, created_ms INTEGER NOT NULL, topic TEXT, topic_by TEXT,"
-                + " topic_ms INTEGER NOT NULL DEFAULT 0, flags TEXT NOT NULL DEFAULT '', room_key TEXT, room_limit INTEGER NOT NULL DEFAULT 0,"
-                + " bans TEXT NOT NULL DEFAULT '')",
-    });
+    static final List<String[]> MIGRATIONS = List.<String[]>of(
+            new String[] {
+                "CREATE TABLE accounts (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, password TEXT, one_time INTEGER NOT NULL DEFAULT 0,"
+                        + " created_ms INTEGER NOT NULL)",
+                "CREATE TABLE account_certificates (fingerprint TEXT PRIMARY KEY,"
+                        + " name_key TEXT NOT NULL REFERENCES accounts(name_key) ON DELETE CASCADE)",
+                "CREATE TABLE allow_list (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, allowed INTEGER NOT NULL, reason TEXT,"
+                        + " changed_ms INTEGER NOT NULL)",
+            },
+            new String[] {
+                "CREATE TABLE server_bans (mask TEXT PRIMARY KEY, reason TEXT, since_ms INTEGER NOT NULL)",
+            },
+            new String[] {
+                // id is the order messages were relayed in (one writer, in loop order); msgid and time as recipients
+                // saw them
+                "CREATE TABLE messages (id INTEGER PRIMARY KEY, msgid TEXT NOT NULL UNIQUE, time_ms INTEGER NOT NULL, prefix TEXT NOT NULL,"
+                        + " sender_key TEXT NOT NULL, account TEXT, account_key TEXT, command TEXT NOT NULL, target TEXT NOT NULL, room_key TEXT,"
+                        + " recipient_key TEXT, recipient_account_key TEXT, text TEXT NOT NULL, tags TEXT)",
+                "CREATE INDEX messages_room ON messages(room_key, id) WHERE room_key IS NOT NULL",
+                "CREATE INDEX messages_sent ON messages(account_key, recipient_key, id) WHERE room_key IS NULL",
+                "CREATE INDEX messages_received ON messages(recipient_account_key, sender_key, id) WHERE room_key IS NULL",
+                "CREATE INDEX messages_time ON messages(time_ms)",
+                // the words without colours and formatting, for /search
+                "CREATE VIRTUAL TABLE messages_fts USING fts5(plain, tokenize = 'unicode61 remove_diacritics 2')",
+                "CREATE TRIGGER messages_gone AFTER DELETE ON messages BEGIN DELETE FROM messages_fts WHERE rowid = old.id; END",
+                "CREATE TABLE rooms (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, created_ms INTEGER NOT NULL, topic TEXT, topic_by TEXT,"
+                        + " topic_ms INTEGER NOT NULL DEFAULT 0, flags TEXT NOT NULL DEFAULT '', room_key TEXT, room_limit INTEGER NOT NULL DEFAULT 0,"
+                        + " bans TEXT NOT NULL DEFAULT '')",
+            });
 
     private final Path file;
     private final Connection db;
     /** Every write, of every store, in order on this one thread: one SQLite connection is not for two threads at once. */
     private final ExecutorService writer;
+
     private volatile boolean closed;
 
     private Database(Path file, Connection db, ExecutorService writer) {
@@ -107,12 +111,15 @@ public final class Database implements AutoCloseable {
 
     private void migrate() throws SQLException, StoreException {
         int version;
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             version = rs.getInt(1);
         }
         if (version > MIGRATIONS.size()) {
-            throw new StoreException(file + " has schema version " + version + ", made by a newer chatroom (this one knows up to "
-                    + MIGRATIONS.size() + "); refusing to touch it", null);
+            throw new StoreException(
+                    file + " has schema version " + version + ", made by a newer chatroom (this one knows up to "
+                            + MIGRATIONS.size() + "); refusing to touch it",
+                    null);
         }
         for (int v = version; v < MIGRATIONS.size(); v++) {
             db.setAutoCommit(false);
@@ -202,10 +209,13 @@ public final class Database implements AutoCloseable {
     /** SQLite's words for the common failures, as an admin can act on them. */
     static String describe(SQLException e) {
         String m = String.valueOf(e.getMessage());
-        if (m.contains("SQLITE_NOTADB") || m.contains("not a database")) return "not a chatroom database (damaged, or another kind of file)";
-        if (m.contains("SQLITE_CORRUPT") || m.contains("malformed")) return "the database is damaged (restore a backup, or move it away to start empty)";
+        if (m.contains("SQLITE_NOTADB") || m.contains("not a database"))
+            return "not a chatroom database (damaged, or another kind of file)";
+        if (m.contains("SQLITE_CORRUPT") || m.contains("malformed"))
+            return "the database is damaged (restore a backup, or move it away to start empty)";
         if (m.contains("SQLITE_FULL")) return "the disk is full";
-        if (m.contains("SQLITE_READONLY") || m.contains("readonly")) return "read-only (check the permissions of the file and its directory)";
+        if (m.contains("SQLITE_READONLY") || m.contains("readonly"))
+            return "read-only (check the permissions of the file and its directory)";
         if (m.contains("SQLITE_CANTOPEN")) return "cannot be opened (check that the directory exists and is writable)";
         return m;
     }

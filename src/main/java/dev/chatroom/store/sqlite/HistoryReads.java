@@ -1,8 +1,5 @@
 package dev.chatroom.store.sqlite;
 
-import java.util.Comparator;
-
-
 import dev.chatroom.store.Conversation;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.MessageRef;
@@ -15,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -71,13 +69,17 @@ final class HistoryReads {
     private static long afterBound(Connection c, Conversation conv, MessageRef ref) throws SQLException {
         if (ref.msgid() != null) return idOf(c, conv, ref.msgid());
         // ORDER BY ... LIMIT 1 walks the time index from one end; MAX(id) with a range would read the whole range
-        return single(c, "SELECT id FROM messages WHERE time_ms <= ? ORDER BY time_ms DESC, id DESC LIMIT 1", ref.timeMillis());
+        return single(
+                c,
+                "SELECT id FROM messages WHERE time_ms <= ? ORDER BY time_ms DESC, id DESC LIMIT 1",
+                ref.timeMillis());
     }
 
     /** Messages before the ref have ids below this; -1 when the msgid is not in the conversation. */
     private static long beforeBound(Connection c, Conversation conv, MessageRef ref) throws SQLException {
         if (ref.msgid() != null) return idOf(c, conv, ref.msgid());
-        long id = single(c, "SELECT id FROM messages WHERE time_ms >= ? ORDER BY time_ms, id LIMIT 1", ref.timeMillis());
+        long id =
+                single(c, "SELECT id FROM messages WHERE time_ms >= ? ORDER BY time_ms, id LIMIT 1", ref.timeMillis());
         return id == 0 ? Long.MAX_VALUE : id;
     }
 
@@ -97,7 +99,8 @@ final class HistoryReads {
     }
 
     private static long idOf(Connection c, Conversation conv, String msgid) throws SQLException {
-        String sql = "SELECT id FROM messages WHERE msgid = ? AND " + (conv.isRoom() ? "room_key = ?" : "room_key IS NULL");
+        String sql =
+                "SELECT id FROM messages WHERE msgid = ? AND " + (conv.isRoom() ? "room_key = ?" : "room_key IS NULL");
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, msgid);
             if (conv.isRoom()) s.setString(2, conv.roomKey());
@@ -117,27 +120,32 @@ final class HistoryReads {
     }
 
     /** The newest limit messages with after < id < before, oldest first. */
-    private static List<StoredMessage> newest(Connection c, Conversation conv, long after, long before, int limit) throws SQLException {
+    private static List<StoredMessage> newest(Connection c, Conversation conv, long after, long before, int limit)
+            throws SQLException {
         List<StoredMessage> out = range(c, conv, after, before, limit, "DESC");
         Collections.reverse(out);
         return out;
     }
 
     /** The oldest limit messages with after < id < before. */
-    private static List<StoredMessage> oldest(Connection c, Conversation conv, long after, long before, int limit) throws SQLException {
+    private static List<StoredMessage> oldest(Connection c, Conversation conv, long after, long before, int limit)
+            throws SQLException {
         return range(c, conv, after, before, limit, "ASC");
     }
 
-    private static List<StoredMessage> range(Connection c, Conversation conv, long after, long before, int limit, String order) throws SQLException {
+    private static List<StoredMessage> range(
+            Connection c, Conversation conv, long after, long before, int limit, String order) throws SQLException {
         if (limit <= 0) return new ArrayList<>();
         String sql;
         if (conv.isRoom()) {
             sql = "SELECT * FROM messages WHERE room_key = ? AND id > ? AND id < ? ORDER BY id " + order + " LIMIT ?";
         } else {
-            // both halves of a private conversation, each on its own index; a message to oneself is in both, and counted once
-            sql = "SELECT * FROM messages WHERE id IN (SELECT id FROM messages WHERE room_key IS NULL AND account_key = ? AND recipient_key = ? AND id > ? AND id < ?"
-                    + " UNION SELECT id FROM messages WHERE room_key IS NULL AND recipient_account_key = ? AND sender_key = ? AND id > ? AND id < ?)"
-                    + " ORDER BY id " + order + " LIMIT ?";
+            // both halves of a private conversation, each on its own index; a message to oneself is in both, and
+            // counted once
+            sql =
+                    "SELECT * FROM messages WHERE id IN (SELECT id FROM messages WHERE room_key IS NULL AND account_key = ? AND recipient_key = ? AND id > ? AND id < ?"
+                            + " UNION SELECT id FROM messages WHERE room_key IS NULL AND recipient_account_key = ? AND sender_key = ? AND id > ? AND id < ?)"
+                            + " ORDER BY id " + order + " LIMIT ?";
         }
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
@@ -166,20 +174,25 @@ final class HistoryReads {
         return out;
     }
 
-    static List<TargetTime> targets(Connection c, List<String> roomKeys, String accountKey, long after, long before, int limit) throws SQLException {
+    static List<TargetTime> targets(
+            Connection c, List<String> roomKeys, String accountKey, long after, long before, int limit)
+            throws SQLException {
         List<TargetTime> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT target, time_ms FROM messages WHERE room_key = ? ORDER BY id DESC LIMIT 1")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT target, time_ms FROM messages WHERE room_key = ? ORDER BY id DESC LIMIT 1")) {
             for (String room : roomKeys) {
                 s.setString(1, room);
                 try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next() && rs.getString(1) != null) out.add(new TargetTime(rs.getString(1), room, true, rs.getLong(2)));
+                    if (rs.next() && rs.getString(1) != null)
+                        out.add(new TargetTime(rs.getString(1), room, true, rs.getLong(2)));
                 }
             }
         }
         if (accountKey != null) {
-            String sql = "SELECT k, name, MAX(t) FROM (SELECT recipient_key AS k, target AS name, time_ms AS t, id FROM messages WHERE room_key IS NULL AND account_key = ?"
-                    + " UNION ALL SELECT sender_key, substr(prefix, 1, instr(prefix || '!', '!') - 1), time_ms, id FROM messages"
-                    + " WHERE room_key IS NULL AND recipient_account_key = ?) GROUP BY k";
+            String sql =
+                    "SELECT k, name, MAX(t) FROM (SELECT recipient_key AS k, target AS name, time_ms AS t, id FROM messages WHERE room_key IS NULL AND account_key = ?"
+                            + " UNION ALL SELECT sender_key, substr(prefix, 1, instr(prefix || '!', '!') - 1), time_ms, id FROM messages"
+                            + " WHERE room_key IS NULL AND recipient_account_key = ?) GROUP BY k";
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, accountKey);
                 s.setString(2, accountKey);
@@ -196,12 +209,19 @@ final class HistoryReads {
     static List<StoredMessage> search(Connection c, SearchQuery q) throws SQLException {
         String match = ftsQuery(q.words());
         if (match.isEmpty() || (q.roomKeys().isEmpty() && q.accountKey() == null)) return List.of();
-        StringBuilder sql = new StringBuilder("SELECT * FROM messages WHERE id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?) AND (");
-        if (!q.roomKeys().isEmpty()) sql.append("room_key IN (").append("?,".repeat(q.roomKeys().size() - 1)).append("?)");
+        StringBuilder sql = new StringBuilder(
+                "SELECT * FROM messages WHERE id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?) AND (");
+        if (!q.roomKeys().isEmpty())
+            sql.append("room_key IN (")
+                    .append("?,".repeat(q.roomKeys().size() - 1))
+                    .append("?)");
         if (q.accountKey() != null) {
             if (!q.roomKeys().isEmpty()) sql.append(" OR ");
-            if (q.correspondentKey() == null) sql.append("(room_key IS NULL AND (account_key = ? OR recipient_account_key = ?))");
-            else sql.append("(room_key IS NULL AND ((account_key = ? AND recipient_key = ?) OR (recipient_account_key = ? AND sender_key = ?)))");
+            if (q.correspondentKey() == null)
+                sql.append("(room_key IS NULL AND (account_key = ? OR recipient_account_key = ?))");
+            else
+                sql.append(
+                        "(room_key IS NULL AND ((account_key = ? AND recipient_key = ?) OR (recipient_account_key = ? AND sender_key = ?)))");
         }
         sql.append(')');
         if (q.fromKey() != null) sql.append(" AND sender_key = ?");
@@ -237,7 +257,8 @@ final class HistoryReads {
      */
     static String ftsQuery(String words) {
         StringBuilder sb = new StringBuilder();
-        String[] parts = SqliteHistoryStore.plain(words == null ? "" : words).trim().split("\\s+");
+        String[] parts =
+                SqliteHistoryStore.plain(words == null ? "" : words).trim().split("\\s+");
         for (int i = 0; i < parts.length; i++) {
             String w = parts[i].replace("\"", "");
             if (w.isEmpty()) continue;
@@ -254,7 +275,8 @@ final class HistoryReads {
     /** One chunk of pruning: returns how many went, PRUNE_CHUNK or more meaning there may be more. */
     static int prune(Connection c, long olderThan, int maxPerRoom) throws SQLException {
         int removed;
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE time_ms < ? ORDER BY time_ms LIMIT ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE time_ms < ? ORDER BY time_ms LIMIT ?)")) {
             s.setLong(1, olderThan);
             s.setInt(2, PRUNE_CHUNK);
             removed = s.executeUpdate();
@@ -262,14 +284,16 @@ final class HistoryReads {
         if (removed >= PRUNE_CHUNK) return removed;
         if (maxPerRoom <= 0) return removed;
         List<String> over = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT room_key FROM messages WHERE room_key IS NOT NULL GROUP BY room_key HAVING COUNT(*) > ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT room_key FROM messages WHERE room_key IS NOT NULL GROUP BY room_key HAVING COUNT(*) > ?")) {
             s.setInt(1, maxPerRoom);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) over.add(rs.getString(1));
             }
         }
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE room_key = ? AND id <= (SELECT id FROM messages WHERE room_key = ?"
-                + " ORDER BY id DESC LIMIT 1 OFFSET ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM messages WHERE room_key = ? AND id <= (SELECT id FROM messages WHERE room_key = ?"
+                        + " ORDER BY id DESC LIMIT 1 OFFSET ?)")) {
             for (String room : over) {
                 s.setString(1, room);
                 s.setString(2, room);

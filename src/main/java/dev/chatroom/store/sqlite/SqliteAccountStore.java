@@ -1,12 +1,10 @@
 package dev.chatroom.store.sqlite;
 
-import dev.chatroom.store.StoreException;
-
-
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.Account;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.AllowEntry;
+import dev.chatroom.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,20 +35,29 @@ final class SqliteAccountStore implements AccountStore {
         Connection c = db.connection();
         try {
             Map<String, Set<String>> certs = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT fingerprint, name_key FROM account_certificates"); ResultSet rs = s.executeQuery()) {
-                while (rs.next()) certs.computeIfAbsent(rs.getString(2), k -> new HashSet<>()).add(rs.getString(1));
+            try (PreparedStatement s = c.prepareStatement("SELECT fingerprint, name_key FROM account_certificates");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next())
+                    certs.computeIfAbsent(rs.getString(2), k -> new HashSet<>()).add(rs.getString(1));
             }
             List<Account> accounts = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT name_key, name, password, one_time, created_ms FROM accounts");
-                 ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s =
+                            c.prepareStatement("SELECT name_key, name, password, one_time, created_ms FROM accounts");
+                    ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    accounts.add(new Account(rs.getString(2), rs.getString(3), rs.getInt(4) != 0, rs.getLong(5),
+                    accounts.add(new Account(
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getInt(4) != 0,
+                            rs.getLong(5),
                             certs.getOrDefault(rs.getString(1), Set.of())));
                 }
             }
             List<AllowEntry> allow = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT name, allowed, reason, changed_ms FROM allow_list"); ResultSet rs = s.executeQuery()) {
-                while (rs.next()) allow.add(new AllowEntry(rs.getString(1), rs.getInt(2) != 0, rs.getString(3), rs.getLong(4)));
+            try (PreparedStatement s = c.prepareStatement("SELECT name, allowed, reason, changed_ms FROM allow_list");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next())
+                    allow.add(new AllowEntry(rs.getString(1), rs.getInt(2) != 0, rs.getString(3), rs.getLong(4)));
             }
             return new Contents(accounts, allow);
         } catch (SQLException e) {
@@ -61,8 +68,9 @@ final class SqliteAccountStore implements AccountStore {
     @Override
     public void save(Account a) {
         write("save account " + a.name(), c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO accounts (name_key, name, password, one_time, created_ms) VALUES (?,?,?,?,?)"
-                    + " ON CONFLICT(name_key) DO UPDATE SET name = excluded.name, password = excluded.password, one_time = excluded.one_time")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO accounts (name_key, name, password, one_time, created_ms) VALUES (?,?,?,?,?)"
+                            + " ON CONFLICT(name_key) DO UPDATE SET name = excluded.name, password = excluded.password, one_time = excluded.one_time")) {
                 s.setString(1, a.key());
                 s.setString(2, a.name());
                 s.setString(3, a.passwordHash());
@@ -74,7 +82,8 @@ final class SqliteAccountStore implements AccountStore {
                 s.setString(1, a.key());
                 s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO account_certificates (fingerprint, name_key) VALUES (?,?)")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT OR REPLACE INTO account_certificates (fingerprint, name_key) VALUES (?,?)")) {
                 for (String fp : a.certificates()) {
                     s.setString(1, fp);
                     s.setString(2, a.key());
@@ -97,7 +106,8 @@ final class SqliteAccountStore implements AccountStore {
     @Override
     public void save(AllowEntry e) {
         write("save the allow list entry of " + e.account(), c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO allow_list (name_key, name, allowed, reason, changed_ms) VALUES (?,?,?,?,?)")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT OR REPLACE INTO allow_list (name_key, name, allowed, reason, changed_ms) VALUES (?,?,?,?,?)")) {
                 s.setString(1, e.key());
                 s.setString(2, e.account());
                 s.setInt(3, e.allowed() ? 1 : 0);

@@ -1,7 +1,5 @@
 package dev.chatroom.store.sqlite;
 
-import java.sql.Connection;
-
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.BanStore;
@@ -11,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,8 +41,10 @@ final class SqliteBanStore implements BanStore {
     @Override
     public List<ServerBan> load() throws StoreException {
         Map<String, ServerBan> bans = new LinkedHashMap<>();
-        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery("SELECT mask, reason, since_ms FROM server_bans")) {
-            while (rs.next()) add(bans, new ServerBan(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))));
+        try (Statement s = db.connection().createStatement();
+                ResultSet rs = s.executeQuery("SELECT mask, reason, since_ms FROM server_bans")) {
+            while (rs.next())
+                add(bans, new ServerBan(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))));
         } catch (SQLException e) {
             throw new StoreException(db.file() + ": " + Database.describe(e), e);
         }
@@ -65,9 +66,11 @@ final class SqliteBanStore implements BanStore {
             saveNow(List.copyOf(bans.values()));
             Path done = old.resolveSibling(BanFile.FILE_NAME + ".imported");
             Files.move(old, done, StandardCopyOption.REPLACE_EXISTING);
-            events.event("Imported " + added + " ban(s) from " + old + " into " + db.file() + "; the old file is now " + done.getFileName() + ".");
+            events.event("Imported " + added + " ban(s) from " + old + " into " + db.file() + "; the old file is now "
+                    + done.getFileName() + ".");
         } catch (IOException | SQLException e) {
-            events.event("Cannot import the old ban file " + old + ": " + e.getMessage() + ". It stays where it is; its bans are not applied.");
+            events.event("Cannot import the old ban file " + old + ": " + e.getMessage()
+                    + ". It stays where it is; its bans are not applied.");
         }
     }
 
@@ -96,7 +99,8 @@ final class SqliteBanStore implements BanStore {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM server_bans");
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO server_bans (mask, reason, since_ms) VALUES (?,?,?)")) {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT OR REPLACE INTO server_bans (mask, reason, since_ms) VALUES (?,?,?)")) {
             for (ServerBan b : bans) {
                 s.setString(1, b.mask());
                 s.setString(2, b.reason());

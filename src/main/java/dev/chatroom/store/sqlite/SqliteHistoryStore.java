@@ -1,11 +1,5 @@
 package dev.chatroom.store.sqlite;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.locks.LockSupport;
-
-
-
 import dev.chatroom.irc.Formatting;
 import dev.chatroom.irc.Message;
 import dev.chatroom.log.EventSink;
@@ -23,12 +17,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +42,7 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     static final int MAX_QUEUED = 200_000;
     /** Past this many waiting, senders are held back ({@link #behind}) until no more than {@link #CAUGHT_UP} wait. */
     static final int BEHIND = 2 * BATCH;
+
     static final int CAUGHT_UP = BATCH / 2;
 
     private final Database db;
@@ -59,9 +57,11 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     private Connection readConnection;
     /** Tasks waiting for the disk to catch up: the loop's alone. */
     private final List<Runnable> waiters = new ArrayList<>();
+
     private final AtomicBoolean wakeWanted = new AtomicBoolean();
     /** How long the writer gathers messages before a commit (0: at once); it commits early once {@link #GATHER} wait. */
     private final long gatherNanos;
+
     private volatile long scheduledAtNanos;
     static final int GATHER = BATCH / 2;
 
@@ -94,7 +94,8 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
         if (queuedCount.incrementAndGet() > MAX_QUEUED) {
             queuedCount.decrementAndGet();
             if (dropped.getAndIncrement() % 10_000 == 0) {
-                events.event("History: the disk is not keeping up; " + dropped.get() + " message(s) not stored so far (" + db.file() + ")");
+                events.event("History: the disk is not keeping up; " + dropped.get() + " message(s) not stored so far ("
+                        + db.file() + ")");
             }
             return;
         }
@@ -156,9 +157,11 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     }
 
     private static void insert(Connection c, List<StoredMessage> batch) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO messages (msgid, time_ms, prefix, sender_key, account, account_key, command,"
-                + " target, room_key, recipient_key, recipient_account_key, text, tags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement fts = c.prepareStatement("INSERT INTO messages_fts (rowid, plain) VALUES (last_insert_rowid(), ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                        "INSERT OR IGNORE INTO messages (msgid, time_ms, prefix, sender_key, account, account_key, command,"
+                                + " target, room_key, recipient_key, recipient_account_key, text, tags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                PreparedStatement fts =
+                        c.prepareStatement("INSERT INTO messages_fts (rowid, plain) VALUES (last_insert_rowid(), ?)")) {
             for (StoredMessage m : batch) {
                 s.setString(1, m.msgid());
                 s.setLong(2, m.timeMillis());
@@ -197,7 +200,8 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
 
     private static Map<String, String> tags(String text) {
         if (text == null || text.isEmpty()) return Map.of();
-        return Collections.unmodifiableMap(new LinkedHashMap<>(Message.parse("@" + text + " X").tags()));
+        return Collections.unmodifiableMap(
+                new LinkedHashMap<>(Message.parse("@" + text + " X").tags()));
     }
 
     /** A read: after the writer has stored what came before it, on the reader; its result (null when it failed) on the loop. */
@@ -211,7 +215,8 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
                         if (readConnection == null) readConnection = db.openReader();
                         result = work.run(readConnection);
                     } catch (SQLException | RuntimeException e) {
-                        events.event("History: cannot " + what + ": " + Database.describe(e instanceof SQLException s ? s : new SQLException(e)));
+                        events.event("History: cannot " + what + ": "
+                                + Database.describe(e instanceof SQLException s ? s : new SQLException(e)));
                         result = null;
                     }
                     T r = result;
@@ -237,8 +242,17 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     }
 
     @Override
-    public void targets(List<String> roomKeys, String accountKey, long afterMillis, long beforeMillis, int limit, Consumer<List<TargetTime>> then) {
-        read("list conversations", c -> HistoryReads.targets(c, roomKeys, accountKey, afterMillis, beforeMillis, limit), then);
+    public void targets(
+            List<String> roomKeys,
+            String accountKey,
+            long afterMillis,
+            long beforeMillis,
+            int limit,
+            Consumer<List<TargetTime>> then) {
+        read(
+                "list conversations",
+                c -> HistoryReads.targets(c, roomKeys, accountKey, afterMillis, beforeMillis, limit),
+                then);
     }
 
     @Override
@@ -249,8 +263,10 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     @Override
     public List<StoredMessage> recentPerRoom(int perRoom) {
         if (perRoom <= 0) return List.of();
-        try (PreparedStatement s = db.connection().prepareStatement("SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY room_key ORDER BY id DESC) AS rn"
-                + " FROM messages WHERE room_key IS NOT NULL) WHERE rn <= ? ORDER BY id")) {
+        try (PreparedStatement s = db.connection()
+                .prepareStatement(
+                        "SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY room_key ORDER BY id DESC) AS rn"
+                                + " FROM messages WHERE room_key IS NOT NULL) WHERE rn <= ? ORDER BY id")) {
             s.setInt(1, perRoom);
             return HistoryReads.messages(s);
         } catch (SQLException e) {
@@ -267,7 +283,10 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
             int[] removed = new int[1];
             do {
                 removed[0] = 0;
-                db.transaction("remove old messages", c -> removed[0] = HistoryReads.prune(c, olderThanMillis, maxPerRoom), events);
+                db.transaction(
+                        "remove old messages",
+                        c -> removed[0] = HistoryReads.prune(c, olderThanMillis, maxPerRoom),
+                        events);
                 total += removed[0];
                 drain(); // what arrived meanwhile is stored before the next chunk: senders are not held back by pruning
             } while (removed[0] >= HistoryReads.PRUNE_CHUNK);
@@ -294,20 +313,35 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     public void purgeAccount(String accountKey) {
         db.onWriter(() -> {
             drain();
-            db.transaction("erase an account's private messages", c -> {
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE room_key IS NULL AND (account_key = ? OR recipient_account_key = ?)")) {
-                    s.setString(1, accountKey);
-                    s.setString(2, accountKey);
-                    s.executeUpdate();
-                }
-            }, events);
+            db.transaction(
+                    "erase an account's private messages",
+                    c -> {
+                        try (PreparedStatement s = c.prepareStatement(
+                                "DELETE FROM messages WHERE room_key IS NULL AND (account_key = ? OR recipient_account_key = ?)")) {
+                            s.setString(1, accountKey);
+                            s.setString(2, accountKey);
+                            s.executeUpdate();
+                        }
+                    },
+                    events);
         });
     }
 
     static StoredMessage row(ResultSet rs) throws SQLException {
-        return new StoredMessage(rs.getString("msgid"), rs.getLong("time_ms"), rs.getString("prefix"), rs.getString("sender_key"), rs.getString("account"),
-                rs.getString("account_key"), rs.getString("command"), rs.getString("target"), rs.getString("room_key"), rs.getString("recipient_key"),
-                rs.getString("recipient_account_key"), rs.getString("text"), tags(rs.getString("tags")));
+        return new StoredMessage(
+                rs.getString("msgid"),
+                rs.getLong("time_ms"),
+                rs.getString("prefix"),
+                rs.getString("sender_key"),
+                rs.getString("account"),
+                rs.getString("account_key"),
+                rs.getString("command"),
+                rs.getString("target"),
+                rs.getString("room_key"),
+                rs.getString("recipient_key"),
+                rs.getString("recipient_account_key"),
+                rs.getString("text"),
+                tags(rs.getString("tags")));
     }
 
     /** Stops the reader; what is queued is written by the database's writer before it closes. */

@@ -1,11 +1,8 @@
 package dev.chatroom.store.sqlite;
 
 import dev.chatroom.irc.Casemapping;
-
-import dev.chatroom.store.RoomBan;
-
-
 import dev.chatroom.log.EventSink;
+import dev.chatroom.store.RoomBan;
 import dev.chatroom.store.RoomStore;
 import dev.chatroom.store.SavedRoom;
 import java.sql.PreparedStatement;
@@ -27,11 +24,21 @@ final class SqliteRoomStore implements RoomStore {
     @Override
     public List<SavedRoom> load() {
         List<SavedRoom> out = new ArrayList<>();
-        try (PreparedStatement s = db.connection().prepareStatement("SELECT name, created_ms, topic, topic_by, topic_ms, flags, room_key, room_limit, bans FROM rooms");
-             ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = db.connection()
+                        .prepareStatement(
+                                "SELECT name, created_ms, topic, topic_by, topic_ms, flags, room_key, room_limit, bans FROM rooms");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.add(new SavedRoom(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
-                        rs.getInt(8), bans(rs.getString(9))));
+                out.add(new SavedRoom(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getInt(8),
+                        bans(rs.getString(9))));
             }
         } catch (SQLException e) {
             events.event("Rooms: cannot read the saved rooms: " + Database.describe(e));
@@ -42,38 +49,51 @@ final class SqliteRoomStore implements RoomStore {
     @Override
     public void save(SavedRoom r) {
         String key = Casemapping.fold(r.name());
-        db.write("save the room " + r.name(), c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO rooms (name_key, name, created_ms, topic, topic_by, topic_ms, flags, room_key,"
-                    + " room_limit, bans) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                s.setString(1, key);
-                s.setString(2, r.name());
-                s.setLong(3, r.createdMillis());
-                s.setString(4, r.topic());
-                s.setString(5, r.topicSetBy());
-                s.setLong(6, r.topicSetAtMillis());
-                s.setString(7, r.flags());
-                s.setString(8, r.key());
-                s.setInt(9, r.limit());
-                s.setString(10, bans(r.bans()));
-                s.executeUpdate();
-            }
-        }, events);
+        db.write(
+                "save the room " + r.name(),
+                c -> {
+                    try (PreparedStatement s = c.prepareStatement(
+                            "INSERT OR REPLACE INTO rooms (name_key, name, created_ms, topic, topic_by, topic_ms, flags, room_key,"
+                                    + " room_limit, bans) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                        s.setString(1, key);
+                        s.setString(2, r.name());
+                        s.setLong(3, r.createdMillis());
+                        s.setString(4, r.topic());
+                        s.setString(5, r.topicSetBy());
+                        s.setLong(6, r.topicSetAtMillis());
+                        s.setString(7, r.flags());
+                        s.setString(8, r.key());
+                        s.setInt(9, r.limit());
+                        s.setString(10, bans(r.bans()));
+                        s.executeUpdate();
+                    }
+                },
+                events);
     }
 
     @Override
     public void remove(String roomKey) {
-        db.write("forget the room " + roomKey, c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM rooms WHERE name_key = ?")) {
-                s.setString(1, roomKey);
-                s.executeUpdate();
-            }
-        }, events);
+        db.write(
+                "forget the room " + roomKey,
+                c -> {
+                    try (PreparedStatement s = c.prepareStatement("DELETE FROM rooms WHERE name_key = ?")) {
+                        s.setString(1, roomKey);
+                        s.executeUpdate();
+                    }
+                },
+                events);
     }
 
     /** One ban per line: mask, who set it, when (masks and nicks hold no spaces). */
     private static String bans(List<RoomBan> bans) {
         StringBuilder sb = new StringBuilder();
-        for (RoomBan b : bans) sb.append(b.mask()).append(' ').append(b.setBy()).append(' ').append(b.setAtSeconds()).append('\n');
+        for (RoomBan b : bans)
+            sb.append(b.mask())
+                    .append(' ')
+                    .append(b.setBy())
+                    .append(' ')
+                    .append(b.setAtSeconds())
+                    .append('\n');
         return sb.toString();
     }
 

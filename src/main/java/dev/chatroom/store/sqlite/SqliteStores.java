@@ -26,7 +26,8 @@ public final class SqliteStores implements Stores {
         this.accounts = new SqliteAccountStore(database, events);
         this.bans = new SqliteBanStore(database, config.dataDir(), events);
         this.rooms = new SqliteRoomStore(database, events);
-        this.history = config.historyDays() > 0 ? new SqliteHistoryStore(database, loop, events, inline) : HistoryStore.NONE;
+        this.history =
+                config.historyDays() > 0 ? new SqliteHistoryStore(database, loop, events, inline) : HistoryStore.NONE;
     }
 
     /** Opens (or creates) the database in the data dir, or says exactly why it cannot be used; query results go to loop. */

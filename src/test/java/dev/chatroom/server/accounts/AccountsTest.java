@@ -1,12 +1,9 @@
 package dev.chatroom.server.accounts;
 
-import dev.chatroom.server.console.AdminCommands;
-
-import dev.chatroom.store.Account;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.testing.FakeClient;
 import dev.chatroom.testing.InMemoryServer;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +23,8 @@ class AccountsTest {
     static void registerAlice(InMemoryServer server) {
         FakeClient a = server.connectSecure(PUBLIC, null).register("alice");
         a.send("REGISTER * * correct-horse");
-        assertThat(a.expect("REGISTER SUCCESS")).isEqualTo(":chatroom REGISTER SUCCESS alice :Account alice registered; you are logged in");
+        assertThat(a.expect("REGISTER SUCCESS"))
+                .isEqualTo(":chatroom REGISTER SUCCESS alice :Account alice registered; you are logged in");
         a.send("QUIT");
     }
 
@@ -43,14 +41,16 @@ class AccountsTest {
         InMemoryServer server = new InMemoryServer();
         FakeClient a = server.connectSecure(PUBLIC, null).register("alice");
         a.send("REGISTER * * correct-horse");
-        assertThat(a.expect(" 900 ")).isEqualTo(":chatroom 900 alice alice!~alice@" + PUBLIC + " alice :You are now logged in as alice");
+        assertThat(a.expect(" 900 "))
+                .isEqualTo(":chatroom 900 alice alice!~alice@" + PUBLIC + " alice :You are now logged in as alice");
         a.send("WHOIS alice");
         assertThat(a.expect(" 671 ")).contains("is using a secure connection");
         assertThat(a.expect(" 330 ")).isEqualTo(":chatroom 330 alice alice alice :is logged in as");
         a.send("QUIT");
 
         FakeClient squatter = server.connect(PUBLIC).sendRegistration("alice");
-        assertThat(squatter.expect(" 433 ")).isEqualTo(":chatroom 433 * alice :Nickname is registered to an account: log in to use it");
+        assertThat(squatter.expect(" 433 "))
+                .isEqualTo(":chatroom 433 * alice :Nickname is registered to an account: log in to use it");
         squatter.send("NICK mallory");
         squatter.expect(" 001 mallory ");
         squatter.send("NICK Alice");
@@ -63,7 +63,8 @@ class AccountsTest {
         registerAlice(server);
         FakeClient clear = server.connect(PUBLIC).register("bob");
         clear.send("REGISTER * * correct-horse");
-        assertThat(clear.expect("FAIL REGISTER")).startsWith(":chatroom FAIL REGISTER TLS_REQUIRED bob :Passwords go over TLS only");
+        assertThat(clear.expect("FAIL REGISTER"))
+                .startsWith(":chatroom FAIL REGISTER TLS_REQUIRED bob :Passwords go over TLS only");
         FakeClient bob = server.connectSecure(PUBLIC, null).register("bob2");
         bob.send("REGISTER bob2 * short");
         assertThat(bob.expect("FAIL REGISTER")).startsWith(":chatroom FAIL REGISTER WEAK_PASSWORD bob2 ");
@@ -101,11 +102,13 @@ class AccountsTest {
         server.advance(Duration.ofMillis(999));
         assertThat(c.sync()).noneMatch(l -> l.contains(" 904 "));
         server.advance(Duration.ofMillis(1));
-        assertThat(c.expect(" 904 ")).isEqualTo(":chatroom 904 alice :SASL authentication failed: wrong account name or password");
+        assertThat(c.expect(" 904 "))
+                .isEqualTo(":chatroom 904 alice :SASL authentication failed: wrong account name or password");
         // the name stays alice's: registration goes no further with it
         assertThat(c.expect(" 433 ")).contains("registered to an account");
-        assertThat(server.expectEvent("Failed login")).isEqualTo("Failed login to account alice from " + PUBLIC
-                + " (1 from this address, 1 to this account in 10 minutes)");
+        assertThat(server.expectEvent("Failed login"))
+                .isEqualTo("Failed login to account alice from " + PUBLIC
+                        + " (1 from this address, 1 to this account in 10 minutes)");
     }
 
     @Test
@@ -121,7 +124,8 @@ class AccountsTest {
         FakeClient right = saslLogin(server, server.connectSecure(PUBLIC, null), "late", "alice", "correct-horse");
         server.advance(Duration.ofSeconds(1));
         assertThat(right.expect(" 904 ")).contains("Too many failed logins from your address");
-        FakeClient elsewhere = saslLogin(server, server.connectSecure("198.51.100.1", null), "alice", "alice", "correct-horse");
+        FakeClient elsewhere =
+                saslLogin(server, server.connectSecure("198.51.100.1", null), "alice", "alice", "correct-horse");
         assertThat(elsewhere.expect(" 90[0-9] ")).contains(" 900 ");
         server.advance(LoginThrottle.WINDOW_NANOS > 0 ? Duration.ofMinutes(11) : Duration.ZERO);
         FakeClient later = saslLogin(server, server.connectSecure(PUBLIC, null), "later", "alice", "correct-horse");
@@ -135,7 +139,8 @@ class AccountsTest {
         FakeClient clear = server.connect(PUBLIC);
         clear.send("CAP REQ :sasl").sendRegistration("alice");
         clear.send("AUTHENTICATE PLAIN");
-        assertThat(clear.expect(" 904 ")).isEqualTo(":chatroom 904 alice :SASL authentication failed: send passwords over TLS");
+        assertThat(clear.expect(" 904 "))
+                .isEqualTo(":chatroom 904 alice :SASL authentication failed: send passwords over TLS");
         FakeClient local = saslLogin(server, server.connect("127.0.0.1"), "alice", "alice", "correct-horse");
         assertThat(local.expect(" 90[0-9] ")).contains(" 900 ");
     }
@@ -208,9 +213,11 @@ class AccountsTest {
         FakeClient alice = saslLogin(server, server.connectSecure(PUBLIC, null), "alice", "alice", "correct-horse");
         alice.send("CAP END");
         alice.expect(" 366 alice ");
-        assertThat(watcher.expect(" JOIN ")).isEqualTo("@account=alice :alice!~alice@" + PUBLIC + " JOIN #chatroom alice :alice Tester");
+        assertThat(watcher.expect(" JOIN "))
+                .isEqualTo("@account=alice :alice!~alice@" + PUBLIC + " JOIN #chatroom alice :alice Tester");
         alice.send("PRIVMSG #chatroom :hi");
-        assertThat(watcher.expect("PRIVMSG")).isEqualTo("@account=alice :alice!~alice@" + PUBLIC + " PRIVMSG #chatroom :hi");
+        assertThat(watcher.expect("PRIVMSG"))
+                .isEqualTo("@account=alice :alice!~alice@" + PUBLIC + " PRIVMSG #chatroom :hi");
         FakeClient bob = server.connectSecure(PUBLIC, null).register("bob");
         assertThat(watcher.expect(" JOIN ")).isEqualTo(":bob!~bob@" + PUBLIC + " JOIN #chatroom * :bob Tester");
         bob.send("REGISTER * * bobs-password");
@@ -221,9 +228,11 @@ class AccountsTest {
         assertThat(watcher.expect(" ACCOUNT ")).isEqualTo(":bob!~bob@" + PUBLIC + " ACCOUNT *");
         assertThat(bob.expect(" 901 ")).contains("You are now logged out");
         alice.send("PART #chatroom :brb");
-        assertThat(watcher.expect(" PART ")).isEqualTo("@account=alice :alice!~alice@" + PUBLIC + " PART #chatroom :brb");
+        assertThat(watcher.expect(" PART "))
+                .isEqualTo("@account=alice :alice!~alice@" + PUBLIC + " PART #chatroom :brb");
         alice.send("JOIN #chatroom");
-        assertThat(watcher.expect(" JOIN ")).startsWith("@account=alice :alice!~alice@" + PUBLIC + " JOIN #chatroom alice ");
+        assertThat(watcher.expect(" JOIN "))
+                .startsWith("@account=alice :alice!~alice@" + PUBLIC + " JOIN #chatroom alice ");
         FakeClient plainWatcher = server.connect().register("plainer");
         alice.send("PRIVMSG #chatroom :again");
         assertThat(plainWatcher.expect("PRIVMSG")).isEqualTo(":alice!~alice@" + PUBLIC + " PRIVMSG #chatroom :again");
@@ -248,7 +257,8 @@ class AccountsTest {
         FakeClient again = saslLogin(server, server.connectSecure(PUBLIC, null), "alice", "alice", oneTime);
         server.advance(Duration.ofSeconds(1));
         again.expect(" 904 ");
-        FakeClient right = saslLogin(server, server.connectSecure("198.51.100.2", null), "alice", "alice", "new-password-1");
+        FakeClient right =
+                saslLogin(server, server.connectSecure("198.51.100.2", null), "alice", "alice", "new-password-1");
         assertThat(right.expect(" 90[0-9] ")).contains(" 900 ");
     }
 
@@ -258,7 +268,8 @@ class AccountsTest {
         FakeClient reg = server.connectSecure(PUBLIC, null).send("CAP LS 302").sendRegistration("alice");
         reg.send("REGISTER * * correct-horse").send("CAP END");
         reg.expect("REGISTER SUCCESS");
-        assertThat(server.expectEvent("wants to join")).isEqualTo("alice (account alice, TLS, " + PUBLIC + ") wants to join. Accept? [y/n/a]");
+        assertThat(server.expectEvent("wants to join"))
+                .isEqualTo("alice (account alice, TLS, " + PUBLIC + ") wants to join. Accept? [y/n/a]");
         assertThat(server.admin.execute("a")).isEqualTo("Allowed alice: logging in to it skips the queue.");
         reg.expect(" 001 alice ");
         reg.send("QUIT");
@@ -266,12 +277,15 @@ class AccountsTest {
         FakeClient back = saslLogin(server, server.connectSecure(PUBLIC, null), "alice", "alice", "correct-horse");
         back.send("CAP END");
         back.expect(" 001 alice ");
-        assertThat(server.expectEvent("allow list")).contains("alice (account alice, TLS, " + PUBLIC + ") is on the allow list");
+        assertThat(server.expectEvent("allow list"))
+                .contains("alice (account alice, TLS, " + PUBLIC + ") is on the allow list");
         back.send("QUIT");
 
         FakeClient anon = server.connect(PUBLIC).sendRegistration("visitor");
         anon.expect("Waiting for the admin");
-        assertThat(server.admin.execute("a")).isEqualTo("visitor has no account: accepted this time only. (They can /register, then you /allow visitor.)");
+        assertThat(server.admin.execute("a"))
+                .isEqualTo(
+                        "visitor has no account: accepted this time only. (They can /register, then you /allow visitor.)");
         anon.expect(" 001 visitor ");
 
         assertThat(server.admin.execute("/deny alice spam")).startsWith("Denied alice (spam)");
@@ -284,12 +298,16 @@ class AccountsTest {
     @Test
     void approveAccountsAdmitsOnlyAllowListedLogins() {
         InMemoryServer server = new InMemoryServer(InMemoryServer.config(b -> b.approve(ApprovalPolicy.ACCOUNTS)));
-        FakeClient anon = server.connect(PUBLIC).send("CAP REQ :standard-replies").sendRegistration("visitor");
+        FakeClient anon =
+                server.connect(PUBLIC).send("CAP REQ :standard-replies").sendRegistration("visitor");
         anon.send("CAP END");
-        assertThat(anon.awaitClosed()).anyMatch(l -> l.contains("FAIL * ACCOUNT_REQUIRED :This server admits only accounts the admin has allowed"));
+        assertThat(anon.awaitClosed())
+                .anyMatch(l ->
+                        l.contains("FAIL * ACCOUNT_REQUIRED :This server admits only accounts the admin has allowed"));
         FakeClient reg = server.connectSecure(PUBLIC, null).send("CAP LS 302").sendRegistration("alice");
         reg.send("REGISTER * * correct-horse").send("CAP END");
-        assertThat(reg.awaitClosed()).anyMatch(l -> l.contains("ERROR") && l.contains("not on this server's allow list"));
+        assertThat(reg.awaitClosed())
+                .anyMatch(l -> l.contains("ERROR") && l.contains("not on this server's allow list"));
         server.admin.execute("/allow alice");
         FakeClient in = saslLogin(server, server.connectSecure(PUBLIC, null), "alice", "alice", "correct-horse");
         in.send("CAP END");
@@ -299,7 +317,8 @@ class AccountsTest {
     @Test
     void onlyExistingAccountsCanBeAllowedAndPendingPeopleCannotLogInOrRegister() {
         InMemoryServer server = new InMemoryServer(InMemoryServer.config(b -> b.approve(ApprovalPolicy.ASK)));
-        assertThat(server.admin.execute("/allow carol")).isEqualTo("No account carol: they /register first, then you /allow them.");
+        assertThat(server.admin.execute("/allow carol"))
+                .isEqualTo("No account carol: they /register first, then you /allow them.");
         assertThat(server.admin.execute("/allowlist")).startsWith("The allow list is empty.");
         FakeClient pending = server.connectSecure(PUBLIC, null).sendRegistration("carol");
         pending.expect("Waiting for the admin");
@@ -329,7 +348,9 @@ class AccountsTest {
         }
         FakeClient fourth = server.connectSecure(PUBLIC, null).register("squat3");
         fourth.send("REGISTER * * correct-horse");
-        assertThat(fourth.expect("FAIL REGISTER")).isEqualTo(":chatroom FAIL REGISTER TEMPORARILY_UNAVAILABLE squat3 :Too many accounts registered from your address; try again in an hour");
+        assertThat(fourth.expect("FAIL REGISTER"))
+                .isEqualTo(
+                        ":chatroom FAIL REGISTER TEMPORARILY_UNAVAILABLE squat3 :Too many accounts registered from your address; try again in an hour");
         FakeClient elsewhere = server.connectSecure("198.51.100.9", null).register("other");
         elsewhere.send("REGISTER * * correct-horse");
         elsewhere.expect("REGISTER SUCCESS");
@@ -347,7 +368,8 @@ class AccountsTest {
         a.send("REGISTER * * correct-horse");
         a.expect("REGISTER SUCCESS");
         assertThat(server.admin.execute("/certs alice")).isEqualTo("Certificates of alice:\n  " + cert);
-        assertThat(server.admin.execute("/unlink alice " + cert.replace(":", "").toUpperCase())).isEqualTo("Unlinked " + cert + " from alice: it no longer logs in.");
+        assertThat(server.admin.execute("/unlink alice " + cert.replace(":", "").toUpperCase()))
+                .isEqualTo("Unlinked " + cert + " from alice: it no longer logs in.");
         assertThat(server.admin.execute("/certs alice")).isEqualTo("alice has no linked certificate.");
         FakeClient c = server.connectSecure(PUBLIC, cert);
         c.send("AUTHENTICATE EXTERNAL");

@@ -21,21 +21,26 @@ class SshIdentityTest {
     void theAdminSeesTheKeyAndAlwaysAllowsIt() {
         InMemoryServer server = asking();
         FakeClient alice = server.connectSsh(ADDRESS, KEY).sendRegistration("alice");
-        assertThat(server.expectEvent("wants to join")).isEqualTo("alice (ssh, " + KEY + ", " + ADDRESS + ") wants to join. Accept? [y/n/a]");
-        assertThat(server.admin.execute("a")).isEqualTo("Allowed alice's ssh key " + KEY + ": it skips the queue from now on.");
+        assertThat(server.expectEvent("wants to join"))
+                .isEqualTo("alice (ssh, " + KEY + ", " + ADDRESS + ") wants to join. Accept? [y/n/a]");
+        assertThat(server.admin.execute("a"))
+                .isEqualTo("Allowed alice's ssh key " + KEY + ": it skips the queue from now on.");
         alice.expect(" 366 alice ");
         alice.send("QUIT");
         FakeClient again = server.connectSsh(ADDRESS, KEY).sendRegistration("alice");
         again.expect(" 366 alice ");
-        assertThat(server.expectEvent("allow list")).startsWith("alice (ssh, " + KEY + ", " + ADDRESS + ") is on the allow list");
+        assertThat(server.expectEvent("allow list"))
+                .startsWith("alice (ssh, " + KEY + ", " + ADDRESS + ") is on the allow list");
         FakeClient stranger = server.connectSsh(ADDRESS, OTHER).sendRegistration("mallory");
         assertThat(server.expectEvent("wants to join")).startsWith("mallory (ssh, " + OTHER);
         assertThat(stranger.sync()).noneMatch(l -> l.contains(" 001 "));
         server.admin.execute("n");
-        assertThat(server.admin.execute("/deny key:" + OTHER + " not you")).startsWith("Denied key:" + OTHER + " (not you)");
+        assertThat(server.admin.execute("/deny key:" + OTHER + " not you"))
+                .startsWith("Denied key:" + OTHER + " (not you)");
         FakeClient denied = server.connectSsh(ADDRESS, OTHER).sendRegistration("mallory");
         assertThat(denied.awaitClosed()).anyMatch(l -> l.contains("The admin has refused your ssh key: not you"));
-        assertThat(server.admin.execute("/allow key:" + OTHER)).isEqualTo("Allowed the ssh key " + OTHER + ": it skips the queue.");
+        assertThat(server.admin.execute("/allow key:" + OTHER))
+                .isEqualTo("Allowed the ssh key " + OTHER + ": it skips the queue.");
         server.connectSsh(ADDRESS, OTHER).sendRegistration("mallory").expect(" 366 mallory ");
     }
 
@@ -45,7 +50,8 @@ class SshIdentityTest {
         FakeClient bob = server.join("bob");
         FakeClient alice = server.connectSsh(ADDRESS, KEY).register("alice");
         alice.send("PRIVMSG #chatroom :hi");
-        assertThat(bob.expect("PRIVMSG #chatroom :hi")).isEqualTo(":alice!~alice@ssh/i-0XQr03fLRS PRIVMSG #chatroom :hi");
+        assertThat(bob.expect("PRIVMSG #chatroom :hi"))
+                .isEqualTo(":alice!~alice@ssh/i-0XQr03fLRS PRIVMSG #chatroom :hi");
         bob.send("WHOIS alice");
         assertThat(bob.expect(" 311 ")).contains(" alice ~alice ssh/i-0XQr03fLRS * ");
         server.connectSsh(ADDRESS, OTHER).register("carol");
@@ -72,12 +78,18 @@ class SshIdentityTest {
     void aBannedKeyIsRefusedAndItsSessionsEnd() {
         InMemoryServer server = new InMemoryServer();
         FakeClient alice = server.connectSsh(ADDRESS, KEY).register("alice");
-        assertThat(server.admin.execute("/ban key:" + KEY + " spam")).isEqualTo("Banned *!*@key:" + KEY + " (spam). Disconnected: alice.");
-        assertThat(alice.awaitClosed()).anyMatch(l -> l.contains(" 465 ")).anyMatch(l -> l.startsWith("ERROR :") && l.contains("spam"));
+        assertThat(server.admin.execute("/ban key:" + KEY + " spam"))
+                .isEqualTo("Banned *!*@key:" + KEY + " (spam). Disconnected: alice.");
+        assertThat(alice.awaitClosed())
+                .anyMatch(l -> l.contains(" 465 "))
+                .anyMatch(l -> l.startsWith("ERROR :") && l.contains("spam"));
         FakeClient again = server.connectSsh("198.51.100.1", KEY);
         assertThat(again.connection()).isNull();
-        assertThat(again.awaitClosed()).anyMatch(l -> l.contains(" 465 ")).anyMatch(l -> l.startsWith("ERROR :") && l.contains("spam"));
-        assertThat(server.connectSsh("198.51.100.1", OTHER).register("bob").connection()).isNotNull();
+        assertThat(again.awaitClosed())
+                .anyMatch(l -> l.contains(" 465 "))
+                .anyMatch(l -> l.startsWith("ERROR :") && l.contains("spam"));
+        assertThat(server.connectSsh("198.51.100.1", OTHER).register("bob").connection())
+                .isNotNull();
     }
 
     @Test
@@ -93,6 +105,7 @@ class SshIdentityTest {
         assertThat(server.admin.execute("/deny key:" + KEY + " stolen laptop")).startsWith("Denied key:" + KEY);
         FakeClient thief = server.connectSsh(ADDRESS, KEY).sendRegistration("alice");
         assertThat(thief.awaitClosed()).anyMatch(l -> l.contains("The admin has refused your ssh key: stolen laptop"));
-        assertThat(server.admin.execute("/unlink alice " + KEY)).isEqualTo("Unlinked " + KEY + " from alice: it no longer logs in.");
+        assertThat(server.admin.execute("/unlink alice " + KEY))
+                .isEqualTo("Unlinked " + KEY + " from alice: it no longer logs in.");
     }
 }

@@ -1,12 +1,11 @@
 package dev.chatroom.server.channels;
 
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
-import dev.chatroom.testing.InMemoryServer;
 import dev.chatroom.testing.HubTest;
+import dev.chatroom.testing.InMemoryServer;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The IRCv3 capabilities real clients ask for, each as the specification describes it. */
@@ -16,7 +15,9 @@ class CapabilitiesTest extends HubTest {
     void theCapabilitiesWeChatAsksForTogetherAreAllAccepted() {
         FakeClient c = server.connect();
         c.send("CAP LS 302");
-        assertThat(c.next()).isEqualTo(":chatroom CAP * LS :account-notify draft/account-registration=before-connect account-tag away-notify batch echo-message extended-join labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time setname standard-replies userhost-in-names");
+        assertThat(c.next())
+                .isEqualTo(
+                        ":chatroom CAP * LS :account-notify draft/account-registration=before-connect account-tag away-notify batch echo-message extended-join labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time setname standard-replies userhost-in-names");
         c.send("CAP REQ :multi-prefix userhost-in-names away-notify");
         assertThat(c.next()).isEqualTo(":chatroom CAP * ACK :multi-prefix userhost-in-names away-notify");
     }

@@ -99,22 +99,38 @@ class ChannelCommandsTest extends HubTest {
         bob.send("JOIN #bananas").sync();
         alice.send("TOPIC #apples :red and green").sync();
         bob.send("LIST");
-        assertThat(bob.sync()).containsExactly(
-                ":chatroom 321 bob Channel :Users  Name",
-                ":chatroom 322 bob #chatroom 2 :",
-                ":chatroom 322 bob #apples 1 :red and green",
-                ":chatroom 322 bob #bananas 2 :",
-                ":chatroom 323 bob :End of /LIST");
+        assertThat(bob.sync())
+                .containsExactly(
+                        ":chatroom 321 bob Channel :Users  Name",
+                        ":chatroom 322 bob #chatroom 2 :",
+                        ":chatroom 322 bob #apples 1 :red and green",
+                        ":chatroom 322 bob #bananas 2 :",
+                        ":chatroom 323 bob :End of /LIST");
         bob.send("LIST >1");
-        assertThat(bob.sync()).filteredOn(l -> l.contains(" 322 ")).extracting(l -> l.split(" ")[3]).containsExactly("#chatroom", "#bananas");
+        assertThat(bob.sync())
+                .filteredOn(l -> l.contains(" 322 "))
+                .extracting(l -> l.split(" ")[3])
+                .containsExactly("#chatroom", "#bananas");
         bob.send("LIST <2");
-        assertThat(bob.sync()).filteredOn(l -> l.contains(" 322 ")).extracting(l -> l.split(" ")[3]).containsExactly("#apples");
+        assertThat(bob.sync())
+                .filteredOn(l -> l.contains(" 322 "))
+                .extracting(l -> l.split(" ")[3])
+                .containsExactly("#apples");
         bob.send("LIST #b*");
-        assertThat(bob.sync()).filteredOn(l -> l.contains(" 322 ")).extracting(l -> l.split(" ")[3]).containsExactly("#bananas");
+        assertThat(bob.sync())
+                .filteredOn(l -> l.contains(" 322 "))
+                .extracting(l -> l.split(" ")[3])
+                .containsExactly("#bananas");
         bob.send("LIST !#b*,!#c*");
-        assertThat(bob.sync()).filteredOn(l -> l.contains(" 322 ")).extracting(l -> l.split(" ")[3]).containsExactly("#apples");
+        assertThat(bob.sync())
+                .filteredOn(l -> l.contains(" 322 "))
+                .extracting(l -> l.split(" ")[3])
+                .containsExactly("#apples");
         bob.send("LIST #APPLES,#bananas");
-        assertThat(bob.sync()).filteredOn(l -> l.contains(" 322 ")).extracting(l -> l.split(" ")[3]).containsExactly("#apples", "#bananas");
+        assertThat(bob.sync())
+                .filteredOn(l -> l.contains(" 322 "))
+                .extracting(l -> l.split(" ")[3])
+                .containsExactly("#apples", "#bananas");
     }
 
     @Test
@@ -147,11 +163,15 @@ class ChannelCommandsTest extends HubTest {
         carol.send("MODE carol +i").sync();
         alice.sync();
         alice.send("WHO *");
-        assertThat(alice.sync()).filteredOn(l -> l.contains(" 352 ")).extracting(l -> l.split(" ")[7]).containsExactlyInAnyOrder("alice", "bob");
+        assertThat(alice.sync())
+                .filteredOn(l -> l.contains(" 352 "))
+                .extracting(l -> l.split(" ")[7])
+                .containsExactlyInAnyOrder("alice", "bob");
         alice.send("WHO b*");
-        assertThat(alice.sync()).containsExactly(
-                ":chatroom 352 alice * ~bob 127.0.0.1 chatroom bob H :0 bob Tester",
-                ":chatroom 315 alice b* :End of WHO list");
+        assertThat(alice.sync())
+                .containsExactly(
+                        ":chatroom 352 alice * ~bob 127.0.0.1 chatroom bob H :0 bob Tester",
+                        ":chatroom 315 alice b* :End of WHO list");
         alice.send("WHO carol"); // an exact nick is always answered
         assertThat(alice.next()).isEqualTo(":chatroom 352 alice * ~carol 127.0.0.1 chatroom carol H :0 carol Tester");
         alice.sync();
@@ -188,11 +208,12 @@ class ChannelCommandsTest extends HubTest {
         bob.send("QUIT").sync();
         alice.sync();
         alice.send("LUSERS");
-        assertThat(alice.sync()).containsExactly(
-                ":chatroom 251 alice :There are 1 users and 0 invisible on 1 servers",
-                ":chatroom 254 alice 1 :channels formed",
-                ":chatroom 255 alice :I have 1 clients and 0 servers",
-                ":chatroom 265 alice 1 2 :Current local users 1, max 2",
-                ":chatroom 266 alice 1 2 :Current global users 1, max 2");
+        assertThat(alice.sync())
+                .containsExactly(
+                        ":chatroom 251 alice :There are 1 users and 0 invisible on 1 servers",
+                        ":chatroom 254 alice 1 :channels formed",
+                        ":chatroom 255 alice :I have 1 clients and 0 servers",
+                        ":chatroom 265 alice 1 2 :Current local users 1, max 2",
+                        ":chatroom 266 alice 1 2 :Current global users 1, max 2");
     }
 }

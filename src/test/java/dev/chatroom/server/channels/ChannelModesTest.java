@@ -142,7 +142,8 @@ class ChannelModesTest extends HubTest {
         FakeClient alice = server.join("alice");
         alice.send("JOIN #side").sync();
         alice.send("MODE #side +k " + "k".repeat(33));
-        assertThat(alice.next()).isEqualTo(":chatroom 696 alice #side k * :Invalid key (1-32 characters, no spaces or commas)");
+        assertThat(alice.next())
+                .isEqualTo(":chatroom 696 alice #side k * :Invalid key (1-32 characters, no spaces or commas)");
         alice.send("MODE #side +k a,b");
         assertThat(alice.next()).startsWith(":chatroom 696 alice #side k * ");
         alice.send("MODE #side +k");
@@ -338,6 +339,7 @@ class ChannelModesTest extends HubTest {
         assertThat(alice.next()).isEqualTo(ALICE + " MODE #chatroom +m");
         assertThat(server.admin.execute("/mode #chatroom -m+l 10")).isEqualTo("Mode #chatroom -m+l 10.");
         assertThat(server.admin.execute("/mode")).isEqualTo("Modes of #chatroom: +ntl 10");
-        assertThat(server.admin.execute("/deop nobody")).isEqualTo("Nothing changed in #chatroom.\nnobody: No such nick/channel");
+        assertThat(server.admin.execute("/deop nobody"))
+                .isEqualTo("Nothing changed in #chatroom.\nnobody: No such nick/channel");
     }
 }

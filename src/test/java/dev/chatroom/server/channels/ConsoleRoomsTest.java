@@ -17,7 +17,8 @@ class ConsoleRoomsTest extends HubTest {
         alice.send("JOIN #side").sync();
         bob.send("JOIN #side").sync();
         alice.sync();
-        assertThat(server.admin.execute("/kick bob #side off topic")).isEqualTo("* bob was removed from #side by the admin (off topic).");
+        assertThat(server.admin.execute("/kick bob #side off topic"))
+                .isEqualTo("* bob was removed from #side by the admin (off topic).");
         assertThat(alice.next()).isEqualTo(":chatroom KICK #side bob :off topic");
         assertThat(bob.next()).isEqualTo(":chatroom KICK #side bob :off topic");
         bob.send("PRIVMSG #chatroom :still here");
@@ -32,8 +33,10 @@ class ConsoleRoomsTest extends HubTest {
         alice.send("JOIN #side").sync();
         bob.send("JOIN #side").sync();
         alice.sync();
-        assertThat(server.admin.execute("/ban bob #side flooding")).isEqualTo("Mode #side +b bob!*@*. Removed from #side: bob.");
-        assertThat(alice.sync()).containsExactly(":chatroom MODE #side +b bob!*@*", ":chatroom KICK #side bob :flooding");
+        assertThat(server.admin.execute("/ban bob #side flooding"))
+                .isEqualTo("Mode #side +b bob!*@*. Removed from #side: bob.");
+        assertThat(alice.sync())
+                .containsExactly(":chatroom MODE #side +b bob!*@*", ":chatroom KICK #side bob :flooding");
         bob.sync();
         bob.send("JOIN #side");
         assertThat(bob.next()).isEqualTo(":chatroom 474 bob #side :Cannot join channel (+b)");
@@ -50,11 +53,14 @@ class ConsoleRoomsTest extends HubTest {
         alice.send("JOIN #side").sync();
         bob.send("JOIN #side").sync();
         alice.sync();
-        assertThat(server.admin.execute("/mute bob #side 1")).isEqualTo("bob has been muted in #side by the admin for 1 minute.");
-        assertThat(alice.next()).isEqualTo(":chatroom NOTICE #side :bob has been muted in #side by the admin for 1 minute.");
+        assertThat(server.admin.execute("/mute bob #side 1"))
+                .isEqualTo("bob has been muted in #side by the admin for 1 minute.");
+        assertThat(alice.next())
+                .isEqualTo(":chatroom NOTICE #side :bob has been muted in #side by the admin for 1 minute.");
         bob.sync();
         bob.send("PRIVMSG #side :hello");
-        assertThat(bob.next()).isEqualTo(":chatroom 404 bob #side :Cannot send to channel (you are muted here by the admin)");
+        assertThat(bob.next())
+                .isEqualTo(":chatroom 404 bob #side :Cannot send to channel (you are muted here by the admin)");
         bob.send("PRIVMSG #chatroom :elsewhere I can");
         assertThat(alice.next()).isEqualTo(":bob!~bob@127.0.0.1 PRIVMSG #chatroom :elsewhere I can");
         server.advance(Duration.ofMinutes(1));
@@ -83,7 +89,10 @@ class ConsoleRoomsTest extends HubTest {
         assertThat(server.admin.execute("/voice bob")).isEqualTo("Mode #chatroom +v bob.");
         bob.send("PRIVMSG #chatroom :voiced");
         alice.send("PRIVMSG #chatroom :not voiced");
-        assertThat(alice.sync()).containsExactly(":chatroom MODE #chatroom +v bob", ":bob!~bob@127.0.0.1 PRIVMSG #chatroom :voiced",
-                ":chatroom 404 alice #chatroom :Cannot send to channel (+m)");
+        assertThat(alice.sync())
+                .containsExactly(
+                        ":chatroom MODE #chatroom +v bob",
+                        ":bob!~bob@127.0.0.1 PRIVMSG #chatroom :voiced",
+                        ":chatroom 404 alice #chatroom :Cannot send to channel (+m)");
     }
 }

@@ -86,7 +86,8 @@ class ConsoleCommandsTest extends HubTest {
     void everyVerbIsInHelpWithItsUsage() {
         String help = server.admin.execute("/help");
         for (ConsoleCommand c : ConsoleCommands.TABLE) {
-            assertThat(help).containsPattern("(?m)^" + Pattern.quote(c.usage()) + " {2,}" + Pattern.quote(c.description()));
+            assertThat(help)
+                    .containsPattern("(?m)^" + Pattern.quote(c.usage()) + " {2,}" + Pattern.quote(c.description()));
             for (String alias : c.aliases()) assertThat(help).contains("(alias " + alias + ")");
         }
         assertThat(help.lines()).hasSize(ConsoleCommands.TABLE.size());
@@ -95,7 +96,9 @@ class ConsoleCommandsTest extends HubTest {
     @Test
     void everyVerbAndAliasIsInTheServerHelpFooter() {
         StringWriter out = new StringWriter();
-        assertThat(RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)).execute("server", "--help")).isZero();
+        assertThat(RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
+                        .execute("server", "--help"))
+                .isZero();
         String footer = out.toString().substring(out.toString().indexOf("Console commands"));
         for (ConsoleCommand c : ConsoleCommands.TABLE) {
             for (String name : c.names()) {
@@ -126,30 +129,80 @@ class ConsoleCommandsTest extends HubTest {
         int waiting = server.onLoop(hub -> hub.gate().approvals().size());
         assertThat(waiting).isEqualTo(1); // /reject bob, /kick bob, /ban bob did not run here
         assertThat(bob.sync()).containsExactly(":chatroom NOTICE bob :Waiting for the admin to accept you...");
-        assertThat(ConsoleCommands.TABLE.stream().filter(c -> c.scope() == ConsoleCommand.Scope.CLUSTER).map(ConsoleCommand::verb))
-                .containsExactlyInAnyOrder("/accept", "/reject", "/kick", "/ban", "/unban", "/mute", "/unmute", "/say", "/op", "/deop", "/voice",
-                        "/devoice", "/drop", "/allow", "/deny", "/unlink");
+        assertThat(ConsoleCommands.TABLE.stream()
+                        .filter(c -> c.scope() == ConsoleCommand.Scope.CLUSTER)
+                        .map(ConsoleCommand::verb))
+                .containsExactlyInAnyOrder(
+                        "/accept",
+                        "/reject",
+                        "/kick",
+                        "/ban",
+                        "/unban",
+                        "/mute",
+                        "/unmute",
+                        "/say",
+                        "/op",
+                        "/deop",
+                        "/voice",
+                        "/devoice",
+                        "/drop",
+                        "/allow",
+                        "/deny",
+                        "/unlink");
     }
 
     @Test
     void reportsSecretsAndThisProcessStayOnThisNode() {
-        for (String line : List.of("/pending", "/users", "/bans", "/accounts", "/allowlist", "/certs bob", "/resetpass bob", "/stats", "/reload",
-                "/help", "/topic", "/topic #chatroom", "/mode", "/mode #chatroom")) {
+        for (String line : List.of(
+                "/pending",
+                "/users",
+                "/bans",
+                "/accounts",
+                "/allowlist",
+                "/certs bob",
+                "/resetpass bob",
+                "/stats",
+                "/reload",
+                "/help",
+                "/topic",
+                "/topic #chatroom",
+                "/mode",
+                "/mode #chatroom")) {
             assertThat(server.admin.execute(line)).as(line).isNotEmpty();
         }
         assertThat(relayed).isEmpty();
-        assertThat(ConsoleCommands.TABLE.stream().filter(c -> c.scope() == ConsoleCommand.Scope.NODE).map(ConsoleCommand::verb))
-                .containsExactlyInAnyOrder("/pending", "/users", "/bans", "/accounts", "/resetpass", "/certs", "/allowlist", "/purge", "/reload",
-                        "/stats", "/shutdown", "/help");
+        assertThat(ConsoleCommands.TABLE.stream()
+                        .filter(c -> c.scope() == ConsoleCommand.Scope.NODE)
+                        .map(ConsoleCommand::verb))
+                .containsExactlyInAnyOrder(
+                        "/pending",
+                        "/users",
+                        "/bans",
+                        "/accounts",
+                        "/resetpass",
+                        "/certs",
+                        "/allowlist",
+                        "/purge",
+                        "/reload",
+                        "/stats",
+                        "/shutdown",
+                        "/help");
     }
 
     @Test
     void topicAndModeArePublishedOnlyWhenTheySetSomething() {
-        for (String line : List.of("/topic release on Friday", "/topic #chatroom release", "/mode +m", "/mode #chatroom +k secret")) {
+        for (String line : List.of(
+                "/topic release on Friday", "/topic #chatroom release", "/mode +m", "/mode #chatroom +k secret")) {
             assertThat(server.admin.execute(line)).as(line).isEmpty();
         }
-        assertThat(relayed).containsExactly("/topic release on Friday", "/topic #chatroom release", "/mode +m", "/mode #chatroom +k secret");
-        assertThat(server.admin.execute("/topic")).isEqualTo("No topic is set in #chatroom. Usage: /topic [#room] <text>");
+        assertThat(relayed)
+                .containsExactly(
+                        "/topic release on Friday",
+                        "/topic #chatroom release",
+                        "/mode +m",
+                        "/mode #chatroom +k secret");
+        assertThat(server.admin.execute("/topic"))
+                .isEqualTo("No topic is set in #chatroom. Usage: /topic [#room] <text>");
     }
 
     @Test
@@ -158,9 +211,16 @@ class ConsoleCommandsTest extends HubTest {
         assertThat(relayed).isEmpty();
         FakeClient carol = server.connect().sendRegistration("carol");
         server.connect().sendRegistration("dave");
-        for (String answer : List.of("y", "yes", "n", "no", "a", "always")) assertThat(server.admin.execute(answer)).isEmpty();
-        assertThat(relayed).containsExactly("/accept carol", "/accept carol", "/reject carol", "/reject carol", "/accept carol always",
-                "/accept carol always");
+        for (String answer : List.of("y", "yes", "n", "no", "a", "always"))
+            assertThat(server.admin.execute(answer)).isEmpty();
+        assertThat(relayed)
+                .containsExactly(
+                        "/accept carol",
+                        "/accept carol",
+                        "/reject carol",
+                        "/reject carol",
+                        "/accept carol always",
+                        "/accept carol always");
         assertThat(carol.sync()).containsExactly(":chatroom NOTICE carol :Waiting for the admin to accept you...");
     }
 }

@@ -1,12 +1,11 @@
 package dev.chatroom.server.history;
 
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.TestServer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,8 @@ class HistoryServerTest {
         try (TestServer server = new TestServer(TestServer.config())) {
             IrcTestClient alice = server.connect().registerWithCaps("alice", CAPS);
             StringBuilder burst = new StringBuilder();
-            for (int i = 0; i < 500; i++) burst.append("PRIVMSG #chatroom :n").append(i).append("\r\n");
+            for (int i = 0; i < 500; i++)
+                burst.append("PRIVMSG #chatroom :n").append(i).append("\r\n");
             burst.append("@label=q CHATHISTORY LATEST #chatroom * 3\r\n");
             alice.sendRaw(burst.toString().getBytes(StandardCharsets.UTF_8));
             String start = alice.expect("label=q");
@@ -84,10 +84,18 @@ class HistoryServerTest {
             String four = "CHATHISTORY LATEST #chatroom * 1\r\nCHATHISTORY LATEST #chatroom * 2\r\n".repeat(2);
             alice.sendRaw(four.getBytes(StandardCharsets.UTF_8));
             List<String> lines = new ArrayList<>();
-            while (lines.stream().filter(l -> l.contains(" BATCH -") || l.contains("FAIL CHATHISTORY")).count() < 4) lines.add(alice.next());
+            while (lines.stream()
+                            .filter(l -> l.contains(" BATCH -") || l.contains("FAIL CHATHISTORY"))
+                            .count()
+                    < 4) lines.add(alice.next());
             assertThat(lines).noneMatch(l -> l.contains("FAIL"));
-            assertThat(lines.stream().map(l -> l.contains("PRIVMSG") ? "msg" : l.contains(" BATCH +") ? "start" : l.contains(" BATCH -") ? "end" : "?"))
-                    .containsExactly("start", "msg", "end", "start", "msg", "msg", "end", "start", "msg", "end", "start", "msg", "msg", "end");
+            assertThat(lines.stream()
+                            .map(l -> l.contains("PRIVMSG")
+                                    ? "msg"
+                                    : l.contains(" BATCH +") ? "start" : l.contains(" BATCH -") ? "end" : "?"))
+                    .containsExactly(
+                            "start", "msg", "end", "start", "msg", "msg", "end", "start", "msg", "end", "start", "msg",
+                            "msg", "end");
         }
     }
 }

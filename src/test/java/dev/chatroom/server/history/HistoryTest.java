@@ -1,10 +1,5 @@
 package dev.chatroom.server.history;
 
-import java.time.Instant;
-import java.util.ArrayList;
-
-import dev.chatroom.server.History;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.config.ServerConfig;
@@ -12,6 +7,8 @@ import dev.chatroom.testing.FakeClient;
 import dev.chatroom.testing.InMemoryServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -24,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HistoryTest {
     @TempDir
     Path dir;
+
     private InMemoryServer server;
 
     private InMemoryServer start(Consumer<ServerConfig.Builder> changes) {
@@ -41,7 +39,8 @@ class HistoryTest {
         if (server != null) server.close();
     }
 
-    private static final String HISTORY_CAPS = "batch server-time message-tags echo-message labeled-response draft/chathistory";
+    private static final String HISTORY_CAPS =
+            "batch server-time message-tags echo-message labeled-response draft/chathistory";
 
     /** Says n numbered lines in #chatroom; returns their msgids as the echo showed them. */
     private List<String> say(FakeClient c, int n) {
@@ -83,7 +82,9 @@ class HistoryTest {
         bob.expect(" 366 bob ");
         assertThat(bob.next()).isEqualTo(":chatroom NOTICE #chatroom :--- 3 earlier messages ---");
         String first = bob.next();
-        assertThat(first).matches(":alice!~alice@127\\.0\\.0\\.1 PRIVMSG #chatroom :\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\] hello 2");
+        assertThat(first)
+                .matches(
+                        ":alice!~alice@127\\.0\\.0\\.1 PRIVMSG #chatroom :\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\] hello 2");
         assertThat(bob.next()).endsWith("] hello 3");
         assertThat(bob.next()).endsWith("] hello 4");
         assertThat(bob.next()).isEqualTo(":chatroom NOTICE #chatroom :--- end of earlier messages ---");
@@ -105,10 +106,17 @@ class HistoryTest {
         assertThat(start).matches(":chatroom BATCH \\+(\\S+) chathistory #chatroom");
         String id = start.split(" ")[2].substring(1);
         String first = bob.next();
-        assertThat(first).matches("@batch=" + Pattern.quote(id) + ";time=\\S+;msgid=\\S+ :alice!~alice@127\\.0\\.0\\.1 PRIVMSG #chatroom :first");
+        assertThat(first)
+                .matches("@batch=" + Pattern.quote(id)
+                        + ";time=\\S+;msgid=\\S+ :alice!~alice@127\\.0\\.0\\.1 PRIVMSG #chatroom :first");
         assertThat(bob.next()).contains("NOTICE #chatroom :second");
         assertThat(bob.next()).isEqualTo(":chatroom BATCH -" + id);
-        assertThat(first).contains("time=" + Instant.ofEpochMilli(server.clock.millis() - 3000).toString().replace("Z", ".000Z").replaceAll("\\.(\\d{3})\\.000Z", ".$1Z"));
+        assertThat(first)
+                .contains("time="
+                        + Instant.ofEpochMilli(server.clock.millis() - 3000)
+                                .toString()
+                                .replace("Z", ".000Z")
+                                .replaceAll("\\.(\\d{3})\\.000Z", ".$1Z"));
     }
 
     @Test
@@ -134,7 +142,10 @@ class HistoryTest {
         List<String> ids = say(c, 10);
         c.sync();
         c.send("CHATHISTORY LATEST #chatroom * 100");
-        assertThat(batchTexts(c)).containsExactly("line 0", "line 1", "line 2", "line 3", "line 4", "line 5", "line 6", "line 7", "line 8", "line 9");
+        assertThat(batchTexts(c))
+                .containsExactly(
+                        "line 0", "line 1", "line 2", "line 3", "line 4", "line 5", "line 6", "line 7", "line 8",
+                        "line 9");
         c.send("CHATHISTORY LATEST #chatroom * 2");
         assertThat(batchTexts(c)).containsExactly("line 8", "line 9");
         c.send("CHATHISTORY LATEST #chatroom msgid=" + ids.get(6) + " 100");
@@ -167,7 +178,8 @@ class HistoryTest {
         server.join("bob").send("JOIN #elsewhere");
         c.sync();
         c.send("CHATHISTORY LATEST #elsewhere * 10");
-        assertThat(c.next()).isEqualTo(":chatroom FAIL CHATHISTORY INVALID_TARGET LATEST #elsewhere :You are not in that channel");
+        assertThat(c.next())
+                .isEqualTo(":chatroom FAIL CHATHISTORY INVALID_TARGET LATEST #elsewhere :You are not in that channel");
         c.send("CHATHISTORY LATEST #nowhere * 10");
         assertThat(c.next()).startsWith(":chatroom FAIL CHATHISTORY INVALID_TARGET LATEST #nowhere ");
         c.send("CHATHISTORY LATEST #chatroom * 0");
@@ -266,7 +278,10 @@ class HistoryTest {
 
     @Test
     void retentionRemovesOldMessagesAndKeepsAtMostTheMostPerRoom() {
-        start(b -> b.historyDays(2).historyMaxPerRoom(3).pingInterval(Duration.ofDays(30)).pingTimeout(Duration.ofDays(30)));
+        start(b -> b.historyDays(2)
+                .historyMaxPerRoom(3)
+                .pingInterval(Duration.ofDays(30))
+                .pingTimeout(Duration.ofDays(30)));
         FakeClient alice = server.connect();
         alice.registerWithCaps("alice", HISTORY_CAPS);
         alice.send("PRIVMSG #chatroom :old");
@@ -287,7 +302,10 @@ class HistoryTest {
     void aRestartKeepsRoomsTopicsModesBansAndHistory() {
         start();
         FakeClient alice = server.join("alice");
-        alice.send("JOIN #ops").send("TOPIC #ops :release on friday").send("MODE #ops +ntk sesame").send("MODE #ops +b troll!*@*");
+        alice.send("JOIN #ops")
+                .send("TOPIC #ops :release on friday")
+                .send("MODE #ops +ntk sesame")
+                .send("MODE #ops +b troll!*@*");
         alice.send("PRIVMSG #ops :remember this");
         assertThat(server.admin.execute("/topic #chatroom welcome all")).isEqualTo("Topic of #chatroom set.");
         server.join("bob").send("JOIN #gone").send("PART #gone");
@@ -299,7 +317,9 @@ class HistoryTest {
         carol.send("JOIN #ops sesame");
         List<String> joined = carol.sync();
         assertThat(joined).anyMatch(l -> l.contains(" 332 carol #ops :release on friday"));
-        assertThat(joined).anyMatch(l -> l.endsWith("PRIVMSG #ops :[" + l.replaceAll(".*:\\[", "").replaceAll("\\].*", "") + "] remember this"));
+        assertThat(joined)
+                .anyMatch(l -> l.endsWith(
+                        "PRIVMSG #ops :[" + l.replaceAll(".*:\\[", "").replaceAll("\\].*", "") + "] remember this"));
         carol.send("MODE #ops").send("MODE #ops b");
         List<String> modes = carol.sync();
         assertThat(modes).anyMatch(l -> l.contains(" 324 carol #ops +ntk sesame"));
@@ -316,11 +336,13 @@ class HistoryTest {
         FakeClient bob = server.join("bob");
         bob.send("PRIVMSG #chatroom :bob was here");
         alice.send("PRIVMSG #chatroom :alice was here");
-        assertThat(server.admin.execute("/purge bob")).isEqualTo("Removed 1 message said by or sent privately to bob from the history.");
+        assertThat(server.admin.execute("/purge bob"))
+                .isEqualTo("Removed 1 message said by or sent privately to bob from the history.");
         alice.sync();
         alice.send("CHATHISTORY LATEST #chatroom * 10");
         assertThat(batchTexts(alice)).containsExactly("alice was here");
-        assertThat(server.admin.execute("/purge #chatroom")).isEqualTo("Removed 1 message said in #chatroom from the history.");
+        assertThat(server.admin.execute("/purge #chatroom"))
+                .isEqualTo("Removed 1 message said in #chatroom from the history.");
         alice.send("CHATHISTORY LATEST #chatroom * 10");
         assertThat(batchTexts(alice)).isEmpty();
         assertThat(server.join("carol").sync()).noneMatch(l -> l.contains("was here"));

@@ -1,19 +1,13 @@
 package dev.chatroom.server.net;
 
-import java.time.Duration;
-
-import dev.chatroom.server.Background;
-
-import dev.chatroom.server.accounts.PasswordHash;
-
-import dev.chatroom.store.Stores;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.irc.IrcLineDecoder;
-import dev.chatroom.server.BanList;
+import dev.chatroom.server.Background;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Motd;
+import dev.chatroom.server.accounts.PasswordHash;
+import dev.chatroom.store.Stores;
 import dev.chatroom.testing.InMemoryServer;
 import dev.chatroom.testing.ManualClock;
 import io.netty.buffer.ByteBuf;
@@ -23,6 +17,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -47,9 +42,19 @@ class ClientChannelTest {
         channel = new Client();
         OutputMemory memory = new OutputMemory(64 << 20, 1 << 20, Duration.ofSeconds(10), channel.eventLoop());
         var config = InMemoryServer.config();
-        hub = new Hub(config, Motd.load(config), new ManualClock(), UnpooledByteBufAllocator.DEFAULT, line -> { }, Stores.none(), memory, PasswordHash.DEFAULT,
+        hub = new Hub(
+                config,
+                Motd.load(config),
+                new ManualClock(),
+                UnpooledByteBufAllocator.DEFAULT,
+                line -> {},
+                Stores.none(),
+                memory,
+                PasswordHash.DEFAULT,
                 Background.INLINE);
-        channel.pipeline().addLast(new ClientChannel(hub, new Flusher(channel.eventLoop()), memory, IrcLineDecoder.strictUtf8(), false));
+        channel.pipeline()
+                .addLast(new ClientChannel(
+                        hub, new Flusher(channel.eventLoop()), memory, IrcLineDecoder.strictUtf8(), false));
         channel.pipeline().fireChannelActive();
     }
 
@@ -83,7 +88,8 @@ class ClientChannelTest {
         assertThat(received()).isEmpty();
         send(":Alice\nPING :x\r");
         List<String> got = received();
-        assertThat(got.get(0)).isEqualTo(":chatroom 001 alice :Welcome to the chatroom IRC Network, alice!~a@127.0.0.1");
+        assertThat(got.get(0))
+                .isEqualTo(":chatroom 001 alice :Welcome to the chatroom IRC Network, alice!~a@127.0.0.1");
         assertThat(got).doesNotContain(":chatroom PONG chatroom :x"); // its LF has not come yet
         send("\n");
         assertThat(received()).containsExactly(":chatroom PONG chatroom :x");
@@ -96,6 +102,7 @@ class ClientChannelTest {
         received();
         for (int i = 0; i < 20; i++) send("x".repeat(1000)); // 20 KB and no end of line
         send(" still the same line\r\nPING :after\r\n");
-        assertThat(received()).containsExactly(":chatroom 417 bob :Input line was too long", ":chatroom PONG chatroom :after");
+        assertThat(received())
+                .containsExactly(":chatroom 417 bob :Input line was too long", ":chatroom PONG chatroom :after");
     }
 }

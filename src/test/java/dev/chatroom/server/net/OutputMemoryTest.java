@@ -1,10 +1,9 @@
 package dev.chatroom.server.net;
 
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

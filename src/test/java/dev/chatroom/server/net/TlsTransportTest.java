@@ -1,8 +1,5 @@
 package dev.chatroom.server.net;
 
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +9,10 @@ import dev.chatroom.tls.Fingerprint;
 import dev.chatroom.tls.Pem;
 import dev.chatroom.tls.SelfSigned;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -64,7 +63,8 @@ class TlsTransportTest {
             assertThat(loaded.trusted()).isFalse();
             assertThat(loaded.fingerprint()).matches("([0-9a-f]{2}:){31}[0-9a-f]{2}");
             SSLSocket s = connect(server.tlsPort(), loaded.leaf(), null);
-            assertThat(Fingerprint.of((X509Certificate) s.getSession().getPeerCertificates()[0])).isEqualTo(loaded.fingerprint());
+            assertThat(Fingerprint.of((X509Certificate) s.getSession().getPeerCertificates()[0]))
+                    .isEqualTo(loaded.fingerprint());
             IrcTestClient secure = server.adopt(s).register("alice");
             IrcTestClient plain = server.join("bob");
             secure.send("PRIVMSG #chatroom :over tls");
@@ -87,13 +87,20 @@ class TlsTransportTest {
             assertThat(server.server().tlsCertificate().fingerprint()).isEqualTo(first);
             assertThat(server.server().tlsCertificate().generated()).isFalse();
             X509Certificate old = serverCertificate(server);
-            IrcTestClient before = server.adopt(connect(server.tlsPort(), old, null)).register("alice");
+            IrcTestClient before =
+                    server.adopt(connect(server.tlsPort(), old, null)).register("alice");
 
             Pem.Identity renewed = SelfSigned.forServer("localhost", Duration.ofDays(90));
-            Pem.write(renewed, config.dataDir().resolve("tls-cert.pem"), config.dataDir().resolve("tls-key.pem"));
-            assertThat(server.admin.execute("/reload")).startsWith("Reloaded: TLS ").contains(Fingerprint.of(renewed.leaf()));
+            Pem.write(
+                    renewed,
+                    config.dataDir().resolve("tls-cert.pem"),
+                    config.dataDir().resolve("tls-key.pem"));
+            assertThat(server.admin.execute("/reload"))
+                    .startsWith("Reloaded: TLS ")
+                    .contains(Fingerprint.of(renewed.leaf()));
 
-            IrcTestClient after = server.adopt(connect(server.tlsPort(), renewed.leaf(), null)).register("bob");
+            IrcTestClient after = server.adopt(connect(server.tlsPort(), renewed.leaf(), null))
+                    .register("bob");
             before.send("PRIVMSG #chatroom :still here");
             assertThat(after.expect("PRIVMSG")).endsWith(":still here");
             // a client that pinned the old certificate now sees a different one
@@ -107,9 +114,12 @@ class TlsTransportTest {
         try (TestServer server = new TestServer(config)) {
             String before = server.server().tlsCertificate().fingerprint();
             Files.writeString(config.dataDir().resolve("tls-key.pem"), "not a key\n");
-            assertThat(server.admin.execute("/reload")).startsWith("TLS reload failed, the old certificate stays: ").contains("tls-key.pem");
+            assertThat(server.admin.execute("/reload"))
+                    .startsWith("TLS reload failed, the old certificate stays: ")
+                    .contains("tls-key.pem");
             assertThat(server.server().tlsCertificate().fingerprint()).isEqualTo(before);
-            server.adopt(connect(server.tlsPort(), serverCertificate(server), null)).register("alice");
+            server.adopt(connect(server.tlsPort(), serverCertificate(server), null))
+                    .register("alice");
         }
     }
 
@@ -117,7 +127,8 @@ class TlsTransportTest {
     void saslExternalWithARealClientCertificate() throws Exception {
         Pem.Identity mine = SelfSigned.forClient("alice", Duration.ofDays(30));
         try (TestServer server = TestServer.start()) {
-            IrcTestClient reg = server.adopt(connect(server.tlsPort(), serverCertificate(server), mine)).register("alice");
+            IrcTestClient reg = server.adopt(connect(server.tlsPort(), serverCertificate(server), mine))
+                    .register("alice");
             reg.send("REGISTER * * correct-horse");
             assertThat(reg.expect("REGISTER SUCCESS")).contains("your client certificate logs you in from now on");
             reg.send("QUIT");
@@ -133,7 +144,8 @@ class TlsTransportTest {
             back.send("CAP END");
             back.expect(" 001 alice ");
 
-            IrcTestClient stranger = server.adopt(connect(server.tlsPort(), serverCertificate(server), SelfSigned.forClient("x", Duration.ofDays(1))));
+            IrcTestClient stranger = server.adopt(connect(
+                    server.tlsPort(), serverCertificate(server), SelfSigned.forClient("x", Duration.ofDays(1))));
             stranger.send("AUTHENTICATE EXTERNAL").send("AUTHENTICATE +");
             assertThat(stranger.expect(" 904 ")).contains("not linked to an account");
         }
@@ -148,12 +160,14 @@ class TlsTransportTest {
                 byte[] buf = new byte[4096];
                 int n;
                 while ((n = raw.getInputStream().read(buf)) >= 0) {
-                    assertThat(new String(buf, 0, n, StandardCharsets.ISO_8859_1)).doesNotContain("001");
+                    assertThat(new String(buf, 0, n, StandardCharsets.ISO_8859_1))
+                            .doesNotContain("001");
                 }
             } catch (IOException e) {
                 // a reset is as good as a close
             }
-            server.adopt(connect(server.tlsPort(), serverCertificate(server), null)).register("alice");
+            server.adopt(connect(server.tlsPort(), serverCertificate(server), null))
+                    .register("alice");
             IrcTestClient plain = server.join("bob");
             plain.send("CAP LS 302");
             assertThat(plain.expect("CAP")).doesNotContain("sts"); // self-signed: no STS
@@ -163,14 +177,16 @@ class TlsTransportTest {
     @Test
     void passwordsAreAcceptedOverTlsFromAnyAddressPlainPortOnlyFromLoopback() throws Exception {
         try (TestServer server = TestServer.start()) {
-            IrcTestClient a = server.adopt(connect(server.tlsPort(), serverCertificate(server), null)).register("alice");
+            IrcTestClient a = server.adopt(connect(server.tlsPort(), serverCertificate(server), null))
+                    .register("alice");
             a.send("REGISTER * * correct-horse");
             a.expect("REGISTER SUCCESS");
             IrcTestClient b = server.connect();
             b.send("CAP REQ :sasl").send("NICK alice").send("USER a 0 * :a");
             b.send("AUTHENTICATE PLAIN");
             b.expect("AUTHENTICATE \\+");
-            b.send("AUTHENTICATE " + Base64.getEncoder().encodeToString("\0alice\0correct-horse".getBytes(StandardCharsets.UTF_8)));
+            b.send("AUTHENTICATE "
+                    + Base64.getEncoder().encodeToString("\0alice\0correct-horse".getBytes(StandardCharsets.UTF_8)));
             assertThat(b.expect(" 90[034] ")).contains(" 900 ");
         }
     }

@@ -1,36 +1,29 @@
 package dev.chatroom.store.redis;
 
-import java.net.InetAddress;
-import java.util.IdentityHashMap;
-import java.util.Map;
-
-import dev.chatroom.server.accounts.Accounts;
-
-import dev.chatroom.store.RoomBan;
-
-import dev.chatroom.store.ServerBan;
-
-
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatroom.server.BanList;
 import dev.chatroom.log.EventSink;
+import dev.chatroom.server.BanList;
+import dev.chatroom.server.accounts.Accounts;
 import dev.chatroom.store.Account;
 import dev.chatroom.store.AccountStore;
-import dev.chatroom.store.StoreException;
 import dev.chatroom.store.AllowEntry;
+import dev.chatroom.store.RoomBan;
 import dev.chatroom.store.SavedRoom;
+import dev.chatroom.store.ServerBan;
+import dev.chatroom.store.StoreException;
 import dev.chatroom.testing.Await;
 import dev.chatroom.testing.RedisServer;
 import io.lettuce.core.RedisClient;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +77,11 @@ class RedisStoresTest {
 
     // every awkward character the encoding escapes, a literal "\0", astral and combining unicode
     private static final String AWKWARD = "tab\there\nnew\rline \\ \\0 \\t ✓ 🎉 e\u0301";
-    private static final Account BOB = new Account("Ünïcødé[Bob]", "$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$aGFzaA", false, 1_700_000_000_123L,
+    private static final Account BOB = new Account(
+            "Ünïcødé[Bob]",
+            "$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$aGFzaA",
+            false,
+            1_700_000_000_123L,
             Set.of("SHA256:aa", "SHA256:bb"));
     private static final Account NO_PASSWORD = new Account("nopass", null, true, 0, Set.of());
     private static final Account ODD = new Account("odd", AWKWARD, true, -5, Set.of("", "\\0", AWKWARD));
@@ -140,13 +137,16 @@ class RedisStoresTest {
         bans.add(new ServerBan("bad!*@*", null, Instant.ofEpochSecond(1, 123_456_789)));
         bans.add(new ServerBan("*!*@10.0.0.1", AWKWARD, Instant.EPOCH));
         bans.add(new ServerBan("*!*@key:SHA256:xyz", "", null));
-        for (int i = 0; i < 10; i++) bans.add(new ServerBan("n" + i + "!*@*", "r" + i, Instant.ofEpochMilli(i))); // past "10" < "2"
+        for (int i = 0; i < 10; i++)
+            bans.add(new ServerBan("n" + i + "!*@*", "r" + i, Instant.ofEpochMilli(i))); // past "10" < "2"
         RedisStores a = open();
         a.bans().save(bans);
         assertThat(a.bans().load()).isEqualTo(bans);
 
         RedisStores b = open();
-        assertThat(BanList.of(b.bans().load()).all()).extracting(ServerBan::mask).containsExactlyElementsOf(bans.stream().map(ServerBan::mask).toList());
+        assertThat(BanList.of(b.bans().load()).all())
+                .extracting(ServerBan::mask)
+                .containsExactlyElementsOf(bans.stream().map(ServerBan::mask).toList());
         assertThat(BanList.of(b.bans().load()).find("bad", "u", "h")).isNotNull();
 
         a.bans().save(bans.subList(1, 2));
@@ -159,7 +159,15 @@ class RedisStoresTest {
 
     @Test
     void roomsComeBackExactlyAndCanBeForgotten() throws Exception {
-        SavedRoom full = new SavedRoom("#Ünïcødé", 1_700_000_000_000L, AWKWARD, "op!u@h", 1_700_000_000_999L, "nst", "s3cret\\0", 42,
+        SavedRoom full = new SavedRoom(
+                "#Ünïcødé",
+                1_700_000_000_000L,
+                AWKWARD,
+                "op!u@h",
+                1_700_000_000_999L,
+                "nst",
+                "s3cret\\0",
+                42,
                 List.of(new RoomBan("*!*@bad.example", "op", 1_700_000_000L), new RoomBan("x!*@*", "ünï", -1)));
         SavedRoom nulls = new SavedRoom("#nulls", 0, null, null, 0, null, null, 0, null);
         SavedRoom empty = new SavedRoom("#empty", -1, "", "", -1, "", "", -1, List.of());
@@ -237,7 +245,9 @@ class RedisStoresTest {
         accounts(a).create(BOB); // the first success after the failures says how many more there were
         events.await(l -> l.contains("6 more write(s) failed"));
 
-        assertThat(accounts(open()).all()).extracting(Account::name).containsExactlyInAnyOrder("user0", "user1", "user2", BOB.name());
+        assertThat(accounts(open()).all())
+                .extracting(Account::name)
+                .containsExactlyInAnyOrder("user0", "user1", "user2", BOB.name());
     }
 
     @Test
@@ -249,9 +259,14 @@ class RedisStoresTest {
         String uri = "redis://127.0.0.1:" + port;
         long started = System.nanoTime();
         assertThatThrownBy(() -> RedisStores.open(uri, RedisStores.DEFAULT_PREFIX, events, Duration.ofSeconds(3), 10))
-                .isInstanceOf(StoreException.class).hasMessageContaining("Redis " + uri + ": cannot connect").hasMessageContaining("refused");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("Redis " + uri + ": cannot connect")
+                .hasMessageContaining("refused");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-        assertThatThrownBy(() -> RedisStores.open("http://nowhere", RedisStores.DEFAULT_PREFIX, events, Duration.ofSeconds(3), 10)).isInstanceOf(StoreException.class).hasMessageContaining("http://nowhere");
+        assertThatThrownBy(() -> RedisStores.open(
+                        "http://nowhere", RedisStores.DEFAULT_PREFIX, events, Duration.ofSeconds(3), 10))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("http://nowhere");
     }
 
     @Test
@@ -263,7 +278,10 @@ class RedisStoresTest {
             c.sync().hset("chatroom:rooms", "#broken", "9\tfrom the future");
             c.sync().hset("chatroom:rooms", "#fine", fine.text());
             // losing an account would free its nick for anyone: the admin must look first
-            assertThatThrownBy(this::open).isInstanceOf(StoreException.class).hasMessageContaining("mallory").hasMessageContaining("chatroom:accounts");
+            assertThatThrownBy(this::open)
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("mallory")
+                    .hasMessageContaining("chatroom:accounts");
             c.sync().hdel("chatroom:accounts", "mallory");
         } finally {
             raw.shutdown();

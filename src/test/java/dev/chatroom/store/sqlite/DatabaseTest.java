@@ -1,28 +1,24 @@
 package dev.chatroom.store.sqlite;
 
-import dev.chatroom.cli.RootCommand;
-import dev.chatroom.config.ServerConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.Base64;
-
-import dev.chatroom.launch.StartException;
-
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chatroom.cli.RootCommand;
+import dev.chatroom.config.ServerConfig;
+import dev.chatroom.launch.StartException;
 import dev.chatroom.store.Account;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.AllowEntry;
 import dev.chatroom.testing.Await;
 import dev.chatroom.testing.TestServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -45,8 +41,12 @@ class DatabaseTest {
         }
         try (SqliteAccountStore store = new SqliteAccountStore(Database.open(dir), problems::add)) {
             AccountStore.Contents c = store.load();
-            assertThat(c.accounts()).containsExactly(new Account("Alice", "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA", false, 1000, Set.of("ab:cd")));
-            assertThat(c.allowList()).containsExactlyInAnyOrder(new AllowEntry("Alice", true, null, 3000), new AllowEntry("carol", false, "spam", 4000));
+            assertThat(c.accounts())
+                    .containsExactly(new Account(
+                            "Alice", "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA", false, 1000, Set.of("ab:cd")));
+            assertThat(c.allowList())
+                    .containsExactlyInAnyOrder(
+                            new AllowEntry("Alice", true, null, 3000), new AllowEntry("carol", false, "spam", 4000));
         }
         assertThat(problems).isEmpty();
     }
@@ -57,12 +57,14 @@ class DatabaseTest {
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Database.FILE))) {
             c.createStatement().execute("PRAGMA user_version = 99");
         }
-        assertThatThrownBy(() -> Database.open(dir)).hasMessageContaining("schema version 99, made by a newer chatroom");
+        assertThatThrownBy(() -> Database.open(dir))
+                .hasMessageContaining("schema version 99, made by a newer chatroom");
     }
 
     @Test
     void aFileThatIsNotADatabaseStopsTheServerWithTheReason() throws Exception {
-        Files.writeString(dir.resolve(Database.FILE), "this is not sqlite, just text that happens to be here ".repeat(100));
+        Files.writeString(
+                dir.resolve(Database.FILE), "this is not sqlite, just text that happens to be here ".repeat(100));
         assertThatThrownBy(() -> new TestServer(TestServer.config(b -> b.dataDir(dir))))
                 .isInstanceOf(StartException.class)
                 .hasMessageContaining("Cannot use the database: ")
@@ -79,7 +81,9 @@ class DatabaseTest {
             assertThat(server.admin.execute("/allow alice")).startsWith("Allowed alice");
         }
         try (TestServer server = new TestServer(config)) {
-            assertThat(server.admin.execute("/accounts")).contains("alice  registered ").contains("allowed");
+            assertThat(server.admin.execute("/accounts"))
+                    .contains("alice  registered ")
+                    .contains("allowed");
             var b = server.connect();
             b.send("CAP REQ :sasl").send("NICK alice").send("USER a 0 * :a").send("AUTHENTICATE PLAIN");
             b.expect("AUTHENTICATE \\+");
@@ -100,12 +104,23 @@ class DatabaseTest {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                    .execute("admin", "backup", copy.toString(), "--data-dir", dir.resolve("data").toString());
+                    .execute(
+                            "admin",
+                            "backup",
+                            copy.toString(),
+                            "--data-dir",
+                            dir.resolve("data").toString());
             assertThat(err.toString()).isEmpty();
             assertThat(code).isZero();
             assertThat(out.toString()).startsWith("Backed up ");
             assertThat(RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                    .execute("admin", "backup", copy.toString(), "--data-dir", dir.resolve("data").toString())).isEqualTo(1);
+                            .execute(
+                                    "admin",
+                                    "backup",
+                                    copy.toString(),
+                                    "--data-dir",
+                                    dir.resolve("data").toString()))
+                    .isEqualTo(1);
             assertThat(err.toString()).contains("already exists");
         }
         Path restored = Files.createDirectories(dir.resolve("restored"));
@@ -118,7 +133,8 @@ class DatabaseTest {
     /** Until the writer thread has committed an account row (the reply to REGISTER does not wait for the disk). */
     private static void awaitCommitted(Path db) throws Exception {
         Await.until("account committed", Duration.ofSeconds(10), () -> {
-            try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var rs = c.createStatement().executeQuery("SELECT count(*) FROM accounts")) {
+            try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                    var rs = c.createStatement().executeQuery("SELECT count(*) FROM accounts")) {
                 return rs.getInt(1) > 0;
             }
         });
@@ -133,7 +149,10 @@ class DatabaseTest {
         }
         try (TestServer server = new TestServer(config)) {
             server.expectEvent("^2 ban\\(s\\) loaded from ");
-            assertThat(server.admin.execute("/bans")).contains("mallory!*@*").contains("trolling").contains("10.0.0.7");
+            assertThat(server.admin.execute("/bans"))
+                    .contains("mallory!*@*")
+                    .contains("trolling")
+                    .contains("10.0.0.7");
             var m = server.connect().sendRegistration("mallory");
             assertThat(m.expect(" 465 ")).contains("You are banned");
         }
@@ -143,12 +162,15 @@ class DatabaseTest {
     @Test
     void anOldBansFileIsImportedOnceAndRenamed() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
-        Files.writeString(data.resolve("bans.txt"), "# chatroom bans: MASK<TAB>REASON<TAB>SINCE, one per line\n"
-                + "mallory!*@*\tno trolls\t2026-03-01T10:00:00Z\nthis line is broken\n");
+        Files.writeString(
+                data.resolve("bans.txt"),
+                "# chatroom bans: MASK<TAB>REASON<TAB>SINCE, one per line\n"
+                        + "mallory!*@*\tno trolls\t2026-03-01T10:00:00Z\nthis line is broken\n");
         var config = TestServer.config(b -> b.dataDir(data));
         try (TestServer server = new TestServer(config)) {
             server.expectEvent("bans.txt line 3: expected MASK<TAB>REASON<TAB>TIME; skipped");
-            server.expectEvent("^Imported 1 ban\\(s\\) from .*bans\\.txt into .*chatroom\\.db; the old file is now bans\\.txt\\.imported\\.$");
+            server.expectEvent(
+                    "^Imported 1 ban\\(s\\) from .*bans\\.txt into .*chatroom\\.db; the old file is now bans\\.txt\\.imported\\.$");
             assertThat(server.admin.execute("/bans")).contains("mallory!*@*").contains("no trolls");
         }
         assertThat(data.resolve("bans.txt")).doesNotExist();
@@ -169,17 +191,25 @@ class DatabaseTest {
             c.createStatement().execute("INSERT INTO accounts VALUES ('alice', 'alice', 'x', 0, 1)");
             c.createStatement().execute("PRAGMA user_version = 1");
         }
-        try (Database db = Database.open(dir); var rs = db.connection().createStatement().executeQuery("PRAGMA user_version")) {
+        try (Database db = Database.open(dir);
+                var rs = db.connection().createStatement().executeQuery("PRAGMA user_version")) {
             assertThat(rs.getInt(1)).isEqualTo(Database.MIGRATIONS.size());
-            assertThat(new SqliteAccountStore(db, e -> {}).load().accounts()).extracting(Account::name).containsExactly("alice");
-            db.connection().createStatement().executeQuery("SELECT count(*) FROM server_bans").close();
+            assertThat(new SqliteAccountStore(db, e -> {}).load().accounts())
+                    .extracting(Account::name)
+                    .containsExactly("alice");
+            db.connection()
+                    .createStatement()
+                    .executeQuery("SELECT count(*) FROM server_bans")
+                    .close();
         }
     }
 
     @Test
     void aDatabaseOfTheSecondSchemaGainsHistoryAndRoomsAndKeepsItsBans() throws Exception {
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Database.FILE))) {
-            for (int v = 0; v < 2; v++) for (String sql : Database.MIGRATIONS.get(v)) c.createStatement().execute(sql);
+            for (int v = 0; v < 2; v++)
+                for (String sql : Database.MIGRATIONS.get(v))
+                    c.createStatement().execute(sql);
             c.createStatement().execute("INSERT INTO server_bans VALUES ('mallory!*@*', 'spam', 1)");
             c.createStatement().execute("PRAGMA user_version = 2");
         }
@@ -192,7 +222,8 @@ class DatabaseTest {
             alice.expect(" BATCH \\+");
             assertThat(alice.next()).endsWith(":kept after the migration");
         }
-        try (Database db = Database.open(dir); var rs = db.connection().createStatement().executeQuery("PRAGMA user_version")) {
+        try (Database db = Database.open(dir);
+                var rs = db.connection().createStatement().executeQuery("PRAGMA user_version")) {
             assertThat(rs.getInt(1)).isEqualTo(3);
         }
     }
