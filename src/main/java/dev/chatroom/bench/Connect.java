@@ -1,5 +1,6 @@
 package dev.chatroom.bench;
 
+import dev.chatroom.config.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
 package dev.chatroom.bench;
 
+import dev.chatroom.config.Settings;
 import dev.chatroom.irc.Message;
 import java.io.PrintWriter;
 import java.nio.file.Path;

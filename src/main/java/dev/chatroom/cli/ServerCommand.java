@@ -3,6 +3,7 @@ package dev.chatroom.cli;
 import dev.chatroom.config.ConfigFile;
 import dev.chatroom.config.ConfigKeys;
 import dev.chatroom.config.ServerConfig;
+import dev.chatroom.config.Settings;
 import dev.chatroom.config.Values;
 import dev.chatroom.config.Version;
 import dev.chatroom.launch.ChatServer;
@@ -82,7 +83,7 @@ public final class ServerCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        ServerConfig.Builder b = ServerConfig.DEFAULTS.toBuilder();
+        Settings b = ServerConfig.DEFAULTS.toSettings();
         if (configFile != null) {
             try {
                 ConfigFile.apply(configFile, b);

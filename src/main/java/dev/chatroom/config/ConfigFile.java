@@ -24,7 +24,7 @@ public final class ConfigFile {
         }
     }
 
-    public static void apply(Path file, ServerConfig.Builder builder) throws ConfigException {
+    public static void apply(Path file, Settings builder) throws ConfigException {
         String text;
         try {
             text = Files.readString(file);
@@ -34,7 +34,7 @@ public final class ConfigFile {
         apply(file.getFileName().toString(), text, builder);
     }
 
-    static void apply(String name, String text, ServerConfig.Builder builder) throws ConfigException {
+    static void apply(String name, String text, Settings builder) throws ConfigException {
         TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors()) {
             TomlParseError e = toml.errors().get(0);

@@ -24,7 +24,7 @@ public final class ConfigKeys {
             String description,
             boolean flag,
             Function<ServerConfig, Object> get,
-            BiConsumer<ServerConfig.Builder, String> set) {
+            BiConsumer<Settings, String> set) {
 
         /** The default as it would be written in the config file; null when there is none. */
         public String defaultText() {
@@ -290,7 +290,7 @@ public final class ConfigKeys {
             String label,
             String description,
             Function<ServerConfig, Object> get,
-            BiConsumer<ServerConfig.Builder, String> set) {
+            BiConsumer<Settings, String> set) {
         KEYS.put(name, new Key(name, group, label, description, false, get, set));
     }
 
@@ -299,7 +299,7 @@ public final class ConfigKeys {
             String group,
             String description,
             Function<ServerConfig, Object> get,
-            BiConsumer<ServerConfig.Builder, String> set) {
+            BiConsumer<Settings, String> set) {
         KEYS.put(name, new Key(name, group, null, description, true, get, set));
     }
 

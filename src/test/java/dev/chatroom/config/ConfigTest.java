@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The one config record, its keys, the TOML file and the printed default file. */
 class ConfigTest {
     private static ServerConfig read(String toml) throws ConfigFile.ConfigException {
-        ServerConfig.Builder b = ServerConfig.DEFAULTS.toBuilder();
+        Settings b = ServerConfig.DEFAULTS.toSettings();
         ConfigFile.apply("chatroom.toml", toml, b);
         return b.build();
     }
@@ -102,7 +102,7 @@ class ConfigTest {
 
     @Test
     void aBuiltConfigIsAFrozenCopyOfItsBuilder() {
-        ServerConfig.Builder b = ServerConfig.DEFAULTS.toBuilder().port(1234);
+        Settings b = ServerConfig.DEFAULTS.toSettings().port(1234);
         ServerConfig built = b.build();
         b.port(4321).floodRate(0.5);
         assertThat(built.port()).isEqualTo(1234);
@@ -114,7 +114,7 @@ class ConfigTest {
     void configsAreEqualWhenEverySettingIs() {
         ServerConfig a = ServerConfig.DEFAULTS.with(b -> b.port(1234).password("secret"));
         ServerConfig same =
-                ServerConfig.DEFAULTS.toBuilder().password("secret").port(1234).build();
+                ServerConfig.DEFAULTS.toSettings().password("secret").port(1234).build();
         assertThat(a).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(ServerConfig.DEFAULTS);
         assertThat(a).isNotEqualTo(same.with(b -> b.floodRate(2.5)));
         assertThat(a).isNotEqualTo(same.with(b -> b.logFile(Path.of("chatroom.log"))));

@@ -1,7 +1,7 @@
 package dev.chatroom.testing;
 
 import dev.chatroom.cluster.Cluster;
-import dev.chatroom.config.ServerConfig;
+import dev.chatroom.config.Settings;
 import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.store.Stores;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public final class InMemoryCluster implements AutoCloseable {
      * dev.chatroom.cluster.Bus.NameTaken} when a running node holds it) and starts its heartbeat.
      * Returns once the node has heard itself on the bus.
      */
-    public InMemoryServer start(String name, Consumer<ServerConfig.Builder> changes) {
+    public InMemoryServer start(String name, Consumer<Settings> changes) {
         NodeClock nodeClock = new NodeClock(clock);
         InMemoryServer server = new InMemoryServer(
                 InMemoryServer.config(changes.andThen(b -> b.nodeName(name))),

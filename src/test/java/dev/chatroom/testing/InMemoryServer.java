@@ -2,6 +2,7 @@ package dev.chatroom.testing;
 
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.config.Settings;
 import dev.chatroom.server.Background;
 import dev.chatroom.server.Clock;
 import dev.chatroom.server.Hub;
@@ -159,7 +160,7 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
                         .dataDir(Path.of("unused-in-memory")));
     }
 
-    public static ServerConfig config(Consumer<ServerConfig.Builder> changes) {
+    public static ServerConfig config(Consumer<Settings> changes) {
         return config().with(changes);
     }
 

@@ -2,6 +2,7 @@ package dev.chatroom.testing;
 
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.config.Settings;
 import dev.chatroom.launch.ChatServer;
 import dev.chatroom.launch.StartException;
 import dev.chatroom.server.Hub;
@@ -49,7 +50,7 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    public static ServerConfig config(Consumer<ServerConfig.Builder> changes) {
+    public static ServerConfig config(Consumer<Settings> changes) {
         return config().with(changes);
     }
 

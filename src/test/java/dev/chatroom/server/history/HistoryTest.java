@@ -2,7 +2,7 @@ package dev.chatroom.server.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatroom.config.ServerConfig;
+import dev.chatroom.config.Settings;
 import dev.chatroom.testing.FakeClient;
 import dev.chatroom.testing.InMemoryServer;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class HistoryTest {
 
     private InMemoryServer server;
 
-    private InMemoryServer start(Consumer<ServerConfig.Builder> changes) {
+    private InMemoryServer start(Consumer<Settings> changes) {
         if (server != null) server.close();
         server = new InMemoryServer(InMemoryServer.config(changes), dir);
         return server;
