@@ -52,6 +52,8 @@ class InteropIT {
                 server.expect("^alice \\(no account, 127\\.0\\.0\\.1\\) wants to join");
                 server.type("y");
                 bob.expect("\\* .*alice.* entered the chatroom\\.");
+                irssi.await(
+                        "Act: 2", false); // irssi made the channel window on the JOIN; before that Alt-2 does nothing
                 irssi.keys("M-2");
                 irssi.await("Total of 2 nicks", false);
 
@@ -148,7 +150,8 @@ class InteropIT {
 
                     // nothing irssi sent on its own was unknown to the server
                     irssi.keys("M-1");
-                    assertThat(irssi.screen(false)).doesNotContain("Unknown command");
+                    assertThat(irssi.await("[(status)]", false))
+                            .doesNotContain("Unknown command"); // once irssi shows the status window
                     irssi.keys("M-2");
 
                     // irssi's /quit is a departure for everyone; our /leave is a quit for them
@@ -193,6 +196,9 @@ class InteropIT {
                         "interop-nick-" + ProcessHandle.current().pid(),
                         "TERM=xterm-256color irssi --home=" + home + " -c 127.0.0.1 -p " + port + " -n bob")) {
                     bob.expect("\\* bob_ entered the chatroom\\.");
+                    irssi.await(
+                            "Act: 2",
+                            false); // irssi made the channel window on the JOIN; before that Alt-2 does nothing
                     irssi.keys("M-2");
                     irssi.await("Total of 2 nicks", false);
                 }

@@ -94,6 +94,8 @@ class TlsInteropIT {
                 irssi.typeLine("/connect chat");
                 irssi.await("SASL authentication succeeded", false);
                 server.expect("^dave \\(account dave, TLS, 127\\.0\\.0\\.1\\) is on the allow list: let in\\.$");
+                irssi.await(
+                        "Act: 2", false); // irssi made the channel window on the JOIN; before that Alt-2 does nothing
                 irssi.keys("M-2");
                 irssi.await("Total of 1 nick", false);
 

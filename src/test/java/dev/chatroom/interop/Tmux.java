@@ -3,18 +3,29 @@ package dev.chatroom.interop;
 import dev.chatroom.testing.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A program in a detached tmux session: keys in with send-keys, the screen out with capture-pane. */
+/**
+ * A program in a detached tmux session: keys in with send-keys, the screen out with capture-pane.
+ * Each session has a tmux server of its own (its own socket): a server shared by all exits, without
+ * waiting, when its last session is killed, and a new-session that reaches it meanwhile fails with
+ * "server exited unexpectedly".
+ */
 final class Tmux implements AutoCloseable {
     private final String session;
+    private final Path socketDir;
+    private final String socket;
 
     Tmux(String session, String command) throws IOException, InterruptedException {
         this.session = session;
-        run("tmux", "new-session", "-d", "-s", session, "-x", "200", "-y", "50", command);
+        this.socketDir = Files.createTempDirectory("chatroom-tmux-");
+        this.socket = socketDir.resolve("socket").toString();
+        tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "50", command);
     }
 
     static boolean available(String tool) {
@@ -30,33 +41,33 @@ final class Tmux implements AutoCloseable {
 
     /** Types a line and Enter; the text is sent literally. */
     void typeLine(String text) throws IOException, InterruptedException {
-        run("tmux", "send-keys", "-t", session, "-l", text);
-        run("tmux", "send-keys", "-t", session, "Enter");
+        tmux("send-keys", "-t", session, "-l", text);
+        tmux("send-keys", "-t", session, "Enter");
     }
 
     /** Pastes text as a terminal does, in bracketed-paste mode when the program asked for it. */
     void paste(String text) throws IOException, InterruptedException {
-        run("tmux", "set-buffer", "-b", session, text);
-        run("tmux", "paste-buffer", "-p", "-d", "-b", session, "-t", session);
+        tmux("set-buffer", "-b", session, text);
+        tmux("paste-buffer", "-p", "-d", "-b", session, "-t", session);
     }
 
     /** Sends tmux key names (C-c, Enter, M-2, ...). */
     void keys(String... keys) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "send-keys", "-t", session));
+        List<String> cmd = new ArrayList<>(List.of("send-keys", "-t", session));
         cmd.addAll(List.of(keys));
-        run(cmd.toArray(new String[0]));
+        tmux(cmd.toArray(new String[0]));
     }
 
     /** The window changes size, as when the user resizes their terminal. */
     void resize(int columns, int rows) throws IOException, InterruptedException {
-        run("tmux", "resize-window", "-t", session, "-x", Integer.toString(columns), "-y", Integer.toString(rows));
+        tmux("resize-window", "-t", session, "-x", Integer.toString(columns), "-y", Integer.toString(rows));
     }
 
     /** The visible screen, with escape sequences for colors when {@code escapes}. */
     String screen(boolean escapes) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "capture-pane", "-p", "-t", session, "-S", "-200"));
+        List<String> cmd = new ArrayList<>(List.of("capture-pane", "-p", "-t", session, "-S", "-200"));
         if (escapes) cmd.add("-e");
-        return run(cmd.toArray(new String[0]));
+        return tmux(cmd.toArray(new String[0]));
     }
 
     /** Waits until the screen contains the text; returns the screen. */
@@ -66,6 +77,13 @@ final class Tmux implements AutoCloseable {
                 Duration.ofSeconds(20),
                 () -> screen(escapes),
                 s -> s.contains(text));
+    }
+
+    /** A tmux command to this session's own server. */
+    private String tmux(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-S", socket));
+        cmd.addAll(List.of(args));
+        return run(cmd.toArray(new String[0]));
     }
 
     private static String run(String... cmd) throws IOException, InterruptedException {
@@ -79,9 +97,15 @@ final class Tmux implements AutoCloseable {
     @Override
     public void close() {
         try {
-            run("tmux", "kill-session", "-t", session);
+            tmux("kill-server");
         } catch (IOException | InterruptedException ignored) {
             // already gone
+        }
+        try {
+            Files.deleteIfExists(Path.of(socket)); // tmux leaves its socket behind
+            Files.deleteIfExists(socketDir);
+        } catch (IOException ignored) {
+            // only a leftover in the temporary directory
         }
     }
 }
