@@ -131,7 +131,7 @@ public final class Room {
     public String[] refusal(Connection c, String key) {
         if (modes.banned(c.nick(), c.ident(), c.host()))
             return new String[] {Numeric.ERR_BANNEDFROMCHAN, "Cannot join channel (+b)"};
-        if (modes.has(ChannelMode.INVITE_ONLY) && !c.invitedTo(this))
+        if (modes.has(ChannelMode.INVITE_ONLY) && !c.invitations().contains(this))
             return new String[] {Numeric.ERR_INVITEONLYCHAN, "Cannot join channel (+i)"};
         if (modes.key() != null && !modes.key().equals(key))
             return new String[] {Numeric.ERR_BADCHANNELKEY, "Cannot join channel (+k)"};
