@@ -46,9 +46,7 @@ public final class Connection extends RoomMembership {
     private long mutedUntilMillis;
     private FloodGate nickChanges;
     private long lastSpokeMillis;
-    private long lastReadNanos;
-    private long pingSentNanos;
-    private boolean awaitingPong;
+    private final Liveness liveness;
     private Inbox inbox;
     private Invitations invitations = Invitations.NONE;
     /** Where this connection sits in {@link Users}' list. */
@@ -69,7 +67,7 @@ public final class Connection extends RoomMembership {
         this.connectedAtMillis = nowMillis;
         this.connectedAtNanos = nowNanos;
         this.lastSpokeMillis = nowMillis;
-        this.lastReadNanos = nowNanos;
+        this.liveness = new Liveness(nowNanos);
     }
 
     public String clusterId() {
@@ -294,27 +292,8 @@ public final class Connection extends RoomMembership {
         return connectedAtNanos;
     }
 
-    /** Something arrived: the client is alive. */
-    void heard(long nowNanos) {
-        lastReadNanos = nowNanos;
-        awaitingPong = false;
-    }
-
-    long lastReadNanos() {
-        return lastReadNanos;
-    }
-
-    void pinged(long nowNanos) {
-        pingSentNanos = nowNanos;
-        awaitingPong = true;
-    }
-
-    boolean awaitingPong() {
-        return awaitingPong;
-    }
-
-    long pingSentNanos() {
-        return pingSentNanos;
+    Liveness liveness() {
+        return liveness;
     }
 
     int index() {
