@@ -29,15 +29,11 @@ public final class ChatClient implements AutoCloseable {
     // Network-thread state; read from other threads only through the volatile fields.
     private volatile String nick;
     private volatile boolean accepted;
-    /** Something that looked like IRC came back: a numeric, CAP, PING, NOTICE, ERROR or a standard reply. */
-    private volatile boolean spokeIrc;
-
-    private volatile boolean heardAnything;
+    private final ConnectionEnd end = new ConnectionEnd();
     private volatile long lagMillis = -1;
     private volatile long lastPingNanos;
 
     private volatile boolean echo;
-    private volatile boolean quitting;
     private final CapNegotiation caps = new CapNegotiation(this::sendLine);
     private final ServerNotes notes = new ServerNotes();
     private final Login login = new Login(this::sendLine);
@@ -45,8 +41,6 @@ public final class ChatClient implements AutoCloseable {
     private final IncomingMessages incoming;
     private final HistoryRequests history;
     private final ClientTls tls;
-    private String errorText;
-    private ClientEvent.Ending ending;
 
     public ChatClient(String host, int port, Consumer<ClientEvent> listener) {
         this(host, port, null, listener);
@@ -82,20 +76,12 @@ public final class ChatClient implements AutoCloseable {
 
             @Override
             public void bytes() {
-                heardAnything = true;
+                end.heard();
             }
 
             @Override
             public void closed() {
-                // a peer that closes before a single IRC line (an HTTP server answering 400) is not an IRC server
-                String reason = errorText != null
-                        ? errorText
-                        : heardAnything && !spokeIrc ? host + ":" + port + " does not speak IRC" : "connection lost";
-                if (ending == null && roomEvents.kickedByServer && errorText != null)
-                    ending = ClientEvent.Ending.KICKED;
-                ClientEvent.Ending why =
-                        quitting ? ClientEvent.Ending.LEFT : ending != null ? ending : ClientEvent.Ending.LOST;
-                ClientEvent.Closed event = new ClientEvent.Closed(reason, !accepted, why);
+                ClientEvent.Closed event = end.closed(host + ":" + port, roomEvents.kickedByServer, accepted);
                 listener.accept(event);
                 closed.complete(event);
             }
@@ -214,7 +200,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends QUIT; the server's closing then completes {@link #closed()}. */
     public void quit(String reason) {
-        quitting = true;
+        end.quitting();
         sendLine(reason == null ? "QUIT" : "QUIT :" + reason);
     }
 
@@ -291,8 +277,7 @@ public final class ChatClient implements AutoCloseable {
 
     private void handle(Message m) {
         String cmd = m.command();
-        if (cmd.length() == 3 && Character.isDigit(cmd.charAt(0))
-                || List.of("CAP", "PING", "NOTICE", "ERROR", "NOTE", "FAIL").contains(cmd)) spokeIrc = true;
+        end.line(cmd);
         if (history.absorb(m)) return;
         switch (cmd) {
             case "PING" ->
@@ -311,14 +296,11 @@ public final class ChatClient implements AutoCloseable {
                 caps.onCap(m);
                 echo = caps.has("echo-message");
             }
-            case "ERROR" -> {
-                String text = m.param(0) == null ? "closed by the server" : m.param(0);
-                errorText = text.startsWith("Closing link: ") ? text.substring("Closing link: ".length()) : text;
-            }
+            case "ERROR" -> end.error(m);
             case "PRIVMSG", "NOTICE" -> incoming.onMessage(m);
             case "NOTE", "FAIL", "WARN" -> {
-                ClientEvent.Ending end = notes.standardReply(m, listener);
-                if (end != null) ending = end;
+                ClientEvent.Ending ending = notes.standardReply(m, listener);
+                if (ending != null) end.endsAs(ending);
             }
             case "AUTHENTICATE" -> login.onAuthenticate(m);
             case "REGISTER", "SETPASS" -> login.onSuccess(m, tls != null && tls.hasCertificate(), loginEvents);
@@ -364,7 +346,7 @@ public final class ChatClient implements AutoCloseable {
             case Numeric.ERR_NOSUCHCHANNEL -> listener.accept(new ClientEvent.Problem("No such room: " + p.get(1)));
             case Numeric.ERR_CANNOTSENDTOCHAN ->
                 listener.accept(new ClientEvent.Problem("Cannot send to " + p.get(1) + ": " + last));
-            case Numeric.ERR_YOUREBANNEDCREEP -> ending = ClientEvent.Ending.BANNED;
+            case Numeric.ERR_YOUREBANNEDCREEP -> end.endsAs(ClientEvent.Ending.BANNED);
             case Numeric.ERR_INPUTTOOLONG ->
                 listener.accept(new ClientEvent.Problem("The server refused a line as too long."));
             case Numeric.RPL_AWAY -> listener.accept(new ClientEvent.Info(p.get(1) + " is away: " + last));
