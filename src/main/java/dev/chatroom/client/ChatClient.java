@@ -335,31 +335,15 @@ public final class ChatClient implements AutoCloseable {
             }
             case Numeric.RPL_ISUPPORT -> roomEvents.onIsupport(m);
             case Numeric.RPL_WHOSPCRPL -> roomEvents.onWhoxReply(m);
-            case Numeric.RPL_MOTD ->
-                listener.accept(new ClientEvent.Info(last.startsWith("- ") ? last.substring(2) : last));
             case Numeric.RPL_NAMREPLY -> roomEvents.names(last);
             case Numeric.RPL_ENDOFNAMES -> roomEvents.onEndOfNames(p.size() > 1 ? p.get(1) : "");
             case Numeric.RPL_TOPIC -> roomEvents.onTopic(p.get(1), last, last);
             case Numeric.ERR_NICKNAMEINUSE, Numeric.ERR_ERRONEUSNICKNAME, Numeric.ERR_NONICKNAMEGIVEN ->
                 listener.accept(ServerNotes.nameRefused(code, p, nick, accepted));
-            case Numeric.ERR_NOSUCHNICK -> listener.accept(new ClientEvent.Problem("No such user: " + p.get(1)));
-            case Numeric.ERR_NOSUCHCHANNEL -> listener.accept(new ClientEvent.Problem("No such room: " + p.get(1)));
-            case Numeric.ERR_CANNOTSENDTOCHAN ->
-                listener.accept(new ClientEvent.Problem("Cannot send to " + p.get(1) + ": " + last));
             case Numeric.ERR_YOUREBANNEDCREEP -> end.endsAs(ClientEvent.Ending.BANNED);
-            case Numeric.ERR_INPUTTOOLONG ->
-                listener.accept(new ClientEvent.Problem("The server refused a line as too long."));
-            case Numeric.RPL_AWAY -> listener.accept(new ClientEvent.Info(p.get(1) + " is away: " + last));
-            case Numeric.ERR_NOTREGISTERED -> {
-                // we only send chat commands after being accepted; nothing useful to show
-            }
-            case Numeric.RPL_LISTSTART -> notes.listStarted();
-            case Numeric.RPL_LIST -> notes.listed(p);
-            case Numeric.RPL_LISTEND -> listener.accept(new ClientEvent.RoomList(notes.listEnded()));
             default -> {
-                String text = notes.describe(m, nick);
-                if (text != null) listener.accept(new ClientEvent.Info(text));
-                else if (code.charAt(0) == '4' || code.charAt(0) == '5') listener.accept(new ClientEvent.Problem(last));
+                ClientEvent shown = notes.numeric(m, nick);
+                if (shown != null) listener.accept(shown);
             }
         }
     }
