@@ -30,8 +30,7 @@ public final class ChatClient implements AutoCloseable {
     private volatile String nick;
     private volatile boolean accepted;
     private final ConnectionEnd end = new ConnectionEnd();
-    private volatile long lagMillis = -1;
-    private volatile long lastPingNanos;
+    private final LagMeter lag = new LagMeter();
 
     private volatile boolean echo;
     private final CapNegotiation caps = new CapNegotiation(this::sendLine);
@@ -164,13 +163,12 @@ public final class ChatClient implements AutoCloseable {
 
     /** Measures the round trip: the PONG sets {@link #lagMillis()}. */
     public void ping() {
-        lastPingNanos = System.nanoTime();
-        sendLine("PING :lag" + lastPingNanos);
+        sendLine(lag.ping());
     }
 
     /** The last measured round trip in ms, -1 before the first. */
     public long lagMillis() {
-        return lagMillis;
+        return lag.lagMillis();
     }
 
     /** Asks for a room's member list; answered with {@link ClientEvent.Members}. */
@@ -283,11 +281,7 @@ public final class ChatClient implements AutoCloseable {
             case "PING" ->
                 sendLine("PONG :"
                         + (m.params().isEmpty() ? "" : m.param(m.params().size() - 1)));
-            case "PONG" -> {
-                String token = m.param(m.params().size() - 1);
-                if (token != null && token.equals("lag" + lastPingNanos))
-                    lagMillis = (System.nanoTime() - lastPingNanos) / 1_000_000;
-            }
+            case "PONG" -> lag.pong(m);
             case "MODE", "INVITE" -> {
                 String text = notes.describe(m, nick);
                 if (text != null) listener.accept(new ClientEvent.Info(text));
