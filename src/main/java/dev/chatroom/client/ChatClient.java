@@ -4,7 +4,6 @@ import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +15,6 @@ import java.util.function.Consumer;
  * Knows nothing of terminals. Events are delivered on the network thread, in order.
  */
 public final class ChatClient implements AutoCloseable {
-    private static final String CTCP = "\u0001";
-
     private final String host;
     private final int port;
     private final Consumer<ClientEvent> listener;
@@ -31,13 +28,12 @@ public final class ChatClient implements AutoCloseable {
     private volatile boolean accepted;
     private final ConnectionEnd end = new ConnectionEnd();
     private final LagMeter lag = new LagMeter();
-
-    private volatile boolean echo;
     private final CapNegotiation caps = new CapNegotiation(this::sendLine);
     private final ServerNotes notes = new ServerNotes();
     private final Login login = new Login(this::sendLine);
     private final Consumer<ClientEvent> loginEvents;
     private final IncomingMessages incoming;
+    private final OutgoingMessages outgoing;
     private final HistoryRequests history;
     private final ClientTls tls;
 
@@ -61,6 +57,7 @@ public final class ChatClient implements AutoCloseable {
         this.history = new HistoryRequests(this::sendLine, caps::has, listener);
         this.incoming =
                 new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"), history::live);
+        this.outgoing = new OutgoingMessages(this, listener);
     }
 
     private String firstLine;
@@ -138,18 +135,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends a message to a room or a nick, split into several if it would not fit one line. */
     public void send(String target, String body, boolean action) {
-        if (target == null) {
-            listener.accept(new ClientEvent.Problem("You are not in a room."));
-            return;
-        }
-        boolean toRoom = target.startsWith("#");
-        for (String part : Splitter.split(body, Splitter.roomForText(nick, target, action))) {
-            String text = action ? CTCP + "ACTION " + part + CTCP : part;
-            sendLine("PRIVMSG " + target + " :" + text);
-            if (!echo)
-                listener.accept(new ClientEvent.Chat(
-                        Instant.now(), nick, toRoom ? target : null, toRoom ? null : target, part, action, false));
-        }
+        outgoing.send(target, body, action);
     }
 
     /** A command line as typed (JOIN, PART, TOPIC, MODE...), already built by the caller. */
@@ -288,7 +274,7 @@ public final class ChatClient implements AutoCloseable {
             }
             case "CAP" -> {
                 caps.onCap(m);
-                echo = caps.has("echo-message");
+                outgoing.echo(caps.has("echo-message"));
             }
             case "ERROR" -> end.error(m);
             case "PRIVMSG", "NOTICE" -> incoming.onMessage(m);
