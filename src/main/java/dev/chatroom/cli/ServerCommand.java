@@ -2,6 +2,7 @@ package dev.chatroom.cli;
 
 import dev.chatroom.config.ConfigFile;
 import dev.chatroom.config.ConfigKeys;
+import dev.chatroom.config.DefaultConfigFile;
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.Settings;
 import dev.chatroom.config.Values;
@@ -79,7 +80,7 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (printConfig) {
-            spec.commandLine().getOut().print(ConfigKeys.defaultFile());
+            spec.commandLine().getOut().print(DefaultConfigFile.text());
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -4,7 +4,6 @@ import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +15,6 @@ import java.util.function.Consumer;
  * Knows nothing of terminals. Events are delivered on the network thread, in order.
  */
 public final class ChatClient implements AutoCloseable {
-    private static final String CTCP = "\u0001";
-
     private final String host;
     private final int port;
     private final Consumer<ClientEvent> listener;
@@ -29,24 +26,16 @@ public final class ChatClient implements AutoCloseable {
     // Network-thread state; read from other threads only through the volatile fields.
     private volatile String nick;
     private volatile boolean accepted;
-    /** Something that looked like IRC came back: a numeric, CAP, PING, NOTICE, ERROR or a standard reply. */
-    private volatile boolean spokeIrc;
-
-    private volatile boolean heardAnything;
-    private volatile long lagMillis = -1;
-    private volatile long lastPingNanos;
-
-    private volatile boolean echo;
-    private volatile boolean quitting;
+    private final ConnectionEnd end = new ConnectionEnd();
+    private final LagMeter lag = new LagMeter();
     private final CapNegotiation caps = new CapNegotiation(this::sendLine);
     private final ServerNotes notes = new ServerNotes();
     private final Login login = new Login(this::sendLine);
     private final Consumer<ClientEvent> loginEvents;
     private final IncomingMessages incoming;
+    private final OutgoingMessages outgoing;
     private final HistoryRequests history;
     private final ClientTls tls;
-    private String errorText;
-    private ClientEvent.Ending ending;
 
     public ChatClient(String host, int port, Consumer<ClientEvent> listener) {
         this(host, port, null, listener);
@@ -68,6 +57,7 @@ public final class ChatClient implements AutoCloseable {
         this.history = new HistoryRequests(this::sendLine, caps::has, listener);
         this.incoming =
                 new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"), history::live);
+        this.outgoing = new OutgoingMessages(this, listener);
     }
 
     private String firstLine;
@@ -82,20 +72,12 @@ public final class ChatClient implements AutoCloseable {
 
             @Override
             public void bytes() {
-                heardAnything = true;
+                end.heard();
             }
 
             @Override
             public void closed() {
-                // a peer that closes before a single IRC line (an HTTP server answering 400) is not an IRC server
-                String reason = errorText != null
-                        ? errorText
-                        : heardAnything && !spokeIrc ? host + ":" + port + " does not speak IRC" : "connection lost";
-                if (ending == null && roomEvents.kickedByServer && errorText != null)
-                    ending = ClientEvent.Ending.KICKED;
-                ClientEvent.Ending why =
-                        quitting ? ClientEvent.Ending.LEFT : ending != null ? ending : ClientEvent.Ending.LOST;
-                ClientEvent.Closed event = new ClientEvent.Closed(reason, !accepted, why);
+                ClientEvent.Closed event = end.closed(host + ":" + port, roomEvents.kickedByServer, accepted);
                 listener.accept(event);
                 closed.complete(event);
             }
@@ -153,18 +135,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends a message to a room or a nick, split into several if it would not fit one line. */
     public void send(String target, String body, boolean action) {
-        if (target == null) {
-            listener.accept(new ClientEvent.Problem("You are not in a room."));
-            return;
-        }
-        boolean toRoom = target.startsWith("#");
-        for (String part : Splitter.split(body, Splitter.roomForText(nick, target, action))) {
-            String text = action ? CTCP + "ACTION " + part + CTCP : part;
-            sendLine("PRIVMSG " + target + " :" + text);
-            if (!echo)
-                listener.accept(new ClientEvent.Chat(
-                        Instant.now(), nick, toRoom ? target : null, toRoom ? null : target, part, action, false));
-        }
+        outgoing.send(target, body, action);
     }
 
     /** A command line as typed (JOIN, PART, TOPIC, MODE...), already built by the caller. */
@@ -178,13 +149,12 @@ public final class ChatClient implements AutoCloseable {
 
     /** Measures the round trip: the PONG sets {@link #lagMillis()}. */
     public void ping() {
-        lastPingNanos = System.nanoTime();
-        sendLine("PING :lag" + lastPingNanos);
+        sendLine(lag.ping());
     }
 
     /** The last measured round trip in ms, -1 before the first. */
     public long lagMillis() {
-        return lagMillis;
+        return lag.lagMillis();
     }
 
     /** Asks for a room's member list; answered with {@link ClientEvent.Members}. */
@@ -214,7 +184,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends QUIT; the server's closing then completes {@link #closed()}. */
     public void quit(String reason) {
-        quitting = true;
+        end.quitting();
         sendLine(reason == null ? "QUIT" : "QUIT :" + reason);
     }
 
@@ -291,34 +261,26 @@ public final class ChatClient implements AutoCloseable {
 
     private void handle(Message m) {
         String cmd = m.command();
-        if (cmd.length() == 3 && Character.isDigit(cmd.charAt(0))
-                || List.of("CAP", "PING", "NOTICE", "ERROR", "NOTE", "FAIL").contains(cmd)) spokeIrc = true;
+        end.line(cmd);
         if (history.absorb(m)) return;
         switch (cmd) {
             case "PING" ->
                 sendLine("PONG :"
                         + (m.params().isEmpty() ? "" : m.param(m.params().size() - 1)));
-            case "PONG" -> {
-                String token = m.param(m.params().size() - 1);
-                if (token != null && token.equals("lag" + lastPingNanos))
-                    lagMillis = (System.nanoTime() - lastPingNanos) / 1_000_000;
-            }
+            case "PONG" -> lag.pong(m);
             case "MODE", "INVITE" -> {
                 String text = notes.describe(m, nick);
                 if (text != null) listener.accept(new ClientEvent.Info(text));
             }
             case "CAP" -> {
                 caps.onCap(m);
-                echo = caps.has("echo-message");
+                outgoing.echo(caps.has("echo-message"));
             }
-            case "ERROR" -> {
-                String text = m.param(0) == null ? "closed by the server" : m.param(0);
-                errorText = text.startsWith("Closing link: ") ? text.substring("Closing link: ".length()) : text;
-            }
+            case "ERROR" -> end.error(m);
             case "PRIVMSG", "NOTICE" -> incoming.onMessage(m);
             case "NOTE", "FAIL", "WARN" -> {
-                ClientEvent.Ending end = notes.standardReply(m, listener);
-                if (end != null) ending = end;
+                ClientEvent.Ending ending = notes.standardReply(m, listener);
+                if (ending != null) end.endsAs(ending);
             }
             case "AUTHENTICATE" -> login.onAuthenticate(m);
             case "REGISTER", "SETPASS" -> login.onSuccess(m, tls != null && tls.hasCertificate(), loginEvents);
@@ -353,31 +315,15 @@ public final class ChatClient implements AutoCloseable {
             }
             case Numeric.RPL_ISUPPORT -> roomEvents.onIsupport(m);
             case Numeric.RPL_WHOSPCRPL -> roomEvents.onWhoxReply(m);
-            case Numeric.RPL_MOTD ->
-                listener.accept(new ClientEvent.Info(last.startsWith("- ") ? last.substring(2) : last));
             case Numeric.RPL_NAMREPLY -> roomEvents.names(last);
             case Numeric.RPL_ENDOFNAMES -> roomEvents.onEndOfNames(p.size() > 1 ? p.get(1) : "");
             case Numeric.RPL_TOPIC -> roomEvents.onTopic(p.get(1), last, last);
             case Numeric.ERR_NICKNAMEINUSE, Numeric.ERR_ERRONEUSNICKNAME, Numeric.ERR_NONICKNAMEGIVEN ->
                 listener.accept(ServerNotes.nameRefused(code, p, nick, accepted));
-            case Numeric.ERR_NOSUCHNICK -> listener.accept(new ClientEvent.Problem("No such user: " + p.get(1)));
-            case Numeric.ERR_NOSUCHCHANNEL -> listener.accept(new ClientEvent.Problem("No such room: " + p.get(1)));
-            case Numeric.ERR_CANNOTSENDTOCHAN ->
-                listener.accept(new ClientEvent.Problem("Cannot send to " + p.get(1) + ": " + last));
-            case Numeric.ERR_YOUREBANNEDCREEP -> ending = ClientEvent.Ending.BANNED;
-            case Numeric.ERR_INPUTTOOLONG ->
-                listener.accept(new ClientEvent.Problem("The server refused a line as too long."));
-            case Numeric.RPL_AWAY -> listener.accept(new ClientEvent.Info(p.get(1) + " is away: " + last));
-            case Numeric.ERR_NOTREGISTERED -> {
-                // we only send chat commands after being accepted; nothing useful to show
-            }
-            case Numeric.RPL_LISTSTART -> notes.listStarted();
-            case Numeric.RPL_LIST -> notes.listed(p);
-            case Numeric.RPL_LISTEND -> listener.accept(new ClientEvent.RoomList(notes.listEnded()));
+            case Numeric.ERR_YOUREBANNEDCREEP -> end.endsAs(ClientEvent.Ending.BANNED);
             default -> {
-                String text = notes.describe(m, nick);
-                if (text != null) listener.accept(new ClientEvent.Info(text));
-                else if (code.charAt(0) == '4' || code.charAt(0) == '5') listener.accept(new ClientEvent.Problem(last));
+                ClientEvent shown = notes.numeric(m, nick);
+                if (shown != null) listener.accept(shown);
             }
         }
     }

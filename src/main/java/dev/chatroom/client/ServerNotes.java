@@ -7,21 +7,52 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Replies that answer the user's own questions (/whois, /rooms, /mode, /invite) and mode
- * changes, put in words. Null for anything it does not describe.
+ * Replies that answer the user's own questions (/whois, /rooms, /mode, /invite), mode changes
+ * and the numerics the client only shows (the MOTD, errors), put in words. Null for anything it
+ * does not describe.
  */
 final class ServerNotes {
     private List<String[]> listing = new ArrayList<>();
 
-    void listStarted() {
+    /** A numeric the client only shows, as its event (Info, Problem or the room list); null when nothing is shown. */
+    ClientEvent numeric(Message m, String me) {
+        String code = m.command();
+        List<String> p = m.params();
+        String last = p.isEmpty() ? "" : p.get(p.size() - 1);
+        return switch (code) {
+            case Numeric.RPL_MOTD -> new ClientEvent.Info(last.startsWith("- ") ? last.substring(2) : last);
+            case Numeric.ERR_NOSUCHNICK -> new ClientEvent.Problem("No such user: " + p.get(1));
+            case Numeric.ERR_NOSUCHCHANNEL -> new ClientEvent.Problem("No such room: " + p.get(1));
+            case Numeric.ERR_CANNOTSENDTOCHAN -> new ClientEvent.Problem("Cannot send to " + p.get(1) + ": " + last);
+            case Numeric.ERR_INPUTTOOLONG -> new ClientEvent.Problem("The server refused a line as too long.");
+            case Numeric.RPL_AWAY -> new ClientEvent.Info(p.get(1) + " is away: " + last);
+            case Numeric.ERR_NOTREGISTERED -> null; // we only send chat commands after being accepted: nothing to show
+            case Numeric.RPL_LISTSTART -> {
+                listStarted();
+                yield null;
+            }
+            case Numeric.RPL_LIST -> {
+                listed(p);
+                yield null;
+            }
+            case Numeric.RPL_LISTEND -> new ClientEvent.RoomList(listEnded());
+            default -> {
+                String text = describe(m, me);
+                if (text != null) yield new ClientEvent.Info(text);
+                yield code.charAt(0) == '4' || code.charAt(0) == '5' ? new ClientEvent.Problem(last) : null;
+            }
+        };
+    }
+
+    private void listStarted() {
         listing = new ArrayList<>();
     }
 
-    void listed(List<String> p) {
+    private void listed(List<String> p) {
         if (p.size() >= 3) listing.add(new String[] {p.get(1), p.get(2), p.size() > 3 ? p.get(3) : ""});
     }
 
-    List<String[]> listEnded() {
+    private List<String[]> listEnded() {
         List<String[]> out = listing;
         listing = new ArrayList<>();
         return out;

@@ -1,7 +1,6 @@
 package dev.chatroom.client;
 
 import dev.chatroom.irc.Casemapping;
-import dev.chatroom.irc.Names;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,7 +36,6 @@ public final class Session {
     private final Ui ui;
     private final String host;
     private final int port;
-    private final String nameFromFlag;
     private final Options options;
     private final Render render;
     private final BlockingQueue<ClientEvent> outcomes = new LinkedBlockingQueue<>();
@@ -48,7 +46,7 @@ public final class Session {
 
     private final SessionInput input;
     private volatile ChatClient client;
-    private String name;
+    private final SessionName name;
     /** The connection being tried was accepted (the backoff starts over after it). */
     private volatile boolean acceptedNow;
 
@@ -95,13 +93,13 @@ public final class Session {
         this.ui = ui;
         this.host = host;
         this.port = port;
-        this.nameFromFlag = name;
         this.options = options;
         this.render = new Render(color, () -> client == null ? null : client.nick(), ZoneId.systemDefault())
                 .rooms(state::current, state::home)
                 .accounts(nick -> client == null ? null : client.accountOf(nick), ui.unicode());
         this.input = new SessionInput(this, ui, render);
         this.login = new SessionLogin(ui, this::restartDeadline);
+        this.name = new SessionName(ui, name, login, this::restartDeadline);
     }
 
     ChatClient client() {
@@ -117,17 +115,9 @@ public final class Session {
     }
 
     public int run() throws IOException, InterruptedException {
-        name = nameFromFlag != null ? nameFromFlag : askName();
-        while (name != null && !Names.isValidNick(name)) {
-            ui.print(Render.nameRefused(name, "not allowed"));
-            if (!canAskAgain()) return EXIT_REFUSED;
-            name = askName();
-        }
-        if (name == null) {
-            ui.print("No username given.");
-            return EXIT_USAGE;
-        }
-        if (!login.askBeforeConnecting(name)) return EXIT_USAGE;
+        Integer noName = name.choose();
+        if (noName != null) return noName;
+        if (!login.askBeforeConnecting(name.current())) return EXIT_USAGE;
         ui.onRoomKeys(input::roomKey);
         int attempt = 0;
         boolean everAccepted = false;
@@ -179,7 +169,7 @@ public final class Session {
         if (client != null) client.close();
         client = c;
         ui.completeNicksFrom(c::members);
-        c.register(name);
+        c.register(name.current());
         Integer refused = awaitAcceptance(c);
         if (refused != null) return refused;
         state.accepted(c);
@@ -218,73 +208,18 @@ public final class Session {
                 updateStatus();
                 input.start();
             }
-            if (e instanceof ClientEvent.LoggedIn && login.nickAfterLogin() != null) {
-                c.retryNick(login.nickAfterLogin());
-                login.loggedInForNick();
-                continue;
-            }
             if (e instanceof ClientEvent.LoginFailed f && login.nickAfterLogin() == null) {
                 if (login.failed(c, f, state.everAccepted())) continue;
                 c.quit(null);
                 return EXIT_REFUSED;
             }
-            if (e instanceof ClientEvent.LoginFailed && login.nickAfterLogin() != null) {
-                login.refused();
-                if (login.askForName(c, login.nickAfterLogin())) continue;
-                login.loggedInForNick();
-                c.endLogin();
-                Integer gaveUp = retryWithAnotherName(c, !canAskAgain());
-                if (gaveUp != null) return gaveUp;
-                continue;
-            }
-            if (e instanceof ClientEvent.NameRefused r && r.registered() && !state.everAccepted()) {
-                if (login.askForName(c, r.name())) continue;
-                if (!ui.interactive()) {
-                    ui.print("Set CHATROOM_PASSWORD or use --login to log in to " + r.name()
-                            + ", or choose another --name.");
-                    c.quit(null);
-                    return EXIT_REFUSED;
-                }
-            }
-            if (e instanceof ClientEvent.NameRefused) {
-                if (state.everAccepted()) { // our old connection may still hold the name: take another, as irssi does
-                    name = name.length() < Names.NICK_MAX ? name + "_" : name.substring(0, Names.NICK_MAX - 1) + "_";
-                    c.retryNick(name);
-                    continue;
-                }
-                Integer gaveUp = retryWithAnotherName(c, !canAskAgain() || input.started());
-                if (gaveUp != null) return gaveUp;
-            }
+            Integer gaveUp = name.answer(e, c, state.everAccepted(), input.started());
+            if (gaveUp != null) return gaveUp;
         }
-    }
-
-    /** Asks for another name and tries it; the exit code when that cannot be (cannot ask, or no name given), null when tried. */
-    private Integer retryWithAnotherName(ChatClient c, boolean cannotAsk) throws IOException {
-        if (cannotAsk) {
-            c.quit(null);
-            return EXIT_REFUSED;
-        }
-        name = askValidName();
-        restartDeadline();
-        if (name == null) {
-            c.quit(null);
-            return EXIT_USAGE;
-        }
-        c.retryNick(name);
-        return null;
     }
 
     private void restartDeadline() {
         deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.registrationTimeoutMillis());
-    }
-
-    private String askValidName() throws IOException {
-        String n = askName();
-        while (n != null && !Names.isValidNick(n)) {
-            ui.print(Render.nameRefused(n, "not allowed"));
-            n = askName();
-        }
-        return n;
     }
 
     /** Waits before the next attempt: 1 s doubling to 30 s, with jitter. False when the user left meanwhile. */
@@ -304,15 +239,6 @@ public final class Session {
         } catch (ExecutionException e) {
             return false;
         }
-    }
-
-    private boolean canAskAgain() {
-        return ui.interactive() || nameFromFlag == null;
-    }
-
-    private String askName() throws IOException {
-        String line = ui.ask("Username: ");
-        return line == null ? null : line.strip();
     }
 
     private void onEvent(ClientEvent e) {

@@ -320,33 +320,4 @@ public final class ConfigKeys {
         if (v instanceof Path p) return p.toString();
         return v.toString();
     }
-
-    /** A complete commented config file with every key at its default, like ergo's default.yaml. */
-    public static String defaultFile() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# chatroom server configuration (TOML). Every key, at its default.\n")
-                .append("# Use it with: chatroom server --config chatroom.toml; flags given on the command line win.\n")
-                .append("# Durations: 90 (seconds), 90s, 500ms, 5m, 1h, 2d.\n");
-        String group = null;
-        for (Key k : KEYS.values()) {
-            if (!k.group().equals(group)) {
-                group = k.group();
-                sb.append("\n# ---- ").append(group).append(" ----\n");
-            }
-            sb.append("\n# ").append(k.description()).append('\n');
-            String def = k.defaultText();
-            if (def == null) {
-                sb.append("# ").append(k.name()).append(" = \"\"\n");
-            } else {
-                sb.append(k.name()).append(" = ").append(tomlValue(k, def)).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String tomlValue(Key k, String text) {
-        Object v = k.get().apply(ServerConfig.DEFAULTS);
-        if ((v instanceof Number || v instanceof Boolean) && text.equals(format(v))) return text;
-        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    }
 }

@@ -1,9 +1,7 @@
 package dev.chatroom.server;
 
 import dev.chatroom.irc.Capability;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -37,7 +35,6 @@ public final class Connection extends RoomMembership {
     /** Negotiated capabilities, one bit each by ordinal: an EnumSet would be an object per connection. */
     private int capBits;
 
-    private static final Room[] NO_ROOMS = new Room[0];
     private State state = State.REGISTERING;
     private String nick;
     private String user;
@@ -49,14 +46,9 @@ public final class Connection extends RoomMembership {
     private long mutedUntilMillis;
     private FloodGate nickChanges;
     private long lastSpokeMillis;
-    private long lastReadNanos;
-    private long pingSentNanos;
-    private boolean awaitingPong;
+    private final Liveness liveness;
     private Inbox inbox;
-    /** Rooms this connection was invited to and has not joined yet (at most {@link #INVITES_MAX}). */
-    private Room[] invites = NO_ROOMS;
-
-    public static final int INVITES_MAX = 16;
+    private Invitations invitations = Invitations.NONE;
     /** Where this connection sits in {@link Users}' list. */
     private int index = -1;
     /** In a cluster: node:number, the same on every node; null until introduced, and without a cluster. */
@@ -75,7 +67,7 @@ public final class Connection extends RoomMembership {
         this.connectedAtMillis = nowMillis;
         this.connectedAtNanos = nowNanos;
         this.lastSpokeMillis = nowMillis;
-        this.lastReadNanos = nowNanos;
+        this.liveness = new Liveness(nowNanos);
     }
 
     public String clusterId() {
@@ -270,30 +262,18 @@ public final class Connection extends RoomMembership {
         return nickChanges;
     }
 
-    public boolean invitedTo(Room r) {
-        for (Room i : invites) if (i == r) return true;
-        return false;
+    /** Rooms it was invited to and has not joined yet. */
+    public Invitations invitations() {
+        return invitations;
     }
 
-    /** Remembers an invitation; the oldest is forgotten when there are too many. */
     public void invite(Room r) {
-        if (invitedTo(r)) return;
-        int keep = Math.min(invites.length, INVITES_MAX - 1);
-        Room[] next = new Room[keep + 1];
-        System.arraycopy(invites, invites.length - keep, next, 0, keep);
-        next[keep] = r;
-        invites = next;
+        invitations = invitations.with(r);
     }
 
     /** Joining uses the invitation up. */
     void uninvite(Room r) {
-        if (!invitedTo(r)) return;
-        invites = Arrays.stream(invites).filter(i -> i != r).toArray(Room[]::new);
-    }
-
-    /** Invitations still open, to rooms that still exist. */
-    public List<Room> invites() {
-        return Arrays.stream(invites).filter(Room::exists).toList();
+        invitations = invitations.without(r);
     }
 
     public long connectedAtMillis() {
@@ -312,27 +292,8 @@ public final class Connection extends RoomMembership {
         return connectedAtNanos;
     }
 
-    /** Something arrived: the client is alive. */
-    void heard(long nowNanos) {
-        lastReadNanos = nowNanos;
-        awaitingPong = false;
-    }
-
-    long lastReadNanos() {
-        return lastReadNanos;
-    }
-
-    void pinged(long nowNanos) {
-        pingSentNanos = nowNanos;
-        awaitingPong = true;
-    }
-
-    boolean awaitingPong() {
-        return awaitingPong;
-    }
-
-    long pingSentNanos() {
-        return pingSentNanos;
+    Liveness liveness() {
+        return liveness;
     }
 
     int index() {

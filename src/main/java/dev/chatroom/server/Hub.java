@@ -121,7 +121,7 @@ public final class Hub {
     /** A line from c: a {@link Message}, or the {@link LineError} it was instead. */
     public void received(Connection c, Object line) {
         if (c.isClosed() || c.state() == Connection.State.REFUSED) return;
-        c.heard(clock.nanos());
+        c.liveness().heard(clock.nanos());
         c.inbox().offer(line);
     }
 

@@ -53,11 +53,11 @@ final class KeepAlive implements Runnable {
     }
 
     private void ping(Connection c, long now) {
-        if (c.awaitingPong()) {
-            if (now - c.pingSentNanos() >= timeoutNanos)
-                hub.departures().close(c, Departure.of(DisconnectReason.PING_TIMEOUT));
-        } else if (now - c.lastReadNanos() >= intervalNanos) {
-            c.pinged(now);
+        Liveness liveness = c.liveness();
+        if (liveness.pingTimedOut(now, timeoutNanos)) {
+            hub.departures().close(c, Departure.of(DisconnectReason.PING_TIMEOUT));
+        } else if (liveness.pingDue(now, intervalNanos)) {
+            liveness.pinged(now);
             hub.output()
                     .replies(c)
                     .add(Message.trailing(null, "PING", hub.serverName()))

@@ -1,14 +1,11 @@
 package dev.chatroom.server;
 
-import static dev.chatroom.irc.Numeric.RPL_ENDOFNAMES;
-import static dev.chatroom.irc.Numeric.RPL_NAMREPLY;
 import static dev.chatroom.irc.Numeric.RPL_TOPIC;
 import static dev.chatroom.irc.Numeric.RPL_TOPICWHOTIME;
 
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
-import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Replies;
 import dev.chatroom.store.RoomBan;
@@ -28,8 +25,6 @@ import java.util.Map;
  */
 public final class Room {
     private static final Connection[] NONE = new Connection[0];
-    /** Bytes of names per 353 line: with any prefix the line stays within 512. */
-    private static final int NAMES_LINE = 400;
 
     private final Rooms rooms;
     private final String name;
@@ -136,7 +131,7 @@ public final class Room {
     public String[] refusal(Connection c, String key) {
         if (modes.banned(c.nick(), c.ident(), c.host()))
             return new String[] {Numeric.ERR_BANNEDFROMCHAN, "Cannot join channel (+b)"};
-        if (modes.has(ChannelMode.INVITE_ONLY) && !c.invitedTo(this))
+        if (modes.has(ChannelMode.INVITE_ONLY) && !c.invitations().contains(this))
             return new String[] {Numeric.ERR_INVITEONLYCHAN, "Cannot join channel (+i)"};
         if (modes.key() != null && !modes.key().equals(key))
             return new String[] {Numeric.ERR_BADCHANNELKEY, "Cannot join channel (+k)"};
@@ -317,40 +312,8 @@ public final class Room {
         r.numericWords(RPL_TOPICWHOTIME, name, topicSetBy, Long.toString(topicSetAtMillis / 1000));
     }
 
-    /**
-     * 353 lines (as many as needed) and 366, as the recipient may see them: a secret room shows
-     * nothing to outsiders, who also do not see invisible (+i) members; "@" marks a secret room.
-     * With multi-prefix every status shows, with userhost-in-names every nick!user@host.
-     */
+    /** 353 lines (as many as needed) and 366, as the recipient may see them ({@link NamesReply}). */
     public void sendNames(Replies r) {
-        Connection viewer = r.to();
-        boolean inside = contains(viewer);
-        if (!inside && modes.has(ChannelMode.SECRET)) {
-            r.numeric(RPL_ENDOFNAMES, name, "End of /NAMES list.");
-            return;
-        }
-        boolean multi = viewer.has(Capability.MULTI_PREFIX);
-        boolean userhost = viewer.has(Capability.USERHOST_IN_NAMES);
-        String kind = modes.has(ChannelMode.SECRET) ? "@" : "=";
-        StringBuilder names = new StringBuilder();
-        int bytes = 0;
-        for (Connection m : snapshot) {
-            if (!inside && m.invisible()) continue;
-            String entry = prefixOf(m, multi) + (userhost ? m.prefix() : m.nick());
-            int n = Utf8.length(entry);
-            if (bytes > 0 && bytes + 1 + n > NAMES_LINE) {
-                r.numeric(RPL_NAMREPLY, kind, name, names.toString());
-                names.setLength(0);
-                bytes = 0;
-            }
-            if (bytes > 0) {
-                names.append(' ');
-                bytes++;
-            }
-            names.append(entry);
-            bytes += n;
-        }
-        if (names.length() > 0) r.numeric(RPL_NAMREPLY, kind, name, names.toString());
-        r.numeric(RPL_ENDOFNAMES, name, "End of /NAMES list.");
+        NamesReply.send(this, r);
     }
 }

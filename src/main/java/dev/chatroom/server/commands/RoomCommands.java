@@ -132,7 +132,7 @@ final class RoomCommands {
     static void invite(Context ctx) {
         Connection c = ctx.client();
         if (ctx.paramCount() == 0) {
-            for (Room r : c.invites()) ctx.replies().numericWords(RPL_INVITELIST, r.name());
+            for (Room r : c.invitations().open()) ctx.replies().numericWords(RPL_INVITELIST, r.name());
             ctx.numeric(RPL_ENDOFINVITELIST, "End of /INVITE list");
             return;
         }

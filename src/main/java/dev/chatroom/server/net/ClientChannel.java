@@ -25,7 +25,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -34,32 +33,18 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * One client's channel, the only handler in its pipeline: bytes in are framed and decoded in
  * place and handed to the hub; and it is the connection's {@link Link}, through which the hub's
  * output goes out. One handler instead of four keeps an idle connection small: no per-handler
- * contexts, no decoder objects, no buffer held between lines.
- *
- * <p>Output is appended to pooled buffers of this connection and handed to Netty once per flush
- * round: a recipient costs a copy of the line's bytes, not a Netty write, which is what makes
- * fan-out to large rooms cheap. The buffers are chunks of a fixed size that never grow (a
- * growing buffer is copied each time, and the allocator holds up to twice its content), so what
- * a busy round costs in memory is close to what it carries. Every byte queued here, appended or on its way to the socket,
- * counts against the client's send queue (checked before the bytes are queued: a client over it
- * is dropped at once). What the buffers hold, their capacity rather than the bytes written into
- * them (a growing buffer can be twice as big as its content), counts against the server's
- * {@link OutputMemory}: that is the memory that runs out.
+ * contexts, no decoder objects, no buffer held between lines. Output waits in its
+ * {@link SendQueue} until the flush round; a client over its send queue is dropped at once.
  */
 final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, LineFramer.Sink {
-    private static final ByteBuf[] NONE = new ByteBuf[0];
     /** How long a closing connection may take to drain its last lines before it is cut. */
     private static final long DRAIN_SECONDS = 5;
-
-    private static final int MIN_BUFFER = 256;
-    /** Chunks after the first of a round; a line longer than this gets a chunk of its own size. */
-    static final int CHUNK = 8 * 1024;
 
     private final Hub hub;
     private final Flusher flusher;
     private final OutputMemory memory;
     private final CharsetDecoder utf8;
-    private final int sendq;
+    private final SendQueue sendQueue;
     /** Behind TLS: the connection counts as encrypted from the start (nothing is read before the handshake). */
     private final boolean secure;
 
@@ -71,23 +56,9 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     private Connection connection;
     /** The start of a line whose end has not arrived yet; null between lines. */
     private ByteBuf partial;
-    /** The chunk being filled this round, and the ones filled before it. */
-    private ByteBuf pending;
 
-    private ByteBuf[] filled = NONE;
-    private int filledCount;
     private boolean dirty;
     private boolean closing;
-    /** Bytes appended or written but not yet taken by the socket (what sendq limits). */
-    private int queued;
-    /** The capacity of this connection's buffers not yet taken by the socket (what the output budget counts). */
-    private int held;
-    /** The size of the last flush: the next round starts with a buffer that size, so it rarely grows. */
-    private int lastRound = MIN_BUFFER;
-
-    private long lastProgressNanos = System.nanoTime();
-    /** Bytes in Netty's outbound buffer at the budget's last look. */
-    private long lastWaiting;
 
     ClientChannel(Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8, boolean secure) {
         this(hub, flusher, memory, utf8, secure, null);
@@ -105,7 +76,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         this.flusher = flusher;
         this.memory = memory;
         this.utf8 = utf8;
-        this.sendq = hub.config().sendq();
+        this.sendQueue = new SendQueue(memory, hub.config().sendq());
     }
 
     @Override
@@ -238,81 +209,28 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     @Override
     public void write(ByteBuf lines) {
         if (closing) return;
-        int n = lines.readableBytes();
-        if (queued + n > sendq) {
+        if (!sendQueue.append(channel, lines)) {
             overflow(null);
             return;
         }
-        if (pending == null) {
-            pending = chunk(Math.max(n, Math.min(lastRound, CHUNK)));
-        } else if (pending.writableBytes() < n) {
-            if (filledCount == filled.length) filled = Arrays.copyOf(filled, Math.max(4, filledCount * 2));
-            filled[filledCount++] = pending;
-            pending = chunk(Math.max(n, CHUNK));
-        }
-        pending.writeBytes(lines, lines.readerIndex(), n);
-        queued += n;
         if (!dirty) {
             dirty = true;
             flusher.markDirty(this);
         }
     }
 
-    /** A buffer that never grows, counted against the output budget from the moment it exists. */
-    private ByteBuf chunk(int size) {
-        ByteBuf b = channel.alloc().directBuffer(size, size);
-        held += b.capacity();
-        memory.add(b.capacity());
-        return b;
-    }
-
     void flushNow() {
         dirty = false;
-        if (pending == null) return;
-        int n = 0;
-        int capacity = 0;
-        for (int i = 0; i < filledCount; i++) {
-            ByteBuf b = filled[i];
-            filled[i] = null;
-            n += b.readableBytes();
-            capacity += b.capacity();
-            channel.write(b, channel.voidPromise());
-        }
-        filledCount = 0;
-        ByteBuf last = pending;
-        pending = null;
-        n += last.readableBytes();
-        capacity += last.capacity();
-        lastRound = Math.max(MIN_BUFFER, Integer.highestOneBit(Math.max(1, n - 1)) << 1);
-        hub.stats().bytesOut(n);
-        int bytes = n;
-        int held = capacity;
-        // Writes complete in order: the last one's completion means the round's chunks are all gone.
-        channel.writeAndFlush(last).addListener(f -> written(bytes, held));
-    }
-
-    private void written(int n, int capacity) {
-        queued -= n;
-        held -= capacity;
-        memory.release(capacity);
-        lastProgressNanos = System.nanoTime();
+        sendQueue.writeTo(channel, hub.stats());
     }
 
     int held() {
-        return held;
+        return sendQueue.held();
     }
 
-    /**
-     * When this client last took bytes: a completed write, or less waiting in Netty's outbound
-     * buffer than at the last look (a big round can take seconds to go out to a reader that is
-     * reading all along). Called by the budget's sweep.
-     */
+    /** When this client last took bytes ({@link SendQueue#lastProgressNanos}); called by the budget's sweep. */
     long lastProgressNanos(long now) {
-        var out = channel.unsafe().outboundBuffer();
-        long waiting = out == null ? 0 : out.totalPendingWriteBytes();
-        if (waiting < lastWaiting) lastProgressNanos = now;
-        lastWaiting = waiting;
-        return lastProgressNanos;
+        return sendQueue.lastProgressNanos(channel, now);
     }
 
     /**
@@ -334,7 +252,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         if (closing) return;
         flushNow();
         closing = true;
-        if (queued >= sendq / 2) {
+        if (sendQueue.halfFull()) {
             channel.close(); // far behind: what is queued would take too long to drain
             return;
         }
@@ -361,22 +279,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     /** Stops queueing; what was not yet handed to Netty is freed. */
     private void abandon() {
         closing = true;
-        for (int i = 0; i < filledCount; i++) {
-            free(filled[i]);
-            filled[i] = null;
-        }
-        filledCount = 0;
-        if (pending != null) {
-            free(pending);
-            pending = null;
-        }
-    }
-
-    private void free(ByteBuf b) {
-        queued -= b.readableBytes();
-        held -= b.capacity();
-        memory.release(b.capacity());
-        b.release();
+        sendQueue.discard();
     }
 
     @Override

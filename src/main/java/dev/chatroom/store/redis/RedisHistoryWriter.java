@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Appends, in order, one batch in flight at a time (group commit, as SqliteHistoryStore does on
+ * Appends, in order, one batch in flight at a time (group commit, as SqliteHistoryWriter does on
  * its writer): a batch is one Lua script, so it is written whole and in the order the loop
  * appended, and a failed one is simply sent again. Messages stay in the queue until Redis has
  * acknowledged them, which is what {@link #behind} counts and what survives an outage: while
@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RedisHistoryWriter {
     static final int BATCH = 500;
     static final int MAX_QUEUED = 100_000;
-    /** The same thresholds as SqliteHistoryStore: past BEHIND unacknowledged, senders are held back until CAUGHT_UP. */
+    /** The same thresholds as SqliteHistoryWriter: past BEHIND unacknowledged, senders are held back until CAUGHT_UP. */
     static final int BEHIND = 2_000;
 
     static final int CAUGHT_UP = 500;
@@ -92,7 +92,7 @@ final class RedisHistoryWriter {
     private long dropped;
     private volatile int waiting;
 
-    /** The loop's alone, as in SqliteHistoryStore. */
+    /** The loop's alone, as in SqliteHistoryWriter. */
     private final List<Runnable> waiters = new ArrayList<>();
 
     private final AtomicBoolean wakeWanted = new AtomicBoolean();

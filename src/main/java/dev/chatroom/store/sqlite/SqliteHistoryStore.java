@@ -12,68 +12,38 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * History in chatroom.db. Appends wait in a queue and the database's writer thread stores them
- * in batches, one transaction each (group commit: a batch is what arrived while the previous
- * one was being written, at most {@link #BATCH} messages), so the loop never waits for the disk
- * and the disk sees few commits however fast people type. A crash loses at most the batch being
- * written and what was still queued. Queries run on a reader thread with their own connection,
- * after the writer has stored everything appended before them.
+ * History in chatroom.db. Appends go to the {@link SqliteHistoryWriter}, which stores them in
+ * batches on the database's writer thread. Queries run on a reader thread with their own
+ * connection, after the writer has stored everything appended before them.
  */
 public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
-    static final int BATCH = 1000;
-    /** Past this many messages waiting for the disk, new ones are not stored (and that is reported), rather than filling the heap. */
-    static final int MAX_QUEUED = 200_000;
-    /** Past this many waiting, senders are held back ({@link #behind}) until no more than {@link #CAUGHT_UP} wait. */
-    static final int BEHIND = 2 * BATCH;
-
-    static final int CAUGHT_UP = BATCH / 2;
-
     private final Database db;
+    private final SqliteHistoryWriter writer;
     private final Executor reader;
     private final Executor toLoop;
     private final EventSink events;
     private final ThreadPoolExecutor readerThread;
-    private final ConcurrentLinkedQueue<StoredMessage> queued = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queuedCount = new AtomicInteger();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final AtomicInteger dropped = new AtomicInteger();
     private Connection readConnection;
-    /** Tasks waiting for the disk to catch up: the loop's alone. */
-    private final List<Runnable> waiters = new ArrayList<>();
-
-    private final AtomicBoolean wakeWanted = new AtomicBoolean();
-    /** How long the writer gathers messages before a commit (0: at once); it commits early once {@link #GATHER} wait. */
-    private final long gatherNanos;
-
-    private volatile long scheduledAtNanos;
-    static final int GATHER = BATCH / 2;
 
     /**
      * @param toLoop runs a result on the event loop
      * @param inline run queries on the caller's thread (in-memory tests, where the writer is inline too)
      */
     public SqliteHistoryStore(Database db, Executor toLoop, EventSink events, boolean inline) {
-        // one commit per 10 ms at most, not one per message: at a few thousand messages a second
-        // that is the difference between a writer that costs a tenth of a core and one that costs half
-        this.gatherNanos = inline ? 0 : TimeUnit.MILLISECONDS.toNanos(10);
         this.db = db;
+        this.writer = new SqliteHistoryWriter(db, toLoop, events, inline);
         this.toLoop = toLoop;
         this.events = events;
         if (inline) {
@@ -91,97 +61,17 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
 
     @Override
     public void append(StoredMessage m) {
-        if (queuedCount.incrementAndGet() > MAX_QUEUED) {
-            queuedCount.decrementAndGet();
-            if (dropped.getAndIncrement() % 10_000 == 0) {
-                events.event("History: the disk is not keeping up; " + dropped.get() + " message(s) not stored so far ("
-                        + db.file() + ")");
-            }
-            return;
-        }
-        queued.add(m);
-        if (drainScheduled.compareAndSet(false, true)) {
-            scheduledAtNanos = System.nanoTime();
-            db.onWriter(this::gatherThenDrain);
-        }
-    }
-
-    /** On the writer thread: waits until the batch is old or big enough, then writes it (a read does not wait: it drains at once). */
-    private void gatherThenDrain() {
-        long deadline = scheduledAtNanos + gatherNanos;
-        long left;
-        while (queuedCount.get() < GATHER && (left = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(Math.min(left, 2_000_000));
-        }
-        drain();
-    }
-
-    /** On the writer thread: everything queued, in batches. */
-    private void drain() {
-        while (true) {
-            drainScheduled.set(false);
-            List<StoredMessage> batch = new ArrayList<>(Math.min(BATCH, Math.max(1, queuedCount.get())));
-            StoredMessage m;
-            while (batch.size() < BATCH && (m = queued.poll()) != null) batch.add(m);
-            if (batch.isEmpty()) return;
-            db.transaction("store " + batch.size() + " message(s)", c -> insert(c, batch), events);
-            // counted as waiting until committed: what a crash can lose is what behind() bounds
-            int left = queuedCount.addAndGet(-batch.size());
-            if (left <= CAUGHT_UP && wakeWanted.compareAndSet(true, false)) {
-                try {
-                    toLoop.execute(this::wake);
-                } catch (RejectedExecutionException stopped) {
-                    // shutting down: the held senders are gone too
-                }
-            }
-        }
+        writer.append(m);
     }
 
     @Override
     public boolean behind() {
-        return queuedCount.get() > BEHIND;
+        return writer.behind();
     }
 
     @Override
     public void whenCaughtUp(Runnable task) {
-        waiters.add(task);
-        wakeWanted.set(true);
-        if (!behind() && wakeWanted.compareAndSet(true, false)) toLoop.execute(this::wake);
-    }
-
-    /** On the loop: the held senders go on (each checks again and waits again if it must). */
-    private void wake() {
-        List<Runnable> run = new ArrayList<>(waiters);
-        waiters.clear();
-        run.forEach(Runnable::run);
-    }
-
-    private static void insert(Connection c, List<StoredMessage> batch) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                        "INSERT OR IGNORE INTO messages (msgid, time_ms, prefix, sender_key, account, account_key, command,"
-                                + " target, room_key, recipient_key, recipient_account_key, text, tags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-                PreparedStatement fts =
-                        c.prepareStatement("INSERT INTO messages_fts (rowid, plain) VALUES (last_insert_rowid(), ?)")) {
-            for (StoredMessage m : batch) {
-                s.setString(1, m.msgid());
-                s.setLong(2, m.timeMillis());
-                s.setString(3, m.prefix());
-                s.setString(4, m.senderKey());
-                s.setString(5, m.account());
-                s.setString(6, m.accountKey());
-                s.setString(7, m.command());
-                s.setString(8, m.target());
-                s.setString(9, m.roomKey());
-                s.setString(10, m.recipientKey());
-                s.setString(11, m.recipientAccountKey());
-                s.setString(12, m.text());
-                s.setString(13, tags(m.clientTags()));
-                if (s.executeUpdate() == 1) {
-                    fts.setString(1, plain(m.text()));
-                    fts.executeUpdate();
-                }
-            }
-        }
+        writer.whenCaughtUp(task);
     }
 
     /** The words people search for: no colours or formatting, an action without its CTCP wrapping. */
@@ -189,13 +79,6 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
         String t = text;
         if (t.startsWith("\u0001ACTION ")) t = t.substring(8, t.endsWith("\u0001") ? t.length() - 1 : t.length());
         return Formatting.strip(t);
-    }
-
-    private static String tags(Map<String, String> tags) {
-        if (tags == null || tags.isEmpty()) return null;
-        StringBuilder sb = new StringBuilder();
-        Message.appendTags(sb, tags);
-        return sb.toString();
     }
 
     private static Map<String, String> tags(String text) {
@@ -207,7 +90,7 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     /** A read: after the writer has stored what came before it, on the reader; its result (null when it failed) on the loop. */
     private <T> void read(String what, HistoryReads.Read<T> work, Consumer<T> then) {
         db.onWriter(() -> {
-            drain();
+            writer.drain();
             try {
                 reader.execute(() -> {
                     T result;
@@ -278,7 +161,7 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     @Override
     public void prune(long olderThanMillis, int maxPerRoom) {
         db.onWriter(() -> {
-            drain();
+            writer.drain();
             int total = 0;
             int[] removed = new int[1];
             do {
@@ -288,7 +171,8 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
                         c -> removed[0] = HistoryReads.prune(c, olderThanMillis, maxPerRoom),
                         events);
                 total += removed[0];
-                drain(); // what arrived meanwhile is stored before the next chunk: senders are not held back by pruning
+                writer.drain(); // what arrived meanwhile is stored before the next chunk: senders are not held back
+                // by pruning
             } while (removed[0] >= HistoryReads.PRUNE_CHUNK);
             if (total > 0) events.event("History: removed " + total + " old message(s)");
         });
@@ -297,7 +181,7 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     @Override
     public void purge(String roomKey, String nickKey, Consumer<Integer> then) {
         db.onWriter(() -> {
-            drain();
+            writer.drain();
             int[] removed = {-1};
             db.transaction("purge messages", c -> removed[0] = HistoryReads.purge(c, roomKey, nickKey), events);
             int r = removed[0];
@@ -312,7 +196,7 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     @Override
     public void purgeAccount(String accountKey) {
         db.onWriter(() -> {
-            drain();
+            writer.drain();
             db.transaction(
                     "erase an account's private messages",
                     c -> {

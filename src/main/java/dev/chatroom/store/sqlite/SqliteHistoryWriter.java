@@ -1,0 +1,165 @@
+package dev.chatroom.store.sqlite;
+
+import dev.chatroom.irc.Message;
+import dev.chatroom.log.EventSink;
+import dev.chatroom.store.StoredMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The history's way to the disk: appends wait in a queue and the database's writer thread stores
+ * them in batches, one transaction each (group commit: a batch is what arrived while the previous
+ * one was being written, at most {@link #BATCH} messages), so the loop never waits for the disk
+ * and the disk sees few commits however fast people type. A crash loses at most the batch being
+ * written and what was still queued. While too much waits, senders are held back ({@link #behind}).
+ */
+final class SqliteHistoryWriter {
+    static final int BATCH = 1000;
+    /** Past this many messages waiting for the disk, new ones are not stored (and that is reported), rather than filling the heap. */
+    static final int MAX_QUEUED = 200_000;
+    /** Past this many waiting, senders are held back ({@link #behind}) until no more than {@link #CAUGHT_UP} wait. */
+    static final int BEHIND = 2 * BATCH;
+
+    static final int CAUGHT_UP = BATCH / 2;
+    static final int GATHER = BATCH / 2;
+
+    private final Database db;
+    private final Executor toLoop;
+    private final EventSink events;
+    private final ConcurrentLinkedQueue<StoredMessage> queued = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queuedCount = new AtomicInteger();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicInteger dropped = new AtomicInteger();
+    /** Tasks waiting for the disk to catch up: the loop's alone. */
+    private final List<Runnable> waiters = new ArrayList<>();
+
+    private final AtomicBoolean wakeWanted = new AtomicBoolean();
+    /** How long the writer gathers messages before a commit (0: at once); it commits early once {@link #GATHER} wait. */
+    private final long gatherNanos;
+
+    private volatile long scheduledAtNanos;
+
+    /**
+     * @param toLoop runs the held senders on the event loop
+     * @param inline commit at once (in-memory tests)
+     */
+    SqliteHistoryWriter(Database db, Executor toLoop, EventSink events, boolean inline) {
+        // one commit per 10 ms at most, not one per message: at a few thousand messages a second
+        // that is the difference between a writer that costs a tenth of a core and one that costs half
+        this.gatherNanos = inline ? 0 : TimeUnit.MILLISECONDS.toNanos(10);
+        this.db = db;
+        this.toLoop = toLoop;
+        this.events = events;
+    }
+
+    void append(StoredMessage m) {
+        if (queuedCount.incrementAndGet() > MAX_QUEUED) {
+            queuedCount.decrementAndGet();
+            if (dropped.getAndIncrement() % 10_000 == 0) {
+                events.event("History: the disk is not keeping up; " + dropped.get() + " message(s) not stored so far ("
+                        + db.file() + ")");
+            }
+            return;
+        }
+        queued.add(m);
+        if (drainScheduled.compareAndSet(false, true)) {
+            scheduledAtNanos = System.nanoTime();
+            db.onWriter(this::gatherThenDrain);
+        }
+    }
+
+    /** On the writer thread: waits until the batch is old or big enough, then writes it (a read does not wait: it drains at once). */
+    private void gatherThenDrain() {
+        long deadline = scheduledAtNanos + gatherNanos;
+        long left;
+        while (queuedCount.get() < GATHER && (left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(Math.min(left, 2_000_000));
+        }
+        drain();
+    }
+
+    /** On the writer thread: everything queued, in batches. */
+    void drain() {
+        while (true) {
+            drainScheduled.set(false);
+            List<StoredMessage> batch = new ArrayList<>(Math.min(BATCH, Math.max(1, queuedCount.get())));
+            StoredMessage m;
+            while (batch.size() < BATCH && (m = queued.poll()) != null) batch.add(m);
+            if (batch.isEmpty()) return;
+            db.transaction("store " + batch.size() + " message(s)", c -> insert(c, batch), events);
+            // counted as waiting until committed: what a crash can lose is what behind() bounds
+            int left = queuedCount.addAndGet(-batch.size());
+            if (left <= CAUGHT_UP && wakeWanted.compareAndSet(true, false)) {
+                try {
+                    toLoop.execute(this::wake);
+                } catch (RejectedExecutionException stopped) {
+                    // shutting down: the held senders are gone too
+                }
+            }
+        }
+    }
+
+    boolean behind() {
+        return queuedCount.get() > BEHIND;
+    }
+
+    /** On the loop: runs the task once no more than {@link #CAUGHT_UP} messages wait for the disk. */
+    void whenCaughtUp(Runnable task) {
+        waiters.add(task);
+        wakeWanted.set(true);
+        if (!behind() && wakeWanted.compareAndSet(true, false)) toLoop.execute(this::wake);
+    }
+
+    /** On the loop: the held senders go on (each checks again and waits again if it must). */
+    private void wake() {
+        List<Runnable> run = new ArrayList<>(waiters);
+        waiters.clear();
+        run.forEach(Runnable::run);
+    }
+
+    private static void insert(Connection c, List<StoredMessage> batch) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                        "INSERT OR IGNORE INTO messages (msgid, time_ms, prefix, sender_key, account, account_key, command,"
+                                + " target, room_key, recipient_key, recipient_account_key, text, tags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                PreparedStatement fts =
+                        c.prepareStatement("INSERT INTO messages_fts (rowid, plain) VALUES (last_insert_rowid(), ?)")) {
+            for (StoredMessage m : batch) {
+                s.setString(1, m.msgid());
+                s.setLong(2, m.timeMillis());
+                s.setString(3, m.prefix());
+                s.setString(4, m.senderKey());
+                s.setString(5, m.account());
+                s.setString(6, m.accountKey());
+                s.setString(7, m.command());
+                s.setString(8, m.target());
+                s.setString(9, m.roomKey());
+                s.setString(10, m.recipientKey());
+                s.setString(11, m.recipientAccountKey());
+                s.setString(12, m.text());
+                s.setString(13, tags(m.clientTags()));
+                if (s.executeUpdate() == 1) {
+                    fts.setString(1, SqliteHistoryStore.plain(m.text()));
+                    fts.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static String tags(Map<String, String> tags) {
+        if (tags == null || tags.isEmpty()) return null;
+        StringBuilder sb = new StringBuilder();
+        Message.appendTags(sb, tags);
+        return sb.toString();
+    }
+}
