@@ -3,8 +3,10 @@ package dev.chatroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,10 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +59,21 @@ class ArchitectureTest {
                             || p.startsWith("dev.chatroom.launch")
                             || p.equals("dev.chatroom.server.net"));
         }
+    }
+
+    @Test
+    void noMainFileIsOver350Lines() throws IOException {
+        Map<String, Long> tooLong = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                long lines;
+                try (Stream<String> l = Files.lines(f)) {
+                    lines = l.count();
+                }
+                if (lines > 350) tooLong.put(f.toString(), lines);
+            }
+        }
+        assertThat(tooLong).isEmpty();
     }
 
     /** Package -> the packages of ours it uses, itself left out. */
