@@ -1,6 +1,7 @@
 package dev.chatroom.server;
 
 import dev.chatroom.irc.Casemapping;
+import dev.chatroom.irc.Glob;
 import dev.chatroom.store.ServerBan;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package dev.chatroom.server;
 
 import dev.chatroom.irc.Capability;
+import dev.chatroom.server.flow.FloodGate;
+import dev.chatroom.server.flow.Liveness;
 import java.util.EnumSet;
 import java.util.Set;
 

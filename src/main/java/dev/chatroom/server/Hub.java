@@ -11,6 +11,8 @@ import dev.chatroom.log.EventSink;
 import dev.chatroom.server.accounts.Accounts;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.commands.Dispatcher;
+import dev.chatroom.server.flow.OutputBudget;
+import dev.chatroom.server.flow.WorkBudget;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Output;
 import dev.chatroom.server.output.Replies;

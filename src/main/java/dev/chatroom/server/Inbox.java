@@ -1,6 +1,7 @@
 package dev.chatroom.server;
 
 import dev.chatroom.irc.Message;
+import dev.chatroom.server.flow.FloodGate;
 import java.util.ArrayDeque;
 
 /**

@@ -1,6 +1,7 @@
 package dev.chatroom.server;
 
 import dev.chatroom.irc.Message;
+import dev.chatroom.server.flow.Liveness;
 
 /**
  * One sweep a second over every connection, instead of timers of their own: a client silent for

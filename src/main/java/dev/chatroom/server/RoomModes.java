@@ -1,5 +1,6 @@
 package dev.chatroom.server;
 
+import dev.chatroom.irc.Glob;
 import dev.chatroom.store.RoomBan;
 import dev.chatroom.store.ServerBan;
 import java.util.ArrayList;

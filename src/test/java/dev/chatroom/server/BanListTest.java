@@ -2,6 +2,7 @@ package dev.chatroom.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatroom.irc.Glob;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

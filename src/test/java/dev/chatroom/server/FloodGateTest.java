@@ -2,6 +2,7 @@ package dev.chatroom.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatroom.server.flow.FloodGate;
 import org.junit.jupiter.api.Test;
 
 /** The token bucket on a manual clock: no sleeping. */

@@ -1,6 +1,6 @@
 package dev.chatroom.testing;
 
-import dev.chatroom.server.OutputBudget;
+import dev.chatroom.server.flow.OutputBudget;
 import java.util.ArrayDeque;
 
 /** An output budget a test fills and empties by hand. */

@@ -3,7 +3,7 @@ package dev.chatroom.server.commands;
 import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Casemapping;
-import dev.chatroom.server.Glob;
+import dev.chatroom.irc.Glob;
 import dev.chatroom.server.Room;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,10 +4,10 @@ import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Casemapping;
+import dev.chatroom.irc.Glob;
 import dev.chatroom.irc.Names;
 import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.Connection;
-import dev.chatroom.server.Glob;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
 import java.util.ArrayList;

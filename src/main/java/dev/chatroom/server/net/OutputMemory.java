@@ -1,6 +1,6 @@
 package dev.chatroom.server.net;
 
-import dev.chatroom.server.OutputBudget;
+import dev.chatroom.server.flow.OutputBudget;
 import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.ArrayDeque;

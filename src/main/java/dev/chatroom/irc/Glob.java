@@ -1,4 +1,4 @@
-package dev.chatroom.server;
+package dev.chatroom.irc;
 
 /** IRC mask matching: {@code *} any run of characters, {@code ?} any one character, the rest literal. */
 public final class Glob {

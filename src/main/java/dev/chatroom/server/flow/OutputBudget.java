@@ -1,4 +1,4 @@
-package dev.chatroom.server;
+package dev.chatroom.server.flow;
 
 /**
  * How much output may wait for clients, all of them together. When it is used up the server

@@ -1,4 +1,4 @@
-package dev.chatroom.server;
+package dev.chatroom.server.flow;
 
 import dev.chatroom.store.HistoryStore;
 
@@ -8,11 +8,11 @@ import dev.chatroom.store.HistoryStore;
  * lines back, so a disk slower than the room makes senders wait instead of queueing messages
  * a crash would lose.
  */
-final class WorkBudget implements OutputBudget {
+public final class WorkBudget implements OutputBudget {
     private final OutputBudget output;
     private final HistoryStore history;
 
-    WorkBudget(OutputBudget output, HistoryStore history) {
+    public WorkBudget(OutputBudget output, HistoryStore history) {
         this.output = output;
         this.history = history;
     }

@@ -1,4 +1,4 @@
-package dev.chatroom.server;
+package dev.chatroom.server.flow;
 
 /**
  * A token bucket: up to {@code burst} lines at once, then {@code perSecond} sustained. Time is
