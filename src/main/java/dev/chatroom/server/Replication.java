@@ -43,7 +43,10 @@ public interface Replication {
     /** Leaves the cluster (after our users' departures were published). */
     void close();
 
-    Replication STANDALONE = new Replication() {
+    Replication STANDALONE = new Standalone();
+
+    /** A server on its own: every nick is its own at once, nothing is relayed. Tests extend it to record what would be relayed. */
+    class Standalone implements Replication {
         @Override
         public boolean nickClaimed(Connection c, Replies r) {
             return true;
@@ -83,5 +86,5 @@ public interface Replication {
 
         @Override
         public void close() {}
-    };
+    }
 }

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatroom.cli.RootCommand;
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
-import dev.chatroom.irc.Message;
-import dev.chatroom.server.Connection;
-import dev.chatroom.server.Departure;
 import dev.chatroom.server.Replication;
-import dev.chatroom.server.output.Replies;
 import dev.chatroom.testing.FakeClient;
 import dev.chatroom.testing.HubTest;
 import dev.chatroom.testing.InMemoryServer;
@@ -34,46 +30,16 @@ class ConsoleCommandsTest extends HubTest {
 
     @BeforeEach
     void inACluster() {
-        server.hub.replication(new Replication() {
+        server.hub.replication(new Replication.Standalone() {
             @Override
             public boolean relayConsole(String line) {
                 return relayed.add(line);
             }
 
             @Override
-            public boolean nickClaimed(Connection c, Replies r) {
-                return STANDALONE.nickClaimed(c, r);
-            }
-
-            @Override
-            public void registered(Connection c, boolean admitted) {}
-
-            @Override
-            public void departed(Connection c, Departure d) {}
-
-            @Override
-            public boolean yieldsTo(Connection claimant, Connection holder) {
-                return false;
-            }
-
-            @Override
-            public boolean relay(Connection c, Message m) {
-                return false;
-            }
-
-            @Override
-            public void loggedIn(Connection c) {}
-
-            @Override
-            public void purged(String roomKey, String nickKey) {}
-
-            @Override
             public int servers() {
                 return 2;
             }
-
-            @Override
-            public void close() {}
         });
     }
 
