@@ -1,5 +1,6 @@
 package dev.chatroom.server;
 
+import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Capability;
 import java.util.EnumSet;
 import java.util.Set;
@@ -23,7 +24,7 @@ public final class Connection extends RoomMembership {
         CLOSED
     }
 
-    private final String host;
+    private final Address address;
     private String sshKey;
     private final Link link;
     /** Reached us over TLS. */
@@ -56,13 +57,9 @@ public final class Connection extends RoomMembership {
     /** A user of another node, mirrored here: its lines go nowhere, its own node delivers to it. */
     private boolean remote;
 
-    public Connection(String host, Link link, long nowMillis, long nowNanos) {
-        this(host, link, false, nowMillis, nowNanos);
-    }
-
-    public Connection(String host, Link link, boolean secure, long nowMillis, long nowNanos) {
+    public Connection(Address address, Link link, boolean secure, long nowMillis, long nowNanos) {
         this.secure = secure;
-        this.host = host;
+        this.address = address;
         this.link = link;
         this.connectedAtMillis = nowMillis;
         this.connectedAtNanos = nowNanos;
@@ -84,14 +81,19 @@ public final class Connection extends RoomMembership {
         return remote;
     }
 
-    /** The address: what bans, per-address limits and the admin go by. */
+    /** Where it connects from: what bans, per-address limits ({@link Address#limitKey()}) and the admin go by. */
+    public Address address() {
+        return address;
+    }
+
+    /** The address as the admin and the logs show it ({@code ::1}). */
     public String host() {
-        return host;
+        return address.text();
     }
 
     /** The host others see in nick!user@host: the address, or for ssh users ssh/ and their key's short fingerprint. */
     public String shownHost() {
-        return sshKey == null ? host : "ssh/" + shortKey(sshKey);
+        return sshKey == null ? address.hostname() : "ssh/" + shortKey(sshKey);
     }
 
     /** The SHA256:... fingerprint of the ssh key this user came in with; null when not over ssh. */
@@ -121,11 +123,7 @@ public final class Connection extends RoomMembership {
 
     /** Whether a password may travel on this connection: encrypted, or never leaving this machine. */
     public boolean confidential() {
-        return secure
-                || host.equals("127.0.0.1")
-                || host.equals("0:0:0:0:0:0:0:1")
-                || host.equals("::1")
-                || host.startsWith("127.");
+        return secure || address.loopback();
     }
 
     /** Its login state, made on first use. */
@@ -323,6 +321,6 @@ public final class Connection extends RoomMembership {
 
     @Override
     public String toString() {
-        return nickOrStar() + "(" + host + ")";
+        return nickOrStar() + "(" + address + ")";
     }
 }

@@ -3,6 +3,7 @@ package dev.chatroom.server;
 import static dev.chatroom.irc.Numeric.ERR_INPUTTOOLONG;
 
 import dev.chatroom.config.ServerConfig;
+import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.LineError;
 import dev.chatroom.irc.Message;
@@ -83,14 +84,9 @@ public final class Hub {
         new KeepAlive(this);
     }
 
-    /** A new connection from host; null when it is refused (it has been told why and closed). */
-    public Connection connect(String host, Link link) {
-        return gate.connect(host, link, false);
-    }
-
-    /** The same, for a connection that came over TLS. */
-    public Connection connect(String host, Link link, boolean secure) {
-        return gate.connect(host, link, secure);
+    /** A new connection from address (secure: over TLS); null when it is refused (it has been told why and closed). */
+    public Connection connect(Address address, Link link, boolean secure) {
+        return gate.connect(address, link, secure);
     }
 
     /**
@@ -98,7 +94,7 @@ public final class Hub {
      * key (SHA256:...): limits and bans by address apply as to anyone, the key is banned or
      * allowed like an account, and a key linked to an account logs in to it at once.
      */
-    public Connection connectSsh(String address, String keyFingerprint, Link link) {
+    public Connection connectSsh(Address address, String keyFingerprint, Link link) {
         ServerBan keyBan = bans.findByAddress(BanList.keyHost(keyFingerprint));
         Connection c = gate.connect(address, link, true);
         if (c == null) return null;

@@ -124,7 +124,7 @@ public final class RoomModes {
      */
     public static String normalizeMask(String m) {
         if (m == null || m.isEmpty() || m.charAt(0) == ':' || m.length() > 200 || m.indexOf(',') >= 0) return null;
-        String full = BanList.normalize(m);
+        String full = BanList.fullMask(m);
         return ServerBan.validMask(full) ? full : null;
     }
 
