@@ -73,8 +73,10 @@ final class RemoteUsers {
         String flags = e.param(5);
         Address address = Address.parse(e.param(3));
         if (address == null) throw new IllegalArgumentException("a USER event whose address is not one: " + e.param(3));
+        String sshKey = "*".equals(e.param(6)) ? null : e.param(6);
         Connection g = new Connection(
                 address,
+                hub.cloaks().host(address, sshKey), // every node has the same secret: the same cloak as at home
                 RemoteLink.INSTANCE,
                 flags.indexOf('s') >= 0,
                 hub.clock().millis(),
@@ -84,7 +86,7 @@ final class RemoteUsers {
         hub.users().claim(g, nick);
         g.user(e.param(2), e.param(7));
         if (!"*".equals(e.param(4))) g.credentials().account(e.param(4));
-        if (!"*".equals(e.param(6))) g.sshKey(e.param(6));
+        if (sshKey != null) g.sshKey(sshKey);
         g.invisible(flags.indexOf('i') >= 0);
         if (e.tags().get("away") != null) g.away(e.tags().get("away"));
         byId.put(id, g);

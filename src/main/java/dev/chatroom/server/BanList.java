@@ -109,6 +109,21 @@ public final class BanList {
         return null;
     }
 
+    /**
+     * The ban on c under this nick (its own, or one it asks for): the admin's bans match the
+     * address and the host others see (its cloak), so a ban on either keeps the person out.
+     */
+    public ServerBan find(String nick, Connection c) {
+        ServerBan b = find(nick, c.ident(), c.host());
+        return b != null ? b : find(nick, c.ident(), c.shownHost());
+    }
+
+    /** The ban on c's address or cloak alone (masks of the form *!*@host), checked as soon as it connects. */
+    public ServerBan findByHost(Connection c) {
+        ServerBan b = findByAddress(c.host());
+        return b != null ? b : findByAddress(c.shownHost());
+    }
+
     /** The ban on an address alone (masks of the form *!*@host), checked as soon as someone connects. */
     public ServerBan findByAddress(String host) {
         String h = Casemapping.fold(host);

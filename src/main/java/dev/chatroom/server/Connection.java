@@ -25,6 +25,7 @@ public final class Connection extends RoomMembership {
     }
 
     private final Address address;
+    private final String shownHost;
     private String sshKey;
     private final Link link;
     /** Reached us over TLS. */
@@ -57,9 +58,11 @@ public final class Connection extends RoomMembership {
     /** A user of another node, mirrored here: its lines go nowhere, its own node delivers to it. */
     private boolean remote;
 
-    public Connection(Address address, Link link, boolean secure, long nowMillis, long nowNanos) {
+    /** shownHost: what others see as its host ({@link Cloaks#host}). */
+    public Connection(Address address, String shownHost, Link link, boolean secure, long nowMillis, long nowNanos) {
         this.secure = secure;
         this.address = address;
+        this.shownHost = shownHost;
         this.link = link;
         this.connectedAtMillis = nowMillis;
         this.connectedAtNanos = nowNanos;
@@ -81,19 +84,27 @@ public final class Connection extends RoomMembership {
         return remote;
     }
 
-    /** Where it connects from: what bans, per-address limits ({@link Address#limitKey()}) and the admin go by. */
+    /**
+     * Where it connects from: what bans, per-address limits ({@link Address#limitKey()}) and the
+     * admin go by. Never shown to other users, unless {@link #showsAddress()}.
+     */
     public Address address() {
         return address;
     }
 
-    /** The address as the admin and the logs show it ({@code ::1}). */
+    /** The address as the admin and the logs show it ({@code ::1}); others see {@link #shownHost()}. */
     public String host() {
         return address.text();
     }
 
-    /** The host others see in nick!user@host: the address, or for ssh users ssh/ and their key's short fingerprint. */
+    /** The host others see, in nick!user@host and everywhere else: its cloak, or its address with {@code cloak-hosts = false}. */
     public String shownHost() {
-        return sshKey == null ? address.hostname() : "ssh/" + shortKey(sshKey);
+        return shownHost;
+    }
+
+    /** Others see the address itself as its host: not cloaked ({@code cloak-hosts = false}, not over ssh). */
+    public boolean showsAddress() {
+        return shownHost.equals(address.hostname());
     }
 
     /** The SHA256:... fingerprint of the ssh key this user came in with; null when not over ssh. */
@@ -104,12 +115,6 @@ public final class Connection extends RoomMembership {
     /** Came in over ssh with this key: it identifies the person (allow list, bans, a linked account). */
     public void sshKey(String fingerprint) {
         sshKey = fingerprint;
-    }
-
-    /** The first 12 characters of the base64, as a host name allows them. */
-    static String shortKey(String fingerprint) {
-        String b64 = fingerprint.startsWith("SHA256:") ? fingerprint.substring(7) : fingerprint;
-        return b64.substring(0, Math.min(12, b64.length())).replace('/', '_').replace('+', '-');
     }
 
     public Link link() {

@@ -47,11 +47,19 @@ public final class Gate {
         return welcome;
     }
 
-    /** A new connection; null when it is refused (banned address, server full, too many from its address): it is told why and closed. */
-    Connection connect(Address address, Link link, boolean secure) {
+    /**
+     * A new connection (sshKey: over ssh with it, or null); null when it is refused (banned
+     * address, server full, too many from its address): it is told why and closed.
+     */
+    Connection connect(Address address, String sshKey, Link link, boolean secure) {
         Connection c = new Connection(
-                address, link, secure, hub.clock().millis(), hub.clock().nanos());
-        Departure refusal = refusal(address);
+                address,
+                hub.cloaks().host(address, sshKey),
+                link,
+                secure,
+                hub.clock().millis(),
+                hub.clock().nanos());
+        Departure refusal = refusal(c);
         if (refusal != null) {
             hub.output().replies(c).error(refusal.errorMessage()).flush();
             link.close();
@@ -63,8 +71,9 @@ public final class Gate {
         return c;
     }
 
-    private Departure refusal(Address address) {
-        ServerBan ban = hub.bans().findByAddress(address.text());
+    private Departure refusal(Connection c) {
+        Address address = c.address();
+        ServerBan ban = hub.bans().findByHost(c);
         if (ban != null) return new Departure(DisconnectReason.BANNED, ban.reason());
         if (password.required()
                 && password.lockedOut(address.limitKey(), hub.clock().nanos()))
@@ -88,7 +97,7 @@ public final class Gate {
             refusePassword(c);
             return;
         }
-        ServerBan ban = hub.bans().find(c.nick(), c.ident(), c.host());
+        ServerBan ban = hub.bans().find(c.nick(), c);
         if (ban != null) {
             r.numeric(ERR_YOUREBANNEDCREEP, "You are banned from this server");
             hub.departures().close(c, new Departure(DisconnectReason.BANNED, ban.reason()), r);

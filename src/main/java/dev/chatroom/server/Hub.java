@@ -44,6 +44,7 @@ public final class Hub {
     private final Logins logins;
     private final AccountRegistration accountRegistration;
     private final History history;
+    private final Cloaks cloaks;
     private Replication replication = Replication.STANDALONE;
 
     /**
@@ -68,9 +69,10 @@ public final class Hub {
         this.events = events;
         this.bans = BanList.of(stores.bans().load());
         if (bans.size() > 0) events.event(bans.size() + " ban(s) loaded from " + stores.where());
+        this.cloaks = new Cloaks(stores.cloakSecret(), config.cloakHosts());
         this.stats = new Stats(clock.millis());
         this.output = new Output(config.serverName(), clock, alloc);
-        this.history = new History(config, stores.history(), clock);
+        this.history = new History(config, stores.history(), clock, cloaks);
         this.rooms = new Rooms(output, clock, history, stores.rooms());
         this.gate = new Gate(this, new Welcome(config.serverName(), clock.millis(), motd));
         this.departures = new Departures(this);
@@ -80,13 +82,13 @@ public final class Hub {
         this.accountRegistration = new AccountRegistration(this, logins);
         this.dispatcher = new Dispatcher(this);
         if (config.defaultRoom() != null) rooms.createPermanent(config.defaultRoom());
-        rooms.restore(stores.rooms().load());
+        rooms.restore(stores.rooms().load().stream().map(cloaks::remembered).toList());
         new KeepAlive(this);
     }
 
     /** A new connection from address (secure: over TLS); null when it is refused (it has been told why and closed). */
     public Connection connect(Address address, Link link, boolean secure) {
-        return gate.connect(address, link, secure);
+        return gate.connect(address, null, link, secure);
     }
 
     /**
@@ -96,7 +98,7 @@ public final class Hub {
      */
     public Connection connectSsh(Address address, String keyFingerprint, Link link) {
         ServerBan keyBan = bans.findByAddress(BanList.keyHost(keyFingerprint));
-        Connection c = gate.connect(address, link, true);
+        Connection c = gate.connect(address, keyFingerprint, link, true);
         if (c == null) return null;
         c.sshKey(keyFingerprint);
         c.credentials().certificate(keyFingerprint);
@@ -223,6 +225,11 @@ public final class Hub {
 
     public History history() {
         return history;
+    }
+
+    /** The hosts others see. */
+    public Cloaks cloaks() {
+        return cloaks;
     }
 
     public Rooms rooms() {

@@ -262,7 +262,7 @@ public final class Logins {
         throttle.succeeded(a.key());
         r.numeric(
                 RPL_LOGGEDIN,
-                c.nickOrStar() + "!" + c.ident() + "@" + c.host(),
+                c.nickOrStar() + "!" + c.ident() + "@" + c.shownHost(),
                 a.name(),
                 "You are now logged in as " + a.name());
         if (sasl) r.numeric(RPL_SASLSUCCESS, "SASL authentication successful");
