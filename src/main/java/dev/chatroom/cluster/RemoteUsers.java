@@ -1,5 +1,6 @@
 package dev.chatroom.cluster;
 
+import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
 import dev.chatroom.server.ChannelMode;
@@ -41,7 +42,7 @@ final class RemoteUsers {
         return byId.get(id);
     }
 
-    /** USER id nick user host account flags sshkey :realname (flags: s TLS, i invisible; state C claiming, P pending, R registered). */
+    /** USER id nick user address account flags sshkey :realname (flags: s TLS, i invisible; state C claiming, P pending, R registered). */
     static Message describe(String node, Connection c, char state) {
         String flags = (c.secure() ? "s" : "") + (c.invisible() ? "i" : "") + state;
         Map<String, String> tags = c.away() == null ? Map.of() : Map.of("away", c.away());
@@ -53,7 +54,7 @@ final class RemoteUsers {
                         c.clusterId(),
                         c.nick(),
                         c.user(),
-                        c.host(),
+                        c.address().hostname(), // a parameter may not start with ':' (::1)
                         orStar(c.account()),
                         flags,
                         orStar(c.sshKey()),
@@ -70,8 +71,12 @@ final class RemoteUsers {
         if (holder != null && holdsInCluster.test(holder)) return null;
         if (holder != null) bump(holder);
         String flags = e.param(5);
+        Address address = Address.parse(e.param(3));
+        if (address == null) throw new IllegalArgumentException("a USER event whose address is not one: " + e.param(3));
+        String sshKey = "*".equals(e.param(6)) ? null : e.param(6);
         Connection g = new Connection(
-                e.param(3),
+                address,
+                hub.cloaks().host(address, sshKey), // every node has the same secret: the same cloak as at home
                 RemoteLink.INSTANCE,
                 flags.indexOf('s') >= 0,
                 hub.clock().millis(),
@@ -81,7 +86,7 @@ final class RemoteUsers {
         hub.users().claim(g, nick);
         g.user(e.param(2), e.param(7));
         if (!"*".equals(e.param(4))) g.credentials().account(e.param(4));
-        if (!"*".equals(e.param(6))) g.sshKey(e.param(6));
+        if (sshKey != null) g.sshKey(sshKey);
         g.invisible(flags.indexOf('i') >= 0);
         if (e.tags().get("away") != null) g.away(e.tags().get("away"));
         byId.put(id, g);

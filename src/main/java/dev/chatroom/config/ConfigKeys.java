@@ -131,6 +131,13 @@ public final class ConfigKeys {
                 "A join request unanswered this long is rejected.",
                 c -> c.approvalTimeout(),
                 (b, v) -> b.approvalTimeout(Values.duration(v)));
+        key(
+                "cloak-hosts",
+                room,
+                "true|false",
+                "Others see a cloak (a keyed hash of the address, such as 7tnq2mkx5bv4rc3w.ip) as a user's host; false shows addresses. ssh users are always cloaked.",
+                c -> c.cloakHosts(),
+                (b, v) -> b.cloakHosts(Values.bool(v)));
 
         String limits = "Limits";
         key(

@@ -107,6 +107,11 @@ public final class ServerConfig {
         return settings.maxPending;
     }
 
+    /** The hosts others see are cloaks (keyed hashes of the addresses), not the addresses; ssh users are cloaked either way. */
+    public boolean cloakHosts() {
+        return settings.cloakHosts;
+    }
+
     public String password() {
         return settings.password;
     }

@@ -34,6 +34,7 @@ public final class Settings implements Cloneable {
     Duration pingInterval = Duration.ofSeconds(60);
     Duration pingTimeout = Duration.ofSeconds(60);
     Duration approvalTimeout = Duration.ofMinutes(5);
+    boolean cloakHosts = true;
     Duration registrationTimeout = Duration.ofSeconds(30);
     int sendq = 8 << 20;
     long outputBudget = 0;
@@ -125,6 +126,11 @@ public final class Settings implements Cloneable {
 
     public Settings password(String v) {
         password = v;
+        return this;
+    }
+
+    public Settings cloakHosts(boolean v) {
+        cloakHosts = v;
         return this;
     }
 

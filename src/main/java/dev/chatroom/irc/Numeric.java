@@ -22,6 +22,9 @@ public final class Numeric {
     public static final String RPL_WHOISUSER = "311";
     public static final String RPL_WHOISACCOUNT = "330";
     public static final String RPL_WHOISSECURE = "671";
+    /** The real address, told only to the user themself: others see the cloak in 311. */
+    public static final String RPL_WHOISHOST = "378";
+
     public static final String RPL_LOGGEDIN = "900";
     public static final String RPL_LOGGEDOUT = "901";
     public static final String RPL_SASLSUCCESS = "903";

@@ -72,7 +72,7 @@ public final class AccountRegistration {
             return;
         }
         if (refusedPassword(c, "REGISTER", name, password, r)) return;
-        if (!mayRegister(c.host())) {
+        if (!mayRegister(c.address().limitKey())) {
             hub.events()
                     .event("Registration of " + name + " from " + c.host() + " refused: " + PER_ADDRESS_PER_HOUR
                             + " accounts from there this hour");
@@ -113,7 +113,7 @@ public final class AccountRegistration {
                                         taken(rr, name);
                                         return;
                                     }
-                                    recent.computeIfAbsent(c.host(), h -> new ArrayDeque<>())
+                                    recent.computeIfAbsent(c.address().limitKey(), h -> new ArrayDeque<>())
                                             .addLast(hub.clock().nanos());
                                     rr.add(Message.trailing(
                                             hub.serverName(),
@@ -191,13 +191,13 @@ public final class AccountRegistration {
     }
 
     /** Whether host created fewer than the limit in the last hour; old entries are forgotten as it goes. */
-    private boolean mayRegister(String host) {
+    private boolean mayRegister(String limitKey) {
         long now = hub.clock().nanos();
         if (recent.size() > 10_000) recent.values().removeIf(q -> q.isEmpty() || now - q.peekLast() > HOUR_NANOS);
-        ArrayDeque<Long> times = recent.get(host);
+        ArrayDeque<Long> times = recent.get(limitKey);
         if (times == null) return true;
         while (!times.isEmpty() && now - times.peekFirst() > HOUR_NANOS) times.removeFirst();
-        if (times.isEmpty()) recent.remove(host);
+        if (times.isEmpty()) recent.remove(limitKey);
         return times.size() < PER_ADDRESS_PER_HOUR;
     }
 

@@ -1,5 +1,6 @@
 package dev.chatroom.server;
 
+import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Glob;
 import dev.chatroom.store.ServerBan;
@@ -23,8 +24,8 @@ public final class BanList {
     private final List<ServerBan> wildNicks = new ArrayList<>();
     private final List<ServerBan> wildAddresses = new ArrayList<>();
 
-    /** What the admin typed (a nick, an address, or a mask) as a full mask. */
-    public static String normalize(String target) {
+    /** A nick, an address or a mask as a full nick!user@host mask, as typed. */
+    public static String fullMask(String target) {
         if (target.regionMatches(true, 0, "key:", 0, 4)) return "*!*@key:" + target.substring(4);
         if (target.contains("!") || target.contains("@")) {
             String m = target;
@@ -37,12 +38,27 @@ public final class BanList {
         return target + "!*@*";
     }
 
+    /**
+     * What the admin typed as a server ban's mask: an address in it is written as connections'
+     * addresses are ({@code 0:0:0:0:0:0:0:1} becomes {@code ::1}), or it would never match.
+     */
+    public static String normalize(String target) {
+        String m = fullMask(target);
+        int at = m.indexOf('@');
+        return m.substring(0, at + 1) + canonical(m.substring(at + 1));
+    }
+
+    private static String canonical(String host) {
+        Address a = Address.parse(host);
+        return a == null ? host : a.text();
+    }
+
     /** An ssh key is banned as the host key:SHA256:...: /ban key:SHA256:... makes that mask. */
     public static String keyHost(String fingerprint) {
         return "key:" + fingerprint;
     }
 
-    /** A list holding these bans, as a store kept them. */
+    /** A list holding these bans, as a store kept them (an address in a mask written before addresses were canonical is now). */
     public static BanList of(List<ServerBan> kept) {
         BanList list = new BanList();
         for (ServerBan b : kept) list.add(b.mask(), b.reason(), b.since());
@@ -50,7 +66,8 @@ public final class BanList {
     }
 
     /** Adds (or replaces) a ban. */
-    public ServerBan add(String mask, String reason, Instant since) {
+    public ServerBan add(String fullMask, String reason, Instant since) {
+        String mask = normalize(fullMask);
         remove(mask);
         ServerBan ban = new ServerBan(
                 mask, reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ").strip(), since);
@@ -60,8 +77,8 @@ public final class BanList {
     }
 
     /** Removes a ban; false when there was none. */
-    public boolean remove(String mask) {
-        if (byMask.remove(Casemapping.fold(mask)) == null) return false;
+    public boolean remove(String fullMask) {
+        if (byMask.remove(Casemapping.fold(normalize(fullMask))) == null) return false;
         nicks.clear();
         addresses.clear();
         wildNicks.clear();
@@ -91,6 +108,21 @@ public final class BanList {
         String subject = Casemapping.fold(nick + "!" + user + "@" + host);
         for (ServerBan w : wildNicks) if (Glob.matches(Casemapping.fold(w.mask()), subject)) return w;
         return null;
+    }
+
+    /**
+     * The ban on c under this nick (its own, or one it asks for): the admin's bans match the
+     * address and the host others see (its cloak), so a ban on either keeps the person out.
+     */
+    public ServerBan find(String nick, Connection c) {
+        ServerBan b = find(nick, c.ident(), c.host());
+        return b != null ? b : find(nick, c.ident(), c.shownHost());
+    }
+
+    /** The ban on c's address or cloak alone (masks of the form *!*@host), checked as soon as it connects. */
+    public ServerBan findByHost(Connection c) {
+        ServerBan b = findByAddress(c.host());
+        return b != null ? b : findByAddress(c.shownHost());
     }
 
     /** The ban on an address alone (masks of the form *!*@host), checked as soon as someone connects. */

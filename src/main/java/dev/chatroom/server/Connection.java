@@ -1,5 +1,6 @@
 package dev.chatroom.server;
 
+import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Capability;
 import dev.chatroom.server.flow.FloodGate;
 import dev.chatroom.server.flow.Liveness;
@@ -25,7 +26,8 @@ public final class Connection extends RoomMembership {
         CLOSED
     }
 
-    private final String host;
+    private final Address address;
+    private final String shownHost;
     private String sshKey;
     private final Link link;
     /** Reached us over TLS. */
@@ -58,13 +60,11 @@ public final class Connection extends RoomMembership {
     /** A user of another node, mirrored here: its lines go nowhere, its own node delivers to it. */
     private boolean remote;
 
-    public Connection(String host, Link link, long nowMillis, long nowNanos) {
-        this(host, link, false, nowMillis, nowNanos);
-    }
-
-    public Connection(String host, Link link, boolean secure, long nowMillis, long nowNanos) {
+    /** shownHost: what others see as its host ({@link Cloaks#host}). */
+    public Connection(Address address, String shownHost, Link link, boolean secure, long nowMillis, long nowNanos) {
         this.secure = secure;
-        this.host = host;
+        this.address = address;
+        this.shownHost = shownHost;
         this.link = link;
         this.connectedAtMillis = nowMillis;
         this.connectedAtNanos = nowNanos;
@@ -86,14 +86,27 @@ public final class Connection extends RoomMembership {
         return remote;
     }
 
-    /** The address: what bans, per-address limits and the admin go by. */
-    public String host() {
-        return host;
+    /**
+     * Where it connects from: what bans, per-address limits ({@link Address#limitKey()}) and the
+     * admin go by. Never shown to other users, unless {@link #showsAddress()}.
+     */
+    public Address address() {
+        return address;
     }
 
-    /** The host others see in nick!user@host: the address, or for ssh users ssh/ and their key's short fingerprint. */
+    /** The address as the admin and the logs show it ({@code ::1}); others see {@link #shownHost()}. */
+    public String host() {
+        return address.text();
+    }
+
+    /** The host others see, in nick!user@host and everywhere else: its cloak, or its address with {@code cloak-hosts = false}. */
     public String shownHost() {
-        return sshKey == null ? host : "ssh/" + shortKey(sshKey);
+        return shownHost;
+    }
+
+    /** Others see the address itself as its host: not cloaked ({@code cloak-hosts = false}, not over ssh). */
+    public boolean showsAddress() {
+        return shownHost.equals(address.hostname());
     }
 
     /** The SHA256:... fingerprint of the ssh key this user came in with; null when not over ssh. */
@@ -104,12 +117,6 @@ public final class Connection extends RoomMembership {
     /** Came in over ssh with this key: it identifies the person (allow list, bans, a linked account). */
     public void sshKey(String fingerprint) {
         sshKey = fingerprint;
-    }
-
-    /** The first 12 characters of the base64, as a host name allows them. */
-    static String shortKey(String fingerprint) {
-        String b64 = fingerprint.startsWith("SHA256:") ? fingerprint.substring(7) : fingerprint;
-        return b64.substring(0, Math.min(12, b64.length())).replace('/', '_').replace('+', '-');
     }
 
     public Link link() {
@@ -123,11 +130,7 @@ public final class Connection extends RoomMembership {
 
     /** Whether a password may travel on this connection: encrypted, or never leaving this machine. */
     public boolean confidential() {
-        return secure
-                || host.equals("127.0.0.1")
-                || host.equals("0:0:0:0:0:0:0:1")
-                || host.equals("::1")
-                || host.startsWith("127.");
+        return secure || address.loopback();
     }
 
     /** Its login state, made on first use. */
@@ -325,6 +328,6 @@ public final class Connection extends RoomMembership {
 
     @Override
     public String toString() {
-        return nickOrStar() + "(" + host + ")";
+        return nickOrStar() + "(" + address + ")";
     }
 }

@@ -6,6 +6,7 @@ import static dev.chatroom.irc.Numeric.ERR_YOUREBANNEDCREEP;
 
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.server.Connection.State;
 import dev.chatroom.server.output.Replies;
@@ -46,11 +47,19 @@ public final class Gate {
         return welcome;
     }
 
-    /** A new connection; null when it is refused (banned address, server full, too many from its address): it is told why and closed. */
-    Connection connect(String host, Link link, boolean secure) {
+    /**
+     * A new connection (sshKey: over ssh with it, or null); null when it is refused (banned
+     * address, server full, too many from its address): it is told why and closed.
+     */
+    Connection connect(Address address, String sshKey, Link link, boolean secure) {
         Connection c = new Connection(
-                host, link, secure, hub.clock().millis(), hub.clock().nanos());
-        Departure refusal = refusal(host);
+                address,
+                hub.cloaks().host(address, sshKey),
+                link,
+                secure,
+                hub.clock().millis(),
+                hub.clock().nanos());
+        Departure refusal = refusal(c);
         if (refusal != null) {
             hub.output().replies(c).error(refusal.errorMessage()).flush();
             link.close();
@@ -62,15 +71,17 @@ public final class Gate {
         return c;
     }
 
-    private Departure refusal(String host) {
-        ServerBan ban = hub.bans().findByAddress(host);
+    private Departure refusal(Connection c) {
+        Address address = c.address();
+        ServerBan ban = hub.bans().findByHost(c);
         if (ban != null) return new Departure(DisconnectReason.BANNED, ban.reason());
-        if (password.required() && password.lockedOut(host, hub.clock().nanos()))
+        if (password.required()
+                && password.lockedOut(address.limitKey(), hub.clock().nanos()))
             return Departure.of(DisconnectReason.LOCKED_OUT);
         if (hub.users().localCount() >= config.maxClients()) {
             return new Departure(DisconnectReason.SERVER_FULL, config.maxClients() + " clients");
         }
-        if (hub.users().countFrom(host) >= config.maxPerIp()) {
+        if (hub.users().countFrom(address) >= config.maxPerIp()) {
             return new Departure(DisconnectReason.TOO_MANY_FROM_ADDRESS, Integer.toString(config.maxPerIp()));
         }
         return null;
@@ -86,7 +97,7 @@ public final class Gate {
             refusePassword(c);
             return;
         }
-        ServerBan ban = hub.bans().find(c.nick(), c.ident(), c.host());
+        ServerBan ban = hub.bans().find(c.nick(), c);
         if (ban != null) {
             r.numeric(ERR_YOUREBANNEDCREEP, "You are banned from this server");
             hub.departures().close(c, new Departure(DisconnectReason.BANNED, ban.reason()), r);
@@ -207,7 +218,7 @@ public final class Gate {
 
     /** A wrong or missing password: said only after a delay, so guessing is slow; counted and logged. */
     private void refusePassword(Connection c) {
-        int failures = password.failed(c.host(), hub.clock().nanos());
+        int failures = password.failed(c.address().limitKey(), hub.clock().nanos());
         hub.events()
                 .event("Wrong server password from " + c.host() + " (" + failures
                         + (failures == 1 ? " failure" : " failures")

@@ -29,16 +29,18 @@ public final class History {
 
     private final HistoryStore store;
     private final Clock clock;
+    private final Cloaks cloaks;
     private final int replay;
     private final int days;
     private final int maxPerRoom;
     /** The newest {@link #replay} messages of each room with any, oldest first. */
     private final Map<String, ArrayDeque<StoredMessage>> recent = new HashMap<>();
 
-    public History(ServerConfig config, HistoryStore store, Clock clock) {
+    public History(ServerConfig config, HistoryStore store, Clock clock, Cloaks cloaks) {
         boolean on = config.historyDays() > 0 && store != HistoryStore.NONE;
         this.store = on ? store : HistoryStore.NONE;
         this.clock = clock;
+        this.cloaks = cloaks;
         this.days = on ? config.historyDays() : 0;
         this.replay = on ? config.historyReplay() : 0;
         this.maxPerRoom = config.historyMaxPerRoom();
@@ -123,7 +125,7 @@ public final class History {
         long oldest = oldestKept();
         List<StoredMessage> shown =
                 ring.stream().filter(m -> m.timeMillis() >= oldest).toList();
-        if (!shown.isEmpty()) HistoryLines.replay(r, room.name(), shown);
+        if (!shown.isEmpty()) HistoryLines.replay(r, cloaks, room.name(), shown);
     }
 
     private long oldestKept() {

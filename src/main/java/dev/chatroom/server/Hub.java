@@ -3,6 +3,7 @@ package dev.chatroom.server;
 import static dev.chatroom.irc.Numeric.ERR_INPUTTOOLONG;
 
 import dev.chatroom.config.ServerConfig;
+import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.LineError;
 import dev.chatroom.irc.Message;
@@ -45,6 +46,7 @@ public final class Hub {
     private final Logins logins;
     private final AccountRegistration accountRegistration;
     private final History history;
+    private final Cloaks cloaks;
     private Replication replication = Replication.STANDALONE;
 
     /**
@@ -69,9 +71,10 @@ public final class Hub {
         this.events = events;
         this.bans = BanList.of(stores.bans().load());
         if (bans.size() > 0) events.event(bans.size() + " ban(s) loaded from " + stores.where());
+        this.cloaks = new Cloaks(stores.cloakSecret(), config.cloakHosts());
         this.stats = new Stats(clock.millis());
         this.output = new Output(config.serverName(), clock, alloc);
-        this.history = new History(config, stores.history(), clock);
+        this.history = new History(config, stores.history(), clock, cloaks);
         this.rooms = new Rooms(output, clock, history, stores.rooms());
         this.gate = new Gate(this, new Welcome(config.serverName(), clock.millis(), motd));
         this.departures = new Departures(this);
@@ -81,18 +84,13 @@ public final class Hub {
         this.accountRegistration = new AccountRegistration(this, logins);
         this.dispatcher = new Dispatcher(this);
         if (config.defaultRoom() != null) rooms.createPermanent(config.defaultRoom());
-        rooms.restore(stores.rooms().load());
+        rooms.restore(stores.rooms().load().stream().map(cloaks::remembered).toList());
         new KeepAlive(this);
     }
 
-    /** A new connection from host; null when it is refused (it has been told why and closed). */
-    public Connection connect(String host, Link link) {
-        return gate.connect(host, link, false);
-    }
-
-    /** The same, for a connection that came over TLS. */
-    public Connection connect(String host, Link link, boolean secure) {
-        return gate.connect(host, link, secure);
+    /** A new connection from address (secure: over TLS); null when it is refused (it has been told why and closed). */
+    public Connection connect(Address address, Link link, boolean secure) {
+        return gate.connect(address, null, link, secure);
     }
 
     /**
@@ -100,9 +98,9 @@ public final class Hub {
      * key (SHA256:...): limits and bans by address apply as to anyone, the key is banned or
      * allowed like an account, and a key linked to an account logs in to it at once.
      */
-    public Connection connectSsh(String address, String keyFingerprint, Link link) {
+    public Connection connectSsh(Address address, String keyFingerprint, Link link) {
         ServerBan keyBan = bans.findByAddress(BanList.keyHost(keyFingerprint));
-        Connection c = gate.connect(address, link, true);
+        Connection c = gate.connect(address, keyFingerprint, link, true);
         if (c == null) return null;
         c.sshKey(keyFingerprint);
         c.credentials().certificate(keyFingerprint);
@@ -229,6 +227,11 @@ public final class Hub {
 
     public History history() {
         return history;
+    }
+
+    /** The hosts others see. */
+    public Cloaks cloaks() {
+        return cloaks;
     }
 
     public Rooms rooms() {

@@ -175,7 +175,7 @@ public final class Logins {
             return;
         }
         long now = hub.clock().nanos();
-        String refusal = throttle.refusal(c.host(), Casemapping.fold(name), now);
+        String refusal = throttle.refusal(c.address().limitKey(), Casemapping.fold(name), now);
         if (refusal != null) {
             failLater(c, name, refusal, false);
             return;
@@ -215,7 +215,7 @@ public final class Logins {
     private void failLater(Connection c, String name, String why, boolean count) {
         if (count) {
             int[] n = throttle.failed(
-                    c.host(), Casemapping.fold(name), hub.clock().nanos());
+                    c.address().limitKey(), Casemapping.fold(name), hub.clock().nanos());
             hub.events()
                     .event("Failed login to account " + name + " from " + c.host() + " (" + n[0]
                             + " from this address, " + n[1] + " to this account in 10 minutes)");
@@ -262,7 +262,7 @@ public final class Logins {
         throttle.succeeded(a.key());
         r.numeric(
                 RPL_LOGGEDIN,
-                c.nickOrStar() + "!" + c.ident() + "@" + c.host(),
+                c.nickOrStar() + "!" + c.ident() + "@" + c.shownHost(),
                 a.name(),
                 "You are now logged in as " + a.name());
         if (sasl) r.numeric(RPL_SASLSUCCESS, "SASL authentication successful");

@@ -43,7 +43,7 @@ public final class Moderation {
         only.add(ban.mask(), ban.reason(), ban.since());
         for (Connection c : hub.users().all()) {
             boolean keyMatches = c.sshKey() != null && only.findByAddress(BanList.keyHost(c.sshKey())) != null;
-            if (!keyMatches && only.find(c.nick() == null ? "*" : c.nick(), c.ident(), c.host()) == null) continue;
+            if (!keyMatches && only.find(c.nick() == null ? "*" : c.nick(), c) == null) continue;
             gone.add(c.nickOrStar());
             Replies r = hub.output().replies(c).numeric(ERR_YOUREBANNEDCREEP, "You are banned from this server");
             hub.departures().close(c, new Departure(DisconnectReason.BANNED, ban.reason()), r);

@@ -129,8 +129,7 @@ public final class Room {
      * invitation lets c past +i; a ban, the key and the limit hold for everyone.
      */
     public String[] refusal(Connection c, String key) {
-        if (modes.banned(c.nick(), c.ident(), c.host()))
-            return new String[] {Numeric.ERR_BANNEDFROMCHAN, "Cannot join channel (+b)"};
+        if (modes.banned(c)) return new String[] {Numeric.ERR_BANNEDFROMCHAN, "Cannot join channel (+b)"};
         if (modes.has(ChannelMode.INVITE_ONLY) && !c.invitations().contains(this))
             return new String[] {Numeric.ERR_INVITEONLYCHAN, "Cannot join channel (+i)"};
         if (modes.key() != null && !modes.key().equals(key))
@@ -146,7 +145,7 @@ public final class Room {
         if (!member && modes.has(ChannelMode.NO_EXTERNAL_MESSAGES)) return "Cannot send to channel (+n)";
         if (member && (isOperator(c) || isVoiced(c))) return null;
         if (modes.has(ChannelMode.MODERATED)) return "Cannot send to channel (+m)";
-        if (modes.banned(c.nick(), c.ident(), c.host())) return "Cannot send to channel (+b)";
+        if (modes.banned(c)) return "Cannot send to channel (+b)";
         Long until = mutedUntil == null ? null : mutedUntil.get(c);
         if (until != null && until > nowMillis) return "Cannot send to channel (you are muted here by the admin)";
         return null;

@@ -110,10 +110,13 @@ public final class RoomModes {
         return -1;
     }
 
-    /** Whether nick!ident@host matches a ban (case-insensitively). */
-    public boolean banned(String nick, String ident, String host) {
+    /**
+     * Whether c matches a ban of the room, by the nick!user@host others see: its cloak, never its
+     * address, so a room operator cannot find out who is at an address by banning it.
+     */
+    public boolean banned(Connection c) {
         if (bans.isEmpty()) return false;
-        String who = (nick + "!" + ident + "@" + host).toLowerCase(Locale.ROOT);
+        String who = (c.nick() + "!" + c.ident() + "@" + c.shownHost()).toLowerCase(Locale.ROOT);
         for (RoomBan b : bans) if (Glob.matches(b.mask().toLowerCase(Locale.ROOT), who)) return true;
         return false;
     }
@@ -125,7 +128,7 @@ public final class RoomModes {
      */
     public static String normalizeMask(String m) {
         if (m == null || m.isEmpty() || m.charAt(0) == ':' || m.length() > 200 || m.indexOf(',') >= 0) return null;
-        String full = BanList.normalize(m);
+        String full = BanList.fullMask(m);
         return ServerBan.validMask(full) ? full : null;
     }
 

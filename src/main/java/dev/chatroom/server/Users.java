@@ -1,5 +1,6 @@
 package dev.chatroom.server;
 
+import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Casemapping;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +9,7 @@ import java.util.Map;
 
 /**
  * Every connection, which one holds which nick (case-insensitively, rfc1459), and how many come
- * from each address. A nick is held from NICK on, pending included, until the connection closes.
+ * from each address (an IPv6 /64 counting as one). A nick is held from NICK on, pending included, until the connection closes.
  */
 public final class Users {
     /** Every connection, in no particular order: removal swaps the last one in, so it costs nothing. */
@@ -29,7 +30,7 @@ public final class Users {
         c.index(all.size());
         all.add(c);
         if (c.isRemote()) remote++;
-        else perAddress.merge(c.host(), 1, Integer::sum);
+        else perAddress.merge(c.address().limitKey(), 1, Integer::sum);
     }
 
     void remove(Connection c) {
@@ -42,7 +43,7 @@ public final class Users {
         }
         c.index(-1);
         if (c.isRemote()) remote--;
-        else perAddress.computeIfPresent(c.host(), (h, n) -> n > 1 ? n - 1 : null);
+        else perAddress.computeIfPresent(c.address().limitKey(), (h, n) -> n > 1 ? n - 1 : null);
         if (c.nick() != null) byNick.remove(Casemapping.fold(c.nick()), c);
     }
 
@@ -112,8 +113,8 @@ public final class Users {
         return all.size() - remote;
     }
 
-    public int countFrom(String host) {
-        return perAddress.getOrDefault(host, 0);
+    public int countFrom(Address address) {
+        return perAddress.getOrDefault(address.limitKey(), 0);
     }
 
     /** Every connection, as a copy: safe to close connections while going through it. */

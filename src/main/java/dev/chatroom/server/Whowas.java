@@ -10,7 +10,7 @@ import java.util.List;
 public final class Whowas {
     public static final int MAX = 1000;
 
-    /** Who had the nick, and when they stopped having it. */
+    /** Who had the nick (host: the one others saw, its cloak), and when they stopped having it. */
     public record Entry(String nick, String ident, String host, String realname, long leftAtMillis) {}
 
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
@@ -18,7 +18,7 @@ public final class Whowas {
     void record(Connection c, long nowMillis) {
         if (c.nick() == null) return;
         if (entries.size() == MAX) entries.removeLast();
-        entries.addFirst(new Entry(c.nick(), c.ident(), c.host(), c.realname(), nowMillis));
+        entries.addFirst(new Entry(c.nick(), c.ident(), c.shownHost(), c.realname(), nowMillis));
     }
 
     /** The entries for a nick, newest first, at most max of them (max <= 0: all). */

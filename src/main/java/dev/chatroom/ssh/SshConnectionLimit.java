@@ -1,5 +1,6 @@
 package dev.chatroom.ssh;
 
+import dev.chatroom.ip.Address;
 import dev.chatroom.log.EventSink;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,8 +8,9 @@ import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 
 /**
- * SSH connections per address, held to --max-per-ip as soon as they are accepted: a session
- * costs threads and a terminal before the chat ever sees it (at a name or password prompt).
+ * SSH connections per address (an IPv6 /64 counting as one), held to --max-per-ip as soon as
+ * they are accepted: a session costs threads and a terminal before the chat ever sees it (at a
+ * name or password prompt).
  */
 final class SshConnectionLimit implements SessionListener {
     private final int max;
@@ -22,9 +24,8 @@ final class SshConnectionLimit implements SessionListener {
 
     @Override
     public void sessionCreated(Session session) {
-        String address = address(session);
-        int n = open.merge(address, 1, Integer::sum);
-        if (n > max) {
+        Address address = address(session);
+        if (open.merge(address.limitKey(), 1, Integer::sum) > max) {
             events.event("SSH: refused a connection from " + address + ": more than " + max + " from that address");
             session.close(true);
         }
@@ -32,12 +33,11 @@ final class SshConnectionLimit implements SessionListener {
 
     @Override
     public void sessionClosed(Session session) {
-        open.computeIfPresent(address(session), (k, n) -> n <= 1 ? null : n - 1);
+        open.computeIfPresent(address(session).limitKey(), (k, n) -> n <= 1 ? null : n - 1);
     }
 
-    private static String address(Session session) {
-        return session.getIoSession().getRemoteAddress() instanceof InetSocketAddress a
-                ? a.getAddress().getHostAddress()
-                : "?";
+    /** The peer of a session of our TCP listener. */
+    private static Address address(Session session) {
+        return Address.of(((InetSocketAddress) session.getIoSession().getRemoteAddress()).getAddress());
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatroom.ssh;
 
+import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Message;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,10 +11,11 @@ import java.security.MessageDigest;
  * start and known only inside the server process, so nothing else on the machine can claim to
  * be someone else.
  */
-public record SshGatewayLine(String address, String keyFingerprint) {
+public record SshGatewayLine(Address address, String keyFingerprint) {
 
-    public static String line(String secret, String address, String keyFingerprint) {
-        return "WEBIRC " + secret + " ssh " + address + " " + address + " :secure ssh-key=" + keyFingerprint;
+    public static String line(String secret, Address address, String keyFingerprint) {
+        String host = address.hostname(); // ::1 as 0::1: a parameter cannot start with ':'
+        return "WEBIRC " + secret + " ssh " + host + " " + host + " :secure ssh-key=" + keyFingerprint;
     }
 
     /** Who the line names; null when it is not a gateway line with the right secret. */
@@ -33,6 +35,7 @@ public record SshGatewayLine(String address, String keyFingerprint) {
             if (option.startsWith("ssh-key=")) key = option.substring(8);
         }
         if (key == null || !key.matches("SHA256:[A-Za-z0-9+/=]{20,}")) return null;
-        return new SshGatewayLine(m.params().get(3), key);
+        Address address = Address.parse(m.params().get(3));
+        return address == null ? null : new SshGatewayLine(address, key);
     }
 }

@@ -4,6 +4,7 @@ import dev.chatroom.client.PlainUi;
 import dev.chatroom.client.Session;
 import dev.chatroom.client.TerminalUi;
 import dev.chatroom.client.Ui;
+import dev.chatroom.ip.Address;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,9 +45,9 @@ final class SshShell implements Command {
     public void start(ChannelSession channel, Environment env) throws IOException {
         var session = channel.getSession();
         String key = session.getAttribute(SshListener.KEY);
-        String address = session.getClientAddress() instanceof InetSocketAddress a
-                ? a.getAddress().getHostAddress()
-                : "0.0.0.0";
+        Address address = session.getClientAddress() instanceof InetSocketAddress a
+                ? Address.of(a.getAddress())
+                : Address.parse("0.0.0.0");
         String user = session.getUsername();
         Map<String, String> vars = env.getEnv();
         boolean pty =
@@ -56,7 +57,7 @@ final class SshShell implements Command {
         thread.start();
     }
 
-    private void run(Environment env, Map<String, String> vars, boolean pty, String user, String key, String address) {
+    private void run(Environment env, Map<String, String> vars, boolean pty, String user, String key, Address address) {
         int code = 1;
         try (Ui ui = pty
                 ? new TerminalUi(terminal(env, vars), true)

@@ -1,6 +1,5 @@
 package dev.chatroom.store;
 
-import dev.chatroom.irc.Message;
 import java.util.Map;
 
 /**
@@ -8,6 +7,7 @@ import java.util.Map;
  * saw them) and who it was between, by case-folded name, so it can be found again by room or
  * by the two sides of a private conversation.
  *
+ * @param prefix the sender's nick!user@host as others saw it (its host cloaked, since hosts are)
  * @param roomKey the folded room name; null for a private message
  * @param recipientKey a private message's folded recipient nick; null in a room
  * @param accountKey the sender's folded account; null when the sender was not logged in
@@ -26,9 +26,4 @@ public record StoredMessage(
         String recipientKey,
         String recipientAccountKey,
         String text,
-        Map<String, String> clientTags) {
-
-    public Message toMessage() {
-        return Message.trailing(prefix, command, target, text);
-    }
-}
+        Map<String, String> clientTags) {}

@@ -1,10 +1,11 @@
 package dev.chatroom.store;
 
+import java.security.SecureRandom;
 import java.util.List;
 
 /**
  * Everything the server keeps between runs, behind one contract: accounts and the allow list,
- * bans, rooms and history. Two implementations sit side by side, {@code store.sqlite} (the
+ * bans, rooms, history and the cloak secret. Two implementations sit side by side, {@code store.sqlite} (the
  * embedded default, one chatroom.db in the data dir) and {@code store.redis} (a cluster's shared
  * Redis); the server's composition root picks one. Every method is called on the event loop and
  * never makes it wait for the disk or the network: writes are queued, reads at start block once,
@@ -22,6 +23,13 @@ public interface Stores extends AutoCloseable {
 
     HistoryStore history();
 
+    /**
+     * The secret hosts are cloaked with: made at random the first time and the same from then on,
+     * on every start and on every node of a cluster, so that a cloak stays what it was and a ban on
+     * it keeps matching. Read once, at start.
+     */
+    byte[] cloakSecret() throws StoreException;
+
     /** Where the records are, for the admin: a file, or a Redis address. */
     String where();
 
@@ -29,9 +37,18 @@ public interface Stores extends AutoCloseable {
     @Override
     void close();
 
+    /** A new secret for {@link #cloakSecret()}: 256 bits, as HMAC-SHA256 takes them. */
+    static byte[] newSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
+    }
+
     /** Keeps nothing: a server with no data dir (in-memory tests, tools). */
     static Stores none() {
         return new Stores() {
+            private final byte[] secret = newSecret();
+
             private final BanStore bans = new BanStore() {
                 @Override
                 public List<ServerBan> load() {
@@ -60,6 +77,11 @@ public interface Stores extends AutoCloseable {
             @Override
             public HistoryStore history() {
                 return HistoryStore.NONE;
+            }
+
+            @Override
+            public byte[] cloakSecret() {
+                return secret;
             }
 
             @Override

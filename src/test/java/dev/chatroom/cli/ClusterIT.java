@@ -72,6 +72,22 @@ class ClusterIT {
         assertThat(got).contains(":alice!").contains("msgid=n1.");
     }
 
+    @Test
+    void everyNodeShowsAUserUnderTheOneCloakTheSecretInRedisMakes() throws Exception {
+        int p1 = node("n1");
+        int p2 = node("n2");
+        IrcTestClient alice = client(p1, "alice");
+        String cloak = alice.history().stream()
+                .filter(l -> l.contains(" 001 alice "))
+                .findFirst()
+                .orElseThrow()
+                .replaceAll(".*@", "");
+        assertThat(cloak).matches("[a-z2-9]{16}\\.ip");
+        IrcTestClient bob = client(p2, "bob");
+        bob.send("WHOIS alice");
+        assertThat(bob.expect(" 311 ")).isEqualTo(":chatroom 311 bob alice ~alice " + cloak + " * :alice Tester");
+    }
+
     /** The texts of the next n room messages, in the order received (msgid included: every node must give the same one). */
     private static List<String> said(IrcTestClient c, int n) {
         List<String> out = new ArrayList<>();

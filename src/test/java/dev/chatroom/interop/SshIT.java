@@ -104,7 +104,7 @@ class SshIT {
                 alice.typeLine("hello from ssh");
                 bob.expect(".*alice.*: hello from ssh");
                 assertThat(carol.expect("PRIVMSG #chatroom :hello from ssh"))
-                        .matches(":alice!~alice@ssh/\\S{12} PRIVMSG #chatroom :hello from ssh");
+                        .matches(":alice!~alice@ssh/[a-z2-9]{16} PRIVMSG #chatroom :hello from ssh");
                 bob.type("hi alice");
                 alice.await("bob: hi alice", false);
                 carol.send("PRIVMSG #chatroom :hi from irc");

@@ -139,7 +139,8 @@ class ApprovalTest extends HubTest {
         FakeClient c = request("zed");
         server.admin.execute("y");
         c.expect(" 366 ");
-        assertThat(server.admin.execute("/users")).isEqualTo("1 user connected, 0 waiting.\n  #chatroom (1): zed");
+        assertThat(server.admin.execute("/users"))
+                .isEqualTo("1 user connected, 0 waiting.\n  #chatroom (1): zed (127.0.0.1)");
     }
 
     @Test

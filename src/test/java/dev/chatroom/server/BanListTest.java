@@ -3,7 +3,9 @@ package dev.chatroom.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.irc.Glob;
+import dev.chatroom.store.ServerBan;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BanListTest {
@@ -17,6 +19,18 @@ class BanListTest {
         assertThat(BanList.normalize("*@10.0.*")).isEqualTo("*!*@10.0.*");
         assertThat(BanList.normalize("bob!~b")).isEqualTo("bob!~b@*");
         assertThat(BanList.normalize("nick!user@host")).isEqualTo("nick!user@host");
+    }
+
+    @Test
+    void anAddressIsBannedInItsOneWrittenFormHoweverItWasTyped() {
+        assertThat(BanList.normalize("0:0:0:0:0:0:0:1")).isEqualTo("*!*@::1");
+        assertThat(BanList.normalize("bob!*@2001:DB8:0:0:0:0:0:1")).isEqualTo("bob!*@2001:db8::1");
+        assertThat(BanList.normalize("*!*@2001:db8:*")).isEqualTo("*!*@2001:db8:*");
+        // as an older version saved it, when connections' addresses were written this way
+        BanList kept = BanList.of(List.of(new ServerBan("*!*@0:0:0:0:0:0:0:1", "old", Instant.EPOCH)));
+        assertThat(kept.findByAddress("::1")).isNotNull();
+        assertThat(kept.all()).extracting(ServerBan::mask).containsExactly("*!*@::1");
+        assertThat(kept.remove("*!*@0:0:0:0:0:0:0:1")).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.chatroom.testing;
 
+import dev.chatroom.ip.Address;
 import dev.chatroom.irc.IrcFrameDecoder;
 import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.server.Connection;
@@ -32,13 +33,20 @@ public final class FakeClient {
     /** secure: as if it came over TLS. */
     FakeClient(InMemoryServer server, String host, boolean secure) {
         this.server = server;
-        this.connection = server.hub.connect(host, link, secure);
+        this.connection = server.hub.connect(address(host), link, secure);
     }
 
     /** Through the ssh gateway: someone at host who logged in to ssh with this key. */
     FakeClient(InMemoryServer server, String host, String sshKey) {
         this.server = server;
-        this.connection = server.hub.connectSsh(host, sshKey, link);
+        this.connection = server.hub.connectSsh(address(host), sshKey, link);
+    }
+
+    /** An address in any of its forms, as a socket would report it. */
+    private static Address address(String host) {
+        Address a = Address.parse(host);
+        if (a == null) throw new IllegalArgumentException("not an address: " + host);
+        return a;
     }
 
     /** The server-side connection, null when the server refused it. */

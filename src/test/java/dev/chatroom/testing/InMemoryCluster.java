@@ -22,6 +22,8 @@ public final class InMemoryCluster implements AutoCloseable {
     public final InMemoryBus bus = new InMemoryBus(clock);
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final SharedStores stores;
+    /** What nodes without a dir share: nothing kept, but one cloak secret, as a cluster's Redis gives them one. */
+    private final Stores none = Stores.none();
 
     private record Node(InMemoryServer server, NodeClock clock, InMemoryBus.Client link, Cluster cluster) {}
 
@@ -51,7 +53,7 @@ public final class InMemoryCluster implements AutoCloseable {
                 InMemoryServer.config(changes.andThen(b -> b.nodeName(name))),
                 clock,
                 nodeClock,
-                stores == null ? Stores.none() : stores.forNode());
+                stores == null ? none : stores.forNode());
         InMemoryBus.Client link = bus.connect();
         AdminCommands relayed = new AdminCommands(server);
         Cluster cluster = new Cluster(server.hub, link, name, nodeClock::later, (line, mine) -> {

@@ -135,6 +135,10 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
                 return stores.history();
             }
 
+            public byte[] cloakSecret() throws StoreException {
+                return stores.cloakSecret();
+            }
+
             public String where() {
                 return stores.where();
             }
@@ -149,13 +153,17 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
         this(config());
     }
 
-    /** Accepts everyone, no flood control (tests of those features turn them on), many connections per address. */
+    /**
+     * Accepts everyone, no flood control, hosts shown as addresses (tests of those features turn
+     * them on: {@code CloakTest}), many connections per address.
+     */
     public static ServerConfig config() {
         return ServerConfig.defaults()
                 .with(b -> b.host("127.0.0.1")
                         .port(0)
                         .approve(ApprovalPolicy.ALL)
                         .floodRate(0)
+                        .cloakHosts(false)
                         .maxPerIp(1000)
                         .dataDir(Path.of("unused-in-memory")));
     }

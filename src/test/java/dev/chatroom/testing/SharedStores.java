@@ -60,6 +60,10 @@ final class SharedStores implements AutoCloseable {
                 return history;
             }
 
+            public byte[] cloakSecret() throws StoreException {
+                return stores.cloakSecret();
+            }
+
             public String where() {
                 return "the cluster's shared stores";
             }

@@ -32,7 +32,7 @@ public final class TestServer implements AutoCloseable {
         admin = new AdminCommands(server);
     }
 
-    /** Accepts everyone, keeps its data in a fresh temporary folder, flood control off. */
+    /** Accepts everyone, keeps its data in a fresh temporary folder, flood control off, hosts shown as addresses. */
     public static ServerConfig config() {
         try {
             var dir = Files.createTempDirectory("chatroom-test");
@@ -44,6 +44,7 @@ public final class TestServer implements AutoCloseable {
                             .approve(ApprovalPolicy.ALL)
                             .dataDir(dir)
                             .floodRate(0)
+                            .cloakHosts(false)
                             .maxPerIp(1000));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -80,7 +80,11 @@ public final class HistoryCommands {
         HistoryQuery q = new HistoryQuery(kind, conv, from, to, limit);
         if (conv.accountKey() == null && !conv.isRoom()) {
             c.awaitAnswer(); // answered at once, but through the same path
-            answer(ctx.hub(), c, label, r -> HistoryLines.batch(r, HistoryLines.CHATHISTORY, target, List.of()));
+            answer(
+                    ctx.hub(),
+                    c,
+                    label,
+                    r -> HistoryLines.batch(r, ctx.hub().cloaks(), HistoryLines.CHATHISTORY, target, List.of()));
             return;
         }
         c.awaitAnswer(); // what c sends next waits for the answer: one read per client at a time
@@ -97,7 +101,7 @@ public final class HistoryCommands {
                                         "History is unavailable right now; try again later",
                                         sub,
                                         target);
-                            else HistoryLines.batch(r, HistoryLines.CHATHISTORY, target, found);
+                            else HistoryLines.batch(r, ctx.hub().cloaks(), HistoryLines.CHATHISTORY, target, found);
                         }));
     }
 
@@ -252,7 +256,7 @@ public final class HistoryCommands {
                                         "Search is unavailable right now; try again later");
                                 return;
                             }
-                            HistoryLines.batch(r, HistoryLines.SEARCH, null, found);
+                            HistoryLines.batch(r, hub.cloaks(), HistoryLines.SEARCH, null, found);
                         }));
     }
 

@@ -7,6 +7,7 @@ import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Glob;
 import dev.chatroom.irc.Names;
 import dev.chatroom.irc.Utf8;
+import dev.chatroom.server.Cloaks;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
@@ -67,14 +68,30 @@ final class QueryCommands {
         return false;
     }
 
-    /** A WHO mask matches the nick, the user, the host, the server's name or the realname. */
+    /**
+     * A WHO mask matches the nick, the user, the host others see, the server's name or the
+     * realname; the address only where the viewer may see it, or a mask would find out who is
+     * at an address.
+     */
     private static boolean matches(Context ctx, String foldedMask, Connection who) {
+        String address = addressSeen(ctx.client(), who) ? who.host() : null;
         for (String field : new String[] {
-            who.nick(), who.user(), who.ident(), who.host(), ctx.hub().serverName(), who.realname()
+            who.nick(),
+            who.user(),
+            who.ident(),
+            who.shownHost(),
+            address,
+            ctx.hub().serverName(),
+            who.realname()
         }) {
             if (field != null && Glob.matches(foldedMask, Casemapping.fold(field))) return true;
         }
         return false;
+    }
+
+    /** The user themself sees their address; others only where it is their host anyway ({@code cloak-hosts = false}). */
+    private static boolean addressSeen(Connection viewer, Connection who) {
+        return viewer == who || who.showsAddress();
     }
 
     private static void whoReply(Context ctx, String channel, Connection who, String status, String whox) {
@@ -103,7 +120,8 @@ final class QueryCommands {
                 case 't' -> out.add(token.isEmpty() ? "0" : token);
                 case 'c' -> out.add(channel);
                 case 'u' -> out.add(who.ident());
-                case 'i' -> out.add(who.host());
+                case 'i' ->
+                    out.add(addressSeen(ctx.client(), who) ? who.address().hostname() : Cloaks.HIDDEN_ADDRESS);
                 case 'h' -> out.add(who.shownHost());
                 case 's' -> out.add(hub.serverName());
                 case 'n' -> out.add(who.nick());
@@ -152,6 +170,8 @@ final class QueryCommands {
                 id == null || id.indexOf(':') < 0
                         ? "chatroom server"
                         : "chatroom server, node " + id.substring(0, id.indexOf(':')));
+        if (who == ctx.client())
+            ctx.numeric(RPL_WHOISHOST, who.nick(), "is connecting from *@" + who.host() + " " + who.host());
         if (who.away() != null) ctx.numeric(RPL_AWAY, who.nick(), who.away());
         if (who.secure()) ctx.numeric(RPL_WHOISSECURE, who.nick(), "is using a secure connection");
         if (who.account() != null) ctx.numeric(RPL_WHOISACCOUNT, who.nick(), who.account(), "is logged in as");

@@ -129,7 +129,7 @@ final class RegistrationCommands {
                 ctx.numeric(ERR_NICKTOOFAST, wanted, "Nick change too fast. Please wait " + wait + " seconds.");
                 return;
             }
-            if (ctx.hub().bans().find(wanted, c.ident(), c.host()) != null) {
+            if (ctx.hub().bans().find(wanted, c) != null) {
                 ctx.numeric(ERR_ERRONEUSNICKNAME, wanted, "That nickname is banned");
                 return;
             }

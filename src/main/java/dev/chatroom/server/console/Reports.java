@@ -30,7 +30,8 @@ final class Reports {
                 + hub.gate().approvals().size() + " waiting.");
         for (Room r : hub.rooms().all()) {
             StringJoiner names = new StringJoiner(" ");
-            for (Connection m : r.members()) names.add(r.prefixOf(m) + m.nick() + (m.away() != null ? " (away)" : ""));
+            for (Connection m : r.members())
+                names.add(r.prefixOf(m) + m.nick() + " (" + m.host() + (m.away() != null ? ", away)" : ")"));
             out.add("  " + r.name() + " (" + r.size() + "): " + names);
         }
         return out.toString();

@@ -1,5 +1,6 @@
 package dev.chatroom.server.console;
 
+import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Names;
 import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.Connection;
@@ -83,23 +84,34 @@ final class RoomAdmin {
     static String ban(Hub hub, String mask, String roomName, String reason) {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
-        String normalized = RoomModes.normalizeMask(mask);
+        String normalized = cloaked(hub, RoomModes.normalizeMask(mask));
         if (normalized == null) return "Not a nick or nick!user@host mask: " + mask;
         String result = mode(hub, r.name(), "+b", List.of(normalized));
         List<String> gone = new ArrayList<>();
         String why = reason == null ? "Banned from " + r.name() : Utf8.truncate(reason.strip(), Names.KICK_MAX);
         for (Connection m : r.members()) {
-            if (!r.modes().banned(m.nick(), m.ident(), m.host())) continue;
+            if (!r.modes().banned(m)) continue;
             gone.add(m.nick());
             r.kick(m, hub.serverName(), why, null);
         }
         return result + (gone.isEmpty() ? "" : " Removed from " + r.name() + ": " + String.join(", ", gone) + ".");
     }
 
+    /**
+     * A room ban matches the hosts members see, so an address the admin names (who sees
+     * addresses) is banned as its cloak; the room's operators see the cloak, never the address.
+     */
+    private static String cloaked(Hub hub, String mask) {
+        if (mask == null) return null;
+        int at = mask.lastIndexOf('@');
+        Address a = Address.parse(mask.substring(at + 1));
+        return a == null ? mask : mask.substring(0, at + 1) + hub.cloaks().host(a, null);
+    }
+
     static String unban(Hub hub, String mask, String roomName) {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
-        String normalized = RoomModes.normalizeMask(mask);
+        String normalized = cloaked(hub, RoomModes.normalizeMask(mask));
         if (normalized == null
                 || r.modes().bans().stream().noneMatch(b -> b.mask().equalsIgnoreCase(normalized))) {
             return "No ban on " + mask + " in " + r.name() + ".";

@@ -1,5 +1,6 @@
 package dev.chatroom.server.net;
 
+import dev.chatroom.ip.Address;
 import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.irc.LineError;
 import dev.chatroom.irc.LineFramer;
@@ -94,7 +95,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
             return;
         }
         InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
-        connection = hub.connect(remote.getAddress().getHostAddress(), this, secure);
+        connection = hub.connect(Address.of(remote.getAddress()), this, secure);
     }
 
     /** The TLS handshake ended: a client certificate, if any, becomes the connection's; a failed handshake ends it. */

@@ -2,6 +2,7 @@ package dev.chatroom.server.output;
 
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
+import dev.chatroom.server.Cloaks;
 import dev.chatroom.store.StoredMessage;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * Remembered messages written for one client: inside a batch (chathistory, search) for those
  * that negotiated batch, otherwise as plain lines between two notices saying they are history,
- * with their original time as a tag (server-time) or, failing that, in front of the text.
+ * with their original time as a tag (server-time) or, failing that, in front of the text. A
+ * sender's host is shown as it would be now ({@link Cloaks#remembered}).
  */
 public final class HistoryLines {
     private static final DateTimeFormatter STAMP =
@@ -22,9 +24,9 @@ public final class HistoryLines {
     private HistoryLines() {}
 
     /** The messages a client is shown on joining room. */
-    public static void replay(Replies r, String room, List<StoredMessage> messages) {
+    public static void replay(Replies r, Cloaks cloaks, String room, List<StoredMessage> messages) {
         if (r.to().has(Capability.BATCH)) {
-            batch(r, CHATHISTORY, room, messages);
+            batch(r, cloaks, CHATHISTORY, room, messages);
             return;
         }
         r.add(Message.trailing(
@@ -32,27 +34,29 @@ public final class HistoryLines {
                 "NOTICE",
                 room,
                 "--- " + messages.size() + " earlier message" + (messages.size() == 1 ? "" : "s") + " ---"));
-        plain(r, messages);
+        plain(r, cloaks, messages);
         r.add(Message.trailing(server(r), "NOTICE", room, "--- end of earlier messages ---"));
     }
 
     /** A CHATHISTORY answer: always a batch for batch clients (an empty one when nothing matched), plain lines for the others. */
-    public static void batch(Replies r, String type, String target, List<StoredMessage> messages) {
+    public static void batch(Replies r, Cloaks cloaks, String type, String target, List<StoredMessage> messages) {
         if (!r.to().has(Capability.BATCH)) {
-            plain(r, messages);
+            plain(r, cloaks, messages);
             return;
         }
         String id = target == null ? r.startBatch(type) : r.startBatch(type, target);
         for (StoredMessage m : messages) {
-            r.addRemembered(m.toMessage(), m.timeMillis(), m.msgid(), m.account(), m.clientTags(), id);
+            Message line = Message.trailing(cloaks.remembered(m.prefix()), m.command(), m.target(), m.text());
+            r.addRemembered(line, m.timeMillis(), m.msgid(), m.account(), m.clientTags(), id);
         }
         r.endBatch(id);
     }
 
-    private static void plain(Replies r, List<StoredMessage> messages) {
+    private static void plain(Replies r, Cloaks cloaks, List<StoredMessage> messages) {
         boolean tagged = r.to().has(Capability.SERVER_TIME);
         for (StoredMessage m : messages) {
-            Message line = tagged ? m.toMessage() : Message.trailing(m.prefix(), m.command(), m.target(), stamped(m));
+            Message line = Message.trailing(
+                    cloaks.remembered(m.prefix()), m.command(), m.target(), tagged ? m.text() : stamped(m));
             r.addRemembered(line, m.timeMillis(), m.msgid(), m.account(), m.clientTags(), null);
         }
     }

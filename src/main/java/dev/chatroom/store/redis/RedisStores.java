@@ -8,12 +8,14 @@ import dev.chatroom.store.Stores;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -161,6 +163,20 @@ public final class RedisStores implements Stores {
     @Override
     public HistoryStore history() {
         return history;
+    }
+
+    /** Whichever node starts first makes it (SET NX); every node then reads the same one. */
+    @Override
+    public byte[] cloakSecret() throws StoreException {
+        String key = backend.key("cloak-secret");
+        String made = HexFormat.of().formatHex(Stores.newSecret());
+        backend.await("make the cloak secret (" + key + ")", backend.redis.set(key, made, SetArgs.Builder.nx()));
+        String kept = backend.await("read the cloak secret (" + key + ")", backend.redis.get(key));
+        try {
+            return HexFormat.of().parseHex(kept);
+        } catch (RuntimeException e) {
+            throw new StoreException("Redis " + backend.where + ": " + key + " is not a secret this server made", e);
+        }
     }
 
     /** "Redis at redis://host:port", for messages. */

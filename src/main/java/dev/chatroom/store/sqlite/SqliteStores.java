@@ -12,9 +12,13 @@ import java.util.concurrent.Executor;
 
 /**
  * The embedded stores: everything in {@code <data-dir>/chatroom.db}, one SQLite database with
- * one writer thread, so writes land in the order the event loop made them.
+ * one writer thread, so writes land in the order the event loop made them; the cloak secret
+ * beside it, in {@code cloak-secret}.
  */
 public final class SqliteStores implements Stores {
+    /** The cloak secret's file, in the data dir. */
+    public static final String CLOAK_SECRET = "cloak-secret";
+
     private final Database database;
     private final SqliteAccountStore accounts;
     private final SqliteBanStore bans;
@@ -58,6 +62,11 @@ public final class SqliteStores implements Stores {
     @Override
     public HistoryStore history() {
         return history;
+    }
+
+    @Override
+    public byte[] cloakSecret() throws StoreException {
+        return SecretFile.readOrCreate(database.file().resolveSibling(CLOAK_SECRET));
     }
 
     @Override

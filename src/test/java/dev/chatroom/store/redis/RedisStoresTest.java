@@ -114,6 +114,15 @@ class RedisStoresTest {
     }
 
     @Test
+    void everyNodeCloaksWithTheOneSecretTheFirstMade() throws Exception {
+        byte[] first = open().cloakSecret();
+        assertThat(first).hasSize(32);
+        assertThat(open().cloakSecret()).isEqualTo(first);
+        assertThat(open("other:", RedisStores.DEFAULT_MAX_QUEUED).cloakSecret())
+                .isNotEqualTo(first); // another chat network on the same Redis
+    }
+
+    @Test
     void deletedAccountsAndEntriesAreGoneForEveryone() throws Exception {
         RedisStores a = open();
         accounts(a).create(BOB);
