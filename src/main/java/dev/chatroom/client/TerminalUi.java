@@ -4,19 +4,22 @@ import dev.chatroom.irc.Colors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.LineReaderImpl;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.Terminal.Signal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -27,15 +30,21 @@ import org.jline.utils.Status;
  * The interactive client: JLine line editing with history and Tab completion of commands, nicks
  * and colors. Incoming lines are printed above the input line (printAbove), which is redrawn
  * intact. Ctrl-C clears a half-typed line, or leaves on an empty one; Ctrl-D leaves.
+ *
+ * <p>Several threads write to the terminal: the input thread (the prompt and what is typed), the
+ * network thread (lines printed above, the status line), the lag thread (the status line). Every
+ * write happens under the line reader's own lock, reading or not, so no two of them interleave.
  */
 public final class TerminalUi implements Ui {
     private final Terminal terminal;
-    private final LineReader reader;
+    private final ChatLineReader reader;
     private volatile Supplier<Collection<String>> nicks = List::of;
     private final boolean statusLine;
-    private Status status;
-    private volatile List<AttributedString> pendingStatus;
-    private static final String STATUS_WIDGET = "chatroom-status";
+    /** Null without a status line; drawn under the reader's lock only. */
+    private final Status status;
+    /** Under the reader's lock: nothing is drawn once the terminal is handed back. */
+    private boolean closed;
+
     private volatile IntConsumer roomKeys = i -> {};
     /** Next and previous room, passed to the room-key callback. */
     public static final int NEXT = -1;
@@ -50,28 +59,24 @@ public final class TerminalUi implements Ui {
     public TerminalUi(Terminal terminal, boolean statusLine) {
         this.terminal = terminal;
         this.statusLine = statusLine;
-        this.reader = LineReaderBuilder.builder()
-                .terminal(terminal)
-                .appName("chatroom")
-                .completer(this::complete)
-                .variable(LineReader.HISTORY_SIZE, 1000)
-                .variable(LineReader.HISTORY_IGNORE, "/register *:/passwd *") // passwords stay out of the history
-                // '!' in a chat message is text, not a history reference
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.AUTO_FRESH_LINE, true)
-                // the room's echo of what was sent replaces the typed line: each message shows once
-                .option(LineReader.Option.ERASE_LINE_ON_FINISH, true)
-                .option(LineReader.Option.BRACKETED_PASTE, true)
-                .build();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(LineReader.HISTORY_SIZE, 1000);
+        variables.put(LineReader.HISTORY_IGNORE, "/register *:/passwd *"); // passwords stay out of the history
+        // what LineReaderBuilder.build() does, for a reader whose lock the UI can take
+        this.reader = new ChatLineReader(terminal, variables);
+        reader.setHistory(new DefaultHistory());
+        reader.setCompleter(this::complete);
+        // '!' in a chat message is text, not a history reference
+        reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        reader.option(LineReader.Option.AUTO_FRESH_LINE, true);
+        // the room's echo of what was sent replaces the typed line: each message shows once
+        reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, true);
+        reader.option(LineReader.Option.BRACKETED_PASTE, true);
         for (int i = 1; i <= 9; i++) bindRoomKey(KeyMap.alt((char) ('0' + i)), i);
         bindRoomKey(KeyMap.ctrl('N'), NEXT);
         bindRoomKey(KeyMap.ctrl('P'), PREVIOUS);
-        reader.getWidgets().put(STATUS_WIDGET, () -> {
-            drawStatus();
-            return true;
-        });
         // set up before the first line is read: the status line takes the bottom row for itself
-        if (statusLine) status = Status.getStatus(terminal, true);
+        status = statusLine ? Status.getStatus(terminal, true) : null;
     }
 
     private void bindRoomKey(String keys, int which) {
@@ -89,39 +94,32 @@ public final class TerminalUi implements Ui {
         roomKeys = switchTo;
     }
 
+    /** The new prompt, drawn at once if a line is being read (checked and drawn under the lock). */
     @Override
     public void prompt(String p) {
-        if (reader.isReading()) {
-            if (reader instanceof LineReaderImpl impl) impl.setPrompt(p);
+        reader.locked(() -> {
+            if (!reader.isReading()) return;
+            reader.setPrompt(p);
             reader.callWidget(LineReader.REDRAW_LINE);
             reader.callWidget(LineReader.REDISPLAY);
-        }
+        });
     }
 
     /**
-     * Status lines are drawn under the line reader's lock (through a widget) while it reads, so
-     * they never interleave with a line printed above or with the user's typing.
+     * The status line, drawn under the line reader's lock whether a line is being read or not:
+     * between two lines (an answer just sent, the next prompt not drawn yet) too, so it never cuts
+     * into a line printed above, the prompt being drawn or the reader's own redraw of it.
      */
     @Override
     public void status(String text) {
         if (status == null) return;
-        pendingStatus = List.of(new AttributedStringBuilder()
+        List<AttributedString> lines = List.of(new AttributedStringBuilder()
                 .style(AttributedStyle.INVERSE)
                 .append(fit(text))
                 .toAttributedString());
-        if (reader.isReading()) {
-            try {
-                reader.callWidget(STATUS_WIDGET);
-                return;
-            } catch (IllegalStateException notReadingAnyMore) {
-                // fall through: draw it directly
-            }
-        }
-        drawStatus();
-    }
-
-    private synchronized void drawStatus() {
-        if (status != null && pendingStatus != null) status.update(pendingStatus);
+        reader.locked(() -> {
+            if (!closed) status.update(lines);
+        });
     }
 
     private String fit(String text) {
@@ -169,6 +167,7 @@ public final class TerminalUi implements Ui {
         }
     }
 
+    /** printAbove takes the reader's lock itself. */
     @Override
     public void print(String text) {
         reader.printAbove(text);
@@ -225,14 +224,46 @@ public final class TerminalUi implements Ui {
     @Override
     public void close() {
         try {
-            synchronized (this) {
+            reader.locked(() -> {
+                if (closed) return;
+                closed = true;
                 if (status != null) status.close();
-            }
-            terminal.writer().print("\r\u001b[2K\u001b[0m");
-            terminal.writer().flush();
+                terminal.writer().print("\r\u001b[2K\u001b[0m");
+                terminal.writer().flush();
+            });
             terminal.close();
         } catch (IOException ignored) {
             // the terminal is going away anyway
+        }
+    }
+
+    /**
+     * JLine's line reader with its lock in reach. The reader draws the prompt, the typed line and
+     * (in its redisplay) the status line under this lock, and printAbove takes it too; the UI takes
+     * it for everything else it draws, so all writes to the terminal go one at a time.
+     */
+    private static final class ChatLineReader extends LineReaderImpl {
+        ChatLineReader(Terminal terminal, Map<String, Object> variables) {
+            super(terminal, "chatroom", variables);
+        }
+
+        /** Runs the drawing under the reader's lock (reentrant: widgets and callWidget may be used inside). */
+        void locked(Runnable drawing) {
+            lock.lock();
+            try {
+                drawing.run();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * A resize redraws the status line and the prompt; JLine does it holding the reader's monitor
+         * only, from the signal's thread, so it takes the lock too.
+         */
+        @Override
+        protected void handleSignal(Signal signal) {
+            locked(() -> super.handleSignal(signal));
         }
     }
 }

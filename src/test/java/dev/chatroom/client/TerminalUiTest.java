@@ -11,7 +11,10 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jline.terminal.Size;
@@ -93,6 +96,138 @@ class TerminalUiTest {
             bob.expect(":alice!~alice@127.0.0.1 QUIT :left the chat");
             ui.close();
         }
+    }
+
+    private static final int ROUNDS = 300;
+    private static final String SAVE_CURSOR = "\u001b7";
+    private static final String RESTORE_CURSOR = "\u001b8";
+
+    /** The xterm-type terminal over pipes (and a pty), everything it writes collected in {@link #screen}. */
+    private Terminal terminalOver(PipedInputStream keys) throws Exception {
+        OutputStream out = new OutputStream() {
+            @Override
+            public void write(int b) {
+                synchronized (TerminalUiTest.this) {
+                    screen.write(b);
+                }
+            }
+        };
+        return TerminalBuilder.builder()
+                .system(false)
+                .streams(keys, out)
+                .type("xterm-256color")
+                .size(new Size(80, 24))
+                .encoding(StandardCharsets.UTF_8)
+                .build();
+    }
+
+    private static String message(int i) {
+        return String.format("message-%04d-the-whole-line", i);
+    }
+
+    /**
+     * Lines printed above and status updates from two other threads at once, all released
+     * together; nothing is being read, as between two lines typed (the answer to /register's
+     * password sent, the next prompt not drawn yet).
+     */
+    @Test
+    void printedLinesAndStatusUpdatesFromTwoThreadsNeverInterleave() throws Exception {
+        PipedInputStream keys = new PipedInputStream(new PipedOutputStream(), 4096);
+        TerminalUi ui = new TerminalUi(terminalOver(keys));
+        printAndUpdateStatusAtOnce(ui);
+        assertNothingInterleaved(allOutput(ui), "");
+        ui.close();
+    }
+
+    /**
+     * The same while lines are read one after another: each prompt drawn, the line typed and
+     * accepted, the next prompt; the status line and printed lines never cut into that drawing.
+     */
+    @Test
+    void printedLinesStatusUpdatesAndPromptsNeverInterleave() throws Exception {
+        PipedOutputStream typing = new PipedOutputStream();
+        PipedInputStream keys = new PipedInputStream(typing, 4096);
+        TerminalUi ui = new TerminalUi(terminalOver(keys));
+        BlockingQueue<String> read = new LinkedBlockingQueue<>();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+            for (String line; (line = ui.readLine("prompt> ")) != null; ) read.add(line);
+        });
+        CompletableFuture<Void> typist = CompletableFuture.runAsync(() -> {
+            try {
+                // one line at a time: each typed when the one before has been read
+                for (int i = 0; i < ROUNDS; i++) {
+                    typing.write("x\r".getBytes(StandardCharsets.UTF_8));
+                    typing.flush();
+                    assertThat(read.poll(10, TimeUnit.SECONDS)).isEqualTo("x");
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        printAndUpdateStatusAtOnce(ui);
+        typist.get(30, TimeUnit.SECONDS);
+        typing.close(); // end of input: readLine gives null
+        reading.get(10, TimeUnit.SECONDS);
+        assertNothingInterleaved(allOutput(ui), "prompt> ");
+        ui.close();
+    }
+
+    /**
+     * Everything written so far, once it has come through: the terminal writes to a pty whose
+     * other end a pump thread copies to {@link #screen}, in order, so a last line marks the end.
+     */
+    private String allOutput(TerminalUi ui) throws InterruptedException {
+        ui.print("the-end-of-the-output");
+        return awaitScreen("the last line", s -> s.contains("the-end-of-the-output"));
+    }
+
+    private static void printAndUpdateStatusAtOnce(TerminalUi ui) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<Void> printer = CompletableFuture.runAsync(() -> {
+            awaitQuietly(go);
+            for (int i = 0; i < ROUNDS; i++) ui.print(message(i));
+        });
+        CompletableFuture<Void> statuses = CompletableFuture.runAsync(() -> {
+            awaitQuietly(go);
+            // a different text each time, so each update draws something
+            for (int i = 0; i < ROUNDS; i++) ui.status(String.format("alice in #chatroom | lag %d ms", i));
+        });
+        go.countDown();
+        printer.get(30, TimeUnit.SECONDS);
+        statuses.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void awaitQuietly(CountDownLatch go) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every printed line reached the terminal in one piece, and every status drawing (saved
+     * cursor, the bottom row drawn, cursor restored) is one run with nothing else inside it and
+     * never inside another.
+     */
+    private static void assertNothingInterleaved(String out, String prompt) {
+        for (int i = 0; i < ROUNDS; i++) assertThat(out).contains(message(i));
+        int drawings = 0;
+        for (int from = out.indexOf(SAVE_CURSOR); from >= 0; from = out.indexOf(SAVE_CURSOR, from + 1)) {
+            int restored = out.indexOf(RESTORE_CURSOR, from);
+            assertThat(restored)
+                    .as("cursor restored after the save at %d", from)
+                    .isPositive();
+            String inside = out.substring(from + SAVE_CURSOR.length(), restored);
+            assertThat(inside)
+                    .as("status drawing at %d", from)
+                    .doesNotContain(SAVE_CURSOR)
+                    .doesNotContain("message-");
+            if (!prompt.isEmpty())
+                assertThat(inside).as("status drawing at %d", from).doesNotContain(prompt);
+            drawings++;
+        }
+        assertThat(drawings).as("status drawings").isPositive();
     }
 
     @Test
