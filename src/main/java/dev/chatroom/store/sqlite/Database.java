@@ -55,6 +55,10 @@ public final class Database implements AutoCloseable {
                 "CREATE TABLE rooms (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, created_ms INTEGER NOT NULL, topic TEXT, topic_by TEXT,"
                         + " topic_ms INTEGER NOT NULL DEFAULT 0, flags TEXT NOT NULL DEFAULT '', room_key TEXT, room_limit INTEGER NOT NULL DEFAULT 0,"
                         + " bans TEXT NOT NULL DEFAULT '')",
+            },
+            new String[] {
+                // the accounts of a room's operators, one a line: they are operators again after a restart
+                "ALTER TABLE rooms ADD COLUMN operators TEXT NOT NULL DEFAULT ''",
             });
 
     private final Path file;

@@ -141,6 +141,7 @@ class ConsoleCommandsTest extends HubTest {
                         "/mute",
                         "/unmute",
                         "/say",
+                        "/invite",
                         "/op",
                         "/deop",
                         "/voice",
