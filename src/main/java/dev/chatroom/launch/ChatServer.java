@@ -54,6 +54,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     }
 
     public ChatServer start() throws StartException {
+        PrivateDataDir.secure(config, events);
         List<String> motd;
         try {
             motd = Motd.load(config);

@@ -123,6 +123,16 @@ class DatabaseTest {
                                     dir.resolve("data").toString()))
                     .isEqualTo(1);
             assertThat(err.toString()).contains("already exists");
+            Path nowhere = dir.resolve("missing").resolve("backup.db");
+            assertThat(RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                            .execute(
+                                    "admin",
+                                    "backup",
+                                    nowhere.toString(),
+                                    "--data-dir",
+                                    dir.resolve("data").toString()))
+                    .isEqualTo(1);
+            assertThat(err.toString()).contains(nowhere + ": its directory does not exist");
         }
         Path restored = Files.createDirectories(dir.resolve("restored"));
         Files.copy(copy, restored.resolve(Database.FILE));
