@@ -48,10 +48,14 @@ public final class Cluster implements Replication, Bus.Listener {
     private long ownHeardNanos;
     private boolean applying;
 
-    /** Joins hub to the cluster on bus as the node named so; {@link #start()} then connects. Called on the loop. */
-    public Cluster(Hub hub, Bus bus, String node, Executor loop, ClusterConsole console) {
+    /**
+     * Joins hub to the cluster on bus as the node named so, every event sealed with secret ({@link SealedBus});
+     * {@link #start()} then connects. Called on the loop.
+     */
+    public Cluster(Hub hub, Bus bus, ClusterSecret secret, String node, Executor loop, ClusterConsole console) {
         this.hub = hub;
-        this.bus = bus;
+        RefusedEvents refused = new RefusedEvents(hub);
+        this.bus = new SealedBus(bus, secret, hub.clock()::millis, why -> loop.execute(() -> refused.refused(why)));
         this.node = node;
         this.loop = loop;
         this.console = console;

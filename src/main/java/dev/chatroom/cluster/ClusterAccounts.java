@@ -82,7 +82,9 @@ final class ClusterAccounts implements AccountSharing {
         Connection g = remote.find(e.param(0));
         if (g == null || g.isClosed() || e.param(1).equals(g.account())) return;
         g.credentials().account(e.param(1));
-        if (g.isRegistered()) hub.logins().tellRooms(g, e.param(1));
+        if (!g.isRegistered()) return;
+        hub.logins().tellRooms(g, e.param(1));
+        hub.rooms().loggedIn(g);
     }
 
     private Accounts accounts() {

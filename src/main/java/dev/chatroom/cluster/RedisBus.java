@@ -13,6 +13,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.net.SocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +65,12 @@ public final class RedisBus implements Bus {
         this.prefix = prefix;
         this.channel = prefix + "bus";
         this.seqKey = prefix + "bus:seq";
+    }
+
+    /** Whether uri gives Redis a password (redis://user:password@host, redis://:password@host). */
+    public static boolean asksForPassword(String uri) {
+        String who = URI.create(uri).getRawUserInfo();
+        return who != null && !who.isEmpty() && !who.endsWith(":");
     }
 
     @Override

@@ -187,6 +187,14 @@ public final class ServerConfig {
     public String nodeName() {
         return settings.nodeName;
     }
+    /** The secret a cluster's servers share, given as it is; null: see {@link #clusterSecretFile()}. */
+    public String clusterSecret() {
+        return settings.clusterSecret;
+    }
+    /** A file holding the cluster secret (its first line); null: see {@link #clusterSecret()}. */
+    public Path clusterSecretFile() {
+        return settings.clusterSecretFile;
+    }
 
     /** Two configs are equal when every setting is, as records are. */
     @Override

@@ -31,6 +31,8 @@ public final class Settings implements Cloneable {
     String password;
     String redis;
     String nodeName = "n1";
+    String clusterSecret;
+    Path clusterSecretFile;
     Duration pingInterval = Duration.ofSeconds(60);
     Duration pingTimeout = Duration.ofSeconds(60);
     Duration approvalTimeout = Duration.ofMinutes(5);
@@ -221,6 +223,16 @@ public final class Settings implements Cloneable {
 
     public Settings nodeName(String v) {
         nodeName = v;
+        return this;
+    }
+
+    public Settings clusterSecret(String v) {
+        clusterSecret = v;
+        return this;
+    }
+
+    public Settings clusterSecretFile(Path v) {
+        clusterSecretFile = v;
         return this;
     }
 

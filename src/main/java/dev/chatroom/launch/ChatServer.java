@@ -2,6 +2,7 @@ package dev.chatroom.launch;
 
 import dev.chatroom.cluster.Bus;
 import dev.chatroom.cluster.Cluster;
+import dev.chatroom.cluster.ClusterSecret;
 import dev.chatroom.cluster.RedisBus;
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.log.EventSink;
@@ -54,6 +55,15 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     }
 
     public ChatServer start() throws StartException {
+        PrivateDataDir.secure(config, events);
+        ClusterSecret secret = null;
+        if (config.redis() != null) {
+            try {
+                secret = ClusterSecret.of(config);
+            } catch (IllegalArgumentException e) {
+                throw new StartException(e.getMessage(), true, e);
+            }
+        }
         List<String> motd;
         try {
             motd = Motd.load(config);
@@ -94,7 +104,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
                     "Cannot use the database: " + (e.getCause() == null ? e : e.getCause()).getMessage(), false, e);
         }
         listeners.serve(hub, tls);
-        if (config.redis() != null) joinCluster();
+        if (secret != null) joinCluster(secret);
         plain = listen(config.port(), false);
         if (tls != null) secure = listenTls();
         if (config.sshPort() != ServerConfig.OFF) startSsh();
@@ -127,11 +137,11 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     }
 
     /** Joins the cluster on Redis before listening: a node that cannot reach Redis does not start (exit 1, a supervisor retries). */
-    private void joinCluster() throws StartException {
+    private void joinCluster(ClusterSecret secret) throws StartException {
         RedisBus bus = new RedisBus(config.redis(), "chatroom:");
         AdminCommands relayed = new AdminCommands(this);
         try {
-            call(h -> new Cluster(h, bus, config.nodeName(), listeners.loop(), (line, mine) -> {
+            call(h -> new Cluster(h, bus, secret, config.nodeName(), listeners.loop(), (line, mine) -> {
                         String answer = relayed.executeRelayed(line, mine);
                         if (!answer.isEmpty()) events.event(answer);
                     }))
@@ -143,9 +153,15 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             if (e instanceof Bus.NameTaken)
                 throw new StartException("Cannot join the cluster: " + e.getMessage(), true, e);
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new StartException("Cannot reach Redis at " + config.redis() + ": " + cause.getMessage(), false, e);
+            throw new StartException("Cannot reach " + stores.where() + ": " + cause.getMessage(), false, e);
         }
-        events.event("Cluster: node " + config.nodeName() + " on Redis at " + config.redis() + ".");
+        events.event("Cluster: node " + config.nodeName() + " on " + stores.where() + ".");
+        if (!RedisBus.asksForPassword(config.redis())) {
+            events.event("Cluster: WARNING: " + stores.where() + " let this server in without a password: anyone who"
+                    + " can reach it can read the accounts and history and disturb the chat. Give Redis a password"
+                    + " (requirepass, or an ACL user) and --redis redis://user:password@host:port; see 'Running"
+                    + " several servers' in the README.");
+        }
     }
 
     private Channel listen(int port, boolean tlsToo) throws StartException {

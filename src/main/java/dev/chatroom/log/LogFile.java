@@ -1,46 +1,52 @@
 package dev.chatroom.log;
 
+import dev.chatroom.files.PrivateFiles;
 import dev.chatroom.irc.Sanitizer;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.logging.FileHandler;
-import java.util.logging.Formatter;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
- * Server events appended to a file, one timestamped line each. java.util.logging is enough for
- * that and costs no dependency; the file is flushed after every line so a crash loses nothing.
+ * Server events appended to a file, one timestamped line each, flushed after every line so a crash loses nothing.
+ * A new file is made readable by its owner only: it names people's addresses, and with --log-messages holds what
+ * they said. Appending lines is all it does, so no logging library is needed.
  */
 public final class LogFile implements EventSink, AutoCloseable {
-    private final FileHandler handler;
-    private final Logger logger;
+    private final Path path;
+    private final Writer out;
+    private boolean failing;
 
     public LogFile(Path path) throws IOException {
-        // FileHandler treats '%' as a pattern character
-        handler = new FileHandler(path.toAbsolutePath().toString().replace("%", "%%"), true);
-        handler.setEncoding("UTF-8");
-        handler.setFormatter(new Formatter() {
-            @Override
-            public String format(LogRecord r) {
-                return Instant.ofEpochMilli(r.getMillis()) + " " + r.getMessage() + System.lineSeparator();
-            }
-        });
-        logger = Logger.getAnonymousLogger();
-        logger.setUseParentHandlers(false);
-        logger.addHandler(handler);
+        this.path = path;
+        PrivateFiles.createFile(path);
+        this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     /** Logs a line stripped of escape sequences and control characters: users' text ends up in here. */
     @Override
-    public void event(String line) {
-        logger.info(Sanitizer.forTerminal(line));
-        handler.flush();
+    public synchronized void event(String line) {
+        try {
+            out.write(Instant.ofEpochMilli(System.currentTimeMillis()) + " " + Sanitizer.forTerminal(line)
+                    + System.lineSeparator());
+            out.flush();
+            failing = false;
+        } catch (IOException e) {
+            // the server goes on (a full disk must not stop the chat); said once, not for every line
+            if (!failing) System.err.println("chatroom: cannot write to the log file " + path + ": " + e.getMessage());
+            failing = true;
+        }
     }
 
     @Override
-    public void close() {
-        handler.close();
+    public synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // closing at exit: nothing left to do with the error
+        }
     }
 }

@@ -69,7 +69,8 @@ public final class Cloaks {
                 r.flags(),
                 r.key(),
                 r.limit(),
-                bans);
+                bans,
+                r.operators());
     }
 
     private String hash(String what) {

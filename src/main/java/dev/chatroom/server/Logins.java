@@ -288,6 +288,7 @@ public final class Logins {
                         + a.name() + how);
         if (c.isRegistered()) {
             tellRooms(c, a.name());
+            hub.rooms().loggedIn(c);
             hub.replication().loggedIn(c);
         }
     }

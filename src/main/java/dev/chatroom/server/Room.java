@@ -37,6 +37,7 @@ public final class Room {
     private String topicSetBy;
     private long topicSetAtMillis;
     private final RoomModes modes = RoomModes.standard();
+    private final RoomOperators operators = new RoomOperators();
     /** Members muted in this room only (by the admin), until when; null while there are none. */
     private Map<Connection, Long> mutedUntil;
 
@@ -95,11 +96,15 @@ public final class Room {
         return flags > 0 && (flags & status.statusBit()) != 0;
     }
 
-    /** Gives or takes a member's status; false when c is not a member or nothing changed. */
+    /**
+     * Gives or takes a member's status; false when c is not a member or nothing changed. Making a logged-in member an
+     * operator remembers their account, so they are one again after a restart; taking it forgets it.
+     */
     public boolean status(Connection c, ChannelMode status, boolean on) {
         int flags = c.flagsIn(this);
         if (flags < 0 || ((flags & status.statusBit()) != 0) == on) return false;
         c.flagsIn(this, on ? flags | status.statusBit() : flags & ~status.statusBit());
+        if (status == ChannelMode.OPERATOR) operators.set(c.account(), on);
         return true;
     }
 
@@ -125,12 +130,12 @@ public final class Room {
     }
 
     /**
-     * Why c may not join with this key: the numeric and its text, or null when c may. An
-     * invitation lets c past +i; a ban, the key and the limit hold for everyone.
+     * Why c may not join with this key: the numeric and its text, or null when c may. An invitation, or being logged
+     * in to an operator's account, lets c past +i; a ban, the key and the limit hold for everyone.
      */
     public String[] refusal(Connection c, String key) {
         if (modes.banned(c)) return new String[] {Numeric.ERR_BANNEDFROMCHAN, "Cannot join channel (+b)"};
-        if (modes.has(ChannelMode.INVITE_ONLY) && !c.invitations().contains(this))
+        if (modes.has(ChannelMode.INVITE_ONLY) && !c.invitations().contains(this) && !operators.contains(c.account()))
             return new String[] {Numeric.ERR_INVITEONLYCHAN, "Cannot join channel (+i)"};
         if (modes.key() != null && !modes.key().equals(key))
             return new String[] {Numeric.ERR_BADCHANNELKEY, "Cannot join channel (+k)"};
@@ -165,13 +170,17 @@ public final class Room {
 
     /**
      * c joins: everyone in the room sees the JOIN (and, with away-notify, whether c is away),
-     * c gets its topic and member list. The first to join a room that is not permanent becomes
-     * its operator. Joining twice does nothing.
+     * c gets its topic and member list. Whoever is logged in to an operator's account is an operator (the room sees
+     * the MODE); so is the first to join a room that is not permanent and remembers no operator (a restored room
+     * with operators is not anyone's for being first). Joining twice does nothing.
      */
     public void join(Connection c, Replies r) {
         if (contains(c)) return;
         c.uninvite(this);
-        add(c, snapshot.length == 0 && !permanent ? ChannelMode.OPERATOR.statusBit() : 0);
+        boolean byAccount = operators.contains(c.account());
+        boolean first = snapshot.length == 0 && !permanent && operators.isEmpty();
+        add(c, byAccount || first ? ChannelMode.OPERATOR.statusBit() : 0);
+        if (first && operators.set(c.account(), true)) rooms.changed(this);
         Message extended = Message.trailing(
                 c.prefix(),
                 "JOIN",
@@ -183,6 +192,7 @@ public final class Room {
             for (Connection m : snapshot) if (m != c) (m.has(Capability.EXTENDED_JOIN) ? extendedJoin : join).sendTo(m);
             r.add(c.has(Capability.EXTENDED_JOIN) ? extendedJoin : join);
         }
+        if (byAccount) showModes(rooms.output().serverName(), List.of("+o", c.nick()), r);
         if (c.away() != null) {
             try (Broadcast away = rooms.output().from(Message.trailing(c.prefix(), "AWAY", c.away()), c.account())) {
                 for (Connection m : snapshot) if (m != c && m.has(Capability.AWAY_NOTIFY)) away.sendTo(m);
@@ -226,6 +236,11 @@ public final class Room {
 
     /** A MODE change by source, seen by every member; the one who made it (may be null) gets it with its replies. */
     public void announceModes(String source, List<String> change, Replies requester) {
+        showModes(source, change, requester);
+        rooms.changed(this);
+    }
+
+    private void showModes(String source, List<String> change, Replies requester) {
         List<String> params = new ArrayList<>(change.size() + 1);
         params.add(name);
         params.addAll(change);
@@ -233,7 +248,18 @@ public final class Room {
             b.sendToMembersExcept(this, requester == null ? null : requester.to());
             if (requester != null) requester.add(b);
         }
-        rooms.changed(this);
+    }
+
+    /** c, a member, logged in: an operator's account is remembered; a remembered account's member is made operator. */
+    void loggedIn(Connection c) {
+        if (isOperator(c) && operators.set(c.account(), true)) rooms.changed(this);
+        else if (!isOperator(c) && operators.contains(c.account()) && status(c, ChannelMode.OPERATOR, true))
+            announceModes(rooms.output().serverName(), List.of("+o", c.nick()), null);
+    }
+
+    /** The account is gone (dropped): whoever registers its name next is nobody's operator. */
+    void forgetOperator(String account) {
+        if (operators.set(account, false)) rooms.changed(this);
     }
 
     /** The room's settings as they are saved for a restart. */
@@ -247,7 +273,8 @@ public final class Room {
                 modes.flagLetters(),
                 modes.key(),
                 modes.limit(),
-                List.copyOf(modes.bans()));
+                List.copyOf(modes.bans()),
+                operators.list());
     }
 
     /** At start: the settings it had before the restart. */
@@ -259,6 +286,7 @@ public final class Room {
         modes.setting(ChannelMode.KEY, s.key());
         modes.setting(ChannelMode.LIMIT, s.limit() > 0 ? Integer.toString(s.limit()) : null);
         for (RoomBan b : s.bans()) modes.ban(b.mask(), b.setBy(), b.setAtSeconds());
+        operators.restore(s.operators());
     }
 
     /** c is gone from the server; its QUIT was announced once to all its rooms together. */

@@ -30,7 +30,10 @@ public final class Rooms {
         this.store = store;
     }
 
-    /** At start: the rooms there were, empty, with their topics, modes and bans; the default room takes its saved settings. */
+    /**
+     * At start: the rooms there were, empty, with their topics, modes (+i too: a restart never opens a closed room),
+     * bans and operators' accounts; the default room takes its saved settings.
+     */
     void restore(List<SavedRoom> saved) {
         for (SavedRoom s : saved) {
             Room room = find(s.name());
@@ -39,7 +42,6 @@ public final class Rooms {
                 byName.put(Casemapping.fold(s.name()), room);
             }
             room.restore(s);
-            room.modes().set(ChannelMode.INVITE_ONLY, false); // restored empty: nobody inside could invite anyone
         }
     }
 
@@ -59,6 +61,16 @@ public final class Rooms {
     /** The room's topic or modes changed (or it was made): saved, so a restart brings it back. */
     void changed(Room room) {
         if (room.exists()) store.save(room.saved());
+    }
+
+    /** c logged in: the rooms it is in remember it as an operator, or make it one (see {@link Room#loggedIn}). */
+    public void loggedIn(Connection c) {
+        for (Room r : c.rooms()) r.loggedIn(c);
+    }
+
+    /** The account was dropped: no room remembers it as an operator any more. */
+    public void accountDropped(String account) {
+        for (Room r : byName.values()) r.forgetOperator(account);
     }
 
     public Room find(String name) {

@@ -13,6 +13,7 @@ public final class Stats {
     private long bytesOut;
     private final Map<DisconnectReason, Long> disconnects = new EnumMap<>(DisconnectReason.class);
     private final Map<String, Long> internalErrors = new TreeMap<>();
+    private final Map<String, Long> clusterRefusals = new TreeMap<>();
 
     public Stats(long startedMillis) {
         this.startedMillis = startedMillis;
@@ -57,6 +58,15 @@ public final class Stats {
 
     public Map<String, Long> internalErrors() {
         return Collections.unmodifiableMap(internalErrors);
+    }
+
+    /** A cluster event dropped by why ("replayed"): forged, replayed, out of time. Returns how many so far. */
+    public long clusterEventRefused(String why) {
+        return clusterRefusals.merge(why, 1L, Long::sum);
+    }
+
+    public Map<String, Long> clusterRefusals() {
+        return Collections.unmodifiableMap(clusterRefusals);
     }
 
     public Map<DisconnectReason, Long> disconnects() {

@@ -1,5 +1,6 @@
 package dev.chatroom.ssh;
 
+import dev.chatroom.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -41,22 +41,16 @@ public final class SshHostKey {
         Path file = dir.resolve(FILE);
         try {
             if (Files.exists(file)) return new SshHostKey(read(file), file, false);
-            Files.createDirectories(dir);
+            PrivateFiles.createDirectories(dir);
             KeyPairGenerator g = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA);
             g.initialize(new EdDSAParameterSpec(EdDSAParameterSpec.Ed25519));
             KeyPair kp = g.generateKeyPair();
             Path tmp = dir.resolve(FILE + ".new");
             Files.deleteIfExists(tmp);
-            try {
-                Files.createFile(
-                        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(tmp);
-            }
+            PrivateFiles.createFile(tmp);
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(kp, "chatroom", null, out);
             }
-            ownerOnly(tmp);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             return new SshHostKey(kp, file, true);
         } catch (GeneralSecurityException e) {
@@ -74,14 +68,6 @@ public final class SshHostKey {
                     "cannot read the SSH host key " + file + ": " + e.getMessage()
                             + " (move it away to have a new one made; clients will then warn that the key changed)",
                     e);
-        }
-    }
-
-    private static void ownerOnly(Path p) {
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: its own permissions apply
         }
     }
 

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A room's settings as they are kept across restarts: its name, topic, modes and bans (members are not kept).
- * Its {@link #text() text form} is written once here: Redis keeps it and the cluster bus carries it.
+ * A room's settings as they are kept across restarts: its name, topic, modes, bans and the accounts of its operators
+ * (members are not kept; {@code operators} are account names case-folded, in order). Its {@link #text() text form} is
+ * written once here: Redis keeps it and the cluster bus carries it.
  */
 public record SavedRoom(
         String name,
@@ -17,13 +18,25 @@ public record SavedRoom(
         String flags,
         String key,
         int limit,
-        List<RoomBan> bans) {
-    /** The text form's version, its first field: a new form gets a new one, and this one stays readable (Redis keeps it). */
-    private static final String VERSION = "1";
+        List<RoomBan> bans,
+        List<String> operators) {
+    /** The text form's version, its first field: a new form gets a new one, and the old ones stay readable (Redis keeps them). */
+    private static final String VERSION = "2";
 
-    private static final int FIELDS = 9;
+    private static final int FIELDS = 10;
+    /** Version 1 had no operators: a room saved by it remembers none. */
+    private static final String VERSION_1 = "1";
 
-    /** The room as one line of {@link Fields}: the version, then each field in order, the bans a list of (mask, by, at) records. */
+    private static final int FIELDS_1 = 9;
+
+    public SavedRoom {
+        operators = operators == null ? List.of() : List.copyOf(operators);
+    }
+
+    /**
+     * The room as one line of {@link Fields}: the version, then each field in order, the bans a list of (mask, by, at)
+     * records, the operators a list of account names.
+     */
     public String text() {
         List<String> banTexts = null;
         if (bans != null) {
@@ -41,16 +54,18 @@ public record SavedRoom(
                 flags,
                 key,
                 Integer.toString(limit),
-                Fields.list(banTexts)));
+                Fields.list(banTexts),
+                Fields.list(operators)));
     }
 
     /**
      * The room a {@link #text()} describes.
      *
-     * @throws IllegalArgumentException when it is damaged or of another version
+     * @throws IllegalArgumentException when it is damaged or of an unknown version
      */
     public static SavedRoom parse(String text) {
-        List<String> f = Fields.record(text, VERSION, FIELDS);
+        boolean first = text.startsWith(VERSION_1 + "\t");
+        List<String> f = first ? Fields.record(text, VERSION_1, FIELDS_1) : Fields.record(text, VERSION, FIELDS);
         List<String> banTexts = Fields.unlist(f.get(8));
         List<RoomBan> bans = null;
         if (banTexts != null) {
@@ -71,6 +86,7 @@ public record SavedRoom(
                 f.get(5),
                 f.get(6),
                 Integer.parseInt(f.get(7)),
-                bans);
+                bans,
+                first ? List.of() : Fields.unlist(f.get(9)));
     }
 }

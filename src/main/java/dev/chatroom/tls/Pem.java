@@ -1,5 +1,6 @@
 package dev.chatroom.tls;
 
+import dev.chatroom.files.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -79,17 +80,19 @@ public final class Pem {
     }
 
     private static void writeFiles(Identity id, Path certFile, Path keyFile) throws IOException {
-        Files.createDirectories(certFile.toAbsolutePath().getParent());
-        Files.createDirectories(keyFile.toAbsolutePath().getParent());
+        PrivateFiles.createDirectories(certFile.toAbsolutePath().getParent());
+        PrivateFiles.createDirectories(keyFile.toAbsolutePath().getParent());
         Path keyTemp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
         Files.deleteIfExists(keyTemp);
-        Files.createFile(keyTemp, Owner.only());
+        PrivateFiles.createFile(keyTemp);
         try (Writer w = Files.newBufferedWriter(keyTemp, StandardCharsets.US_ASCII);
                 JcaPEMWriter pem = new JcaPEMWriter(w)) {
             pem.writeObject(
                     new JcaPKCS8Generator(id.key(), null)); // PKCS#8, "BEGIN PRIVATE KEY": what every TLS stack reads
         }
         Path certTemp = certFile.resolveSibling(certFile.getFileName() + ".tmp");
+        Files.deleteIfExists(certTemp);
+        PrivateFiles.createFile(certTemp); // public, but the data dir keeps nothing others may read
         try (Writer w = Files.newBufferedWriter(certTemp, StandardCharsets.US_ASCII);
                 JcaPEMWriter pem = new JcaPEMWriter(w)) {
             for (X509Certificate c : id.chain()) pem.writeObject(c);

@@ -6,12 +6,16 @@ import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.JarProcess;
 import dev.chatroom.testing.RedisServer;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Smoke tests of cluster mode where the in-memory tests (dev.chatroom.cluster, on InMemoryBus)
@@ -23,10 +27,20 @@ class ClusterIT {
     private RedisServer redis;
     private final List<JarProcess> nodes = new ArrayList<>();
     private final List<IrcTestClient> clients = new ArrayList<>();
+    private Path secret;
 
     @BeforeEach
-    void redis() throws Exception {
+    void redis(@TempDir Path dir) throws Exception {
         redis = RedisServer.start();
+        secret = secretFile(dir);
+    }
+
+    /** A cluster secret in a file of its own, as the README says to keep it. */
+    static Path secretFile(Path dir) throws IOException {
+        Path file = dir.resolve("cluster-secret");
+        Files.writeString(file, "0123456789abcdef0123456789abcdef0123456789abcdef\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 
     @AfterEach
@@ -38,7 +52,17 @@ class ClusterIT {
 
     private int node(String name) throws Exception {
         JarProcess p = new JarProcess(
-                "server", "--port", "0", "--redis", redis.uri(), "--node-name", name, "--approve", "all");
+                "server",
+                "--port",
+                "0",
+                "--redis",
+                redis.uri(),
+                "--cluster-secret-file",
+                secret.toString(),
+                "--node-name",
+                name,
+                "--approve",
+                "all");
         nodes.add(p);
         return p.awaitListening();
     }
@@ -162,7 +186,17 @@ class ClusterIT {
     void aNodeNameIsHeldByOneRunningServer() throws Exception {
         node("n1");
         JarProcess twin = new JarProcess(
-                "server", "--port", "0", "--redis", redis.uri(), "--node-name", "n1", "--approve", "all");
+                "server",
+                "--port",
+                "0",
+                "--redis",
+                redis.uri(),
+                "--cluster-secret-file",
+                secret.toString(),
+                "--node-name",
+                "n1",
+                "--approve",
+                "all");
         nodes.add(twin);
         twin.expect("the node name n1 is in use by another running server");
         assertThat(twin.waitForExit()).isEqualTo(2);

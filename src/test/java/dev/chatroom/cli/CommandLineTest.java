@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +108,32 @@ class CommandLineTest {
         assertThat(run("server", "--motd-file", dir.resolve("nope.txt").toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("cannot read the MOTD file");
+    }
+
+    @Test
+    void aClusterNodeWithoutAGoodSecretDoesNotStart(@TempDir Path dir) throws Exception {
+        String[] node = {"server", "--redis", "redis://127.0.0.1:1", "--data-dir", dir.toString()};
+        assertThat(run(node)).isEqualTo(2);
+        assertThat(err.toString())
+                .isEqualTo("chatroom: --redis needs the cluster's secret, the same on every server:"
+                        + " --cluster-secret-file FILE (or --cluster-secret), at least 32 characters;"
+                        + " openssl rand -hex 32 > FILE makes one" + System.lineSeparator());
+        Path file = Files.writeString(dir.resolve("secret"), "too short\n");
+        assertThat(run(with(node, "--cluster-secret-file", file.toString()))).isEqualTo(2);
+        assertThat(err.toString()).contains("chatroom: the cluster secret is too short (9 characters)");
+        assertThat(run(with(node, "--cluster-secret-file", dir.resolve("none").toString())))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("cannot read --cluster-secret-file " + dir.resolve("none") + ": no such file");
+        assertThat(run(with(node, "--cluster-secret", "x".repeat(32), "--cluster-secret-file", file.toString())))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("chatroom: give --cluster-secret or --cluster-secret-file, not both");
+    }
+
+    private static String[] with(String[] args, String... more) {
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.chatroom.testing;
 
 import dev.chatroom.cluster.Cluster;
+import dev.chatroom.cluster.ClusterSecret;
 import dev.chatroom.config.Settings;
 import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.store.Stores;
@@ -18,6 +19,9 @@ import java.util.function.Consumer;
  * never inside it, and every client call returns once everything it caused everywhere is done.
  */
 public final class InMemoryCluster implements AutoCloseable {
+    /** The secret every node here shares. */
+    public static final ClusterSecret SECRET = ClusterSecret.of("in-memory cluster secret, 32 characters or more");
+
     public final ManualClock clock = new ManualClock();
     public final InMemoryBus bus = new InMemoryBus(clock);
     private final Map<String, Node> nodes = new LinkedHashMap<>();
@@ -56,7 +60,7 @@ public final class InMemoryCluster implements AutoCloseable {
                 stores == null ? none : stores.forNode());
         InMemoryBus.Client link = bus.connect();
         AdminCommands relayed = new AdminCommands(server);
-        Cluster cluster = new Cluster(server.hub, link, name, nodeClock::later, (line, mine) -> {
+        Cluster cluster = new Cluster(server.hub, link, SECRET, name, nodeClock::later, (line, mine) -> {
             String answer = relayed.executeRelayed(line, mine);
             if (!answer.isEmpty()) server.hub.events().event(answer);
         });

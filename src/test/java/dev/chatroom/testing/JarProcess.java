@@ -22,6 +22,7 @@ public final class JarProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
+    private final Thread reader;
 
     public JarProcess(String... args) throws IOException {
         this(List.of(), args);
@@ -56,7 +57,7 @@ public final class JarProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         process = pb.start();
-        Thread reader = new Thread(
+        reader = new Thread(
                 () -> {
                     try (BufferedReader r = new BufferedReader(
                             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -124,6 +125,13 @@ public final class JarProcess implements AutoCloseable {
     }
 
     public List<String> seen() {
+        return seen;
+    }
+
+    /** Every line printed so far, those not looked at yet included (after {@link #waitForExit}: all of them). */
+    public List<String> printed() throws InterruptedException {
+        if (!process.isAlive()) reader.join(TimeUnit.SECONDS.toMillis(10)); // gone: what it printed is read to the end
+        output.drainTo(seen);
         return seen;
     }
 

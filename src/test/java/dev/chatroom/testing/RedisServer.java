@@ -25,19 +25,47 @@ import org.junit.jupiter.api.Assumptions;
 public final class RedisServer implements AutoCloseable {
     private final Path dir;
     private final int port;
+    private final List<String> directives;
     private Process process;
 
-    private RedisServer(Path dir, int port) {
+    private RedisServer(Path dir, int port, List<String> directives) {
         this.dir = dir;
         this.port = port;
+        this.directives = directives;
     }
 
     /** Starts one, or skips the test (assumption) when redis-server is not installed. */
     public static RedisServer start() throws IOException, InterruptedException {
+        return start(List.of());
+    }
+
+    /**
+     * One with more configuration, as redis-server takes it on its command line ({@code --requirepass pw}, {@code
+     * --user name on >pw ~* +@all}); see {@link #startOrSkip} for directives this redis-server may lack.
+     */
+    public static RedisServer start(List<String> directives) throws IOException, InterruptedException {
         Assumptions.assumeTrue(installed(), "redis-server is not installed (apt-get install redis-server)");
-        RedisServer r = new RedisServer(Files.createTempDirectory("chatroom-redis"), freePort());
+        RedisServer r = new RedisServer(Files.createTempDirectory("chatroom-redis"), freePort(), directives);
         r.launch();
         return r;
+    }
+
+    /** Like {@link #start(List)}, but a redis-server that refuses the directives (built without TLS) skips the test. */
+    public static RedisServer startOrSkip(List<String> directives, String skipped)
+            throws IOException, InterruptedException {
+        try {
+            return start(directives);
+        } catch (IOException | AssertionError refused) {
+            Assumptions.abort(skipped + ": " + refused.getMessage());
+            throw refused;
+        }
+    }
+
+    /** A free port on 127.0.0.1, for a second port of a redis-server (--tls-port). */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     public static boolean installed() {
@@ -68,6 +96,7 @@ public final class RedisServer implements AutoCloseable {
                 "yes",
                 "--logfile",
                 dir.resolve("redis.log").toString()));
+        cmd.addAll(directives);
         process = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile())
@@ -80,7 +109,7 @@ public final class RedisServer implements AutoCloseable {
         });
     }
 
-    /** One PING over a raw socket: true when PONG came back. */
+    /** One PING over a raw socket: true when PONG came back, or a refusal to answer without a password. */
     private boolean ping() {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 500);
@@ -91,7 +120,8 @@ public final class RedisServer implements AutoCloseable {
             InputStream in = s.getInputStream();
             byte[] buf = new byte[16];
             int n = in.read(buf);
-            return n > 0 && new String(buf, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+            String answer = n > 0 ? new String(buf, 0, n, StandardCharsets.US_ASCII) : "";
+            return answer.startsWith("+PONG") || answer.startsWith("-NOAUTH");
         } catch (IOException e) {
             return false;
         }
@@ -104,6 +134,11 @@ public final class RedisServer implements AutoCloseable {
     /** redis://127.0.0.1:port, as --redis takes it. */
     public String uri() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    /** redis://who@127.0.0.1:port: who is user:password, or :password for requirepass. */
+    public String uri(String who) {
+        return "redis://" + who + "@127.0.0.1:" + port;
     }
 
     public long pid() {
@@ -152,12 +187,6 @@ public final class RedisServer implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temp dir left behind is harmless
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

@@ -52,9 +52,11 @@ final class AccountAdmin {
             if (a.name().equalsIgnoreCase(c.account())) hub.logins().loggedOut(c);
         // its private conversations go too: whoever registers the name next must not read them
         hub.history().forgetAccount(Casemapping.fold(a.name()));
+        hub.rooms().accountDropped(a.name()); // nor be any room's operator
         hub.events().event("Account " + a.name() + " dropped by the admin.");
         return "Dropped account " + a.name()
-                + " (its certificates, allow-list entry and private message history too); anyone may take the name now.";
+                + " (its certificates, allow-list entry, rooms' operator lists and private message history too);"
+                + " anyone may take the name now.";
     }
 
     /** /certs <account>: the certificates that log in to it (SASL EXTERNAL), to check or /unlink them. */

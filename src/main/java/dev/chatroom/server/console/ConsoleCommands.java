@@ -72,6 +72,12 @@ public final class ConsoleCommands {
                     "show or set a room's topic (default: the main room)",
                     CLUSTER_WHEN_SETTING,
                     onLoop(RoomAdmin::topic)),
+            of(
+                    "/invite <nick> <#room>",
+                    2,
+                    "let someone into a room, invite-only (+i) or not",
+                    CLUSTER,
+                    onLoop(RoomAdmin::invite)),
             of("/op <nick> [#room]", 1, "make someone a channel operator", CLUSTER, onLoop(RoomAdmin.setting("+o"))),
             of(
                     "/deop <nick> [#room]",

@@ -2,6 +2,7 @@ package dev.chatroom.server.console;
 
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
+import dev.chatroom.server.Replication;
 import dev.chatroom.server.Room;
 import dev.chatroom.server.Stats;
 import dev.chatroom.store.ServerBan;
@@ -60,6 +61,11 @@ final class Reports {
         StringJoiner gone = new StringJoiner(", ");
         s.disconnects().forEach((k, v) -> gone.add(k.label() + " " + v));
         out.add("Disconnects: " + (gone.length() == 0 ? "none" : gone.toString()));
+        if (hub.replication() != Replication.STANDALONE) {
+            StringJoiner refused = new StringJoiner(", ");
+            s.clusterRefusals().forEach((k, v) -> refused.add(v + " " + k));
+            out.add("Cluster events dropped: " + (refused.length() == 0 ? "none" : refused.toString()));
+        }
         if (!s.internalErrors().isEmpty()) {
             StringJoiner bugs = new StringJoiner(", ");
             s.internalErrors().forEach((k, v) -> bugs.add(k + " " + v));

@@ -1,6 +1,7 @@
 package dev.chatroom.server.console;
 
 import dev.chatroom.ip.Address;
+import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
 import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.Connection;
@@ -67,6 +68,22 @@ final class RoomAdmin {
     /** /op, /deop, /voice, /devoice <nick> [#room]: the mode letters that verb sets, "+o" for /op. */
     static ConsoleCommand.LoopHandler setting(String letters) {
         return (line, hub) -> mode(hub, line.room(), letters, List.of(line.arg()));
+    }
+
+    /** /invite <nick> <#room>: as an operator's INVITE, from the server: they may join once, past +i. */
+    static String invite(ConsoleLine line, Hub hub) {
+        if (line.room() == null) return line.usage();
+        Room r = room(hub, line.room());
+        if (r == null) return noRoom(hub, line.room());
+        Connection c = hub.users().findRegistered(line.arg());
+        if (c == null) return "No user " + line.arg() + ".";
+        if (r.contains(c)) return c.nick() + " is already in " + r.name() + ".";
+        c.invite(r);
+        hub.output()
+                .replies(c)
+                .add(Message.of(hub.serverName(), "INVITE", c.nick(), r.name()))
+                .flush();
+        return "Invited " + c.nick() + " to " + r.name() + ".";
     }
 
     static String kick(Hub hub, String nick, String roomName, String reason) {

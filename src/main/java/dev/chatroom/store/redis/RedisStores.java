@@ -138,11 +138,15 @@ public final class RedisStores implements Stores {
         }
     }
 
-    /** Lettuce wraps the reason ("Connection refused") in "Unable to connect to ...". */
+    /** Lettuce wraps the reason ("Connection refused") in "Unable to connect to ..."; Redis's refusals of a login get a hint. */
     private static String reason(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return RedisBackend.describe(root);
+        String why = RedisBackend.describe(root);
+        if (why.startsWith("NOAUTH"))
+            return "Redis asks for a password: give it as --redis redis://user:password@host:port";
+        if (why.startsWith("WRONGPASS")) return "Redis refused the user name or password given in --redis";
+        return why;
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.chatroom.store.sqlite;
 
+import dev.chatroom.files.PrivateFiles;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.StoreException;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,6 +58,10 @@ public final class Database implements AutoCloseable {
                 "CREATE TABLE rooms (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, created_ms INTEGER NOT NULL, topic TEXT, topic_by TEXT,"
                         + " topic_ms INTEGER NOT NULL DEFAULT 0, flags TEXT NOT NULL DEFAULT '', room_key TEXT, room_limit INTEGER NOT NULL DEFAULT 0,"
                         + " bans TEXT NOT NULL DEFAULT '')",
+            },
+            new String[] {
+                // the accounts of a room's operators, one a line: they are operators again after a restart
+                "ALTER TABLE rooms ADD COLUMN operators TEXT NOT NULL DEFAULT ''",
             });
 
     private final Path file;
@@ -83,9 +90,11 @@ public final class Database implements AutoCloseable {
     public static Database open(Path dir, ExecutorService writer) throws StoreException {
         Path file = dir.resolve(FILE);
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.createDirectories(dir);
+            // SQLite gives the -wal and -shm files the database's mode: made 0600 here, all three are private
+            PrivateFiles.createFile(file);
         } catch (Exception e) {
-            throw new StoreException("cannot create the data dir " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create " + file + ": " + e.getMessage(), e);
         }
         if (Files.exists(file) && !Files.isWritable(file)) throw new StoreException(file + " is not writable", null);
         try {
@@ -136,13 +145,33 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A consistent copy into a new file (SQLite's VACUUM INTO): readers and the writer go on meanwhile. */
+    /**
+     * A consistent copy into a new file (SQLite's VACUUM INTO), readable by its owner only like the database:
+     * readers and the writer go on meanwhile.
+     */
     public void backupTo(Path target) throws StoreException {
+        boolean made;
+        try {
+            made = PrivateFiles.createFile(target); // VACUUM INTO fills an empty file, keeping its mode
+        } catch (NoSuchFileException e) {
+            throw new StoreException(target + ": its directory does not exist", e);
+        } catch (IOException e) {
+            throw new StoreException(target + ": " + e.getMessage(), e);
+        }
         try (PreparedStatement s = db.prepareStatement("VACUUM INTO ?")) {
             s.setString(1, target.toAbsolutePath().toString());
             s.execute();
         } catch (SQLException e) {
+            if (made) deleteQuietly(target);
             throw new StoreException(target + ": " + describe(e), e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // the error being reported says what went wrong; an empty file left behind is harmless
         }
     }
 

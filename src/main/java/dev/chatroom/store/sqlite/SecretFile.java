@@ -1,15 +1,13 @@
 package dev.chatroom.store.sqlite;
 
+import dev.chatroom.files.PrivateFiles;
 import dev.chatroom.store.StoreException;
 import dev.chatroom.store.Stores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 
 /**
@@ -37,18 +35,11 @@ final class SecretFile {
 
     private static void create(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         Path tmp = dir.resolve(file.getFileName() + ".new");
         Files.deleteIfExists(tmp);
-        Files.createFile(tmp, ownerOnly());
+        PrivateFiles.createFile(tmp);
         Files.writeString(tmp, HexFormat.of().formatHex(Stores.newSecret()) + "\n", StandardCharsets.US_ASCII);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static FileAttribute<?>[] ownerOnly() {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) return new FileAttribute<?>[0];
-        return new FileAttribute<?>[] {
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-        };
     }
 }

@@ -26,7 +26,8 @@ final class SqliteRoomStore implements RoomStore {
         List<SavedRoom> out = new ArrayList<>();
         try (PreparedStatement s = db.connection()
                         .prepareStatement(
-                                "SELECT name, created_ms, topic, topic_by, topic_ms, flags, room_key, room_limit, bans FROM rooms");
+                                "SELECT name, created_ms, topic, topic_by, topic_ms, flags, room_key, room_limit, bans, operators"
+                                        + " FROM rooms");
                 ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.add(new SavedRoom(
@@ -38,7 +39,8 @@ final class SqliteRoomStore implements RoomStore {
                         rs.getString(6),
                         rs.getString(7),
                         rs.getInt(8),
-                        bans(rs.getString(9))));
+                        bans(rs.getString(9)),
+                        lines(rs.getString(10))));
             }
         } catch (SQLException e) {
             events.event("Rooms: cannot read the saved rooms: " + Database.describe(e));
@@ -54,7 +56,7 @@ final class SqliteRoomStore implements RoomStore {
                 c -> {
                     try (PreparedStatement s = c.prepareStatement(
                             "INSERT OR REPLACE INTO rooms (name_key, name, created_ms, topic, topic_by, topic_ms, flags, room_key,"
-                                    + " room_limit, bans) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                                    + " room_limit, bans, operators) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                         s.setString(1, key);
                         s.setString(2, r.name());
                         s.setLong(3, r.createdMillis());
@@ -65,6 +67,7 @@ final class SqliteRoomStore implements RoomStore {
                         s.setString(8, r.key());
                         s.setInt(9, r.limit());
                         s.setString(10, bans(r.bans()));
+                        s.setString(11, String.join("\n", r.operators()));
                         s.executeUpdate();
                     }
                 },
@@ -95,6 +98,11 @@ final class SqliteRoomStore implements RoomStore {
                     .append(b.setAtSeconds())
                     .append('\n');
         return sb.toString();
+    }
+
+    /** Account names, one a line (a name holds no line break). */
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     private static List<RoomBan> bans(String text) {

@@ -107,6 +107,7 @@ class ConsoleCommandsTest extends HubTest {
                         "/mute",
                         "/unmute",
                         "/say",
+                        "/invite",
                         "/op",
                         "/deop",
                         "/voice",

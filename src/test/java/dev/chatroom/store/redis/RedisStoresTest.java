@@ -177,9 +177,10 @@ class RedisStoresTest {
                 "nst",
                 "s3cret\\0",
                 42,
-                List.of(new RoomBan("*!*@bad.example", "op", 1_700_000_000L), new RoomBan("x!*@*", "ünï", -1)));
-        SavedRoom nulls = new SavedRoom("#nulls", 0, null, null, 0, null, null, 0, null);
-        SavedRoom empty = new SavedRoom("#empty", -1, "", "", -1, "", "", -1, List.of());
+                List.of(new RoomBan("*!*@bad.example", "op", 1_700_000_000L), new RoomBan("x!*@*", "ünï", -1)),
+                List.of("alice", "b\tob"));
+        SavedRoom nulls = new SavedRoom("#nulls", 0, null, null, 0, null, null, 0, null, null);
+        SavedRoom empty = new SavedRoom("#empty", -1, "", "", -1, "", "", -1, List.of(), List.of());
         RedisStores a = open();
         for (SavedRoom r : List.of(full, nulls, empty)) a.rooms().save(r);
         assertThat(get(a.rooms().room("#Ünïcødé"))).contains(full); // keys are rfc1459-folded: ASCII only
@@ -198,7 +199,7 @@ class RedisStoresTest {
     void aPrefixSeparatesTwoNetworksInOneRedis() throws Exception {
         RedisStores one = open("one:", 100);
         accounts(one).create(BOB);
-        one.rooms().save(new SavedRoom("#r", 1, null, null, 0, "", null, 0, List.of()));
+        one.rooms().save(new SavedRoom("#r", 1, null, null, 0, "", null, 0, List.of(), List.of()));
         assertThat(one.flush(WAIT)).isTrue();
         RedisStores two = open("two:", 100);
         assertThat(accounts(two).count()).isZero();
@@ -211,7 +212,7 @@ class RedisStoresTest {
         RedisStores a = open();
         accounts(a).create(BOB);
         a.bans().save(List.of(new ServerBan("bad!*@*", "why", Instant.ofEpochSecond(5))));
-        a.rooms().save(new SavedRoom("#kept", 1, "t", "me", 2, "n", null, 0, List.of()));
+        a.rooms().save(new SavedRoom("#kept", 1, "t", "me", 2, "n", null, 0, List.of(), List.of()));
         assertThat(a.flush(WAIT)).isTrue();
         redis.kill();
         redis.startAgain();
@@ -228,7 +229,7 @@ class RedisStoresTest {
         redis.kill();
         events.await(l -> l.contains("connection lost"));
         accounts(a).create(BOB);
-        a.rooms().save(new SavedRoom("#later", 1, null, null, 0, "", null, 0, List.of()));
+        a.rooms().save(new SavedRoom("#later", 1, null, null, 0, "", null, 0, List.of(), List.of()));
         accounts(a).drop(BOB.name()); // in order: created, then dropped
         accounts(a).create(ODD);
         assertThat(a.pendingWrites()).isEqualTo(4);
@@ -281,7 +282,7 @@ class RedisStoresTest {
     @Test
     void aDamagedAccountStopsTheStartADamagedRoomIsLeftOut() throws Exception {
         RedisClient raw = RedisClient.create(redis.uri());
-        SavedRoom fine = new SavedRoom("#fine", 1, null, null, 0, "", null, 0, List.of());
+        SavedRoom fine = new SavedRoom("#fine", 1, null, null, 0, "", null, 0, List.of(), List.of());
         try (var c = raw.connect()) {
             c.sync().hset("chatroom:accounts", "mallory", "1\tmallory\tnot enough fields");
             c.sync().hset("chatroom:rooms", "#broken", "9\tfrom the future");

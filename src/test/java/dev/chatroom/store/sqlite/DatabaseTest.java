@@ -9,6 +9,7 @@ import dev.chatroom.launch.StartException;
 import dev.chatroom.store.Account;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.AllowEntry;
+import dev.chatroom.store.SavedRoom;
 import dev.chatroom.testing.Await;
 import dev.chatroom.testing.TestServer;
 import java.io.PrintWriter;
@@ -122,6 +123,16 @@ class DatabaseTest {
                                     dir.resolve("data").toString()))
                     .isEqualTo(1);
             assertThat(err.toString()).contains("already exists");
+            Path nowhere = dir.resolve("missing").resolve("backup.db");
+            assertThat(RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                            .execute(
+                                    "admin",
+                                    "backup",
+                                    nowhere.toString(),
+                                    "--data-dir",
+                                    dir.resolve("data").toString()))
+                    .isEqualTo(1);
+            assertThat(err.toString()).contains(nowhere + ": its directory does not exist");
         }
         Path restored = Files.createDirectories(dir.resolve("restored"));
         Files.copy(copy, restored.resolve(Database.FILE));
@@ -224,7 +235,31 @@ class DatabaseTest {
         }
         try (Database db = Database.open(dir);
                 var rs = db.connection().createStatement().executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(3);
+            assertThat(rs.getInt(1)).isEqualTo(Database.MIGRATIONS.size());
+        }
+    }
+
+    @Test
+    void roomsOfTheThirdSchemaComeBackRememberingNoOperator() throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Database.FILE))) {
+            for (int v = 0; v < 3; v++)
+                for (String sql : Database.MIGRATIONS.get(v))
+                    c.createStatement().execute(sql);
+            c.createStatement()
+                    .execute(
+                            "INSERT INTO rooms (name_key, name, created_ms, flags) VALUES ('#vault', '#vault', 1, 'int')");
+            c.createStatement().execute("PRAGMA user_version = 3");
+        }
+        try (Database db = Database.open(dir)) {
+            SqliteRoomStore rooms = new SqliteRoomStore(db, e -> {});
+            assertThat(rooms.load())
+                    .containsExactly(new SavedRoom("#vault", 1, null, null, 0, "int", null, 0, List.of(), List.of()));
+            rooms.save(new SavedRoom("#vault", 1, null, null, 0, "int", null, 0, List.of(), List.of("alice", "bob")));
+        }
+        try (Database db = Database.open(dir)) {
+            assertThat(new SqliteRoomStore(db, e -> {}).load())
+                    .extracting(SavedRoom::operators)
+                    .containsExactly(List.of("alice", "bob"));
         }
     }
 }
