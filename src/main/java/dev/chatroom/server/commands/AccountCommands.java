@@ -11,7 +11,8 @@ final class AccountCommands {
                 // not while waiting for the admin: the account they decide on is the one they were shown
                 Command.registration("AUTHENTICATE", 1, AccountCommands::authenticate),
                 Command.registration("REGISTER", 2, AccountCommands::register),
-                Command.anytime("SETPASS", 1, AccountCommands::setpass));
+                // also while waiting for the admin, but never before the server password
+                new Command("SETPASS", 1, true, true, Command.Scope.LOCAL, AccountCommands::setpass));
     }
 
     // AUTHENTICATE <mechanism> | <base64> | + | *
