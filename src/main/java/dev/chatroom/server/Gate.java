@@ -254,6 +254,8 @@ public final class Gate {
 
     private void welcome(Connection c, Replies r) {
         c.state(State.REGISTERED);
+        if (c.credentialsIfAny() != null)
+            c.credentialsIfAny().admitted(hub.clock().nanos());
         hub.users().countRegistered(c, 1);
         hub.replication().registered(c, true);
         welcome.send(c, r);

@@ -42,6 +42,7 @@ public final class Hub {
     private final OutputBudget budget;
     private final Logins logins;
     private final AccountRegistration accountRegistration;
+    private final PasswordChange passwordChange;
     private final History history;
     private Replication replication = Replication.STANDALONE;
 
@@ -77,6 +78,7 @@ public final class Hub {
         this.logins = new Logins(
                 this, new Accounts(stores.accounts(), stores.accounts().load()), hasher, background);
         this.accountRegistration = new AccountRegistration(this, logins);
+        this.passwordChange = new PasswordChange(this, logins);
         this.dispatcher = new Dispatcher(this);
         if (config.defaultRoom() != null) rooms.createPermanent(config.defaultRoom());
         rooms.restore(stores.rooms().load());
@@ -251,6 +253,10 @@ public final class Hub {
 
     public AccountRegistration accountRegistration() {
         return accountRegistration;
+    }
+
+    public PasswordChange passwordChange() {
+        return passwordChange;
     }
 
     public Moderation moderation() {

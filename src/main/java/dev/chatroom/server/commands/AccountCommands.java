@@ -28,8 +28,15 @@ final class AccountCommands {
         ctx.hub().accountRegistration().register(ctx.client(), account, password, ctx.replies());
     }
 
-    // SETPASS <new password>
+    // SETPASS <current password> <new password> | SETPASS <new password>
     static void setpass(Context ctx) {
-        ctx.hub().accountRegistration().setPassword(ctx.client(), ctx.param(0), ctx.replies());
+        if (ctx.paramCount() > 2) { // a new password with spaces not sent as the last (:) parameter
+            ctx.replies()
+                    .standard(
+                            "FAIL", "SETPASS", "INVALID_PARAMS", "*", "Use SETPASS <current password> :<new password>");
+            return;
+        }
+        String current = ctx.paramCount() >= 2 ? ctx.param(0) : null;
+        ctx.hub().passwordChange().setPassword(ctx.client(), current, ctx.param(ctx.paramCount() - 1), ctx.replies());
     }
 }
