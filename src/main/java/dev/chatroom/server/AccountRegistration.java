@@ -3,28 +3,21 @@ package dev.chatroom.server;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.server.accounts.Accounts;
+import dev.chatroom.server.accounts.RegistrationQuota;
 import dev.chatroom.server.output.Replies;
 import dev.chatroom.store.Account;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Creating an account (IRCv3 draft/account-registration: REGISTER, before or after connection
  * registration). An account is named after the nick it protects. Its password travels only over
  * TLS or loopback, is hashed as a {@link PasswordRequests} request, and never appears in a log or
- * a reply.
+ * a reply. An address's {@link RegistrationQuota} place is taken when REGISTER arrives.
  */
 public final class AccountRegistration {
     private final Hub hub;
     private final Logins logins;
-    /** Accounts one address may create per hour: enough for a family behind one router, too few to reserve every name. */
-    public static final int PER_ADDRESS_PER_HOUR = 3;
-
-    private static final long HOUR_NANOS = 3_600_000_000_000L;
-    /** Recent registrations per address: their times, oldest first. */
-    private final Map<String, ArrayDeque<Long>> recent = new HashMap<>();
+    private final RegistrationQuota quota = new RegistrationQuota();
 
     AccountRegistration(Hub hub, Logins logins) {
         this.hub = hub;
@@ -64,10 +57,11 @@ public final class AccountRegistration {
             return;
         }
         if (PasswordRules.refused(hub, c, "REGISTER", name, password, r)) return;
-        if (!mayRegister(c.host())) {
+        RegistrationQuota.Place place = quota.take(c.host(), hub.clock().nanos());
+        if (place == null) {
             hub.events()
-                    .event("Registration of " + name + " from " + c.host() + " refused: " + PER_ADDRESS_PER_HOUR
-                            + " accounts from there this hour");
+                    .event("Registration of " + name + " from " + c.host() + " refused: "
+                            + RegistrationQuota.PER_ADDRESS_PER_HOUR + " accounts from there this hour");
             r.standard(
                     "FAIL",
                     "REGISTER",
@@ -78,7 +72,8 @@ public final class AccountRegistration {
         }
         PasswordRequests requests = logins.requests();
         requests.hold(c);
-        requests.hash(c, () -> logins.hasher().hash(password), hash -> create(c, name, hash), () -> {
+        requests.hash(c, () -> logins.hasher().hash(password), hash -> create(c, name, hash, place), () -> {
+            quota.release(place);
             requests.answer(
                     c,
                     rr -> rr.standard(
@@ -91,10 +86,11 @@ public final class AccountRegistration {
     }
 
     /** The password is hashed: the account is made, unless its name was taken meanwhile (in a cluster, a moment later). */
-    private void create(Connection c, String name, String hash) {
+    private void create(Connection c, String name, String hash, RegistrationQuota.Place place) {
         PasswordRequests requests = logins.requests();
         Accounts accounts = logins.accounts();
         if (c.isClosed() || accounts.find(name) != null || !Casemapping.equals(c.nick(), name)) {
+            quota.release(place);
             requests.answer(c, rr -> taken(rr, name));
             return;
         }
@@ -107,11 +103,10 @@ public final class AccountRegistration {
                 cert == null || accounts.byCertificate(cert) != null ? Set.of() : Set.of(cert));
         accounts.register(a, created -> {
             if (!created) {
+                quota.release(place);
                 requests.answer(c, rr -> taken(rr, name));
                 return;
             }
-            recent.computeIfAbsent(c.host(), h -> new ArrayDeque<>())
-                    .addLast(hub.clock().nanos());
             c.credentials().passwordProved(hub.clock().nanos());
             requests.answer(c, rr -> {
                 rr.add(Message.trailing(
@@ -127,17 +122,6 @@ public final class AccountRegistration {
                 logins.loggedIn(c, a, rr, false);
             });
         });
-    }
-
-    /** Whether host created fewer than the limit in the last hour; old entries are forgotten as it goes. */
-    private boolean mayRegister(String host) {
-        long now = hub.clock().nanos();
-        if (recent.size() > 10_000) recent.values().removeIf(q -> q.isEmpty() || now - q.peekLast() > HOUR_NANOS);
-        ArrayDeque<Long> times = recent.get(host);
-        if (times == null) return true;
-        while (!times.isEmpty() && now - times.peekFirst() > HOUR_NANOS) times.removeFirst();
-        if (times.isEmpty()) recent.remove(host);
-        return times.size() < PER_ADDRESS_PER_HOUR;
     }
 
     private static void taken(Replies r, String name) {
