@@ -56,24 +56,25 @@ final class PasswordRequests {
 
     /**
      * A wrong password for account, on c's held line: counted, logged ("Failed " + attempt, such as
-     * "login to account"), and failure answered after the delay.
+     * "login to account"), and failure answered after the delay its (account, address) has earned.
      */
     void failed(Connection c, String account, String accountKey, String attempt, Consumer<Replies> failure) {
-        int[] n = throttle.failed(c.host(), accountKey, hub.clock().nanos());
+        LoginThrottle.Failure f =
+                throttle.failed(c.host(), accountKey, hub.clock().nanos());
         hub.events()
-                .event("Failed " + attempt + " " + account + " from " + c.host() + " (" + n[0] + " from this address, "
-                        + n[1] + " to this account in 10 minutes)");
-        hub.clock().schedule(() -> answer(c, failure), LoginThrottle.FAILURE_DELAY_NANOS);
+                .event("Failed " + attempt + " " + account + " from " + c.host() + " (" + f.fromAddress()
+                        + " from this address, " + f.toAccount() + " to this account in 10 minutes)");
+        hub.clock().schedule(() -> answer(c, failure), f.delayNanos());
     }
 
-    /** A check not even tried (see {@link #refusal}): logged, not counted, answered after the delay. */
+    /** A check not even tried (see {@link #refusal}): logged, not counted, answered after the first delay. */
     void refused(Connection c, String account, String attempt, String why, Consumer<Replies> failure) {
         hub.events().event("Refused " + attempt + " " + account + " from " + c.host() + ": " + why);
         hub.clock().schedule(() -> answer(c, failure), LoginThrottle.FAILURE_DELAY_NANOS);
     }
 
-    /** c logged in to accountKey (by any means): the account's failures are forgotten. */
+    /** c logged in to accountKey (by any means): its address is the owner's from now on. */
     void succeeded(Connection c, String accountKey) {
-        throttle.succeeded(accountKey);
+        throttle.succeeded(accountKey, c.host());
     }
 }
