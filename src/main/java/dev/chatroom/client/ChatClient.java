@@ -104,6 +104,11 @@ public final class ChatClient implements AutoCloseable {
         registration.start(caps, wantedNick);
     }
 
+    /** The account has no password now (a one-time one was used up): a new one needs no current one. */
+    public boolean noPassword() {
+        return login.noPassword();
+    }
+
     private volatile String firstNick;
 
     /** Log in with SASL during registration: a password (account null: the nick), or the client certificate. */
@@ -282,6 +287,7 @@ public final class ChatClient implements AutoCloseable {
             case "ERROR" -> end.error(m);
             case "PRIVMSG", "NOTICE" -> incoming.onMessage(m);
             case "NOTE", "FAIL", "WARN" -> {
+                if ("ONE_TIME_PASSWORD_USED".equals(m.param(1))) login.oneTimePasswordUsed();
                 ClientEvent.Ending ending = notes.standardReply(m, listener);
                 if (ending != null) end.endsAs(ending);
             }

@@ -6,8 +6,10 @@ import dev.chatroom.testing.Await;
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.TestServer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A whole session against a real server on 127.0.0.1 with a server password: given, asked for,
- * missing, wrong.
+ * A whole session against a real server on 127.0.0.1 where a password is needed: the server's
+ * password (given, asked for, missing, wrong) and /passwd's questions.
  */
 class PasswordPromptsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -153,5 +155,35 @@ class PasswordPromptsTest {
         CompletableFuture<Integer> exit = running(session(ui, server, "alice").serverPassword("not-it"));
         assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(Session.EXIT_REFUSED);
         assertThat(ui.shown()).contains("Bad password.");
+    }
+
+    @Test
+    void passwdAsksForTheCurrentPasswordThenTheNewOneTwice() throws Exception {
+        TestServer server = new TestServer(TestServer.config());
+        open.add(server);
+        IrcTestClient reg = server.connect();
+        reg.register("alice").send("REGISTER * * correct-horse").expect("REGISTER SUCCESS");
+        reg.send("QUIT").awaitClosed();
+
+        ScriptedUi ui = new ScriptedUi(true);
+        CompletableFuture<Integer> exit = running(session(ui, server, "alice").login(null, "correct-horse", false));
+        awaitShown(ui, "Welcome to #chatroom, alice.");
+        ui.type("/passwd");
+        ui.type("correct-horse");
+        ui.type("battery staple");
+        ui.type("battery staple");
+        awaitShown(ui, "Password changed.");
+        assertThat(ui.shown())
+                .containsSubsequence("SECRET Current password: ", "SECRET New password: ", "SECRET Again: ")
+                .contains("/passwd ********");
+        ui.type("/leave");
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+
+        IrcTestClient check = server.connect();
+        check.send("CAP REQ :sasl").sendRegistration("checker");
+        check.send("AUTHENTICATE PLAIN").expect("AUTHENTICATE \\+");
+        check.send("AUTHENTICATE "
+                + Base64.getEncoder().encodeToString("\0alice\0battery staple".getBytes(StandardCharsets.UTF_8)));
+        check.expect(" 903 ");
     }
 }
