@@ -4,6 +4,7 @@ import dev.chatroom.client.ClientCommands;
 import dev.chatroom.client.ClientTls;
 import dev.chatroom.client.KnownServers;
 import dev.chatroom.client.PlainUi;
+import dev.chatroom.client.ServerPassword;
 import dev.chatroom.client.Session;
 import dev.chatroom.client.TerminalUi;
 import dev.chatroom.client.Ui;
@@ -35,8 +36,9 @@ public final class JoinCommand implements Callable<Integer> {
         footer.addAll(HelpText.list("Commands (/help in the chat says what each does): ", commands));
         footer.addAll(List.of(
                 "Alt-1..9, Ctrl-N, Ctrl-P: rooms. Files: $XDG_CONFIG_HOME/chatroom (default ~/.config/chatroom): known_servers, client-cert.pem.",
+                "A server with a password: it is asked for unseen, or read from " + ServerPassword.ENVIRONMENT + ".",
                 "Exit status: 0 left, 1 cannot connect, connection lost (with --no-reconnect), no answer, removed or banned,",
-                "2 bad usage, 3 rejected, name refused or login refused."));
+                "2 bad usage, 3 rejected, name refused, login or server password refused."));
         line.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
         return line;
     }
@@ -171,6 +173,7 @@ public final class JoinCommand implements Callable<Integer> {
                     }
                 }));
             }
+            session.serverPassword(System.getenv(ServerPassword.ENVIRONMENT));
             String secret = System.getenv("CHATROOM_PASSWORD");
             if (secret != null && secret.isEmpty()) secret = null;
             if (login && secret == null) {

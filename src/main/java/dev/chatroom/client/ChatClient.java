@@ -36,6 +36,7 @@ public final class ChatClient implements AutoCloseable {
     private final OutgoingMessages outgoing;
     private final HistoryRequests history;
     private final ClientTls tls;
+    private final Registration registration;
 
     public ChatClient(String host, int port, Consumer<ClientEvent> listener) {
         this(host, port, null, listener);
@@ -58,9 +59,8 @@ public final class ChatClient implements AutoCloseable {
         this.incoming =
                 new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"), history::live);
         this.outgoing = new OutgoingMessages(this, listener);
+        this.registration = new Registration(this::sendLine, listener, ClientTls.passwordMayGo(host, tls));
     }
-
-    private String firstLine;
 
     /** Connects, or throws an IOException whose message is fit for the user ("connection refused"). */
     public ChatClient connect() throws IOException {
@@ -87,7 +87,13 @@ public final class ChatClient implements AutoCloseable {
 
     /** A line sent before anything else: the ssh gateway saying who is behind this connection. */
     public ChatClient via(String line) {
-        firstLine = line;
+        registration.via(line);
+        return this;
+    }
+
+    /** The server password, sent first (PASS); null for none. */
+    public ChatClient serverPassword(String password) {
+        registration.password(password);
         return this;
     }
 
@@ -95,10 +101,12 @@ public final class ChatClient implements AutoCloseable {
     public void register(String wantedNick) {
         nick = wantedNick;
         firstNick = wantedNick;
-        if (firstLine != null) sendLine(firstLine);
-        caps.start();
-        sendLine("NICK " + wantedNick);
-        sendLine("USER " + wantedNick + " 0 * :" + wantedNick);
+        registration.start(caps, wantedNick);
+    }
+
+    /** The account has no password now (a one-time one was used up): a new one needs no current one. */
+    public boolean noPassword() {
+        return login.noPassword();
     }
 
     private volatile String firstNick;
@@ -279,6 +287,7 @@ public final class ChatClient implements AutoCloseable {
             case "ERROR" -> end.error(m);
             case "PRIVMSG", "NOTICE" -> incoming.onMessage(m);
             case "NOTE", "FAIL", "WARN" -> {
+                if ("ONE_TIME_PASSWORD_USED".equals(m.param(1))) login.oneTimePasswordUsed();
                 ClientEvent.Ending ending = notes.standardReply(m, listener);
                 if (ending != null) end.endsAs(ending);
             }
@@ -321,6 +330,9 @@ public final class ChatClient implements AutoCloseable {
             case Numeric.ERR_NICKNAMEINUSE, Numeric.ERR_ERRONEUSNICKNAME, Numeric.ERR_NONICKNAMEGIVEN ->
                 listener.accept(ServerNotes.nameRefused(code, p, nick, accepted));
             case Numeric.ERR_YOUREBANNEDCREEP -> end.endsAs(ClientEvent.Ending.BANNED);
+            case Numeric.ERR_PASSWDMISMATCH -> {
+                if (!accepted && registration.refused()) end.endsAs(ClientEvent.Ending.REJECTED);
+            }
             default -> {
                 ClientEvent shown = notes.numeric(m, nick);
                 if (shown != null) listener.accept(shown);

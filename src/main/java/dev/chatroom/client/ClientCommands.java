@@ -81,10 +81,10 @@ public final class ClientCommands {
                     "your name as an account (alone: asked unseen; logged-in names show a \u2713)",
                     rest -> new Action.Server("REGISTER * * :" + (rest.isEmpty() ? Input.ASK_PASSWORD : rest))),
             of(
-                    "/passwd [new password]",
+                    "/passwd [current new]",
                     0,
-                    "your account's new password (alone: asked unseen)",
-                    rest -> new Action.Server("SETPASS :" + (rest.isEmpty() ? Input.ASK_PASSWORD : rest))),
+                    "your account's new password (alone: asks for the current and the new one, unseen)",
+                    Input::passwd),
             of("/leave [reason]", 0, "leave the chat", rest -> new Action.Leave(rest.isEmpty() ? null : rest))
                     .alias("/quit"),
             of("/help", 0, "this list", rest -> new Action.Help()));

@@ -22,6 +22,9 @@ public sealed interface ClientEvent {
         }
     }
 
+    /** The server wants its password (PASS) and none was sent: ask for it, or give up. */
+    record ServerPasswordNeeded() implements ClientEvent {}
+
     /** SASL failed; text is the server's reason. */
     record LoginFailed(String account, String text) implements ClientEvent {}
 

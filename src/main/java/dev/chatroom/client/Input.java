@@ -8,6 +8,8 @@ import java.util.OptionalInt;
 public final class Input {
     /** Stands for a password still to be asked for (masked) in an {@link Action.Server} line. */
     static final String ASK_PASSWORD = "\0password";
+    /** Stands for the current password, still to be asked for (masked), in a SETPASS line. */
+    static final String ASK_CURRENT_PASSWORD = "\0current";
 
     private Input() {}
 
@@ -37,6 +39,22 @@ public final class Input {
             return new Action.Problem("Usage: /history [#room|user] [1-1000]");
         return new Action.History(target, count);
     }
+
+    /**
+     * /passwd alone asks for the current and the new password; /passwd current new sends both;
+     * /passwd new alone does right after logging in with the password (the server says when not).
+     */
+    static Action passwd(String rest) {
+        if (rest.isEmpty()) return new Action.Server("SETPASS " + ASK_CURRENT_PASSWORD + " :" + ASK_PASSWORD);
+        String newPassword = after(rest);
+        if (newPassword == null) return new Action.Server("SETPASS :" + rest);
+        if (word(rest, 0).startsWith(":")) return new Action.Problem(CURRENT_PASSWORD_UNSENDABLE);
+        return new Action.Server("SETPASS " + word(rest, 0) + " :" + newPassword);
+    }
+
+    /** A current password with a space, or starting with ':', cannot be a middle parameter of SETPASS. */
+    static final String CURRENT_PASSWORD_UNSENDABLE =
+            "That current password cannot be sent this way: right after logging in with it, /passwd <new password> alone will do.";
 
     static Action join(String rest) {
         String room = word(rest, 0);

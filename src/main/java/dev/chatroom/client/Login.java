@@ -23,6 +23,8 @@ final class Login {
     private volatile String mechanism;
     /** A password was refused: CAP END waits for the session to try another one or to give up. */
     private volatile boolean awaitingRetry;
+    /** Logged in with a one-time password, now used up: the account has no password to give until one is set. */
+    private volatile boolean noPassword;
 
     Login(Consumer<String> send) {
         this.send = send;
@@ -101,6 +103,16 @@ final class Login {
         return awaitingRetry;
     }
 
+    /** The server's NOTE ONE_TIME_PASSWORD_USED. */
+    void oneTimePasswordUsed() {
+        noPassword = true;
+    }
+
+    /** Whether the account has no password now (a one-time one was used): /passwd asks only for the new one. */
+    boolean noPassword() {
+        return noPassword;
+    }
+
     /** 903-907 ended the exchange. */
     void finished() {
         mechanism = null;
@@ -140,6 +152,7 @@ final class Login {
     void onSuccess(Message m, boolean withCertificate, Consumer<ClientEvent> listener) {
         if (!"SUCCESS".equals(m.param(0))) return;
         if (m.command().equals("SETPASS")) {
+            noPassword = false;
             String text = m.param(m.params().size() - 1);
             listener.accept(new ClientEvent.Info(
                     text == null || text.isEmpty() || text.equals(m.param(1))

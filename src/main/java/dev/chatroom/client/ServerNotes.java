@@ -127,6 +127,9 @@ final class ServerNotes {
             case "NICK_TAKEN_OVER" -> {
                 return ClientEvent.Ending.KICKED;
             }
+            case "NEED_CURRENT_PASSWORD" ->
+                listener.accept(
+                        new ClientEvent.Problem("Your current password is needed too: /passwd alone asks for it."));
             default -> {
                 String text = m.param(m.params().size() - 1);
                 if (m.command().equals("NOTE")) listener.accept(new ClientEvent.Info(text));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One run of {@code chatroom join}: asks for a name, connects, waits for the admin, then relays
@@ -24,6 +26,8 @@ public final class Session {
     public static final int EXIT_USAGE = 2;
     /** The admin rejected us, the request expired, or the name was refused with no way to ask again. */
     public static final int EXIT_REFUSED = 3;
+    /** Not an exit: the server password is known now, connect again at once to send it first. */
+    private static final int WITH_SERVER_PASSWORD = -1;
 
     /** How the session behaves; {@link #defaults()} is what `chatroom join` uses without flags. */
     public record Options(
@@ -52,6 +56,7 @@ public final class Session {
 
     private ClientTls tls;
     private final SessionLogin login;
+    private final ServerPassword serverPassword;
     /** The server's certificate was refused: never retried. */
     private boolean refusedCertificate;
     /** When the server must have answered the registration; pushed back while the user types a password. */
@@ -79,6 +84,12 @@ public final class Session {
         return this;
     }
 
+    /** The server password (PASS), sent first on every connection; asked for when needed and not given. */
+    public Session serverPassword(String password) {
+        serverPassword.given(password);
+        return this;
+    }
+
     /** Log in with a password asked for (masked) before connecting; account null: the name. */
     public Session loginAsking(String account) {
         login.asking(account);
@@ -99,6 +110,7 @@ public final class Session {
                 .accounts(nick -> client == null ? null : client.accountOf(nick), ui.unicode());
         this.input = new SessionInput(this, ui, render);
         this.login = new SessionLogin(ui, this::restartDeadline);
+        this.serverPassword = new ServerPassword(ui, this::restartDeadline);
         this.name = new SessionName(ui, name, login, this::restartDeadline);
     }
 
@@ -127,6 +139,7 @@ public final class Session {
                 Integer code = connectOnce(everAccepted);
                 everAccepted |= acceptedNow;
                 if (exit.isDone()) break;
+                if (Objects.equals(code, WITH_SERVER_PASSWORD)) continue;
                 if (refusedCertificate) return code;
                 if (code != null && (code != EXIT_CONNECTION || !options.reconnect() || !everAccepted)) return code;
                 attempt = acceptedNow ? 1 : attempt + 1;
@@ -149,9 +162,13 @@ public final class Session {
                 + "...");
         updateStatus();
         outcomes.clear();
-        ChatClient c = new ChatClient(host, port, tls, this::onEvent)
+        AtomicBoolean abandoned = new AtomicBoolean();
+        ChatClient c = new ChatClient(host, port, tls, e -> {
+                    if (!abandoned.get()) onEvent(e);
+                })
                 .remembering(marks, reconnecting ? state.remembered() : List.of());
         login.applyTo(c);
+        serverPassword.applyTo(c);
         if (gatewayLine != null) c.via(gatewayLine);
         try {
             c.connect();
@@ -171,6 +188,10 @@ public final class Session {
         ui.completeNicksFrom(c::members);
         c.register(name.current());
         Integer refused = awaitAcceptance(c);
+        if (Objects.equals(refused, WITH_SERVER_PASSWORD)) {
+            abandoned.set(true); // this connection is done with: nothing it says counts any more
+            c.close();
+        }
         if (refused != null) return refused;
         state.accepted(c);
         acceptedNow = true;
@@ -207,6 +228,11 @@ public final class Session {
                         "Waiting for the admin to accept you... (Ctrl-C or /leave to give up; what you type is sent once you are in)");
                 updateStatus();
                 input.start();
+            }
+            if (e instanceof ClientEvent.ServerPasswordNeeded) {
+                String where = shownAs != null ? shownAs : host + ":" + port;
+                Integer refused = serverPassword.needed(where, ClientTls.passwordMayGo(host, tls));
+                return refused != null ? refused : WITH_SERVER_PASSWORD;
             }
             if (e instanceof ClientEvent.LoginFailed f && login.nickAfterLogin() == null) {
                 if (login.failed(c, f, state.everAccepted())) continue;
@@ -254,7 +280,8 @@ public final class Session {
                 || e instanceof ClientEvent.NameRefused
                 || e instanceof ClientEvent.Waiting
                 || e instanceof ClientEvent.LoggedIn
-                || e instanceof ClientEvent.LoginFailed) outcomes.add(e);
+                || e instanceof ClientEvent.LoginFailed
+                || e instanceof ClientEvent.ServerPasswordNeeded) outcomes.add(e);
         if (e instanceof ClientEvent.Entered en) input.switchTo(en.room());
         if (e instanceof ClientEvent.Closed c) {
             outcomes.add(c);

@@ -137,16 +137,32 @@ final class SessionInput {
         }
     }
 
-    /** /register or /passwd alone: the password typed twice, unseen. */
+    /**
+     * /register or /passwd alone: the password typed twice, unseen; for /passwd the current one
+     * first (left empty, or after a one-time password, only the new one is sent).
+     */
     private void askPasswordFor(Action.Server s) {
         try {
-            String pw = ui.readSecret("Password: ");
+            String line = s.line();
+            if (line.contains(Input.ASK_CURRENT_PASSWORD)) {
+                ChatClient c = session.client();
+                String current = c != null && c.noPassword() ? "" : ui.readSecret("Current password: ");
+                if (current == null) return;
+                if (current.contains(" ") || current.startsWith(":")) {
+                    ui.print(Input.CURRENT_PASSWORD_UNSENDABLE);
+                    return;
+                }
+                line = current.isEmpty()
+                        ? "SETPASS :" + Input.ASK_PASSWORD
+                        : line.replace(Input.ASK_CURRENT_PASSWORD, current);
+            }
+            String pw = ui.readSecret(line.startsWith("SETPASS ") ? "New password: " : "Password: ");
             if (pw == null || pw.isBlank()) return;
             if (!pw.equals(ui.readSecret("Again: "))) {
                 ui.print("The two passwords differ; nothing sent.");
                 return;
             }
-            handle(new Action.Server(s.line().replace(Input.ASK_PASSWORD, pw)));
+            handle(new Action.Server(line.replace(Input.ASK_PASSWORD, pw)));
         } catch (IOException e) {
             ui.print("Nothing sent.");
         }

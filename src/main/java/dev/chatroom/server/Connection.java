@@ -45,7 +45,7 @@ public final class Connection extends RoomMembership {
     private String realname;
     private String away;
     private boolean capNegotiating;
-    private String passwordGiven;
+    private boolean passwordNeeded;
     private boolean invisible;
     private long mutedUntilMillis;
     private FloodGate nickChanges;
@@ -228,13 +228,13 @@ public final class Connection extends RoomMembership {
         capNegotiating = v;
     }
 
-    /** What PASS said, checked by the gate when registration completes. */
-    String passwordGiven() {
-        return passwordGiven;
+    /** The server has a password and this connection has not given it yet: it may say nothing but PASS, CAP, PING, PONG, QUIT. */
+    public boolean passwordNeeded() {
+        return passwordNeeded;
     }
 
-    public void passwordGiven(String v) {
-        passwordGiven = v;
+    void passwordNeeded(boolean v) {
+        passwordNeeded = v;
     }
 
     public String away() {

@@ -13,8 +13,12 @@ public final class Credentials {
     private String mechanism;
 
     private StringBuilder data;
-    /** A password is being checked (off the loop): further AUTHENTICATE and REGISTER lines wait their turn. */
+    /** A password request is under way: the registration waits for its outcome. */
     private boolean checking;
+    /** This connection gave the account's password (a password login, REGISTER), last at passwordProvedNanos. */
+    private boolean passwordProved;
+
+    private long passwordProvedNanos;
 
     public String certificate() {
         return certificate;
@@ -52,5 +56,21 @@ public final class Credentials {
 
     public void checking(boolean v) {
         checking = v;
+    }
+
+    /** The account's password was given on this connection, right, at this time. */
+    void passwordProved(long nanos) {
+        passwordProved = true;
+        passwordProvedNanos = nanos;
+    }
+
+    /** Let in by the admin: a password proved while waiting counts from now, waiting is no absence. */
+    void admitted(long nanos) {
+        if (passwordProved) passwordProvedNanos = nanos;
+    }
+
+    /** Whether the account's password was proved on this connection within the window before now. */
+    boolean passwordProvedWithin(long windowNanos, long nowNanos) {
+        return passwordProved && nowNanos - passwordProvedNanos <= windowNanos;
     }
 }

@@ -68,6 +68,7 @@ public final class Gate {
         }
         hub.users().add(c);
         c.inbox(new Inbox(hub, c));
+        c.passwordNeeded(password.required());
         return c;
     }
 
@@ -90,13 +91,10 @@ public final class Gate {
     /** The registration gate: lets c on when NICK, USER and CAP are done and nothing holds it back. */
     void tryRegister(Connection c) {
         if (c.state() != State.REGISTERING || c.nick() == null || c.user() == null || c.capNegotiating()) return;
+        if (c.passwordNeeded()) return; // never reached: NICK and USER wait for the password
         if (hub.logins().busy(c)) return; // a SASL exchange or a password check: its outcome decides
         Replies r = hub.output().replies(c);
         if (!nickAllowed(c, r)) return;
-        if (password.required() && !password.matches(c.passwordGiven())) {
-            refusePassword(c);
-            return;
-        }
         ServerBan ban = hub.bans().find(c.nick(), c);
         if (ban != null) {
             r.numeric(ERR_YOUREBANNEDCREEP, "You are banned from this server");
@@ -216,7 +214,17 @@ public final class Gate {
                 : "port=" + stsPort + ",duration=" + stsDuration.toSeconds();
     }
 
-    /** A wrong or missing password: said only after a delay, so guessing is slow; counted and logged. */
+    /**
+     * PASS: checked as it arrives, so that the lines after it know. A right one lets c go on; on a
+     * server without a password any is ignored; a wrong one closes c.
+     */
+    public void password(Connection c, String given) {
+        if (!c.passwordNeeded()) return;
+        if (password.matches(given)) c.passwordNeeded(false);
+        else refusePassword(c);
+    }
+
+    /** A wrong password: said only after a delay, so guessing is slow; counted and logged. */
     private void refusePassword(Connection c) {
         int failures = password.failed(c.address().limitKey(), hub.clock().nanos());
         hub.events()
@@ -257,6 +265,8 @@ public final class Gate {
 
     private void welcome(Connection c, Replies r) {
         c.state(State.REGISTERED);
+        if (c.credentialsIfAny() != null)
+            c.credentialsIfAny().admitted(hub.clock().nanos());
         hub.users().countRegistered(c, 1);
         hub.replication().registered(c, true);
         welcome.send(c, r);

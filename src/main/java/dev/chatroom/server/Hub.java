@@ -45,6 +45,7 @@ public final class Hub {
     private final OutputBudget budget;
     private final Logins logins;
     private final AccountRegistration accountRegistration;
+    private final PasswordChange passwordChange;
     private final History history;
     private final Cloaks cloaks;
     private Replication replication = Replication.STANDALONE;
@@ -82,6 +83,7 @@ public final class Hub {
         this.logins = new Logins(
                 this, new Accounts(stores.accounts(), stores.accounts().load()), hasher, background);
         this.accountRegistration = new AccountRegistration(this, logins);
+        this.passwordChange = new PasswordChange(this, logins);
         this.dispatcher = new Dispatcher(this);
         if (config.defaultRoom() != null) rooms.createPermanent(config.defaultRoom());
         rooms.restore(stores.rooms().load().stream().map(cloaks::remembered).toList());
@@ -256,6 +258,10 @@ public final class Hub {
 
     public AccountRegistration accountRegistration() {
         return accountRegistration;
+    }
+
+    public PasswordChange passwordChange() {
+        return passwordChange;
     }
 
     public Moderation moderation() {

@@ -7,7 +7,6 @@ import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
 import dev.chatroom.server.accounts.Accounts;
-import dev.chatroom.server.accounts.LoginThrottle;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Replies;
@@ -19,9 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * Logging in: SASL (PLAIN, EXTERNAL) and what follows a login (900, account-notify, a linked
- * certificate, a used-up one-time password). Passwords are checked off the loop
- * ({@link Background}); while one is checked, the connection's registration waits. Failures are
- * answered only after a delay and counted by {@link LoginThrottle}; each is logged for the admin.
+ * certificate, a used-up one-time password). A password is checked as a {@link PasswordRequests}
+ * request: off the loop, in its address's turn, a failure answered only after a delay.
  */
 public final class Logins {
     public static final String MECHANISMS = "PLAIN,EXTERNAL";
@@ -32,14 +30,18 @@ public final class Logins {
     private final Hub hub;
     private final Accounts accounts;
     private final PasswordHash hasher;
-    private final Background background;
-    private final LoginThrottle throttle = new LoginThrottle();
+    /** How failures and refusals of a password login are logged: "Failed login to account alice ...". */
+    private static final String ATTEMPT = "login to account";
+
+    private static final String WRONG = "wrong account name or password";
+
+    private final PasswordRequests requests;
 
     Logins(Hub hub, Accounts accounts, PasswordHash hasher, Background background) {
         this.hub = hub;
         this.accounts = accounts;
         this.hasher = hasher;
-        this.background = background;
+        this.requests = new PasswordRequests(hub, background);
     }
 
     public Accounts accounts() {
@@ -48,10 +50,6 @@ public final class Logins {
 
     public PasswordHash hasher() {
         return hasher;
-    }
-
-    Background background() {
-        return background;
     }
 
     /** CAP END with an exchange left open: it is aborted (906) and registration goes on without an account (SASL 3.1). */
@@ -83,7 +81,6 @@ public final class Logins {
     // AUTHENTICATE <mechanism> | <base64 chunk> | + | *
     public void authenticate(Connection c, String arg, Replies r) {
         Credentials cr = c.credentials();
-        if (cr.checking()) return; // the answer to the attempt under way comes first
         if (arg.equals("*")) {
             cr.exchange(null);
             r.numeric(ERR_SASLABORTED, "SASL authentication aborted");
@@ -174,73 +171,40 @@ public final class Logins {
             r.numeric(ERR_SASLFAIL, "SASL authentication failed: wrong account name or password");
             return;
         }
-        long now = hub.clock().nanos();
-        String refusal = throttle.refusal(c.address().limitKey(), Casemapping.fold(name), now);
+        String key = Casemapping.fold(name);
+        requests.hold(c);
+        String refusal = requests.refusal(c, key);
         if (refusal != null) {
-            failLater(c, name, refusal, false);
+            requests.refused(c, name, ATTEMPT, refusal, saslFailed(refusal));
             return;
         }
         Account a = accounts.find(name);
         if (a == null || a.passwordHash() == null) {
-            failLater(c, name, null, true);
+            requests.failed(c, name, key, ATTEMPT, saslFailed(WRONG));
             return;
         }
-        Credentials cr = c.credentials();
-        cr.checking(true);
         String hash = a.passwordHash();
-        background.run(
+        requests.hash(
+                c,
                 () -> hasher.matches(password, hash),
                 ok -> {
-                    cr.checking(false);
-                    if (c.isClosed()) return;
-                    Account now2 = accounts.find(name);
-                    if (ok && now2 != null && hash.equals(now2.passwordHash())) {
-                        answer(c, rr -> loggedIn(c, now2, rr, true));
+                    Account now = accounts.find(name);
+                    if (ok && now != null && hash.equals(now.passwordHash())) {
+                        c.credentials().passwordProved(hub.clock().nanos());
+                        requests.answer(c, rr -> loggedIn(c, now, rr, true));
                     } else {
-                        failLater(c, name, null, true);
+                        requests.failed(c, name, key, ATTEMPT, saslFailed(WRONG));
                     }
                 },
-                () -> {
-                    cr.checking(false);
-                    if (!c.isClosed())
-                        answer(
-                                c,
-                                rr -> rr.numeric(
-                                        ERR_SASLFAIL,
-                                        "SASL authentication failed: the server is busy; try again in a moment"));
-                });
+                () -> requests.answer(c, saslFailed("the server is busy; try again in a moment")));
     }
 
-    /** A failed password login: counted, logged, and answered after the delay; no new attempt meanwhile. */
-    private void failLater(Connection c, String name, String why, boolean count) {
-        if (count) {
-            int[] n = throttle.failed(
-                    c.address().limitKey(), Casemapping.fold(name), hub.clock().nanos());
-            hub.events()
-                    .event("Failed login to account " + name + " from " + c.host() + " (" + n[0]
-                            + " from this address, " + n[1] + " to this account in 10 minutes)");
-        } else {
-            hub.events().event("Login to account " + name + " from " + c.host() + " refused: " + why);
-        }
-        Credentials cr = c.credentials();
-        cr.checking(true);
-        String text = "SASL authentication failed" + (why == null ? ": wrong account name or password" : ": " + why);
-        hub.clock()
-                .schedule(
-                        () -> {
-                            cr.checking(false);
-                            if (c.isClosed()) return;
-                            answer(c, rr -> rr.numeric(ERR_SASLFAIL, text));
-                        },
-                        LoginThrottle.FAILURE_DELAY_NANOS);
+    private static Consumer<Replies> saslFailed(String why) {
+        return rr -> rr.numeric(ERR_SASLFAIL, "SASL authentication failed: " + why);
     }
 
-    /** Replies sent later, from a timer or a finished check, then the registration gate looks again. */
-    void answer(Connection c, Consumer<Replies> reply) {
-        Replies rr = hub.output().replies(c);
-        reply.accept(rr);
-        rr.flush();
-        hub.tryRegister(c);
+    PasswordRequests requests() {
+        return requests;
     }
 
     /** An ssh user whose key is linked to an account is logged in to it before registering. */
@@ -259,7 +223,7 @@ public final class Logins {
 
     private void loggedIn(Connection c, Account a, Replies r, boolean sasl, String how) {
         c.credentials().account(a.name());
-        throttle.succeeded(a.key());
+        requests.succeeded(c, a.key());
         r.numeric(
                 RPL_LOGGEDIN,
                 c.nickOrStar() + "!" + c.ident() + "@" + c.shownHost(),
@@ -271,7 +235,9 @@ public final class Logins {
             now = a.withPassword(null, false);
             r.note(
                     "ONE_TIME_PASSWORD_USED",
-                    "That was a one-time password and it is used up: set your own with /passwd <new password>.");
+                    "That was a one-time password and it is used up: set your own within "
+                            + PasswordChange.RECENT_LOGIN.toMinutes()
+                            + " minutes (/passwd, or SETPASS <new password>).");
         }
         String cert = c.certificate();
         if (cert != null && accounts.byCertificate(cert) == null) {

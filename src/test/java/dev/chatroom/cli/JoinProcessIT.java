@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.JarProcess;
 import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Real {@code chatroom join} processes, driven through stdin, against a real {@code chatroom server} process. */
@@ -59,6 +61,30 @@ class JoinProcessIT {
                     assertThat(alice.waitForExit()).isZero();
                     carol.expect("^" + T + "\\* alice left the chat\\.$");
                 }
+            }
+        }
+    }
+
+    @Test
+    void aServerPasswordComesFromTheEnvironmentAndItsAbsenceIsExplained() throws Exception {
+        try (JarProcess server = new JarProcess(
+                "server", "--host", "127.0.0.1", "--port", "0", "--approve", "all", "--password", "s3cret-door")) {
+            int port = server.awaitListening();
+            String[] args = {"join", "--host", "127.0.0.1", "--port=" + port, "--name", "alice"};
+            try (JarProcess alice =
+                    new JarProcess(Map.of("CHATROOM_SERVER_PASSWORD", "s3cret-door"), List.of(), args)) {
+                alice.expect("^Welcome to #chatroom, alice\\.");
+                alice.type("/leave");
+                assertThat(alice.waitForExit()).isZero();
+            }
+            try (JarProcess without = join(port, "--name", "bob")) {
+                without.expect(
+                        "^127\\.0\\.0\\.1:" + port + " needs a server password: set CHATROOM_SERVER_PASSWORD\\.$");
+                assertThat(without.waitForExit()).isEqualTo(3);
+            }
+            try (JarProcess wrong = new JarProcess(Map.of("CHATROOM_SERVER_PASSWORD", "guess"), List.of(), args)) {
+                wrong.expect("^Bad password\\.$");
+                assertThat(wrong.waitForExit()).isEqualTo(3);
             }
         }
     }

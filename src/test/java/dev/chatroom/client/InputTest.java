@@ -157,7 +157,12 @@ class InputTest {
                 .isEqualTo(new Action.Server("REGISTER * * :correct horse {room}"));
         assertThat(Input.parse("/passwd :new")).isEqualTo(new Action.Server("SETPASS ::new"));
         assertThat(Input.parse("/register")).isEqualTo(new Action.Server("REGISTER * * :" + Input.ASK_PASSWORD));
-        assertThat(Input.parse("/passwd ")).isEqualTo(new Action.Server("SETPASS :" + Input.ASK_PASSWORD));
+        assertThat(Input.parse("/passwd "))
+                .isEqualTo(new Action.Server("SETPASS " + Input.ASK_CURRENT_PASSWORD + " :" + Input.ASK_PASSWORD));
+        assertThat(Input.parse("/passwd old-one battery staple"))
+                .isEqualTo(new Action.Server("SETPASS old-one :battery staple"));
+        assertThat(Input.parse("/passwd :old new-one"))
+                .isEqualTo(new Action.Problem(Input.CURRENT_PASSWORD_UNSENDABLE));
     }
 
     @Test

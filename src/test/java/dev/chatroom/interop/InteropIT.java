@@ -223,6 +223,52 @@ class InteropIT {
         }
     }
 
+    @Test
+    void irssiAndWeechatSendTheServerPasswordFirst(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(
+                Tmux.available("irssi") && Tmux.available("tmux") && Tmux.available("weechat-headless"),
+                "SKIPPED: irssi, weechat-headless or tmux is not installed (.ci/run installs them with apt-get)");
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--approve",
+                "all",
+                "--password",
+                "s3cret-door",
+                "--data-dir",
+                dir.resolve("data").toString())) {
+            int port = server.awaitListening();
+            Path home = Files.createDirectories(dir.resolve("irssi"));
+            try (Tmux irssi = new Tmux(
+                    "interop-pass-" + ProcessHandle.current().pid(),
+                    "TERM=xterm-256color irssi --home=" + home + " -c 127.0.0.1 -p " + port
+                            + " -w s3cret-door -n dave")) {
+                server.expect("^\\* dave entered the chatroom\\.$");
+                irssi.await("Act: 2", false);
+            }
+            Path wee = Files.createDirectories(dir.resolve("weechat"));
+            Process weechat = new ProcessBuilder(
+                            "weechat-headless",
+                            "--dir",
+                            wee.toString(),
+                            "-r",
+                            "/server add chat 127.0.0.1/" + port
+                                    + " -notls -password=s3cret-door; /set irc.server.chat.nicks erin; /connect chat")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("weechat.out").toFile())
+                    .start();
+            try {
+                server.expect("^\\* erin entered the chatroom\\.$");
+            } finally {
+                weechat.destroy();
+                weechat.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     static Path awaitFile(Path p) throws InterruptedException {
         Await.until(p.toString(), WAIT, () -> Files.exists(p));
         return p;

@@ -170,4 +170,40 @@ class SshIT {
                     .isTrue();
         }
     }
+
+    @Test
+    void sshAsksForTheServerPassword(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(
+                Tmux.available("ssh") && Tmux.available("ssh-keygen") && Tmux.available("tmux"),
+                "SKIPPED: openssh-client or tmux is not installed (.ci/run installs them with apt-get)");
+        newKey(dir, "alice_key");
+        String id = Long.toString(ProcessHandle.current().pid());
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--ssh-port",
+                "0",
+                "--approve",
+                "all",
+                "--password",
+                "s3cret-door",
+                "--data-dir",
+                dir.resolve("data").toString())) {
+            server.awaitListening();
+            Matcher sshLine = server.expect("^SSH on 127\\.0\\.0\\.1:(\\d+), host key");
+            int sshPort = Integer.parseInt(sshLine.group(1));
+            try (Tmux alice = new Tmux(
+                    "ssh-pass-" + id, ssh(dir, sshPort, "alice_key", "alice") + "; echo SSH-EXIT=$?; sleep 600")) {
+                alice.await("Server password for chatroom:", false);
+                alice.typeLine("s3cret-door");
+                String screen = alice.await("Welcome to #chatroom, alice", false);
+                assertThat(screen).doesNotContain("s3cret-door");
+                alice.typeLine("/leave");
+                alice.await("SSH-EXIT=0", false);
+            }
+        }
+    }
 }

@@ -50,9 +50,19 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
     private final Database database;
 
     public InMemoryServer(ServerConfig config) {
+        this(config, Background.INLINE);
+    }
+
+    /** With hashing that finishes when the test says ({@link ManualBackground}). */
+    public InMemoryServer(ServerConfig config, ManualBackground hashing) {
+        this(config, (Background) hashing);
+        hashing.server(this);
+    }
+
+    private InMemoryServer(ServerConfig config, Background hashing) {
         clock = new ManualClock();
         database = null;
-        hub = newHub(config, clock, recordingBans(Stores.none()));
+        hub = newHub(config, clock, recordingBans(Stores.none()), hashing);
         admin = new AdminCommands(this);
     }
 
@@ -63,7 +73,7 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
     InMemoryServer(ServerConfig config, ManualClock clock, Clock hubClock, Stores stores) {
         this.clock = clock;
         database = null;
-        hub = newHub(config, hubClock, recordingBans(stores));
+        hub = newHub(config, hubClock, recordingBans(stores), Background.INLINE);
         admin = new AdminCommands(this);
         clock.runPending();
     }
@@ -80,12 +90,13 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
         } catch (StoreException e) {
             throw new IllegalStateException(e);
         }
-        hub = newHub(config, clock, recordingBans(SqliteStores.inline(database, config, events::add)));
+        hub = newHub(
+                config, clock, recordingBans(SqliteStores.inline(database, config, events::add)), Background.INLINE);
         admin = new AdminCommands(this);
         clock.runPending();
     }
 
-    private Hub newHub(ServerConfig config, Clock hubClock, Stores stores) {
+    private Hub newHub(ServerConfig config, Clock hubClock, Stores stores, Background hashing) {
         try {
             return new Hub(
                     config,
@@ -96,7 +107,7 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
                     stores,
                     budget,
                     PasswordHash.DEFAULT,
-                    Background.INLINE);
+                    hashing);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (StoreException e) {

@@ -11,7 +11,8 @@ final class AccountCommands {
                 // not while waiting for the admin: the account they decide on is the one they were shown
                 Command.registration("AUTHENTICATE", 1, AccountCommands::authenticate),
                 Command.registration("REGISTER", 2, AccountCommands::register),
-                Command.anytime("SETPASS", 1, AccountCommands::setpass));
+                // also while waiting for the admin, but never before the server password
+                new Command("SETPASS", 1, true, true, Command.Scope.LOCAL, AccountCommands::setpass));
     }
 
     // AUTHENTICATE <mechanism> | <base64> | + | *
@@ -27,8 +28,15 @@ final class AccountCommands {
         ctx.hub().accountRegistration().register(ctx.client(), account, password, ctx.replies());
     }
 
-    // SETPASS <new password>
+    // SETPASS <current password> <new password> | SETPASS <new password>
     static void setpass(Context ctx) {
-        ctx.hub().accountRegistration().setPassword(ctx.client(), ctx.param(0), ctx.replies());
+        if (ctx.paramCount() > 2) { // a new password with spaces not sent as the last (:) parameter
+            ctx.replies()
+                    .standard(
+                            "FAIL", "SETPASS", "INVALID_PARAMS", "*", "Use SETPASS <current password> :<new password>");
+            return;
+        }
+        String current = ctx.paramCount() >= 2 ? ctx.param(0) : null;
+        ctx.hub().passwordChange().setPassword(ctx.client(), current, ctx.param(ctx.paramCount() - 1), ctx.replies());
     }
 }

@@ -73,7 +73,9 @@ public final class Dispatcher {
         String label = m.tags().get("label");
         if (label != null && !label.isEmpty() && c.has(Capability.LABELED_RESPONSE)) r.label(label);
         Command cmd = table.get(m.command());
-        if (cmd == null) {
+        if (c.passwordNeeded() && (cmd == null || !cmd.beforePassword())) {
+            r.numeric(ERR_PASSWDMISMATCH, "Password required");
+        } else if (cmd == null) {
             r.numeric(ERR_UNKNOWNCOMMAND, m.command(), "Unknown command");
         } else if (c.state() == State.REGISTERING && !cmd.beforeRegistration()) {
             r.numeric(ERR_NOTREGISTERED, "You have not registered");

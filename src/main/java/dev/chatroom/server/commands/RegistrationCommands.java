@@ -24,7 +24,7 @@ final class RegistrationCommands {
     static List<Command> all() {
         return List.of(
                 Command.anytime("CAP", 1, RegistrationCommands::cap),
-                Command.registration("PASS", 1, RegistrationCommands::pass),
+                Command.registration("PASS", 1, RegistrationCommands::pass).beforeServerPassword(),
                 new Command("NICK", 0, true, false, Command.Scope.CLUSTER, RegistrationCommands::nick),
                 Command.registration("USER", 4, RegistrationCommands::user),
                 Command.anytime("PING", 1, RegistrationCommands::ping),
@@ -105,7 +105,7 @@ final class RegistrationCommands {
             ctx.numeric(ERR_ALREADYREGISTERED, "You may not reregister");
             return;
         }
-        c.passwordGiven(ctx.param(0));
+        ctx.hub().gate().password(c, ctx.param(0));
     }
 
     // NICK <nickname>

@@ -4,6 +4,7 @@ import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Names;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
+import dev.chatroom.server.PasswordChange;
 import dev.chatroom.store.Account;
 import dev.chatroom.store.AllowEntry;
 import dev.chatroom.tls.Fingerprint;
@@ -94,7 +95,8 @@ final class AccountAdmin {
         String hash = session.onLoop(hub -> hub.logins().hasher()).hash(password);
         if (!session.onLoop(hub -> setOneTime(hub, name, hash))) return "No account " + name + ". Type /accounts.";
         return AdminCommands.CONSOLE_ONLY + "One-time password for " + name + ": " + password
-                + "\nIt works for one login (SASL PLAIN); then they set their own with /passwd.";
+                + "\nIt works for one login (SASL PLAIN); then they set their own with /passwd within "
+                + PasswordChange.RECENT_LOGIN.toMinutes() + " minutes.";
     }
 
     private static String newOneTimePassword() {

@@ -31,6 +31,12 @@ public final class FloodGate {
         return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / tokensPerNano);
     }
 
+    /** Whether the bucket is full: as if nothing had been taken lately. */
+    public boolean full(long nowNanos) {
+        refill(nowNanos);
+        return tokens >= burst;
+    }
+
     private void refill(long now) {
         if (now > last) {
             tokens = Math.min(burst, tokens + (now - last) * tokensPerNano);

@@ -11,16 +11,18 @@ import java.util.function.Supplier;
 
 /**
  * Password hashing beside the event loop: one thread per core but at most two (each Argon2id
- * hash takes 19 MiB while it runs), and a short queue. A flood of login attempts past that is
- * answered "busy" at once instead of piling up memory or delaying everyone's login by minutes.
+ * hash takes 19 MiB while it runs). The server hands it no more work than it has threads (the
+ * waiting and the turns between addresses are the core's); the short queue is a safety net, past
+ * which work is answered "busy".
  */
 public final class HashingThreads implements Background {
     private final EventLoop loop;
     private final ThreadPoolExecutor pool;
+    private final int threads;
 
     public HashingThreads(EventLoop loop) {
         this.loop = loop;
-        int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        this.threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
             Thread t = new Thread(r, "chatroom-hashing");
             t.setDaemon(true);
@@ -45,6 +47,11 @@ public final class HashingThreads implements Background {
         } catch (RejectedExecutionException e) {
             loop.execute(Fatal.guard(busy));
         }
+    }
+
+    @Override
+    public int threads() {
+        return threads;
     }
 
     public void close() {

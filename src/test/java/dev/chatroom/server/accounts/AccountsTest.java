@@ -117,7 +117,7 @@ class AccountsTest {
         registerAlice(server);
         for (int i = 0; i < LoginThrottle.MAX_PER_ADDRESS; i++) {
             FakeClient c = saslLogin(server, server.connectSecure(PUBLIC, null), "guess" + i, "alice", "guess-" + i);
-            server.advance(Duration.ofSeconds(1));
+            server.advance(Duration.ofSeconds(16)); // each failure from here waits longer, up to 16 s
             c.expect(" 904 ");
             c.send("QUIT");
         }
