@@ -1,7 +1,6 @@
 package dev.chatroom.server;
 
 import dev.chatroom.server.flow.FloodGate;
-
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;

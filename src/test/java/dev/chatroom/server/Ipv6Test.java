@@ -112,8 +112,8 @@ class Ipv6Test {
         owner.send("QUIT");
         for (int i = 0; i < LoginThrottle.MAX_PER_ADDRESS; i++) {
             FakeClient c = saslLogin(server.connectSecure("2001:db8:1:2::" + (i + 1), null), "guess" + i, "guess-" + i);
-            // the /64 also shares one turn at the hashing (5 at once, then one a second), then the failure delay
-            server.advance(Duration.ofSeconds(3));
+            // guesses at one account from one /64: the failure delay doubles up to 16 s, after a turn at the hashing
+            server.advance(Duration.ofSeconds(17));
             c.expect(" 904 ");
             c.send("QUIT");
         }
