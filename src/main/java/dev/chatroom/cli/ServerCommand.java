@@ -12,8 +12,6 @@ import dev.chatroom.launch.StartException;
 import dev.chatroom.launch.TlsReport;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.log.LogFile;
-import dev.chatroom.server.console.AdminCommands;
-import dev.chatroom.server.console.AdminConsole;
 import dev.chatroom.server.console.ConsoleCommands;
 import dev.chatroom.server.net.Descriptors;
 import dev.chatroom.server.net.Fatal;
@@ -121,7 +119,6 @@ public final class ServerCommand implements Callable<Integer> {
     }
 
     private int run(ServerConfig config, PrintWriter err) throws Exception {
-        AdminConsole console = new AdminConsole(System.out);
         LogFile log = null;
         if (config.logFile() != null) {
             try {
@@ -132,17 +129,15 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         LogFile logSink = log;
-        EventSink events = logSink == null
-                ? console
-                : line -> {
-                    console.event(line);
-                    logSink.event(line);
-                };
-        ChatServer server = new ChatServer(config, events);
+        ServerConsole console =
+                ServerConsole.open(System.console() != null, logSink == null ? EventSink.NONE : logSink);
+        ChatServer server = new ChatServer(config, console);
+        EventSink events = server.admins();
         try {
             server.start();
         } catch (StartException e) {
             err.println(e.badSetup() ? "chatroom: " + e.getMessage() : e.getMessage());
+            console.close();
             if (log != null) log.close();
             return e.badSetup() ? 2 : 1;
         }
@@ -169,25 +164,10 @@ public final class ServerCommand implements Callable<Integer> {
         events.event("Output budget " + (server.outputBudget() >> 20)
                 + " MiB for all clients' queued messages; each client may have " + Values.formatBytes(config.sendq())
                 + " queued (sendq).");
-        boolean interactive = System.console() != null;
-        AdminCommands commands = new AdminCommands(server);
-        Thread consoleThread = new Thread(
-                () -> {
-                    try {
-                        if (console.run(commands, interactive, System.in, events)) {
-                            events.event("Shutting down.");
-                            ShutdownSignals.forceOnNextInterrupt();
-                            server.close();
-                        }
-                    } catch (IOException e) {
-                        console.event("Console input failed: " + e.getMessage() + ". The server keeps running.");
-                    }
-                },
-                "chatroom-console");
-        consoleThread.setDaemon(true);
-        consoleThread.start();
+        console.warnIfNobodyAnswers(config, server);
+        console.start(server);
         server.awaitClose();
-        events.event("Server stopped.");
+        console.event("Server stopped.");
         console.close();
         if (log != null) log.close();
         return 0;

@@ -1,11 +1,8 @@
 package dev.chatroom.config;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -30,7 +27,7 @@ public final class ConfigKeys {
         public String defaultText() {
             Object v = get.apply(ServerConfig.DEFAULTS);
             if ("BYTES".equals(label) && v instanceof Number n) return Values.formatBytes(n.longValue());
-            return format(v);
+            return Values.format(v);
         }
     }
 
@@ -87,6 +84,13 @@ public final class ConfigKeys {
                 "SSH port: ssh -p PORT name@host opens the chat client, nothing to install; 0 picks a free one; off for none.",
                 c -> portText(c.sshPort()),
                 (b, v) -> b.sshPort(Values.port(v)));
+        key(
+                "admin-keys",
+                net,
+                "FILE",
+                "The ssh keys (OpenSSH authorized_keys format) that open the admin console with ssh -p PORT admin@host; unset: admin_keys in the data dir.",
+                c -> c.adminKeys(),
+                (b, v) -> b.adminKeys(Values.path(v)));
         key(
                 "server-name",
                 net,
@@ -330,15 +334,5 @@ public final class ConfigKeys {
 
     public static Key find(String name) {
         return KEYS.get(name);
-    }
-
-    /** A value as the config file and the help show it. */
-    static String format(Object v) {
-        if (v == null) return null;
-        if (v instanceof Duration d) return Values.format(d);
-        if (v instanceof Enum<?> e) return e.name().toLowerCase(Locale.ROOT);
-        if (v instanceof Double d) return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
-        if (v instanceof Path p) return p.toString();
-        return v.toString();
     }
 }

@@ -79,6 +79,16 @@ public final class ServerConfig {
         return settings.sshPort;
     }
 
+    /** The admin keys file as set; null: admin_keys in the data dir (see {@link #adminKeysFile()}). */
+    public Path adminKeys() {
+        return settings.adminKeys;
+    }
+
+    /** The file (OpenSSH authorized_keys) of the keys that open the admin console over ssh. */
+    public Path adminKeysFile() {
+        return settings.adminKeys != null ? settings.adminKeys : dataDir().resolve("admin_keys");
+    }
+
     public String room() {
         return settings.room;
     }

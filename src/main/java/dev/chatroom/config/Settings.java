@@ -21,6 +21,7 @@ public final class Settings implements Cloneable {
     Path tlsKey;
     Duration stsDuration = Duration.ofDays(30);
     int sshPort = 2022;
+    Path adminKeys;
     String room = "#chatroom";
     String serverName = "chatroom";
     ServerConfig.ApprovalPolicy approve = ServerConfig.ApprovalPolicy.ASK;
@@ -88,6 +89,11 @@ public final class Settings implements Cloneable {
 
     public Settings sshPort(int v) {
         sshPort = v;
+        return this;
+    }
+
+    public Settings adminKeys(Path v) {
+        adminKeys = v;
         return this;
     }
 

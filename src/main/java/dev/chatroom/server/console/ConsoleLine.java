@@ -4,15 +4,34 @@ import java.util.Locale;
 
 /**
  * One console line as a handler reads it: the words after its verb, and the {@code #room} a
- * verb may take first (/topic, /mode) or after its first word (/kick, /ban, /mute, /op).
- *
- * @param command the row of the verb typed
- * @param input the whole line, stripped
- * @param arg the first word after the verb, or null
- * @param rest what follows that word, or null
- * @param text everything after the verb ("" for nothing)
+ * verb may take first (/topic, /mode) or after its first word (/kick, /ban, /mute, /op). A
+ * handler that changes something says so here ({@link #changed}): the other admins are told
+ * who did what, while the admin who typed it reads the handler's answer.
  */
-record ConsoleLine(ConsoleCommand command, String input, String arg, String rest, String text) {
+final class ConsoleLine {
+    private final ConsoleCommand command;
+    private final String input;
+    private final String arg;
+    private final String rest;
+    private final String text;
+    private String told;
+    private boolean detaches;
+
+    /**
+     * @param command the row of the verb typed
+     * @param input the whole line, stripped
+     * @param arg the first word after the verb, or null
+     * @param rest what follows that word, or null
+     * @param text everything after the verb ("" for nothing)
+     */
+    ConsoleLine(ConsoleCommand command, String input, String arg, String rest, String text) {
+        this.command = command;
+        this.input = input;
+        this.arg = arg;
+        this.rest = rest;
+        this.text = text;
+    }
+
     /** The verb of a stripped line, in lower case ("" for an empty line). */
     static String verb(String input) {
         return input.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
@@ -23,6 +42,50 @@ record ConsoleLine(ConsoleCommand command, String input, String arg, String rest
         String text = words.length > 1 ? input.substring(words[0].length()).strip() : "";
         return new ConsoleLine(
                 command, input, words.length > 1 ? words[1] : null, words.length > 2 ? words[2] : null, text);
+    }
+
+    ConsoleCommand command() {
+        return command;
+    }
+
+    String input() {
+        return input;
+    }
+
+    String arg() {
+        return arg;
+    }
+
+    String rest() {
+        return rest;
+    }
+
+    String text() {
+        return text;
+    }
+
+    /**
+     * The line changed something: returns answer (for the admin who typed it) and tells the
+     * other admins what was done, in a few words after their name ("accepted bob").
+     */
+    String changed(String answer, String done) {
+        told = done;
+        return answer;
+    }
+
+    /** What the other admins are told was done, or null when nothing changed. */
+    String told() {
+        return told;
+    }
+
+    /** /detach: the console that typed it leaves; the server keeps running. */
+    String detaching() {
+        detaches = true;
+        return "";
+    }
+
+    boolean detaches() {
+        return detaches;
     }
 
     /** How many words follow the verb, counting up to two. */

@@ -26,7 +26,9 @@ final class ServerAdmin {
             int n = removed.get(30, TimeUnit.SECONDS);
             if (n < 0) return "Could not erase the history of " + who + " (see the message above).";
             String what = room ? "said in " + who : "said by or sent privately to " + who;
-            return "Removed " + n + " message" + (n == 1 ? "" : "s") + " " + what + " from the history.";
+            return line.changed(
+                    "Removed " + n + " message" + (n == 1 ? "" : "s") + " " + what + " from the history.",
+                    "erased the history of " + who);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "Interrupted.";
@@ -37,7 +39,7 @@ final class ServerAdmin {
 
     /** /reload: the TLS certificate files, read again. */
     static String reload(ConsoleLine line, ConsoleSession session) {
-        return session.server().reloadTls();
+        return line.changed(session.server().reloadTls(), "read the TLS certificate files again");
     }
 
     /** /shutdown [reason] */
