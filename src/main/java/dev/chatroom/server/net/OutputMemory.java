@@ -83,7 +83,7 @@ public final class OutputMemory implements OutputBudget {
         return nanos.getAsLong();
     }
 
-    /** What one client may hold, once more than half the limit is used, while it takes nothing: the limit divided among the connections. */
+    /** What a client that takes nothing may hold while more than half the limit is used: its part of the limit. */
     long share() {
         return share;
     }
@@ -156,7 +156,7 @@ public final class OutputMemory implements OutputBudget {
     }
 
     /** Drops the clients that stopped reading (a few of them, over their share), and, when full, those that wedge it. */
-    void sweep() {
+    private void sweep() {
         sweepScheduled = false;
         if (queued <= limit / 2) return;
         long now = now();
