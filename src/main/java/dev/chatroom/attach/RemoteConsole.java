@@ -11,7 +11,9 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -40,27 +42,51 @@ public final class RemoteConsole implements ConsoleLink, AdminProtocol.Receiver,
         this.console = console;
     }
 
-    /** Attaches console to the server running with dataDir. */
-    public static RemoteConsole attach(Path dataDir, AdminConsole console) throws NoServer {
-        Path path = dataDir.resolve(AdminSocket.FILE);
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS))
-            throw new NoServer("no server is running with the data dir " + dataDir + " (no " + path + ")");
+    /** Attaches console to the server listening on the admin socket at path. */
+    public static RemoteConsole attach(Path path, AdminConsole console) throws NoServer {
         SocketChannel channel;
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-            channel.connect(UnixDomainSocketAddress.of(path));
-        } catch (ConnectException e) {
-            throw new NoServer(
-                    "no server is running with the data dir " + dataDir + " (nobody listens on " + path + ")");
         } catch (IOException e) {
-            throw new NoServer(
-                    "cannot attach to " + path + ": " + e.getMessage() + " (run this as the user the server runs as)");
+            throw new NoServer("cannot attach to " + path + ": " + e.getMessage());
+        }
+        try {
+            channel.connect(UnixDomainSocketAddress.of(path));
+        } catch (IOException e) {
+            close(channel);
+            if (e instanceof ConnectException)
+                throw new NoServer("no server is running: nothing listens on " + path + " (left by one that stopped)");
+            if (missing(path))
+                throw new NoServer("no server is running: no " + path
+                        + " (give the server's --data-dir, or --config with its config file)");
+            throw new NoServer("cannot attach to " + path + ": " + e.getMessage()
+                    + " (run this as the user the server runs as, or as a member of its admin-group)");
         }
         RemoteConsole remote = new RemoteConsole(new LineChannel(channel), console);
         Thread reading = new Thread(remote::read, "admin-console-in");
         reading.setDaemon(true);
         reading.start();
         return remote;
+    }
+
+    /** True when path is known not to exist (not when it may not be looked at). */
+    private static boolean missing(Path path) {
+        try {
+            Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return false;
+        } catch (NoSuchFileException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void close(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // never connected
+        }
     }
 
     private void read() {

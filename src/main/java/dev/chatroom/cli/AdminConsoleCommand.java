@@ -2,8 +2,6 @@ package dev.chatroom.cli;
 
 import dev.chatroom.attach.RemoteConsole;
 import dev.chatroom.config.ConfigFile;
-import dev.chatroom.config.ServerConfig;
-import dev.chatroom.config.Settings;
 import dev.chatroom.server.console.AdminConsole;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,48 +10,39 @@ import java.util.concurrent.CompletableFuture;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
- * {@code chatroom admin console}: the admin console of the server running with a data dir,
- * through its admin.sock, the same as the server's own: on a terminal with line editing, or
- * reading one command a line from a script.
+ * {@code chatroom admin console}: the admin console of a running server, through its admin
+ * socket, the same as the server's own: on a terminal with line editing, or reading one command
+ * a line from a script.
  */
 @Command(
         name = "console",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Attach to the admin console of the server running with this data dir: join requests, events and"
-                    + " every console command, as on the server's own terminal. Ctrl-D or /detach leaves it running.",
-            "Without a terminal, runs the commands read from standard input, one a line, and exits at its end."
+            "Attach to the admin console of a running server: join requests, events and every console command, as on"
+                    + " the server's own terminal. Ctrl-D or /detach leaves; the server keeps running (/shutdown stops"
+                    + " it).",
+            "Without a terminal, runs the commands read from standard input, one a line, and exits at its end.",
+            "With neither --data-dir, --config nor --socket: the server's defaults, or "
+                    + ConsoleSocket.SYSTEM_CONFIG_TEXT + " when it can be read."
         },
         footer = "Exit status: 0 detached (or the server stopped), 1 no server running or the connection broke, 2 bad"
-                + " options.")
+                + " options or config file.")
 final class AdminConsoleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.ArgGroup(exclusive = true)
-    Where where;
-
-    static final class Where {
-        @Option(
-                names = "--data-dir",
-                paramLabel = "DIR",
-                description = "The server's data dir (default: chatroom-data).")
-        Path dataDir;
-
-        @Option(names = "--config", paramLabel = "FILE", description = "The server's config file: its data-dir.")
-        Path configFile;
-    }
+    ConsoleSocket.Where where;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Path dataDir;
+        Path socket;
         try {
-            dataDir = dataDir();
+            socket = ConsoleSocket.path(where, ConsoleSocket.SYSTEM_CONFIG);
         } catch (ConfigFile.ConfigException e) {
             err.println("chatroom: " + e.getMessage());
             return 2;
@@ -65,7 +54,7 @@ final class AdminConsoleCommand implements Callable<Integer> {
                 : AdminConsole.lines("console", System.in, System.out)) {
             RemoteConsole remote;
             try {
-                remote = RemoteConsole.attach(dataDir, console);
+                remote = RemoteConsole.attach(socket, console);
             } catch (RemoteConsole.NoServer e) {
                 err.println("chatroom: " + e.getMessage());
                 return 1;
@@ -96,12 +85,5 @@ final class AdminConsoleCommand implements Callable<Integer> {
         boolean stopped = remote.ended().join();
         console.event(stopped ? "The server stopped." : "chatroom: lost the connection to the server.");
         return stopped ? 0 : 1;
-    }
-
-    private Path dataDir() throws ConfigFile.ConfigException {
-        if (where != null && where.dataDir != null) return where.dataDir;
-        Settings settings = ServerConfig.DEFAULTS.toSettings();
-        if (where != null && where.configFile != null) ConfigFile.apply(where.configFile, settings);
-        return settings.build().dataDir();
     }
 }

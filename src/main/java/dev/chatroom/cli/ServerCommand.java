@@ -1,6 +1,7 @@
 package dev.chatroom.cli;
 
 import dev.chatroom.config.ConfigFile;
+import dev.chatroom.config.ConfigKey;
 import dev.chatroom.config.ConfigKeys;
 import dev.chatroom.config.DefaultConfigFile;
 import dev.chatroom.config.ServerConfig;
@@ -63,7 +64,7 @@ public final class ServerCommand implements Callable<Integer> {
         footer.addAll(HelpText.list("Console commands (/help there says what each does): ", ConsoleCommands.verbs()));
         footer.add("Exit status: 0 stopped, 1 could not start (port in use, ...), 2 bad flags or config file.");
         spec.usageMessage().footer(footer.toArray(String[]::new));
-        for (ConfigKeys.Key k : ConfigKeys.all()) {
+        for (ConfigKey k : ConfigKeys.all()) {
             String def = k.defaultText();
             String shown = def == null ? "" : " (default: " + (def.isEmpty() ? "\"\"" : def) + ")";
             OptionSpec.Builder o = OptionSpec.builder("--" + k.name()).description(k.description() + shown);
@@ -82,17 +83,15 @@ public final class ServerCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        Settings b = ServerConfig.DEFAULTS.toSettings();
-        if (configFile != null) {
-            try {
-                ConfigFile.apply(configFile, b);
-            } catch (ConfigFile.ConfigException e) {
-                err.println("chatroom: " + e.getMessage());
-                return 2;
-            }
+        Settings b;
+        try {
+            b = ConfigFile.read(configFile);
+        } catch (ConfigFile.ConfigException e) {
+            err.println("chatroom: " + e.getMessage());
+            return 2;
         }
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        for (ConfigKeys.Key k : ConfigKeys.all()) {
+        for (ConfigKey k : ConfigKeys.all()) {
             String flag = "--" + k.name();
             if (!parsed.hasMatchedOption(flag)) continue;
             Object value = spec.findOption(flag).getValue();
@@ -164,8 +163,7 @@ public final class ServerCommand implements Callable<Integer> {
         events.event("Output budget " + (server.outputBudget() >> 20)
                 + " MiB for all clients' queued messages; each client may have " + Values.formatBytes(config.sendq())
                 + " queued (sendq).");
-        console.warnIfNobodyAnswers(config, server);
-        console.start(server);
+        console.start(config, server);
         server.awaitClose();
         console.event("Server stopped.");
         console.close();

@@ -13,9 +13,9 @@ import org.jline.terminal.TerminalBuilder;
 
 /**
  * The server's own console: its terminal, or its standard input read line by line, and its
- * standard output (with the log file) where every event goes whether anyone reads or not. When
- * standard input ends or the console detaches, the server keeps running and says once where
- * an admin can attach.
+ * standard output (with the log file) where every event goes whether anyone reads or not.
+ * Without a terminal, or when the terminal's console detaches, the server says once where an
+ * admin can attach, and keeps running whatever standard input does.
  */
 final class ServerConsole implements AdminSession, AutoCloseable {
     private final AdminConsole console;
@@ -54,30 +54,33 @@ final class ServerConsole implements AdminSession, AutoCloseable {
     }
 
     /**
-     * With approve = ask, and no terminal, no admin socket and no admin key for ssh, nobody can
-     * answer a join request once standard input is read: said at start.
+     * Reads the console on a thread of its own until it ends; Ctrl-C or Ctrl-D at the terminal
+     * stops the server. Without a terminal, says first where an admin can attach (what standard
+     * input says may end, or never come: a service's /dev/null), or, with approve = ask and no
+     * way to attach, that join requests will go unanswered.
      */
-    void warnIfNobodyAnswers(ServerConfig config, ChatServer server) {
-        if (console.interactive()
-                || config.approve() != ServerConfig.ApprovalPolicy.ASK
-                || !server.adminWays().isEmpty()) return;
-        event("WARNING: approve = ask, but no admin can answer join requests beyond what standard input says: no"
-                + " terminal, no admin socket, no ssh admin key (admin-keys). Each request is refused when it expires"
-                + " (approval-timeout " + Values.format(config.approvalTimeout()) + "). See 'Administering a running"
-                + " server' in the README.");
-    }
-
-    /** Reads the console on a thread of its own until it ends; Ctrl-C or Ctrl-D at the terminal stops the server. */
-    void start(ChatServer server) {
+    void start(ServerConfig config, ChatServer server) {
+        if (!console.interactive()) {
+            List<String> ways = server.adminWays();
+            event(
+                    ways.isEmpty() && config.approve() == ServerConfig.ApprovalPolicy.ASK
+                            ? "WARNING: approve = ask, but no admin can answer join requests beyond what standard"
+                                    + " input says: no terminal, no admin socket, no ssh admin key (admin-keys). Each"
+                                    + " request is refused when it expires (approval-timeout "
+                                    + Values.format(config.approvalTimeout()) + "). See 'Administering a running"
+                                    + " server' in the README."
+                            : unattended(ways));
+        }
         Thread reading = new Thread(
                 () -> {
                     try {
                         AdminConsole.Ending end = console.run(server.admins().own(), this);
-                        if (end == AdminConsole.Ending.INPUT_ENDED && console.interactive()) {
+                        if (!console.interactive() || end == AdminConsole.Ending.STOPPED) return;
+                        if (end == AdminConsole.Ending.INPUT_ENDED) {
                             event("Shutting down.");
                             ShutdownSignals.forceOnNextInterrupt();
                             server.close();
-                        } else if (end != AdminConsole.Ending.STOPPED) {
+                        } else {
                             event(unattended(server.adminWays()));
                         }
                     } catch (IOException e) {

@@ -24,6 +24,16 @@ public final class ConfigFile {
         }
     }
 
+    /**
+     * The settings a server started with --config file (null: none) runs with, before its flags:
+     * the defaults, then the file.
+     */
+    public static Settings read(Path file) throws ConfigException {
+        Settings settings = ServerConfig.DEFAULTS.toSettings();
+        if (file != null) apply(file, settings);
+        return settings;
+    }
+
     public static void apply(Path file, Settings builder) throws ConfigException {
         String text;
         try {
@@ -43,7 +53,7 @@ public final class ConfigFile {
         for (String key : toml.keySet()) {
             int line = line(toml.inputPositionOf(List.of(key)));
             String where = name + " line " + line + ": ";
-            ConfigKeys.Key k = ConfigKeys.find(key);
+            ConfigKey k = ConfigKeys.find(key);
             if (k == null) {
                 String hint =
                         toml.isTable(List.of(key)) ? " (sections are not used: write every key at the top level)" : "";

@@ -13,25 +13,7 @@ import java.util.function.Function;
  * {@link ServerConfig#DEFAULTS}, so it is never written twice.
  */
 public final class ConfigKeys {
-    /** One setting. {@code flag} settings are switches on the command line ({@code --log-messages}). */
-    public record Key(
-            String name,
-            String group,
-            String label,
-            String description,
-            boolean flag,
-            Function<ServerConfig, Object> get,
-            BiConsumer<Settings, String> set) {
-
-        /** The default as it would be written in the config file; null when there is none. */
-        public String defaultText() {
-            Object v = get.apply(ServerConfig.DEFAULTS);
-            if ("BYTES".equals(label) && v instanceof Number n) return Values.formatBytes(n.longValue());
-            return Values.format(v);
-        }
-    }
-
-    private static final Map<String, Key> KEYS = new LinkedHashMap<>();
+    private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
     static {
         String net = "Network";
@@ -91,6 +73,20 @@ public final class ConfigKeys {
                 "The ssh keys (OpenSSH authorized_keys format) that open the admin console with ssh -p PORT admin@host; unset: admin_keys in the data dir.",
                 c -> c.adminKeys(),
                 (b, v) -> b.adminKeys(Values.path(v)));
+        key(
+                "admin-socket",
+                net,
+                "FILE",
+                "The Unix domain socket chatroom admin console attaches to; unset: admin.sock in the data dir.",
+                c -> c.adminSocket(),
+                (b, v) -> b.adminSocket(Values.path(v)));
+        key(
+                "admin-group",
+                net,
+                "GROUP",
+                "A group whose members may attach too: the admin socket is made with this group and mode 0660; unset: its owner only (0600).",
+                c -> c.adminGroup(),
+                (b, v) -> b.adminGroup(Values.group(v)));
         key(
                 "server-name",
                 net,
@@ -316,7 +312,7 @@ public final class ConfigKeys {
             String description,
             Function<ServerConfig, Object> get,
             BiConsumer<Settings, String> set) {
-        KEYS.put(name, new Key(name, group, label, description, false, get, set));
+        KEYS.put(name, new ConfigKey(name, group, label, description, false, get, set));
     }
 
     private static void flag(
@@ -325,14 +321,14 @@ public final class ConfigKeys {
             String description,
             Function<ServerConfig, Object> get,
             BiConsumer<Settings, String> set) {
-        KEYS.put(name, new Key(name, group, null, description, true, get, set));
+        KEYS.put(name, new ConfigKey(name, group, null, description, true, get, set));
     }
 
-    public static List<Key> all() {
+    public static List<ConfigKey> all() {
         return List.copyOf(KEYS.values());
     }
 
-    public static Key find(String name) {
+    public static ConfigKey find(String name) {
         return KEYS.get(name);
     }
 }

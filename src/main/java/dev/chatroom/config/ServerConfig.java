@@ -89,6 +89,21 @@ public final class ServerConfig {
         return settings.adminKeys != null ? settings.adminKeys : dataDir().resolve("admin_keys");
     }
 
+    /** The admin socket as set; null: admin.sock in the data dir (see {@link #adminSocketFile()}). */
+    public Path adminSocket() {
+        return settings.adminSocket;
+    }
+
+    /** Where {@code chatroom admin console} attaches: a Unix domain socket. */
+    public Path adminSocketFile() {
+        return settings.adminSocket != null ? settings.adminSocket : dataDir().resolve("admin.sock");
+    }
+
+    /** The group whose members may attach too (the socket 0660), or null: the owner only (0600). */
+    public String adminGroup() {
+        return settings.adminGroup;
+    }
+
     public String room() {
         return settings.room;
     }

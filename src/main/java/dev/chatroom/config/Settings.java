@@ -22,6 +22,8 @@ public final class Settings implements Cloneable {
     Duration stsDuration = Duration.ofDays(30);
     int sshPort = 2022;
     Path adminKeys;
+    Path adminSocket;
+    String adminGroup;
     String room = "#chatroom";
     String serverName = "chatroom";
     ServerConfig.ApprovalPolicy approve = ServerConfig.ApprovalPolicy.ASK;
@@ -94,6 +96,16 @@ public final class Settings implements Cloneable {
 
     public Settings adminKeys(Path v) {
         adminKeys = v;
+        return this;
+    }
+
+    public Settings adminSocket(Path v) {
+        adminSocket = v;
+        return this;
+    }
+
+    public Settings adminGroup(String v) {
+        adminGroup = v;
         return this;
     }
 

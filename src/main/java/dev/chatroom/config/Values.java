@@ -138,6 +138,14 @@ public final class Values {
         return v;
     }
 
+    /** A system group's name, as groupadd takes it; empty for none. */
+    public static String group(String v) {
+        if (v.isEmpty()) return null;
+        if (!v.matches("[A-Za-z_][A-Za-z0-9_.-]{0,31}\\$?"))
+            throw new IllegalArgumentException("must be a group's name, like chatroom, not '" + v + "'");
+        return v;
+    }
+
     /** A name that appears in every server reply: no spaces, no ':' or '!' or '@' that would break a prefix. */
     public static String serverName(String v) {
         if (!v.matches("[A-Za-z0-9][A-Za-z0-9.\\-]{0,62}")) {

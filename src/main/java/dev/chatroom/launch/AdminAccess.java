@@ -8,6 +8,7 @@ import dev.chatroom.server.console.AdminSessions;
 import dev.chatroom.ssh.AdminKeys;
 import dev.chatroom.ssh.SshAdmin;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,12 +37,31 @@ final class AdminAccess implements AutoCloseable {
         return ssh;
     }
 
-    /** Listens on admin.sock; when it cannot, says why, and the server goes on without it. */
-    void openSocket() {
+    /**
+     * Listens on the admin socket. When it cannot, at the default place, it says why and the
+     * server goes on without it; at a place or for a group the admin chose, the server does not
+     * start (like a port chosen that cannot be had).
+     */
+    void openSocket() throws StartException {
+        Path path = config.adminSocketFile();
+        String group = config.adminGroup();
         try {
-            socket = AdminSocket.open(config.dataDir(), sessions);
+            socket = AdminSocket.open(path, group, sessions);
         } catch (IOException e) {
+            if (config.adminSocket() != null || group != null)
+                throw new StartException("Admin socket: " + e.getMessage(), false, e);
             sessions.event("Admin socket: " + e.getMessage() + "; chatroom admin console cannot attach.");
+            return;
+        }
+        if (group == null) return;
+        try {
+            Path closed = socket.closedTo(group);
+            if (closed != null)
+                sessions.event("Admin socket: WARNING: members of " + group + " cannot pass through " + closed
+                        + " to reach " + path + "; give admin-socket a place they can reach, such as"
+                        + " /run/chatroom/admin.sock in a directory of that group.");
+        } catch (IOException e) {
+            // only a warning we could not check
         }
     }
 
@@ -52,8 +72,11 @@ final class AdminAccess implements AutoCloseable {
     List<String> ways(int sshPort) {
         List<String> ways = new ArrayList<>();
         if (socket != null)
-            ways.add("chatroom admin console --data-dir "
-                    + config.dataDir().toAbsolutePath().normalize());
+            ways.add(
+                    config.adminSocket() == null
+                            ? "chatroom admin console --data-dir "
+                                    + config.dataDir().toAbsolutePath().normalize()
+                            : "chatroom admin console --socket " + socket.path());
         if (sshPort != ServerConfig.OFF && anyKey())
             ways.add("ssh -p " + sshPort + " admin@" + (config.host().equals("0.0.0.0") ? "this-host" : config.host()));
         return ways;
@@ -71,6 +94,7 @@ final class AdminAccess implements AutoCloseable {
     /** The attached consoles are told the server stops, and let go. */
     @Override
     public void close() {
+        sessions.closing();
         if (socket != null) socket.close();
     }
 }

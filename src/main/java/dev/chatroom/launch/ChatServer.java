@@ -121,7 +121,12 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         plain = listen(config.port(), false);
         if (tls != null) secure = listenTls();
         if (config.sshPort() != ServerConfig.OFF) startSsh();
-        admin.openSocket();
+        try {
+            admin.openSocket();
+        } catch (StartException e) {
+            stop(null);
+            throw e;
+        }
         int tlsPort = tlsPort();
         boolean sts = tls != null && tls.current().trusted();
         call(h -> {

@@ -61,13 +61,9 @@ public final class AdminKeys {
         return mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
-    /** The listed key with this fingerprint; null when it is not listed, or the file cannot be read. */
-    Key find(String fingerprint) {
-        try {
-            for (Key k : read()) if (k.fingerprint().equals(fingerprint)) return k;
-        } catch (IOException e) {
-            return null;
-        }
+    /** The listed key with this fingerprint; null when it is not listed. Throws when the file cannot be used. */
+    Key find(String fingerprint) throws IOException {
+        for (Key k : read()) if (k.fingerprint().equals(fingerprint)) return k;
         return null;
     }
 }

@@ -39,7 +39,13 @@ final class SshAdminShell implements Command {
     @Override
     public void start(ChannelSession channel, Environment env) throws IOException {
         String fingerprint = channel.getSession().getAttribute(SshListener.KEY);
-        AdminKeys.Key key = keys.find(fingerprint);
+        AdminKeys.Key key;
+        try {
+            key = keys.find(fingerprint);
+        } catch (IOException e) {
+            sessions.event("Admin keys: " + e.getMessage() + "; no key opens the console over ssh.");
+            key = null;
+        }
         boolean pty = command == null && SshTerminal.requested(env);
         if (key == null) {
             err.write(("chatroom: this key may not open the admin console (it is not in the server's admin keys)."

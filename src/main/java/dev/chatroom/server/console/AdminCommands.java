@@ -2,6 +2,7 @@ package dev.chatroom.server.console;
 
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.ServerAccess;
+import java.util.function.Consumer;
 
 /**
  * What an admin can type at a console, answered with the one line (or block) to show. The
@@ -43,14 +44,15 @@ public final class AdminCommands {
 
     /** Runs one console line as the server's own console; returns what to print (empty for nothing). */
     public String execute(String line) {
-        return run(line, null).answer();
+        return run(line, null, done -> {}).answer();
     }
 
     /**
      * Runs one console line. A line whose row is cluster-wide is published instead (with by, the
      * typing console's token, to find it when the line comes back) when this server is in a cluster.
+     * announce tells the other admins at once what a line is doing (see {@link ConsoleLine#announce}).
      */
-    Outcome run(String line, String by) {
+    Outcome run(String line, String by, Consumer<String> announce) {
         String input = line.strip();
         if (input.isEmpty()) return Outcome.of("");
         ConsoleCommand command = ConsoleCommands.find(ConsoleLine.verb(input));
@@ -61,6 +63,7 @@ public final class AdminCommands {
                             : "Type y or n to answer the oldest request, or /help.");
         }
         ConsoleLine parsed = ConsoleLine.parse(command, input);
+        parsed.announcer(announce);
         if (parsed.words() < command.minWords()) return Outcome.of(parsed.usage());
         // a node-only verb needs no trip to the loop to learn that
         if (command.scope() != ConsoleCommand.Scope.NODE && session.onLoop(hub -> relayed(parsed, hub, by)))

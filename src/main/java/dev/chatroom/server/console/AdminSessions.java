@@ -33,6 +33,7 @@ public final class AdminSessions implements EventSink {
 
     private final AtomicLong requests = new AtomicLong();
     private volatile Question question;
+    private volatile boolean closing;
 
     private record Pending(Attached console, CompletableFuture<ConsoleAnswer> answer) {}
 
@@ -68,6 +69,11 @@ public final class AdminSessions implements EventSink {
     @Override
     public void event(String line) {
         for (Attached a : attached) a.session.event(line);
+    }
+
+    /** The server is stopping: consoles leaving now are not worth telling the others about. */
+    public void closing() {
+        closing = true;
     }
 
     /** True once /shutdown ran on any console. */
@@ -107,7 +113,7 @@ public final class AdminSessions implements EventSink {
      * told. by is the typing console's token ({@link Attached#token}), or null for {@link AdminCommands#execute}.
      */
     public void relayed(String line, String by, boolean mine) {
-        AdminCommands.Outcome o = commands.run(line, null);
+        AdminCommands.Outcome o = commands.run(line, null, done -> {});
         String[] origin = by == null ? null : by.split(" ", 3);
         Pending p = mine && origin != null ? pending.remove(Long.parseLong(origin[0])) : null;
         if (p != null) {
@@ -151,7 +157,10 @@ public final class AdminSessions implements EventSink {
             pending.put(request, new Pending(this, answer));
             AdminCommands.Outcome o;
             try {
-                o = commands.run(line, request + " " + (node == null ? "-" : node) + " " + name());
+                o = commands.run(
+                        line,
+                        request + " " + (node == null ? "-" : node) + " " + name(),
+                        done -> tell(name(), done, this));
             } catch (RuntimeException e) {
                 pending.remove(request);
                 return CompletableFuture.completedFuture(ConsoleAnswer.of(e.getMessage()));
@@ -171,7 +180,7 @@ public final class AdminSessions implements EventSink {
         /** Leaves: no more events; the others are told. */
         @Override
         public void close() {
-            if (this != own && attached.remove(this)) tell(name(), "detached", null);
+            if (this != own && attached.remove(this) && !closing && !stopped()) tell(name(), "detached", null);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.chatroom.server.console;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * One console line as a handler reads it: the words after its verb, and the {@code #room} a
@@ -16,6 +17,7 @@ final class ConsoleLine {
     private final String text;
     private String told;
     private boolean detaches;
+    private Consumer<String> announcer = done -> {};
 
     /**
      * @param command the row of the verb typed
@@ -71,6 +73,19 @@ final class ConsoleLine {
     String changed(String answer, String done) {
         told = done;
         return answer;
+    }
+
+    /** Where {@link #announce} tells the other admins. */
+    void announcer(Consumer<String> to) {
+        announcer = to;
+    }
+
+    /**
+     * Tells the other admins now what is being done, for a line after which there is no telling:
+     * /shutdown.
+     */
+    void announce(String done) {
+        announcer.accept(done);
     }
 
     /** What the other admins are told was done, or null when nothing changed. */

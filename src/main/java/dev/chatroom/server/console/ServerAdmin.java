@@ -44,7 +44,9 @@ final class ServerAdmin {
 
     /** /shutdown [reason] */
     static String shutdown(ConsoleLine line, ConsoleSession session) {
-        session.shutdown(line.text().isEmpty() ? null : line.text());
+        String reason = line.text().isEmpty() ? null : line.text();
+        line.announce("is shutting the server down" + (reason == null ? "" : ": " + reason));
+        session.shutdown(reason);
         return "";
     }
 }

@@ -118,6 +118,21 @@ class AdminSessionsTest extends HubTest {
     }
 
     @Test
+    void aShutdownIsToldToTheOthersBeforeTheServerStopsAndNoDetachingAfter() {
+        RecordingConsole one = RecordingConsole.attach(server.admins, "console 1");
+        RecordingConsole two = RecordingConsole.attach(server.admins, "console 2");
+        FakeClient bob = request("bob");
+        one.events();
+        assertThat(two.type("/shutdown maintenance")).isEmpty();
+        bob.awaitClosed();
+        assertThat(one.events()).first().isEqualTo("(console 2) is shutting the server down: maintenance");
+        assertThat(server.events()).contains("(console 2) is shutting the server down: maintenance");
+        assertThat(two.attached().stopped()).isTrue();
+        two.attached().close();
+        assertThat(one.events()).isEmpty();
+    }
+
+    @Test
     void aOneTimePasswordShowsOnlyOnTheConsoleThatAskedForIt() {
         RecordingConsole one = RecordingConsole.attach(server.admins, "console 1");
         RecordingConsole two = RecordingConsole.attach(server.admins, "console 2");
