@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Host the chat room. Every join request is shown here for you to accept (y) or reject (n).",
+            "Host the chat room. Every join request is shown here for you to accept (y) or reject (n); without a"
+                    + " terminal, or from elsewhere, attach with chatroom admin console or ssh -p 2022 admin@host.",
             "Settings come from the defaults, then --config FILE, then the flags given here."
         })
 public final class ServerCommand implements Callable<Integer> {
