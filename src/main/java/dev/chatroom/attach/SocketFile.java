@@ -23,9 +23,11 @@ import java.util.Set;
 /**
  * The admin socket's file: a Unix domain socket at a path, which only its owner (mode 0600), or
  * its owner and one group (0660), may connect to. A socket is made by bind with the umask's
- * mode, open to every user for a moment, so it is bound in a new directory only this user can
- * enter, given its mode and group there, and only then renamed into place (atomically, replacing
- * one a crashed server left behind).
+ * mode, open to every user for a moment. In a directory nobody else may enter (the data dir)
+ * that moment harms no one, and it is bound in place; elsewhere it is bound in a new directory
+ * only this user can enter, given its mode and group there, and only then renamed into place
+ * (atomically, replacing one a crashed server left behind). The system then goes on naming it
+ * by the path it was bound at ({@code ss -xl}, /proc/net/unix).
  */
 final class SocketFile {
     private static final Set<PosixFilePermission> OWNER = PosixFilePermissions.fromString("rw-------");
@@ -47,6 +49,12 @@ final class SocketFile {
             if (!isSocket(path)) throw new IOException(path + " is not a socket; remove it or choose another path");
             if (listening(path)) throw new IOException(path + " is in use by another running server");
         }
+        if (!posix() || closedToOthers(dir)) {
+            Files.deleteIfExists(path);
+            listener.bind(UnixDomainSocketAddress.of(path));
+            if (posix()) permit(path, group);
+            return new SocketFile(path, fileKey(path));
+        }
         Path temporary = posix()
                 ? Files.createTempDirectory(
                         dir,
@@ -56,16 +64,25 @@ final class SocketFile {
         Path bound = temporary.resolve("s");
         try {
             listener.bind(UnixDomainSocketAddress.of(bound));
-            if (posix()) {
-                Files.setPosixFilePermissions(bound, group == null ? OWNER : OWNER_AND_GROUP);
-                if (group != null) giveTo(bound, group);
-            }
+            if (posix()) permit(bound, group);
             Files.move(bound, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return new SocketFile(path, fileKey(path));
         } finally {
             Files.deleteIfExists(bound);
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** The socket's mode and group: its owner's, and the group's when there is one. */
+    private static void permit(Path socket, String group) throws IOException {
+        Files.setPosixFilePermissions(socket, group == null ? OWNER : OWNER_AND_GROUP);
+        if (group != null) giveTo(socket, group);
+    }
+
+    private static boolean closedToOthers(Path dir) throws IOException {
+        for (PosixFilePermission p : Files.getPosixFilePermissions(dir))
+            if (!p.name().startsWith("OWNER_")) return false;
+        return true;
     }
 
     private static void giveTo(Path socket, String group) throws IOException {

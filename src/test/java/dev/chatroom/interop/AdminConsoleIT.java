@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code chatroom admin console} against a server started with its standard input at its end,
  * as a service is: attached on a terminal (tmux) and from scripts, approving and rejecting;
- * two consoles racing for one request; /shutdown from a console; the socket's permissions.
+ * two consoles racing for one request; /shutdown from a console; the socket's permissions,
+ * and, when the test runs as root with setpriv and perl, another user and a member of the
+ * admin-group trying to connect.
  */
 class AdminConsoleIT {
     private static final String JAVA =
@@ -63,6 +66,10 @@ class AdminConsoleIT {
             int port = server.awaitListening();
             server.expect("^Admin console: chatroom admin console --data-dir " + Pattern.quote(where) + "$");
             assertThat(mode(data.resolve("admin.sock"))).isEqualTo("0600");
+            if (OtherUser.possible())
+                assertThat(OtherUser.connects("UNIX", data.resolve("admin.sock").toString()))
+                        .as("another user attaches")
+                        .isFalse();
 
             // on a terminal: the prompt asks about the oldest request, Tab completes, y and n answer
             String command = "TERM=xterm-256color " + JAVA + " -jar " + JAR + " admin console --data-dir " + data
@@ -109,15 +116,17 @@ class AdminConsoleIT {
             JarProcess one = new JarProcess("admin", "console", "--data-dir", data.toString());
             JarProcess two = new JarProcess("admin", "console", "--data-dir", data.toString());
             for (JarProcess c : List.of(one, two)) c.expect("^erin \\(no account, 127\\.0\\.0\\.1\\) wants to join");
-            one.type("y");
-            two.type("y");
+            one.type("/accept erin");
+            two.type("/accept erin");
             one.closeInput();
             two.closeInput();
             assertThat(one.waitForExit()).isZero();
             assertThat(two.waitForExit()).isZero();
             erin.expect(" 001 erin ");
             List<String> said = List.of(String.join("\n", one.printed()), String.join("\n", two.printed()));
-            assertThat(said).filteredOn(s -> s.contains("No one is waiting.")).hasSize(1);
+            assertThat(said)
+                    .filteredOn(s -> s.contains("No request from erin. Type /pending."))
+                    .hasSize(1);
             server.expect("^\\(console \\d\\) accepted erin$");
 
             // /shutdown stops the server; the console says so
@@ -147,7 +156,11 @@ class AdminConsoleIT {
         Path probe = Files.createFile(dir.resolve("probe"));
         String group =
                 Files.readAttributes(probe, PosixFileAttributes.class).group().getName(); // this user's primary group
+        int gid = (Integer) Files.getAttribute(probe, "unix:gid");
+        // the way to the socket is open to the group (as systemd's RuntimeDirectory with RuntimeDirectoryMode=0750)
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
         Path run = Files.createDirectory(dir.resolve("run"));
+        Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-x---"));
         Path socket = run.resolve("admin.sock");
         Path config = dir.resolve("chatroom.toml");
         Files.writeString(
@@ -160,6 +173,15 @@ class AdminConsoleIT {
             PosixFileAttributes a = Files.readAttributes(socket, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             assertThat(PrivateFiles.octal(a.permissions())).isEqualTo("0660");
             assertThat(a.group().getName()).isEqualTo(group);
+            if (OtherUser.possible()) {
+                assertThat(OtherUser.connects("UNIX", socket.toString(), gid))
+                        .as("a member of the group attaches")
+                        .isTrue();
+                server.expect("^\\(console 1\\) attached$");
+                assertThat(OtherUser.connects("UNIX", socket.toString()))
+                        .as("another user attaches")
+                        .isFalse();
+            }
 
             JarProcess console = new JarProcess("admin", "console", "--config", config.toString());
             console.type("/pending");

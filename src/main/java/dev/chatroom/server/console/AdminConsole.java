@@ -80,7 +80,9 @@ public final class AdminConsole implements AdminSession, AutoCloseable {
     /**
      * Reads input until it ends, the console detaches or the server stops, running each line
      * through link and printing each answer to answers (this console, and the log file for the
-     * server's own), a one-time secret to this screen only.
+     * server's own), a one-time secret to this screen only. y, n and a go as the answer to the
+     * request this console shows ("/accept bob"): one that reaches the server after another
+     * admin's answer finds no request, rather than answering the next one.
      */
     public Ending run(ConsoleLink link, EventSink answers) throws IOException {
         try {
@@ -88,8 +90,10 @@ public final class AdminConsole implements AdminSession, AutoCloseable {
                 String line = screen.readLine();
                 if (line == null) return link.stopped() ? Ending.STOPPED : Ending.INPUT_ENDED;
                 if (line.isBlank()) continue;
-                if (!screen.interactive() && ConsoleCommands.answersOldest(line) && !screen.awaitQuestion())
-                    return Ending.STOPPED;
+                if (ConsoleCommands.answersOldest(line)) {
+                    if (!screen.interactive() && !screen.awaitQuestion()) return Ending.STOPPED;
+                    line = ConsoleCommands.answering(line, screen.question());
+                }
                 ConsoleAnswer answer;
                 screen.answering(true);
                 try {

@@ -169,7 +169,19 @@ public final class ConsoleCommands {
     /** True for y, n and a: a line piped in before anyone asked waits for a request to answer. */
     public static boolean answersOldest(String line) {
         ConsoleCommand c = find(ConsoleLine.verb(line.strip()));
-        return c != null && c.scope().answersOldest();
+        return c != null && c.scope().answering("") != null;
+    }
+
+    /**
+     * y, n or a as the answer to the request the console shows (q; null: none), "/accept bob";
+     * any other line as it is.
+     */
+    static String answering(String line, Question q) {
+        ConsoleCommand c = find(ConsoleLine.verb(line.strip()));
+        String named = c == null || q == null || line.strip().contains(" ")
+                ? null
+                : c.scope().answering(q.nick());
+        return named == null ? line : named;
     }
 
     /** What /help answers: a line a command. */

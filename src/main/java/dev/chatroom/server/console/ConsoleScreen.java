@@ -13,6 +13,9 @@ interface ConsoleScreen extends AutoCloseable {
     /** What y, n and a answer from now on; null when no one waits. */
     void question(Question q);
 
+    /** The question shown now: the request y, n and a answer; null when none. */
+    Question question();
+
     /** While a typed line is being answered: its answer comes before anything it asks next. */
     void answering(boolean busy);
 

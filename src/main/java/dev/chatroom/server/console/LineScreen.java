@@ -48,6 +48,11 @@ final class LineScreen implements ConsoleScreen {
     }
 
     @Override
+    public synchronized Question question() {
+        return current;
+    }
+
+    @Override
     public synchronized void answering(boolean busy) {
         this.busy = busy;
         if (!busy) show();

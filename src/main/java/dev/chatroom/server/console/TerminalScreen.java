@@ -26,6 +26,7 @@ final class TerminalScreen implements ConsoleScreen {
     private final Terminal terminal;
     private final PromptingReader reader;
     private volatile String prompt = IDLE;
+    private volatile Question shown;
 
     TerminalScreen(Terminal terminal) {
         this.terminal = terminal;
@@ -66,12 +67,18 @@ final class TerminalScreen implements ConsoleScreen {
     @Override
     public void question(Question q) {
         reader.locked(() -> {
+            shown = q;
             prompt = q == null ? IDLE : q.prompt();
             if (!reader.isReading()) return;
             reader.setPrompt(prompt);
             reader.callWidget(LineReader.REDRAW_LINE);
             reader.callWidget(LineReader.REDISPLAY);
         });
+    }
+
+    @Override
+    public Question question() {
+        return shown;
     }
 
     @Override

@@ -17,6 +17,8 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -108,6 +110,33 @@ class LastQuestionTest extends HubTest {
         assertThat(reading.get()).isEqualTo(AdminConsole.Ending.INPUT_ENDED);
         first.expect(" 001 first ");
         console.close();
+    }
+
+    @Test
+    void yNWhatAConsoleSendsNameTheRequestItShows() throws Exception {
+        List<String> sent = new ArrayList<>();
+        ConsoleLink link = new ConsoleLink() {
+            @Override
+            public CompletableFuture<ConsoleAnswer> run(String line) {
+                sent.add(line);
+                return CompletableFuture.completedFuture(ConsoleAnswer.of(""));
+            }
+
+            @Override
+            public boolean stopped() {
+                return false;
+            }
+        };
+        AdminConsole console = AdminConsole.lines(
+                "console 1",
+                new ByteArrayInputStream("y\nn\na\nyes\ny please\n/pending\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        console.question(new Question("bob", 1, "bob (no account, 127.0.0.1) wants to join. Accept? [y/n/a]"));
+        console.run(link, EventSink.NONE);
+        // an answer that reaches the server after another admin's reaches no other request: "No request from bob"
+        assertThat(sent)
+                .containsExactly(
+                        "/accept bob", "/reject bob", "/accept bob always", "/accept bob", "y please", "/pending");
     }
 
     private static String[] lines(ByteArrayOutputStream out) {
