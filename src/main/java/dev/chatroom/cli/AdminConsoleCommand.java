@@ -28,8 +28,8 @@ import picocli.CommandLine.Command;
             "With neither --data-dir, --config nor --socket: the server's defaults, or "
                     + ConsoleSocket.SYSTEM_CONFIG_TEXT + " when it can be read."
         },
-        footer = "Exit status: 0 detached (or the server stopped), 1 no server running or the connection broke, 2 bad"
-                + " options or config file.")
+        footer = "Exit status: 0 detached, input ended or the server stopped; 1 no server running or the connection"
+                + " broke; 2 bad options or config file.")
 final class AdminConsoleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
