@@ -4,6 +4,7 @@ import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -62,9 +63,11 @@ public final class ChatClient implements AutoCloseable {
         this.registration = new Registration(this::sendLine, listener, ClientTls.passwordMayGo(host, tls));
     }
 
+    private SocketAddress gateway;
+
     /** Connects, or throws an IOException whose message is fit for the user ("connection refused"). */
     public ChatClient connect() throws IOException {
-        connection = IrcConnection.open(host, port, tls, new IrcConnection.Listener() {
+        IrcConnection.Listener events = new IrcConnection.Listener() {
             @Override
             public void line(Message m) {
                 handle(m);
@@ -81,12 +84,15 @@ public final class ChatClient implements AutoCloseable {
                 listener.accept(event);
                 closed.complete(event);
             }
-        });
+        };
+        connection =
+                gateway != null ? IrcConnection.open(gateway, events) : IrcConnection.open(host, port, tls, events);
         return this;
     }
 
-    /** A line sent before anything else: the ssh gateway saying who is behind this connection. */
-    public ChatClient via(String line) {
+    /** Through the ssh gateway at that address, with a line sent before anything else: who is behind this connection. */
+    public ChatClient via(SocketAddress gateway, String line) {
+        this.gateway = gateway;
         registration.via(line);
         return this;
     }

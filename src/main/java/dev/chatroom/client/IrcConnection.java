@@ -14,18 +14,21 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * One TCP connection to an IRC server: lines out, parsed lines in (on the connection's own
@@ -75,31 +78,11 @@ final class IrcConnection implements AutoCloseable {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        if (sslContext != null) ch.pipeline().addLast(sslContext.newHandler(ch.alloc(), host, port));
-                        ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-                            @Override
-                            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                                listener.bytes();
-                                ctx.fireChannelRead(msg);
-                            }
-                        });
-                        ch.pipeline()
-                                .addLast(
-                                        new IrcFrameDecoder(IrcLineDecoder.MAX_LINE),
-                                        new IrcLineDecoder(true),
-                                        new Handler(listener, handedOver));
-                    }
-                });
-        Channel channel;
-        try {
-            channel = b.connect(host, port).syncUninterruptibly().channel();
-        } catch (Exception e) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw new IOException(describe(e), e);
-        }
+                .handler(pipeline(
+                        sslContext == null ? null : ch -> sslContext.newHandler(ch.alloc(), host, port),
+                        listener,
+                        handedOver));
+        Channel channel = connect(group, b, InetSocketAddress.createUnresolved(host, port));
         IrcConnection connection = new IrcConnection(group, channel);
         if (sslContext == null) return connection;
         var handshake = channel.pipeline().get(SslHandler.class).handshakeFuture();
@@ -123,6 +106,48 @@ final class IrcConnection implements AutoCloseable {
                 })
                 .syncUninterruptibly();
         return connection;
+    }
+
+    /** Over a Unix domain socket (the ssh gateway, inside the server's process): nothing to verify, nothing to encrypt. */
+    static IrcConnection open(SocketAddress socket, Listener listener) throws IOException {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        Bootstrap b = new Bootstrap()
+                .group(group)
+                .channel(NioDomainSocketChannel.class)
+                .handler(pipeline(null, listener, new AtomicBoolean(true)));
+        return new IrcConnection(group, connect(group, b, socket));
+    }
+
+    /** Each connection's handlers: TLS first when tls is given, then the line framer, decoder and our handler. */
+    private static ChannelInitializer<Channel> pipeline(
+            Function<Channel, SslHandler> tls, Listener listener, AtomicBoolean handedOver) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                if (tls != null) ch.pipeline().addLast(tls.apply(ch));
+                ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        listener.bytes();
+                        ctx.fireChannelRead(msg);
+                    }
+                });
+                ch.pipeline()
+                        .addLast(
+                                new IrcFrameDecoder(IrcLineDecoder.MAX_LINE),
+                                new IrcLineDecoder(true),
+                                new Handler(listener, handedOver));
+            }
+        };
+    }
+
+    private static Channel connect(EventLoopGroup group, Bootstrap b, SocketAddress to) throws IOException {
+        try {
+            return b.connect(to).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw new IOException(describe(e), e);
+        }
     }
 
     private static String rootMessage(Throwable t) {

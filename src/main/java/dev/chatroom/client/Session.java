@@ -2,6 +2,7 @@ package dev.chatroom.client;
 
 import dev.chatroom.irc.Casemapping;
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,15 +63,22 @@ public final class Session {
     /** When the server must have answered the registration; pushed back while the user types a password. */
     private long deadline;
 
-    /** Through the in-process ssh gateway: its first line, and the server's name to show instead of the gateway's address. */
-    public Session via(String gatewayLine, String shownAs) {
+    /** Through the in-process ssh gateway: where it is, its first line, and the server's name to show instead. */
+    public Session via(SocketAddress gateway, String gatewayLine, String shownAs) {
+        this.gateway = gateway;
         this.gatewayLine = gatewayLine;
         this.shownAs = shownAs;
         return this;
     }
 
+    private SocketAddress gateway;
     private String gatewayLine;
     private String shownAs;
+
+    /** The server, in words: host:port, or the name given instead. */
+    private String where() {
+        return shownAs != null ? shownAs : host + ":" + port;
+    }
 
     /** Connect over TLS (null: plain). */
     public Session tls(ClientTls t) {
@@ -158,8 +166,7 @@ public final class Session {
      */
     private Integer connectOnce(boolean reconnecting) throws IOException, InterruptedException {
         state.phase(reconnecting ? SessionState.Phase.RECONNECTING : SessionState.Phase.CONNECTING);
-        ui.print("Connecting to " + (shownAs != null ? shownAs : host + ":" + port) + (tls == null ? "" : " (TLS)")
-                + "...");
+        ui.print("Connecting to " + where() + (tls == null ? "" : " (TLS)") + "...");
         updateStatus();
         outcomes.clear();
         AtomicBoolean abandoned = new AtomicBoolean();
@@ -169,7 +176,7 @@ public final class Session {
                 .remembering(marks, reconnecting ? state.remembered() : List.of());
         login.applyTo(c);
         serverPassword.applyTo(c);
-        if (gatewayLine != null) c.via(gatewayLine);
+        if (gateway != null) c.via(gateway, gatewayLine);
         try {
             c.connect();
         } catch (ClientTls.Refused e) {
@@ -177,10 +184,10 @@ public final class Session {
             refusedCertificate = true;
             return EXIT_CONNECTION;
         } catch (IrcConnection.TlsFailed e) {
-            ui.print(host + ":" + port + ": " + e.getMessage());
+            ui.print(where() + ": " + e.getMessage());
             return EXIT_CONNECTION;
         } catch (IOException e) {
-            ui.print("Cannot reach " + host + ":" + port + ": " + e.getMessage());
+            ui.print("Cannot reach " + where() + ": " + e.getMessage());
             return EXIT_CONNECTION;
         }
         if (client != null) client.close();
@@ -215,7 +222,7 @@ public final class Session {
                     waiting ? outcomes.poll(1, TimeUnit.DAYS) : outcomes.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
             if (exit.isDone()) return exit.getNow(EXIT_OK);
             if (e == null) {
-                ui.print("Server did not answer (" + host + ":" + port + ").");
+                ui.print("Server did not answer (" + where() + ").");
                 c.close();
                 return EXIT_CONNECTION;
             }

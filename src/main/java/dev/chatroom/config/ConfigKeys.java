@@ -189,7 +189,7 @@ public final class ConfigKeys {
                 "stalled-reader-timeout",
                 limits,
                 "DURATION",
-                "While the output budget is full, clients that take no bytes this long are dropped if their output alone keeps it full.",
+                "Clients that take no bytes this long are dropped if they keep the output budget full; a few over their share of it, after a fifth of this.",
                 c -> c.stalledReaderTimeout(),
                 (b, v) -> b.stalledReaderTimeout(Values.duration(v)));
         key(

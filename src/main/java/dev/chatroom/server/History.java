@@ -36,6 +36,8 @@ public final class History {
     /** The newest {@link #replay} messages of each room with any, oldest first. */
     private final Map<String, ArrayDeque<StoredMessage>> recent = new HashMap<>();
 
+    private final SearchTurns searchTurns = new SearchTurns();
+
     public History(ServerConfig config, HistoryStore store, Clock clock, Cloaks cloaks) {
         boolean on = config.historyDays() > 0 && store != HistoryStore.NONE;
         this.store = on ? store : HistoryStore.NONE;
@@ -57,6 +59,10 @@ public final class History {
 
     public HistoryStore store() {
         return store;
+    }
+
+    public SearchTurns searchTurns() {
+        return searchTurns;
     }
 
     /** Something said in a room (PRIVMSG or NOTICE), as it was relayed. */

@@ -29,14 +29,14 @@ public final class SshListener implements AutoCloseable {
     }
 
     /**
-     * Listens on host:port (0: a free one). Sessions reach the chat through the gateway on
-     * 127.0.0.1:gatewayPort, introducing themselves with the secret.
+     * Listens on host:port (0: a free one). Sessions reach the chat through the gateway, a Unix
+     * domain socket at gatewaySocket, introducing themselves with the secret.
      */
     public static SshListener start(
             String host,
             int port,
             Path dataDir,
-            int gatewayPort,
+            Path gatewaySocket,
             String secret,
             String serverName,
             Duration keepAlive,
@@ -55,7 +55,7 @@ public final class SshListener implements AutoCloseable {
                     KEY, SshHostKey.fingerprint(publicKey)); // the signature is checked after this, by MINA
             return true;
         });
-        SshShell.Gateway gateway = new SshShell.Gateway(gatewayPort, secret, serverName);
+        SshShell.Gateway gateway = new SshShell.Gateway(gatewaySocket, secret, serverName);
         sshd.setShellFactory(channel -> new SshShell(gateway));
         int[] bound = {port};
         sshd.setCommandFactory((channel, command) -> new SshRefusedCommand(command, bound[0]));

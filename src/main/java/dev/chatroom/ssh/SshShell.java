@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -24,12 +26,13 @@ import org.jline.terminal.TerminalBuilder;
 /**
  * One ssh session's shell: the chatroom client, the same one {@code chatroom join} runs, with a
  * JLine terminal made of the channel's streams (its size following the window) or, without a
- * PTY ({@code ssh -T}), the plain line mode scripts use. It connects through the gateway, which
- * tells the server the person's address and key. The session's exit status is the client's.
+ * PTY ({@code ssh -T}), the plain line mode scripts use. It connects through the gateway (a
+ * Unix domain socket of the server's), which tells the server the person's address and key.
+ * The session's exit status is the client's.
  */
 final class SshShell implements Command {
     /** Where the sessions connect, and how they introduce themselves. */
-    record Gateway(int port, String secret, String serverName) {}
+    record Gateway(Path socket, String secret, String serverName) {}
 
     private final Gateway gateway;
     private InputStream in;
@@ -63,14 +66,12 @@ final class SshShell implements Command {
                 ? new TerminalUi(terminal(env, vars), true)
                 : new PlainUi(in, new PrintStream(out, true, StandardCharsets.UTF_8))) {
             // colours on a terminal; plain text for a script reading ssh -T
-            Session s = new Session(
-                            ui,
-                            "127.0.0.1",
-                            gateway.port(),
-                            user,
-                            pty,
-                            new Session.Options(false, 30_000, 1_000, 30_000))
-                    .via(SshGatewayLine.line(gateway.secret(), address, key), gateway.serverName());
+            // the host only says "this machine" (passwords may go); the connection is to the gateway's socket
+            Session s = new Session(ui, "127.0.0.1", 0, user, pty, new Session.Options(false, 30_000, 1_000, 30_000))
+                    .via(
+                            UnixDomainSocketAddress.of(gateway.socket()),
+                            SshGatewayLine.line(gateway.secret(), address, key),
+                            gateway.serverName());
             code = s.run();
         } catch (Exception e) {
             code = 1;

@@ -25,8 +25,8 @@ public interface HistoryStore {
             int limit,
             Consumer<List<TargetTime>> then);
 
-    /** Messages containing all the words, oldest first. */
-    void search(SearchQuery q, Consumer<List<StoredMessage>> then);
+    /** The newest messages containing all the words, oldest first, within the store's {@link SearchLimits}. */
+    void search(SearchQuery q, Consumer<SearchResult> then);
 
     /** The last perRoom messages of every room, oldest first: read once at start, before the server runs. */
     List<StoredMessage> recentPerRoom(int perRoom);
@@ -77,8 +77,8 @@ public interface HistoryStore {
         }
 
         @Override
-        public void search(SearchQuery q, Consumer<List<StoredMessage>> then) {
-            then.accept(List.of());
+        public void search(SearchQuery q, Consumer<SearchResult> then) {
+            then.accept(SearchResult.NONE);
         }
 
         @Override

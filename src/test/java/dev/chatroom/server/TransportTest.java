@@ -118,6 +118,46 @@ class TransportTest {
     }
 
     @Test
+    void aFewReadersThatStopReadingHoldEveryoneUpForTwoSecondsAtMostWithTheDefaultTimeout() throws Exception {
+        // A small budget that five stopped readers would fill long before their send queues do: among twenty who
+        // read, they are dropped a fifth of the timeout after they stopped taking anything, and nobody waits longer.
+        try (TestServer s =
+                new TestServer(TestServer.config(b -> b.sendq(64 << 20).outputBudget(4 << 20)))) {
+            List<IrcTestClient> readers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) readers.add(s.join("reader" + i));
+            List<IrcTestClient> stuck = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                IrcTestClient c = new IrcTestClient(s.port(), false);
+                c.sendRegistration("stuck" + i);
+                stuck.add(c);
+            }
+            IrcTestClient sender = s.join("sender");
+            sender.sync();
+            String payload = "z".repeat(400);
+            int sent = 0;
+            int dropped = 0;
+            long longestNanos = 0;
+            while (dropped < 5 && sent < 200_000) {
+                long start = System.nanoTime();
+                for (int i = 0; i < 200; i++) sender.send("PRIVMSG #chatroom :" + (sent++) + " " + payload);
+                for (String l : sender.sync()) if (l.endsWith(" QUIT :SendQ exceeded (not reading)")) dropped++;
+                longestNanos = Math.max(longestNanos, System.nanoTime() - start);
+            }
+            assertThat(dropped).as("the stopped readers were dropped").isEqualTo(5);
+            assertThat(Duration.ofNanos(longestNanos))
+                    .as("the longest the sender waited")
+                    .isLessThan(Duration.ofSeconds(4)); // failed before: no answer within 10 s
+            for (IrcTestClient r : readers) {
+                long got = r.sync().stream()
+                        .filter(l -> l.startsWith(":sender!~sender@127.0.0.1 PRIVMSG "))
+                        .count();
+                assertThat(got).as(r.nick + " got every message").isEqualTo(sent);
+            }
+            for (IrcTestClient c : stuck) c.close();
+        }
+    }
+
+    @Test
     void aFlooderIsThrottledByTheRealSocketWhileOthersChat() throws Exception {
         try (TestServer s = new TestServer(
                 TestServer.config(b -> b.floodBurst(10).floodRate(2).floodDropAfter(Duration.ofSeconds(2))))) {

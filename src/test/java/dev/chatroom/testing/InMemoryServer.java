@@ -79,6 +79,48 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
         clock.runPending();
     }
 
+    /** With history in the given store (a test's stand-in, answering when the test says), nothing else kept. */
+    public InMemoryServer(ServerConfig config, HistoryStore history) {
+        clock = new ManualClock();
+        database = null;
+        Stores none = Stores.none();
+        hub = newHub(
+                config,
+                clock,
+                recordingBans(new Stores() {
+                    public AccountStore accounts() {
+                        return none.accounts();
+                    }
+
+                    public BanStore bans() {
+                        return none.bans();
+                    }
+
+                    public RoomStore rooms() {
+                        return none.rooms();
+                    }
+
+                    public HistoryStore history() {
+                        return history;
+                    }
+
+                    public byte[] cloakSecret() throws StoreException {
+                        return none.cloakSecret();
+                    }
+
+                    public String where() {
+                        return none.where();
+                    }
+
+                    public void close() {
+                        none.close();
+                    }
+                }),
+                Background.INLINE);
+        admin = new AdminCommands(this);
+        clock.runPending();
+    }
+
     /**
      * With everything kept in a real chatroom.db in dir (SQLite, its writer and reader running
      * inline on the test's thread), so a test sees what was stored when a command returns and a

@@ -7,6 +7,7 @@ import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.RoomStore;
 import dev.chatroom.store.SearchQuery;
+import dev.chatroom.store.SearchResult;
 import dev.chatroom.store.StoreException;
 import dev.chatroom.store.StoredMessage;
 import dev.chatroom.store.Stores;
@@ -96,7 +97,7 @@ final class SharedStores implements AutoCloseable {
             }
 
             @Override
-            public void search(SearchQuery q, Consumer<List<StoredMessage>> then) {
+            public void search(SearchQuery q, Consumer<SearchResult> then) {
                 store.search(q, then);
             }
 

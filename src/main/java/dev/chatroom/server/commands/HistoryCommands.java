@@ -4,15 +4,18 @@ import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
+import dev.chatroom.server.Cloaks;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
+import dev.chatroom.server.SearchTurns;
 import dev.chatroom.server.output.HistoryLines;
 import dev.chatroom.server.output.Replies;
 import dev.chatroom.store.Conversation;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.MessageRef;
 import dev.chatroom.store.SearchQuery;
+import dev.chatroom.store.SearchResult;
 import dev.chatroom.store.TargetTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * CHATHISTORY (IRCv3 draft/chathistory) and SEARCH (soju.im/search). Both read the store off
- * the loop: the command's answer comes later, labeled then if it was labeled.
+ * the loop: the command's answer comes later, labeled then if it was labeled. Searches take
+ * turns per address ({@link SearchTurns}).
  */
 public final class HistoryCommands {
     /** The most messages one request returns (ISUPPORT CHATHISTORY). */
@@ -242,22 +246,38 @@ public final class HistoryCommands {
                 correspondent);
         String label = ctx.replies().takeLabel();
         Hub hub = ctx.hub();
+        SearchTurns turns = hub.history().searchTurns();
+        String address = c.host();
         c.awaitAnswer();
-        hub.history()
-                .store()
-                .search(
-                        q,
-                        found -> answer(hub, c, label, r -> {
-                            if (found == null) {
-                                r.standardWords(
-                                        "FAIL",
-                                        "SEARCH",
-                                        "TEMPORARILY_UNAVAILABLE",
-                                        "Search is unavailable right now; try again later");
-                                return;
-                            }
-                            HistoryLines.batch(r, hub.cloaks(), HistoryLines.SEARCH, null, found);
-                        }));
+        turns.start(address, () -> {
+            if (c.isClosed()) { // gone while waiting for its turn: nobody to answer
+                c.answered();
+                turns.done(address);
+                return;
+            }
+            hub.history().store().search(q, found -> {
+                try {
+                    answer(hub, c, label, r -> searchAnswer(r, hub.cloaks(), found));
+                } finally {
+                    turns.done(address); // whatever happened, the address's next search gets its turn
+                }
+            });
+        });
+    }
+
+    private static void searchAnswer(Replies r, Cloaks cloaks, SearchResult found) {
+        if (found == null) {
+            r.standardWords(
+                    "FAIL", "SEARCH", "TEMPORARILY_UNAVAILABLE", "Search is unavailable right now; try again later");
+            return;
+        }
+        HistoryLines.batch(r, cloaks, HistoryLines.SEARCH, null, found.messages());
+        if (found.cutShort())
+            r.standardWords(
+                    "NOTE",
+                    "SEARCH",
+                    "CUT_SHORT",
+                    "Search stopped early; older matches may exist. More words search further back.");
     }
 
     /** A positive count, at most {@link #MAX_LIMIT}; null when it is not one. */

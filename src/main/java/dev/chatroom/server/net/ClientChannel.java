@@ -35,7 +35,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * place and handed to the hub; and it is the connection's {@link Link}, through which the hub's
  * output goes out. One handler instead of four keeps an idle connection small: no per-handler
  * contexts, no decoder objects, no buffer held between lines. Output waits in its
- * {@link SendQueue} until the flush round; a client over its send queue is dropped at once.
+ * {@link SendQueue} until the flush round; a client over its send queue is dropped at once, one
+ * that stops reading soon after ({@link OutputMemory}).
  */
 final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, LineFramer.Sink {
     /** How long a closing connection may take to drain its last lines before it is cut. */
@@ -229,9 +230,9 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         return sendQueue.held();
     }
 
-    /** When this client last took bytes ({@link SendQueue#lastProgressNanos}); called by the budget's sweep. */
-    long lastProgressNanos(long now) {
-        return sendQueue.lastProgressNanos(channel, now);
+    /** Since when this client has been holding output without taking any ({@link SendQueue#waitingSince}). */
+    long waitingSince(long now) {
+        return sendQueue.waitingSince(channel, now);
     }
 
     /**

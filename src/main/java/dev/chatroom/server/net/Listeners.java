@@ -18,17 +18,21 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.util.internal.PlatformDependent;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.charset.CharsetDecoder;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -116,12 +120,15 @@ public final class Listeners {
         }
     }
 
-    /** The ssh sessions' gateway on 127.0.0.1: a free port, whose connections must introduce themselves with secret. */
-    Channel bindGateway(String secret) throws InterruptedException {
-        return bootstrap
-                .clone()
+    /** The ssh sessions' gateway: a Unix domain socket at the path, whose connections must introduce themselves with secret. */
+    Channel bindGateway(Path socket, String secret) throws InterruptedException {
+        return new ServerBootstrap()
+                .group(group)
+                .channel(epoll ? EpollServerDomainSocketChannel.class : NioServerDomainSocketChannel.class)
+                .childOption(ChannelOption.ALLOCATOR, ALLOC)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE)
                 .childHandler(channels(true, secret))
-                .bind("127.0.0.1", 0)
+                .bind(epoll ? new DomainSocketAddress(socket.toFile()) : UnixDomainSocketAddress.of(socket))
                 .sync()
                 .channel();
     }
@@ -131,10 +138,10 @@ public final class Listeners {
         return SshGateway.start(config, this::bindGateway, events);
     }
 
-    private ChannelInitializer<SocketChannel> channels(boolean secure, String gatewaySecret) {
+    private ChannelInitializer<Channel> channels(boolean secure, String gatewaySecret) {
         return new ChannelInitializer<>() {
             @Override
-            protected void initChannel(SocketChannel ch) {
+            protected void initChannel(Channel ch) {
                 clients.add(ch);
                 if (secure && gatewaySecret == null)
                     ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));

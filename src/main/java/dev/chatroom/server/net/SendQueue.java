@@ -39,9 +39,14 @@ final class SendQueue {
     /** The size of the last flush: the next round starts with a buffer that size, so it rarely grows. */
     private int lastRound = MIN_BUFFER;
 
-    private long lastProgressNanos = System.nanoTime();
+    /** When the socket last took bytes (on the budget's clock); none yet: the lowest time. */
+    private long lastProgressNanos = Long.MIN_VALUE;
     /** Bytes in Netty's outbound buffer at the budget's last look. */
     private long lastWaiting;
+    /** The first look that found this client holding output, since it last held none; valid while seenHolding. */
+    private long firstSeenHoldingNanos;
+
+    private boolean seenHolding;
 
     SendQueue(OutputMemory memory, int limit) {
         this.memory = memory;
@@ -101,7 +106,7 @@ final class SendQueue {
         queued -= n;
         held -= capacity;
         memory.release(capacity);
-        lastProgressNanos = System.nanoTime();
+        lastProgressNanos = memory.now();
     }
 
     /** Half its limit or more is queued: at a close, that would take too long to drain. */
@@ -114,11 +119,28 @@ final class SendQueue {
     }
 
     /**
+     * Since when this client has held output without taking any: the later of its last progress
+     * and the first look that found it holding output, so one that was idle for an hour and has
+     * just been sent a burst has only begun to wait; now when it holds nothing.
+     */
+    long waitingSince(Channel channel, long now) {
+        if (held == 0) {
+            seenHolding = false;
+            return now;
+        }
+        if (!seenHolding) {
+            seenHolding = true;
+            firstSeenHoldingNanos = now;
+        }
+        return Math.max(firstSeenHoldingNanos, lastProgressNanos(channel, now));
+    }
+
+    /**
      * When this client last took bytes: a completed write, or less waiting in Netty's outbound
      * buffer than at the last look (a big round can take seconds to go out to a reader that is
      * reading all along).
      */
-    long lastProgressNanos(Channel channel, long now) {
+    private long lastProgressNanos(Channel channel, long now) {
         var out = channel.unsafe().outboundBuffer();
         long waiting = out == null ? 0 : out.totalPendingWriteBytes();
         if (waiting < lastWaiting) lastProgressNanos = now;

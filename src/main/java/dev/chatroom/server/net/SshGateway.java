@@ -5,27 +5,34 @@ import dev.chatroom.log.EventSink;
 import dev.chatroom.ssh.SshListener;
 import io.netty.channel.Channel;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
  * The server's ssh side: the SSH listener, whose sessions run the chat client in this process,
- * and the gateway listener on 127.0.0.1 those clients connect to, which believes only
- * connections that introduce themselves with this run's secret.
+ * and the gateway those clients connect to, which believes only connections that introduce
+ * themselves with this run's secret. The gateway is a Unix domain socket in a directory only
+ * this user can enter ({@link PrivateSocket}), not a port on 127.0.0.1: any process on the
+ * machine could hold connections to a port, outside max-clients and max-per-ip, while the
+ * system refuses other users a connection to the socket before the server sees it. (Netty's
+ * in-process transport would be tighter still, but cannot share the epoll event loop that
+ * serves every other connection.)
  */
 public final class SshGateway implements AutoCloseable {
     private final Channel gateway;
+    private final PrivateSocket socket;
     private final SshListener ssh;
 
-    private SshGateway(Channel gateway, SshListener ssh) {
+    private SshGateway(Channel gateway, PrivateSocket socket, SshListener ssh) {
         this.gateway = gateway;
+        this.socket = socket;
         this.ssh = ssh;
     }
 
-    /** Gateway listens, for a secret, on 127.0.0.1 (its connections' handlers check the secret). */
+    /** Gateway listens, for a secret, on a Unix domain socket at the path (its connections' handlers check the secret). */
     interface Gateway {
-        Channel bind(String secret) throws InterruptedException;
+        Channel bind(Path socket, String secret) throws InterruptedException;
     }
 
     static SshGateway start(ServerConfig config, Gateway gatewayFor, EventSink events)
@@ -33,16 +40,24 @@ public final class SshGateway implements AutoCloseable {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Channel gateway = gatewayFor.bind(secret);
+        PrivateSocket socket = PrivateSocket.create();
+        Channel gateway;
         try {
-            int port = ((InetSocketAddress) gateway.localAddress()).getPort();
+            gateway = gatewayFor.bind(socket.path(), secret);
+        } catch (InterruptedException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        try {
+            socket.ownerOnly();
             return new SshGateway(
                     gateway,
+                    socket,
                     SshListener.start(
                             config.host(),
                             config.sshPort(),
                             config.dataDir(),
-                            port,
+                            socket.path(),
                             secret,
                             config.serverName(),
                             config.pingInterval(),
@@ -50,6 +65,7 @@ public final class SshGateway implements AutoCloseable {
                             events));
         } catch (IOException | RuntimeException e) {
             gateway.close().awaitUninterruptibly();
+            socket.close();
             throw e;
         }
     }
@@ -65,6 +81,7 @@ public final class SshGateway implements AutoCloseable {
     /** No new sessions, no new gateway connections. */
     public void stopListening() {
         gateway.close().awaitUninterruptibly();
+        socket.close();
     }
 
     /** Ends the sessions still open (their clients have been told by then). */

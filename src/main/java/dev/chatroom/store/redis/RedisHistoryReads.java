@@ -2,7 +2,9 @@ package dev.chatroom.store.redis;
 
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.MessageRef;
+import dev.chatroom.store.SearchLimits;
 import dev.chatroom.store.SearchQuery;
+import dev.chatroom.store.SearchResult;
 import dev.chatroom.store.StoredMessage;
 import dev.chatroom.store.TargetTime;
 import io.lettuce.core.Limit;
@@ -15,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -28,10 +31,30 @@ final class RedisHistoryReads {
     /** Entries read per round trip while searching. */
     static final int SEARCH_CHUNK = 500;
     /**
-     * How far back search looks in each stream: without a full-text index a search is a scan,
-     * newest first, and this bounds its cost (a search of a huge room answers from its recent part).
+     * How far back a search looks: without a full-text index it is a scan of the user's
+     * conversations, newest first, and this bounds its cost in entries (all conversations
+     * together) and time (a search of huge rooms answers from their recent part).
      */
-    static final int SEARCH_SCAN = 20_000;
+    static final SearchLimits SEARCH_LIMITS = new SearchLimits(20_000, SearchLimits.TIME);
+
+    /** What is left of one search's limits, shared by the scans of its conversations. */
+    private static final class Allowance {
+        private final AtomicInteger entries;
+        private final long deadline;
+        private volatile boolean cutShort;
+
+        Allowance(SearchLimits limits) {
+            entries = new AtomicInteger(limits.examined());
+            deadline = System.nanoTime() + limits.time().toNanos();
+        }
+
+        /** Up to wanted more entries may be read: how many; 0 once the limits are reached (the search is cut short). */
+        int take(int wanted) {
+            int left = System.nanoTime() - deadline > 0 ? 0 : entries.getAndUpdate(n -> Math.max(0, n - wanted));
+            if (left <= 0) cutShort = true;
+            return Math.min(left, wanted);
+        }
+    }
 
     /** A range of one stream; lower/upper null for no bound. empty: the range holds nothing, no need to ask. */
     private record Span(String lower, String upper, boolean empty) {
@@ -192,11 +215,14 @@ final class RedisHistoryReads {
                         : RedisKeys.message(entries.get(0).getBody()));
     }
 
-    /** Each stream scanned newest first for its newest matches (at most limit, at most SEARCH_SCAN entries), then merged by time. */
-    CompletableFuture<List<StoredMessage>> search(SearchQuery q) {
+    /**
+     * Each stream scanned newest first for its newest matches (at most limit), all of them within
+     * the limits together, then merged by time.
+     */
+    CompletableFuture<SearchResult> search(SearchQuery q, SearchLimits limits) {
         SearchWords words = SearchWords.of(q.words());
         if (words == null || q.limit() <= 0 || (q.roomKeys().isEmpty() && q.accountKey() == null))
-            return CompletableFuture.completedFuture(List.of());
+            return CompletableFuture.completedFuture(SearchResult.NONE);
         Predicate<StoredMessage> wanted =
                 m -> (q.fromKey() == null || q.fromKey().equals(m.senderKey()))
                         && (q.afterMillis() < 0 || m.timeMillis() > q.afterMillis())
@@ -220,15 +246,18 @@ final class RedisHistoryReads {
                     .thenApply(nicks -> concat(
                             rooms,
                             nicks.stream().map(n -> keys.dm(q.accountKey(), n)).toList()));
+        Allowance allowance = new Allowance(limits);
         return streams.thenCompose(list -> {
             List<CompletableFuture<List<StoredMessage>>> each = new ArrayList<>();
-            for (String s : list) each.add(scan(s, span, wanted, q.limit(), new ArrayList<>(), 0));
+            for (String s : list) each.add(scan(s, span, wanted, q.limit(), new ArrayList<>(), allowance));
             return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
                     .thenApply(done -> {
                         List<StoredMessage> all = new ArrayList<>();
                         for (CompletableFuture<List<StoredMessage>> f : each) all.addAll(f.join());
                         all.sort(Comparator.comparingLong(StoredMessage::timeMillis));
-                        return new ArrayList<>(all.subList(Math.max(0, all.size() - q.limit()), all.size()));
+                        return new SearchResult(
+                                new ArrayList<>(all.subList(Math.max(0, all.size() - q.limit()), all.size())),
+                                allowance.cutShort);
                     });
         });
     }
@@ -246,9 +275,13 @@ final class RedisHistoryReads {
             Predicate<StoredMessage> wanted,
             int limit,
             List<StoredMessage> found,
-            int scanned) {
-        if (span.empty()) return CompletableFuture.completedFuture(found);
-        return redis.xrevrange(stream, range(span), Limit.from(SEARCH_CHUNK))
+            Allowance allowance) {
+        int chunk = span.empty() ? 0 : allowance.take(SEARCH_CHUNK);
+        if (chunk == 0) {
+            Collections.reverse(found);
+            return CompletableFuture.completedFuture(found);
+        }
+        return redis.xrevrange(stream, range(span), Limit.from(chunk))
                 .toCompletableFuture()
                 .thenCompose(entries -> {
                     for (StreamMessage<String, String> e : entries) {
@@ -256,15 +289,14 @@ final class RedisHistoryReads {
                         if (wanted.test(m)) found.add(m);
                         if (found.size() >= limit) break;
                     }
-                    int total = scanned + entries.size();
-                    if (found.size() >= limit || entries.size() < SEARCH_CHUNK || total >= SEARCH_SCAN) {
+                    if (found.size() >= limit || entries.size() < chunk) {
                         Collections.reverse(found);
                         return CompletableFuture.completedFuture(found);
                     }
                     String below =
                             RedisKeys.previous(entries.get(entries.size() - 1).getId());
                     Span rest = below == null ? Span.NONE : new Span(span.lower(), below, false);
-                    return scan(stream, rest, wanted, limit, found, total);
+                    return scan(stream, rest, wanted, limit, found, allowance);
                 });
     }
 

@@ -3,7 +3,9 @@ package dev.chatroom.store.redis;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.HistoryStore;
+import dev.chatroom.store.SearchLimits;
 import dev.chatroom.store.SearchQuery;
+import dev.chatroom.store.SearchResult;
 import dev.chatroom.store.StoredMessage;
 import dev.chatroom.store.TargetTime;
 import io.lettuce.core.ClientOptions;
@@ -43,8 +45,8 @@ import java.util.function.Supplier;
  *     against the later one.</li>
  * <li>A msgid reference must name a message of the conversation queried (SQLite also accepts one
  *     from another private conversation); the position of a msgid in BETWEEN is its entry's millisecond.</li>
- * <li>Search has no index: it scans each conversation newest first, at most
- *     {@link RedisHistoryReads#SEARCH_SCAN} entries each, matching words as FTS5 would ({@link SearchWords}).</li>
+ * <li>Search has no index: it scans the conversations newest first, at most
+ *     {@link RedisHistoryReads#SEARCH_LIMITS} entries in all, matching words as FTS5 would ({@link SearchWords}).</li>
  * <li>While Redis is unreachable, queries answer an empty list and appends wait in memory
  *     (bounded) to be written when it is back; {@link #behind()} counts them, so past
  *     {@link RedisHistoryWriter#BEHIND} senders are held back as when a disk is slow.</li>
@@ -172,8 +174,12 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
     }
 
     @Override
-    public void search(SearchQuery q, Consumer<List<StoredMessage>> then) {
-        read("search", () -> reads.search(q), List.of(), then);
+    public void search(SearchQuery q, Consumer<SearchResult> then) {
+        search(q, RedisHistoryReads.SEARCH_LIMITS, then);
+    }
+
+    void search(SearchQuery q, SearchLimits limits, Consumer<SearchResult> then) {
+        read("search", () -> reads.search(q, limits), SearchResult.NONE, then);
     }
 
     /** Blocks (it is read once at start, before the loop runs), at most twice the command timeout; nothing when Redis does not answer. */

@@ -3,7 +3,6 @@ package dev.chatroom.store.sqlite;
 import dev.chatroom.store.Conversation;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.MessageRef;
-import dev.chatroom.store.SearchQuery;
 import dev.chatroom.store.StoredMessage;
 import dev.chatroom.store.TargetTime;
 import java.sql.Connection;
@@ -68,18 +67,24 @@ final class HistoryReads {
     /** Messages after the ref have ids above this; -1 when the msgid is not in the conversation. */
     private static long afterBound(Connection c, Conversation conv, MessageRef ref) throws SQLException {
         if (ref.msgid() != null) return idOf(c, conv, ref.msgid());
+        return afterTime(c, ref.timeMillis());
+    }
+
+    /** Messages later than the time have ids above this. */
+    static long afterTime(Connection c, long millis) throws SQLException {
         // ORDER BY ... LIMIT 1 walks the time index from one end; MAX(id) with a range would read the whole range
-        return single(
-                c,
-                "SELECT id FROM messages WHERE time_ms <= ? ORDER BY time_ms DESC, id DESC LIMIT 1",
-                ref.timeMillis());
+        return single(c, "SELECT id FROM messages WHERE time_ms <= ? ORDER BY time_ms DESC, id DESC LIMIT 1", millis);
     }
 
     /** Messages before the ref have ids below this; -1 when the msgid is not in the conversation. */
     private static long beforeBound(Connection c, Conversation conv, MessageRef ref) throws SQLException {
         if (ref.msgid() != null) return idOf(c, conv, ref.msgid());
-        long id =
-                single(c, "SELECT id FROM messages WHERE time_ms >= ? ORDER BY time_ms, id LIMIT 1", ref.timeMillis());
+        return beforeTime(c, ref.timeMillis());
+    }
+
+    /** Messages earlier than the time have ids below this. */
+    static long beforeTime(Connection c, long millis) throws SQLException {
+        long id = single(c, "SELECT id FROM messages WHERE time_ms >= ? ORDER BY time_ms, id LIMIT 1", millis);
         return id == 0 ? Long.MAX_VALUE : id;
     }
 
@@ -204,69 +209,6 @@ final class HistoryReads {
         out.removeIf(t -> t.latestMillis() <= after || t.latestMillis() >= before);
         out.sort(Comparator.comparingLong(TargetTime::latestMillis));
         return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
-    }
-
-    static List<StoredMessage> search(Connection c, SearchQuery q) throws SQLException {
-        String match = ftsQuery(q.words());
-        if (match.isEmpty() || (q.roomKeys().isEmpty() && q.accountKey() == null)) return List.of();
-        StringBuilder sql = new StringBuilder(
-                "SELECT * FROM messages WHERE id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?) AND (");
-        if (!q.roomKeys().isEmpty())
-            sql.append("room_key IN (")
-                    .append("?,".repeat(q.roomKeys().size() - 1))
-                    .append("?)");
-        if (q.accountKey() != null) {
-            if (!q.roomKeys().isEmpty()) sql.append(" OR ");
-            if (q.correspondentKey() == null)
-                sql.append("(room_key IS NULL AND (account_key = ? OR recipient_account_key = ?))");
-            else
-                sql.append(
-                        "(room_key IS NULL AND ((account_key = ? AND recipient_key = ?) OR (recipient_account_key = ? AND sender_key = ?)))");
-        }
-        sql.append(')');
-        if (q.fromKey() != null) sql.append(" AND sender_key = ?");
-        if (q.afterMillis() >= 0) sql.append(" AND time_ms > ?");
-        if (q.beforeMillis() >= 0) sql.append(" AND time_ms < ?");
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            s.setString(i++, match);
-            for (String room : q.roomKeys()) s.setString(i++, room);
-            if (q.accountKey() != null && q.correspondentKey() == null) {
-                s.setString(i++, q.accountKey());
-                s.setString(i++, q.accountKey());
-            } else if (q.accountKey() != null) {
-                for (int half = 0; half < 2; half++) {
-                    s.setString(i++, q.accountKey());
-                    s.setString(i++, q.correspondentKey());
-                }
-            }
-            if (q.fromKey() != null) s.setString(i++, q.fromKey());
-            if (q.afterMillis() >= 0) s.setLong(i++, q.afterMillis());
-            if (q.beforeMillis() >= 0) s.setLong(i++, q.beforeMillis());
-            s.setInt(i, q.limit());
-            List<StoredMessage> out = messages(s);
-            Collections.reverse(out);
-            return out;
-        }
-    }
-
-    /**
-     * The user's words as an FTS5 query: every word must appear (each quoted, so nothing a user
-     * types is FTS syntax), the last one also as a prefix ("deplo" finds "deploy") when it has three letters or more.
-     */
-    static String ftsQuery(String words) {
-        StringBuilder sb = new StringBuilder();
-        String[] parts =
-                SqliteHistoryStore.plain(words == null ? "" : words).trim().split("\\s+");
-        for (int i = 0; i < parts.length; i++) {
-            String w = parts[i].replace("\"", "");
-            if (w.isEmpty()) continue;
-            if (sb.length() > 0) sb.append(' ');
-            sb.append('"').append(w).append('"');
-            if (i == parts.length - 1 && w.codePointCount(0, w.length()) >= 3) sb.append('*');
-        }
-        return sb.toString();
     }
 
     /** At most this many rows per pruning transaction: the writer goes back to storing messages in between. */

@@ -5,10 +5,11 @@ import dev.chatroom.irc.Message;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.HistoryStore;
+import dev.chatroom.store.SearchLimits;
 import dev.chatroom.store.SearchQuery;
+import dev.chatroom.store.SearchResult;
 import dev.chatroom.store.StoredMessage;
 import dev.chatroom.store.TargetTime;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,47 +17,50 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * History in chatroom.db. Appends go to the {@link SqliteHistoryWriter}, which stores them in
- * batches on the database's writer thread. Queries run on a reader thread with their own
- * connection, after the writer has stored everything appended before them.
+ * batches on the database's writer thread. Queries run on reader threads with their own
+ * connections, after the writer has stored everything appended before them: searches on half
+ * of the machine's cores, everything else on the other half, so however many searches wait,
+ * they never hold up a CHATHISTORY.
  */
 public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
+    /** Reads waiting for a reader; past it a read is answered "unavailable" at once. */
+    private static final int READS_WAITING = 256;
+    /** Searches waiting: each may take {@link SearchLimits#TIME}, so a longer queue would only make people wait. */
+    private static final int SEARCHES_WAITING = 64;
+
     private final Database db;
     private final SqliteHistoryWriter writer;
-    private final Executor reader;
+    private final ReaderPool reads;
+    private final ReaderPool searches;
+    private final SearchLimits searchLimits;
     private final Executor toLoop;
     private final EventSink events;
-    private final ThreadPoolExecutor readerThread;
-    private Connection readConnection;
 
     /**
      * @param toLoop runs a result on the event loop
      * @param inline run queries on the caller's thread (in-memory tests, where the writer is inline too)
      */
     public SqliteHistoryStore(Database db, Executor toLoop, EventSink events, boolean inline) {
+        this(db, toLoop, events, inline, HistorySearch.LIMITS);
+    }
+
+    SqliteHistoryStore(Database db, Executor toLoop, EventSink events, boolean inline, SearchLimits searchLimits) {
         this.db = db;
         this.writer = new SqliteHistoryWriter(db, toLoop, events, inline);
         this.toLoop = toLoop;
         this.events = events;
-        if (inline) {
-            readerThread = null;
-            reader = Runnable::run;
-        } else {
-            readerThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
-                Thread t = new Thread(r, "chatroom-history-reader");
-                t.setDaemon(true);
-                return t;
-            });
-            reader = readerThread;
-        }
+        this.searchLimits = searchLimits;
+        int cores = Runtime.getRuntime().availableProcessors();
+        int searchThreads = Math.max(1, cores / 2);
+        this.reads = new ReaderPool(
+                db, "chatroom-history-reader", Math.max(1, cores - searchThreads), READS_WAITING, inline);
+        this.searches = new ReaderPool(db, "chatroom-history-search", searchThreads, SEARCHES_WAITING, inline);
     }
 
     @Override
@@ -87,16 +91,15 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
                 new LinkedHashMap<>(Message.parse("@" + text + " X").tags()));
     }
 
-    /** A read: after the writer has stored what came before it, on the reader; its result (null when it failed) on the loop. */
-    private <T> void read(String what, HistoryReads.Read<T> work, Consumer<T> then) {
+    /** A read: after the writer has stored what came before it, on a reader; its result (null when it failed) on the loop. */
+    private <T> void read(ReaderPool readers, String what, HistoryReads.Read<T> work, Consumer<T> then) {
         db.onWriter(() -> {
             writer.drain();
             try {
-                reader.execute(() -> {
+                readers.execute(() -> {
                     T result;
                     try {
-                        if (readConnection == null) readConnection = db.openReader();
-                        result = work.run(readConnection);
+                        result = work.run(readers.connection());
                     } catch (SQLException | RuntimeException e) {
                         events.event("History: cannot " + what + ": "
                                 + Database.describe(e instanceof SQLException s ? s : new SQLException(e)));
@@ -121,7 +124,7 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
 
     @Override
     public void query(HistoryQuery q, Consumer<List<StoredMessage>> then) {
-        read("read history", c -> HistoryReads.query(c, q), then);
+        read(reads, "read history", c -> HistoryReads.query(c, q), then);
     }
 
     @Override
@@ -133,14 +136,15 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
             int limit,
             Consumer<List<TargetTime>> then) {
         read(
+                reads,
                 "list conversations",
                 c -> HistoryReads.targets(c, roomKeys, accountKey, afterMillis, beforeMillis, limit),
                 then);
     }
 
     @Override
-    public void search(SearchQuery q, Consumer<List<StoredMessage>> then) {
-        read("search", c -> HistoryReads.search(c, q), then);
+    public void search(SearchQuery q, Consumer<SearchResult> then) {
+        read(searches, "search", c -> HistorySearch.search(c, q, searchLimits), then);
     }
 
     @Override
@@ -228,14 +232,10 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
                 tags(rs.getString("tags")));
     }
 
-    /** Stops the reader; what is queued is written by the database's writer before it closes. */
+    /** Stops the readers; what is queued is written by the database's writer before it closes. */
     @Override
     public void close() {
-        if (readerThread != null) readerThread.shutdown();
-        try {
-            if (readConnection != null && readerThread == null) readConnection.close();
-        } catch (SQLException ignored) {
-            // closing
-        }
+        reads.close();
+        searches.close();
     }
 }

@@ -6,7 +6,9 @@ import dev.chatroom.store.Conversation;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.HistoryQuery.Kind;
 import dev.chatroom.store.MessageRef;
+import dev.chatroom.store.SearchLimits;
 import dev.chatroom.store.SearchQuery;
+import dev.chatroom.store.SearchResult;
 import dev.chatroom.store.StoredMessage;
 import dev.chatroom.store.TargetTime;
 import dev.chatroom.testing.Await;
@@ -168,9 +170,9 @@ class RedisHistoryStoreTest {
             long before,
             int limit)
             throws Exception {
-        List<StoredMessage> found = ask(
+        SearchResult found = ask(
                 then -> store.search(new SearchQuery(words, rooms, account, from, after, before, limit, with), then));
-        return found.stream().map(StoredMessage::text).toList();
+        return found.messages().stream().map(StoredMessage::text).toList();
     }
 
     private static MessageRef at(int line) {
@@ -366,6 +368,27 @@ class RedisHistoryStoreTest {
         append(store, many);
         assertThat(search("needle", List.of("#chat"), null, null, null, -1, -1, 10))
                 .containsExactly("the needle");
+    }
+
+    @Test
+    void searchLooksAtSoManyEntriesInAllConversationsTogetherAndSaysWhenItStoppedEarly() throws Exception {
+        SearchLimits limits = new SearchLimits(RedisHistoryReads.SEARCH_CHUNK * 3, SearchLimits.TIME);
+        int perRoom = limits.examined() * 2 / 5;
+        List<String> rooms = List.of("#a", "#b", "#c");
+        for (String room : rooms) {
+            StoredMessage[] many = new StoredMessage[perRoom];
+            for (int i = 0; i < perRoom; i++)
+                many[i] = said(room + i, T0 + i, "alice", room, i == 0 ? "the needle" : "hay " + i);
+            append(store, many);
+        }
+        SearchResult one =
+                ask(then -> store.search(new SearchQuery("needle", List.of("#a"), null, null, -1, -1, 10, null), then));
+        assertThat(one.messages()).extracting(StoredMessage::text).containsExactly("the needle");
+        assertThat(one.cutShort()).isFalse();
+        SearchResult all =
+                ask(then -> store.search(new SearchQuery("needle", rooms, null, null, -1, -1, 10, null), limits, then));
+        assertThat(all.cutShort()).isTrue();
+        assertThat(all.messages()).hasSizeLessThan(3);
     }
 
     @Test
