@@ -13,8 +13,14 @@ public enum UserMode {
     /** Receives WALLOPS (operators receive them anyway). */
     WALLOPS('w', true);
 
-    /** Every letter, as 004 lists them. */
-    public static final String LETTERS = "iow";
+    /** Every letter, in the table's order, as 004 lists them. */
+    public static final String LETTERS;
+
+    static {
+        StringBuilder letters = new StringBuilder();
+        for (UserMode m : values()) letters.append(m.letter);
+        LETTERS = letters.toString();
+    }
 
     private final char letter;
     private final boolean selfSet;

@@ -60,7 +60,8 @@ final class OperatorConsoleCommands {
         Hub hub = ctx.hub();
         Connection c = ctx.client();
         ConsoleAccess console = hub.console();
-        if (!c.isRemote()) hub.events().event("IRC operator " + c.nick() + ": " + line);
+        // an operator of another node runs here only what every node runs: each node's admins see it
+        hub.events().event("IRC operator " + c.nick() + ": " + line);
         String everywhere = console.everywhere(hub, line);
         if (everywhere != null) { // back from the cluster, or there is none: every node runs it now, in this order
             tell(ctx.replies(), console.runHere(everywhere, c.nick()));
