@@ -77,7 +77,7 @@ final class Approving {
             result = "Rejected " + c.nick() + ".";
         }
         Connection next = hub.gate().approvals().oldest();
-        if (next == null) return result;
+        if (next == null || by != null) return result; // operators had each request as a notice: no y/n/a for them
         int others = hub.gate().approvals().size() - 1;
         String ask = "Next: " + next.nick() + " (" + Gate.who(next) + ") wants to join. Accept? [y/n/a]"
                 + (others == 0 ? "" : " (" + others + " more waiting)");

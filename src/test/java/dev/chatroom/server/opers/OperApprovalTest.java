@@ -51,6 +51,7 @@ class OperApprovalTest {
     @Test
     void rejectTellsThemTheReasonAndEveryOperatorWhoDidIt() {
         FakeClient bob = waiting("bob", "10.0.0.9");
+        waiting("carol", "10.0.0.10"); // the console would be asked about her next; operators had her notice
         alice.sync();
         ops2.sync();
         ops2.send("REJECT bob :not today");
