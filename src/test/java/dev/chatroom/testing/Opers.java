@@ -4,6 +4,7 @@ import dev.chatroom.config.Settings;
 import dev.chatroom.config.Values;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.accounts.PasswordHash;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** IRC operators for tests: one configured, {@code operuser} with {@link #PASSWORD}, as irctest has it. */
@@ -18,6 +19,11 @@ public final class Opers {
     /** The setting that makes {@link #NAME} an operator. */
     public static Settings configured(Settings b) {
         return b.opers(Values.opers(NAME + ":" + HASH));
+    }
+
+    /** An entry of the opers setting as read: name -> {@link #HASH}. */
+    public static Map.Entry<String, String> entry(String name) {
+        return Map.entry(name, HASH);
     }
 
     /** nick joins (accepted at the console if the server asks) and becomes an operator; its lines so far read. */
