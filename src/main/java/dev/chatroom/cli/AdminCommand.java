@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Maintenance of the server's data.",
-        subcommands = AdminCommand.Backup.class)
+        subcommands = {AdminCommand.Backup.class, HashPasswordCommand.class})
 public final class AdminCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,7 @@
 package dev.chatroom.cli;
 
 import dev.chatroom.config.ConfigFile;
+import dev.chatroom.config.ConfigKey;
 import dev.chatroom.config.ConfigKeys;
 import dev.chatroom.config.DefaultConfigFile;
 import dev.chatroom.config.ServerConfig;
@@ -65,11 +66,12 @@ public final class ServerCommand implements Callable<Integer> {
         footer.addAll(HelpText.list("Console commands (/help there says what each does): ", ConsoleCommands.verbs()));
         footer.add("Exit status: 0 stopped, 1 could not start (port in use, ...), 2 bad flags or config file.");
         spec.usageMessage().footer(footer.toArray(String[]::new));
-        for (ConfigKeys.Key k : ConfigKeys.all()) {
+        for (ConfigKey k : ConfigKeys.all()) {
             String def = k.defaultText();
             String shown = def == null ? "" : " (default: " + (def.isEmpty() ? "\"\"" : def) + ")";
             OptionSpec.Builder o = OptionSpec.builder("--" + k.name()).description(k.description() + shown);
             if (k.flag()) o.type(boolean.class).arity("0..1");
+            else if (k.list()) o.type(List.class).auxiliaryTypes(String.class).paramLabel(k.label());
             else o.type(String.class).paramLabel(k.label());
             spec.addOption(o.build());
         }
@@ -94,10 +96,12 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        for (ConfigKeys.Key k : ConfigKeys.all()) {
+        for (ConfigKey k : ConfigKeys.all()) {
             String flag = "--" + k.name();
             if (!parsed.hasMatchedOption(flag)) continue;
             Object value = spec.findOption(flag).getValue();
+            if (value instanceof List<?> several)
+                value = String.join(";", several.stream().map(String::valueOf).toList());
             try {
                 k.set().accept(b, String.valueOf(value));
             } catch (IllegalArgumentException e) {

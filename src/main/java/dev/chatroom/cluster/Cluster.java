@@ -6,6 +6,7 @@ import dev.chatroom.server.Departure;
 import dev.chatroom.server.DisconnectReason;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Replication;
+import dev.chatroom.server.UserMode;
 import dev.chatroom.server.output.Replies;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -180,6 +181,10 @@ public final class Cluster implements Replication, Bus.Listener {
             case "LOGIN" -> {
                 if (!mine) accounts.login(e, remote);
             }
+            case "OPER" -> {
+                Connection g = mine ? null : remote.find(e.param(0));
+                if (g != null) g.mode(UserMode.OPERATOR, true);
+            }
             default -> {}
         }
     }
@@ -268,6 +273,12 @@ public final class Cluster implements Replication, Bus.Listener {
     @Override
     public void loggedIn(Connection c) {
         accounts.loggedIn(c);
+    }
+
+    /** OPER id: one of ours became an IRC operator. */
+    @Override
+    public void opered(Connection c) {
+        if (!c.isRemote() && c.clusterId() != null) publish(Message.of(node, "OPER", c.clusterId()));
     }
 
     /**

@@ -16,25 +16,7 @@ import java.util.function.Function;
  * {@link ServerConfig#DEFAULTS}, so it is never written twice.
  */
 public final class ConfigKeys {
-    /** One setting. {@code flag} settings are switches on the command line ({@code --log-messages}). */
-    public record Key(
-            String name,
-            String group,
-            String label,
-            String description,
-            boolean flag,
-            Function<ServerConfig, Object> get,
-            BiConsumer<Settings, String> set) {
-
-        /** The default as it would be written in the config file; null when there is none. */
-        public String defaultText() {
-            Object v = get.apply(ServerConfig.DEFAULTS);
-            if ("BYTES".equals(label) && v instanceof Number n) return Values.formatBytes(n.longValue());
-            return format(v);
-        }
-    }
-
-    private static final Map<String, Key> KEYS = new LinkedHashMap<>();
+    private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
     static {
         String net = "Network";
@@ -138,6 +120,13 @@ public final class ConfigKeys {
                 "Others see a cloak (a keyed hash of the address, such as 7tnq2mkx5bv4rc3w.ip) as a user's host; false shows addresses. ssh users are always cloaked.",
                 c -> c.cloakHosts(),
                 (b, v) -> b.cloakHosts(Values.bool(v)));
+        list(
+                "opers",
+                room,
+                "NAME:HASH",
+                "IRC operators, each NAME:HASH with the HASH from 'chatroom admin hash-password': OPER NAME PASSWORD lets them approve joins and run console commands over IRC. A list of strings in the config file; on the command line the flag again, or ';' between entries.",
+                c -> Values.format(c.opers()),
+                (b, v) -> b.opers(Values.opers(v)));
 
         String limits = "Limits";
         key(
@@ -312,7 +301,17 @@ public final class ConfigKeys {
             String description,
             Function<ServerConfig, Object> get,
             BiConsumer<Settings, String> set) {
-        KEYS.put(name, new Key(name, group, label, description, false, get, set));
+        KEYS.put(name, new ConfigKey(name, group, label, description, false, false, get, set));
+    }
+
+    private static void list(
+            String name,
+            String group,
+            String label,
+            String description,
+            Function<ServerConfig, Object> get,
+            BiConsumer<Settings, String> set) {
+        KEYS.put(name, new ConfigKey(name, group, label, description, false, true, get, set));
     }
 
     private static void flag(
@@ -321,14 +320,14 @@ public final class ConfigKeys {
             String description,
             Function<ServerConfig, Object> get,
             BiConsumer<Settings, String> set) {
-        KEYS.put(name, new Key(name, group, null, description, true, get, set));
+        KEYS.put(name, new ConfigKey(name, group, null, description, true, false, get, set));
     }
 
-    public static List<Key> all() {
+    public static List<ConfigKey> all() {
         return List.copyOf(KEYS.values());
     }
 
-    public static Key find(String name) {
+    public static ConfigKey find(String name) {
         return KEYS.get(name);
     }
 

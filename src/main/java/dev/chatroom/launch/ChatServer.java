@@ -11,6 +11,7 @@ import dev.chatroom.server.Motd;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.console.AdminCommands;
+import dev.chatroom.server.console.OperatorConsole;
 import dev.chatroom.server.net.Descriptors;
 import dev.chatroom.server.net.Fatal;
 import dev.chatroom.server.net.HashingThreads;
@@ -121,7 +122,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
 
     private Hub newHub(List<String> motd) {
         try {
-            return new Hub(
+            Hub h = new Hub(
                     effective,
                     motd,
                     new LoopClock(listeners.loop()),
@@ -131,6 +132,8 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
                     listeners.memory(),
                     PasswordHash.DEFAULT,
                     hashing);
+            h.console(new OperatorConsole(this));
+            return h;
         } catch (StoreException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -149,6 +149,7 @@ public final class Gate {
                                 ? ""
                                 : " (" + others + (others == 1 ? " other request waits" : " other requests wait")
                                         + ")"));
+        hub.operatorNotices().requested(c);
     }
 
     /** How the admin's prompt describes a requester: account (or none), TLS, address. */
@@ -242,18 +243,20 @@ public final class Gate {
                         PasswordGuard.FAILURE_DELAY_NANOS);
     }
 
-    /** The admin accepted c; false when c was not waiting. */
-    public boolean accept(Connection c) {
+    /** An admin accepted c (by: an IRC operator's nick, null for the console); false when c was not waiting. */
+    public boolean accept(Connection c, String by) {
         if (c.state() != State.PENDING || !approvals.remove(c)) return false;
+        hub.operatorNotices().accepted(c, by);
         welcome(c, hub.output().replies(c));
         return true;
     }
 
-    /** The admin rejected c; false when c was not waiting. */
-    public boolean reject(Connection c, String reason) {
+    /** An admin rejected c (by: as for {@link #accept}); false when c was not waiting. */
+    public boolean reject(Connection c, String reason, String by) {
         if (c.state() != State.PENDING || !approvals.remove(c)) return false;
         Departure d = new Departure(DisconnectReason.REJECTED, reason);
         hub.departures().close(c, d, hub.output().replies(c).fail("*", "APPROVAL_REJECTED", d.quitMessage()));
+        hub.operatorNotices().rejected(c, d.detail(), by);
         return true;
     }
 

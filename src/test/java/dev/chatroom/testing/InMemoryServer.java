@@ -10,6 +10,7 @@ import dev.chatroom.server.Motd;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.console.AdminCommands;
+import dev.chatroom.server.console.OperatorConsole;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.BanStore;
 import dev.chatroom.store.HistoryStore;
@@ -138,7 +139,14 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
         clock.runPending();
     }
 
+    /** The hub, IRC operators' console lines running at once on the test's thread as everything does here. */
     private Hub newHub(ServerConfig config, Clock hubClock, Stores stores, Background hashing) {
+        Hub h = hub(config, hubClock, stores, hashing);
+        h.console(new OperatorConsole(this, Runnable::run));
+        return h;
+    }
+
+    private Hub hub(ServerConfig config, Clock hubClock, Stores stores, Background hashing) {
         try {
             return new Hub(
                     config,

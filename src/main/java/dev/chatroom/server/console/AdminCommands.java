@@ -15,9 +15,17 @@ public final class AdminCommands {
     public static final String CONSOLE_ONLY = "\u0000console-only\u0000";
 
     private final ConsoleSession session;
+    /** Who types here, as others are told: null for the admin console, an IRC operator's nick. */
+    private final String by;
 
     public AdminCommands(ServerAccess server) {
+        this(server, null);
+    }
+
+    /** The commands as an IRC operator types them (by: their nick). */
+    AdminCommands(ServerAccess server, String by) {
         this.session = new ConsoleSession(server);
+        this.by = by;
     }
 
     /** True once /shutdown ran: the console stops reading. */
@@ -61,7 +69,7 @@ public final class AdminCommands {
                     ? "Unknown command " + input.split("\\s+", 2)[0] + ". Type /help."
                     : "Type y or n to answer the oldest request, or /help.";
         }
-        ConsoleLine parsed = ConsoleLine.parse(command, input);
+        ConsoleLine parsed = ConsoleLine.parse(command, input, by);
         if (parsed.words() < command.minWords()) return parsed.usage();
         // a node-only verb needs no trip to the loop to learn that
         if (command.scope() != ConsoleCommand.Scope.NODE && session.onLoop(hub -> relayed(parsed, hub))) return "";

@@ -28,7 +28,7 @@ final class Approving {
     private static String answerOldest(Hub hub, boolean accept, boolean always) {
         Connection oldest = hub.gate().approvals().oldest();
         if (oldest == null) return "No one is waiting.";
-        return answer(hub, oldest, accept, always, null);
+        return answer(hub, oldest, accept, always, null, null);
     }
 
     /** /accept <nick> [always] */
@@ -37,7 +37,7 @@ final class Approving {
         Connection c = findPending(hub, line.arg());
         return c == null
                 ? "No request from " + line.arg() + ". Type /pending."
-                : answer(hub, c, true, line.rest() != null, null);
+                : answer(hub, c, true, line.rest() != null, null, line.by());
     }
 
     /** /reject <nick> [reason] */
@@ -45,15 +45,18 @@ final class Approving {
         Connection c = findPending(hub, line.arg());
         return c == null
                 ? "No request from " + line.arg() + ". Type /pending."
-                : answer(hub, c, false, false, line.rest());
+                : answer(hub, c, false, false, line.rest(), line.by());
     }
 
-    /** Accepting always puts the account on the allow list; someone without an account can only be accepted this once. */
-    private static String answer(Hub hub, Connection c, boolean accept, boolean always, String reason) {
+    /**
+     * Accepting always puts the account on the allow list; someone without an account can only be
+     * accepted this once. by: who answers, as IRC operators are told (null: the admin console).
+     */
+    private static String answer(Hub hub, Connection c, boolean accept, boolean always, String reason, String by) {
         String result = "";
         if (accept) {
             String account = c.account();
-            hub.gate().accept(c);
+            hub.gate().accept(c, by);
             if (always && account != null) {
                 result = AccountAdmin.allowAccount(hub, account);
             } else if (always && c.sshKey() != null) {
@@ -70,11 +73,11 @@ final class Approving {
                         + c.nick() + ".)";
             }
         } else {
-            hub.gate().reject(c, reason);
+            hub.gate().reject(c, reason, by);
             result = "Rejected " + c.nick() + ".";
         }
         Connection next = hub.gate().approvals().oldest();
-        if (next == null) return result;
+        if (next == null || by != null) return result; // operators had each request as a notice: no y/n/a for them
         int others = hub.gate().approvals().size() - 1;
         String ask = "Next: " + next.nick() + " (" + Gate.who(next) + ") wants to join. Accept? [y/n/a]"
                 + (others == 0 ? "" : " (" + others + " more waiting)");

@@ -11,18 +11,19 @@ import java.util.Locale;
  * @param arg the first word after the verb, or null
  * @param rest what follows that word, or null
  * @param text everything after the verb ("" for nothing)
+ * @param by who typed it, as others are told: an IRC operator's nick, or null for the admin console
  */
-record ConsoleLine(ConsoleCommand command, String input, String arg, String rest, String text) {
+record ConsoleLine(ConsoleCommand command, String input, String arg, String rest, String text, String by) {
     /** The verb of a stripped line, in lower case ("" for an empty line). */
     static String verb(String input) {
         return input.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
     }
 
-    static ConsoleLine parse(ConsoleCommand command, String input) {
+    static ConsoleLine parse(ConsoleCommand command, String input, String by) {
         String[] words = input.split("\\s+", 3);
         String text = words.length > 1 ? input.substring(words[0].length()).strip() : "";
         return new ConsoleLine(
-                command, input, words.length > 1 ? words[1] : null, words.length > 2 ? words[2] : null, text);
+                command, input, words.length > 1 ? words[1] : null, words.length > 2 ? words[2] : null, text, by);
     }
 
     /** How many words follow the verb, counting up to two. */
