@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Maintenance of the server's data, and its admin console.",
-        subcommands = {AdminCommand.Backup.class, AdminConsoleCommand.class})
+        subcommands = {AdminCommand.Backup.class, HashPasswordCommand.class, AdminConsoleCommand.class})
 public final class AdminCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -70,6 +70,7 @@ public final class ServerCommand implements Callable<Integer> {
             String shown = def == null ? "" : " (default: " + (def.isEmpty() ? "\"\"" : def) + ")";
             OptionSpec.Builder o = OptionSpec.builder("--" + k.name()).description(k.description() + shown);
             if (k.flag()) o.type(boolean.class).arity("0..1");
+            else if (k.list()) o.type(List.class).auxiliaryTypes(String.class).paramLabel(k.label());
             else o.type(String.class).paramLabel(k.label());
             spec.addOption(o.build());
         }
@@ -96,6 +97,8 @@ public final class ServerCommand implements Callable<Integer> {
             String flag = "--" + k.name();
             if (!parsed.hasMatchedOption(flag)) continue;
             Object value = spec.findOption(flag).getValue();
+            if (value instanceof List<?> several)
+                value = String.join(";", several.stream().map(String::valueOf).toList());
             try {
                 k.set().accept(b, String.valueOf(value));
             } catch (IllegalArgumentException e) {

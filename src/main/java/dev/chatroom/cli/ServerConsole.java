@@ -65,7 +65,7 @@ final class ServerConsole implements AdminSession, AutoCloseable {
             event(
                     ways.isEmpty() && config.approve() == ServerConfig.ApprovalPolicy.ASK
                             ? "WARNING: approve = ask, but no admin can answer join requests beyond what standard"
-                                    + " input says: no terminal, no admin socket, no ssh admin key (admin-keys). Each"
+                                    + " input says: no terminal, no admin socket, no ssh admin key (admin-keys), no opers. Each"
                                     + " request is refused when it expires (approval-timeout "
                                     + Values.format(config.approvalTimeout()) + "). See 'Administering a running"
                                     + " server' in the README."
@@ -92,9 +92,9 @@ final class ServerConsole implements AdminSession, AutoCloseable {
         reading.start();
     }
 
-    /** "Admin console: chatroom admin console --data-dir DIR, or ssh -p 2022 admin@host" */
+    /** "Admin console: chatroom admin console --data-dir DIR, ssh -p 2022 admin@host, or OPER" */
     static String unattended(List<String> ways) {
-        if (ways.isEmpty()) return "No admin console now: no admin socket, and no admin key for ssh.";
+        if (ways.isEmpty()) return "No admin console now: no admin socket, no admin key for ssh, no opers.";
         if (ways.size() == 1) return "Admin console: " + ways.get(0);
         return "Admin console: " + String.join(", ", ways.subList(0, ways.size() - 1)) + ", or "
                 + ways.get(ways.size() - 1);

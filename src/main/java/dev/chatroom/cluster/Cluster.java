@@ -6,6 +6,7 @@ import dev.chatroom.server.Departure;
 import dev.chatroom.server.DisconnectReason;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Replication;
+import dev.chatroom.server.UserMode;
 import dev.chatroom.server.output.Replies;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -180,6 +181,10 @@ public final class Cluster implements Replication, Bus.Listener {
             case "LOGIN" -> {
                 if (!mine) accounts.login(e, remote);
             }
+            case "OPER" -> {
+                Connection g = mine ? null : remote.find(e.param(0));
+                if (g != null) g.mode(UserMode.OPERATOR, true);
+            }
             default -> {}
         }
     }
@@ -270,6 +275,12 @@ public final class Cluster implements Replication, Bus.Listener {
         accounts.loggedIn(c);
     }
 
+    /** OPER id: one of ours became an IRC operator. */
+    @Override
+    public void opered(Connection c) {
+        if (!c.isRemote() && c.clusterId() != null) publish(Message.of(node, "OPER", c.clusterId()));
+    }
+
     /**
      * Publishes an event of ours that has to take effect: when the bus fails it, fallback runs
      * here instead (as everything does on a split). False when split: nothing was published.
@@ -316,14 +327,9 @@ public final class Cluster implements Replication, Bus.Listener {
         if (applying) return false;
         Message e = Message.trailing(node, "ADMIN", line);
         // failed by the bus: runs here, as everything does on a split, so the console gets its answer
-        return share(by == null ? e : e.withTags(Map.of("by", by)), () -> {
-            applying = true;
-            try {
-                console.apply(line, by, true);
-            } finally {
-                applying = false;
-            }
-        });
+        return share(
+                by == null ? e : e.withTags(Map.of("by", by)),
+                () -> applyingAs(0, null, () -> console.apply(line, by, true)));
     }
 
     void publish(Message e) {

@@ -29,14 +29,14 @@ public final class ConfigKeys {
                 net,
                 "PORT|off",
                 "Plain TCP port; 0 picks a free one (printed at start); off for TLS only.",
-                c -> portText(c.port()),
+                c -> Values.formatPort(c.port()),
                 (b, v) -> b.port(Values.port(v)));
         key(
                 "tls-port",
                 net,
                 "PORT|off",
                 "TLS port; 0 picks a free one; off for none.",
-                c -> portText(c.tlsPort()),
+                c -> Values.formatPort(c.tlsPort()),
                 (b, v) -> b.tlsPort(Values.port(v)));
         key(
                 "tls-cert",
@@ -64,7 +64,7 @@ public final class ConfigKeys {
                 net,
                 "PORT|off",
                 "SSH port: ssh -p PORT name@host opens the chat client, nothing to install; 0 picks a free one; off for none.",
-                c -> portText(c.sshPort()),
+                c -> Values.formatPort(c.sshPort()),
                 (b, v) -> b.sshPort(Values.port(v)));
         key(
                 "admin-keys",
@@ -138,6 +138,13 @@ public final class ConfigKeys {
                 "Others see a cloak (a keyed hash of the address, such as 7tnq2mkx5bv4rc3w.ip) as a user's host; false shows addresses. ssh users are always cloaked.",
                 c -> c.cloakHosts(),
                 (b, v) -> b.cloakHosts(Values.bool(v)));
+        list(
+                "opers",
+                room,
+                "NAME:HASH",
+                "IRC operators, each NAME:HASH with the HASH from 'chatroom admin hash-password': OPER NAME PASSWORD lets them approve joins and run console commands over IRC. A list of strings in the config file; on the command line the flag again, or ';' between entries.",
+                c -> Values.format(c.opers()),
+                (b, v) -> b.opers(Values.opers(v)));
 
         String limits = "Limits";
         key(
@@ -301,10 +308,6 @@ public final class ConfigKeys {
 
     private ConfigKeys() {}
 
-    private static Object portText(int port) {
-        return port == ServerConfig.OFF ? "off" : port;
-    }
-
     private static void key(
             String name,
             String group,
@@ -312,7 +315,17 @@ public final class ConfigKeys {
             String description,
             Function<ServerConfig, Object> get,
             BiConsumer<Settings, String> set) {
-        KEYS.put(name, new ConfigKey(name, group, label, description, false, get, set));
+        KEYS.put(name, new ConfigKey(name, group, label, description, false, false, get, set));
+    }
+
+    private static void list(
+            String name,
+            String group,
+            String label,
+            String description,
+            Function<ServerConfig, Object> get,
+            BiConsumer<Settings, String> set) {
+        KEYS.put(name, new ConfigKey(name, group, label, description, false, true, get, set));
     }
 
     private static void flag(
@@ -321,7 +334,7 @@ public final class ConfigKeys {
             String description,
             Function<ServerConfig, Object> get,
             BiConsumer<Settings, String> set) {
-        KEYS.put(name, new ConfigKey(name, group, null, description, true, get, set));
+        KEYS.put(name, new ConfigKey(name, group, null, description, true, false, get, set));
     }
 
     public static List<ConfigKey> all() {

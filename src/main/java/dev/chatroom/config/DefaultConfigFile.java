@@ -21,7 +21,13 @@ public final class DefaultConfigFile {
             }
             sb.append("\n# ").append(k.description()).append('\n');
             String def = k.defaultText();
-            if (def == null) {
+            if (def == null && k.list()) {
+                sb.append("# ")
+                        .append(k.name())
+                        .append(" = [\"")
+                        .append(k.label())
+                        .append("\"]\n");
+            } else if (def == null) {
                 sb.append("# ").append(k.name()).append(" = \"\"\n");
             } else {
                 sb.append(k.name()).append(" = ").append(tomlValue(k, def)).append('\n');

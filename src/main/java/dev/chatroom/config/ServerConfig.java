@@ -3,6 +3,7 @@ package dev.chatroom.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -135,6 +136,11 @@ public final class ServerConfig {
     /** The hosts others see are cloaks (keyed hashes of the addresses), not the addresses; ssh users are cloaked either way. */
     public boolean cloakHosts() {
         return settings.cloakHosts;
+    }
+
+    /** The IRC operators: name -> Argon2id hash of the password OPER takes; empty for none. */
+    public Map<String, String> opers() {
+        return settings.opers;
     }
 
     public String password() {

@@ -67,7 +67,7 @@ final class AdminAccess implements AutoCloseable {
 
     /**
      * How an admin can reach the console now, besides the server's own terminal, as commands to
-     * type: "chatroom admin console --data-dir /srv/chatroom-data", "ssh -p 2022 admin@host".
+     * type: "chatroom admin console --data-dir /srv/chatroom-data", "ssh -p 2022 admin@host", "OPER".
      */
     List<String> ways(int sshPort) {
         List<String> ways = new ArrayList<>();
@@ -79,6 +79,7 @@ final class AdminAccess implements AutoCloseable {
                             : "chatroom admin console --socket " + socket.path());
         if (sshPort != ServerConfig.OFF && anyKey())
             ways.add("ssh -p " + sshPort + " admin@" + (config.host().equals("0.0.0.0") ? "this-host" : config.host()));
+        if (!config.opers().isEmpty()) ways.add("OPER");
         return ways;
     }
 

@@ -9,6 +9,7 @@ import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.console.AdminSession;
 import dev.chatroom.server.console.AdminSessions;
+import dev.chatroom.server.console.OperatorConsole;
 import dev.chatroom.server.net.Descriptors;
 import dev.chatroom.server.net.Fatal;
 import dev.chatroom.server.net.HashingThreads;
@@ -151,6 +152,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
                     PasswordHash.DEFAULT,
                     hashing);
             admin.sessions().watch(h);
+            h.console(new OperatorConsole(this));
             return h;
         } catch (StoreException e) {
             throw new IllegalStateException(e.getMessage(), e);

@@ -155,6 +155,7 @@ public final class Gate {
                                 ? request(c)
                                 : c.nick() + " (" + who(c) + ") wants to join; " + (before + 1) + " requests wait.");
         approvals.add(c, expiry);
+        hub.operatorNotices().requested(c);
     }
 
     /** The question about a request: "bob (no account, 127.0.0.1) wants to join. Accept? [y/n/a]". */
@@ -253,18 +254,20 @@ public final class Gate {
                         PasswordGuard.FAILURE_DELAY_NANOS);
     }
 
-    /** The admin accepted c; false when c was not waiting. */
-    public boolean accept(Connection c) {
+    /** An admin accepted c (by: an IRC operator's nick, null for the console); false when c was not waiting. */
+    public boolean accept(Connection c, String by) {
         if (c.state() != State.PENDING || !approvals.remove(c)) return false;
+        hub.operatorNotices().accepted(c, by);
         welcome(c, hub.output().replies(c));
         return true;
     }
 
-    /** The admin rejected c; false when c was not waiting. */
-    public boolean reject(Connection c, String reason) {
+    /** An admin rejected c (by: as for {@link #accept}); false when c was not waiting. */
+    public boolean reject(Connection c, String reason, String by) {
         if (c.state() != State.PENDING || !approvals.remove(c)) return false;
         Departure d = new Departure(DisconnectReason.REJECTED, reason);
         hub.departures().close(c, d, hub.output().replies(c).fail("*", "APPROVAL_REJECTED", d.quitMessage()));
+        hub.operatorNotices().rejected(c, d.detail(), by);
         return true;
     }
 

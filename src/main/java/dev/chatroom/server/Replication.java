@@ -31,6 +31,9 @@ public interface Replication {
     /** c logged in after registering: the others show its account too. */
     void loggedIn(Connection c);
 
+    /** c became an IRC operator (OPER): the others show it too (dropping it is a MODE, relayed as any). */
+    void opered(Connection c);
+
     /** The admin erased a room's (roomKey) or a person's (nickKey) history: the others stop replaying it. */
     void purged(String roomKey, String nickKey);
 
@@ -73,6 +76,9 @@ public interface Replication {
 
         @Override
         public void loggedIn(Connection c) {}
+
+        @Override
+        public void opered(Connection c) {}
 
         @Override
         public void purged(String roomKey, String nickKey) {}

@@ -12,6 +12,7 @@ import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.server.console.AdminSession;
 import dev.chatroom.server.console.AdminSessions;
+import dev.chatroom.server.console.OperatorConsole;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.BanStore;
 import dev.chatroom.store.HistoryStore;
@@ -152,7 +153,14 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
         return new AdminSessions(this, config.nodeName(), AdminSession.printing("server console", events::add));
     }
 
+    /** The hub, IRC operators' console lines running at once on the test's thread as everything does here. */
     private Hub newHub(ServerConfig config, Clock hubClock, Stores stores, Background hashing) {
+        Hub h = hub(config, hubClock, stores, hashing);
+        h.console(new OperatorConsole(this, Runnable::run));
+        return h;
+    }
+
+    private Hub hub(ServerConfig config, Clock hubClock, Stores stores, Background hashing) {
         try {
             Hub h = new Hub(
                     config,

@@ -16,9 +16,17 @@ public final class AdminCommands {
     public static final String CONSOLE_ONLY = "\u0000console-only\u0000";
 
     private final ConsoleSession session;
+    /** Who types here, as others are told: null for the admin console, an IRC operator's nick. */
+    private final String by;
 
     public AdminCommands(ServerAccess server) {
+        this(server, null);
+    }
+
+    /** The commands as an IRC operator types them (by: their nick). */
+    AdminCommands(ServerAccess server, String by) {
         this.session = new ConsoleSession(server);
+        this.by = by;
     }
 
     /** True once /shutdown ran: the consoles stop reading. */
@@ -48,11 +56,11 @@ public final class AdminCommands {
     }
 
     /**
-     * Runs one console line. A line whose row is cluster-wide is published instead (with by, the
-     * typing console's token, to find it when the line comes back) when this server is in a cluster.
+     * Runs one console line. A line whose row is cluster-wide is published instead (with token, the
+     * typing console's, to find it when the line comes back) when this server is in a cluster.
      * announce tells the other admins at once what a line is doing (see {@link ConsoleLine#announce}).
      */
-    Outcome run(String line, String by, Consumer<String> announce) {
+    Outcome run(String line, String token, Consumer<String> announce) {
         String input = line.strip();
         if (input.isEmpty()) return Outcome.of("");
         ConsoleCommand command = ConsoleCommands.find(ConsoleLine.verb(input));
@@ -62,19 +70,19 @@ public final class AdminCommands {
                             ? "Unknown command " + input.split("\\s+", 2)[0] + ". Type /help."
                             : "Type y or n to answer the oldest request, or /help.");
         }
-        ConsoleLine parsed = ConsoleLine.parse(command, input);
+        ConsoleLine parsed = ConsoleLine.parse(command, input, by);
         parsed.announcer(announce);
         if (parsed.words() < command.minWords()) return Outcome.of(parsed.usage());
         // a node-only verb needs no trip to the loop to learn that
-        if (command.scope() != ConsoleCommand.Scope.NODE && session.onLoop(hub -> relayed(parsed, hub, by)))
+        if (command.scope() != ConsoleCommand.Scope.NODE && session.onLoop(hub -> relayed(parsed, hub, token)))
             return Outcome.RELAYED;
         String answer = command.handler().run(parsed, session);
         return new Outcome(answer, parsed.told(), false, parsed.detaches());
     }
 
     /** Published to run on every node (this one too, when it comes back in the cluster's order). */
-    private static boolean relayed(ConsoleLine line, Hub hub, String by) {
+    private static boolean relayed(ConsoleLine line, Hub hub, String token) {
         String published = line.command().scope().relayed(line, hub);
-        return published != null && hub.replication().relayConsole(published, by);
+        return published != null && hub.replication().relayConsole(published, token);
     }
 }

@@ -55,11 +55,11 @@ final class Approving {
             ConsoleLine line, Hub hub, Connection c, boolean accept, boolean always, String reason) {
         String nick = c.nick();
         if (!accept) {
-            hub.gate().reject(c, reason);
+            hub.gate().reject(c, reason, line.by());
             return line.changed("Rejected " + nick + ".", "rejected " + nick + (reason == null ? "" : ": " + reason));
         }
         String account = c.account();
-        hub.gate().accept(c);
+        hub.gate().accept(c, line.by());
         if (!always) return line.changed("", "accepted " + nick);
         if (account != null)
             return line.changed(

@@ -15,6 +15,7 @@ final class ConsoleLine {
     private final String arg;
     private final String rest;
     private final String text;
+    private final String by;
     private String told;
     private boolean detaches;
     private Consumer<String> announcer = done -> {};
@@ -25,13 +26,15 @@ final class ConsoleLine {
      * @param arg the first word after the verb, or null
      * @param rest what follows that word, or null
      * @param text everything after the verb ("" for nothing)
+     * @param by who typed it, as IRC operators are told: an IRC operator's nick, or null for an admin console
      */
-    ConsoleLine(ConsoleCommand command, String input, String arg, String rest, String text) {
+    ConsoleLine(ConsoleCommand command, String input, String arg, String rest, String text, String by) {
         this.command = command;
         this.input = input;
         this.arg = arg;
         this.rest = rest;
         this.text = text;
+        this.by = by;
     }
 
     /** The verb of a stripped line, in lower case ("" for an empty line). */
@@ -39,11 +42,11 @@ final class ConsoleLine {
         return input.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
     }
 
-    static ConsoleLine parse(ConsoleCommand command, String input) {
+    static ConsoleLine parse(ConsoleCommand command, String input, String by) {
         String[] words = input.split("\\s+", 3);
         String text = words.length > 1 ? input.substring(words[0].length()).strip() : "";
         return new ConsoleLine(
-                command, input, words.length > 1 ? words[1] : null, words.length > 2 ? words[2] : null, text);
+                command, input, words.length > 1 ? words[1] : null, words.length > 2 ? words[2] : null, text, by);
     }
 
     ConsoleCommand command() {
@@ -64,6 +67,10 @@ final class ConsoleLine {
 
     String text() {
         return text;
+    }
+
+    String by() {
+        return by;
     }
 
     /**
