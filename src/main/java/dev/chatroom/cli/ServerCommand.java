@@ -13,8 +13,6 @@ import dev.chatroom.launch.StartException;
 import dev.chatroom.launch.TlsReport;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.log.LogFile;
-import dev.chatroom.server.console.AdminCommands;
-import dev.chatroom.server.console.AdminConsole;
 import dev.chatroom.server.console.ConsoleCommands;
 import dev.chatroom.server.net.Descriptors;
 import dev.chatroom.server.net.Fatal;
@@ -41,7 +39,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Host the chat room. Every join request is shown here for you to accept (y) or reject (n).",
+            "Host the chat room. Every join request is shown here for you to accept (y) or reject (n); without a"
+                    + " terminal, or from elsewhere, attach with chatroom admin console or ssh -p 2022 admin@host.",
             "Settings come from the defaults, then --config FILE, then the flags given here."
         })
 public final class ServerCommand implements Callable<Integer> {
@@ -86,14 +85,12 @@ public final class ServerCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        Settings b = ServerConfig.DEFAULTS.toSettings();
-        if (configFile != null) {
-            try {
-                ConfigFile.apply(configFile, b);
-            } catch (ConfigFile.ConfigException e) {
-                err.println("chatroom: " + e.getMessage());
-                return 2;
-            }
+        Settings b;
+        try {
+            b = ConfigFile.read(configFile);
+        } catch (ConfigFile.ConfigException e) {
+            err.println("chatroom: " + e.getMessage());
+            return 2;
         }
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         for (ConfigKey k : ConfigKeys.all()) {
@@ -125,7 +122,6 @@ public final class ServerCommand implements Callable<Integer> {
     }
 
     private int run(ServerConfig config, PrintWriter err) throws Exception {
-        AdminConsole console = new AdminConsole(System.out);
         LogFile log = null;
         if (config.logFile() != null) {
             try {
@@ -136,17 +132,15 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         LogFile logSink = log;
-        EventSink events = logSink == null
-                ? console
-                : line -> {
-                    console.event(line);
-                    logSink.event(line);
-                };
-        ChatServer server = new ChatServer(config, events);
+        ServerConsole console =
+                ServerConsole.open(System.console() != null, logSink == null ? EventSink.NONE : logSink);
+        ChatServer server = new ChatServer(config, console);
+        EventSink events = server.admins();
         try {
             server.start();
         } catch (StartException e) {
             err.println(e.badSetup() ? "chatroom: " + e.getMessage() : e.getMessage());
+            console.close();
             if (log != null) log.close();
             return e.badSetup() ? 2 : 1;
         }
@@ -173,25 +167,9 @@ public final class ServerCommand implements Callable<Integer> {
         events.event("Output budget " + (server.outputBudget() >> 20)
                 + " MiB for all clients' queued messages; each client may have " + Values.formatBytes(config.sendq())
                 + " queued (sendq).");
-        boolean interactive = System.console() != null;
-        AdminCommands commands = new AdminCommands(server);
-        Thread consoleThread = new Thread(
-                () -> {
-                    try {
-                        if (console.run(commands, interactive, System.in, events)) {
-                            events.event("Shutting down.");
-                            ShutdownSignals.forceOnNextInterrupt();
-                            server.close();
-                        }
-                    } catch (IOException e) {
-                        console.event("Console input failed: " + e.getMessage() + ". The server keeps running.");
-                    }
-                },
-                "chatroom-console");
-        consoleThread.setDaemon(true);
-        consoleThread.start();
+        console.start(config, server);
         server.awaitClose();
-        events.event("Server stopped.");
+        console.event("Server stopped.");
         console.close();
         if (log != null) log.close();
         return 0;

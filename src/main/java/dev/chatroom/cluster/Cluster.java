@@ -173,7 +173,7 @@ public final class Cluster implements Replication, Bus.Listener {
             case "ROOM" -> {
                 if (!mine) remote.room(e);
             }
-            case "ADMIN" -> console.apply(e.param(0), mine);
+            case "ADMIN" -> console.apply(e.param(0), e.tags().get("by"), mine);
             case "ACCT" -> accounts.apply(e, mine);
             case "PURGE" -> {
                 if (!mine) hub.history().forget(orNull(e.param(0)), orNull(e.param(1)));
@@ -323,10 +323,13 @@ public final class Cluster implements Replication, Bus.Listener {
     }
 
     @Override
-    public boolean relayConsole(String line) {
-        if (!whole || applying) return false;
-        publish(Message.trailing(node, "ADMIN", line));
-        return true;
+    public boolean relayConsole(String line, String by) {
+        if (applying) return false;
+        Message e = Message.trailing(node, "ADMIN", line);
+        // failed by the bus: runs here, as everything does on a split, so the console gets its answer
+        return share(
+                by == null ? e : e.withTags(Map.of("by", by)),
+                () -> applyingAs(0, null, () -> console.apply(line, by, true)));
     }
 
     void publish(Message e) {
@@ -338,8 +341,8 @@ public final class Cluster implements Replication, Bus.Listener {
         bus.close();
     }
 
-    /** Runs a console line relayed by a node (mine: this one, whose console shows the answer). */
+    /** Runs a console line relayed by a node (mine: this one, whose console by, its token, shows the answer). */
     public interface ClusterConsole {
-        void apply(String line, boolean mine);
+        void apply(String line, String by, boolean mine);
     }
 }

@@ -8,7 +8,6 @@ import dev.chatroom.server.Clock;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Departure;
 import dev.chatroom.server.DisconnectReason;
-import dev.chatroom.server.Gate;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
 import dev.chatroom.server.UserMode;
@@ -128,9 +127,7 @@ final class RemoteUsers {
     void queue(Connection g) {
         if (g.state() != Connection.State.REGISTERING) return;
         g.state(Connection.State.PENDING);
-        hub.gate().approvals().add(g, NO_EXPIRY);
-        hub.events().event(g.nick() + " (" + Gate.who(g) + ") wants to join. Accept? [y/n/a]");
-        hub.operatorNotices().requested(g);
+        hub.gate().queue(g, NO_EXPIRY);
     }
 
     /** The user left (its node said so), or its node was lost. */

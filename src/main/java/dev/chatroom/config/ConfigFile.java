@@ -26,6 +26,16 @@ public final class ConfigFile {
         }
     }
 
+    /**
+     * The settings a server started with --config file (null: none) runs with, before its flags:
+     * the defaults, then the file.
+     */
+    public static Settings read(Path file) throws ConfigException {
+        Settings settings = ServerConfig.DEFAULTS.toSettings();
+        if (file != null) apply(file, settings);
+        return settings;
+    }
+
     public static void apply(Path file, Settings builder) throws ConfigException {
         String text;
         try {
@@ -59,7 +69,7 @@ public final class ConfigFile {
             }
             if (k.flag() && !(v instanceof Boolean)) throw new ConfigException(where + key + " must be true or false");
             try {
-                k.set().accept(builder, v instanceof Double d ? ConfigKeys.format(d) : v.toString());
+                k.set().accept(builder, v instanceof Double d ? Values.format(d) : v.toString());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(where + key + " " + e.getMessage());
             }

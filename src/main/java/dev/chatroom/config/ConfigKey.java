@@ -22,6 +22,6 @@ public record ConfigKey(
     public String defaultText() {
         Object v = get.apply(ServerConfig.DEFAULTS);
         if ("BYTES".equals(label) && v instanceof Number n) return Values.formatBytes(n.longValue());
-        return ConfigKeys.format(v);
+        return Values.format(v);
     }
 }

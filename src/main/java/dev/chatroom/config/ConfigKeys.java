@@ -1,11 +1,8 @@
 package dev.chatroom.config;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -32,14 +29,14 @@ public final class ConfigKeys {
                 net,
                 "PORT|off",
                 "Plain TCP port; 0 picks a free one (printed at start); off for TLS only.",
-                c -> portText(c.port()),
+                c -> Values.formatPort(c.port()),
                 (b, v) -> b.port(Values.port(v)));
         key(
                 "tls-port",
                 net,
                 "PORT|off",
                 "TLS port; 0 picks a free one; off for none.",
-                c -> portText(c.tlsPort()),
+                c -> Values.formatPort(c.tlsPort()),
                 (b, v) -> b.tlsPort(Values.port(v)));
         key(
                 "tls-cert",
@@ -67,8 +64,29 @@ public final class ConfigKeys {
                 net,
                 "PORT|off",
                 "SSH port: ssh -p PORT name@host opens the chat client, nothing to install; 0 picks a free one; off for none.",
-                c -> portText(c.sshPort()),
+                c -> Values.formatPort(c.sshPort()),
                 (b, v) -> b.sshPort(Values.port(v)));
+        key(
+                "admin-keys",
+                net,
+                "FILE",
+                "The ssh keys (OpenSSH authorized_keys format) that open the admin console with ssh -p PORT admin@host; unset: admin_keys in the data dir.",
+                c -> c.adminKeys(),
+                (b, v) -> b.adminKeys(Values.path(v)));
+        key(
+                "admin-socket",
+                net,
+                "FILE",
+                "The Unix domain socket chatroom admin console attaches to; unset: admin.sock in the data dir.",
+                c -> c.adminSocket(),
+                (b, v) -> b.adminSocket(Values.path(v)));
+        key(
+                "admin-group",
+                net,
+                "GROUP",
+                "A group whose members may attach too: the admin socket is made with this group and mode 0660; unset: its owner only (0600).",
+                c -> c.adminGroup(),
+                (b, v) -> b.adminGroup(Values.group(v)));
         key(
                 "server-name",
                 net,
@@ -290,10 +308,6 @@ public final class ConfigKeys {
 
     private ConfigKeys() {}
 
-    private static Object portText(int port) {
-        return port == ServerConfig.OFF ? "off" : port;
-    }
-
     private static void key(
             String name,
             String group,
@@ -329,15 +343,5 @@ public final class ConfigKeys {
 
     public static ConfigKey find(String name) {
         return KEYS.get(name);
-    }
-
-    /** A value as the config file and the help show it. */
-    static String format(Object v) {
-        if (v == null) return null;
-        if (v instanceof Duration d) return Values.format(d);
-        if (v instanceof Enum<?> e) return e.name().toLowerCase(Locale.ROOT);
-        if (v instanceof Double d) return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
-        if (v instanceof Path p) return p.toString();
-        return v.toString();
     }
 }

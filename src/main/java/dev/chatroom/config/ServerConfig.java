@@ -80,6 +80,31 @@ public final class ServerConfig {
         return settings.sshPort;
     }
 
+    /** The admin keys file as set; null: admin_keys in the data dir (see {@link #adminKeysFile()}). */
+    public Path adminKeys() {
+        return settings.adminKeys;
+    }
+
+    /** The file (OpenSSH authorized_keys) of the keys that open the admin console over ssh. */
+    public Path adminKeysFile() {
+        return settings.adminKeys != null ? settings.adminKeys : dataDir().resolve("admin_keys");
+    }
+
+    /** The admin socket as set; null: admin.sock in the data dir (see {@link #adminSocketFile()}). */
+    public Path adminSocket() {
+        return settings.adminSocket;
+    }
+
+    /** Where {@code chatroom admin console} attaches: a Unix domain socket. */
+    public Path adminSocketFile() {
+        return settings.adminSocket != null ? settings.adminSocket : dataDir().resolve("admin.sock");
+    }
+
+    /** The group whose members may attach too (the socket 0660), or null: the owner only (0600). */
+    public String adminGroup() {
+        return settings.adminGroup;
+    }
+
     public String room() {
         return settings.room;
     }

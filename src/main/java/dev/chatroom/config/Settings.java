@@ -22,6 +22,9 @@ public final class Settings implements Cloneable {
     Path tlsKey;
     Duration stsDuration = Duration.ofDays(30);
     int sshPort = 2022;
+    Path adminKeys;
+    Path adminSocket;
+    String adminGroup;
     String room = "#chatroom";
     String serverName = "chatroom";
     ServerConfig.ApprovalPolicy approve = ServerConfig.ApprovalPolicy.ASK;
@@ -92,6 +95,21 @@ public final class Settings implements Cloneable {
 
     public Settings sshPort(int v) {
         sshPort = v;
+        return this;
+    }
+
+    public Settings adminKeys(Path v) {
+        adminKeys = v;
+        return this;
+    }
+
+    public Settings adminSocket(Path v) {
+        adminSocket = v;
+        return this;
+    }
+
+    public Settings adminGroup(String v) {
+        adminGroup = v;
         return this;
     }
 

@@ -42,6 +42,16 @@ public final class Values {
         return d;
     }
 
+    /** A value as the config file and the help show it; null for none. */
+    static String format(Object v) {
+        if (v == null) return null;
+        if (v instanceof Duration d) return format(d);
+        if (v instanceof Enum<?> e) return e.name().toLowerCase(Locale.ROOT);
+        if (v instanceof Double d) return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
+        if (v instanceof Path p) return p.toString();
+        return v.toString();
+    }
+
     /** A duration the way {@link #duration} reads it back: 60s, 5m, 500ms. */
     public static String format(Duration d) {
         long ms = d.toMillis();
@@ -76,6 +86,11 @@ public final class Values {
         if (bytes < min || bytes > max)
             throw new IllegalArgumentException("must be between " + formatBytes(min) + " and " + formatBytes(max));
         return bytes;
+    }
+
+    /** A port as the config file and the help show it: the number, or off. */
+    static Object formatPort(int port) {
+        return port == ServerConfig.OFF ? "off" : port;
     }
 
     /** A size the way {@link #bytes} reads it back: 1m, 512k, 1000. */
@@ -132,6 +147,14 @@ public final class Values {
         if (v.isBlank()) throw new IllegalArgumentException("must not be empty");
         if (v.chars().anyMatch(c -> c < 0x20))
             throw new IllegalArgumentException("must not contain control characters");
+        return v;
+    }
+
+    /** A system group's name, as groupadd takes it; empty for none. */
+    public static String group(String v) {
+        if (v.isEmpty()) return null;
+        if (!v.matches("[A-Za-z_][A-Za-z0-9_.-]{0,31}\\$?"))
+            throw new IllegalArgumentException("must be a group's name, like chatroom, not '" + v + "'");
         return v;
     }
 

@@ -37,8 +37,11 @@ public interface Replication {
     /** The admin erased a room's (roomKey) or a person's (nickKey) history: the others stop replaying it. */
     void purged(String roomKey, String nickKey);
 
-    /** A console line that changes what others see: true when it was published, to run on every node. */
-    boolean relayConsole(String line);
+    /**
+     * A console line that changes what others see: true when it was published, to run on every
+     * node. by (the typing console's token, or null) comes back with it.
+     */
+    boolean relayConsole(String line, String by);
 
     /** The servers this one hears, itself included (LUSERS). */
     int servers();
@@ -81,7 +84,7 @@ public interface Replication {
         public void purged(String roomKey, String nickKey) {}
 
         @Override
-        public boolean relayConsole(String line) {
+        public boolean relayConsole(String line, String by) {
             return false;
         }
 

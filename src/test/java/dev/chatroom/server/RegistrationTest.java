@@ -88,6 +88,17 @@ class RegistrationTest extends HubTest {
     }
 
     @Test
+    void adminIsTheConsolesNameNotANick() {
+        FakeClient c = server.connect();
+        c.send("NICK Admin");
+        assertThat(c.next()).isEqualTo(":chatroom 432 * Admin :That nickname is the server's admin console");
+        FakeClient bob = server.join("bob");
+        bob.send("NICK admin");
+        assertThat(bob.expect(" 432 "))
+                .isEqualTo(":chatroom 432 bob admin :That nickname is the server's admin console");
+    }
+
+    @Test
     void nickInUseAlsoWhenDifferingOnlyInCase() {
         server.join("Alice");
         FakeClient c = server.connect();
