@@ -8,6 +8,8 @@
 #
 # Every run gets --server-pid, so fanout also reports the server's CPU per million deliveries
 # and its peak RSS; with --after-check, the time a newcomer waited for 001 after the load.
+# Fanout's senders ask for echo-message: echo_p50/p99 is how long a sender waited for the server's
+# answer to its own message ("none" where the server does not echo).
 # Installs ngircd and inspircd from Debian if missing (needs root), starts every server
 # on 127.0.0.1, stops each by its PID. Raw JSON results go to bench/results/ (not committed).
 set -euo pipefail
@@ -108,6 +110,7 @@ median_spread() {
 
 if [ "$mode" = fanout ]; then
   keys="deliveries_per_s:deliveries/s deliveries_per_s_until_the_last_delivery:until_last/s latency_p50_ms:p50_ms latency_p99_ms:p99_ms latency_max_ms:max_ms lost:lost send_lag_max_ms:send_lag_max_ms"
+  keys="$keys echo_latency_p50_ms:echo_p50_ms echo_latency_p99_ms:echo_p99_ms"
   keys="$keys server_CPU_per_million_deliveries_s:server_cpu_s_per_M server_peak_RSS_MiB:peak_rss_MiB"
   case " $* " in *" --after-check "*) keys="$keys fresh_registration_to_001_ms:fresh_reg_ms" ;; esac
 else

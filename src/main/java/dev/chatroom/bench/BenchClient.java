@@ -9,7 +9,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One simulated user: registers, joins the channel, and counts the benchmark messages it receives,
- * parsed where they lie in the buffer (see {@link LineClient}). All methods run on the client's event loop.
+ * parsed where they lie in the buffer (see {@link LineClient}). A sender asks for echo-message and
+ * times its own messages' echoes apart: the echo is the server's answer to the sender, not a
+ * delivery. All methods run on the client's event loop.
  */
 final class BenchClient extends LineClient {
     final int index;
@@ -26,7 +28,9 @@ final class BenchClient extends LineClient {
     private final int node;
 
     private final int nodes;
-    /** Last sequence number seen from each sender; a sender's messages arrive in order. */
+    /** One of the senders (client i is sender i). */
+    private final boolean sender;
+    /** Last sequence number seen from each sender (its own: the last echo); a sender's messages arrive in order. */
     private final long[] lastSeq;
 
     BenchClient(int index, String nickPrefix, ClientEvents events, int senders) {
@@ -40,12 +44,15 @@ final class BenchClient extends LineClient {
         this.nick = nickPrefix + index;
         this.events = events;
         this.lastSeq = new long[senders];
+        this.sender = index < senders;
         Arrays.fill(lastSeq, -1);
     }
 
     @Override
     void opened() {
+        if (sender) send("CAP REQ :echo-message"); // a server without it says NAK, and there is simply no echo
         register(events.password(), nick, "chatroom bench");
+        if (sender) send("CAP END");
     }
 
     @Override
@@ -78,6 +85,13 @@ final class BenchClient extends LineClient {
         int sender = payload.sender();
         if (sender < 0 || sender >= lastSeq.length) return;
         long seq = payload.seq();
+        if (sender == index) {
+            if (seq > lastSeq[sender]) {
+                lastSeq[sender] = seq;
+                events.echoed(System.nanoTime() - payload.sendNanos());
+            }
+            return;
+        }
         boolean cross = nodes > 1 && sender % nodes != node;
         if (seq <= lastSeq[sender]) {
             duplicates++;

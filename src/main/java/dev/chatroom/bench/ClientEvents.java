@@ -14,4 +14,7 @@ interface ClientEvents {
 
     /** A new delivery; cross when its sender is on another host entry than the receiver. */
     void delivered(long latencyNanos, boolean cross);
+
+    /** A sender's own message came back to it (echo-message). */
+    void echoed(long latencyNanos);
 }

@@ -141,6 +141,15 @@ public final class Fanout {
                 .put("latency p99 (ms)", ms(h.getValueAtPercentile(99)))
                 .put("latency p99.9 (ms)", ms(h.getValueAtPercentile(99.9)))
                 .put("latency max (ms)", ms(h.getMaxValue()));
+        Histogram echo = g.onLoop(() -> g.echoLatency.copy());
+        r.put("echoes", echo.getTotalCount());
+        for (String p : new String[] {"50", "99"}) {
+            r.put(
+                    "echo latency p" + p + " (ms)",
+                    echo.getTotalCount() == 0
+                            ? "none: the server does not echo"
+                            : (Object) ms(echo.getValueAtPercentile(Double.parseDouble(p))));
+        }
         if (s.hosts().size() > 1) {
             long[] due = g.onLoop(() -> NodeSplit.expected(s.hosts(), joined, sentPerSender(senders)));
             NodeSplit.put(

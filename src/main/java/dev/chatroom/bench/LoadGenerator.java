@@ -37,6 +37,9 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     final Histogram sameLatency = BenchClient.newHistogram();
 
     final Histogram crossLatency = BenchClient.newHistogram();
+    /** From a sender's message to its echo: the server's answer to the sender. */
+    final Histogram echoLatency = BenchClient.newHistogram();
+
     private CompletableFuture<Void> allJoined;
     private int target;
     private int started;
@@ -152,6 +155,11 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
             h = crossLatency;
         }
         h.recordValue(Math.min(Math.max(latencyNanos, 0), h.getHighestTrackableValue()));
+    }
+
+    @Override
+    public void echoed(long latencyNanos) {
+        echoLatency.recordValue(Math.min(Math.max(latencyNanos, 0), echoLatency.getHighestTrackableValue()));
     }
 
     /** All deliveries' latency, both classes together; on the generator's thread. */

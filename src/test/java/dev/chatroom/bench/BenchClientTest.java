@@ -71,6 +71,43 @@ class BenchClientTest {
     }
 
     @Test
+    void aSenderAsksForEchoesAndTimesItsOwnApartFromDeliveries() {
+        Events mine = new Events();
+        EmbeddedChannel ch1 = new EmbeddedChannel(new BenchClient(1, "bench", mine, 2));
+        try {
+            List<String> registration = new ArrayList<>();
+            ByteBuf b;
+            while ((b = ch1.readOutbound()) != null) {
+                registration.add(b.toString(StandardCharsets.UTF_8));
+                b.release();
+            }
+            assertThat(registration)
+                    .containsExactly(
+                            "CAP REQ :echo-message\r\n",
+                            "PASS secret\r\n",
+                            "NICK bench1\r\n",
+                            "USER bench1 0 * :chatroom bench\r\n",
+                            "CAP END\r\n");
+            for (String r : new String[] {
+                ":srv 001 bench1 :Welcome\r\n",
+                ":srv 366 bench1 #chatroom :End\r\n",
+                ":bench1!b@h " + Payload.line("#chatroom", 1, 0, System.nanoTime(), 60) + "\r\n",
+                ":bench0!b@h " + Payload.line("#chatroom", 0, 0, System.nanoTime(), 60) + "\r\n",
+                ":bench1!b@h " + Payload.line("#chatroom", 1, 0, System.nanoTime(), 60) + "\r\n"
+            }) {
+                ch1.writeInbound(Unpooled.copiedBuffer(r, StandardCharsets.UTF_8));
+            }
+            BenchClient c = (BenchClient) ch1.pipeline().first();
+            assertThat(mine.echoes).hasSize(1);
+            assertThat(mine.latencies).hasSize(1);
+            assertThat(c.received).isEqualTo(1);
+            assertThat(c.duplicates).isZero();
+        } finally {
+            ch1.finishAndReleaseAll();
+        }
+    }
+
+    @Test
     void withOneHostEveryDeliveryIsSameNode() {
         joinChannel();
         serverSends(
@@ -135,6 +172,7 @@ class BenchClientTest {
         final List<String> failures = new ArrayList<>();
         final List<Long> latencies = new ArrayList<>();
         final List<Boolean> cross = new ArrayList<>();
+        final List<Long> echoes = new ArrayList<>();
 
         @Override
         public String password() {
@@ -163,6 +201,11 @@ class BenchClientTest {
         public void delivered(long latencyNanos, boolean cross) {
             latencies.add(latencyNanos);
             this.cross.add(cross);
+        }
+
+        @Override
+        public void echoed(long latencyNanos) {
+            echoes.add(latencyNanos);
         }
     }
 }
