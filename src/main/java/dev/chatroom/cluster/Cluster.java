@@ -195,6 +195,7 @@ public final class Cluster implements Replication, Bus.Listener {
      */
     private void resync(long missed) {
         hub.events().event("Cluster: " + missed + " event(s) missed; asking the other nodes for their users again.");
+        hub.history().acknowledgements().relaysLost(); // ours may be among the missed: their senders wait no more
         nodes.loseAll("events were missed");
         publish(Message.of(node, "HELLO"));
     }

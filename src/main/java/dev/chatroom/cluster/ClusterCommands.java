@@ -1,6 +1,7 @@
 package dev.chatroom.cluster;
 
 import dev.chatroom.irc.Message;
+import dev.chatroom.server.Acknowledgements;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.Map;
 /**
  * A user's command that changes what others see, in a cluster: published as a CMD event with
  * the time and msgid it got here, and dispatched on every node when it comes back, as if its
- * sender were local there, so every node stamps it alike.
+ * sender were local there, so every node stamps it alike. Until it is back and run here, its
+ * sender's output waits: the PONG of a PING sent after a message must not come before the
+ * message is stored.
  *
  * <p>CMD id :line, tags t (time) and m (msgid)
  */
@@ -33,10 +36,15 @@ final class ClusterCommands {
                 "CMD",
                 List.of(c.clusterId(), m.toString()),
                 true);
-        return cluster.share(e, () -> {
+        Acknowledgements acks = hub.history().acknowledgements();
+        acks.relaying(c); // first: the bus may hand it back before share returns
+        boolean shared = cluster.share(e, () -> {
             if (!c.isClosed())
                 cluster.applyingAs(time, msgid, () -> hub.dispatcher().dispatch(c, m));
+            acks.relayed(c);
         });
+        if (!shared) acks.relayed(c);
+        return shared;
     }
 
     /** A CMD event back from the bus: its sender (ours or mirrored) runs it. */
@@ -45,5 +53,6 @@ final class ClusterCommands {
         Message m = Message.parse(e.param(1));
         hub.output().pin(Long.parseLong(e.tags().get("t")), e.tags().get("m"));
         hub.dispatcher().dispatch(sender, m);
+        hub.history().acknowledgements().relayed(sender); // one of ours: what it said is stored or waits for a ticket
     }
 }

@@ -22,4 +22,12 @@ final class RemoteLink implements Link {
 
     @Override
     public void pauseReading(boolean paused) {}
+
+    @Override
+    public long mark() {
+        return 0;
+    }
+
+    @Override
+    public void holdFrom(long mark) {}
 }

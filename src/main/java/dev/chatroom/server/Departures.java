@@ -50,6 +50,7 @@ public final class Departures {
         }
         for (Room r : new ArrayList<>(c.rooms())) r.removeQuitter(c);
         hub.replication().departed(c, d);
+        hub.history().acknowledgements().gone(c);
         String event = shuttingDown ? null : eventText(c, was, d);
         if (event != null) hub.events().event(event);
         if (event != null && was == State.PENDING) hub.operatorNotices().ended(event);

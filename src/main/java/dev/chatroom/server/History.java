@@ -5,6 +5,7 @@ import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.HistoryLines;
+import dev.chatroom.server.output.Output;
 import dev.chatroom.server.output.Replies;
 import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.StoredMessage;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * What the server remembers of what was said, on the loop's side: every room message and every
  * private message of an account goes to the {@link HistoryStore}; the last few of each room
  * stay in memory too, so a joining client is shown them at once, in order with what is said
- * next, without waiting for the disk. Old messages are pruned every hour.
+ * next, without waiting for the disk. Old messages are pruned every hour. A sender is answered
+ * only once its message is written ({@link Acknowledgements}).
  */
 public final class History {
     private static final long PRUNE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
@@ -37,10 +39,13 @@ public final class History {
     private final Map<String, ArrayDeque<StoredMessage>> recent = new HashMap<>();
 
     private final SearchTurns searchTurns = new SearchTurns();
+    private final Acknowledgements acknowledgements;
 
-    public History(ServerConfig config, HistoryStore store, Clock clock, Cloaks cloaks) {
+    public History(ServerConfig config, HistoryStore store, Clock clock, Cloaks cloaks, Output output) {
         boolean on = config.historyDays() > 0 && store != HistoryStore.NONE;
         this.store = on ? store : HistoryStore.NONE;
+        this.acknowledgements = new Acknowledgements(output, clock, on);
+        if (on) store.whenWritten(acknowledgements::written);
         this.clock = clock;
         this.cloaks = cloaks;
         this.days = on ? config.historyDays() : 0;
@@ -65,6 +70,11 @@ public final class History {
         return searchTurns;
     }
 
+    /** What waits for the store before it is sent: the senders' answers. */
+    public Acknowledgements acknowledgements() {
+        return acknowledgements;
+    }
+
     /** Something said in a room (PRIVMSG or NOTICE), as it was relayed. */
     public void said(
             Connection from, Room room, Broadcast b, String command, String text, Map<String, String> clientTags) {
@@ -84,7 +94,9 @@ public final class History {
                 null,
                 text,
                 clientTags);
-        if (!from.isRemote() || !store.shared()) store.append(m); // a shared store gets it once, from the sender's node
+        if (!from.isRemote() || !store.shared()) { // a shared store gets it once, from the sender's node
+            acknowledgements.stored(from, store.append(m));
+        }
         remember(m);
     }
 
@@ -94,20 +106,22 @@ public final class History {
         if (!enabled() || (from.account() == null && to.account() == null)) return;
         if (from.isRemote() && store.shared()) return;
         String account = from.account();
-        store.append(new StoredMessage(
-                b.msgid(),
-                b.timeMillis(),
-                from.prefix(),
-                Casemapping.fold(from.nick()),
-                account,
-                fold(account),
-                command,
-                to.nick(),
-                null,
-                Casemapping.fold(to.nick()),
-                fold(to.account()),
-                text,
-                clientTags));
+        acknowledgements.stored(
+                from,
+                store.append(new StoredMessage(
+                        b.msgid(),
+                        b.timeMillis(),
+                        from.prefix(),
+                        Casemapping.fold(from.nick()),
+                        account,
+                        fold(account),
+                        command,
+                        to.nick(),
+                        null,
+                        Casemapping.fold(to.nick()),
+                        fold(to.account()),
+                        text,
+                        clientTags)));
     }
 
     private void remember(StoredMessage m) {

@@ -78,7 +78,7 @@ public final class Hub {
         this.cloaks = new Cloaks(stores.cloakSecret(), config.cloakHosts());
         this.stats = new Stats(clock.millis());
         this.output = new Output(config.serverName(), clock, alloc);
-        this.history = new History(config, stores.history(), clock, cloaks);
+        this.history = new History(config, stores.history(), clock, cloaks, output);
         this.rooms = new Rooms(output, clock, history, stores.rooms());
         this.gate = new Gate(this, new Welcome(config.serverName(), clock.millis(), motd));
         this.departures = new Departures(this);

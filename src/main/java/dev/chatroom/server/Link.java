@@ -19,4 +19,18 @@ public interface Link {
 
     /** Stops (true) or resumes (false) reading the client's lines: flood control and back-pressure. */
     void pauseReading(boolean paused);
+
+    /** {@link #holdFrom} this: nothing is held. */
+    long NOTHING_HELD = Long.MAX_VALUE;
+
+    /** A place in the output, between what was written so far and what comes next. */
+    long mark();
+
+    /**
+     * Holds the output from the mark on ({@link #NOTHING_HELD}: nothing), and sends what came
+     * before it: what is held stays queued and counted, and goes out in order once the hold moves
+     * past it; a close meanwhile takes effect once nothing is held. A sender is answered only once
+     * its messages are stored.
+     */
+    void holdFrom(long mark);
 }

@@ -6,12 +6,29 @@ import java.util.function.Consumer;
 /**
  * Where history is kept. Called on the event loop, never making it wait: appends are queued
  * and written in batches elsewhere; a query sees every message appended before it, and its
- * result comes back as a task on the loop. The embedded implementation is
- * {@link dev.chatroom.store.sqlite.SqliteHistoryStore}.
+ * result comes back as a task on the loop. Each append gets a ticket, and the store reports how
+ * far it has written ({@link #whenWritten}), so the loop knows when a message is safe. The
+ * embedded implementation is {@link dev.chatroom.store.sqlite.SqliteHistoryStore}.
  */
 public interface HistoryStore {
-    /** Queues m to be stored. */
-    void append(StoredMessage m);
+    /**
+     * Queues m to be stored. Returns its ticket, one more than the previous append's: m is
+     * written once a {@link Written} report reaches it. 0 when there is nothing to wait for (the
+     * store keeps nothing, or refused m because too much waits already).
+     */
+    long append(StoredMessage m);
+
+    /** How far the store has come, reported on the loop after each batch, in ticket order. */
+    interface Written {
+        /**
+         * Every ticket up to through is done: written (stored), or given up after a write error
+         * that the store has logged (not stored).
+         */
+        void upTo(long through, boolean stored);
+    }
+
+    /** Adds w to those told how far writing has come (each is told everything after it was added). */
+    default void whenWritten(Written w) {}
 
     /** Messages of one conversation, oldest first. */
     void query(HistoryQuery q, Consumer<List<StoredMessage>> then);
@@ -58,7 +75,9 @@ public interface HistoryStore {
     /** Keeps nothing, finds nothing: history turned off. */
     HistoryStore NONE = new HistoryStore() {
         @Override
-        public void append(StoredMessage m) {}
+        public long append(StoredMessage m) {
+            return 0;
+        }
 
         @Override
         public void query(HistoryQuery q, Consumer<List<StoredMessage>> then) {

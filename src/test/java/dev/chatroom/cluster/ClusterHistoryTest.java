@@ -6,6 +6,7 @@ import dev.chatroom.testing.FakeClient;
 import dev.chatroom.testing.InMemoryCluster;
 import dev.chatroom.testing.InMemoryServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,5 +60,25 @@ class ClusterHistoryTest {
         erin.send("CHATHISTORY LATEST #chatroom * 10");
         erin.expect(" BATCH -");
         assertThat(erin.history()).noneMatch(l -> l.contains("a secret"));
+    }
+
+    @Test
+    void aSendersAnswersWaitWhileItsMessageIsOnTheBusAndComeOnceItIsRunAndStored() {
+        InMemoryServer n1 = cluster().start("n1");
+        FakeClient alice = n1.connect().registerWithCaps("alice", "echo-message");
+        FakeClient carol = n1.connect().registerWithCaps("carol", HISTORY_CAPS);
+        alice.sync();
+        cluster.cutQuietly("n1"); // what n1 publishes is neither back nor refused until the bus's timeout
+        alice.send("PRIVMSG #chatroom :in flight");
+        alice.send("PING :after");
+        assertThat(alice.sync()).isEmpty();
+
+        cluster.advance(Duration.ofSeconds(3)); // the bus gave up: n1 runs it alone, and stores it
+        assertThat(alice.sync())
+                .anyMatch(l -> l.endsWith("PRIVMSG #chatroom :in flight"))
+                .contains(":chatroom PONG chatroom :after");
+        carol.sync();
+        carol.send("CHATHISTORY LATEST #chatroom * 10");
+        carol.expect("PRIVMSG #chatroom :in flight");
     }
 }

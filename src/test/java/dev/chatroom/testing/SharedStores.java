@@ -76,8 +76,13 @@ final class SharedStores implements AutoCloseable {
     private static HistoryStore shared(HistoryStore store) {
         return new HistoryStore() {
             @Override
-            public void append(StoredMessage m) {
-                store.append(m);
+            public long append(StoredMessage m) {
+                return store.append(m);
+            }
+
+            @Override
+            public void whenWritten(Written w) {
+                store.whenWritten(w);
             }
 
             @Override

@@ -35,8 +35,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * place and handed to the hub; and it is the connection's {@link Link}, through which the hub's
  * output goes out. One handler instead of four keeps an idle connection small: no per-handler
  * contexts, no decoder objects, no buffer held between lines. Output waits in its
- * {@link SendQueue} until the flush round; a client over its send queue is dropped at once, one
- * that stops reading soon after ({@link OutputMemory}).
+ * {@link SendQueue} until the flush round, and what is held until the client's messages are stored
+ * ({@link Link#holdFrom}); a client over its send queue is dropped at once, one that stops reading
+ * soon after ({@link OutputMemory}).
  */
 final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, LineFramer.Sink {
     /** How long a closing connection may take to drain its last lines before it is cut. */
@@ -61,6 +62,10 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
 
     private boolean dirty;
     private boolean closing;
+    /** Output from this mark on waits for the client's messages to be stored ({@link Link#holdFrom}). */
+    private long holdFrom = NOTHING_HELD;
+    /** Closed while held: the last lines go out, and the connection closes, once nothing is held. */
+    private boolean closeWhenReleased;
 
     ClientChannel(Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8, boolean secure) {
         this(hub, flusher, memory, utf8, secure, null);
@@ -215,7 +220,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
             overflow(null);
             return;
         }
-        if (!dirty) {
+        if (!dirty && holdFrom == NOTHING_HELD) { // what is written while a hold is in place comes after it
             dirty = true;
             flusher.markDirty(this);
         }
@@ -223,16 +228,36 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
 
     void flushNow() {
         dirty = false;
-        sendQueue.writeTo(channel, hub.stats());
+        sendQueue.writeTo(channel, hub.stats(), holdFrom);
+    }
+
+    @Override
+    public long mark() {
+        return sendQueue.mark();
+    }
+
+    @Override
+    public void holdFrom(long mark) {
+        holdFrom = mark;
+        if (closeWhenReleased && mark == NOTHING_HELD) {
+            closeWhenReleased = false;
+            shutDown();
+        } else if (!dirty && channel.isActive() && sendQueue.writable(mark)) {
+            dirty = true;
+            flusher.markDirty(this);
+        }
     }
 
     int held() {
         return sendQueue.held();
     }
 
-    /** Since when this client has been holding output without taking any ({@link SendQueue#waitingSince}). */
+    /**
+     * Since when this client has been holding output without taking any ({@link SendQueue#waitingSince});
+     * output the server holds back is not the client's doing.
+     */
     long waitingSince(long now) {
-        return sendQueue.waitingSince(channel, now);
+        return holdFrom != NOTHING_HELD ? now : sendQueue.waitingSince(channel, now);
     }
 
     /**
@@ -252,8 +277,21 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     @Override
     public void close() {
         if (closing) return;
-        flushNow();
         closing = true;
+        if (holdFrom != NOTHING_HELD) closeWhenReleased = true;
+        else shutDown();
+        channel.eventLoop()
+                .schedule(
+                        () -> {
+                            channel.close();
+                        },
+                        DRAIN_SECONDS,
+                        TimeUnit.SECONDS); // closing cannot run out of memory, nor wait for a store that never answers
+    }
+
+    /** Sends what is queued, then the end. */
+    private void shutDown() {
+        flushNow();
         if (sendQueue.halfFull()) {
             channel.close(); // far behind: what is queued would take too long to drain
             return;
@@ -269,18 +307,12 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
                 else channel.close();
             });
         }
-        channel.eventLoop()
-                .schedule(
-                        () -> {
-                            channel.close();
-                        },
-                        DRAIN_SECONDS,
-                        TimeUnit.SECONDS); // closing cannot run out of memory
     }
 
     /** Stops queueing; what was not yet handed to Netty is freed. */
     private void abandon() {
         closing = true;
+        closeWhenReleased = false;
         sendQueue.discard();
     }
 

@@ -3,7 +3,6 @@ package dev.chatroom.server.net;
 import dev.chatroom.server.Stats;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import java.util.Arrays;
 
 /**
  * A client's send queue: its output from appended to taken by the socket. Lines are appended to
@@ -14,7 +13,9 @@ import java.util.Arrays;
  * to what it carries. Every byte queued here, appended or on its way to the socket, counts against
  * the limit (checked before the bytes are queued). What the buffers hold, their capacity rather
  * than the bytes written into them, counts against the server's {@link OutputMemory}: that is the
- * memory that runs out. Used on the channel's event loop only.
+ * memory that runs out. A mark ends the chunk being filled, so what was queued before it can be
+ * written while what follows waits (durable acknowledgement holds a sender's output from a mark on).
+ * Used on the channel's event loop only.
  */
 final class SendQueue {
     private static final ByteBuf[] NONE = new ByteBuf[0];
@@ -27,11 +28,16 @@ final class SendQueue {
     /** The most bytes queued at once: the client's sendq. */
     private final int limit;
 
-    /** The chunk being filled this round, and the ones filled before it. */
+    /** The chunk being filled, and the ones filled before it and not handed to Netty yet, oldest first (a ring). */
     private ByteBuf pending;
 
     private ByteBuf[] filled = NONE;
+    private int filledHead;
     private int filledCount;
+    /** Chunks filled so far: the number the pending chunk gets when it is filled; chunks are numbered from 0. */
+    private long sealed;
+    /** Chunks handed to Netty so far: the number of the oldest filled one. */
+    private long sent;
     /** Bytes appended or written but not yet taken by the socket (what sendq limits). */
     private int queued;
     /** The capacity of this connection's buffers not yet taken by the socket (what the output budget counts). */
@@ -60,8 +66,7 @@ final class SendQueue {
         if (pending == null) {
             pending = chunk(channel, Math.max(n, Math.min(lastRound, CHUNK)));
         } else if (pending.writableBytes() < n) {
-            if (filledCount == filled.length) filled = Arrays.copyOf(filled, Math.max(4, filledCount * 2));
-            filled[filledCount++] = pending;
+            seal();
             pending = chunk(channel, Math.max(n, CHUNK));
         }
         pending.writeBytes(lines, lines.readerIndex(), n);
@@ -77,23 +82,51 @@ final class SendQueue {
         return b;
     }
 
-    /** Hands this round's chunks to Netty: they stay counted until the socket has taken them. */
-    void writeTo(Channel channel, Stats stats) {
-        if (pending == null) return;
+    /** The pending chunk joins the filled ones: what follows goes into a new chunk. */
+    private void seal() {
+        if (filledCount == filled.length) {
+            ByteBuf[] grown = new ByteBuf[Math.max(4, filled.length * 2)];
+            for (int i = 0; i < filledCount; i++) grown[i] = filled[(filledHead + i) % filled.length];
+            filled = grown;
+            filledHead = 0;
+        }
+        filled[(filledHead + filledCount++) % filled.length] = pending;
+        pending = null;
+        sealed++;
+    }
+
+    /** A place between what was queued so far and what comes next: chunks numbered below it hold the former. */
+    long mark() {
+        if (pending != null && pending.isReadable()) seal();
+        return sealed;
+    }
+
+    /** Whether chunks below the mark upTo ({@link Long#MAX_VALUE}: all) wait to be handed to Netty. */
+    boolean writable(long upTo) {
+        return (filledCount > 0 && sent < upTo) || (upTo == Long.MAX_VALUE && pending != null);
+    }
+
+    /**
+     * Hands the chunks below the mark upTo ({@link Long#MAX_VALUE}: all of them) to Netty: they stay
+     * counted until the socket has taken them.
+     */
+    void writeTo(Channel channel, Stats stats, long upTo) {
+        if (upTo == Long.MAX_VALUE && pending != null) seal();
         int n = 0;
         int capacity = 0;
-        for (int i = 0; i < filledCount; i++) {
-            ByteBuf b = filled[i];
-            filled[i] = null;
+        ByteBuf last = null;
+        while (filledCount > 0 && sent < upTo) {
+            ByteBuf b = filled[filledHead];
+            filled[filledHead] = null;
+            filledHead = (filledHead + 1) % filled.length;
+            filledCount--;
+            sent++;
+            if (last != null) channel.write(last, channel.voidPromise());
+            last = b;
             n += b.readableBytes();
             capacity += b.capacity();
-            channel.write(b, channel.voidPromise());
         }
-        filledCount = 0;
-        ByteBuf last = pending;
-        pending = null;
-        n += last.readableBytes();
-        capacity += last.capacity();
+        if (last == null) return;
         lastRound = Math.max(MIN_BUFFER, Integer.highestOneBit(Math.max(1, n - 1)) << 1);
         stats.bytesOut(n);
         int bytes = n;
@@ -150,11 +183,13 @@ final class SendQueue {
 
     /** Frees what was not yet handed to Netty. */
     void discard() {
-        for (int i = 0; i < filledCount; i++) {
-            free(filled[i]);
-            filled[i] = null;
+        while (filledCount > 0) {
+            free(filled[filledHead]);
+            filled[filledHead] = null;
+            filledHead = (filledHead + 1) % filled.length;
+            filledCount--;
+            sent++;
         }
-        filledCount = 0;
         if (pending != null) {
             free(pending);
             pending = null;

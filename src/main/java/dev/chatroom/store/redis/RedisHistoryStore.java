@@ -148,9 +148,15 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
                 .build();
     }
 
+    /** Written: Redis has answered the script that appended it (a node killed after that loses nothing of it). */
     @Override
-    public void append(StoredMessage m) {
-        writer.append(m);
+    public long append(StoredMessage m) {
+        return writer.append(m);
+    }
+
+    @Override
+    public void whenWritten(Written w) {
+        writer.whenWritten(w);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.chatroom.store.redis;
 
 import dev.chatroom.log.EventSink;
+import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.StoredMessage;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * acknowledged them, which is what {@link #behind} counts and what survives an outage: while
  * Redis is unreachable the batch is retried every {@link #RETRY_MS} ms, and the queue is bounded
  * ({@link #MAX_QUEUED}) so a long outage costs messages, not the heap. Retrying is safe because
- * the script skips a msgid its stream already has.
+ * the script skips a msgid its stream already has. A message's ticket is its place among the
+ * appends; after each reply of Redis the loop is told how many are done.
  */
 final class RedisHistoryWriter {
     static final int BATCH = 500;
@@ -97,6 +100,8 @@ final class RedisHistoryWriter {
 
     private final AtomicBoolean wakeWanted = new AtomicBoolean();
 
+    private final List<HistoryStore.Written> written = new CopyOnWriteArrayList<>();
+
     RedisHistoryWriter(
             RedisAsyncCommands<String, String> redis,
             RedisKeys keys,
@@ -110,19 +115,26 @@ final class RedisHistoryWriter {
         this.timers = timers;
     }
 
-    void append(StoredMessage m) {
+    /** Queues m; its ticket (its place among the appends), or 0 when it is refused. */
+    long append(StoredMessage m) {
+        long ticket;
         synchronized (this) {
-            if (stopped) return;
+            if (stopped) return 0;
             if (queue.size() >= MAX_QUEUED) {
                 if (dropped++ % 10_000 == 0)
                     events.event("History: Redis is not keeping up; " + dropped + " message(s) not stored so far");
-                return;
+                return 0;
             }
             queue.add(m);
-            appended++;
+            ticket = ++appended;
             waiting = queue.size();
         }
         pump();
+        return ticket;
+    }
+
+    void whenWritten(HistoryStore.Written w) {
+        written.add(w);
     }
 
     /** Runs the task (on the caller's or a Lettuce thread) once everything appended before now is acknowledged, or at once during an outage. */
@@ -168,7 +180,7 @@ final class RedisHistoryWriter {
         }
         try {
             send(batch).whenComplete((added, e) -> {
-                if (e == null) stored(batch.size());
+                if (e == null) stored(batch.size(), true);
                 else failed(batch.size(), e);
             });
         } catch (RuntimeException e) {
@@ -199,13 +211,16 @@ final class RedisHistoryWriter {
         return redis.eval(APPEND, ScriptOutputType.INTEGER, k.toArray(String[]::new), a.toArray(String[]::new));
     }
 
-    private void stored(int n) {
+    /** Redis answered for the first n queued: they are stored, or (kept false) refused for good. */
+    private void stored(int n, boolean kept) {
         List<Runnable> due = new ArrayList<>();
         boolean back;
+        long through;
         synchronized (this) {
             for (int i = 0; i < n; i++) queue.poll();
             inFlight = 0;
             acknowledged += n;
+            through = acknowledged;
             waiting = queue.size();
             back = outage;
             outage = false;
@@ -216,6 +231,13 @@ final class RedisHistoryWriter {
         if (back)
             events.event("History: Redis is reachable again; writing the " + waiting + " message(s) kept meanwhile");
         due.forEach(Runnable::run);
+        for (HistoryStore.Written w : written) {
+            try {
+                loop.execute(() -> w.upTo(through, kept));
+            } catch (RejectedExecutionException stopping) {
+                // the loop is gone, and the senders waiting for these with it
+            }
+        }
         if (!behind() && wakeWanted.compareAndSet(true, false)) {
             try {
                 loop.execute(this::wake);
@@ -232,7 +254,7 @@ final class RedisHistoryWriter {
             // Redis answered with an error: sending the same batch again would fail again and block every message
             // behind it
             events.event("History: Redis refused " + n + " message(s), not stored: " + cause.getMessage());
-            stored(n);
+            stored(n, false);
             return;
         }
         List<Runnable> due;

@@ -64,8 +64,13 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     }
 
     @Override
-    public void append(StoredMessage m) {
-        writer.append(m);
+    public long append(StoredMessage m) {
+        return writer.append(m);
+    }
+
+    @Override
+    public void whenWritten(Written w) {
+        writer.whenWritten(w);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.chatroom.store.sqlite;
 
 import dev.chatroom.irc.Message;
 import dev.chatroom.log.EventSink;
+import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.StoredMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * one was being written, at most {@link #BATCH} messages), so the loop never waits for the disk
  * and the disk sees few commits however fast people type. A crash loses at most the batch being
  * written and what was still queued. While too much waits, senders are held back ({@link #behind}).
+ * Each append gets a ticket (appends are counted on the loop, in queue order), and after each
+ * batch the loop is told how many the writer is done with, so it can answer the senders.
  */
 final class SqliteHistoryWriter {
     static final int BATCH = 1000;
@@ -41,6 +45,12 @@ final class SqliteHistoryWriter {
     private final AtomicInteger queuedCount = new AtomicInteger();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicInteger dropped = new AtomicInteger();
+    /** Tickets handed out: the loop's. */
+    private long appended;
+    /** Tickets the writer is done with, committed or failed: the writer thread's. */
+    private long done;
+
+    private final List<HistoryStore.Written> written = new CopyOnWriteArrayList<>();
     /** Tasks waiting for the disk to catch up: the loop's alone. */
     private final List<Runnable> waiters = new ArrayList<>();
 
@@ -63,20 +73,27 @@ final class SqliteHistoryWriter {
         this.events = events;
     }
 
-    void append(StoredMessage m) {
+    /** On the loop: queues m; its ticket, or 0 when it is refused. */
+    long append(StoredMessage m) {
         if (queuedCount.incrementAndGet() > MAX_QUEUED) {
             queuedCount.decrementAndGet();
             if (dropped.getAndIncrement() % 10_000 == 0) {
                 events.event("History: the disk is not keeping up; " + dropped.get() + " message(s) not stored so far ("
                         + db.file() + ")");
             }
-            return;
+            return 0;
         }
+        long ticket = ++appended; // before the writer can see m: an inline writer reports it at once
         queued.add(m);
         if (drainScheduled.compareAndSet(false, true)) {
             scheduledAtNanos = System.nanoTime();
             db.onWriter(this::gatherThenDrain);
         }
+        return ticket;
+    }
+
+    void whenWritten(HistoryStore.Written w) {
+        written.add(w);
     }
 
     /** On the writer thread: waits until the batch is old or big enough, then writes it (a read does not wait: it drains at once). */
@@ -97,7 +114,9 @@ final class SqliteHistoryWriter {
             StoredMessage m;
             while (batch.size() < BATCH && (m = queued.poll()) != null) batch.add(m);
             if (batch.isEmpty()) return;
-            db.transaction("store " + batch.size() + " message(s)", c -> insert(c, batch), events);
+            boolean stored = db.transaction("store " + batch.size() + " message(s)", c -> insert(c, batch), events);
+            done += batch.size();
+            report(done, stored);
             // counted as waiting until committed: what a crash can lose is what behind() bounds
             int left = queuedCount.addAndGet(-batch.size());
             if (left <= CAUGHT_UP && wakeWanted.compareAndSet(true, false)) {
@@ -106,6 +125,17 @@ final class SqliteHistoryWriter {
                 } catch (RejectedExecutionException stopped) {
                     // shutting down: the held senders are gone too
                 }
+            }
+        }
+    }
+
+    /** Tells the loop how far the writer has come: the senders waiting for these tickets are answered. */
+    private void report(long through, boolean stored) {
+        for (HistoryStore.Written w : written) {
+            try {
+                toLoop.execute(() -> w.upTo(through, stored));
+            } catch (RejectedExecutionException stopped) {
+                // shutting down: nobody is left to answer
             }
         }
     }

@@ -35,7 +35,9 @@ class SearchTurnsTest {
         }
 
         @Override
-        public void append(StoredMessage m) {}
+        public long append(StoredMessage m) {
+            return 0;
+        }
 
         @Override
         public void query(HistoryQuery q, Consumer<List<StoredMessage>> then) {

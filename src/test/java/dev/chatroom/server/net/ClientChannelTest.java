@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.server.Background;
 import dev.chatroom.server.Hub;
+import dev.chatroom.server.Link;
 import dev.chatroom.server.Motd;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.store.Stores;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class ClientChannelTest {
     private EmbeddedChannel channel;
     private Hub hub;
+    private ClientChannel link;
 
     /** An EmbeddedChannel with a real-looking remote address, which the hub needs. */
     private static final class Client extends EmbeddedChannel {
@@ -52,9 +54,8 @@ class ClientChannelTest {
                 memory,
                 PasswordHash.DEFAULT,
                 Background.INLINE);
-        channel.pipeline()
-                .addLast(new ClientChannel(
-                        hub, new Flusher(channel.eventLoop()), memory, IrcLineDecoder.strictUtf8(), false));
+        link = new ClientChannel(hub, new Flusher(channel.eventLoop()), memory, IrcLineDecoder.strictUtf8(), false);
+        channel.pipeline().addLast(link);
         channel.pipeline().fireChannelActive();
     }
 
@@ -104,5 +105,39 @@ class ClientChannelTest {
         send(" still the same line\r\nPING :after\r\n");
         assertThat(received())
                 .containsExactly(":chatroom 417 bob :Input line was too long", ":chatroom PONG chatroom :after");
+    }
+
+    @Test
+    void heldOutputStaysQueuedFromItsMarkUntilTheHoldMovesOnAndIsNotTakenForAStalledReader() {
+        send("NICK carol\r\nUSER c 0 * :C\r\n");
+        received();
+        send("PING :before\r\n");
+        link.holdFrom(link.mark());
+        send("PING :one\r\nPING :two\r\n");
+        assertThat(received()).containsExactly(":chatroom PONG chatroom :before");
+        assertThat(link.held()).isPositive();
+        assertThat(link.waitingSince(123)).isEqualTo(123);
+        long second = link.mark();
+        send("PING :three\r\n");
+        link.holdFrom(second);
+        channel.runPendingTasks();
+        assertThat(received()).containsExactly(":chatroom PONG chatroom :one", ":chatroom PONG chatroom :two");
+        link.holdFrom(Link.NOTHING_HELD);
+        channel.runPendingTasks();
+        assertThat(received()).containsExactly(":chatroom PONG chatroom :three");
+    }
+
+    @Test
+    void aCloseWhileHeldSendsTheLastLinesAndClosesOnceReleased() {
+        send("NICK dave\r\nUSER d 0 * :D\r\n");
+        received();
+        link.holdFrom(link.mark());
+        send("QUIT :bye\r\n");
+        assertThat(received()).isEmpty();
+        assertThat(channel.isOpen()).isTrue();
+        link.holdFrom(Link.NOTHING_HELD);
+        channel.runPendingTasks();
+        assertThat(received()).singleElement().asString().startsWith("ERROR :Closing link");
+        assertThat(channel.isOpen()).isFalse();
     }
 }

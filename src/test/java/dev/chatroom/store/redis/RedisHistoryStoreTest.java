@@ -623,4 +623,28 @@ class RedisHistoryStoreTest {
                     .hasSize(ms.length);
         }
     }
+
+    @Test
+    void ticketsAreReportedOnTheLoopOnlyOnceRedisHasAnsweredForThem() throws Exception {
+        try (RedisServer redis = RedisServer.start()) {
+            RedisHistoryStore s = open(redis);
+            ConcurrentLinkedQueue<Long> written = new ConcurrentLinkedQueue<>();
+            onLoop(() -> s.whenWritten((through, stored) -> {
+                if (stored && Thread.currentThread() == loopThread) written.add(through);
+            }));
+            CompletableFuture<List<Long>> tickets = new CompletableFuture<>();
+            onLoop(() -> tickets.complete(List.of(s.append(line(0)), s.append(line(1)))));
+            assertThat(tickets.get()).containsExactly(1L, 2L);
+            Await.until("a report of both", Duration.ofSeconds(10), () -> written.contains(2L));
+
+            redis.kill();
+            CompletableFuture<Long> third = new CompletableFuture<>();
+            onLoop(() -> third.complete(s.append(line(2))));
+            assertThat(third.get()).isEqualTo(3L);
+            assertThat(s.waiting()).isEqualTo(1); // kept, not reported: Redis has not answered for it
+            assertThat(written).doesNotContain(3L);
+            redis.startAgain();
+            Await.until("a report once Redis is back", Duration.ofSeconds(20), () -> written.contains(3L));
+        }
+    }
 }
