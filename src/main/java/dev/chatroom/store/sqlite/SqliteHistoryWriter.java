@@ -55,10 +55,10 @@ final class SqliteHistoryWriter {
     private final List<Runnable> waiters = new ArrayList<>();
 
     private final AtomicBoolean wakeWanted = new AtomicBoolean();
-    /** How long the writer gathers messages before a commit (0: at once); it commits early once {@link #GATHER} wait. */
+    /** The least time from one commit to the next (0: none); the writer commits early once {@link #GATHER} wait. */
     private final long gatherNanos;
-
-    private volatile long scheduledAtNanos;
+    /** When the last batch was committed: the writer thread's. */
+    private long lastCommitNanos;
 
     /**
      * @param toLoop runs the held senders on the event loop
@@ -68,6 +68,7 @@ final class SqliteHistoryWriter {
         // one commit per 10 ms at most, not one per message: at a few thousand messages a second
         // that is the difference between a writer that costs a tenth of a core and one that costs half
         this.gatherNanos = inline ? 0 : TimeUnit.MILLISECONDS.toNanos(10);
+        this.lastCommitNanos = System.nanoTime() - gatherNanos;
         this.db = db;
         this.toLoop = toLoop;
         this.events = events;
@@ -85,10 +86,7 @@ final class SqliteHistoryWriter {
         }
         long ticket = ++appended; // before the writer can see m: an inline writer reports it at once
         queued.add(m);
-        if (drainScheduled.compareAndSet(false, true)) {
-            scheduledAtNanos = System.nanoTime();
-            db.onWriter(this::gatherThenDrain);
-        }
+        if (drainScheduled.compareAndSet(false, true)) db.onWriter(this::gatherThenDrain);
         return ticket;
     }
 
@@ -96,9 +94,13 @@ final class SqliteHistoryWriter {
         written.add(w);
     }
 
-    /** On the writer thread: waits until the batch is old or big enough, then writes it (a read does not wait: it drains at once). */
+    /**
+     * On the writer thread: writes the batch once the last commit is {@link #gatherNanos} old, or
+     * the batch big enough (a read does not wait: it drains at once). A message after a quiet spell
+     * is written at once, its sender answered within a commit; under load messages gather.
+     */
     private void gatherThenDrain() {
-        long deadline = scheduledAtNanos + gatherNanos;
+        long deadline = lastCommitNanos + gatherNanos;
         long left;
         while (queuedCount.get() < GATHER && (left = deadline - System.nanoTime()) > 0) {
             LockSupport.parkNanos(Math.min(left, 2_000_000));
@@ -115,6 +117,7 @@ final class SqliteHistoryWriter {
             while (batch.size() < BATCH && (m = queued.poll()) != null) batch.add(m);
             if (batch.isEmpty()) return;
             boolean stored = db.transaction("store " + batch.size() + " message(s)", c -> insert(c, batch), events);
+            lastCommitNanos = System.nanoTime();
             done += batch.size();
             report(done, stored);
             // counted as waiting until committed: what a crash can lose is what behind() bounds
