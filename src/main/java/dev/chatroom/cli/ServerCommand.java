@@ -10,6 +10,8 @@ import dev.chatroom.config.Version;
 import dev.chatroom.launch.ChatServer;
 import dev.chatroom.launch.StartException;
 import dev.chatroom.launch.TlsReport;
+import dev.chatroom.log.Event;
+import dev.chatroom.log.EventLines;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.log.LogFile;
 import dev.chatroom.server.console.AdminCommands;
@@ -20,6 +22,7 @@ import dev.chatroom.server.net.Fatal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -132,12 +135,10 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         LogFile logSink = log;
+        EventSink screen = config.logFormat().console(console, InstantSource.system());
         EventSink events = logSink == null
-                ? console
-                : line -> {
-                    console.event(line);
-                    logSink.event(line);
-                };
+                ? screen
+                : EventSink.both(screen, new EventLines(config.logFormat(), InstantSource.system(), logSink::write));
         ChatServer server = new ChatServer(config, events);
         try {
             server.start();
@@ -150,44 +151,62 @@ public final class ServerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatroom-shutdown"));
         ShutdownSignals.install(server, events);
         ShutdownSignals.installReload(server, events);
-        events.event(
-                "chatroom " + Version.get() + " listening on " + listening(config, server) + " (" + server.transport()
-                        + "), room " + (config.defaultRoom() == null ? "(none)" : config.defaultRoom()) + ", approval: "
-                        + config.approve().name().toLowerCase(Locale.ROOT) + ". Type /help for console commands.");
-        if (server.tlsCertificate() != null) events.event(TlsReport.describe(server.tlsCertificate()));
+        events.event(Event.info(
+                        "listening",
+                        "chatroom " + Version.get() + " listening on " + listening(config, server) + " ("
+                                + server.transport() + "), room "
+                                + (config.defaultRoom() == null ? "(none)" : config.defaultRoom()) + ", approval: "
+                                + config.approve().name().toLowerCase(Locale.ROOT)
+                                + ". Type /help for console commands.")
+                .with("version", Version.get())
+                .with("port", server.port() == ServerConfig.OFF ? null : server.port())
+                .with("tls_port", server.tlsPort() == ServerConfig.OFF ? null : server.tlsPort()));
+        if (server.tlsCertificate() != null)
+            events.event(Event.info("tls", TlsReport.describe(server.tlsCertificate())));
         if (server.sshFingerprint() != null) {
-            events.event("SSH on " + config.host() + ":" + server.sshPort() + ", host key " + server.sshFingerprint()
-                    + " (ED25519). Join with: ssh -p " + server.sshPort() + " name@"
-                    + (config.host().equals("0.0.0.0") ? "this-host" : config.host()));
+            events.event(Event.info(
+                            "ssh",
+                            "SSH on " + config.host() + ":" + server.sshPort() + ", host key " + server.sshFingerprint()
+                                    + " (ED25519). Join with: ssh -p " + server.sshPort() + " name@"
+                                    + (config.host().equals("0.0.0.0") ? "this-host" : config.host()))
+                    .with("port", server.sshPort()));
         }
         int maxClients = server.effectiveConfig().maxClients();
         if (maxClients < config.maxClients()) {
-            events.event("max-clients " + config.maxClients() + " is more than this process may open (open-file limit "
-                    + Descriptors.limit() + "): accepting at most " + maxClients
-                    + " connections. Raise the limit (ulimit -n) to allow more.");
+            events.event(Event.warn(
+                            "max_clients_lowered",
+                            "max-clients " + config.maxClients()
+                                    + " is more than this process may open (open-file limit " + Descriptors.limit()
+                                    + "): accepting at most " + maxClients
+                                    + " connections. Raise the limit (ulimit -n) to allow more.")
+                    .with("max_clients", maxClients));
         }
-        events.event("Output budget " + (server.outputBudget() >> 20)
-                + " MiB for all clients' queued messages; each client may have " + Values.formatBytes(config.sendq())
-                + " queued (sendq).");
+        events.event(Event.info(
+                "output_budget",
+                "Output budget " + (server.outputBudget() >> 20)
+                        + " MiB for all clients' queued messages; each client may have "
+                        + Values.formatBytes(config.sendq()) + " queued (sendq)."));
         boolean interactive = System.console() != null;
         AdminCommands commands = new AdminCommands(server);
         Thread consoleThread = new Thread(
                 () -> {
                     try {
                         if (console.run(commands, interactive, System.in, events)) {
-                            events.event("Shutting down.");
+                            events.event(Event.info("shutting_down", "Shutting down."));
                             ShutdownSignals.forceOnNextInterrupt();
                             server.close();
                         }
                     } catch (IOException e) {
-                        console.event("Console input failed: " + e.getMessage() + ". The server keeps running.");
+                        screen.event(Event.warn(
+                                "console_failed",
+                                "Console input failed: " + e.getMessage() + ". The server keeps running."));
                     }
                 },
                 "chatroom-console");
         consoleThread.setDaemon(true);
         consoleThread.start();
         server.awaitClose();
-        events.event("Server stopped.");
+        events.event(Event.info("stopped", "Server stopped."));
         console.close();
         if (log != null) log.close();
         return 0;

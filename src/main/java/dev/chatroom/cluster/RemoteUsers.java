@@ -3,6 +3,7 @@ package dev.chatroom.cluster;
 import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.ChannelMode;
 import dev.chatroom.server.Clock;
 import dev.chatroom.server.Connection;
@@ -114,7 +115,7 @@ final class RemoteUsers {
         if (g.state() == Connection.State.PENDING) hub.gate().approvals().remove(g);
         g.state(Connection.State.REGISTERED);
         hub.users().countRegistered(g, 1);
-        hub.events().event("* " + g.nick() + " entered the chatroom.");
+        hub.events().event(Gate.person(Event.info("arrived", "* " + g.nick() + " entered the chatroom."), g));
         if (hub.config().defaultRoom() != null)
             hub.rooms().join(g, hub.config().defaultRoom(), hub.output().replies(g));
     }
@@ -123,7 +124,10 @@ final class RemoteUsers {
         if (g.state() != Connection.State.REGISTERING) return;
         g.state(Connection.State.PENDING);
         hub.gate().approvals().add(g, NO_EXPIRY);
-        hub.events().event(g.nick() + " (" + Gate.who(g) + ") wants to join. Accept? [y/n/a]");
+        hub.events()
+                .event(Gate.person(
+                        Event.info("join_request", g.nick() + " (" + Gate.who(g) + ") wants to join. Accept? [y/n/a]"),
+                        g));
     }
 
     /** The user left (its node said so), or its node was lost. */

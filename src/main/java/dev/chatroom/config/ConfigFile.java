@@ -56,7 +56,7 @@ public final class ConfigFile {
             }
             if (k.flag() && !(v instanceof Boolean)) throw new ConfigException(where + key + " must be true or false");
             try {
-                k.set().accept(builder, v instanceof Double d ? ConfigKeys.format(d) : v.toString());
+                k.set().accept(builder, v instanceof Double d ? Values.format(d) : v.toString());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(where + key + " " + e.getMessage());
             }

@@ -1,11 +1,9 @@
 package dev.chatroom.config;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
-import java.nio.file.Path;
-import java.time.Duration;
+import dev.chatroom.log.LogFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -30,7 +28,7 @@ public final class ConfigKeys {
         public String defaultText() {
             Object v = get.apply(ServerConfig.DEFAULTS);
             if ("BYTES".equals(label) && v instanceof Number n) return Values.formatBytes(n.longValue());
-            return format(v);
+            return Values.format(v);
         }
     }
 
@@ -271,6 +269,13 @@ public final class ConfigKeys {
                 c -> c.logFile(),
                 (b, v) -> b.logFile(Values.path(v)));
         key(
+                "log-format",
+                data,
+                "text|json",
+                "text: events as sentences (in the log file after a timestamp); json: one JSON object a line, on the console and in the log file.",
+                c -> c.logFormat(),
+                (b, v) -> b.logFormat(Values.choice(v, LogFormat.class)));
+        key(
                 "history-replay",
                 data,
                 "N",
@@ -330,15 +335,5 @@ public final class ConfigKeys {
 
     public static Key find(String name) {
         return KEYS.get(name);
-    }
-
-    /** A value as the config file and the help show it. */
-    static String format(Object v) {
-        if (v == null) return null;
-        if (v instanceof Duration d) return Values.format(d);
-        if (v instanceof Enum<?> e) return e.name().toLowerCase(Locale.ROOT);
-        if (v instanceof Double d) return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
-        if (v instanceof Path p) return p.toString();
-        return v.toString();
     }
 }

@@ -35,7 +35,7 @@ public final class DefaultConfigFile {
     /** Numbers and booleans bare, everything else a quoted TOML string. */
     private static String tomlValue(Key k, String text) {
         Object v = k.get().apply(ServerConfig.DEFAULTS);
-        if ((v instanceof Number || v instanceof Boolean) && text.equals(ConfigKeys.format(v))) return text;
+        if ((v instanceof Number || v instanceof Boolean) && text.equals(Values.format(v))) return text;
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatroom.config;
 
+import dev.chatroom.log.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -162,6 +163,11 @@ public final class ServerConfig {
 
     public Path logFile() {
         return settings.logFile;
+    }
+
+    /** How events are written on the console and in the log file. */
+    public LogFormat logFormat() {
+        return settings.logFormat;
     }
 
     public boolean logMessages() {

@@ -1,5 +1,6 @@
 package dev.chatroom.config;
 
+import dev.chatroom.log.LogFormat;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ public final class Settings implements Cloneable {
     Duration floodDropAfter = Duration.ofSeconds(30);
     Path dataDir = Path.of("chatroom-data");
     Path logFile;
+    LogFormat logFormat = LogFormat.TEXT;
     boolean logMessages;
     int historyReplay = 50;
     int historyDays = 30;
@@ -193,6 +195,11 @@ public final class Settings implements Cloneable {
 
     public Settings logFile(Path v) {
         logFile = v;
+        return this;
+    }
+
+    public Settings logFormat(LogFormat v) {
+        logFormat = v;
         return this;
     }
 

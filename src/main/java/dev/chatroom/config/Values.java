@@ -35,6 +35,16 @@ public final class Values {
         return d;
     }
 
+    /** A value as the config file and the help show it; null for none. */
+    static String format(Object v) {
+        if (v == null) return null;
+        if (v instanceof Duration d) return format(d);
+        if (v instanceof Enum<?> e) return e.name().toLowerCase(Locale.ROOT);
+        if (v instanceof Double d) return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
+        if (v instanceof Path p) return p.toString();
+        return v.toString();
+    }
+
     /** A duration the way {@link #duration} reads it back: 60s, 5m, 500ms. */
     public static String format(Duration d) {
         long ms = d.toMillis();

@@ -5,6 +5,7 @@ import dev.chatroom.cluster.Cluster;
 import dev.chatroom.cluster.ClusterSecret;
 import dev.chatroom.cluster.RedisBus;
 import dev.chatroom.config.ServerConfig;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Motd;
@@ -47,6 +48,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private Channel secure;
     private SshGateway ssh;
     private ServerConfig effective;
+
     private boolean closed;
 
     public ChatServer(ServerConfig config, EventSink events) {
@@ -89,11 +91,12 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             listeners.stopNow();
             throw new StartException("Cannot use the database: " + e.getMessage(), false, e);
         }
-        events.event(
+        events.event(Event.info(
+                "history",
                 config.historyDays() > 0
                         ? "History: kept " + config.historyDays() + " day(s) in " + stores.where()
                                 + "; joining shows the last " + config.historyReplay() + " message(s) of a room."
-                        : "History: off (--history-days 0); nothing said is stored.");
+                        : "History: off (--history-days 0); nothing said is stored."));
         effective = config.with(b -> b.maxClients(Descriptors.maxClients(config.maxClients())));
         hashing = new HashingThreads(listeners.loop());
         try {
@@ -143,7 +146,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         try {
             call(h -> new Cluster(h, bus, secret, config.nodeName(), listeners.loop(), (line, mine) -> {
                         String answer = relayed.executeRelayed(line, mine);
-                        if (!answer.isEmpty()) events.event(answer);
+                        if (!answer.isEmpty()) events.event(Event.info("console", answer));
                     }))
                     .get(10, TimeUnit.SECONDS)
                     .start();
@@ -155,12 +158,15 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new StartException("Cannot reach " + stores.where() + ": " + cause.getMessage(), false, e);
         }
-        events.event("Cluster: node " + config.nodeName() + " on " + stores.where() + ".");
+        events.event(Event.info("cluster_joined", "Cluster: node " + config.nodeName() + " on " + stores.where() + ".")
+                .with("node", config.nodeName()));
         if (!RedisBus.asksForPassword(config.redis())) {
-            events.event("Cluster: WARNING: " + stores.where() + " let this server in without a password: anyone who"
-                    + " can reach it can read the accounts and history and disturb the chat. Give Redis a password"
-                    + " (requirepass, or an ACL user) and --redis redis://user:password@host:port; see 'Running"
-                    + " several servers' in the README.");
+            events.event(Event.warn(
+                    "redis_without_password",
+                    "Cluster: WARNING: " + stores.where() + " let this server in without a password: anyone who"
+                            + " can reach it can read the accounts and history and disturb the chat. Give Redis a password"
+                            + " (requirepass, or an ACL user) and --redis redis://user:password@host:port; see 'Running"
+                            + " several servers' in the README."));
         }
     }
 
@@ -183,8 +189,10 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         try {
             return listeners.bind(config.tlsPort(), true);
         } catch (IOException e) {
-            events.event("TLS is off: " + e.getMessage().replaceFirst("^Cannot listen on ", "cannot listen on ")
-                    + ". Give --tls-port another port (or off).");
+            events.event(Event.warn(
+                    "tls_off",
+                    "TLS is off: " + e.getMessage().replaceFirst("^Cannot listen on ", "cannot listen on ")
+                            + ". Give --tls-port another port (or off)."));
             tls = null;
             return null;
         }
@@ -197,7 +205,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         } catch (Exception e) {
             String why = e instanceof IOException && e.getMessage() != null ? e.getMessage() : Listeners.bindProblem(e);
             if (config.sshPort() == ServerConfig.DEFAULTS.sshPort()) {
-                events.event("SSH is off: " + why + ". Give --ssh-port another port (or off).");
+                events.event(Event.warn("ssh_off", "SSH is off: " + why + ". Give --ssh-port another port (or off)."));
                 return;
             }
             stop(null);

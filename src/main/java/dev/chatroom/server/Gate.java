@@ -8,6 +8,7 @@ import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
 import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Casemapping;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection.State;
 import dev.chatroom.server.output.Replies;
 import dev.chatroom.store.AllowEntry;
@@ -116,7 +117,12 @@ public final class Gate {
         }
         if (remembered != null || config.approve() == ApprovalPolicy.ALL) {
             takeAccountName(c, r);
-            if (remembered != null) hub.events().event(c.nick() + " (" + who(c) + ") is on the allow list: let in.");
+            if (remembered != null)
+                hub.events()
+                        .event(person(
+                                Event.info(
+                                        "allow_listed", c.nick() + " (" + who(c) + ") is on the allow list: let in."),
+                                c));
             welcome(c, r);
             return;
         }
@@ -143,12 +149,16 @@ public final class Gate {
                 c,
                 hub.clock().schedule(() -> expire(c), config.approvalTimeout().toNanos()));
         hub.replication().registered(c, false);
-        hub.events()
-                .event(c.nick() + " (" + who(c) + ") wants to join. Accept? [y/n/a]"
-                        + (others == 0
-                                ? ""
-                                : " (" + others + (others == 1 ? " other request waits" : " other requests wait")
-                                        + ")"));
+        String prompt = c.nick() + " (" + who(c) + ") wants to join. Accept? [y/n/a]"
+                + (others == 0
+                        ? ""
+                        : " (" + others + (others == 1 ? " other request waits" : " other requests wait") + ")");
+        hub.events().event(person(Event.info("join_request", prompt), c).with("waiting", others));
+    }
+
+    /** An event about c, with who c is: nick, account, address, and the ssh key it came with. */
+    public static Event person(Event e, Connection c) {
+        return e.nick(c.nick()).account(c.account()).address(c.host()).with("ssh_key", c.sshKey());
     }
 
     /** How the admin's prompt describes a requester: account (or none), TLS, address. */
@@ -228,9 +238,15 @@ public final class Gate {
     private void refusePassword(Connection c) {
         int failures = password.failed(c.address().limitKey(), hub.clock().nanos());
         hub.events()
-                .event("Wrong server password from " + c.host() + " (" + failures
-                        + (failures == 1 ? " failure" : " failures")
-                        + (failures >= PasswordGuard.MAX_FAILURES ? "; the address is refused for 10 minutes)" : ")"));
+                .event(Event.warn(
+                                "wrong_server_password",
+                                "Wrong server password from " + c.host() + " (" + failures
+                                        + (failures == 1 ? " failure" : " failures")
+                                        + (failures >= PasswordGuard.MAX_FAILURES
+                                                ? "; the address is refused for 10 minutes)"
+                                                : ")"))
+                        .address(c.host())
+                        .with("failures", failures));
         c.state(State.REFUSED);
         c.link().pauseReading(true);
         hub.clock()
@@ -272,6 +288,6 @@ public final class Gate {
         welcome.send(c, r);
         if (config.defaultRoom() != null) hub.rooms().join(c, config.defaultRoom(), r);
         r.flush();
-        hub.events().event("* " + c.nick() + " entered the chatroom.");
+        hub.events().event(person(Event.info("arrived", "* " + c.nick() + " entered the chatroom."), c));
     }
 }

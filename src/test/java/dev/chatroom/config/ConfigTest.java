@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.log.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.assertj.core.api.Assertions;
@@ -63,6 +64,14 @@ class ConfigTest {
                 .hasMessage("chatroom.toml line 1: redis must look like redis://host:6379");
         assertThatThrownBy(() -> read("node-name = \"n 1\"\n"))
                 .hasMessage("chatroom.toml line 1: node-name must be 1-32 letters, digits or '-', like n1");
+    }
+
+    @Test
+    void logsAreTextUnlessJsonIsAsked() throws Exception {
+        assertThat(read("port = 7000\n").logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(read("log-format = \"json\"\n").logFormat()).isEqualTo(LogFormat.JSON);
+        assertThatThrownBy(() -> read("log-format = \"xml\"\n"))
+                .hasMessage("chatroom.toml line 1: log-format must be text or json, not 'xml'");
     }
 
     @Test

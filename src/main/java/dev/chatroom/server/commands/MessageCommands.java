@@ -5,6 +5,7 @@ import static dev.chatroom.irc.Numeric.*;
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
@@ -60,7 +61,12 @@ final class MessageCommands {
         c.spoke(ctx.now());
         if (!tagOnly) hub.stats().relayed();
         if (!tagOnly && hub.config().logMessages())
-            hub.events().event("<" + c.nick() + " to " + ctx.param(0) + "> " + text);
+            hub.events()
+                    .event(Event.info("message", "<" + c.nick() + " to " + ctx.param(0) + "> " + text)
+                            .nick(c.nick())
+                            .account(c.account())
+                            .with("target", ctx.param(0))
+                            .with("text", text));
         for (String target : targets) {
             if (Names.isChannel(target)) toRoom(ctx, target, verb, text, clientTags, quiet, tagOnly);
             else toNick(ctx, target, verb, text, clientTags, quiet, tagOnly);

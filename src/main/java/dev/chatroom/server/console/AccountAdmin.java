@@ -2,6 +2,7 @@ package dev.chatroom.server.console;
 
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Names;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.PasswordChange;
@@ -54,7 +55,9 @@ final class AccountAdmin {
         // its private conversations go too: whoever registers the name next must not read them
         hub.history().forgetAccount(Casemapping.fold(a.name()));
         hub.rooms().accountDropped(a.name()); // nor be any room's operator
-        hub.events().event("Account " + a.name() + " dropped by the admin.");
+        hub.events()
+                .event(Event.info("account_dropped", "Account " + a.name() + " dropped by the admin.")
+                        .account(a.name()));
         return "Dropped account " + a.name()
                 + " (its certificates, allow-list entry, rooms' operator lists and private message history too);"
                 + " anyone may take the name now.";
@@ -79,7 +82,12 @@ final class AccountAdmin {
         if (fp == null || !a.certificates().contains(fp))
             return "No such certificate on " + a.name() + ". Type /certs " + a.name() + ".";
         hub.logins().accounts().update(a.withoutCertificate(fp));
-        hub.events().event("Certificate " + fp + " unlinked from account " + a.name() + " by the admin.");
+        hub.events()
+                .event(Event.info(
+                                "certificate_unlinked",
+                                "Certificate " + fp + " unlinked from account " + a.name() + " by the admin.")
+                        .account(a.name())
+                        .with("certificate", fp));
         return "Unlinked " + fp + " from " + a.name() + ": it no longer logs in.";
     }
 
@@ -113,7 +121,9 @@ final class AccountAdmin {
         Account a = hub.logins().accounts().find(name);
         if (a == null) return false;
         hub.logins().accounts().update(a.withPassword(hash, true));
-        hub.events().event("The admin reset the password of account " + a.name() + ".");
+        hub.events()
+                .event(Event.info("password_reset", "The admin reset the password of account " + a.name() + ".")
+                        .account(a.name()));
         return true;
     }
 

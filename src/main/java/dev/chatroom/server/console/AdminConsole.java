@@ -1,6 +1,7 @@
 package dev.chatroom.server.console;
 
 import dev.chatroom.irc.Sanitizer;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import java.io.BufferedReader;
 import java.io.IOError;
@@ -112,7 +113,7 @@ public final class AdminConsole implements EventSink, AutoCloseable {
                     AdminCommands.CONSOLE_ONLY.length())); // a secret: on this screen, never in the log file
             return;
         }
-        results.event(text);
+        results.event(Event.info("console", text));
     }
 
     @Override
