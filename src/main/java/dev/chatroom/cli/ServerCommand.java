@@ -171,6 +171,13 @@ public final class ServerCommand implements Callable<Integer> {
                                     + (config.host().equals("0.0.0.0") ? "this-host" : config.host()))
                     .with("port", server.sshPort()));
         }
+        if (server.metricsAddress() != null) {
+            events.event(Event.info(
+                            "metrics",
+                            "Metrics on http://" + server.metricsAddress()
+                                    + "/metrics; health on /healthz, readiness on /readyz.")
+                    .with("listen", server.metricsAddress().toString()));
+        }
         int maxClients = server.effectiveConfig().maxClients();
         if (maxClients < config.maxClients()) {
             events.event(Event.warn(

@@ -87,6 +87,11 @@ public final class Cluster implements Replication, Bus.Listener {
         return nodes.count() + 1;
     }
 
+    @Override
+    public boolean joined() {
+        return whole;
+    }
+
     /** True while an event of the cluster is being applied (its effects are not published again). */
     public boolean applying() {
         return applying;
@@ -118,6 +123,7 @@ public final class Cluster implements Replication, Bus.Listener {
     private void onEvent(long seq, String line) {
         if (lastSeq != 0 && seq > lastSeq + 1 && whole) resync(seq - lastSeq - 1);
         lastSeq = seq;
+        hub.stats().busEvent();
         Message e;
         try {
             e = Message.parse(line);

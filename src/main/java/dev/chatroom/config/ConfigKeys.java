@@ -302,6 +302,14 @@ public final class ConfigKeys {
                 "Log the text of messages too (off by default, for privacy).",
                 c -> c.logMessages(),
                 (b, v) -> b.logMessages(Values.bool(v)));
+
+        key(
+                "metrics",
+                "Monitoring",
+                "HOST:PORT",
+                "Serve /metrics (Prometheus), /healthz and /readyz over HTTP here, e.g. 127.0.0.1:9177 (port 0: a free one, printed at start); unset: off.",
+                c -> c.metrics(),
+                (b, v) -> b.metrics(Values.hostPort(v)));
     }
 
     private ConfigKeys() {}

@@ -185,6 +185,10 @@ public final class ServerConfig {
     public int historyMaxPerRoom() {
         return settings.historyMaxPerRoom;
     }
+    /** Where /metrics, /healthz and /readyz are served; null: nowhere. */
+    public HostPort metrics() {
+        return settings.metrics;
+    }
     /** redis://host:port of the cluster's Redis; null: this server on its own, everything embedded. */
     public String redis() {
         return settings.redis;

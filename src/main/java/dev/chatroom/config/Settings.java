@@ -52,6 +52,7 @@ public final class Settings implements Cloneable {
     int historyReplay = 50;
     int historyDays = 30;
     int historyMaxPerRoom = 100_000;
+    HostPort metrics;
 
     /** The settings above, read reflectively so that equals, hashCode and toString need no list of them. */
     private static final List<Field> SETTINGS = Arrays.stream(Settings.class.getDeclaredFields())
@@ -220,6 +221,11 @@ public final class Settings implements Cloneable {
 
     public Settings historyMaxPerRoom(int v) {
         historyMaxPerRoom = v;
+        return this;
+    }
+
+    public Settings metrics(HostPort v) {
+        metrics = v;
         return this;
     }
 

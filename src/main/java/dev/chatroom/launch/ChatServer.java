@@ -4,16 +4,17 @@ import dev.chatroom.cluster.Bus;
 import dev.chatroom.cluster.Cluster;
 import dev.chatroom.cluster.ClusterSecret;
 import dev.chatroom.cluster.RedisBus;
+import dev.chatroom.config.HostPort;
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
+import dev.chatroom.metrics.MetricsServer;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Motd;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.server.net.Descriptors;
-import dev.chatroom.server.net.Fatal;
 import dev.chatroom.server.net.HashingThreads;
 import dev.chatroom.server.net.Listeners;
 import dev.chatroom.server.net.LoopClock;
@@ -48,6 +49,9 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private Channel secure;
     private SshGateway ssh;
     private ServerConfig effective;
+    private MetricsServer metrics;
+    /** Listening with the store open (and the cluster joined), until it stops: what /readyz reports. */
+    private volatile boolean serving;
 
     private boolean closed;
 
@@ -84,10 +88,17 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         }
         listeners = new Listeners(config);
         try {
+            // first, so that /readyz says "not yet" while the rest starts
+            if (config.metrics() != null)
+                metrics = MetricsServer.start(config.metrics(), this, listeners.memory()::queued, () -> serving);
             stores = config.redis() != null
                     ? RedisStores.open(config, listeners.loop(), events)
                     : SqliteStores.open(config, listeners.loop(), events);
+        } catch (IOException e) {
+            listeners.stopNow();
+            throw new StartException(e.getMessage(), false, e);
         } catch (StoreException e) {
+            if (metrics != null) metrics.close();
             listeners.stopNow();
             throw new StartException("Cannot use the database: " + e.getMessage(), false, e);
         }
@@ -119,6 +130,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
                     return null;
                 })
                 .join();
+        serving = true;
         return this;
     }
 
@@ -249,6 +261,11 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         return loaded;
     }
 
+    /** Where /metrics, /healthz and /readyz are served, with the port; null when they are not. */
+    public HostPort metricsAddress() {
+        return metrics == null ? null : metrics.address();
+    }
+
     /** The output budget in bytes, as the server uses it. */
     public long outputBudget() {
         return listeners.memory().budget();
@@ -276,25 +293,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     /** Runs f on the server's event loop, where the hub may be touched. */
     @Override
     public <T> CompletableFuture<T> call(Function<Hub, T> f) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        if (listeners.loop().inEventLoop()) {
-            // a console command the cluster relayed runs on the loop already: waiting for the loop would never end
-            try {
-                result.complete(f.apply(hub));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-            return result;
-        }
-        listeners.loop().execute(() -> {
-            try {
-                result.complete(f.apply(hub));
-            } catch (Throwable t) {
-                Fatal.exitOnOutOfMemory(t);
-                result.completeExceptionally(t);
-            }
-        });
-        return result;
+        return listeners.onLoop(() -> f.apply(hub));
     }
 
     /** Returns once the server has been closed and has stopped. */
@@ -316,6 +315,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private synchronized void stop(String reason) {
         if (closed || listeners == null) return;
         closed = true;
+        serving = false;
         if (ssh != null) ssh.stopListening();
         if (plain != null) plain.close().awaitUninterruptibly();
         if (secure != null) secure.close().awaitUninterruptibly();
@@ -337,5 +337,6 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         if (hashing != null) hashing.close();
         if (stores != null)
             stores.close(); // the database: writes the messages, bans and accounts still pending, then closes
+        if (metrics != null) metrics.close(); // last: /readyz says "not ready" until the very end
     }
 }

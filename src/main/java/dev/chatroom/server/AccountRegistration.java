@@ -114,6 +114,7 @@ public final class AccountRegistration {
                 requests.answer(c, rr -> taken(rr, name));
                 return;
             }
+            hub.stats().accountRegistered();
             c.credentials().passwordProved(hub.clock().nanos());
             requests.answer(c, rr -> {
                 rr.add(Message.trailing(

@@ -144,6 +144,7 @@ public final class Logins {
     private void external(Connection c, String authzid, Replies r) {
         Account a = accounts.byCertificate(c.certificate());
         if (a == null || (!authzid.isEmpty() && !Casemapping.equals(authzid, a.name()))) {
+            hub.stats().loginFailed();
             hub.events()
                     .event(Event.warn(
                                     "login_refused",

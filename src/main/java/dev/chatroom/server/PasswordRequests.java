@@ -62,6 +62,7 @@ final class PasswordRequests {
     void failed(Connection c, String account, String accountKey, String attempt, Consumer<Replies> failure) {
         LoginThrottle.Failure f =
                 throttle.failed(c.address().limitKey(), accountKey, hub.clock().nanos());
+        hub.stats().loginFailed();
         hub.events()
                 .event(Event.warn(
                                 "login_failed",
@@ -78,6 +79,7 @@ final class PasswordRequests {
 
     /** A check not even tried (see {@link #refusal}): logged, not counted, answered after the first delay. */
     void refused(Connection c, String account, String attempt, String why, Consumer<Replies> failure) {
+        hub.stats().loginFailed();
         hub.events()
                 .event(Event.warn(
                                 "login_refused",

@@ -75,6 +75,22 @@ class ConfigTest {
     }
 
     @Test
+    void metricsAreOffUntilAnAddressIsGiven() throws Exception {
+        assertThat(read("port = 7000\n").metrics()).isNull();
+        ServerConfig c = read("metrics = \"[::1]:9177\"\n");
+        assertThat(c.metrics()).isEqualTo(new HostPort("::1", 9177));
+        assertThat(c.metrics()).hasToString("[::1]:9177");
+        assertThat(read("metrics = \"localhost:0\"\n").metrics()).isEqualTo(new HostPort("localhost", 0));
+        assertThat(read("metrics = \"off\"\n").metrics()).isNull();
+        assertThatThrownBy(() -> read("metrics = \"9177\"\n"))
+                .hasMessage(
+                        "chatroom.toml line 1: metrics must be HOST:PORT such as 127.0.0.1:9177 or [::1]:9177, not '9177'");
+        assertThatThrownBy(() -> read("metrics = \"::1:9177\"\n")).hasMessageContaining("metrics must be HOST:PORT");
+        assertThatThrownBy(() -> read("metrics = \"127.0.0.1:70000\"\n"))
+                .hasMessage("chatroom.toml line 1: metrics must have a port between 0 and 65535, not 70000");
+    }
+
+    @Test
     void aClusterIsJoinedOnlyWhenRedisIsGiven() throws Exception {
         Assertions.assertThat(read("port = 7000\n").redis()).isNull();
         ServerConfig c = read("redis = \"redis://127.0.0.1:6379\"\nnode-name = \"n2\"\n");

@@ -97,7 +97,10 @@ final class MessageCommands {
                 if (member != c && (!tagOnly || member.has(Capability.MESSAGE_TAGS))) b.sendTo(member);
             }
             if (echoes(c, tagOnly)) ctx.replies().add(b);
-            if (!tagOnly) ctx.hub().history().said(c, room, b, verb, text, tags);
+            if (!tagOnly) {
+                ctx.hub().stats().delivered(b.deliveries());
+                ctx.hub().history().said(c, room, b, verb, text, tags);
+            }
         }
     }
 
@@ -120,7 +123,10 @@ final class MessageCommands {
             boolean delivered = to != c || echoes(c, tagOnly);
             if (delivered && (!tagOnly || to.has(Capability.MESSAGE_TAGS))) b.sendTo(to);
             if (to == c || echoes(c, tagOnly)) ctx.replies().add(b);
-            if (!tagOnly) ctx.hub().history().saidPrivately(c, to, b, verb, text, tags);
+            if (!tagOnly) {
+                ctx.hub().stats().delivered(b.deliveries());
+                ctx.hub().history().saidPrivately(c, to, b, verb, text, tags);
+            }
         }
         if (verb.equals("PRIVMSG") && to.away() != null) ctx.numeric(RPL_AWAY, to.nick(), to.away());
     }

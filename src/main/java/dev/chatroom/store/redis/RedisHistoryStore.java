@@ -237,6 +237,7 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
     }
 
     /** How many appends Redis has not acknowledged yet. */
+    @Override
     public int waiting() {
         return writer.waiting();
     }

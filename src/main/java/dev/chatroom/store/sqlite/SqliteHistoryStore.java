@@ -75,6 +75,11 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     }
 
     @Override
+    public int waiting() {
+        return writer.waiting();
+    }
+
+    @Override
     public void whenCaughtUp(Runnable task) {
         writer.whenCaughtUp(task);
     }

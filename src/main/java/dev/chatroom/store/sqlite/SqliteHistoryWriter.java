@@ -114,6 +114,10 @@ final class SqliteHistoryWriter {
         }
     }
 
+    int waiting() {
+        return queuedCount.get();
+    }
+
     boolean behind() {
         return queuedCount.get() > BEHIND;
     }
