@@ -1,6 +1,7 @@
 package dev.chatroom.cli;
 
 import dev.chatroom.config.ConfigFile;
+import dev.chatroom.config.ConfigKey;
 import dev.chatroom.config.ConfigKeys;
 import dev.chatroom.config.DefaultConfigFile;
 import dev.chatroom.config.ServerConfig;
@@ -14,8 +15,6 @@ import dev.chatroom.log.Event;
 import dev.chatroom.log.EventLines;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.log.LogFile;
-import dev.chatroom.server.console.AdminCommands;
-import dev.chatroom.server.console.AdminConsole;
 import dev.chatroom.server.console.ConsoleCommands;
 import dev.chatroom.server.net.Descriptors;
 import dev.chatroom.server.net.Fatal;
@@ -43,7 +42,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Host the chat room. Every join request is shown here for you to accept (y) or reject (n).",
+            "Host the chat room. Every join request is shown here for you to accept (y) or reject (n); without a"
+                    + " terminal, or from elsewhere, attach with chatroom admin console or ssh -p 2022 admin@host.",
             "Settings come from the defaults, then --config FILE, then the flags given here."
         })
 public final class ServerCommand implements Callable<Integer> {
@@ -68,11 +68,12 @@ public final class ServerCommand implements Callable<Integer> {
         footer.addAll(HelpText.list("Console commands (/help there says what each does): ", ConsoleCommands.verbs()));
         footer.add("Exit status: 0 stopped, 1 could not start (port in use, ...), 2 bad flags or config file.");
         spec.usageMessage().footer(footer.toArray(String[]::new));
-        for (ConfigKeys.Key k : ConfigKeys.all()) {
+        for (ConfigKey k : ConfigKeys.all()) {
             String def = k.defaultText();
             String shown = def == null ? "" : " (default: " + (def.isEmpty() ? "\"\"" : def) + ")";
             OptionSpec.Builder o = OptionSpec.builder("--" + k.name()).description(k.description() + shown);
             if (k.flag()) o.type(boolean.class).arity("0..1");
+            else if (k.list()) o.type(List.class).auxiliaryTypes(String.class).paramLabel(k.label());
             else o.type(String.class).paramLabel(k.label());
             spec.addOption(o.build());
         }
@@ -87,20 +88,20 @@ public final class ServerCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        Settings b = ServerConfig.DEFAULTS.toSettings();
-        if (configFile != null) {
-            try {
-                ConfigFile.apply(configFile, b);
-            } catch (ConfigFile.ConfigException e) {
-                err.println("chatroom: " + e.getMessage());
-                return 2;
-            }
+        Settings b;
+        try {
+            b = ConfigFile.read(configFile);
+        } catch (ConfigFile.ConfigException e) {
+            err.println("chatroom: " + e.getMessage());
+            return 2;
         }
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        for (ConfigKeys.Key k : ConfigKeys.all()) {
+        for (ConfigKey k : ConfigKeys.all()) {
             String flag = "--" + k.name();
             if (!parsed.hasMatchedOption(flag)) continue;
             Object value = spec.findOption(flag).getValue();
+            if (value instanceof List<?> several)
+                value = String.join(";", several.stream().map(String::valueOf).toList());
             try {
                 k.set().accept(b, String.valueOf(value));
             } catch (IllegalArgumentException e) {
@@ -124,7 +125,6 @@ public final class ServerCommand implements Callable<Integer> {
     }
 
     private int run(ServerConfig config, PrintWriter err) throws Exception {
-        AdminConsole console = new AdminConsole(System.out);
         LogFile log = null;
         if (config.logFile() != null) {
             try {
@@ -135,15 +135,19 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         LogFile logSink = log;
-        EventSink screen = config.logFormat().console(console, InstantSource.system());
-        EventSink events = logSink == null
-                ? screen
-                : EventSink.both(screen, new EventLines(config.logFormat(), InstantSource.system(), logSink::write));
-        ChatServer server = new ChatServer(config, events);
+        ServerConsole console = ServerConsole.open(
+                System.console() != null,
+                config.logFormat(),
+                logSink == null
+                        ? EventSink.NONE
+                        : new EventLines(config.logFormat(), InstantSource.system(), logSink::write));
+        ChatServer server = new ChatServer(config, console);
+        EventSink events = server.admins();
         try {
             server.start();
         } catch (StartException e) {
             err.println(e.badSetup() ? "chatroom: " + e.getMessage() : e.getMessage());
+            console.close();
             if (log != null) log.close();
             return e.badSetup() ? 2 : 1;
         }
@@ -193,27 +197,9 @@ public final class ServerCommand implements Callable<Integer> {
                 "Output budget " + (server.outputBudget() >> 20)
                         + " MiB for all clients' queued messages; each client may have "
                         + Values.formatBytes(config.sendq()) + " queued (sendq)."));
-        boolean interactive = System.console() != null;
-        AdminCommands commands = new AdminCommands(server);
-        Thread consoleThread = new Thread(
-                () -> {
-                    try {
-                        if (console.run(commands, interactive, System.in, events)) {
-                            events.event(Event.info("shutting_down", "Shutting down."));
-                            ShutdownSignals.forceOnNextInterrupt();
-                            server.close();
-                        }
-                    } catch (IOException e) {
-                        screen.event(Event.warn(
-                                "console_failed",
-                                "Console input failed: " + e.getMessage() + ". The server keeps running."));
-                    }
-                },
-                "chatroom-console");
-        consoleThread.setDaemon(true);
-        consoleThread.start();
+        console.start(config, server);
         server.awaitClose();
-        events.event(Event.info("stopped", "Server stopped."));
+        console.event(Event.info("stopped", "Server stopped."));
         console.close();
         if (log != null) log.close();
         return 0;

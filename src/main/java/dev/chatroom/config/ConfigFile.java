@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.StringJoiner;
 import org.tomlj.Toml;
+import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
@@ -22,6 +24,16 @@ public final class ConfigFile {
         public ConfigException(String message) {
             super(message);
         }
+    }
+
+    /**
+     * The settings a server started with --config file (null: none) runs with, before its flags:
+     * the defaults, then the file.
+     */
+    public static Settings read(Path file) throws ConfigException {
+        Settings settings = ServerConfig.DEFAULTS.toSettings();
+        if (file != null) apply(file, settings);
+        return settings;
     }
 
     public static void apply(Path file, Settings builder) throws ConfigException {
@@ -43,7 +55,7 @@ public final class ConfigFile {
         for (String key : toml.keySet()) {
             int line = line(toml.inputPositionOf(List.of(key)));
             String where = name + " line " + line + ": ";
-            ConfigKeys.Key k = ConfigKeys.find(key);
+            ConfigKey k = ConfigKeys.find(key);
             if (k == null) {
                 String hint =
                         toml.isTable(List.of(key)) ? " (sections are not used: write every key at the top level)" : "";
@@ -51,6 +63,7 @@ public final class ConfigFile {
                         + "; 'chatroom server --print-config' lists them all");
             }
             Object v = toml.get(List.of(key));
+            if (k.list() && v instanceof TomlArray a) v = joined(a, where + key);
             if (!(v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean)) {
                 throw new ConfigException(where + key + " must be a single value");
             }
@@ -61,6 +74,16 @@ public final class ConfigFile {
                 throw new ConfigException(where + key + " " + e.getMessage());
             }
         }
+    }
+
+    /** A list of strings as the setting's one text, entries separated by ';'. */
+    private static String joined(TomlArray a, String what) throws ConfigException {
+        StringJoiner out = new StringJoiner(";");
+        for (int i = 0; i < a.size(); i++) {
+            if (!(a.get(i) instanceof String s)) throw new ConfigException(what + " must be a list of strings");
+            out.add(s);
+        }
+        return out.toString();
     }
 
     private static int line(TomlPosition p) {

@@ -37,7 +37,7 @@ enum ChatMetric {
     LOGINS_FAILED(
             "chatroom_logins_failed_total",
             Kind.COUNTER,
-            "Logins and password checks refused: wrong passwords, locked-out tries, unknown certificates.",
+            "Logins and password checks refused (SASL, SETPASS, OPER): wrong passwords, locked-out tries, unknown certificates.",
             Readings::loginsFailed),
     HISTORY_QUEUE("chatroom_history_queue", Kind.GAUGE, "Messages waiting for the disk.", Readings::historyQueue),
     OUTPUT_BUDGET_USED(

@@ -54,6 +54,7 @@ public final class Departures {
         Event event = shuttingDown ? null : event(c, was, d);
         if (event != null)
             hub.events().event(Gate.person(event, c).reason(d.reason().key()).with("detail", d.detail()));
+        if (event != null && was == State.PENDING) hub.operatorNotices().ended(event.text());
         c.link().close();
     }
 

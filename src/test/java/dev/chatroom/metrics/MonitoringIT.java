@@ -33,7 +33,7 @@ class MonitoringIT {
                 "--ssh-port",
                 "off",
                 "--approve",
-                "all",
+                "ask",
                 "--metrics",
                 "127.0.0.1:0",
                 "--log-format",
@@ -48,7 +48,12 @@ class MonitoringIT {
             assertThat(Scrape.get(at, "/readyz")).isEqualTo(new Scrape(200, "ready\n"));
             assertThat(Scrape.get(at, "/healthz")).isEqualTo(new Scrape(200, "ok\n"));
             try (IrcTestClient alice = new IrcTestClient(port)) {
-                alice.register("alice");
+                alice.sendRegistration("alice");
+                server.expect("\"event\":\"join_request\",\"nick\":\"alice\"");
+                server.type("y");
+                alice.expect(" 366 alice ");
+                server.type("/pending");
+                server.expect("\"event\":\"console\""); // a console command's answer, a JSON line like the rest
                 alice.send("PRIVMSG #chatroom :private thoughts");
                 alice.send("QUIT");
                 server.expect("\"event\":\"left\"");
@@ -72,7 +77,7 @@ class MonitoringIT {
         List<String> logged = Files.readAllLines(log);
         assertThat(logged).allSatisfy(MonitoringIT::isEvent);
         assertThat(logged.stream().map(l -> event(l).get("event").asText()))
-                .contains("listening", "metrics", "arrived", "left", "shutting_down", "stopped");
+                .contains("listening", "metrics", "join_request", "console", "arrived", "left", "stopped");
         assertThat(logged).noneMatch(l -> l.contains("private thoughts"));
     }
 

@@ -1,0 +1,59 @@
+package dev.chatroom.config;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * One setting of {@link ConfigKeys}. {@code flag} settings are switches on the command line ({@code --log-messages});
+ * {@code list} settings take several values: a repeatable flag, a list of strings in the config
+ * file, written as one text with ';' between them.
+ */
+public record ConfigKey(
+        String name,
+        String group,
+        String label,
+        String description,
+        boolean flag,
+        boolean list,
+        Function<ServerConfig, Object> get,
+        BiConsumer<Settings, String> set) {
+
+    /** A setting with a value. */
+    static ConfigKey setting(
+            String name,
+            String group,
+            String label,
+            String description,
+            Function<ServerConfig, Object> get,
+            BiConsumer<Settings, String> set) {
+        return new ConfigKey(name, group, label, description, false, false, get, set);
+    }
+
+    /** A setting of several values. */
+    static ConfigKey list(
+            String name,
+            String group,
+            String label,
+            String description,
+            Function<ServerConfig, Object> get,
+            BiConsumer<Settings, String> set) {
+        return new ConfigKey(name, group, label, description, false, true, get, set);
+    }
+
+    /** A switch. */
+    static ConfigKey flag(
+            String name,
+            String group,
+            String description,
+            Function<ServerConfig, Object> get,
+            BiConsumer<Settings, String> set) {
+        return new ConfigKey(name, group, null, description, true, false, get, set);
+    }
+
+    /** The default as it would be written in the config file; null when there is none. */
+    public String defaultText() {
+        Object v = get.apply(ServerConfig.DEFAULTS);
+        if ("BYTES".equals(label) && v instanceof Number n) return Values.formatBytes(n.longValue());
+        return Values.format(v);
+    }
+}
