@@ -1,5 +1,6 @@
 package dev.chatroom.cli;
 
+import dev.chatroom.server.net.Fatal;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +32,7 @@ public final class RootCommand implements Runnable {
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            Fatal.exitOnOutOfMemory(ex); // picocli catches it like any exception, in the command's thread
             line.getErr().println("chatroom: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return 1;
         });

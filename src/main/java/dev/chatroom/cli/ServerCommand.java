@@ -16,7 +16,6 @@ import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.server.console.AdminConsole;
 import dev.chatroom.server.console.ConsoleCommands;
 import dev.chatroom.server.net.Descriptors;
-import dev.chatroom.server.net.Fatal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ public final class ServerCommand implements Callable<Integer> {
         CommandSpec spec = CommandSpec.forAnnotatedObject(new ServerCommand());
         List<String> footer = new ArrayList<>(List.of(""));
         footer.addAll(HelpText.list("Console commands (/help there says what each does): ", ConsoleCommands.verbs()));
-        footer.add("Exit status: 0 stopped, 1 could not start (port in use, ...), 2 bad flags or config file.");
+        footer.addAll(ServerExit.helpLines());
         spec.usageMessage().footer(footer.toArray(String[]::new));
         for (ConfigKeys.Key k : ConfigKeys.all()) {
             String def = k.defaultText();
@@ -90,7 +89,7 @@ public final class ServerCommand implements Callable<Integer> {
                 ConfigFile.apply(configFile, b);
             } catch (ConfigFile.ConfigException e) {
                 err.println("chatroom: " + e.getMessage());
-                return 2;
+                return ServerExit.BAD_CONFIG.code();
             }
         }
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
@@ -103,7 +102,7 @@ public final class ServerCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 err.println("chatroom: " + flag + " " + e.getMessage());
                 err.println("Try 'chatroom server --help' for the options.");
-                return 2;
+                return ServerExit.BAD_CONFIG.code();
             }
         }
         return run(b.build(), err);
@@ -128,7 +127,7 @@ public final class ServerCommand implements Callable<Integer> {
                 log = new LogFile(config.logFile());
             } catch (IOException e) {
                 err.println("chatroom: cannot open the log file " + config.logFile() + ": " + e.getMessage());
-                return 2;
+                return ServerExit.BAD_CONFIG.code();
             }
         }
         LogFile logSink = log;
@@ -144,9 +143,8 @@ public final class ServerCommand implements Callable<Integer> {
         } catch (StartException e) {
             err.println(e.badSetup() ? "chatroom: " + e.getMessage() : e.getMessage());
             if (log != null) log.close();
-            return e.badSetup() ? 2 : 1;
+            return (e.badSetup() ? ServerExit.BAD_CONFIG : ServerExit.CANNOT_START).code();
         }
-        Fatal.install();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatroom-shutdown"));
         ShutdownSignals.install(server, events);
         ShutdownSignals.installReload(server, events);
@@ -190,6 +188,6 @@ public final class ServerCommand implements Callable<Integer> {
         events.event("Server stopped.");
         console.close();
         if (log != null) log.close();
-        return 0;
+        return ServerExit.STOPPED.code();
     }
 }
