@@ -47,6 +47,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private Channel secure;
     private SshGateway ssh;
     private ServerConfig effective;
+    private DataDirLock dataDir;
     private boolean closed;
 
     public ChatServer(ServerConfig config, EventSink events) {
@@ -55,6 +56,16 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     }
 
     public ChatServer start() throws StartException {
+        dataDir = DataDirLock.take(config.dataDir());
+        try {
+            return startHoldingDataDir();
+        } catch (StartException | RuntimeException e) {
+            dataDir.close();
+            throw e;
+        }
+    }
+
+    private ChatServer startHoldingDataDir() throws StartException {
         PrivateDataDir.secure(config, events);
         ClusterSecret secret = null;
         if (config.redis() != null) {
@@ -329,5 +340,6 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         if (hashing != null) hashing.close();
         if (stores != null)
             stores.close(); // the database: writes the messages, bans and accounts still pending, then closes
+        dataDir.close();
     }
 }

@@ -217,4 +217,18 @@ class ServerProcessIT {
             server.expect("^chatroom: out of memory \\(.*\\); stopping so that a supervisor can restart the server$");
         }
     }
+
+    @Test
+    void aSecondServerOnTheSameDataDirIsRefusedWithExitCode1(@TempDir Path dir) throws Exception {
+        try (JarProcess first =
+                new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.toString())) {
+            first.awaitListening();
+            try (JarProcess second =
+                    new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.toString())) {
+                assertThat(second.waitForExit()).isEqualTo(1);
+                second.expect("^Another chatroom server \\(pid " + first.pid() + "\\) uses the data dir " + dir
+                        + "; give this one its own --data-dir$");
+            }
+        }
+    }
 }
