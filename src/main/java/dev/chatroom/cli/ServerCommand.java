@@ -57,6 +57,12 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Print a complete config file with every key at its default, and exit.")
     boolean printConfig;
 
+    @Option(
+            names = "--check-config",
+            description = "Check the settings, files, data dir, database, ports and Redis as a start would, without"
+                    + " serving; print what was checked, and exit (2 on any problem).")
+    boolean checkConfig;
+
     /** The command with one option per setting, and every console command in its footer. */
     public static CommandLine commandLine() {
         CommandSpec spec = CommandSpec.forAnnotatedObject(new ServerCommand());
@@ -84,14 +90,9 @@ public final class ServerCommand implements Callable<Integer> {
             return 0;
         }
         Settings b = ServerConfig.DEFAULTS.toSettings();
-        if (configFile != null) {
-            try {
-                ConfigFile.apply(configFile, b);
-            } catch (ConfigFile.ConfigException e) {
-                err.println("chatroom: " + e.getMessage());
-                return ServerExit.BAD_CONFIG.code();
-            }
-        }
+        List<String> problems = new ArrayList<>();
+        if (configFile != null) problems.addAll(ConfigFile.applyAll(configFile, b));
+        int fromFile = problems.size();
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         for (ConfigKeys.Key k : ConfigKeys.all()) {
             String flag = "--" + k.name();
@@ -100,10 +101,14 @@ public final class ServerCommand implements Callable<Integer> {
             try {
                 k.set().accept(b, String.valueOf(value));
             } catch (IllegalArgumentException e) {
-                err.println("chatroom: " + flag + " " + e.getMessage());
-                err.println("Try 'chatroom server --help' for the options.");
-                return ServerExit.BAD_CONFIG.code();
+                problems.add(flag + " " + e.getMessage());
             }
+        }
+        if (checkConfig) return CheckConfig.run(configFile, problems, b.build(), spec.commandLine());
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("chatroom: " + p));
+            if (problems.size() > fromFile) err.println("Try 'chatroom server --help' for the options.");
+            return ServerExit.BAD_CONFIG.code();
         }
         return run(b.build(), err);
     }

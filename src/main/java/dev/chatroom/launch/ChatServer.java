@@ -7,7 +7,6 @@ import dev.chatroom.cluster.RedisBus;
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.server.Hub;
-import dev.chatroom.server.Motd;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.console.AdminCommands;
@@ -67,23 +66,9 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
 
     private ChatServer startHoldingDataDir() throws StartException {
         PrivateDataDir.secure(config, events);
-        ClusterSecret secret = null;
-        if (config.redis() != null) {
-            try {
-                secret = ClusterSecret.of(config);
-            } catch (IllegalArgumentException e) {
-                throw new StartException(e.getMessage(), true, e);
-            }
-        }
-        List<String> motd;
-        try {
-            motd = Motd.load(config);
-        } catch (IOException e) {
-            throw new StartException(e.getMessage(), true, e);
-        }
-        if (config.port() == ServerConfig.OFF && config.tlsPort() == ServerConfig.OFF) {
-            throw new StartException("--port and --tls-port are both off: nothing to listen on", true, null);
-        }
+        ClusterSecret secret = Preflight.clusterSecret(config);
+        List<String> motd = Preflight.motd(config);
+        Preflight.listensSomewhere(config);
         if (config.tlsPort() != ServerConfig.OFF) {
             try {
                 tls = ServerTls.start(config);
