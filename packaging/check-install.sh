@@ -131,6 +131,7 @@ stop
 [ -s /var/lib/chatroom/chatroom.db ] || fail "the installed server kept no database in /var/lib/chatroom"
 ok "package: the installed server, as the chatroom user on /var/lib/chatroom, joined by the installed client"
 
+command -v systemd-analyze >/dev/null || fail "no systemd-analyze to check the unit with (Debian's systemd package)"
 out=$(systemd-analyze verify /usr/lib/systemd/system/chatroom.service 2>&1) && [ -z "$out" ] ||
   fail "systemd-analyze verify chatroom.service: $out"
 ok "package: systemd-analyze verify accepts chatroom.service"
