@@ -167,8 +167,7 @@ class CheckConfigTest {
                 .isEqualTo(2);
         assertThat(problems())
                 .containsExactly(
-                        "chatroom: motd-file: cannot read the MOTD file " + dir.resolve("none.txt") + ": "
-                                + dir.resolve("none.txt"),
+                        "chatroom: motd-file: cannot read the MOTD file " + dir.resolve("none.txt") + ": no such file",
                         "chatroom: log-file: " + log + " cannot be made: " + dir.resolve("file")
                                 + " is not a directory");
     }
