@@ -10,7 +10,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Fatal.install(); // from the start: an out-of-memory while starting is status 3 too
-        System.exit(RootCommand.commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+        System.exit(RootCommand.commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args)
                 .execute(args));
     }
 }
