@@ -19,13 +19,11 @@ final class PortCheck {
     static void run(ServerConfig config, OptionalLong running, Findings found) {
         Map<Integer, String> taken = new HashMap<>();
         port(config, "port", config.port(), null, running, taken, found);
-        if (config.tlsPort() != ServerConfig.OFF) {
-            // the default TLS and SSH ports may be taken: the server then starts without them, and says so
-            String lenient = config.tlsPort() == ServerConfig.DEFAULTS.tlsPort() ? "TLS" : null;
-            port(config, "tls-port", config.tlsPort(), lenient, running, taken, found);
-        }
-        String lenient = config.sshPort() == ServerConfig.DEFAULTS.sshPort() ? "SSH" : null;
-        port(config, "ssh-port", config.sshPort(), lenient, running, taken, found);
+        // the default TLS and SSH ports may be taken: the server then starts without them, and says so
+        String tls = config.tlsPort() == ServerConfig.DEFAULTS.tlsPort() ? "TLS" : null;
+        port(config, "tls-port", config.tlsPort(), tls, running, taken, found);
+        String ssh = config.sshPort() == ServerConfig.DEFAULTS.sshPort() ? "SSH" : null;
+        port(config, "ssh-port", config.sshPort(), ssh, running, taken, found);
     }
 
     private static void port(
