@@ -190,4 +190,21 @@ class CheckConfigTest {
                         .startsWith("chatroom: redis: Redis redis://127.0.0.1:")
                         .contains("cannot connect"));
     }
+
+    @Test
+    void aReachableRedisIsOkAndAWrongPasswordIsAProblem() throws Exception {
+        try (RedisServer redis = RedisServer.start(List.of("--requirepass", "right-password"))) {
+            String secret = "s".repeat(32);
+            assertThat(check("--redis", redis.uri(":right-password"), "--cluster-secret", secret))
+                    .isZero();
+            assertThat(out.toString())
+                    .contains("ok cluster-secret: usable")
+                    .contains("ok redis: Redis at " + redis.uri() + ": reachable");
+            assertThat(check("--redis", redis.uri(":wrong-password"), "--cluster-secret", secret))
+                    .isEqualTo(2);
+            assertThat(problems())
+                    .containsExactly("chatroom: redis: Redis " + redis.uri()
+                            + ": cannot connect: Redis refused the user name or password given in --redis");
+        }
+    }
 }
