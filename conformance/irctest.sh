@@ -9,12 +9,14 @@
 #          python3 conformance/summarize.py out.txt    # one line per failure
 #
 # For each pytest run it starts `java -jar JAR server --host 127.0.0.1 --port 0 --approve all
-# --flood-rate 0 --max-per-ip 100000 --data-dir <fresh temp dir> --server-name My.Little.Server`
-# (stdin </dev/null), reads the port from its "listening on" line, waits until the port
-# accepts, runs irctest's external_server controller against it, then stops that server
-# by its PID (SIGTERM, SIGKILL after 10 s).
+# --flood-rate 0 --max-per-ip 100000 --data-dir <fresh temp dir> --server-name My.Little.Server
+# --opers operuser:HASH` (stdin </dev/null), reads the port from its "listening on" line, waits
+# until the port accepts, runs irctest's external_server controller against it, then stops that
+# server by its PID (SIGTERM, SIGKILL after 10 s).
 #   * --server-name My.Little.Server: irctest hardcodes that name in its expectations
 #     (every irctest controller configures it); SERVER_NAME=chatroom to use ours.
+#   * --opers: the IRC operator irctest's operator tests use (OPER operuser operpassword), the
+#     HASH made once by `java -jar JAR admin hash-password`.
 #   * Run 1 (main): all selected tests except PasswordedConnectionRegistrationTestCase.
 #   * Run 2 (password): only that class, against a second server started with
 #     --password testpassword (irctest's external_server cannot set a password per test).
@@ -38,6 +40,8 @@ if [ $# -eq 0 ]; then PASSWORD_RUN=${PASSWORD_RUN:-1}; DESELECT=(--deselect "$PA
 else PASSWORD_RUN=${PASSWORD_RUN:-0}; DESELECT=(); fi
 
 WORK=$(mktemp -d)
+OPER_HASH=$(printf 'operpassword\n' | java ${JAVA_OPTS:-} -jar "$JAR" admin hash-password) \
+    || { echo "run.sh: 'admin hash-password' failed" >&2; exit 3; }
 PIDS=()
 cleanup() {
     for pid in "${PIDS[@]}"; do
@@ -62,7 +66,7 @@ start_server() {
     [ -n "${ROOM+x}" ] && room_args=(--room "$ROOM")
     java ${JAVA_OPTS:-} -jar "$JAR" server --host 127.0.0.1 --port 0 --approve all \
         --flood-rate 0 --max-per-ip 100000 --data-dir "$WORK/$tag-data" \
-        --server-name "$SERVER_NAME" "${room_args[@]}" "$@" </dev/null >"$log" 2>&1 &
+        --server-name "$SERVER_NAME" --opers "operuser:$OPER_HASH" "${room_args[@]}" "$@" </dev/null >"$log" 2>&1 &
     SPID=$!
     PIDS+=("$SPID")
     SPORT=

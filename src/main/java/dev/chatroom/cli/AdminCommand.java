@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
         name = "admin",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Maintenance of the server's data.",
-        subcommands = AdminCommand.Backup.class)
+        description = "Maintenance of the server's data, and its admin console.",
+        subcommands = {AdminCommand.Backup.class, HashPasswordCommand.class, AdminConsoleCommand.class})
 public final class AdminCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

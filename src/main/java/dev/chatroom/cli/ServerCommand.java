@@ -1,6 +1,7 @@
 package dev.chatroom.cli;
 
 import dev.chatroom.config.ConfigFile;
+import dev.chatroom.config.ConfigKey;
 import dev.chatroom.config.ConfigKeys;
 import dev.chatroom.config.DefaultConfigFile;
 import dev.chatroom.config.ServerConfig;
@@ -12,8 +13,6 @@ import dev.chatroom.launch.StartException;
 import dev.chatroom.launch.TlsReport;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.log.LogFile;
-import dev.chatroom.server.console.AdminCommands;
-import dev.chatroom.server.console.AdminConsole;
 import dev.chatroom.server.console.ConsoleCommands;
 import dev.chatroom.server.net.Descriptors;
 import java.io.IOException;
@@ -39,7 +38,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Host the chat room. Every join request is shown here for you to accept (y) or reject (n).",
+            "Host the chat room. Every join request is shown here for you to accept (y) or reject (n); without a"
+                    + " terminal, or from elsewhere, attach with chatroom admin console or ssh -p 2022 admin@host.",
             "Settings come from the defaults, then --config FILE, then the flags given here."
         })
 public final class ServerCommand implements Callable<Integer> {
@@ -70,11 +70,12 @@ public final class ServerCommand implements Callable<Integer> {
         footer.addAll(HelpText.list("Console commands (/help there says what each does): ", ConsoleCommands.verbs()));
         footer.addAll(ServerExit.helpLines());
         spec.usageMessage().footer(footer.toArray(String[]::new));
-        for (ConfigKeys.Key k : ConfigKeys.all()) {
+        for (ConfigKey k : ConfigKeys.all()) {
             String def = k.defaultText();
             String shown = def == null ? "" : " (default: " + (def.isEmpty() ? "\"\"" : def) + ")";
             OptionSpec.Builder o = OptionSpec.builder("--" + k.name()).description(k.description() + shown);
             if (k.flag()) o.type(boolean.class).arity("0..1");
+            else if (k.list()) o.type(List.class).auxiliaryTypes(String.class).paramLabel(k.label());
             else o.type(String.class).paramLabel(k.label());
             spec.addOption(o.build());
         }
@@ -94,10 +95,12 @@ public final class ServerCommand implements Callable<Integer> {
         if (configFile != null) problems.addAll(ConfigFile.applyAll(configFile, b));
         int fromFile = problems.size();
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        for (ConfigKeys.Key k : ConfigKeys.all()) {
+        for (ConfigKey k : ConfigKeys.all()) {
             String flag = "--" + k.name();
             if (!parsed.hasMatchedOption(flag)) continue;
             Object value = spec.findOption(flag).getValue();
+            if (value instanceof List<?> several)
+                value = String.join(";", several.stream().map(String::valueOf).toList());
             try {
                 k.set().accept(b, String.valueOf(value));
             } catch (IllegalArgumentException e) {
@@ -125,7 +128,6 @@ public final class ServerCommand implements Callable<Integer> {
     }
 
     private int run(ServerConfig config, PrintWriter err) throws Exception {
-        AdminConsole console = new AdminConsole(System.out);
         LogFile log = null;
         if (config.logFile() != null) {
             try {
@@ -136,17 +138,15 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         LogFile logSink = log;
-        EventSink events = logSink == null
-                ? console
-                : line -> {
-                    console.event(line);
-                    logSink.event(line);
-                };
-        ChatServer server = new ChatServer(config, events);
+        ServerConsole console =
+                ServerConsole.open(System.console() != null, logSink == null ? EventSink.NONE : logSink);
+        ChatServer server = new ChatServer(config, console);
+        EventSink events = server.admins();
         try {
             server.start();
         } catch (StartException e) {
             err.println(e.badSetup() ? "chatroom: " + e.getMessage() : e.getMessage());
+            console.close();
             if (log != null) log.close();
             return (e.badSetup() ? ServerExit.BAD_CONFIG : ServerExit.CANNOT_START).code();
         }
@@ -172,25 +172,9 @@ public final class ServerCommand implements Callable<Integer> {
         events.event("Output budget " + (server.outputBudget() >> 20)
                 + " MiB for all clients' queued messages; each client may have " + Values.formatBytes(config.sendq())
                 + " queued (sendq).");
-        boolean interactive = System.console() != null;
-        AdminCommands commands = new AdminCommands(server);
-        Thread consoleThread = new Thread(
-                () -> {
-                    try {
-                        if (console.run(commands, interactive, System.in, events)) {
-                            events.event("Shutting down.");
-                            ShutdownSignals.forceOnNextInterrupt();
-                            server.close();
-                        }
-                    } catch (IOException e) {
-                        console.event("Console input failed: " + e.getMessage() + ". The server keeps running.");
-                    }
-                },
-                "chatroom-console");
-        consoleThread.setDaemon(true);
-        consoleThread.start();
+        console.start(config, server);
         server.awaitClose();
-        events.event("Server stopped.");
+        console.event("Server stopped.");
         console.close();
         if (log != null) log.close();
         return ServerExit.STOPPED.code();

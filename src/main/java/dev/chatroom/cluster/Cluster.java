@@ -6,6 +6,7 @@ import dev.chatroom.server.Departure;
 import dev.chatroom.server.DisconnectReason;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Replication;
+import dev.chatroom.server.UserMode;
 import dev.chatroom.server.output.Replies;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -172,13 +173,17 @@ public final class Cluster implements Replication, Bus.Listener {
             case "ROOM" -> {
                 if (!mine) remote.room(e);
             }
-            case "ADMIN" -> console.apply(e.param(0), mine);
+            case "ADMIN" -> console.apply(e.param(0), e.tags().get("by"), mine);
             case "ACCT" -> accounts.apply(e, mine);
             case "PURGE" -> {
                 if (!mine) hub.history().forget(orNull(e.param(0)), orNull(e.param(1)));
             }
             case "LOGIN" -> {
                 if (!mine) accounts.login(e, remote);
+            }
+            case "OPER" -> {
+                Connection g = mine ? null : remote.find(e.param(0));
+                if (g != null) g.mode(UserMode.OPERATOR, true);
             }
             default -> {}
         }
@@ -270,6 +275,12 @@ public final class Cluster implements Replication, Bus.Listener {
         accounts.loggedIn(c);
     }
 
+    /** OPER id: one of ours became an IRC operator. */
+    @Override
+    public void opered(Connection c) {
+        if (!c.isRemote() && c.clusterId() != null) publish(Message.of(node, "OPER", c.clusterId()));
+    }
+
     /**
      * Publishes an event of ours that has to take effect: when the bus fails it, fallback runs
      * here instead (as everything does on a split). False when split: nothing was published.
@@ -312,10 +323,13 @@ public final class Cluster implements Replication, Bus.Listener {
     }
 
     @Override
-    public boolean relayConsole(String line) {
-        if (!whole || applying) return false;
-        publish(Message.trailing(node, "ADMIN", line));
-        return true;
+    public boolean relayConsole(String line, String by) {
+        if (applying) return false;
+        Message e = Message.trailing(node, "ADMIN", line);
+        // failed by the bus: runs here, as everything does on a split, so the console gets its answer
+        return share(
+                by == null ? e : e.withTags(Map.of("by", by)),
+                () -> applyingAs(0, null, () -> console.apply(line, by, true)));
     }
 
     void publish(Message e) {
@@ -327,8 +341,8 @@ public final class Cluster implements Replication, Bus.Listener {
         bus.close();
     }
 
-    /** Runs a console line relayed by a node (mine: this one, whose console shows the answer). */
+    /** Runs a console line relayed by a node (mine: this one, whose console by, its token, shows the answer). */
     public interface ClusterConsole {
-        void apply(String line, boolean mine);
+        void apply(String line, String by, boolean mine);
     }
 }

@@ -8,9 +8,9 @@ import dev.chatroom.server.Clock;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Departure;
 import dev.chatroom.server.DisconnectReason;
-import dev.chatroom.server.Gate;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
+import dev.chatroom.server.UserMode;
 import dev.chatroom.server.output.Replies;
 import dev.chatroom.store.SavedRoom;
 import java.util.ArrayList;
@@ -42,9 +42,14 @@ final class RemoteUsers {
         return byId.get(id);
     }
 
-    /** USER id nick user address account flags sshkey :realname (flags: s TLS, i invisible; state C claiming, P pending, R registered). */
+    /**
+     * USER id nick user address account flags sshkey :realname (flags: s TLS, the user modes' letters
+     * such as i or o; state C claiming, P pending, R registered).
+     */
     static Message describe(String node, Connection c, char state) {
-        String flags = (c.secure() ? "s" : "") + (c.invisible() ? "i" : "") + state;
+        StringBuilder flags = new StringBuilder(c.secure() ? "s" : "");
+        for (UserMode m : UserMode.values()) if (c.has(m)) flags.append(m.letter());
+        flags.append(state);
         Map<String, String> tags = c.away() == null ? Map.of() : Map.of("away", c.away());
         return Message.create(
                 tags,
@@ -56,7 +61,7 @@ final class RemoteUsers {
                         c.user(),
                         c.address().hostname(), // a parameter may not start with ':' (::1)
                         orStar(c.account()),
-                        flags,
+                        flags.toString(),
                         orStar(c.sshKey()),
                         c.realname() == null ? "" : c.realname()),
                 true);
@@ -87,7 +92,7 @@ final class RemoteUsers {
         g.user(e.param(2), e.param(7));
         if (!"*".equals(e.param(4))) g.credentials().account(e.param(4));
         if (sshKey != null) g.sshKey(sshKey);
-        g.invisible(flags.indexOf('i') >= 0);
+        for (UserMode m : UserMode.values()) g.mode(m, flags.indexOf(m.letter()) >= 0);
         if (e.tags().get("away") != null) g.away(e.tags().get("away"));
         byId.put(id, g);
         if (flags.indexOf('R') >= 0) admit(g);
@@ -122,8 +127,7 @@ final class RemoteUsers {
     void queue(Connection g) {
         if (g.state() != Connection.State.REGISTERING) return;
         g.state(Connection.State.PENDING);
-        hub.gate().approvals().add(g, NO_EXPIRY);
-        hub.events().event(g.nick() + " (" + Gate.who(g) + ") wants to join. Accept? [y/n/a]");
+        hub.gate().queue(g, NO_EXPIRY);
     }
 
     /** The user left (its node said so), or its node was lost. */

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import org.tomlj.Toml;
+import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
@@ -23,6 +25,19 @@ public final class ConfigFile {
         public ConfigException(String message) {
             super(message);
         }
+    }
+
+    /**
+     * The settings a server started with --config file (null: none) runs with, before its flags:
+     * the defaults, then the file. The first problem found is thrown.
+     */
+    public static Settings read(Path file) throws ConfigException {
+        Settings settings = ServerConfig.DEFAULTS.toSettings();
+        if (file != null) {
+            List<String> problems = applyAll(file, settings);
+            if (!problems.isEmpty()) throw new ConfigException(problems.get(0));
+        }
+        return settings;
     }
 
     /** Applies every usable key of the file and returns one sentence per problem (none: the whole file applied). */
@@ -58,23 +73,37 @@ public final class ConfigFile {
 
     /** Sets one key; what is wrong with it, or null. */
     private static String applyKey(TomlParseResult toml, String key, Settings builder) {
-        ConfigKeys.Key k = ConfigKeys.find(key);
+        ConfigKey k = ConfigKeys.find(key);
         if (k == null) {
             String hint =
                     toml.isTable(List.of(key)) ? " (sections are not used: write every key at the top level)" : "";
             return "unknown key '" + key + "'" + hint + "; 'chatroom server --print-config' lists them all";
         }
         Object v = toml.get(List.of(key));
+        if (k.list() && v instanceof TomlArray a) {
+            v = joined(a);
+            if (v == null) return key + " must be a list of strings";
+        }
         if (!(v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean)) {
             return key + " must be a single value";
         }
         if (k.flag() && !(v instanceof Boolean)) return key + " must be true or false";
         try {
-            k.set().accept(builder, v instanceof Double d ? ConfigKeys.format(d) : v.toString());
+            k.set().accept(builder, v instanceof Double d ? Values.format(d) : v.toString());
             return null;
         } catch (IllegalArgumentException e) {
             return key + " " + e.getMessage();
         }
+    }
+
+    /** A list of strings as the setting's one text, entries separated by ';'; null when an entry is not a string. */
+    private static String joined(TomlArray a) {
+        StringJoiner out = new StringJoiner(";");
+        for (int i = 0; i < a.size(); i++) {
+            if (!(a.get(i) instanceof String s)) return null;
+            out.add(s);
+        }
+        return out.toString();
     }
 
     private static int line(TomlPosition p) {

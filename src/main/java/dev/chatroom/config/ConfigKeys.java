@@ -1,11 +1,8 @@
 package dev.chatroom.config;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -16,25 +13,7 @@ import java.util.function.Function;
  * {@link ServerConfig#DEFAULTS}, so it is never written twice.
  */
 public final class ConfigKeys {
-    /** One setting. {@code flag} settings are switches on the command line ({@code --log-messages}). */
-    public record Key(
-            String name,
-            String group,
-            String label,
-            String description,
-            boolean flag,
-            Function<ServerConfig, Object> get,
-            BiConsumer<Settings, String> set) {
-
-        /** The default as it would be written in the config file; null when there is none. */
-        public String defaultText() {
-            Object v = get.apply(ServerConfig.DEFAULTS);
-            if ("BYTES".equals(label) && v instanceof Number n) return Values.formatBytes(n.longValue());
-            return format(v);
-        }
-    }
-
-    private static final Map<String, Key> KEYS = new LinkedHashMap<>();
+    private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
     static {
         String net = "Network";
@@ -50,14 +29,14 @@ public final class ConfigKeys {
                 net,
                 "PORT|off",
                 "Plain TCP port; 0 picks a free one (printed at start); off for TLS only.",
-                c -> portText(c.port()),
+                c -> Values.formatPort(c.port()),
                 (b, v) -> b.port(Values.port(v)));
         key(
                 "tls-port",
                 net,
                 "PORT|off",
                 "TLS port; 0 picks a free one; off for none.",
-                c -> portText(c.tlsPort()),
+                c -> Values.formatPort(c.tlsPort()),
                 (b, v) -> b.tlsPort(Values.port(v)));
         key(
                 "tls-cert",
@@ -85,8 +64,29 @@ public final class ConfigKeys {
                 net,
                 "PORT|off",
                 "SSH port: ssh -p PORT name@host opens the chat client, nothing to install; 0 picks a free one; off for none.",
-                c -> portText(c.sshPort()),
+                c -> Values.formatPort(c.sshPort()),
                 (b, v) -> b.sshPort(Values.port(v)));
+        key(
+                "admin-keys",
+                net,
+                "FILE",
+                "The ssh keys (OpenSSH authorized_keys format) that open the admin console with ssh -p PORT admin@host; unset: admin_keys in the data dir.",
+                c -> c.adminKeys(),
+                (b, v) -> b.adminKeys(Values.path(v)));
+        key(
+                "admin-socket",
+                net,
+                "FILE",
+                "The Unix domain socket chatroom admin console attaches to; unset: admin.sock in the data dir.",
+                c -> c.adminSocket(),
+                (b, v) -> b.adminSocket(Values.path(v)));
+        key(
+                "admin-group",
+                net,
+                "GROUP",
+                "A group whose members may attach too: the admin socket is made with this group and mode 0660; unset: its owner only (0600).",
+                c -> c.adminGroup(),
+                (b, v) -> b.adminGroup(Values.group(v)));
         key(
                 "server-name",
                 net,
@@ -138,6 +138,13 @@ public final class ConfigKeys {
                 "Others see a cloak (a keyed hash of the address, such as 7tnq2mkx5bv4rc3w.ip) as a user's host; false shows addresses. ssh users are always cloaked.",
                 c -> c.cloakHosts(),
                 (b, v) -> b.cloakHosts(Values.bool(v)));
+        list(
+                "opers",
+                room,
+                "NAME:HASH",
+                "IRC operators, each NAME:HASH with the HASH from 'chatroom admin hash-password': OPER NAME PASSWORD lets them approve joins and run console commands over IRC. A list of strings in the config file; on the command line the flag again, or ';' between entries.",
+                c -> Values.format(c.opers()),
+                (b, v) -> b.opers(Values.opers(v)));
 
         String limits = "Limits";
         key(
@@ -301,10 +308,6 @@ public final class ConfigKeys {
 
     private ConfigKeys() {}
 
-    private static Object portText(int port) {
-        return port == ServerConfig.OFF ? "off" : port;
-    }
-
     private static void key(
             String name,
             String group,
@@ -312,7 +315,17 @@ public final class ConfigKeys {
             String description,
             Function<ServerConfig, Object> get,
             BiConsumer<Settings, String> set) {
-        KEYS.put(name, new Key(name, group, label, description, false, get, set));
+        KEYS.put(name, new ConfigKey(name, group, label, description, false, false, get, set));
+    }
+
+    private static void list(
+            String name,
+            String group,
+            String label,
+            String description,
+            Function<ServerConfig, Object> get,
+            BiConsumer<Settings, String> set) {
+        KEYS.put(name, new ConfigKey(name, group, label, description, false, true, get, set));
     }
 
     private static void flag(
@@ -321,24 +334,14 @@ public final class ConfigKeys {
             String description,
             Function<ServerConfig, Object> get,
             BiConsumer<Settings, String> set) {
-        KEYS.put(name, new Key(name, group, null, description, true, get, set));
+        KEYS.put(name, new ConfigKey(name, group, null, description, true, false, get, set));
     }
 
-    public static List<Key> all() {
+    public static List<ConfigKey> all() {
         return List.copyOf(KEYS.values());
     }
 
-    public static Key find(String name) {
+    public static ConfigKey find(String name) {
         return KEYS.get(name);
-    }
-
-    /** A value as the config file and the help show it. */
-    static String format(Object v) {
-        if (v == null) return null;
-        if (v instanceof Duration d) return Values.format(d);
-        if (v instanceof Enum<?> e) return e.name().toLowerCase(Locale.ROOT);
-        if (v instanceof Double d) return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
-        if (v instanceof Path p) return p.toString();
-        return v.toString();
     }
 }

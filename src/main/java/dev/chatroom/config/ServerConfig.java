@@ -3,6 +3,7 @@ package dev.chatroom.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -79,6 +80,31 @@ public final class ServerConfig {
         return settings.sshPort;
     }
 
+    /** The admin keys file as set; null: admin_keys in the data dir (see {@link #adminKeysFile()}). */
+    public Path adminKeys() {
+        return settings.adminKeys;
+    }
+
+    /** The file (OpenSSH authorized_keys) of the keys that open the admin console over ssh. */
+    public Path adminKeysFile() {
+        return settings.adminKeys != null ? settings.adminKeys : dataDir().resolve("admin_keys");
+    }
+
+    /** The admin socket as set; null: admin.sock in the data dir (see {@link #adminSocketFile()}). */
+    public Path adminSocket() {
+        return settings.adminSocket;
+    }
+
+    /** Where {@code chatroom admin console} attaches: a Unix domain socket. */
+    public Path adminSocketFile() {
+        return settings.adminSocket != null ? settings.adminSocket : dataDir().resolve("admin.sock");
+    }
+
+    /** The group whose members may attach too (the socket 0660), or null: the owner only (0600). */
+    public String adminGroup() {
+        return settings.adminGroup;
+    }
+
     public String room() {
         return settings.room;
     }
@@ -110,6 +136,11 @@ public final class ServerConfig {
     /** The hosts others see are cloaks (keyed hashes of the addresses), not the addresses; ssh users are cloaked either way. */
     public boolean cloakHosts() {
         return settings.cloakHosts;
+    }
+
+    /** The IRC operators: name -> Argon2id hash of the password OPER takes; empty for none. */
+    public Map<String, String> opers() {
+        return settings.opers;
     }
 
     public String password() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every setting of a server, with its default: the one place defaults are written. Set by name
@@ -21,6 +22,9 @@ public final class Settings implements Cloneable {
     Path tlsKey;
     Duration stsDuration = Duration.ofDays(30);
     int sshPort = 2022;
+    Path adminKeys;
+    Path adminSocket;
+    String adminGroup;
     String room = "#chatroom";
     String serverName = "chatroom";
     ServerConfig.ApprovalPolicy approve = ServerConfig.ApprovalPolicy.ASK;
@@ -37,6 +41,9 @@ public final class Settings implements Cloneable {
     Duration pingTimeout = Duration.ofSeconds(60);
     Duration approvalTimeout = Duration.ofMinutes(5);
     boolean cloakHosts = true;
+    /** IRC operators: name -> Argon2id hash of their password, in the order given (unmodifiable). */
+    Map<String, String> opers = Map.of();
+
     Duration registrationTimeout = Duration.ofSeconds(30);
     int sendq = 8 << 20;
     long outputBudget = 0;
@@ -91,6 +98,21 @@ public final class Settings implements Cloneable {
         return this;
     }
 
+    public Settings adminKeys(Path v) {
+        adminKeys = v;
+        return this;
+    }
+
+    public Settings adminSocket(Path v) {
+        adminSocket = v;
+        return this;
+    }
+
+    public Settings adminGroup(String v) {
+        adminGroup = v;
+        return this;
+    }
+
     public Settings room(String v) {
         room = v;
         return this;
@@ -133,6 +155,12 @@ public final class Settings implements Cloneable {
 
     public Settings cloakHosts(boolean v) {
         cloakHosts = v;
+        return this;
+    }
+
+    /** name -> Argon2id hash; kept as given, so pass an unmodifiable map ({@link Values#opers} makes one). */
+    public Settings opers(Map<String, String> v) {
+        opers = v;
         return this;
     }
 

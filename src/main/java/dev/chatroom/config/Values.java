@@ -1,9 +1,16 @@
 package dev.chatroom.config;
 
+import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Names;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +40,16 @@ public final class Values {
         };
         if (d.isZero()) throw new IllegalArgumentException("must be more than zero");
         return d;
+    }
+
+    /** A value as the config file and the help show it; null for none. */
+    static String format(Object v) {
+        if (v == null) return null;
+        if (v instanceof Duration d) return format(d);
+        if (v instanceof Enum<?> e) return e.name().toLowerCase(Locale.ROOT);
+        if (v instanceof Double d) return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
+        if (v instanceof Path p) return p.toString();
+        return v.toString();
     }
 
     /** A duration the way {@link #duration} reads it back: 60s, 5m, 500ms. */
@@ -69,6 +86,11 @@ public final class Values {
         if (bytes < min || bytes > max)
             throw new IllegalArgumentException("must be between " + formatBytes(min) + " and " + formatBytes(max));
         return bytes;
+    }
+
+    /** A port as the config file and the help show it: the number, or off. */
+    static Object formatPort(int port) {
+        return port == ServerConfig.OFF ? "off" : port;
     }
 
     /** A size the way {@link #bytes} reads it back: 1m, 512k, 1000. */
@@ -128,6 +150,14 @@ public final class Values {
         return v;
     }
 
+    /** A system group's name, as groupadd takes it; empty for none. */
+    public static String group(String v) {
+        if (v.isEmpty()) return null;
+        if (!v.matches("[A-Za-z_][A-Za-z0-9_.-]{0,31}\\$?"))
+            throw new IllegalArgumentException("must be a group's name, like chatroom, not '" + v + "'");
+        return v;
+    }
+
     /** A name that appears in every server reply: no spaces, no ':' or '!' or '@' that would break a prefix. */
     public static String serverName(String v) {
         if (!v.matches("[A-Za-z0-9][A-Za-z0-9.\\-]{0,62}")) {
@@ -164,6 +194,43 @@ public final class Values {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("is not a usable path: " + v);
         }
+    }
+
+    /** What {@code chatroom admin hash-password} prints: an Argon2id hash in the PHC string form. */
+    private static final Pattern ARGON2ID =
+            Pattern.compile("\\$argon2id\\$v=19\\$m=\\d+,t=\\d+,p=\\d+\\$[A-Za-z0-9+/]+\\$[A-Za-z0-9+/]+");
+
+    /**
+     * IRC operators, {@code NAME:HASH} entries separated by ';' (neither a name nor an Argon2id
+     * hash holds one, while a hash holds '$' and ','); empty for none. The names are as nicks
+     * are, each once.
+     */
+    public static Map<String, String> opers(String v) {
+        Map<String, String> opers = new LinkedHashMap<>();
+        Set<String> folded = new HashSet<>();
+        int n = 0;
+        for (String entry : v.split(";")) {
+            if (entry.isBlank()) continue;
+            n++;
+            int colon = entry.indexOf(':');
+            String name = colon < 0 ? entry.strip() : entry.substring(0, colon).strip();
+            String hash = colon < 0 ? "" : entry.substring(colon + 1).strip();
+            if (!Names.isValidNick(name) || !ARGON2ID.matcher(hash).matches())
+                throw new IllegalArgumentException("entry " + n + " must be NAME:HASH, the HASH printed by"
+                        + " 'chatroom admin hash-password' ($argon2id$...), entries separated by ';'");
+            if (!folded.add(Casemapping.fold(name)))
+                throw new IllegalArgumentException("names the operator " + name + " twice");
+            opers.put(name, hash);
+        }
+        return Collections.unmodifiableMap(opers);
+    }
+
+    /** The operators the way {@link #opers} reads them back; null for none. */
+    public static String format(Map<String, String> opers) {
+        if (opers.isEmpty()) return null;
+        StringJoiner out = new StringJoiner(";");
+        opers.forEach((name, hash) -> out.add(name + ":" + hash));
+        return out.toString();
     }
 
     private static String trim(double d) {

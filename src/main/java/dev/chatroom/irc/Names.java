@@ -19,7 +19,15 @@ public final class Names {
 
     public static final String NICK_SPECIALS = "-_[]\\`^{}|";
 
+    /** The admin console's name ({@code ssh admin@host}), which no one in the chat may take. */
+    public static final String ADMIN = "admin";
+
     private Names() {}
+
+    /** The admin console's name, in any case: refused as a nick. */
+    public static boolean isAdmin(String nick) {
+        return Casemapping.equals(nick, ADMIN);
+    }
 
     /** 1-30 ASCII letters, digits and {@code -_[]\`^{}|}, not starting with a digit or '-'. */
     public static boolean isValidNick(String nick) {

@@ -21,8 +21,10 @@ public final class Numeric {
     public static final String RPL_NOWAWAY = "306";
     public static final String RPL_WHOISUSER = "311";
     public static final String RPL_WHOISACCOUNT = "330";
+    public static final String RPL_WHOISOPERATOR = "313";
+    public static final String RPL_YOUREOPER = "381";
     public static final String RPL_WHOISSECURE = "671";
-    /** The real address, told only to the user themself: others see the cloak in 311. */
+    /** The real address, told only to the user themself and to IRC operators: others see the cloak in 311. */
     public static final String RPL_WHOISHOST = "378";
 
     public static final String RPL_LOGGEDIN = "900";
@@ -75,7 +77,9 @@ public final class Numeric {
     public static final String ERR_YOUREBANNEDCREEP = "465";
     public static final String ERR_UNKNOWNMODE = "472";
     public static final String ERR_BADCHANMASK = "476";
+    public static final String ERR_NOPRIVILEGES = "481";
     public static final String ERR_CHANOPRIVSNEEDED = "482";
+    public static final String ERR_NOOPERHOST = "491";
     public static final String ERR_UMODEUNKNOWNFLAG = "501";
     public static final String ERR_USERSDONTMATCH = "502";
     public static final String RPL_ADMINME = "256";

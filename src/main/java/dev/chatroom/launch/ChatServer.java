@@ -1,15 +1,14 @@
 package dev.chatroom.launch;
 
-import dev.chatroom.cluster.Bus;
-import dev.chatroom.cluster.Cluster;
 import dev.chatroom.cluster.ClusterSecret;
-import dev.chatroom.cluster.RedisBus;
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.accounts.PasswordHash;
-import dev.chatroom.server.console.AdminCommands;
+import dev.chatroom.server.console.AdminSession;
+import dev.chatroom.server.console.AdminSessions;
+import dev.chatroom.server.console.OperatorConsole;
 import dev.chatroom.server.net.Descriptors;
 import dev.chatroom.server.net.Fatal;
 import dev.chatroom.server.net.HashingThreads;
@@ -36,6 +35,7 @@ import java.util.function.Function;
  */
 public final class ChatServer implements ServerAccess, AutoCloseable {
     private final ServerConfig config;
+    private final AdminAccess admin;
     private final EventSink events;
     private Listeners listeners;
     private Hub hub;
@@ -49,9 +49,16 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private DataDirLock dataDir;
     private boolean closed;
 
-    public ChatServer(ServerConfig config, EventSink events) {
+    /** A server whose own console only prints (a log, a test's record). */
+    public ChatServer(ServerConfig config, EventSink output) {
+        this(config, AdminSession.printing("server console", output));
+    }
+
+    /** A server with its own console; every event reaches it and every other attached console. */
+    public ChatServer(ServerConfig config, AdminSession own) {
         this.config = config;
-        this.events = events;
+        this.admin = new AdminAccess(config, this, own);
+        this.events = admin.sessions();
     }
 
     public ChatServer start() throws StartException {
@@ -100,10 +107,23 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
                     "Cannot use the database: " + (e.getCause() == null ? e : e.getCause()).getMessage(), false, e);
         }
         listeners.serve(hub, tls);
-        if (secret != null) joinCluster(secret);
+        if (secret != null) {
+            try {
+                ClusterJoin.join(config, secret, this, listeners.loop(), admin.sessions(), stores.where());
+            } catch (StartException e) {
+                stop(null);
+                throw e;
+            }
+        }
         plain = listen(config.port(), false);
         if (tls != null) secure = listenTls();
         if (config.sshPort() != ServerConfig.OFF) startSsh();
+        try {
+            admin.openSocket();
+        } catch (StartException e) {
+            stop(null);
+            throw e;
+        }
         int tlsPort = tlsPort();
         boolean sts = tls != null && tls.current().trusted();
         call(h -> {
@@ -117,7 +137,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
 
     private Hub newHub(List<String> motd) {
         try {
-            return new Hub(
+            Hub h = new Hub(
                     effective,
                     motd,
                     new LoopClock(listeners.loop()),
@@ -127,36 +147,11 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
                     listeners.memory(),
                     PasswordHash.DEFAULT,
                     hashing);
+            admin.sessions().watch(h);
+            h.console(new OperatorConsole(this));
+            return h;
         } catch (StoreException e) {
             throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    /** Joins the cluster on Redis before listening: a node that cannot reach Redis does not start (exit 1, a supervisor retries). */
-    private void joinCluster(ClusterSecret secret) throws StartException {
-        RedisBus bus = new RedisBus(config.redis(), "chatroom:");
-        AdminCommands relayed = new AdminCommands(this);
-        try {
-            call(h -> new Cluster(h, bus, secret, config.nodeName(), listeners.loop(), (line, mine) -> {
-                        String answer = relayed.executeRelayed(line, mine);
-                        if (!answer.isEmpty()) events.event(answer);
-                    }))
-                    .get(10, TimeUnit.SECONDS)
-                    .start();
-        } catch (Exception e) {
-            bus.close();
-            stop(null);
-            if (e instanceof Bus.NameTaken)
-                throw new StartException("Cannot join the cluster: " + e.getMessage(), true, e);
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new StartException("Cannot reach " + stores.where() + ": " + cause.getMessage(), false, e);
-        }
-        events.event("Cluster: node " + config.nodeName() + " on " + stores.where() + ".");
-        if (!RedisBus.asksForPassword(config.redis())) {
-            events.event("Cluster: WARNING: " + stores.where() + " let this server in without a password: anyone who"
-                    + " can reach it can read the accounts and history and disturb the chat. Give Redis a password"
-                    + " (requirepass, or an ACL user) and --redis redis://user:password@host:port; see 'Running"
-                    + " several servers' in the README.");
         }
     }
 
@@ -189,7 +184,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     /** SSH, started after the plain and TLS listeners. The default port being taken is not fatal (like TLS's); a chosen one is. */
     private void startSsh() throws StartException {
         try {
-            ssh = listeners.startSsh(events);
+            ssh = listeners.startSsh(admin.ssh(), events);
         } catch (Exception e) {
             String why = e instanceof IOException && e.getMessage() != null ? e.getMessage() : Listeners.bindProblem(e);
             if (config.sshPort() == ServerConfig.DEFAULTS.sshPort()) {
@@ -199,6 +194,16 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             stop(null);
             throw new StartException(why, false, e);
         }
+    }
+
+    /** Every admin console of this server: its own, and those attached. */
+    public AdminSessions admins() {
+        return admin.sessions();
+    }
+
+    /** How an admin can reach the console besides this terminal, as commands to type; empty when no way is open. */
+    public List<String> adminWays() {
+        return admin.ways(sshPort());
     }
 
     /** The SSH port listened on; -1 when off. */
@@ -320,6 +325,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             }
             hub.replication().close(); // after our users' departures were published
         }
+        admin.close(); // the attached consoles saw the departures, then are told the server stops
         if (ssh != null) ssh.close(); // after its sessions' clients were told, like every connection
         listeners.stop();
         if (hashing != null) hashing.close();

@@ -8,9 +8,16 @@ import java.util.Map;
 /** Join requests waiting for the admin, oldest first, each with its expiry timer. */
 public final class Approvals {
     private final Map<Connection, Clock.Timer> waiting = new LinkedHashMap<>();
+    private Runnable changed = () -> {};
+
+    /** Runs after every change of the queue: the admins' question (what y, n and a answer) follows it. */
+    public void onChange(Runnable r) {
+        changed = r;
+    }
 
     public void add(Connection c, Clock.Timer expiry) {
         waiting.put(c, expiry);
+        changed.run();
     }
 
     /** Takes c off the queue (answered, expired or gone); false if it was not waiting. */
@@ -18,6 +25,7 @@ public final class Approvals {
         Clock.Timer expiry = waiting.remove(c);
         if (expiry == null) return false;
         expiry.cancel();
+        changed.run();
         return true;
     }
 

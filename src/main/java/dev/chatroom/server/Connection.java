@@ -46,7 +46,9 @@ public final class Connection extends RoomMembership {
     private String away;
     private boolean capNegotiating;
     private boolean passwordNeeded;
-    private boolean invisible;
+    /** User modes ({@link UserMode}), one bit each by ordinal. */
+    private int modeBits;
+
     private long mutedUntilMillis;
     private FloodGate nickChanges;
     private long lastSpokeMillis;
@@ -245,12 +247,19 @@ public final class Connection extends RoomMembership {
         away = a;
     }
 
-    public boolean invisible() {
-        return invisible;
+    public boolean has(UserMode m) {
+        return (modeBits & (1 << m.ordinal())) != 0;
     }
 
-    public void invisible(boolean v) {
-        invisible = v;
+    /** Sets or clears a user mode; false when it was so already. */
+    public boolean mode(UserMode m, boolean on) {
+        if (has(m) == on) return false;
+        modeBits ^= 1 << m.ordinal();
+        return true;
+    }
+
+    public boolean invisible() {
+        return has(UserMode.INVISIBLE);
     }
 
     public boolean mutedAt(long nowMillis) {

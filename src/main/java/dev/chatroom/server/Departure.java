@@ -23,6 +23,7 @@ public record Departure(DisconnectReason reason, String detail) {
             case REMOTE -> detail == null ? "Quit" : detail;
             case KICKED, BANNED -> reason.text() + (detail == null ? "" : " (" + detail + ")");
             case REJECTED -> reason.text() + (detail == null ? "" : ": " + detail);
+            case KILLED -> reason.text() + " (" + detail + ")"; // "Killed (alice (spam))", as other servers say it
             case SHUTDOWN -> reason.text() + (detail == null ? "" : ": " + detail);
             default -> reason.text() + (detail == null ? "" : " (" + detail + ")");
         };

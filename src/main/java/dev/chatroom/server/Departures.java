@@ -52,6 +52,7 @@ public final class Departures {
         hub.replication().departed(c, d);
         String event = shuttingDown ? null : eventText(c, was, d);
         if (event != null) hub.events().event(event);
+        if (event != null && was == State.PENDING) hub.operatorNotices().ended(event);
         c.link().close();
     }
 

@@ -19,6 +19,8 @@ public enum DisconnectReason {
     NOT_UTF8("not UTF-8", "your client sent text that is not UTF-8; set its encoding to UTF-8"),
     /** Removed by the admin; the detail is the admin's reason. */
     KICKED("kicked", "removed by the admin"),
+    /** An IRC operator's KILL; the detail is the operator's nick and reason: "alice (spam)". */
+    KILLED("killed", "Killed"),
     /** A ban matched; the detail is the ban's reason. */
     BANNED("banned", "banned"),
     /** The admin said no; the detail is the admin's reason. */

@@ -138,17 +138,29 @@ public final class Gate {
         takeAccountName(c, r);
         c.state(State.PENDING);
         r.note("APPROVAL_PENDING", WAITING_TEXT).flush();
-        int others = approvals.size();
-        approvals.add(
-                c,
-                hub.clock().schedule(() -> expire(c), config.approvalTimeout().toNanos()));
+        queue(c, hub.clock().schedule(() -> expire(c), config.approvalTimeout().toNanos()));
         hub.replication().registered(c, false);
+    }
+
+    /**
+     * c waits for an admin's answer. Said before it is queued: the admins' question (what y, n
+     * and a answer: the oldest request) follows the queue, and comes after the line saying who
+     * asked, so the last question an admin reads is the one y answers.
+     */
+    public void queue(Connection c, Clock.Timer expiry) {
+        int before = approvals.size();
         hub.events()
-                .event(c.nick() + " (" + who(c) + ") wants to join. Accept? [y/n/a]"
-                        + (others == 0
-                                ? ""
-                                : " (" + others + (others == 1 ? " other request waits" : " other requests wait")
-                                        + ")"));
+                .event(
+                        before == 0
+                                ? request(c)
+                                : c.nick() + " (" + who(c) + ") wants to join; " + (before + 1) + " requests wait.");
+        approvals.add(c, expiry);
+        hub.operatorNotices().requested(c);
+    }
+
+    /** The question about a request: "bob (no account, 127.0.0.1) wants to join. Accept? [y/n/a]". */
+    public static String request(Connection c) {
+        return c.nick() + " (" + who(c) + ") wants to join. Accept? [y/n/a]";
     }
 
     /** How the admin's prompt describes a requester: account (or none), TLS, address. */
@@ -242,18 +254,20 @@ public final class Gate {
                         PasswordGuard.FAILURE_DELAY_NANOS);
     }
 
-    /** The admin accepted c; false when c was not waiting. */
-    public boolean accept(Connection c) {
+    /** An admin accepted c (by: an IRC operator's nick, null for the console); false when c was not waiting. */
+    public boolean accept(Connection c, String by) {
         if (c.state() != State.PENDING || !approvals.remove(c)) return false;
+        hub.operatorNotices().accepted(c, by);
         welcome(c, hub.output().replies(c));
         return true;
     }
 
-    /** The admin rejected c; false when c was not waiting. */
-    public boolean reject(Connection c, String reason) {
+    /** An admin rejected c (by: as for {@link #accept}); false when c was not waiting. */
+    public boolean reject(Connection c, String reason, String by) {
         if (c.state() != State.PENDING || !approvals.remove(c)) return false;
         Departure d = new Departure(DisconnectReason.REJECTED, reason);
         hub.departures().close(c, d, hub.output().replies(c).fail("*", "APPROVAL_REJECTED", d.quitMessage()));
+        hub.operatorNotices().rejected(c, d.detail(), by);
         return true;
     }
 

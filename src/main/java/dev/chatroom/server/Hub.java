@@ -48,7 +48,10 @@ public final class Hub {
     private final PasswordChange passwordChange;
     private final History history;
     private final Cloaks cloaks;
+    private final OperLogin operLogin;
+    private final OperatorNotices operatorNotices;
     private Replication replication = Replication.STANDALONE;
+    private ConsoleAccess console = ConsoleAccess.NONE;
 
     /**
      * The server's core on stores that are open (their contents are read here, once): tests give
@@ -84,6 +87,8 @@ public final class Hub {
                 this, new Accounts(stores.accounts(), stores.accounts().load()), hasher, background);
         this.accountRegistration = new AccountRegistration(this, logins);
         this.passwordChange = new PasswordChange(this, logins);
+        this.operLogin = new OperLogin(this, config.opers(), logins.requests(), hasher);
+        this.operatorNotices = new OperatorNotices(this);
         this.dispatcher = new Dispatcher(this);
         if (config.defaultRoom() != null) rooms.createPermanent(config.defaultRoom());
         rooms.restore(stores.rooms().load().stream().map(cloaks::remembered).toList());
@@ -192,6 +197,25 @@ public final class Hub {
     /** The cluster this server is part of; {@link Replication#STANDALONE} on its own. */
     public Replication replication() {
         return replication;
+    }
+
+    /** IRC operators reach the admin console through this: set once, on the loop, by what runs the server. */
+    public void console(ConsoleAccess c) {
+        console = c;
+    }
+
+    /** The admin console as IRC operators reach it; {@link ConsoleAccess#NONE} until one is set. */
+    public ConsoleAccess console() {
+        return console;
+    }
+
+    public OperLogin operLogin() {
+        return operLogin;
+    }
+
+    /** What IRC operators are told about join requests. */
+    public OperatorNotices operatorNotices() {
+        return operatorNotices;
     }
 
     /** The command table; tests add commands to it. */

@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
  * this machine), at least {@link #MIN_PASSWORD} characters and not the account's name, at most
  * {@link #MAX_PASSWORD} bytes. Checked before any hashing, so a refusal costs nothing.
  */
-final class PasswordRules {
-    static final int MIN_PASSWORD = 8;
+public final class PasswordRules {
+    /** Characters, for accounts' passwords and operators' ({@code chatroom admin hash-password}) alike. */
+    public static final int MIN_PASSWORD = 8;
     /** Bytes: the draft's advice, so a password fits in any line that may carry it. */
     static final int MAX_PASSWORD = 300;
 

@@ -31,11 +31,17 @@ public interface Replication {
     /** c logged in after registering: the others show its account too. */
     void loggedIn(Connection c);
 
+    /** c became an IRC operator (OPER): the others show it too (dropping it is a MODE, relayed as any). */
+    void opered(Connection c);
+
     /** The admin erased a room's (roomKey) or a person's (nickKey) history: the others stop replaying it. */
     void purged(String roomKey, String nickKey);
 
-    /** A console line that changes what others see: true when it was published, to run on every node. */
-    boolean relayConsole(String line);
+    /**
+     * A console line that changes what others see: true when it was published, to run on every
+     * node. by (the typing console's token, or null) comes back with it.
+     */
+    boolean relayConsole(String line, String by);
 
     /** The servers this one hears, itself included (LUSERS). */
     int servers();
@@ -72,10 +78,13 @@ public interface Replication {
         public void loggedIn(Connection c) {}
 
         @Override
+        public void opered(Connection c) {}
+
+        @Override
         public void purged(String roomKey, String nickKey) {}
 
         @Override
-        public boolean relayConsole(String line) {
+        public boolean relayConsole(String line, String by) {
             return false;
         }
 

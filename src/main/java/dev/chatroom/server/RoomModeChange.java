@@ -11,7 +11,7 @@ import java.util.function.Function;
  * One MODE line applied to a room: each letter in turn, with its parameter, checked and applied;
  * what changed is announced once to the room as one MODE line, what could not be done is
  * complained about (to a client as numerics, to the admin console as text). The setter is a
- * member (who must be a channel operator) or, when null, the server itself (the admin).
+ * member (who must be a channel operator), an IRC operator, or, when null, the server itself (the admin).
  */
 public final class RoomModeChange {
     /** Changes with a parameter one MODE line may make (ISUPPORT MODES). */
@@ -89,7 +89,7 @@ public final class RoomModeChange {
     }
 
     private boolean allowed() {
-        if (setter == null || room.isOperator(setter)) return true;
+        if (setter == null || room.isOperator(setter) || setter.has(UserMode.OPERATOR)) return true;
         if (!deniedOnce) complaints.numeric(ERR_CHANOPRIVSNEEDED, room.name(), "You're not channel operator");
         deniedOnce = true;
         return false;

@@ -33,7 +33,13 @@ final class Welcome {
         r.numeric(RPL_WELCOME, "Welcome to the " + serverName + " IRC Network, " + c.prefix());
         r.numeric(RPL_YOURHOST, "Your host is " + serverName + ", running version " + version);
         r.numeric(RPL_CREATED, "This server was created " + createdAt);
-        r.numericWords(RPL_MYINFO, serverName, version, "i", ChannelMode.LETTERS, ChannelMode.LETTERS_WITH_PARAMETER);
+        r.numericWords(
+                RPL_MYINFO,
+                serverName,
+                version,
+                UserMode.LETTERS,
+                ChannelMode.LETTERS,
+                ChannelMode.LETTERS_WITH_PARAMETER);
         sendIsupport(r);
         sendMotd(r);
     }

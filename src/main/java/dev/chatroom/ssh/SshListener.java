@@ -14,7 +14,7 @@ import org.apache.sshd.server.SshServer;
  * {@code ssh -p 2022 alice@host}: an SSH server (Apache MINA SSHD) whose shell is the chatroom
  * client itself, connected to this server through its gateway. Any public key is accepted (no
  * passwords): the key's fingerprint is who the person is, for the admin's approval, the allow
- * list, bans and a linked account.
+ * list, bans and a linked account. The user admin is the admin console ({@link SshAdmin}).
  */
 public final class SshListener implements AutoCloseable {
     /** The SHA256:... fingerprint of the key the session logged in with. */
@@ -41,6 +41,7 @@ public final class SshListener implements AutoCloseable {
             String serverName,
             Duration keepAlive,
             int maxPerAddress,
+            SshAdmin admin,
             EventSink events)
             throws IOException {
         SshHostKey key = SshHostKey.loadOrCreate(dataDir);
@@ -56,9 +57,11 @@ public final class SshListener implements AutoCloseable {
             return true;
         });
         SshShell.Gateway gateway = new SshShell.Gateway(gatewaySocket, secret, serverName);
-        sshd.setShellFactory(channel -> new SshShell(gateway));
         int[] bound = {port};
-        sshd.setCommandFactory((channel, command) -> new SshRefusedCommand(command, bound[0]));
+        sshd.setShellFactory(
+                channel -> SshAdmin.asked(channel) ? admin.console(null, bound[0]) : new SshShell(gateway));
+        sshd.setCommandFactory((channel, command) ->
+                SshAdmin.asked(channel) ? admin.console(command, bound[0]) : new SshRefusedCommand(command, bound[0]));
         // a quiet person is not a dead connection: no idle limit; a peer that stops answering keepalives is
         CoreModuleProperties.IDLE_TIMEOUT.set(sshd, Duration.ZERO);
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(sshd, keepAlive);

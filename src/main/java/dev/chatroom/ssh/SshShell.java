@@ -13,15 +13,10 @@ import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
-import org.apache.sshd.server.Signal;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
-import org.jline.terminal.Size;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * One ssh session's shell: the chatroom client, the same one {@code chatroom join} runs, with a
@@ -52,18 +47,16 @@ final class SshShell implements Command {
                 ? Address.of(a.getAddress())
                 : Address.parse("0.0.0.0");
         String user = session.getUsername();
-        Map<String, String> vars = env.getEnv();
-        boolean pty =
-                vars.containsKey(Environment.ENV_TERM) || !env.getPtyModes().isEmpty();
-        thread = new Thread(() -> run(env, vars, pty, user, key, address), "ssh-" + user);
+        boolean pty = SshTerminal.requested(env);
+        thread = new Thread(() -> run(env, pty, user, key, address), "ssh-" + user);
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void run(Environment env, Map<String, String> vars, boolean pty, String user, String key, Address address) {
+    private void run(Environment env, boolean pty, String user, String key, Address address) {
         int code = 1;
         try (Ui ui = pty
-                ? new TerminalUi(terminal(env, vars), true)
+                ? new TerminalUi(SshTerminal.open(env, in, out), true)
                 : new PlainUi(in, new PrintStream(out, true, StandardCharsets.UTF_8))) {
             // colours on a terminal; plain text for a script reading ssh -T
             // the host only says "this machine" (passwords may go); the connection is to the gateway's socket
@@ -82,42 +75,6 @@ final class SshShell implements Command {
                 // the peer is gone
             }
             exit.onExit(code);
-        }
-    }
-
-    /** A terminal on the channel's streams, set up the way the ssh client's PTY request asked. */
-    private Terminal terminal(Environment env, Map<String, String> vars) throws IOException {
-        // ExternalTerminal (the "exec" provider on given streams): the line discipline in Java, no native PTY per
-        // session
-        Terminal t = TerminalBuilder.builder()
-                .system(false)
-                .provider("exec")
-                .name("ssh")
-                .type(vars.getOrDefault(Environment.ENV_TERM, "xterm-256color"))
-                .encoding(StandardCharsets.UTF_8)
-                .streams(in, out)
-                .attributes(PtyAttributes.of(env.getPtyModes()))
-                .size(size(vars))
-                .build();
-        env.addSignalListener(
-                (channel, signal) -> {
-                    t.setSize(size(env.getEnv()));
-                    t.raise(Terminal.Signal.WINCH);
-                },
-                Signal.WINCH);
-        return t;
-    }
-
-    private static Size size(Map<String, String> vars) {
-        return new Size(number(vars.get(Environment.ENV_COLUMNS), 80), number(vars.get(Environment.ENV_LINES), 24));
-    }
-
-    private static int number(String s, int otherwise) {
-        try {
-            int n = Integer.parseInt(s);
-            return n > 0 ? n : otherwise;
-        } catch (NumberFormatException e) {
-            return otherwise;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.config.Values;
 import dev.chatroom.config.Version;
+import dev.chatroom.testing.Opers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -93,6 +94,15 @@ class CommandLineTest {
         assertThat(run("server", "--ping-interval", "soon")).isEqualTo(2);
         assertThat(err.toString())
                 .contains("--ping-interval must be a duration such as 90s, 500ms, 5m or 1h, not 'soon'");
+    }
+
+    @Test
+    void opersIsGivenOnceForEachOperatorAndCheckedBeforeStarting() {
+        String entry = "oscar:" + Opers.HASH;
+        assertThat(run("server", "--opers", entry, "--opers", entry)).isEqualTo(2); // the two were read as one list
+        assertThat(err.toString()).startsWith("chatroom: --opers names the operator oscar twice");
+        assertThat(run("server", "--opers", "oscar")).isEqualTo(2);
+        assertThat(err.toString()).contains("chatroom: --opers entry 1 must be NAME:HASH");
     }
 
     @Test

@@ -3,9 +3,14 @@ package dev.chatroom.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.server.console.ConsoleAnswer;
 import dev.chatroom.testing.FakeClient;
 import dev.chatroom.testing.InMemoryCluster;
 import dev.chatroom.testing.InMemoryServer;
+import dev.chatroom.testing.RecordingConsole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +84,45 @@ class ClusterConsoleTest {
         assertThat(alice.awaitClosed()).anyMatch(l -> l.contains("spam"));
         bob.expect(":chatroom KICK #chatroom alice :spam");
         n2.expectEvent("alice was removed by the admin \\(spam\\)");
+    }
+
+    @Test
+    void attachedConsolesOnTwoNodesSeeEveryRequestAndTheWinnersNameAndTheLoserItsMiss() {
+        RecordingConsole one = RecordingConsole.attach(n1.admins, "console 1");
+        RecordingConsole two = RecordingConsole.attach(n2.admins, "console 1");
+        FakeClient dave = n2.connect().sendRegistration("dave");
+        dave.expect("Waiting for the admin");
+        one.expectEvent("^dave \\(.*\\) wants to join\\. Accept\\? \\[y/n/a\\]$");
+        two.expectEvent("^dave \\(.*\\) wants to join\\. Accept\\? \\[y/n/a\\]$");
+        assertThat(one.question().nick()).isEqualTo("dave");
+        assertThat(two.question().nick()).isEqualTo("dave");
+
+        List<CompletableFuture<ConsoleAnswer>> answers = new ArrayList<>();
+        cluster.clock.atOnce(() -> {
+            answers.add(one.attached().run("y"));
+            answers.add(two.attached().run("/reject dave"));
+            assertThat(answers).noneMatch(CompletableFuture::isDone); // published, not back yet
+        });
+        // each answer came back to the console that typed it, once the bus had put the two in one order
+        assertThat(answers.get(0).join().text()).isEmpty();
+        assertThat(answers.get(1).join().text()).isEqualTo("No request from dave. Type /pending.");
+        dave.expect(" 001 dave ");
+        assertThat(two.expectEvent("^\\(console 1 on n1\\)")).isEqualTo("(console 1 on n1) accepted dave");
+        assertThat(n2.events()).contains("(console 1 on n1) accepted dave");
+        assertThat(n1.events()).contains("(console 1) accepted dave").noneMatch(e -> e.contains("No request"));
+        assertThat(one.events()).noneMatch(e -> e.startsWith("(console 1"));
+        assertThat(one.question()).isNull();
+        assertThat(two.question()).isNull();
+    }
+
+    @Test
+    void aConsolesLineRunsHereWhenTheChatIsSplitAndStillAnswersIt() {
+        RecordingConsole one = RecordingConsole.attach(n1.admins, "console 1");
+        FakeClient alice = n1.connect().sendRegistration("alice");
+        n1.admin.execute("y");
+        alice.expect(" 366 alice ");
+        cluster.cut("n1");
+        assertThat(one.type("/kick alice spam")).isEqualTo("* alice was removed by the admin (spam).");
+        alice.awaitClosed();
     }
 }

@@ -83,7 +83,7 @@ class ConfigTest {
     @Test
     void thePrintedDefaultFileHasEveryKeyAndReadsBackAsTheDefaults() throws Exception {
         String file = DefaultConfigFile.text();
-        for (ConfigKeys.Key k : ConfigKeys.all()) assertThat(file).contains(k.name() + " = ");
+        for (ConfigKey k : ConfigKeys.all()) assertThat(file).contains(k.name() + " = ");
         assertThat(read(file)).isEqualTo(ServerConfig.DEFAULTS);
         assertThat(file)
                 .contains(

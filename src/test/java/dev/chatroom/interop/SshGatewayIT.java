@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The ssh gateway, seen from outside the server as another local user would: the server process
  * listens on no TCP port but the ones it was told to, and whatever else it listens on (the
- * gateway's Unix domain socket) is in a directory only its own user may enter, so a connection
+ * gateway's Unix domain socket, the admin socket) is in a directory only its own user may enter, so a connection
  * from another user is refused by the system and never reaches the server (nothing is logged).
  * Reads the process's sockets from /proc (Linux); connecting as another user needs root and
  * setpriv, otherwise only the listeners and the modes are checked.
@@ -51,21 +50,30 @@ class SshGatewayIT {
             Set<String> inodes = socketInodes(server.pid());
             Set<Integer> tcp = tcpListeners(server.pid(), inodes);
             List<Path> unix = unixListeners(server.pid(), inodes);
-            if (asNobodyIsPossible()) {
+            if (OtherUser.possible()) {
                 for (int port : tcp) {
                     if (!told.contains(port))
-                        assertThat(connectAsNobody("INET", "127.0.0.1:" + port))
+                        assertThat(OtherUser.connects("INET", "127.0.0.1:" + port))
                                 .as("another user connects to port " + port)
                                 .isFalse();
                 }
                 for (Path socket : unix)
-                    assertThat(connectAsNobody("UNIX", socket.toString()))
+                    assertThat(OtherUser.connects("UNIX", socket.toString()))
                             .as("another user connects to " + socket)
                             .isFalse();
             }
             assertThat(tcp).as("TCP ports the server listens on").isEqualTo(told);
-            assertThat(unix).as("the gateway's socket").hasSize(1);
-            Path socket = unix.get(0);
+            Path adminSocket = dir.resolve("data").resolve("admin.sock");
+            assertThat(unix)
+                    .as("the gateway's socket and the admin socket")
+                    .hasSize(2)
+                    .contains(adminSocket);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(adminSocket)))
+                    .isEqualTo("rw-------");
+            Path socket = unix.stream()
+                    .filter(p -> !p.equals(adminSocket))
+                    .findFirst()
+                    .orElseThrow();
             gatewayDir = socket.getParent();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(gatewayDir)))
                     .isEqualTo("rwx------");
@@ -119,34 +127,5 @@ class SshGatewayIT {
             if (f.length >= 8 && f[3].equals("00010000") && inodes.contains(f[6])) out.add(Path.of(f[7]));
         }
         return out;
-    }
-
-    private static boolean asNobodyIsPossible() throws Exception {
-        if (!"root".equals(System.getProperty("user.name"))) return false;
-        return Tmux.available("setpriv") && Tmux.available("perl");
-    }
-
-    /** Whether user nobody can open a connection (kind INET or UNIX) to the address. */
-    private static boolean connectAsNobody(String kind, String address) throws Exception {
-        Process p = new ProcessBuilder(
-                        "setpriv",
-                        "--reuid=65534",
-                        "--regid=65534",
-                        "--clear-groups",
-                        "perl",
-                        "-MIO::Socket::" + kind,
-                        "-e",
-                        "IO::Socket::" + kind + "->new(Peer => $ARGV[0]) or do { print \"$!\\n\"; exit 13 }; exit 0",
-                        address)
-                .redirectErrorStream(true)
-                .start();
-        String said = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        if (p.exitValue() == 13) {
-            assertThat(said).contains("Permission denied");
-            return false;
-        }
-        assertThat(p.exitValue()).as(said).isZero();
-        return true;
     }
 }

@@ -7,6 +7,7 @@ import dev.chatroom.config.ServerConfig.ApprovalPolicy;
 import dev.chatroom.testing.FakeClient;
 import dev.chatroom.testing.HubTest;
 import dev.chatroom.testing.InMemoryServer;
+import dev.chatroom.testing.RecordingConsole;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -73,23 +74,29 @@ class ApprovalTest extends HubTest {
 
     @Test
     void twoRequestsAnsweredOutOfOrder() {
+        RecordingConsole console = RecordingConsole.attach(server.admins, "console 1");
         FakeClient first = request("first");
         server.expectEvent("^first .* wants to join\\. Accept\\? \\[y/n/a\\]$");
         FakeClient second = request("second");
+        // the newer request is told, not asked: y answers the older one, and the console's question says so
         assertThat(server.expectEvent("second"))
-                .isEqualTo("second (no account, 127.0.0.1) wants to join. Accept? [y/n/a] (1 other request waits)");
+                .isEqualTo("second (no account, 127.0.0.1) wants to join; 2 requests wait.");
+        assertThat(console.question().text())
+                .isEqualTo("first (no account, 127.0.0.1) wants to join. Accept? [y/n/a] (1 more waiting)");
+        assertThat(console.question().prompt()).isEqualTo("Accept first (1 more waiting)? [y/n/a] ");
         assertThat(server.admin.execute("/pending"))
                 .startsWith("Waiting (2), oldest first:\n  first (127.0.0.1)")
                 .contains("\n  second (127.0.0.1)");
 
-        assertThat(server.admin.execute("/accept second"))
-                .isEqualTo("Next: first (no account, 127.0.0.1) wants to join. Accept? [y/n/a]");
+        assertThat(server.admin.execute("/accept second")).isEmpty();
+        assertThat(console.question().text()).isEqualTo("first (no account, 127.0.0.1) wants to join. Accept? [y/n/a]");
         second.expect(" 001 second ");
         assertThat(first.sync()).isEmpty();
 
         assertThat(server.admin.execute("/reject first")).isEqualTo("Rejected first.");
         first.awaitClosed();
         assertThat(server.admin.execute("/pending")).isEqualTo("No one is waiting.");
+        assertThat(console.question()).isNull();
         second.sync();
         second.send("NAMES #chatroom");
         assertThat(second.expect(" 353 ")).endsWith(":second");

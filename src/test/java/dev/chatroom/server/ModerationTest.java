@@ -7,6 +7,7 @@ import dev.chatroom.store.ServerBan;
 import dev.chatroom.testing.FakeClient;
 import dev.chatroom.testing.HubTest;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -177,7 +178,8 @@ class ModerationTest extends HubTest {
     @Test
     void theConsoleNeverPrintsEscapeSequencesFromUsers() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var console = new AdminConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        var console = AdminConsole.lines(
+                "server console", InputStream.nullInputStream(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         console.event("* bob left the chat (\u001b[2J\u001b]0;owned\u0007bye\u000304red)");
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .isEqualTo("* bob left the chat (byered)" + System.lineSeparator());

@@ -18,7 +18,7 @@ class RegistrationTest extends HubTest {
                 .isEqualTo(":chatroom 001 alice :Welcome to the chatroom IRC Network, alice!~alice@127.0.0.1");
         assertThat(alice.next()).startsWith(":chatroom 002 alice :Your host is chatroom");
         assertThat(alice.next()).startsWith(":chatroom 003 alice :");
-        assertThat(alice.next()).matches(":chatroom 004 alice chatroom chatroom-\\S+ i biklmnostv bklov");
+        assertThat(alice.next()).matches(":chatroom 004 alice chatroom chatroom-\\S+ iow biklmnostv bklov");
         String isupport = alice.next() + " " + alice.next();
         assertThat(isupport)
                 .startsWith(":chatroom 005 alice ")
@@ -85,6 +85,17 @@ class RegistrationTest extends HubTest {
         assertThat(c.next()).contains(" 432 * ");
         c.send("NICK bad\u001b[2Jnick");
         assertThat(c.next()).contains(" 432 * ");
+    }
+
+    @Test
+    void adminIsTheConsolesNameNotANick() {
+        FakeClient c = server.connect();
+        c.send("NICK Admin");
+        assertThat(c.next()).isEqualTo(":chatroom 432 * Admin :That nickname is the server's admin console");
+        FakeClient bob = server.join("bob");
+        bob.send("NICK admin");
+        assertThat(bob.expect(" 432 "))
+                .isEqualTo(":chatroom 432 bob admin :That nickname is the server's admin console");
     }
 
     @Test

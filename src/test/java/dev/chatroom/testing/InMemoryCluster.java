@@ -3,7 +3,6 @@ package dev.chatroom.testing;
 import dev.chatroom.cluster.Cluster;
 import dev.chatroom.cluster.ClusterSecret;
 import dev.chatroom.config.Settings;
-import dev.chatroom.server.console.AdminCommands;
 import dev.chatroom.store.Stores;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,11 +58,7 @@ public final class InMemoryCluster implements AutoCloseable {
                 nodeClock,
                 stores == null ? none : stores.forNode());
         InMemoryBus.Client link = bus.connect();
-        AdminCommands relayed = new AdminCommands(server);
-        Cluster cluster = new Cluster(server.hub, link, SECRET, name, nodeClock::later, (line, mine) -> {
-            String answer = relayed.executeRelayed(line, mine);
-            if (!answer.isEmpty()) server.hub.events().event(answer);
-        });
+        Cluster cluster = new Cluster(server.hub, link, SECRET, name, nodeClock::later, server.admins::relayed);
         try {
             cluster.start();
         } catch (RuntimeException e) {

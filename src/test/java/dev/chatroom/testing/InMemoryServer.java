@@ -10,6 +10,9 @@ import dev.chatroom.server.Motd;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.console.AdminCommands;
+import dev.chatroom.server.console.AdminSession;
+import dev.chatroom.server.console.AdminSessions;
+import dev.chatroom.server.console.OperatorConsole;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.BanStore;
 import dev.chatroom.store.HistoryStore;
@@ -41,7 +44,11 @@ import java.util.regex.Pattern;
 public final class InMemoryServer implements ServerAccess, AutoCloseable {
     public final ManualClock clock;
     public final Hub hub;
+    /** The server's own console: what it types answers it, as the only console there used to be. */
     public final AdminCommands admin;
+    /** Every console, the server's own first (its events are {@link #events()}). */
+    public final AdminSessions admins;
+
     public final TestBudget budget = new TestBudget();
     private final Deque<String> events = new ArrayDeque<>();
     private final List<String> eventsSeen = new ArrayList<>();
@@ -62,6 +69,7 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
     private InMemoryServer(ServerConfig config, Background hashing) {
         clock = new ManualClock();
         database = null;
+        admins = admins(config);
         hub = newHub(config, clock, recordingBans(Stores.none()), hashing);
         admin = new AdminCommands(this);
     }
@@ -73,6 +81,7 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
     InMemoryServer(ServerConfig config, ManualClock clock, Clock hubClock, Stores stores) {
         this.clock = clock;
         database = null;
+        admins = admins(config);
         hub = newHub(config, hubClock, recordingBans(stores), Background.INLINE);
         admin = new AdminCommands(this);
         clock.runPending();
@@ -82,6 +91,7 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
     public InMemoryServer(ServerConfig config, HistoryStore history) {
         clock = new ManualClock();
         database = null;
+        admins = admins(config);
         Stores none = Stores.none();
         hub = newHub(
                 config,
@@ -127,6 +137,7 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
      */
     public InMemoryServer(ServerConfig config, Path dir) {
         clock = new ManualClock();
+        admins = admins(config);
         try {
             database = Database.open(dir, new InlineExecutor());
         } catch (StoreException e) {
@@ -138,18 +149,31 @@ public final class InMemoryServer implements ServerAccess, AutoCloseable {
         clock.runPending();
     }
 
+    private AdminSessions admins(ServerConfig config) {
+        return new AdminSessions(this, config.nodeName(), AdminSession.printing("server console", events::add));
+    }
+
+    /** The hub, IRC operators' console lines running at once on the test's thread as everything does here. */
     private Hub newHub(ServerConfig config, Clock hubClock, Stores stores, Background hashing) {
+        Hub h = hub(config, hubClock, stores, hashing);
+        h.console(new OperatorConsole(this, Runnable::run));
+        return h;
+    }
+
+    private Hub hub(ServerConfig config, Clock hubClock, Stores stores, Background hashing) {
         try {
-            return new Hub(
+            Hub h = new Hub(
                     config,
                     Motd.load(config),
                     hubClock,
                     UnpooledByteBufAllocator.DEFAULT,
-                    events::add,
+                    admins,
                     stores,
                     budget,
                     PasswordHash.DEFAULT,
                     hashing);
+            admins.watch(h);
+            return h;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (StoreException e) {

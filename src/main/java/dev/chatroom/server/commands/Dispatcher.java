@@ -7,6 +7,7 @@ import dev.chatroom.irc.Message;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Connection.State;
 import dev.chatroom.server.Hub;
+import dev.chatroom.server.UserMode;
 import dev.chatroom.server.output.Replies;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Resolves a verb through the command table, applies the generic checks once (registration,
- * approval, parameter count), runs the handler, flushes its replies, then checks the
+ * approval, operators only, parameter count), relays it when its scope reaches the whole
+ * cluster, runs the handler, flushes its replies, then checks the
  * registration gate. A new command is a row in one of the families' tables.
  */
 public final class Dispatcher {
@@ -36,7 +38,9 @@ public final class Dispatcher {
                 UserCommands.all(),
                 ServerInfoCommands.all(),
                 AccountCommands.all(),
-                HistoryCommands.all())) {
+                HistoryCommands.all(),
+                OperCommands.all(),
+                OperatorConsoleCommands.all())) {
             for (Command c : family) table.put(c.name(), c);
         }
     }
@@ -81,9 +85,11 @@ public final class Dispatcher {
             r.numeric(ERR_NOTREGISTERED, "You have not registered");
         } else if (c.state() == State.PENDING && !cmd.whilePending()) {
             r.numeric(ERR_NOTREGISTERED, "Waiting for the admin to accept you");
+        } else if (cmd.operatorsOnly() && !c.has(UserMode.OPERATOR)) {
+            r.numeric(ERR_NOPRIVILEGES, "Permission denied: you are not an IRC operator");
         } else if (m.params().size() < cmd.minParams()) {
             r.numeric(ERR_NEEDMOREPARAMS, m.command(), "Not enough parameters");
-        } else if (cmd.scope() == Command.Scope.CLUSTER && hub.replication().relay(c, m)) {
+        } else if (relayed(cmd, c, m)) {
             return; // runs when the cluster hands it back, in its order; its replies come then
         } else {
             try {
@@ -94,5 +100,11 @@ public final class Dispatcher {
         }
         r.finish();
         if (c.state() == State.REGISTERING) hub.tryRegister(c);
+    }
+
+    /** Published for every node of the cluster to run, when its row's scope says so and there is a cluster. */
+    private boolean relayed(Command cmd, Connection c, Message m) {
+        Message published = cmd.scope().relayed(hub, m);
+        return published != null && hub.replication().relay(c, published);
     }
 }

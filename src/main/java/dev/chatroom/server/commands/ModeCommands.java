@@ -7,10 +7,14 @@ import dev.chatroom.irc.Names;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Room;
 import dev.chatroom.server.RoomModeChange;
+import dev.chatroom.server.UserMode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** MODE: a room's modes and members' status (see {@link RoomModeChange}), and the user mode +i. */
+/**
+ * MODE: a room's modes and members' status (see {@link RoomModeChange}; IRC operators may change
+ * any room's, as the admin may), and the user modes ({@link UserMode}).
+ */
 final class ModeCommands {
     private ModeCommands() {}
 
@@ -27,14 +31,15 @@ final class ModeCommands {
     private static void roomMode(Context ctx) {
         Connection c = ctx.client();
         Room r = ctx.hub().rooms().find(ctx.param(0));
-        if (r == null || !r.visibleTo(c)) {
+        boolean operator = c.has(UserMode.OPERATOR);
+        if (r == null || !(r.visibleTo(c) || operator)) {
             ctx.numeric(ERR_NOSUCHCHANNEL, ctx.param(0), "No such channel");
             return;
         }
         if (ctx.paramCount() == 1 || ctx.param(1).isEmpty()) {
             List<String> shown = new ArrayList<>();
             shown.add(r.name());
-            shown.addAll(r.modes().describe(r.contains(c)));
+            shown.addAll(r.modes().describe(r.contains(c) || operator));
             ctx.replies().numericWords(RPL_CHANNELMODEIS, shown.toArray(new String[0]));
             ctx.replies().numericWords(RPL_CREATIONTIME, r.name(), Long.toString(r.createdAtMillis() / 1000));
             return;
@@ -64,27 +69,32 @@ final class ModeCommands {
         } else if (who != c) {
             ctx.numeric(ERR_USERSDONTMATCH, "Can't change mode for other users");
         } else if (ctx.paramCount() == 1 || ctx.param(1).isEmpty()) {
-            ctx.replies().numericWords(RPL_UMODEIS, c.invisible() ? "+i" : "+");
+            ctx.replies().numericWords(RPL_UMODEIS, UserMode.describe(c));
         } else {
             setUserModes(ctx, ctx.param(1));
         }
     }
 
+    /** +i and +w either way; +o only away (OPER gives it; a +o here is ignored, as RFC 2812 has it). */
     private static void setUserModes(Context ctx, String modes) {
         Connection c = ctx.client();
         boolean adding = true;
+        char sign = 0;
         StringBuilder changed = new StringBuilder();
         boolean unknown = false;
         for (char ch : modes.toCharArray()) {
             if (ch == '+' || ch == '-') {
                 adding = ch == '+';
-            } else if (ch == 'i') {
-                if (c.invisible() != adding) {
-                    c.invisible(adding);
-                    changed.append(adding ? "+i" : "-i");
-                }
-            } else {
+                continue;
+            }
+            UserMode m = UserMode.of(ch);
+            if (m == null) {
                 unknown = true;
+            } else if (m.mayChange(adding) && c.mode(m, adding)) {
+                if (sign != (adding ? '+' : '-')) changed.append(sign = adding ? '+' : '-');
+                changed.append(ch);
+                if (m == UserMode.OPERATOR && !c.isRemote())
+                    ctx.hub().events().event(c.nick() + " is no longer an IRC operator.");
             }
         }
         if (unknown) ctx.numeric(ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");

@@ -11,6 +11,7 @@ import dev.chatroom.server.Cloaks;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
+import dev.chatroom.server.UserMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -89,14 +90,17 @@ final class QueryCommands {
         return false;
     }
 
-    /** The user themself sees their address; others only where it is their host anyway ({@code cloak-hosts = false}). */
+    /**
+     * The user themself and IRC operators see the address (as the admin does); others only where
+     * it is the host anyway ({@code cloak-hosts = false}).
+     */
     private static boolean addressSeen(Connection viewer, Connection who) {
-        return viewer == who || who.showsAddress();
+        return viewer == who || who.showsAddress() || viewer.has(UserMode.OPERATOR);
     }
 
     private static void whoReply(Context ctx, String channel, Connection who, String status, String whox) {
         Hub hub = ctx.hub();
-        String flags = (who.away() == null ? "H" : "G") + status;
+        String flags = (who.away() == null ? "H" : "G") + (who.has(UserMode.OPERATOR) ? "*" : "") + status;
         if (whox == null) {
             ctx.numeric(
                     RPL_WHOREPLY,
@@ -170,7 +174,8 @@ final class QueryCommands {
                 id == null || id.indexOf(':') < 0
                         ? "chatroom server"
                         : "chatroom server, node " + id.substring(0, id.indexOf(':')));
-        if (who == ctx.client())
+        if (who.has(UserMode.OPERATOR)) ctx.numeric(RPL_WHOISOPERATOR, who.nick(), "is an IRC operator");
+        if (who == ctx.client() || ctx.client().has(UserMode.OPERATOR))
             ctx.numeric(RPL_WHOISHOST, who.nick(), "is connecting from *@" + who.host() + " " + who.host());
         if (who.away() != null) ctx.numeric(RPL_AWAY, who.nick(), who.away());
         if (who.secure()) ctx.numeric(RPL_WHOISSECURE, who.nick(), "is using a secure connection");

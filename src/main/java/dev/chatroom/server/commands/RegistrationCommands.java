@@ -120,6 +120,10 @@ final class RegistrationCommands {
             ctx.numeric(ERR_ERRONEUSNICKNAME, wanted, "Erroneous nickname");
             return;
         }
+        if (Names.isAdmin(wanted)) {
+            ctx.numeric(ERR_ERRONEUSNICKNAME, wanted, "That nickname is the server's admin console");
+            return;
+        }
         if (wanted.equals(c.nick())) return;
         if (c.isRegistered()) {
             long now = ctx.hub().clock().nanos();

@@ -54,10 +54,11 @@ final class AccountAdmin {
         // its private conversations go too: whoever registers the name next must not read them
         hub.history().forgetAccount(Casemapping.fold(a.name()));
         hub.rooms().accountDropped(a.name()); // nor be any room's operator
-        hub.events().event("Account " + a.name() + " dropped by the admin.");
-        return "Dropped account " + a.name()
-                + " (its certificates, allow-list entry, rooms' operator lists and private message history too);"
-                + " anyone may take the name now.";
+        return line.changed(
+                "Dropped account " + a.name()
+                        + " (its certificates, allow-list entry, rooms' operator lists and private message history"
+                        + " too); anyone may take the name now.",
+                "dropped account " + a.name());
     }
 
     /** /certs <account>: the certificates that log in to it (SASL EXTERNAL), to check or /unlink them. */
@@ -79,8 +80,9 @@ final class AccountAdmin {
         if (fp == null || !a.certificates().contains(fp))
             return "No such certificate on " + a.name() + ". Type /certs " + a.name() + ".";
         hub.logins().accounts().update(a.withoutCertificate(fp));
-        hub.events().event("Certificate " + fp + " unlinked from account " + a.name() + " by the admin.");
-        return "Unlinked " + fp + " from " + a.name() + ": it no longer logs in.";
+        return line.changed(
+                "Unlinked " + fp + " from " + a.name() + ": it no longer logs in.",
+                "unlinked certificate " + fp + " from account " + a.name());
     }
 
     /**
@@ -119,16 +121,18 @@ final class AccountAdmin {
 
     /** /allow <account|key:SHA256:...> */
     static String allow(ConsoleLine line, Hub hub) {
-        return validName(line.arg()) ? allowAccount(hub, line.arg()) : line.usage();
+        return validName(line.arg()) ? allowAccount(line, hub, line.arg()) : line.usage();
     }
 
     /** Only an existing account: allowing a name nobody registered yet would let in whoever registers it first. */
-    static String allowAccount(Hub hub, String name) {
+    static String allowAccount(ConsoleLine line, Hub hub, String name) {
         if (name.startsWith("key:")) {
             hub.logins()
                     .accounts()
                     .remember(new AllowEntry(name, true, null, hub.clock().millis()));
-            return "Allowed the ssh key " + name.substring(4) + ": it skips the queue.";
+            return line.changed(
+                    "Allowed the ssh key " + name.substring(4) + ": it skips the queue.",
+                    "allowed the ssh key " + name.substring(4));
         }
         if (hub.logins().accounts().find(name) == null)
             return "No account " + name + ": they /register first, then you /allow them.";
@@ -136,7 +140,9 @@ final class AccountAdmin {
                 .accounts()
                 .remember(new AllowEntry(
                         canonical(hub, name), true, null, hub.clock().millis()));
-        return "Allowed " + canonical(hub, name) + ": logging in to it skips the queue.";
+        return line.changed(
+                "Allowed " + canonical(hub, name) + ": logging in to it skips the queue.",
+                "allowed " + canonical(hub, name));
     }
 
     /** /deny <account|key:SHA256:...> [reason] */
@@ -151,8 +157,10 @@ final class AccountAdmin {
                         false,
                         reason == null ? null : reason.strip(),
                         hub.clock().millis()));
-        return "Denied " + n + (reason == null ? "" : " (" + reason.strip() + ")")
-                + ": logging in to it is refused. /allow " + n + " undoes it.";
+        String why = reason == null ? "" : " (" + reason.strip() + ")";
+        return line.changed(
+                "Denied " + n + why + ": logging in to it is refused. /allow " + n + " undoes it.",
+                "denied " + n + why);
     }
 
     static String allowList(Hub hub) {

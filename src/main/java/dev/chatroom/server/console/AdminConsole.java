@@ -2,123 +2,128 @@ package dev.chatroom.server.console;
 
 import dev.chatroom.irc.Sanitizer;
 import dev.chatroom.log.EventSink;
-import java.io.BufferedReader;
-import java.io.IOError;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.UserInterruptException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
- * The server's own terminal. On a terminal, JLine reads the admin's input and server events are
- * printed above the line being typed, never through it. Otherwise (a pipe, a script) answers and
- * commands are read from stdin line by line and events are printed as plain lines.
+ * An admin's console, the same wherever it runs (the server's own terminal, {@code chatroom admin
+ * console}, ssh): it reads lines, runs them through a {@link ConsoleLink} and prints their
+ * answers, the server's events and the question about the oldest request. On a terminal, JLine
+ * reads and events print above the line being typed; otherwise lines are read one by one and
+ * everything prints as plain lines.
  */
-public final class AdminConsole implements EventSink, AutoCloseable {
-    /** How long a scripted y/n waits for a request to answer. */
-    private static final Duration SCRIPTED_PATIENCE = Duration.ofHours(24);
+public final class AdminConsole implements AdminSession, AutoCloseable {
+    /** Why a console stopped reading. */
+    public enum Ending {
+        /** End of input: Ctrl-D or Ctrl-C on a terminal, the end of a script. */
+        INPUT_ENDED,
+        /** /detach. */
+        DETACHED,
+        /** The server stopped (/shutdown here or elsewhere), or could no longer be reached. */
+        STOPPED
+    }
 
-    private final PrintStream out;
-    private volatile LineReader reader;
-    private volatile Terminal terminal;
+    private final String name;
+    private final ConsoleScreen screen;
 
-    public AdminConsole(PrintStream out) {
-        this.out = out;
+    private AdminConsole(String name, ConsoleScreen screen) {
+        this.name = name;
+        this.screen = screen;
+    }
+
+    /** A console on a terminal. */
+    public static AdminConsole terminal(String name, Terminal terminal) {
+        return new AdminConsole(name, new TerminalScreen(terminal));
+    }
+
+    /** A console reading lines from in and printing plain lines to out. */
+    public static AdminConsole lines(String name, InputStream in, PrintStream out) {
+        return new AdminConsole(name, new LineScreen(in, out));
+    }
+
+    @Override
+    public String name() {
+        return name;
     }
 
     /** Prints a line; remote text in it (quit reasons, messages) is stripped of anything that could drive the terminal. */
     @Override
     public void event(String text) {
-        String line = Sanitizer.forTerminal(text);
-        LineReader r = reader;
-        if (r != null) {
-            r.printAbove(line);
-        } else {
-            synchronized (out) {
-                out.println(line);
-                out.flush();
-            }
-        }
+        screen.print(Sanitizer.forTerminal(text));
+    }
+
+    @Override
+    public void question(Question q) {
+        screen.question(q);
+    }
+
+    public boolean interactive() {
+        return screen.interactive();
+    }
+
+    /** Says, on a terminal, what this console is called among the admins and how to leave it. */
+    public void greet(String attachedAs) {
+        if (interactive())
+            event("Attached as " + attachedAs
+                    + ". /help lists the commands; /detach (or Ctrl-D) leaves, the server keeps running.");
+    }
+
+    /** The server went away: a script waiting for a request to answer stops waiting. */
+    public void disconnected() {
+        screen.ended();
     }
 
     /**
-     * Reads console input until it ends, running each line through the commands and reporting
-     * each result to {@code results} (this console, and the log file when there is one).
-     *
-     * @return true when the admin asked to stop the server with Ctrl-C or Ctrl-D; false when
-     *     /shutdown already stopped it, or non-interactive input simply ended (the server keeps running)
+     * Reads input until it ends, the console detaches or the server stops, running each line
+     * through link and printing each answer to answers (this console, and the log file for the
+     * server's own), a one-time secret to this screen only. y, n and a go as the answer to the
+     * request this console shows ("/accept bob"): one that reaches the server after another
+     * admin's answer finds no request, rather than answering the next one.
      */
-    public boolean run(AdminCommands commands, boolean interactive, InputStream in, EventSink results)
-            throws IOException {
-        if (interactive) {
-            Terminal t = TerminalBuilder.builder().system(true).build();
-            terminal = t;
-            LineReader r =
-                    LineReaderBuilder.builder().terminal(t).appName("chatroom").build();
-            reader = r;
-            while (!commands.stopped()) {
-                String line;
-                try {
-                    line = r.readLine("> ");
-                } catch (UserInterruptException | EndOfFileException e) {
-                    return !commands.stopped();
-                } catch (IOError | IllegalStateException e) {
-                    return false; // the terminal was closed under us: the server is stopping
-                }
-                try {
-                    report(results, () -> commands.execute(line));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return false;
-        }
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
+    public Ending run(ConsoleLink link, EventSink answers) throws IOException {
         try {
-            while (!commands.stopped() && (line = lines.readLine()) != null) {
-                String l = line;
-                report(results, () -> commands.executeScripted(l, SCRIPTED_PATIENCE));
+            while (!link.stopped()) {
+                String line = screen.readLine();
+                if (line == null) return link.stopped() ? Ending.STOPPED : Ending.INPUT_ENDED;
+                if (line.isBlank()) continue;
+                if (ConsoleCommands.answersOldest(line)) {
+                    if (!screen.interactive() && !screen.awaitQuestion()) return Ending.STOPPED;
+                    line = ConsoleCommands.answering(line, screen.question());
+                }
+                ConsoleAnswer answer;
+                screen.answering(true);
+                try {
+                    answer = link.run(line).get();
+                    show(answer.text(), answers);
+                } catch (ExecutionException | CompletionException e) {
+                    return Ending.STOPPED;
+                } finally {
+                    screen.answering(false);
+                }
+                if (answer.detaches()) return Ending.DETACHED;
             }
+            return Ending.STOPPED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Ending.STOPPED;
         }
-        return false;
     }
 
-    private interface Command {
-        String run() throws InterruptedException;
-    }
-
-    private void report(EventSink results, Command command) throws InterruptedException {
-        String text;
-        try {
-            text = command.run();
-        } catch (RuntimeException e) {
-            text = e.getMessage();
-        }
+    private void show(String text, EventSink answers) {
         if (text == null || text.isEmpty()) return;
         if (text.startsWith(AdminCommands.CONSOLE_ONLY)) {
-            event(text.substring(
-                    AdminCommands.CONSOLE_ONLY.length())); // a secret: on this screen, never in the log file
+            event(text.substring(AdminCommands.CONSOLE_ONLY.length())); // a secret: on this screen, never in the log
             return;
         }
-        results.event(text);
+        answers.event(text);
     }
 
     @Override
     public void close() throws IOException {
-        reader = null;
-        Terminal t = terminal;
-        if (t != null) t.close();
+        screen.close();
     }
 }

@@ -81,9 +81,13 @@ record ConsoleCommand(
         /** The line every node runs instead, or null for this node only. Asked on the event loop. */
         String relayed(ConsoleLine line, Hub hub);
 
-        /** Answers the oldest request: a script's answer typed before anyone asked waits for one. */
-        default boolean answersOldest() {
-            return false;
+        /**
+         * For y, n and a: the same answer to the request of nick ("/accept bob"), which a console
+         * sends for the request it shows, so that an answer given late does not reach the next
+         * one; null for other verbs.
+         */
+        default String answering(String nick) {
+            return null;
         }
 
         /** Reports, secrets and this process: /users, /resetpass, /purge (of the shared history), /shutdown. */
@@ -104,12 +108,12 @@ record ConsoleCommand(
                 @Override
                 public String relayed(ConsoleLine line, Hub hub) {
                     Connection oldest = hub.gate().approvals().oldest();
-                    return oldest == null ? null : String.format(format, oldest.nick());
+                    return oldest == null ? null : answering(oldest.nick());
                 }
 
                 @Override
-                public boolean answersOldest() {
-                    return true;
+                public String answering(String nick) {
+                    return String.format(format, nick);
                 }
             };
         }

@@ -139,6 +139,7 @@ public final class ConsoleCommands {
                     ServerAdmin::purge),
             of("/reload", 0, "read the TLS certificate files again (also SIGHUP)", NODE, ServerAdmin::reload),
             of("/stats", 0, "uptime, users, traffic, disconnects", NODE, onLoop(Reports::stats)),
+            of("/detach", 0, "leave this console; the server keeps running", NODE, (line, session) -> line.detaching()),
             of("/shutdown [reason]", 0, "tell everyone and stop the server", NODE, ServerAdmin::shutdown),
             of("/help", 0, "this list", NODE, (line, session) -> help()));
 
@@ -158,6 +159,29 @@ public final class ConsoleCommands {
     /** The row of a verb (in lower case), or null. */
     static ConsoleCommand find(String verb) {
         return BY_NAME.get(verb);
+    }
+
+    /** Every word a console line may start with, verbs and aliases: what Tab completes. */
+    public static List<String> names() {
+        return TABLE.stream().flatMap(c -> c.names().stream()).toList();
+    }
+
+    /** True for y, n and a: a line piped in before anyone asked waits for a request to answer. */
+    public static boolean answersOldest(String line) {
+        ConsoleCommand c = find(ConsoleLine.verb(line.strip()));
+        return c != null && c.scope().answering("") != null;
+    }
+
+    /**
+     * y, n or a as the answer to the request the console shows (q; null: none), "/accept bob";
+     * any other line as it is.
+     */
+    static String answering(String line, Question q) {
+        ConsoleCommand c = find(ConsoleLine.verb(line.strip()));
+        String named = c == null || q == null || line.strip().contains(" ")
+                ? null
+                : c.scope().answering(q.nick());
+        return named == null ? line : named;
     }
 
     /** What /help answers: a line a command. */

@@ -33,13 +33,13 @@ final class RoomAdmin {
     /** /mode [#room] [modes [args]] */
     static String mode(ConsoleLine line, Hub hub) {
         String after = line.afterLeadingRoom();
-        if (after == null) return mode(hub, line.leadingRoom(), null, List.of());
+        if (after == null) return mode(line, hub, line.leadingRoom(), null, List.of());
         List<String> words = List.of(after.split("\\s+"));
-        return mode(hub, line.leadingRoom(), words.get(0), words.subList(1, words.size()));
+        return mode(line, hub, line.leadingRoom(), words.get(0), words.subList(1, words.size()));
     }
 
     /** Applies a MODE line as the server; returns what changed and what could not be done. */
-    static String mode(Hub hub, String roomName, String modes, List<String> args) {
+    static String mode(ConsoleLine line, Hub hub, String roomName, String modes, List<String> args) {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
         if (modes == null)
@@ -53,10 +53,10 @@ final class RoomAdmin {
                 hub.clock().millis());
         List<String> applied = change.apply(modes, args);
         if (!applied.isEmpty()) r.announceModes(hub.serverName(), applied, null);
-        String done = applied.isEmpty()
-                ? "Nothing changed in " + r.name() + "."
-                : "Mode " + r.name() + " " + String.join(" ", applied) + ".";
-        return problems.isEmpty() ? done : done + "\n" + String.join("\n", problems);
+        String mode = r.name() + " " + String.join(" ", applied);
+        String done = applied.isEmpty() ? "Nothing changed in " + r.name() + "." : "Mode " + mode + ".";
+        String answer = problems.isEmpty() ? done : done + "\n" + String.join("\n", problems);
+        return applied.isEmpty() ? answer : line.changed(answer, "set mode " + mode);
     }
 
     /** A numeric's parameters as a console line: "bob: No such nick/channel". */
@@ -67,7 +67,7 @@ final class RoomAdmin {
 
     /** /op, /deop, /voice, /devoice <nick> [#room]: the mode letters that verb sets, "+o" for /op. */
     static ConsoleCommand.LoopHandler setting(String letters) {
-        return (line, hub) -> mode(hub, line.room(), letters, List.of(line.arg()));
+        return (line, hub) -> mode(line, hub, line.room(), letters, List.of(line.arg()));
     }
 
     /** /invite <nick> <#room>: as an operator's INVITE, from the server: they may join once, past +i. */
@@ -83,27 +83,29 @@ final class RoomAdmin {
                 .replies(c)
                 .add(Message.of(hub.serverName(), "INVITE", c.nick(), r.name()))
                 .flush();
-        return "Invited " + c.nick() + " to " + r.name() + ".";
+        return line.changed("Invited " + c.nick() + " to " + r.name() + ".", "invited " + c.nick() + " to " + r.name());
     }
 
-    static String kick(Hub hub, String nick, String roomName, String reason) {
+    static String kick(ConsoleLine line, Hub hub, String nick, String roomName, String reason) {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
         Connection c = hub.users().findRegistered(nick);
         if (c == null || !r.contains(c)) return "No user " + nick + " in " + r.name() + ".";
         String why = reason == null ? hub.serverName() : Utf8.truncate(reason.strip(), Names.KICK_MAX);
         r.kick(c, hub.serverName(), why, null);
-        return "* " + c.nick() + " was removed from " + r.name() + " by the admin"
-                + (reason == null ? "." : " (" + reason.strip() + ").");
+        String said = reason == null ? "" : " (" + reason.strip() + ")";
+        return line.changed(
+                "* " + c.nick() + " was removed from " + r.name() + " by the admin" + said + ".",
+                "kicked " + c.nick() + " from " + r.name() + said);
     }
 
     /** A ban in one room: whoever matches is kicked from it and cannot come back in. */
-    static String ban(Hub hub, String mask, String roomName, String reason) {
+    static String ban(ConsoleLine line, Hub hub, String mask, String roomName, String reason) {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
         String normalized = cloaked(hub, RoomModes.normalizeMask(mask));
         if (normalized == null) return "Not a nick or nick!user@host mask: " + mask;
-        String result = mode(hub, r.name(), "+b", List.of(normalized));
+        String result = mode(line, hub, r.name(), "+b", List.of(normalized));
         List<String> gone = new ArrayList<>();
         String why = reason == null ? "Banned from " + r.name() : Utf8.truncate(reason.strip(), Names.KICK_MAX);
         for (Connection m : r.members()) {
@@ -125,7 +127,7 @@ final class RoomAdmin {
         return a == null ? mask : mask.substring(0, at + 1) + hub.cloaks().host(a, null);
     }
 
-    static String unban(Hub hub, String mask, String roomName) {
+    static String unban(ConsoleLine line, Hub hub, String mask, String roomName) {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
         String normalized = cloaked(hub, RoomModes.normalizeMask(mask));
@@ -133,11 +135,11 @@ final class RoomAdmin {
                 || r.modes().bans().stream().noneMatch(b -> b.mask().equalsIgnoreCase(normalized))) {
             return "No ban on " + mask + " in " + r.name() + ".";
         }
-        return mode(hub, r.name(), "-b", List.of(normalized));
+        return mode(line, hub, r.name(), "-b", List.of(normalized));
     }
 
     /** Mutes in one room only (0: unmutes); the room is told. */
-    static String mute(Hub hub, String nick, String roomName, long untilMillis, String howLong) {
+    static String mute(ConsoleLine line, Hub hub, String nick, String roomName, long untilMillis, String howLong) {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
         Connection c = hub.users().findRegistered(nick);
@@ -147,16 +149,16 @@ final class RoomAdmin {
                 ? c.nick() + " is no longer muted in " + r.name() + "."
                 : c.nick() + " has been muted in " + r.name() + " by the admin" + howLong + ".";
         hub.moderation().announceIn(r, what);
-        return what;
+        return line.changed(what, (untilMillis <= 0 ? "unmuted " : "muted ") + c.nick() + " in " + r.name());
     }
 
     /** /topic [#room] [text] */
     static String topic(ConsoleLine line, Hub hub) {
         String text = line.afterLeadingRoom();
-        return topic(hub, line.leadingRoom(), text == null ? "" : text);
+        return topic(line, hub, line.leadingRoom(), text == null ? "" : text);
     }
 
-    private static String topic(Hub hub, String roomName, String text) {
+    private static String topic(ConsoleLine line, Hub hub, String roomName, String text) {
         Room r = room(hub, roomName);
         if (r == null) return noRoom(hub, roomName);
         if (text.isEmpty())
@@ -164,6 +166,6 @@ final class RoomAdmin {
                     ? "No topic is set in " + r.name() + ". Usage: /topic [#room] <text>"
                     : "Topic of " + r.name() + ": " + r.topic();
         hub.moderation().topic(r, text);
-        return "Topic of " + r.name() + " set.";
+        return line.changed("Topic of " + r.name() + " set.", "set the topic of " + r.name() + ": " + text);
     }
 }

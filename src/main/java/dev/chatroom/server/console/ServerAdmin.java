@@ -26,7 +26,9 @@ final class ServerAdmin {
             int n = removed.get(30, TimeUnit.SECONDS);
             if (n < 0) return "Could not erase the history of " + who + " (see the message above).";
             String what = room ? "said in " + who : "said by or sent privately to " + who;
-            return "Removed " + n + " message" + (n == 1 ? "" : "s") + " " + what + " from the history.";
+            return line.changed(
+                    "Removed " + n + " message" + (n == 1 ? "" : "s") + " " + what + " from the history.",
+                    "erased the history of " + who);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "Interrupted.";
@@ -37,12 +39,14 @@ final class ServerAdmin {
 
     /** /reload: the TLS certificate files, read again. */
     static String reload(ConsoleLine line, ConsoleSession session) {
-        return session.server().reloadTls();
+        return line.changed(session.server().reloadTls(), "read the TLS certificate files again");
     }
 
     /** /shutdown [reason] */
     static String shutdown(ConsoleLine line, ConsoleSession session) {
-        session.shutdown(line.text().isEmpty() ? null : line.text());
+        String reason = line.text().isEmpty() ? null : line.text();
+        line.announce("is shutting the server down" + (reason == null ? "" : ": " + reason));
+        session.shutdown(reason);
         return "";
     }
 }

@@ -18,30 +18,36 @@ final class UserAdmin {
     static String kick(ConsoleLine line, Hub hub) {
         String nick = line.arg();
         String reason = line.afterRoom();
-        if (line.room() != null) return RoomAdmin.kick(hub, nick, line.room(), reason);
+        if (line.room() != null) return RoomAdmin.kick(line, hub, nick, line.room(), reason);
         Connection c = hub.users().findRegistered(nick);
         if (c == null) return "No user " + nick + ".";
         String who = c.nick();
         hub.moderation().kick(c, reason);
-        return "* " + who + " was removed by the admin" + (reason == null ? "." : " (" + reason.strip() + ").");
+        String why = reason == null ? "" : " (" + reason.strip() + ")";
+        return line.changed("* " + who + " was removed by the admin" + why + ".", "kicked " + who + why);
     }
 
     /** /ban <nick|ip|mask|key:SHA256:...> [#room] [reason] */
     static String ban(ConsoleLine line, Hub hub) {
         String reason = line.afterRoom();
-        if (line.room() != null) return RoomAdmin.ban(hub, line.arg(), line.room(), reason);
+        if (line.room() != null) return RoomAdmin.ban(line, hub, line.arg(), line.room(), reason);
         String mask = BanList.normalize(line.arg());
         if (!ServerBan.validMask(mask)) return "Not a nick, address or nick!user@host mask: " + line.arg();
         List<String> gone = hub.moderation().ban(mask, reason);
-        return "Banned " + mask + (reason == null ? "" : " (" + reason.strip() + ")") + "."
-                + (gone.isEmpty() ? "" : " Disconnected: " + String.join(", ", gone) + ".");
+        String why = reason == null ? "" : " (" + reason.strip() + ")";
+        return line.changed(
+                "Banned " + mask + why + "."
+                        + (gone.isEmpty() ? "" : " Disconnected: " + String.join(", ", gone) + "."),
+                "banned " + mask + why);
     }
 
     /** /unban <nick|ip|mask> [#room] */
     static String unban(ConsoleLine line, Hub hub) {
-        if (line.room() != null) return RoomAdmin.unban(hub, line.arg(), line.room());
+        if (line.room() != null) return RoomAdmin.unban(line, hub, line.arg(), line.room());
         String mask = BanList.normalize(line.arg());
-        return hub.moderation().unban(mask) ? "Unbanned " + mask + "." : "No ban on " + mask + ". Type /bans.";
+        return hub.moderation().unban(mask)
+                ? line.changed("Unbanned " + mask + ".", "unbanned " + mask)
+                : "No ban on " + mask + ". Type /bans.";
     }
 
     /** /mute <nick> [#room] [minutes]: no minutes, until /unmute. */
@@ -56,24 +62,29 @@ final class UserAdmin {
         }
         long until = minutes == 0 ? Long.MAX_VALUE : hub.clock().millis() + minutes * 60_000;
         String howLong = minutes == 0 ? "" : " for " + minutes + (minutes == 1 ? " minute" : " minutes");
-        if (line.room() != null) return RoomAdmin.mute(hub, line.arg(), line.room(), until, howLong);
+        if (line.room() != null) return RoomAdmin.mute(line, hub, line.arg(), line.room(), until, howLong);
         Connection c = hub.users().findRegistered(line.arg());
         if (c == null) return "No user " + line.arg() + ".";
         hub.moderation().mute(c, until, howLong);
-        return "Muted " + c.nick() + (minutes == 0 ? " until /unmute." : howLong + ".");
+        return line.changed(
+                "Muted " + c.nick() + (minutes == 0 ? " until /unmute." : howLong + "."), "muted " + c.nick());
     }
 
     /** /unmute <nick> [#room] */
     static String unmute(ConsoleLine line, Hub hub) {
-        if (line.room() != null) return RoomAdmin.mute(hub, line.arg(), line.room(), 0, "");
+        if (line.room() != null) return RoomAdmin.mute(line, hub, line.arg(), line.room(), 0, "");
         Connection c = hub.users().findRegistered(line.arg());
         if (c == null) return "No user " + line.arg() + ".";
-        return hub.moderation().unmute(c) ? "Unmuted " + c.nick() + "." : c.nick() + " is not muted.";
+        return hub.moderation().unmute(c)
+                ? line.changed("Unmuted " + c.nick() + ".", "unmuted " + c.nick())
+                : c.nick() + " is not muted.";
     }
 
     /** /say <text>: from the server to everyone. */
     static String say(ConsoleLine line, Hub hub) {
         int reached = hub.moderation().announce(line.text());
-        return "*** " + line.text() + " (sent to " + reached + (reached == 1 ? " user)" : " users)");
+        return line.changed(
+                "*** " + line.text() + " (sent to " + reached + (reached == 1 ? " user)" : " users)"),
+                "said to everyone: " + line.text());
     }
 }

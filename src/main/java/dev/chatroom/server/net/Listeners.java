@@ -4,6 +4,7 @@ import dev.chatroom.config.ServerConfig;
 import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.server.Hub;
+import dev.chatroom.ssh.SshAdmin;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -137,8 +138,8 @@ public final class Listeners {
     }
 
     /** SSH on its port, its sessions reaching the hub through a gateway listener. */
-    public SshGateway startSsh(EventSink events) throws IOException, InterruptedException {
-        return SshGateway.start(config, this::bindGateway, events);
+    public SshGateway startSsh(SshAdmin admin, EventSink events) throws IOException, InterruptedException {
+        return SshGateway.start(config, this::bindGateway, admin, events);
     }
 
     private ChannelInitializer<Channel> channels(boolean secure, String gatewaySecret) {

@@ -2,6 +2,7 @@ package dev.chatroom.server.net;
 
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.log.EventSink;
+import dev.chatroom.ssh.SshAdmin;
 import dev.chatroom.ssh.SshListener;
 import io.netty.channel.Channel;
 import java.io.IOException;
@@ -35,7 +36,7 @@ public final class SshGateway implements AutoCloseable {
         Channel bind(Path socket, String secret) throws InterruptedException;
     }
 
-    static SshGateway start(ServerConfig config, Gateway gatewayFor, EventSink events)
+    static SshGateway start(ServerConfig config, Gateway gatewayFor, SshAdmin admin, EventSink events)
             throws IOException, InterruptedException {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
@@ -62,6 +63,7 @@ public final class SshGateway implements AutoCloseable {
                             config.serverName(),
                             config.pingInterval(),
                             config.maxPerIp(),
+                            admin,
                             events));
         } catch (IOException | RuntimeException e) {
             gateway.close().awaitUninterruptibly();

@@ -32,7 +32,7 @@ class ConsoleCommandsTest extends HubTest {
     void inACluster() {
         server.hub.replication(new Replication.Standalone() {
             @Override
-            public boolean relayConsole(String line) {
+            public boolean relayConsole(String line, String by) {
                 return relayed.add(line);
             }
 
@@ -152,6 +152,7 @@ class ConsoleCommandsTest extends HubTest {
                         "/purge",
                         "/reload",
                         "/stats",
+                        "/detach",
                         "/shutdown",
                         "/help");
     }
