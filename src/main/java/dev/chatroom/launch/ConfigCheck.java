@@ -6,6 +6,9 @@ import dev.chatroom.server.net.ServerTls;
 import dev.chatroom.store.StoreException;
 import dev.chatroom.store.redis.RedisStores;
 import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -32,6 +35,7 @@ public final class ConfigCheck {
         c.tls();
         OptionalLong running = StorageCheck.run(config, c.found);
         PortCheck.run(config, running, c.found);
+        c.adminSocket();
         c.redis();
         return c.found;
     }
@@ -84,6 +88,29 @@ public final class ConfigCheck {
         } catch (IOException e) {
             found.problem("tls-cert", e.getMessage());
         }
+    }
+
+    /**
+     * The admin socket's directory and group. A directory chosen that is missing is only a note: chatroom.service's
+     * RuntimeDirectory makes /run/chatroom when the service starts and removes it when it stops.
+     */
+    private void adminSocket() {
+        String group = config.adminGroup();
+        if (group != null) {
+            try {
+                FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
+            } catch (IOException e) {
+                found.problem("admin-group", "no group " + group + " on this system");
+            }
+        }
+        if (config.adminSocket() == null) return; // admin.sock in the data dir, checked with it
+        Path socket = config.adminSocketFile();
+        Path dir = socket.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir))
+            found.note("admin-socket", dir + " does not exist now: it must when the server starts");
+        else if (!Files.isWritable(dir) || !Files.isExecutable(dir))
+            found.problem("admin-socket", dir + " is not writable by " + System.getProperty("user.name"));
+        else found.ok("admin-socket", socket + ": its directory is writable");
     }
 
     private void redis() {

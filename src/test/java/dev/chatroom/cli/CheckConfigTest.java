@@ -173,6 +173,19 @@ class CheckConfigTest {
     }
 
     @Test
+    void anAdminSocketNeedsItsGroupAndADirectoryForIt() throws Exception {
+        Path socket = dir.resolve("run/admin.sock");
+        assertThat(check("--admin-socket", socket.toString(), "--admin-group", "no-such-group-here"))
+                .isEqualTo(2);
+        assertThat(problems()).containsExactly("chatroom: admin-group: no group no-such-group-here on this system");
+        assertThat(out.toString()).contains("note admin-socket: " + dir.resolve("run") + " does not exist now");
+        Files.createDirectory(dir.resolve("run"));
+        out.getBuffer().setLength(0);
+        assertThat(check("--admin-socket", socket.toString())).isZero();
+        assertThat(out.toString()).contains("ok admin-socket: " + socket + ": its directory is writable");
+    }
+
+    @Test
     void nothingToListenOnIsAProblem() {
         assertThat(check("--port", "off", "--tls-port", "off")).isEqualTo(2);
         assertThat(problems())
