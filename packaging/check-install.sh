@@ -5,7 +5,8 @@
 #     joins over plain TCP and over TLS, and a clean stop (SIGTERM, status 0).
 #  2. The package (as root; skipped, saying so, otherwise): dpkg -i; the user, the conffile and the data dir as the
 #     package makes them; --check-config on the installed config; the installed server, run as the chatroom user on
-#     /var/lib/chatroom with free ports, joined by a client; systemd-analyze verify on the unit; dpkg -r keeps config,
+#     /var/lib/chatroom with free ports, joined by a client, its console attached by root and by a member of the
+#     chatroom group through the config's admin socket; systemd-analyze verify on the unit; dpkg -r keeps config,
 #     data and user, dpkg --purge takes them all.
 # Any failure: one line saying what, and exit 1.
 set -euo pipefail
@@ -18,10 +19,15 @@ deb=target/chatroom_${version}_amd64.deb
 tmp=$(mktemp -d)
 server=
 installed=
+member= # a user this check made, in the chatroom group
 
 cleanup() {
   if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; fi
-  if [ -n "$installed" ]; then dpkg --purge chatroom >/dev/null 2>&1 || true; fi
+  if [ -n "$member" ]; then userdel "$member" 2>/dev/null || true; fi
+  if [ -n "$installed" ]; then
+    rm -rf /run/chatroom
+    dpkg --purge chatroom >/dev/null 2>&1 || true
+  fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -124,12 +130,25 @@ out=$("${as_chatroom[@]}" chatroom server --check-config --config /etc/chatroom/
   fail "chatroom server --check-config --config /etc/chatroom/chatroom.toml: $out"
 ok "package: --check-config on the installed config, as the chatroom user: $(tail -1 <<<"$out")"
 
+# /run/chatroom, where the config puts the admin socket, as chatroom.service's RuntimeDirectory makes it
+install -d -o chatroom -g chatroom -m 0750 /run/chatroom
 serve "$tmp/package-server.log" "${as_chatroom[@]}" chatroom server --config /etc/chatroom/chatroom.toml \
   --host 127.0.0.1 --port 0 --tls-port 0 --ssh-port 0 --approve all
 talk pkguser chatroom join --port "$port"
+# chatroom admin console finds the socket through /etc/chatroom/chatroom.toml: for root, and for the group
+out=$(printf '/stats\n' | chatroom admin console 2>&1) && grep -q '^Connected: ' <<<"$out" ||
+  fail "root: chatroom admin console did not attach through /run/chatroom/admin.sock: $out"
+member=chatroom-check-$$
+useradd --system --no-create-home --shell /usr/sbin/nologin --groups chatroom "$member"
+out=$(printf '/stats\n' | setpriv --reuid="$member" --regid="$(id -g "$member")" --init-groups chatroom admin console 2>&1) &&
+  grep -q '^Connected: ' <<<"$out" || fail "a chatroom group member: chatroom admin console did not attach: $out"
+userdel "$member"
+member=
 stop
+rm -rf /run/chatroom # as systemd does when the service stops
 [ -s /var/lib/chatroom/chatroom.db ] || fail "the installed server kept no database in /var/lib/chatroom"
-ok "package: the installed server, as the chatroom user on /var/lib/chatroom, joined by the installed client"
+ok "package: the installed server, as the chatroom user on /var/lib/chatroom, joined by the installed client;"\
+" chatroom admin console attached by root and by a member of the chatroom group"
 
 command -v systemd-analyze >/dev/null || fail "no systemd-analyze to check the unit with (Debian's systemd package)"
 out=$(systemd-analyze verify /usr/lib/systemd/system/chatroom.service 2>&1) && [ -z "$out" ] ||
