@@ -18,7 +18,7 @@ final class ShutdownSignals {
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 Signal.handle(new Signal(name), sig -> {
-                    if (stopping) Runtime.getRuntime().halt(130);
+                    if (stopping) Runtime.getRuntime().halt(ServerExit.FORCED.code());
                     stopping = true;
                     events.event("Shutting down (SIG" + name + "); press Ctrl-C again to force.");
                     new Thread(server::close, "chatroom-shutdown").start();
