@@ -232,35 +232,7 @@ public final class ConfigKeys {
                 c -> c.floodDropAfter(),
                 (b, v) -> b.floodDropAfter(Values.duration(v)));
 
-        String cluster = "Cluster";
-        key(
-                "redis",
-                cluster,
-                "URI",
-                "Join a cluster of servers sharing one Redis (redis://host:6379, redis://user:password@host:6379, rediss:// for TLS): rooms, users, history and bans are shared; unset: this server alone, all embedded.",
-                c -> c.redis(),
-                (b, v) -> b.redis(Values.redisUri(v)));
-        key(
-                "node-name",
-                cluster,
-                "NAME",
-                "This server's name in the cluster, unique among its nodes (letters, digits, '-').",
-                c -> c.nodeName(),
-                (b, v) -> b.nodeName(Values.nodeName(v)));
-        key(
-                "cluster-secret",
-                cluster,
-                "SECRET",
-                "The secret every server of the cluster shares (at least 32 characters; openssl rand -hex 32 makes one): each event on the bus carries a MAC made with it. Needed with redis; ps shows flags, so prefer cluster-secret-file.",
-                c -> c.clusterSecret(),
-                (b, v) -> b.clusterSecret(Values.text(v)));
-        key(
-                "cluster-secret-file",
-                cluster,
-                "FILE",
-                "A file holding the cluster secret on its first line (readable by this user only), instead of cluster-secret.",
-                c -> c.clusterSecretFile(),
-                (b, v) -> b.clusterSecretFile(Values.path(v)));
+        ClusterKeys.add();
 
         String data = "Data and logs";
         key(
@@ -308,7 +280,7 @@ public final class ConfigKeys {
 
     private ConfigKeys() {}
 
-    private static void key(
+    static void key(
             String name,
             String group,
             String label,

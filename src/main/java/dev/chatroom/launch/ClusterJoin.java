@@ -7,6 +7,7 @@ import dev.chatroom.cluster.RedisBus;
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.console.AdminSessions;
+import dev.chatroom.store.redis.RedisAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -40,7 +41,7 @@ final class ClusterJoin {
             throw new StartException("Cannot reach " + where + ": " + cause.getMessage(), false, e);
         }
         admins.event("Cluster: node " + config.nodeName() + " on " + where + ".");
-        if (!RedisBus.asksForPassword(config.redis())) {
+        if (!RedisAddress.asksForPassword(config.redis())) {
             admins.event("Cluster: WARNING: " + where + " let this server in without a password: anyone who"
                     + " can reach it can read the accounts and history and disturb the chat. Give Redis a password"
                     + " (requirepass, or an ACL user) and --redis redis://user:password@host:port; see 'Running"
