@@ -116,7 +116,7 @@ public final class ConfigCheck {
     private void redis() {
         if (config.redis() == null) return;
         try (RedisStores stores =
-                RedisStores.open(config.redis(), RedisStores.DEFAULT_PREFIX, EventSink.NONE, REDIS_TIMEOUT, 1)) {
+                RedisStores.open(config.redis(), RedisStores.DEFAULT_PREFIX, EventSink.NONE, REDIS_TIMEOUT, 1, 0)) {
             found.ok("redis", stores.where() + ": reachable");
         } catch (StoreException e) {
             found.problem("redis", e.getMessage());
