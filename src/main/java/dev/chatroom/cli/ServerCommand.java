@@ -17,7 +17,6 @@ import dev.chatroom.log.EventSink;
 import dev.chatroom.log.LogFile;
 import dev.chatroom.server.console.ConsoleCommands;
 import dev.chatroom.server.net.Descriptors;
-import dev.chatroom.server.net.Fatal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,12 +60,18 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Print a complete config file with every key at its default, and exit.")
     boolean printConfig;
 
+    @Option(
+            names = "--check-config",
+            description = "Check the settings, files, data dir, database, ports and Redis as a start would, without"
+                    + " serving; print what was checked, and exit (2 on any problem).")
+    boolean checkConfig;
+
     /** The command with one option per setting, and every console command in its footer. */
     public static CommandLine commandLine() {
         CommandSpec spec = CommandSpec.forAnnotatedObject(new ServerCommand());
         List<String> footer = new ArrayList<>(List.of(""));
         footer.addAll(HelpText.list("Console commands (/help there says what each does): ", ConsoleCommands.verbs()));
-        footer.add("Exit status: 0 stopped, 1 could not start (port in use, ...), 2 bad flags or config file.");
+        footer.addAll(ServerExit.helpLines());
         spec.usageMessage().footer(footer.toArray(String[]::new));
         for (ConfigKey k : ConfigKeys.all()) {
             String def = k.defaultText();
@@ -88,13 +93,10 @@ public final class ServerCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        Settings b;
-        try {
-            b = ConfigFile.read(configFile);
-        } catch (ConfigFile.ConfigException e) {
-            err.println("chatroom: " + e.getMessage());
-            return 2;
-        }
+        Settings b = ServerConfig.DEFAULTS.toSettings();
+        List<String> problems = new ArrayList<>();
+        if (configFile != null) problems.addAll(ConfigFile.applyAll(configFile, b));
+        int fromFile = problems.size();
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         for (ConfigKey k : ConfigKeys.all()) {
             String flag = "--" + k.name();
@@ -105,10 +107,14 @@ public final class ServerCommand implements Callable<Integer> {
             try {
                 k.set().accept(b, String.valueOf(value));
             } catch (IllegalArgumentException e) {
-                err.println("chatroom: " + flag + " " + e.getMessage());
-                err.println("Try 'chatroom server --help' for the options.");
-                return 2;
+                problems.add(flag + " " + e.getMessage());
             }
+        }
+        if (checkConfig) return CheckConfig.run(configFile, problems, b.build(), spec.commandLine());
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("chatroom: " + p));
+            if (problems.size() > fromFile) err.println("Try 'chatroom server --help' for the options.");
+            return ServerExit.BAD_CONFIG.code();
         }
         return run(b.build(), err);
     }
@@ -131,7 +137,7 @@ public final class ServerCommand implements Callable<Integer> {
                 log = new LogFile(config.logFile());
             } catch (IOException e) {
                 err.println("chatroom: cannot open the log file " + config.logFile() + ": " + e.getMessage());
-                return 2;
+                return ServerExit.BAD_CONFIG.code();
             }
         }
         LogFile logSink = log;
@@ -149,9 +155,8 @@ public final class ServerCommand implements Callable<Integer> {
             err.println(e.badSetup() ? "chatroom: " + e.getMessage() : e.getMessage());
             console.close();
             if (log != null) log.close();
-            return e.badSetup() ? 2 : 1;
+            return (e.badSetup() ? ServerExit.BAD_CONFIG : ServerExit.CANNOT_START).code();
         }
-        Fatal.install();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatroom-shutdown"));
         ShutdownSignals.install(server, events);
         ShutdownSignals.installReload(server, events);
@@ -202,6 +207,6 @@ public final class ServerCommand implements Callable<Integer> {
         console.event(Event.info("stopped", "Server stopped."));
         console.close();
         if (log != null) log.close();
-        return 0;
+        return ServerExit.STOPPED.code();
     }
 }

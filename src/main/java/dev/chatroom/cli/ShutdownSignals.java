@@ -19,7 +19,7 @@ final class ShutdownSignals {
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 Signal.handle(new Signal(name), sig -> {
-                    if (stopping) Runtime.getRuntime().halt(130);
+                    if (stopping) Runtime.getRuntime().halt(ServerExit.FORCED.code());
                     stopping = true;
                     events.event(
                             Event.info("shutting_down", "Shutting down (SIG" + name + "); press Ctrl-C again to force.")

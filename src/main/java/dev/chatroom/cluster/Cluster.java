@@ -8,10 +8,7 @@ import dev.chatroom.server.Hub;
 import dev.chatroom.server.Replication;
 import dev.chatroom.server.UserMode;
 import dev.chatroom.server.output.Replies;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -40,10 +37,9 @@ public final class Cluster implements Replication, Bus.Listener {
     private final ClusterCommands commands;
     private final ClusterNodes nodes;
     private final ClusterUsers users;
-    /** Our commands published and not yet back, by event number: run here if the bus fails them. */
-    private final LinkedHashMap<Long, Runnable> inFlight = new LinkedHashMap<>();
+    /** Our commands published and not yet back. */
+    private final InFlight inFlight = new InFlight();
 
-    private long nextEvent = 1;
     private long lastSeq;
     private boolean whole;
     private long ownHeardNanos;
@@ -137,8 +133,9 @@ public final class Cluster implements Replication, Bus.Listener {
         } else if (!e.command().equals("HELLO")) {
             nodes.heard(e.prefix(), whole);
         }
-        if (mine && e.tags().containsKey("e"))
-            inFlight.remove(Long.parseLong(e.tags().get("e")));
+        if (mine
+                && e.tags().containsKey("e")
+                && !inFlight.back(Long.parseLong(e.tags().get("e")))) return;
         applying = true;
         try {
             apply(e, mine);
@@ -206,9 +203,7 @@ public final class Cluster implements Replication, Bus.Listener {
         hub.events().event(ClusterEvents.split(why));
         tellLocal("The chat is split: this server " + why + ". You see only the people on this server until it heals.");
         nodes.loseAll("is out of reach");
-        List<Runnable> pending = new ArrayList<>(inFlight.values());
-        inFlight.clear();
-        for (Runnable r : pending) r.run();
+        inFlight.runAllHere();
     }
 
     private void heal() {
@@ -288,16 +283,11 @@ public final class Cluster implements Replication, Bus.Listener {
      */
     boolean share(Message e, Runnable fallback) {
         if (!whole) return false;
-        long ev = nextEvent++;
-        inFlight.put(ev, fallback);
+        long ev = inFlight.add(fallback);
         Map<String, String> tags = new HashMap<>(e.tags());
         tags.put("e", Long.toString(ev));
         bus.publish(e.withTags(tags).toString()).whenComplete((seq, failure) -> {
-            if (failure != null)
-                loop.execute(() -> {
-                    Runnable r = inFlight.remove(ev);
-                    if (r != null) r.run();
-                });
+            if (failure != null) loop.execute(() -> inFlight.failed(ev));
         });
         return true;
     }

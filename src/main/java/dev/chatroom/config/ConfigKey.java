@@ -18,38 +18,6 @@ public record ConfigKey(
         Function<ServerConfig, Object> get,
         BiConsumer<Settings, String> set) {
 
-    /** A setting with a value. */
-    static ConfigKey setting(
-            String name,
-            String group,
-            String label,
-            String description,
-            Function<ServerConfig, Object> get,
-            BiConsumer<Settings, String> set) {
-        return new ConfigKey(name, group, label, description, false, false, get, set);
-    }
-
-    /** A setting of several values. */
-    static ConfigKey list(
-            String name,
-            String group,
-            String label,
-            String description,
-            Function<ServerConfig, Object> get,
-            BiConsumer<Settings, String> set) {
-        return new ConfigKey(name, group, label, description, false, true, get, set);
-    }
-
-    /** A switch. */
-    static ConfigKey flag(
-            String name,
-            String group,
-            String description,
-            Function<ServerConfig, Object> get,
-            BiConsumer<Settings, String> set) {
-        return new ConfigKey(name, group, null, description, true, false, get, set);
-    }
-
     /** The default as it would be written in the config file; null when there is none. */
     public String defaultText() {
         Object v = get.apply(ServerConfig.DEFAULTS);

@@ -220,9 +220,13 @@ public final class ServerConfig {
     public HostPort metrics() {
         return settings.metrics;
     }
-    /** redis://host:port of the cluster's Redis; null: this server on its own, everything embedded. */
+    /** The cluster's Redis (redis://host:port, or redis-sentinel://...#primary); null: this server on its own, everything embedded. */
     public String redis() {
         return settings.redis;
+    }
+    /** Replicas that must have a write to Redis before it counts as done (Redis WAIT); 0: Redis's own answer. */
+    public int redisWaitReplicas() {
+        return settings.redisWaitReplicas;
     }
     /** This server's name in the cluster: in its users' ids and its msgids. */
     public String nodeName() {

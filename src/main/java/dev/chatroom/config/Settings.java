@@ -35,6 +35,7 @@ public final class Settings implements Cloneable {
     int maxPending = 100;
     String password;
     String redis;
+    int redisWaitReplicas;
     String nodeName = "n1";
     String clusterSecret;
     Path clusterSecretFile;
@@ -259,6 +260,11 @@ public final class Settings implements Cloneable {
 
     public Settings redis(String v) {
         redis = v;
+        return this;
+    }
+
+    public Settings redisWaitReplicas(int v) {
+        redisWaitReplicas = v;
         return this;
     }
 

@@ -7,7 +7,6 @@ import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.metrics.MetricsServer;
 import dev.chatroom.server.Hub;
-import dev.chatroom.server.Motd;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.console.AdminSession;
@@ -49,6 +48,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private Channel secure;
     private SshGateway ssh;
     private ServerConfig effective;
+    private DataDirLock dataDir;
     private MetricsServer metrics;
     /** Listening with the store open (and the cluster joined), until it stops: what /readyz reports. */
     private volatile boolean serving;
@@ -68,24 +68,20 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     }
 
     public ChatServer start() throws StartException {
-        PrivateDataDir.secure(config, events);
-        ClusterSecret secret = null;
-        if (config.redis() != null) {
-            try {
-                secret = ClusterSecret.of(config);
-            } catch (IllegalArgumentException e) {
-                throw new StartException(e.getMessage(), true, e);
-            }
-        }
-        List<String> motd;
+        dataDir = DataDirLock.take(config.dataDir());
         try {
-            motd = Motd.load(config);
-        } catch (IOException e) {
-            throw new StartException(e.getMessage(), true, e);
+            return startHoldingDataDir();
+        } catch (StartException | RuntimeException e) {
+            dataDir.close();
+            throw e;
         }
-        if (config.port() == ServerConfig.OFF && config.tlsPort() == ServerConfig.OFF) {
-            throw new StartException("--port and --tls-port are both off: nothing to listen on", true, null);
-        }
+    }
+
+    private ChatServer startHoldingDataDir() throws StartException {
+        PrivateDataDir.secure(config, events);
+        ClusterSecret secret = Preflight.clusterSecret(config);
+        List<String> motd = Preflight.motd(config);
+        Preflight.listensSomewhere(config);
         if (config.tlsPort() != ServerConfig.OFF) {
             try {
                 tls = ServerTls.start(config);
@@ -340,6 +336,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         if (hashing != null) hashing.close();
         if (stores != null)
             stores.close(); // the database: writes the messages, bans and accounts still pending, then closes
+        dataDir.close();
         if (metrics != null) metrics.close(); // last: /readyz says "not ready" until the very end
     }
 }

@@ -8,6 +8,7 @@ import dev.chatroom.config.ServerConfig;
 import dev.chatroom.log.Event;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.console.AdminSessions;
+import dev.chatroom.store.redis.RedisAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +43,7 @@ final class ClusterJoin {
         }
         admins.event(Event.info("cluster_joined", "Cluster: node " + config.nodeName() + " on " + where + ".")
                 .with("node", config.nodeName()));
-        if (!RedisBus.asksForPassword(config.redis())) {
+        if (!RedisAddress.asksForPassword(config.redis())) {
             admins.event(Event.warn(
                     "redis_without_password",
                     "Cluster: WARNING: " + where + " let this server in without a password: anyone who"

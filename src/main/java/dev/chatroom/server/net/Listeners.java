@@ -54,6 +54,9 @@ public final class Listeners {
      */
     public static final ByteBufAllocator ALLOC = PooledByteBufAllocator.DEFAULT;
 
+    /** {@link #bindProblem}'s words for a port another process holds. */
+    public static final String ADDRESS_IN_USE = "address already in use";
+
     private final ServerConfig config;
     private final boolean epoll = Epoll.isAvailable();
     private final EventLoopGroup group;
@@ -181,7 +184,7 @@ public final class Listeners {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase();
             if (t instanceof BindException || m.contains("address already in use")) {
-                if (m.contains("already in use")) return "address already in use";
+                if (m.contains("already in use")) return ADDRESS_IN_USE;
                 if (m.contains("permission") || m.contains("access"))
                     return "permission denied (ports below 1024 need privileges)";
                 if (m.contains("assign")) return "no such address on this machine";

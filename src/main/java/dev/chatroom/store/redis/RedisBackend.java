@@ -7,6 +7,7 @@ import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -33,6 +34,7 @@ final class RedisBackend implements RedisConnectionStateListener {
     private final StatefulRedisConnection<String, String> connection;
     private final EventSink events;
     private final int maxQueued;
+    private final ReplicaWait replicas;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final AtomicInteger failedSince = new AtomicInteger();
@@ -45,6 +47,7 @@ final class RedisBackend implements RedisConnectionStateListener {
             String where,
             Duration timeout,
             int maxQueued,
+            ReplicaWait replicas,
             EventSink events) {
         this.connection = connection;
         this.redis = connection.async();
@@ -52,6 +55,7 @@ final class RedisBackend implements RedisConnectionStateListener {
         this.where = where;
         this.timeout = timeout;
         this.maxQueued = maxQueued;
+        this.replicas = replicas;
         this.events = events;
     }
 
@@ -59,9 +63,13 @@ final class RedisBackend implements RedisConnectionStateListener {
         return prefix + name;
     }
 
-    /** Watches one write; what is the admin's wording of it ("save account bob"). */
+    /**
+     * Watches one write, just sent, until Redis (and the replicas asked for) have it; what is the admin's wording of it
+     * ("save account bob"). A write the replicas do not confirm is reported, not sent again: a later write of the same
+     * record may have overtaken it.
+     */
     void write(String what, CompletionStage<?> sent) {
-        CompletableFuture<?> f = sent.toCompletableFuture();
+        CompletableFuture<?> f = replicas.after(redis, sent);
         pending.add(f);
         f.whenComplete((v, e) -> {
             pending.remove(f);
@@ -153,8 +161,15 @@ final class RedisBackend implements RedisConnectionStateListener {
 
     @Override
     public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+        // through Sentinel the address says which primary: after a failover, another one
         if (handler == connection && lost.compareAndSet(true, false))
-            events.event(Event.info("redis_reconnected", "Redis " + where + ": connected again."));
+            events.event(
+                    Event.info("redis_reconnected", "Redis " + where + ": connected again, to " + shown(address) + ".")
+                            .with("to", shown(address)));
+    }
+
+    private static String shown(SocketAddress address) {
+        return address instanceof InetSocketAddress a ? a.getHostString() + ":" + a.getPort() : String.valueOf(address);
     }
 
     static String describe(Throwable e) {

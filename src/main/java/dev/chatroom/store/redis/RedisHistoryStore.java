@@ -11,10 +11,10 @@ import dev.chatroom.store.StoredMessage;
 import dev.chatroom.store.TargetTime;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -80,11 +80,22 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
 
     /** Connects to the Redis at uri (redis://host:port[/db]) with {@link #clientOptions()}; close() shuts that client down. */
     public RedisHistoryStore(String uri, String prefix, Executor loop, EventSink events) {
-        this(resources(), uri, prefix, loop, events);
+        this(uri, prefix, ReplicaWait.NONE, loop, events);
     }
 
-    private RedisHistoryStore(ClientResources resources, String uri, String prefix, Executor loop, EventSink events) {
-        this(RedisClient.create(resources, uri), resources, true, prefix, loop, events);
+    /** The same, through Sentinel too, each batch written counted as stored once the replicas asked for have it. */
+    RedisHistoryStore(String uri, String prefix, ReplicaWait replicas, Executor loop, EventSink events) {
+        this(resources(), RedisAddress.parse(uri), prefix, replicas, loop, events);
+    }
+
+    private RedisHistoryStore(
+            ClientResources resources,
+            RedisURI uri,
+            String prefix,
+            ReplicaWait replicas,
+            Executor loop,
+            EventSink events) {
+        this(RedisClient.create(resources, uri), resources, true, prefix, replicas, loop, events);
     }
 
     /**
@@ -92,7 +103,7 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
      * described above); close() closes this store's connection and leaves the client running.
      */
     public RedisHistoryStore(RedisClient client, String prefix, Executor loop, EventSink events) {
-        this(client, null, false, prefix, loop, events);
+        this(client, null, false, prefix, ReplicaWait.NONE, loop, events);
     }
 
     private RedisHistoryStore(
@@ -100,6 +111,7 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
             ClientResources ownResources,
             boolean ownClient,
             String prefix,
+            ReplicaWait replicas,
             Executor loop,
             EventSink events) {
         this.client = client;
@@ -116,7 +128,12 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
         }
         RedisKeys keys = new RedisKeys(prefix == null ? DEFAULT_PREFIX : prefix);
         this.writer = new RedisHistoryWriter(
-                connection.async(), keys, loop, events, client.getResources().eventExecutorGroup());
+                connection.async(),
+                keys,
+                replicas,
+                loop,
+                events,
+                client.getResources().eventExecutorGroup());
         this.reads = new RedisHistoryReads(connection.async(), keys);
         this.upkeep = new RedisHistoryUpkeep(connection.async(), keys);
     }
@@ -144,8 +161,7 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
         // Lettuce's default backs off to 30 s between attempts: history would stay in memory that long after Redis is
         // back
         return ClientResources.builder()
-                .reconnectDelay(
-                        Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .reconnectDelay(RedisAddress.RECONNECT_DELAY)
                 .build();
     }
 

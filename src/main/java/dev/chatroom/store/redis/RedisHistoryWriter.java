@@ -4,7 +4,6 @@ import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.StoredMessage;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -12,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * acknowledged them, which is what {@link #behind} counts and what survives an outage: while
  * Redis is unreachable the batch is retried every {@link #RETRY_MS} ms, and the queue is bounded
  * ({@link #MAX_QUEUED}) so a long outage costs messages, not the heap. Retrying is safe because
- * the script skips a msgid its stream already has.
+ * the script skips a msgid its stream already has. With replicas asked for ({@link ReplicaWait}),
+ * a batch is acknowledged once they have it too, and sent again until they do: after a failover the
+ * new primary may lack what the old one answered, and only the script sent again puts it there.
  */
 final class RedisHistoryWriter {
     static final int BATCH = 500;
@@ -77,6 +79,7 @@ final class RedisHistoryWriter {
 
     private final RedisAsyncCommands<String, String> redis;
     private final RedisKeys keys;
+    private final ReplicaWait replicas;
     private final Executor loop;
     private final EventSink events;
     private final EventExecutorGroup timers;
@@ -89,6 +92,9 @@ final class RedisHistoryWriter {
     private long acknowledged;
     private boolean retryScheduled;
     private boolean outage;
+    /** Whether the outage is Redis taking writes that no replica confirms (not Redis out of reach). */
+    private boolean unconfirmed;
+
     private boolean stopped;
     private long dropped;
     private volatile int waiting;
@@ -101,11 +107,13 @@ final class RedisHistoryWriter {
     RedisHistoryWriter(
             RedisAsyncCommands<String, String> redis,
             RedisKeys keys,
+            ReplicaWait replicas,
             Executor loop,
             EventSink events,
             EventExecutorGroup timers) {
         this.redis = redis;
         this.keys = keys;
+        this.replicas = replicas;
         this.loop = loop;
         this.events = events;
         this.timers = timers;
@@ -180,7 +188,7 @@ final class RedisHistoryWriter {
         }
     }
 
-    private RedisFuture<Long> send(List<StoredMessage> batch) {
+    private CompletableFuture<Long> send(List<StoredMessage> batch) {
         List<String> k = new ArrayList<>(1 + batch.size() * 3);
         List<String> a = new ArrayList<>(1 + batch.size() * 32);
         k.add(keys.streams());
@@ -200,7 +208,9 @@ final class RedisHistoryWriter {
                 a.add(t.member());
             }
         }
-        return redis.eval(APPEND, ScriptOutputType.INTEGER, k.toArray(String[]::new), a.toArray(String[]::new));
+        return replicas.after(
+                redis,
+                redis.<Long>eval(APPEND, ScriptOutputType.INTEGER, k.toArray(String[]::new), a.toArray(String[]::new)));
     }
 
     private void stored(int n) {
@@ -220,7 +230,7 @@ final class RedisHistoryWriter {
         if (back)
             events.event(Event.info(
                             "history_reachable",
-                            "History: Redis is reachable again; writing the " + waiting + " message(s) kept meanwhile")
+                            "History: Redis takes writes again; writing the " + waiting + " message(s) kept meanwhile")
                     .with("count", waiting));
         due.forEach(Runnable::run);
         if (!behind() && wakeWanted.compareAndSet(true, false)) {
@@ -249,8 +259,10 @@ final class RedisHistoryWriter {
         boolean first;
         synchronized (this) {
             inFlight = 0;
-            first = !outage;
+            // a failover turns "cannot reach Redis" into "no replica confirms": the admin hears of each
+            first = !outage || unconfirmed != cause instanceof ReplicaWait.NotReplicated;
             outage = true;
+            unconfirmed = cause instanceof ReplicaWait.NotReplicated;
             retryScheduled = true;
             // queries do not wait for writes that cannot be made now: they try Redis themselves and answer empty
             due = new ArrayList<>();
@@ -261,8 +273,11 @@ final class RedisHistoryWriter {
         if (first)
             events.event(Event.warn(
                     "history_unreachable",
-                    "History: cannot reach Redis (" + cause.getMessage()
-                            + "); keeping messages in memory and retrying"));
+                    cause instanceof ReplicaWait.NotReplicated
+                            ? "History: Redis took messages but " + cause.getMessage()
+                                    + "; keeping them in memory and writing them again until replicas have them"
+                            : "History: cannot reach Redis (" + cause.getMessage()
+                                    + "); keeping messages in memory and retrying"));
         due.forEach(Runnable::run);
         try {
             timers.schedule(
