@@ -11,6 +11,8 @@ import dev.chatroom.config.Version;
 import dev.chatroom.launch.ChatServer;
 import dev.chatroom.launch.StartException;
 import dev.chatroom.launch.TlsReport;
+import dev.chatroom.log.Event;
+import dev.chatroom.log.EventLines;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.log.LogFile;
 import dev.chatroom.server.console.ConsoleCommands;
@@ -18,6 +20,7 @@ import dev.chatroom.server.net.Descriptors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -138,8 +141,12 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         LogFile logSink = log;
-        ServerConsole console =
-                ServerConsole.open(System.console() != null, logSink == null ? EventSink.NONE : logSink);
+        ServerConsole console = ServerConsole.open(
+                System.console() != null,
+                config.logFormat(),
+                logSink == null
+                        ? EventSink.NONE
+                        : new EventLines(config.logFormat(), InstantSource.system(), logSink::write));
         ChatServer server = new ChatServer(config, console);
         EventSink events = server.admins();
         try {
@@ -153,28 +160,51 @@ public final class ServerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatroom-shutdown"));
         ShutdownSignals.install(server, events);
         ShutdownSignals.installReload(server, events);
-        events.event(
-                "chatroom " + Version.get() + " listening on " + listening(config, server) + " (" + server.transport()
-                        + "), room " + (config.defaultRoom() == null ? "(none)" : config.defaultRoom()) + ", approval: "
-                        + config.approve().name().toLowerCase(Locale.ROOT) + ". Type /help for console commands.");
-        if (server.tlsCertificate() != null) events.event(TlsReport.describe(server.tlsCertificate()));
+        events.event(Event.info(
+                        "listening",
+                        "chatroom " + Version.get() + " listening on " + listening(config, server) + " ("
+                                + server.transport() + "), room "
+                                + (config.defaultRoom() == null ? "(none)" : config.defaultRoom()) + ", approval: "
+                                + config.approve().name().toLowerCase(Locale.ROOT)
+                                + ". Type /help for console commands.")
+                .with("version", Version.get())
+                .with("port", server.port() == ServerConfig.OFF ? null : server.port())
+                .with("tls_port", server.tlsPort() == ServerConfig.OFF ? null : server.tlsPort()));
+        if (server.tlsCertificate() != null)
+            events.event(Event.info("tls", TlsReport.describe(server.tlsCertificate())));
         if (server.sshFingerprint() != null) {
-            events.event("SSH on " + config.host() + ":" + server.sshPort() + ", host key " + server.sshFingerprint()
-                    + " (ED25519). Join with: ssh -p " + server.sshPort() + " name@"
-                    + (config.host().equals("0.0.0.0") ? "this-host" : config.host()));
+            events.event(Event.info(
+                            "ssh",
+                            "SSH on " + config.host() + ":" + server.sshPort() + ", host key " + server.sshFingerprint()
+                                    + " (ED25519). Join with: ssh -p " + server.sshPort() + " name@"
+                                    + (config.host().equals("0.0.0.0") ? "this-host" : config.host()))
+                    .with("port", server.sshPort()));
+        }
+        if (server.metricsAddress() != null) {
+            events.event(Event.info(
+                            "metrics",
+                            "Metrics on http://" + server.metricsAddress()
+                                    + "/metrics; health on /healthz, readiness on /readyz.")
+                    .with("listen", server.metricsAddress().toString()));
         }
         int maxClients = server.effectiveConfig().maxClients();
         if (maxClients < config.maxClients()) {
-            events.event("max-clients " + config.maxClients() + " is more than this process may open (open-file limit "
-                    + Descriptors.limit() + "): accepting at most " + maxClients
-                    + " connections. Raise the limit (ulimit -n) to allow more.");
+            events.event(Event.warn(
+                            "max_clients_lowered",
+                            "max-clients " + config.maxClients()
+                                    + " is more than this process may open (open-file limit " + Descriptors.limit()
+                                    + "): accepting at most " + maxClients
+                                    + " connections. Raise the limit (ulimit -n) to allow more.")
+                    .with("max_clients", maxClients));
         }
-        events.event("Output budget " + (server.outputBudget() >> 20)
-                + " MiB for all clients' queued messages; each client may have " + Values.formatBytes(config.sendq())
-                + " queued (sendq).");
+        events.event(Event.info(
+                "output_budget",
+                "Output budget " + (server.outputBudget() >> 20)
+                        + " MiB for all clients' queued messages; each client may have "
+                        + Values.formatBytes(config.sendq()) + " queued (sendq)."));
         console.start(config, server);
         server.awaitClose();
-        console.event("Server stopped.");
+        console.event(Event.info("stopped", "Server stopped."));
         console.close();
         if (log != null) log.close();
         return ServerExit.STOPPED.code();

@@ -84,6 +84,11 @@ public final class Cluster implements Replication, Bus.Listener {
         return nodes.count() + 1;
     }
 
+    @Override
+    public boolean joined() {
+        return whole;
+    }
+
     /** True while an event of the cluster is being applied (its effects are not published again). */
     public boolean applying() {
         return applying;
@@ -96,19 +101,14 @@ public final class Cluster implements Replication, Bus.Listener {
 
     @Override
     public void connected(boolean up) {
-        loop.execute(() -> {
-            if (!up) split("lost its connection to Redis");
-        });
+        if (!up) loop.execute(() -> split("lost its connection to Redis"));
     }
 
     private void tick() {
         long now = hub.clock().nanos();
         publish(Message.of(node, "HB"));
         bus.renew().thenAccept(held -> {
-            if (!held)
-                loop.execute(() -> hub.events()
-                        .event("Cluster: another server runs as node " + node
-                                + ": give one of them another --node-name."));
+            if (!held) loop.execute(() -> hub.events().event(ClusterEvents.nameTaken(node)));
         });
         nodes.checkTimeouts(now);
         if (whole && now - ownHeardNanos > SPLIT_NANOS) split("cannot reach Redis");
@@ -118,6 +118,7 @@ public final class Cluster implements Replication, Bus.Listener {
     private void onEvent(long seq, String line) {
         if (lastSeq != 0 && seq > lastSeq + 1 && whole) resync(seq - lastSeq - 1);
         lastSeq = seq;
+        hub.stats().busEvent();
         Message e;
         try {
             e = Message.parse(line);
@@ -139,7 +140,7 @@ public final class Cluster implements Replication, Bus.Listener {
         try {
             apply(e, mine);
         } catch (RuntimeException bug) {
-            hub.events().event("Cluster: could not apply " + e.command() + " from " + e.prefix() + ": " + bug);
+            hub.events().event(ClusterEvents.notApplied(e, bug));
         } finally {
             applying = false;
             hub.output().unpin();
@@ -191,7 +192,7 @@ public final class Cluster implements Replication, Bus.Listener {
      * what each side holds of the other is rebuilt from bursts.
      */
     private void resync(long missed) {
-        hub.events().event("Cluster: " + missed + " event(s) missed; asking the other nodes for their users again.");
+        hub.events().event(ClusterEvents.missed(missed));
         nodes.loseAll("events were missed");
         publish(Message.of(node, "HELLO"));
     }
@@ -199,7 +200,7 @@ public final class Cluster implements Replication, Bus.Listener {
     private void split(String why) {
         if (!whole) return;
         whole = false;
-        hub.events().event("Cluster: this node " + why + ": the chat is split. Local users go on among themselves.");
+        hub.events().event(ClusterEvents.split(why));
         tellLocal("The chat is split: this server " + why + ". You see only the people on this server until it heals.");
         nodes.loseAll("is out of reach");
         inFlight.runAllHere();
@@ -208,7 +209,7 @@ public final class Cluster implements Replication, Bus.Listener {
     private void heal() {
         whole = true;
         if (everWhole) {
-            hub.events().event("Cluster: Redis is back; the chat heals.");
+            hub.events().event(ClusterEvents.healed());
             tellLocal("The chat is whole again.");
             publish(Message.of(
                     node, "HELLO")); // what the others kept of our users went stale while they could not hear us

@@ -1,6 +1,7 @@
 package dev.chatroom.config;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.log.LogFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,6 +251,13 @@ public final class ConfigKeys {
                 c -> c.logFile(),
                 (b, v) -> b.logFile(Values.path(v)));
         key(
+                "log-format",
+                data,
+                "text|json",
+                "text: events as sentences (in the log file after a timestamp); json: one JSON object a line, on the console and in the log file.",
+                c -> c.logFormat(),
+                (b, v) -> b.logFormat(Values.choice(v, LogFormat.class)));
+        key(
                 "history-replay",
                 data,
                 "N",
@@ -276,6 +284,14 @@ public final class ConfigKeys {
                 "Log the text of messages too (off by default, for privacy).",
                 c -> c.logMessages(),
                 (b, v) -> b.logMessages(Values.bool(v)));
+
+        key(
+                "metrics",
+                "Monitoring",
+                "HOST:PORT",
+                "Serve /metrics (Prometheus), /healthz and /readyz over HTTP here, e.g. 127.0.0.1:9177 (port 0: a free one, printed at start); unset: off.",
+                c -> c.metrics(),
+                (b, v) -> b.metrics(Values.hostPort(v)));
     }
 
     private ConfigKeys() {}

@@ -1,5 +1,6 @@
 package dev.chatroom.config;
 
+import dev.chatroom.log.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -195,6 +196,11 @@ public final class ServerConfig {
         return settings.logFile;
     }
 
+    /** How events are written on the console and in the log file. */
+    public LogFormat logFormat() {
+        return settings.logFormat;
+    }
+
     public boolean logMessages() {
         return settings.logMessages;
     }
@@ -209,6 +215,10 @@ public final class ServerConfig {
     /** Most messages kept per room (the oldest go first); 0: no limit but the days. */
     public int historyMaxPerRoom() {
         return settings.historyMaxPerRoom;
+    }
+    /** Where /metrics, /healthz and /readyz are served; null: nowhere. */
+    public HostPort metrics() {
+        return settings.metrics;
     }
     /** The cluster's Redis (redis://host:port, or redis-sentinel://...#primary); null: this server on its own, everything embedded. */
     public String redis() {

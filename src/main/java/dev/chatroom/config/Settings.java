@@ -1,5 +1,6 @@
 package dev.chatroom.config;
 
+import dev.chatroom.log.LogFormat;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -54,10 +55,12 @@ public final class Settings implements Cloneable {
     Duration floodDropAfter = Duration.ofSeconds(30);
     Path dataDir = Path.of("chatroom-data");
     Path logFile;
+    LogFormat logFormat = LogFormat.TEXT;
     boolean logMessages;
     int historyReplay = 50;
     int historyDays = 30;
     int historyMaxPerRoom = 100_000;
+    HostPort metrics;
 
     /** The settings above, read reflectively so that equals, hashCode and toString need no list of them. */
     private static final List<Field> SETTINGS = Arrays.stream(Settings.class.getDeclaredFields())
@@ -225,6 +228,11 @@ public final class Settings implements Cloneable {
         return this;
     }
 
+    public Settings logFormat(LogFormat v) {
+        logFormat = v;
+        return this;
+    }
+
     public Settings logMessages(boolean v) {
         logMessages = v;
         return this;
@@ -242,6 +250,11 @@ public final class Settings implements Cloneable {
 
     public Settings historyMaxPerRoom(int v) {
         historyMaxPerRoom = v;
+        return this;
+    }
+
+    public Settings metrics(HostPort v) {
+        metrics = v;
         return this;
     }
 

@@ -178,6 +178,12 @@ public final class Values {
         return v;
     }
 
+    /** HOST:PORT to listen on, or off (also empty) for nowhere. */
+    public static HostPort hostPort(String v) {
+        if (v.isBlank() || v.strip().equalsIgnoreCase("off")) return null;
+        return HostPort.parse(v);
+    }
+
     public static String nodeName(String v) {
         if (!v.matches("[A-Za-z0-9][A-Za-z0-9\\-]{0,31}"))
             throw new IllegalArgumentException("must be 1-32 letters, digits or '-', like n1");

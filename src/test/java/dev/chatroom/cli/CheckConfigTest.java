@@ -53,6 +53,7 @@ class CheckConfigTest {
                 .contains("ok tls-cert: unset: a self-signed certificate will be made in")
                 .contains("ok data-dir: " + dir.resolve("data") + " does not exist yet")
                 .contains("ok port: 0: a free port is picked at start")
+                .contains("ok metrics: off")
                 .endsWith("No problems found." + System.lineSeparator());
         assertThat(err.toString()).isEmpty();
         assertThat(dir.resolve("data")).doesNotExist();
@@ -86,6 +87,13 @@ class CheckConfigTest {
                     .containsExactly(
                             "chatroom: tls-port: cannot listen on 127.0.0.1:" + port + ": address already in use",
                             "chatroom: ssh-port: " + port + " is also tls-port: give each its own port");
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            assertThat(check("--host", "127.0.0.1", "--metrics", "127.0.0.1:" + port))
+                    .isEqualTo(2);
+            assertThat(problems())
+                    .containsExactly(
+                            "chatroom: metrics: cannot listen on 127.0.0.1:" + port + ": address already in use");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.log.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +68,30 @@ class ConfigTest {
                 .hasMessageStartingWith("chatroom.toml line 1: redis must look like"); // which primary: #name
         assertThatThrownBy(() -> read("node-name = \"n 1\"\n"))
                 .hasMessage("chatroom.toml line 1: node-name must be 1-32 letters, digits or '-', like n1");
+    }
+
+    @Test
+    void logsAreTextUnlessJsonIsAsked() throws Exception {
+        assertThat(read("port = 7000\n").logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(read("log-format = \"json\"\n").logFormat()).isEqualTo(LogFormat.JSON);
+        assertThatThrownBy(() -> read("log-format = \"xml\"\n"))
+                .hasMessage("chatroom.toml line 1: log-format must be text or json, not 'xml'");
+    }
+
+    @Test
+    void metricsAreOffUntilAnAddressIsGiven() throws Exception {
+        assertThat(read("port = 7000\n").metrics()).isNull();
+        ServerConfig c = read("metrics = \"[::1]:9177\"\n");
+        assertThat(c.metrics()).isEqualTo(new HostPort("::1", 9177));
+        assertThat(c.metrics()).hasToString("[::1]:9177");
+        assertThat(read("metrics = \"localhost:0\"\n").metrics()).isEqualTo(new HostPort("localhost", 0));
+        assertThat(read("metrics = \"off\"\n").metrics()).isNull();
+        assertThatThrownBy(() -> read("metrics = \"9177\"\n"))
+                .hasMessage(
+                        "chatroom.toml line 1: metrics must be HOST:PORT such as 127.0.0.1:9177 or [::1]:9177, not '9177'");
+        assertThatThrownBy(() -> read("metrics = \"::1:9177\"\n")).hasMessageContaining("metrics must be HOST:PORT");
+        assertThatThrownBy(() -> read("metrics = \"127.0.0.1:70000\"\n"))
+                .hasMessage("chatroom.toml line 1: metrics must have a port between 0 and 65535, not 70000");
     }
 
     @Test

@@ -34,7 +34,9 @@ import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.charset.CharsetDecoder;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The Netty bootstrap: the one event loop, and the listeners whose connections it serves, each
@@ -82,6 +84,29 @@ public final class Listeners {
     /** The loop everything runs on. */
     public EventLoop loop() {
         return loop;
+    }
+
+    /** Runs work on the loop and completes with its result (or its failure); at once when already on the loop. */
+    public <T> CompletableFuture<T> onLoop(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (loop.inEventLoop()) {
+            // a console command the cluster relayed runs on the loop already: waiting for the loop would never end
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+            return result;
+        }
+        loop.execute(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable t) {
+                Fatal.exitOnOutOfMemory(t);
+                result.completeExceptionally(t);
+            }
+        });
+        return result;
     }
 
     /** The output budget, and what it knows of each client's queue. */

@@ -1,5 +1,6 @@
 package dev.chatroom.store.redis;
 
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.StoreException;
 import io.lettuce.core.RedisChannelHandler;
@@ -78,12 +79,18 @@ final class RedisBackend implements RedisConnectionStateListener {
                 if (failing.compareAndSet(true, false)) {
                     int more = failedSince.getAndSet(0);
                     if (more > 0)
-                        events.event(
-                                "Redis " + where + ": " + more + " more write(s) failed before this one succeeded.");
+                        events.event(Event.warn(
+                                        "redis_writes_failed",
+                                        "Redis " + where + ": " + more
+                                                + " more write(s) failed before this one succeeded.")
+                                .with("count", more));
                 }
             } else if (failing.compareAndSet(false, true)) {
-                events.event("Redis " + where + ": cannot " + what + ": " + describe(e)
-                        + ". Later failures are counted until a write succeeds.");
+                events.event(Event.error(
+                                "redis_write_failed",
+                                "Redis " + where + ": cannot " + what + ": " + describe(e)
+                                        + ". Later failures are counted until a write succeeds.")
+                        .with("error", describe(e)));
             } else {
                 failedSince.incrementAndGet();
             }
@@ -133,8 +140,11 @@ final class RedisBackend implements RedisConnectionStateListener {
     void close(Duration within) {
         closing = true;
         if (!flush(within)) {
-            events.event("Redis " + where + ": " + pending() + " write(s) not acknowledged within " + within.toSeconds()
-                    + " s of closing; they are lost.");
+            events.event(Event.error(
+                            "redis_writes_lost",
+                            "Redis " + where + ": " + pending() + " write(s) not acknowledged within "
+                                    + within.toSeconds() + " s of closing; they are lost.")
+                    .with("count", pending()));
         }
         connection.close();
     }
@@ -142,8 +152,10 @@ final class RedisBackend implements RedisConnectionStateListener {
     @Override
     public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
         if (handler == connection && !closing && lost.compareAndSet(false, true)) {
-            events.event("Redis " + where + ": connection lost; reconnecting. Up to " + maxQueued
-                    + " write(s) wait meanwhile and are sent when it is back.");
+            events.event(Event.warn(
+                    "redis_connection_lost",
+                    "Redis " + where + ": connection lost; reconnecting. Up to " + maxQueued
+                            + " write(s) wait meanwhile and are sent when it is back."));
         }
     }
 
@@ -151,7 +163,9 @@ final class RedisBackend implements RedisConnectionStateListener {
     public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
         // through Sentinel the address says which primary: after a failover, another one
         if (handler == connection && lost.compareAndSet(true, false))
-            events.event("Redis " + where + ": connected again, to " + shown(address) + ".");
+            events.event(
+                    Event.info("redis_reconnected", "Redis " + where + ": connected again, to " + shown(address) + ".")
+                            .with("to", shown(address)));
     }
 
     private static String shown(SocketAddress address) {

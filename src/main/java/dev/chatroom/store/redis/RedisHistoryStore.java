@@ -1,5 +1,6 @@
 package dev.chatroom.store.redis;
 
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.HistoryStore;
@@ -208,7 +209,8 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
             Thread.currentThread().interrupt();
             return List.of();
         } catch (Exception e) {
-            events.event("History: cannot read the recent messages from Redis: " + describe(e));
+            events.event(Event.error(
+                    "history_failed", "History: cannot read the recent messages from Redis: " + describe(e)));
             return List.of();
         }
     }
@@ -216,8 +218,12 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
     @Override
     public void prune(long olderThanMillis, int maxPerRoom) {
         writer.afterWrites(() -> upkeep.prune(olderThanMillis, maxPerRoom).whenComplete((n, e) -> {
-            if (e != null) events.event("History: cannot remove old messages from Redis: " + describe(e));
-            else if (n > 0) events.event("History: removed " + n + " old message(s)");
+            if (e != null)
+                events.event(Event.error(
+                        "history_failed", "History: cannot remove old messages from Redis: " + describe(e)));
+            else if (n > 0)
+                events.event(Event.info("history_pruned", "History: removed " + n + " old message(s)")
+                        .with("count", n));
         }));
     }
 
@@ -229,7 +235,10 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
     @Override
     public void purgeAccount(String accountKey) {
         writer.afterWrites(() -> upkeep.purgeAccount(accountKey).whenComplete((v, e) -> {
-            if (e != null) events.event("History: cannot erase an account's private messages in Redis: " + describe(e));
+            if (e != null)
+                events.event(Event.error(
+                        "history_failed",
+                        "History: cannot erase an account's private messages in Redis: " + describe(e)));
         }));
     }
 
@@ -244,6 +253,7 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
     }
 
     /** How many appends Redis has not acknowledged yet. */
+    @Override
     public int waiting() {
         return writer.waiting();
     }
@@ -261,7 +271,9 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
                 f = CompletableFuture.failedFuture(e);
             }
             f.orTimeout(2 * COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, e) -> {
-                if (e != null) events.event("History: cannot " + what + " in Redis: " + describe(e));
+                if (e != null)
+                    events.event(
+                            Event.error("history_failed", "History: cannot " + what + " in Redis: " + describe(e)));
                 T r = e == null ? result : fallback;
                 try {
                     loop.execute(() -> then.accept(r));
@@ -291,8 +303,11 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
         try {
             int lost = writer.flush(timeoutMillis);
             if (lost > 0)
-                events.event(
-                        "History: Redis did not take the last " + lost + " message(s) before shutdown; they are lost");
+                events.event(Event.error(
+                                "history_lost",
+                                "History: Redis did not take the last " + lost
+                                        + " message(s) before shutdown; they are lost")
+                        .with("count", lost));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,5 +1,6 @@
 package dev.chatroom.store.redis;
 
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.StoredMessage;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -123,7 +124,10 @@ final class RedisHistoryWriter {
             if (stopped) return;
             if (queue.size() >= MAX_QUEUED) {
                 if (dropped++ % 10_000 == 0)
-                    events.event("History: Redis is not keeping up; " + dropped + " message(s) not stored so far");
+                    events.event(Event.error(
+                                    "history_dropped",
+                                    "History: Redis is not keeping up; " + dropped + " message(s) not stored so far")
+                            .with("count", dropped));
                 return;
             }
             queue.add(m);
@@ -224,7 +228,10 @@ final class RedisHistoryWriter {
             notifyAll();
         }
         if (back)
-            events.event("History: Redis takes writes again; writing the " + waiting + " message(s) kept meanwhile");
+            events.event(Event.info(
+                            "history_reachable",
+                            "History: Redis takes writes again; writing the " + waiting + " message(s) kept meanwhile")
+                    .with("count", waiting));
         due.forEach(Runnable::run);
         if (!behind() && wakeWanted.compareAndSet(true, false)) {
             try {
@@ -241,7 +248,10 @@ final class RedisHistoryWriter {
         if (cause instanceof RedisCommandExecutionException && !transientError(cause.getMessage())) {
             // Redis answered with an error: sending the same batch again would fail again and block every message
             // behind it
-            events.event("History: Redis refused " + n + " message(s), not stored: " + cause.getMessage());
+            events.event(Event.error(
+                            "history_refused",
+                            "History: Redis refused " + n + " message(s), not stored: " + cause.getMessage())
+                    .with("count", n));
             stored(n);
             return;
         }
@@ -261,12 +271,13 @@ final class RedisHistoryWriter {
             notifyAll();
         }
         if (first)
-            events.event(
+            events.event(Event.warn(
+                    "history_unreachable",
                     cause instanceof ReplicaWait.NotReplicated
                             ? "History: Redis took messages but " + cause.getMessage()
                                     + "; keeping them in memory and writing them again until replicas have them"
                             : "History: cannot reach Redis (" + cause.getMessage()
-                                    + "); keeping messages in memory and retrying");
+                                    + "); keeping messages in memory and retrying"));
         due.forEach(Runnable::run);
         try {
             timers.schedule(

@@ -1,6 +1,7 @@
 package dev.chatroom.store.sqlite;
 
 import dev.chatroom.files.PrivateFiles;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.StoreException;
 import java.io.IOException;
@@ -232,7 +233,9 @@ public final class Database implements AutoCloseable {
             } catch (SQLException ignored) {
                 // the connection is in trouble already; the report below says why
             }
-            events.event("Database: cannot " + what + ": " + describe(e) + " (" + file + ")");
+            events.event(
+                    Event.error("database_error", "Database: cannot " + what + ": " + describe(e) + " (" + file + ")")
+                            .with("error", describe(e)));
             return false;
         } finally {
             try {
