@@ -6,6 +6,7 @@
 #   bench/compare.sh fanout --clients 1000 --senders 200 --rate 20 --duration 10 --after-check
 #   bench/compare.sh connect --clients 2000 --window 100 --hold 2
 #
+# CHATROOM_ARGS adds flags to our server's command line (CHATROOM_ARGS="--metrics 127.0.0.1:19177").
 # Every run gets --server-pid, so fanout also reports the server's CPU per million deliveries
 # and its peak RSS; with --after-check, the time a newcomer waited for 001 after the load.
 # Fanout's senders ask for echo-message: echo_p50/p99 is how long a sender waited for the server's
@@ -46,7 +47,7 @@ start_server() {
   case "$name" in
     chatroom)
       "$root/chatroom" server --host 127.0.0.1 --port "$port" --tls-port off --ssh-port off --approve all --flood-rate 0 \
-        --max-per-ip 100000 --max-clients 100000 --data-dir "$work/data" </dev/null >"$work/$name.log" 2>&1 &
+        --max-per-ip 100000 --max-clients 100000 --data-dir "$work/data" ${CHATROOM_ARGS:-} </dev/null >"$work/$name.log" 2>&1 &
       pid=$! ;;
     ngircd)
       sed "s#PORT#$port#; s#PIDFILE#$work/ngircd.pid#" "$here/peers/ngircd.conf" >"$work/ngircd.conf"

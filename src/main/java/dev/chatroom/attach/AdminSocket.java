@@ -1,5 +1,6 @@
 package dev.chatroom.attach;
 
+import dev.chatroom.log.Event;
 import dev.chatroom.server.console.AdminSessions;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -80,7 +81,9 @@ public final class AdminSocket implements AutoCloseable {
         } catch (ClosedChannelException e) {
             // closed: the server is stopping
         } catch (IOException e) {
-            sessions.event("Admin socket: " + e.getMessage() + "; chatroom admin console cannot attach any more.");
+            sessions.event(Event.error(
+                    "admin_socket_failed",
+                    "Admin socket: " + e.getMessage() + "; chatroom admin console cannot attach any more."));
         }
     }
 

@@ -11,14 +11,16 @@ import dev.chatroom.config.Version;
 import dev.chatroom.launch.ChatServer;
 import dev.chatroom.launch.StartException;
 import dev.chatroom.launch.TlsReport;
+import dev.chatroom.log.Event;
+import dev.chatroom.log.EventLines;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.log.LogFile;
 import dev.chatroom.server.console.ConsoleCommands;
 import dev.chatroom.server.net.Descriptors;
-import dev.chatroom.server.net.Fatal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,12 +60,18 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Print a complete config file with every key at its default, and exit.")
     boolean printConfig;
 
+    @Option(
+            names = "--check-config",
+            description = "Check the settings, files, data dir, database, ports and Redis as a start would, without"
+                    + " serving; print what was checked, and exit (2 on any problem).")
+    boolean checkConfig;
+
     /** The command with one option per setting, and every console command in its footer. */
     public static CommandLine commandLine() {
         CommandSpec spec = CommandSpec.forAnnotatedObject(new ServerCommand());
         List<String> footer = new ArrayList<>(List.of(""));
         footer.addAll(HelpText.list("Console commands (/help there says what each does): ", ConsoleCommands.verbs()));
-        footer.add("Exit status: 0 stopped, 1 could not start (port in use, ...), 2 bad flags or config file.");
+        footer.addAll(ServerExit.helpLines());
         spec.usageMessage().footer(footer.toArray(String[]::new));
         for (ConfigKey k : ConfigKeys.all()) {
             String def = k.defaultText();
@@ -85,13 +93,10 @@ public final class ServerCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        Settings b;
-        try {
-            b = ConfigFile.read(configFile);
-        } catch (ConfigFile.ConfigException e) {
-            err.println("chatroom: " + e.getMessage());
-            return 2;
-        }
+        Settings b = ServerConfig.DEFAULTS.toSettings();
+        List<String> problems = new ArrayList<>();
+        if (configFile != null) problems.addAll(ConfigFile.applyAll(configFile, b));
+        int fromFile = problems.size();
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         for (ConfigKey k : ConfigKeys.all()) {
             String flag = "--" + k.name();
@@ -102,10 +107,14 @@ public final class ServerCommand implements Callable<Integer> {
             try {
                 k.set().accept(b, String.valueOf(value));
             } catch (IllegalArgumentException e) {
-                err.println("chatroom: " + flag + " " + e.getMessage());
-                err.println("Try 'chatroom server --help' for the options.");
-                return 2;
+                problems.add(flag + " " + e.getMessage());
             }
+        }
+        if (checkConfig) return CheckConfig.run(configFile, problems, b.build(), spec.commandLine());
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("chatroom: " + p));
+            if (problems.size() > fromFile) err.println("Try 'chatroom server --help' for the options.");
+            return ServerExit.BAD_CONFIG.code();
         }
         return run(b.build(), err);
     }
@@ -128,12 +137,16 @@ public final class ServerCommand implements Callable<Integer> {
                 log = new LogFile(config.logFile());
             } catch (IOException e) {
                 err.println("chatroom: cannot open the log file " + config.logFile() + ": " + e.getMessage());
-                return 2;
+                return ServerExit.BAD_CONFIG.code();
             }
         }
         LogFile logSink = log;
-        ServerConsole console =
-                ServerConsole.open(System.console() != null, logSink == null ? EventSink.NONE : logSink);
+        ServerConsole console = ServerConsole.open(
+                System.console() != null,
+                config.logFormat(),
+                logSink == null
+                        ? EventSink.NONE
+                        : new EventLines(config.logFormat(), InstantSource.system(), logSink::write));
         ChatServer server = new ChatServer(config, console);
         EventSink events = server.admins();
         try {
@@ -142,36 +155,58 @@ public final class ServerCommand implements Callable<Integer> {
             err.println(e.badSetup() ? "chatroom: " + e.getMessage() : e.getMessage());
             console.close();
             if (log != null) log.close();
-            return e.badSetup() ? 2 : 1;
+            return (e.badSetup() ? ServerExit.BAD_CONFIG : ServerExit.CANNOT_START).code();
         }
-        Fatal.install();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatroom-shutdown"));
         ShutdownSignals.install(server, events);
         ShutdownSignals.installReload(server, events);
-        events.event(
-                "chatroom " + Version.get() + " listening on " + listening(config, server) + " (" + server.transport()
-                        + "), room " + (config.defaultRoom() == null ? "(none)" : config.defaultRoom()) + ", approval: "
-                        + config.approve().name().toLowerCase(Locale.ROOT) + ". Type /help for console commands.");
-        if (server.tlsCertificate() != null) events.event(TlsReport.describe(server.tlsCertificate()));
+        events.event(Event.info(
+                        "listening",
+                        "chatroom " + Version.get() + " listening on " + listening(config, server) + " ("
+                                + server.transport() + "), room "
+                                + (config.defaultRoom() == null ? "(none)" : config.defaultRoom()) + ", approval: "
+                                + config.approve().name().toLowerCase(Locale.ROOT)
+                                + ". Type /help for console commands.")
+                .with("version", Version.get())
+                .with("port", server.port() == ServerConfig.OFF ? null : server.port())
+                .with("tls_port", server.tlsPort() == ServerConfig.OFF ? null : server.tlsPort()));
+        if (server.tlsCertificate() != null)
+            events.event(Event.info("tls", TlsReport.describe(server.tlsCertificate())));
         if (server.sshFingerprint() != null) {
-            events.event("SSH on " + config.host() + ":" + server.sshPort() + ", host key " + server.sshFingerprint()
-                    + " (ED25519). Join with: ssh -p " + server.sshPort() + " name@"
-                    + (config.host().equals("0.0.0.0") ? "this-host" : config.host()));
+            events.event(Event.info(
+                            "ssh",
+                            "SSH on " + config.host() + ":" + server.sshPort() + ", host key " + server.sshFingerprint()
+                                    + " (ED25519). Join with: ssh -p " + server.sshPort() + " name@"
+                                    + (config.host().equals("0.0.0.0") ? "this-host" : config.host()))
+                    .with("port", server.sshPort()));
+        }
+        if (server.metricsAddress() != null) {
+            events.event(Event.info(
+                            "metrics",
+                            "Metrics on http://" + server.metricsAddress()
+                                    + "/metrics; health on /healthz, readiness on /readyz.")
+                    .with("listen", server.metricsAddress().toString()));
         }
         int maxClients = server.effectiveConfig().maxClients();
         if (maxClients < config.maxClients()) {
-            events.event("max-clients " + config.maxClients() + " is more than this process may open (open-file limit "
-                    + Descriptors.limit() + "): accepting at most " + maxClients
-                    + " connections. Raise the limit (ulimit -n) to allow more.");
+            events.event(Event.warn(
+                            "max_clients_lowered",
+                            "max-clients " + config.maxClients()
+                                    + " is more than this process may open (open-file limit " + Descriptors.limit()
+                                    + "): accepting at most " + maxClients
+                                    + " connections. Raise the limit (ulimit -n) to allow more.")
+                    .with("max_clients", maxClients));
         }
-        events.event("Output budget " + (server.outputBudget() >> 20)
-                + " MiB for all clients' queued messages; each client may have " + Values.formatBytes(config.sendq())
-                + " queued (sendq).");
+        events.event(Event.info(
+                "output_budget",
+                "Output budget " + (server.outputBudget() >> 20)
+                        + " MiB for all clients' queued messages; each client may have "
+                        + Values.formatBytes(config.sendq()) + " queued (sendq)."));
         console.start(config, server);
         server.awaitClose();
-        console.event("Server stopped.");
+        console.event(Event.info("stopped", "Server stopped."));
         console.close();
         if (log != null) log.close();
-        return 0;
+        return ServerExit.STOPPED.code();
     }
 }

@@ -3,11 +3,14 @@ package dev.chatroom.cli;
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.Values;
 import dev.chatroom.launch.ChatServer;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
+import dev.chatroom.log.LogFormat;
 import dev.chatroom.server.console.AdminConsole;
 import dev.chatroom.server.console.AdminSession;
 import dev.chatroom.server.console.Question;
 import java.io.IOException;
+import java.time.InstantSource;
 import java.util.List;
 import org.jline.terminal.TerminalBuilder;
 
@@ -19,21 +22,26 @@ import org.jline.terminal.TerminalBuilder;
  */
 final class ServerConsole implements AdminSession, AutoCloseable {
     private final AdminConsole console;
+    /** What the console prints: events as the log format has them (text: the sentence; json: a line each). */
+    private final EventSink screen;
+
     private final EventSink log;
 
-    private ServerConsole(AdminConsole console, EventSink log) {
+    private ServerConsole(AdminConsole console, LogFormat format, EventSink log) {
         this.console = console;
+        this.screen = format.console(console, InstantSource.system());
         this.log = log;
     }
 
-    /** On the terminal when interactive, else on standard input and output; events also to log. */
-    static ServerConsole open(boolean interactive, EventSink log) throws IOException {
+    /** On the terminal when interactive, else on standard input and output, events in the format; also to log. */
+    static ServerConsole open(boolean interactive, LogFormat format, EventSink log) throws IOException {
         String name = "server console";
         return new ServerConsole(
                 interactive
                         ? AdminConsole.terminal(
                                 name, TerminalBuilder.builder().system(true).build())
-                        : AdminConsole.lines(name, System.in, System.out),
+                        : AdminConsole.lines(name, System.in, System.out, format == LogFormat.TEXT),
+                format,
                 log);
     }
 
@@ -44,8 +52,14 @@ final class ServerConsole implements AdminSession, AutoCloseable {
 
     @Override
     public void event(String line) {
-        console.event(line);
+        screen.event(line);
         log.event(line);
+    }
+
+    @Override
+    public void event(Event e) {
+        screen.event(e);
+        log.event(e);
     }
 
     @Override
@@ -64,12 +78,15 @@ final class ServerConsole implements AdminSession, AutoCloseable {
             List<String> ways = server.adminWays();
             event(
                     ways.isEmpty() && config.approve() == ServerConfig.ApprovalPolicy.ASK
-                            ? "WARNING: approve = ask, but no admin can answer join requests beyond what standard"
-                                    + " input says: no terminal, no admin socket, no ssh admin key (admin-keys), no opers. Each"
-                                    + " request is refused when it expires (approval-timeout "
-                                    + Values.format(config.approvalTimeout()) + "). See 'Administering a running"
-                                    + " server' in the README."
-                            : unattended(ways));
+                            ? Event.warn(
+                                    "no_admin",
+                                    "WARNING: approve = ask, but no admin can answer join requests beyond what standard"
+                                            + " input says: no terminal, no admin socket, no ssh admin key (admin-keys), no"
+                                            + " opers. Each request is refused when it expires (approval-timeout "
+                                            + Values.format(config.approvalTimeout())
+                                            + "). See 'Administering a running"
+                                            + " server' in the README.")
+                            : Event.info("admin_ways", unattended(ways)));
         }
         Thread reading = new Thread(
                 () -> {
@@ -77,14 +94,16 @@ final class ServerConsole implements AdminSession, AutoCloseable {
                         AdminConsole.Ending end = console.run(server.admins().own(), this);
                         if (!console.interactive() || end == AdminConsole.Ending.STOPPED) return;
                         if (end == AdminConsole.Ending.INPUT_ENDED) {
-                            event("Shutting down.");
+                            event(Event.info("shutting_down", "Shutting down."));
                             ShutdownSignals.forceOnNextInterrupt();
                             server.close();
                         } else {
-                            event(unattended(server.adminWays()));
+                            event(Event.info("admin_ways", unattended(server.adminWays())));
                         }
                     } catch (IOException e) {
-                        console.event("Console input failed: " + e.getMessage() + ". The server keeps running.");
+                        screen.event(Event.warn(
+                                "console_failed",
+                                "Console input failed: " + e.getMessage() + ". The server keeps running."));
                     }
                 },
                 "chatroom-console");

@@ -1,6 +1,7 @@
 package dev.chatroom.cli;
 
 import dev.chatroom.launch.ChatServer;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -18,9 +19,11 @@ final class ShutdownSignals {
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 Signal.handle(new Signal(name), sig -> {
-                    if (stopping) Runtime.getRuntime().halt(130);
+                    if (stopping) Runtime.getRuntime().halt(ServerExit.FORCED.code());
                     stopping = true;
-                    events.event("Shutting down (SIG" + name + "); press Ctrl-C again to force.");
+                    events.event(
+                            Event.info("shutting_down", "Shutting down (SIG" + name + "); press Ctrl-C again to force.")
+                                    .reason("SIG" + name));
                     new Thread(server::close, "chatroom-shutdown").start();
                 });
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
@@ -37,11 +40,13 @@ final class ShutdownSignals {
         try {
             var before = Signal.handle(
                     new Signal("HUP"),
-                    sig -> new Thread(() -> events.event(server.reloadTls()), "chatroom-reload").start());
+                    sig -> new Thread(
+                                    () -> events.event(Event.info("tls_reload", server.reloadTls())), "chatroom-reload")
+                            .start());
             // a signal ignored when the JVM started (nohup) stays ignored: say so rather than reload never
-            if (before == SignalHandler.SIG_IGN) events.event(IGNORED_HUP);
+            if (before == SignalHandler.SIG_IGN) events.event(Event.warn("sighup_ignored", IGNORED_HUP));
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            events.event(IGNORED_HUP);
+            events.event(Event.warn("sighup_ignored", IGNORED_HUP));
         }
     }
 

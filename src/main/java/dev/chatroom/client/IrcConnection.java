@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -72,6 +73,8 @@ final class IrcConnection implements AutoCloseable {
         SslContext sslContext = tls == null ? null : tls.context(verdict);
         // a connection we end ourselves before handing it over (refused certificate) is not reported as lost
         AtomicBoolean handedOver = new AtomicBoolean(tls == null);
+        // kept here: a peer that closes at once (plain text on a TLS port) empties the pipeline before we look
+        AtomicReference<SslHandler> ssl = new AtomicReference<>();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         Bootstrap b = new Bootstrap()
                 .group(group)
@@ -79,13 +82,19 @@ final class IrcConnection implements AutoCloseable {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .handler(pipeline(
-                        sslContext == null ? null : ch -> sslContext.newHandler(ch.alloc(), host, port),
+                        sslContext == null
+                                ? null
+                                : ch -> {
+                                    SslHandler handler = sslContext.newHandler(ch.alloc(), host, port);
+                                    ssl.set(handler);
+                                    return handler;
+                                },
                         listener,
                         handedOver));
         Channel channel = connect(group, b, InetSocketAddress.createUnresolved(host, port));
         IrcConnection connection = new IrcConnection(group, channel);
         if (sslContext == null) return connection;
-        var handshake = channel.pipeline().get(SslHandler.class).handshakeFuture();
+        var handshake = ssl.get().handshakeFuture();
         if (!handshake.awaitUninterruptibly(15, TimeUnit.SECONDS) || !handshake.isSuccess()) {
             connection.close();
             Throwable why = handshake.cause();

@@ -8,10 +8,7 @@ import dev.chatroom.server.Hub;
 import dev.chatroom.server.Replication;
 import dev.chatroom.server.UserMode;
 import dev.chatroom.server.output.Replies;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -40,10 +37,9 @@ public final class Cluster implements Replication, Bus.Listener {
     private final ClusterCommands commands;
     private final ClusterNodes nodes;
     private final ClusterUsers users;
-    /** Our commands published and not yet back, by event number: run here if the bus fails them. */
-    private final LinkedHashMap<Long, Runnable> inFlight = new LinkedHashMap<>();
+    /** Our commands published and not yet back. */
+    private final InFlight inFlight = new InFlight();
 
-    private long nextEvent = 1;
     private long lastSeq;
     private boolean whole;
     private long ownHeardNanos;
@@ -88,6 +84,11 @@ public final class Cluster implements Replication, Bus.Listener {
         return nodes.count() + 1;
     }
 
+    @Override
+    public boolean joined() {
+        return whole;
+    }
+
     /** True while an event of the cluster is being applied (its effects are not published again). */
     public boolean applying() {
         return applying;
@@ -100,19 +101,14 @@ public final class Cluster implements Replication, Bus.Listener {
 
     @Override
     public void connected(boolean up) {
-        loop.execute(() -> {
-            if (!up) split("lost its connection to Redis");
-        });
+        if (!up) loop.execute(() -> split("lost its connection to Redis"));
     }
 
     private void tick() {
         long now = hub.clock().nanos();
         publish(Message.of(node, "HB"));
         bus.renew().thenAccept(held -> {
-            if (!held)
-                loop.execute(() -> hub.events()
-                        .event("Cluster: another server runs as node " + node
-                                + ": give one of them another --node-name."));
+            if (!held) loop.execute(() -> hub.events().event(ClusterEvents.nameTaken(node)));
         });
         nodes.checkTimeouts(now);
         if (whole && now - ownHeardNanos > SPLIT_NANOS) split("cannot reach Redis");
@@ -122,6 +118,7 @@ public final class Cluster implements Replication, Bus.Listener {
     private void onEvent(long seq, String line) {
         if (lastSeq != 0 && seq > lastSeq + 1 && whole) resync(seq - lastSeq - 1);
         lastSeq = seq;
+        hub.stats().busEvent();
         Message e;
         try {
             e = Message.parse(line);
@@ -136,13 +133,14 @@ public final class Cluster implements Replication, Bus.Listener {
         } else if (!e.command().equals("HELLO")) {
             nodes.heard(e.prefix(), whole);
         }
-        if (mine && e.tags().containsKey("e"))
-            inFlight.remove(Long.parseLong(e.tags().get("e")));
+        if (mine
+                && e.tags().containsKey("e")
+                && !inFlight.back(Long.parseLong(e.tags().get("e")))) return;
         applying = true;
         try {
             apply(e, mine);
         } catch (RuntimeException bug) {
-            hub.events().event("Cluster: could not apply " + e.command() + " from " + e.prefix() + ": " + bug);
+            hub.events().event(ClusterEvents.notApplied(e, bug));
         } finally {
             applying = false;
             hub.output().unpin();
@@ -194,7 +192,7 @@ public final class Cluster implements Replication, Bus.Listener {
      * what each side holds of the other is rebuilt from bursts.
      */
     private void resync(long missed) {
-        hub.events().event("Cluster: " + missed + " event(s) missed; asking the other nodes for their users again.");
+        hub.events().event(ClusterEvents.missed(missed));
         hub.history().acknowledgements().relaysLost(); // ours may be among the missed: their senders wait no more
         nodes.loseAll("events were missed");
         publish(Message.of(node, "HELLO"));
@@ -203,18 +201,16 @@ public final class Cluster implements Replication, Bus.Listener {
     private void split(String why) {
         if (!whole) return;
         whole = false;
-        hub.events().event("Cluster: this node " + why + ": the chat is split. Local users go on among themselves.");
+        hub.events().event(ClusterEvents.split(why));
         tellLocal("The chat is split: this server " + why + ". You see only the people on this server until it heals.");
         nodes.loseAll("is out of reach");
-        List<Runnable> pending = new ArrayList<>(inFlight.values());
-        inFlight.clear();
-        for (Runnable r : pending) r.run();
+        inFlight.runAllHere();
     }
 
     private void heal() {
         whole = true;
         if (everWhole) {
-            hub.events().event("Cluster: Redis is back; the chat heals.");
+            hub.events().event(ClusterEvents.healed());
             tellLocal("The chat is whole again.");
             publish(Message.of(
                     node, "HELLO")); // what the others kept of our users went stale while they could not hear us
@@ -288,16 +284,11 @@ public final class Cluster implements Replication, Bus.Listener {
      */
     boolean share(Message e, Runnable fallback) {
         if (!whole) return false;
-        long ev = nextEvent++;
-        inFlight.put(ev, fallback);
+        long ev = inFlight.add(fallback);
         Map<String, String> tags = new HashMap<>(e.tags());
         tags.put("e", Long.toString(ev));
         bus.publish(e.withTags(tags).toString()).whenComplete((seq, failure) -> {
-            if (failure != null)
-                loop.execute(() -> {
-                    Runnable r = inFlight.remove(ev);
-                    if (r != null) r.run();
-                });
+            if (failure != null) loop.execute(() -> inFlight.failed(ev));
         });
         return true;
     }

@@ -1,6 +1,7 @@
 package dev.chatroom.cluster;
 
 import dev.chatroom.irc.Message;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
@@ -46,7 +47,9 @@ final class ClusterNodes {
     void heard(String other, boolean whole) {
         Long was = lastHeard.put(other, hub.clock().nanos());
         if (was != null || !whole) return;
-        hub.events().event("Cluster: node " + other + " is here.");
+        hub.events()
+                .event(Event.info("node_joined", "Cluster: node " + other + " is here.")
+                        .with("node", other));
         burst();
         cluster.publish(Message.of(node, "BURST", other));
     }
@@ -56,8 +59,12 @@ final class ClusterNodes {
         int dropped = remote.nodeLost(other);
         if (dropped > 0)
             hub.events()
-                    .event("Cluster: node " + other + " lost track of the cluster; its " + dropped
-                            + " user(s) quit (node lost) until it tells us again.");
+                    .event(Event.warn(
+                                    "node_restarted",
+                                    "Cluster: node " + other + " lost track of the cluster; its " + dropped
+                                            + " user(s) quit (node lost) until it tells us again.")
+                            .with("node", other)
+                            .with("users", dropped));
         lastHeard.remove(other);
         heard(other, whole);
     }
@@ -87,6 +94,12 @@ final class ClusterNodes {
     private void lost(String other, String why) {
         lastHeard.remove(other);
         int quit = remote.nodeLost(other);
-        hub.events().event("Cluster: node " + other + " " + why + "; its " + quit + " user(s) quit (node lost).");
+        hub.events()
+                .event(Event.warn(
+                                "node_lost",
+                                "Cluster: node " + other + " " + why + "; its " + quit + " user(s) quit (node lost).")
+                        .with("node", other)
+                        .reason(why)
+                        .with("users", quit));
     }
 }

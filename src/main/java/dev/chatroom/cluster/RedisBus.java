@@ -1,10 +1,10 @@
 package dev.chatroom.cluster;
 
+import dev.chatroom.store.redis.RedisAddress;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
@@ -12,8 +12,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
 import java.net.SocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +42,7 @@ public final class RedisBus implements Bus {
     /** How often {@link #claim} tries again for a name a dead server may still hold. */
     public static final Duration CLAIM_RETRY = Duration.ofMillis(250);
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final String prefix;
     private final String token = UUID.randomUUID().toString();
@@ -51,9 +52,15 @@ public final class RedisBus implements Bus {
     private StatefulRedisConnection<String, String> commands;
     private StatefulRedisPubSubConnection<String, String> events;
 
-    /** Connects to Redis at uri (redis://host:port); prefix names the channel and keys ("chatroom:"). */
+    /**
+     * Connects to Redis at uri (redis://host:port, or the primary Sentinel names: {@link RedisAddress}); prefix names
+     * the channel and keys ("chatroom:").
+     */
     public RedisBus(String uri, String prefix) {
-        this.client = RedisClient.create(RedisURI.create(uri));
+        this.resources = ClientResources.builder()
+                .reconnectDelay(RedisAddress.RECONNECT_DELAY)
+                .build();
+        this.client = RedisClient.create(resources, RedisAddress.parse(uri));
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -65,12 +72,6 @@ public final class RedisBus implements Bus {
         this.prefix = prefix;
         this.channel = prefix + "bus";
         this.seqKey = prefix + "bus:seq";
-    }
-
-    /** Whether uri gives Redis a password (redis://user:password@host, redis://:password@host). */
-    public static boolean asksForPassword(String uri) {
-        String who = URI.create(uri).getRawUserInfo();
-        return who != null && !who.isEmpty() && !who.endsWith(":");
     }
 
     @Override
@@ -172,5 +173,6 @@ public final class RedisBus implements Bus {
             // stopping anyway
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }

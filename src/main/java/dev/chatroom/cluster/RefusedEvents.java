@@ -1,6 +1,7 @@
 package dev.chatroom.cluster;
 
 import dev.chatroom.cluster.SealedBus.Refusal;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.Hub;
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,8 +27,12 @@ final class RefusedEvents {
         if (told != null && now - told < MINUTE_NANOS) return;
         toldAtNanos.put(why, now);
         hub.events()
-                .event("Cluster: dropped an event " + why.label() + " on the bus (" + count
-                        + " so far; /stats counts them): " + meaning(why));
+                .event(Event.warn(
+                                "cluster_event_refused",
+                                "Cluster: dropped an event " + why.label() + " on the bus (" + count
+                                        + " so far; /stats counts them): " + meaning(why))
+                        .reason(why.label())
+                        .with("count", count));
     }
 
     private static String meaning(Refusal why) {

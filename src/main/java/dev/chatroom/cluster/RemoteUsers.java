@@ -3,11 +3,13 @@ package dev.chatroom.cluster;
 import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.ChannelMode;
 import dev.chatroom.server.Clock;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Departure;
 import dev.chatroom.server.DisconnectReason;
+import dev.chatroom.server.Gate;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
 import dev.chatroom.server.UserMode;
@@ -119,7 +121,7 @@ final class RemoteUsers {
         if (g.state() == Connection.State.PENDING) hub.gate().approvals().remove(g);
         g.state(Connection.State.REGISTERED);
         hub.users().countRegistered(g, 1);
-        hub.events().event("* " + g.nick() + " entered the chatroom.");
+        hub.events().event(Gate.person(Event.info("arrived", "* " + g.nick() + " entered the chatroom."), g));
         if (hub.config().defaultRoom() != null)
             hub.rooms().join(g, hub.config().defaultRoom(), hub.output().replies(g));
     }

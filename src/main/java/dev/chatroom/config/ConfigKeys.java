@@ -1,6 +1,7 @@
 package dev.chatroom.config;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.log.LogFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,35 +233,7 @@ public final class ConfigKeys {
                 c -> c.floodDropAfter(),
                 (b, v) -> b.floodDropAfter(Values.duration(v)));
 
-        String cluster = "Cluster";
-        key(
-                "redis",
-                cluster,
-                "URI",
-                "Join a cluster of servers sharing one Redis (redis://host:6379, redis://user:password@host:6379, rediss:// for TLS): rooms, users, history and bans are shared; unset: this server alone, all embedded.",
-                c -> c.redis(),
-                (b, v) -> b.redis(Values.redisUri(v)));
-        key(
-                "node-name",
-                cluster,
-                "NAME",
-                "This server's name in the cluster, unique among its nodes (letters, digits, '-').",
-                c -> c.nodeName(),
-                (b, v) -> b.nodeName(Values.nodeName(v)));
-        key(
-                "cluster-secret",
-                cluster,
-                "SECRET",
-                "The secret every server of the cluster shares (at least 32 characters; openssl rand -hex 32 makes one): each event on the bus carries a MAC made with it. Needed with redis; ps shows flags, so prefer cluster-secret-file.",
-                c -> c.clusterSecret(),
-                (b, v) -> b.clusterSecret(Values.text(v)));
-        key(
-                "cluster-secret-file",
-                cluster,
-                "FILE",
-                "A file holding the cluster secret on its first line (readable by this user only), instead of cluster-secret.",
-                c -> c.clusterSecretFile(),
-                (b, v) -> b.clusterSecretFile(Values.path(v)));
+        ClusterKeys.add();
 
         String data = "Data and logs";
         key(
@@ -277,6 +250,13 @@ public final class ConfigKeys {
                 "Also append server events, timestamped, to this file.",
                 c -> c.logFile(),
                 (b, v) -> b.logFile(Values.path(v)));
+        key(
+                "log-format",
+                data,
+                "text|json",
+                "text: events as sentences (in the log file after a timestamp); json: one JSON object a line, on the console and in the log file.",
+                c -> c.logFormat(),
+                (b, v) -> b.logFormat(Values.choice(v, LogFormat.class)));
         key(
                 "history-replay",
                 data,
@@ -304,11 +284,19 @@ public final class ConfigKeys {
                 "Log the text of messages too (off by default, for privacy).",
                 c -> c.logMessages(),
                 (b, v) -> b.logMessages(Values.bool(v)));
+
+        key(
+                "metrics",
+                "Monitoring",
+                "HOST:PORT",
+                "Serve /metrics (Prometheus), /healthz and /readyz over HTTP here, e.g. 127.0.0.1:9177 (port 0: a free one, printed at start); unset: off.",
+                c -> c.metrics(),
+                (b, v) -> b.metrics(Values.hostPort(v)));
     }
 
     private ConfigKeys() {}
 
-    private static void key(
+    static void key(
             String name,
             String group,
             String label,

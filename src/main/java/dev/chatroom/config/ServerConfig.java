@@ -1,5 +1,6 @@
 package dev.chatroom.config;
 
+import dev.chatroom.log.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -195,6 +196,11 @@ public final class ServerConfig {
         return settings.logFile;
     }
 
+    /** How events are written on the console and in the log file. */
+    public LogFormat logFormat() {
+        return settings.logFormat;
+    }
+
     public boolean logMessages() {
         return settings.logMessages;
     }
@@ -210,9 +216,17 @@ public final class ServerConfig {
     public int historyMaxPerRoom() {
         return settings.historyMaxPerRoom;
     }
-    /** redis://host:port of the cluster's Redis; null: this server on its own, everything embedded. */
+    /** Where /metrics, /healthz and /readyz are served; null: nowhere. */
+    public HostPort metrics() {
+        return settings.metrics;
+    }
+    /** The cluster's Redis (redis://host:port, or redis-sentinel://...#primary); null: this server on its own, everything embedded. */
     public String redis() {
         return settings.redis;
+    }
+    /** Replicas that must have a write to Redis before it counts as done (Redis WAIT); 0: Redis's own answer. */
+    public int redisWaitReplicas() {
+        return settings.redisWaitReplicas;
     }
     /** This server's name in the cluster: in its users' ids and its msgids. */
     public String nodeName() {

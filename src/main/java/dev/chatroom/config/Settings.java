@@ -1,5 +1,6 @@
 package dev.chatroom.config;
 
+import dev.chatroom.log.LogFormat;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ public final class Settings implements Cloneable {
     int maxPending = 100;
     String password;
     String redis;
+    int redisWaitReplicas;
     String nodeName = "n1";
     String clusterSecret;
     Path clusterSecretFile;
@@ -53,10 +55,12 @@ public final class Settings implements Cloneable {
     Duration floodDropAfter = Duration.ofSeconds(30);
     Path dataDir = Path.of("chatroom-data");
     Path logFile;
+    LogFormat logFormat = LogFormat.TEXT;
     boolean logMessages;
     int historyReplay = 50;
     int historyDays = 30;
     int historyMaxPerRoom = 100_000;
+    HostPort metrics;
 
     /** The settings above, read reflectively so that equals, hashCode and toString need no list of them. */
     private static final List<Field> SETTINGS = Arrays.stream(Settings.class.getDeclaredFields())
@@ -224,6 +228,11 @@ public final class Settings implements Cloneable {
         return this;
     }
 
+    public Settings logFormat(LogFormat v) {
+        logFormat = v;
+        return this;
+    }
+
     public Settings logMessages(boolean v) {
         logMessages = v;
         return this;
@@ -244,8 +253,18 @@ public final class Settings implements Cloneable {
         return this;
     }
 
+    public Settings metrics(HostPort v) {
+        metrics = v;
+        return this;
+    }
+
     public Settings redis(String v) {
         redis = v;
+        return this;
+    }
+
+    public Settings redisWaitReplicas(int v) {
+        redisWaitReplicas = v;
         return this;
     }
 

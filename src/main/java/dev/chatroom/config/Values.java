@@ -166,11 +166,22 @@ public final class Values {
         return v;
     }
 
+    /** One Redis, or a primary found through Sentinels (their addresses, then # and the name they know it by). */
     public static String redisUri(String v) {
         if (v.isEmpty() || v.equals("off")) return null;
-        if (!v.matches("rediss?://[^\\s/]+(:[0-9]{1,5})?(/[0-9]*)?"))
-            throw new IllegalArgumentException("must look like redis://host:6379");
+        String hostPort = "[^\\s/,@:#]+(:[0-9]{1,5})?";
+        if (!v.matches("rediss?://[^\\s/]+(:[0-9]{1,5})?(/[0-9]*)?")
+                && !v.matches(
+                        "rediss?-sentinel://([^\\s/@]*@)?" + hostPort + "(," + hostPort + ")*(/[0-9]*)?#[^\\s#/]+"))
+            throw new IllegalArgumentException(
+                    "must look like redis://host:6379, or redis-sentinel://host:26379,host:26380#mymaster for Sentinel");
         return v;
+    }
+
+    /** HOST:PORT to listen on, or off (also empty) for nowhere. */
+    public static HostPort hostPort(String v) {
+        if (v.isBlank() || v.strip().equalsIgnoreCase("off")) return null;
+        return HostPort.parse(v);
     }
 
     public static String nodeName(String v) {

@@ -2,6 +2,7 @@ package dev.chatroom.launch;
 
 import dev.chatroom.attach.AdminSocket;
 import dev.chatroom.config.ServerConfig;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.console.AdminSession;
 import dev.chatroom.server.console.AdminSessions;
@@ -50,16 +51,20 @@ final class AdminAccess implements AutoCloseable {
         } catch (IOException e) {
             if (config.adminSocket() != null || group != null)
                 throw new StartException("Admin socket: " + e.getMessage(), false, e);
-            sessions.event("Admin socket: " + e.getMessage() + "; chatroom admin console cannot attach.");
+            sessions.event(Event.warn(
+                    "admin_socket_failed",
+                    "Admin socket: " + e.getMessage() + "; chatroom admin console cannot attach."));
             return;
         }
         if (group == null) return;
         try {
             Path closed = socket.closedTo(group);
             if (closed != null)
-                sessions.event("Admin socket: WARNING: members of " + group + " cannot pass through " + closed
-                        + " to reach " + path + "; give admin-socket a place they can reach, such as"
-                        + " /run/chatroom/admin.sock in a directory of that group.");
+                sessions.event(Event.warn(
+                        "admin_socket_unreachable",
+                        "Admin socket: WARNING: members of " + group + " cannot pass through " + closed + " to reach "
+                                + path + "; give admin-socket a place they can reach, such as"
+                                + " /run/chatroom/admin.sock in a directory of that group."));
         } catch (IOException e) {
             // only a warning we could not check
         }
@@ -87,7 +92,8 @@ final class AdminAccess implements AutoCloseable {
         try {
             return !ssh.keys().read().isEmpty();
         } catch (IOException e) {
-            sessions.event("Admin keys: " + e.getMessage() + "; no key opens the console over ssh.");
+            sessions.event(Event.warn(
+                    "admin_keys_unreadable", "Admin keys: " + e.getMessage() + "; no key opens the console over ssh."));
             return false;
         }
     }

@@ -1,17 +1,18 @@
 package dev.chatroom.launch;
 
 import dev.chatroom.cluster.ClusterSecret;
+import dev.chatroom.config.HostPort;
 import dev.chatroom.config.ServerConfig;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
+import dev.chatroom.metrics.MetricsServer;
 import dev.chatroom.server.Hub;
-import dev.chatroom.server.Motd;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.console.AdminSession;
 import dev.chatroom.server.console.AdminSessions;
 import dev.chatroom.server.console.OperatorConsole;
 import dev.chatroom.server.net.Descriptors;
-import dev.chatroom.server.net.Fatal;
 import dev.chatroom.server.net.HashingThreads;
 import dev.chatroom.server.net.Listeners;
 import dev.chatroom.server.net.LoopClock;
@@ -47,6 +48,11 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private Channel secure;
     private SshGateway ssh;
     private ServerConfig effective;
+    private DataDirLock dataDir;
+    private MetricsServer metrics;
+    /** Listening with the store open (and the cluster joined), until it stops: what /readyz reports. */
+    private volatile boolean serving;
+
     private boolean closed;
 
     /** A server whose own console only prints (a log, a test's record). */
@@ -62,24 +68,20 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     }
 
     public ChatServer start() throws StartException {
-        PrivateDataDir.secure(config, events);
-        ClusterSecret secret = null;
-        if (config.redis() != null) {
-            try {
-                secret = ClusterSecret.of(config);
-            } catch (IllegalArgumentException e) {
-                throw new StartException(e.getMessage(), true, e);
-            }
-        }
-        List<String> motd;
+        dataDir = DataDirLock.take(config.dataDir());
         try {
-            motd = Motd.load(config);
-        } catch (IOException e) {
-            throw new StartException(e.getMessage(), true, e);
+            return startHoldingDataDir();
+        } catch (StartException | RuntimeException e) {
+            dataDir.close();
+            throw e;
         }
-        if (config.port() == ServerConfig.OFF && config.tlsPort() == ServerConfig.OFF) {
-            throw new StartException("--port and --tls-port are both off: nothing to listen on", true, null);
-        }
+    }
+
+    private ChatServer startHoldingDataDir() throws StartException {
+        PrivateDataDir.secure(config, events);
+        ClusterSecret secret = Preflight.clusterSecret(config);
+        List<String> motd = Preflight.motd(config);
+        Preflight.listensSomewhere(config);
         if (config.tlsPort() != ServerConfig.OFF) {
             try {
                 tls = ServerTls.start(config);
@@ -89,18 +91,26 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         }
         listeners = new Listeners(config);
         try {
+            // first, so that /readyz says "not yet" while the rest starts
+            if (config.metrics() != null)
+                metrics = MetricsServer.start(config.metrics(), this, listeners.memory()::queued, () -> serving);
             stores = config.redis() != null
                     ? RedisStores.open(config, listeners.loop(), events)
                     : SqliteStores.open(config, listeners.loop(), events);
+        } catch (IOException e) {
+            listeners.stopNow();
+            throw new StartException(e.getMessage(), false, e);
         } catch (StoreException e) {
+            if (metrics != null) metrics.close();
             listeners.stopNow();
             throw new StartException("Cannot use the database: " + e.getMessage(), false, e);
         }
-        events.event(
+        events.event(Event.info(
+                "history",
                 config.historyDays() > 0
                         ? "History: kept " + config.historyDays() + " day(s) in " + stores.where()
                                 + "; joining shows the last " + config.historyReplay() + " message(s) of a room."
-                        : "History: off (--history-days 0); nothing said is stored.");
+                        : "History: off (--history-days 0); nothing said is stored."));
         effective = config.with(b -> b.maxClients(Descriptors.maxClients(config.maxClients())));
         hashing = new HashingThreads(listeners.loop());
         try {
@@ -136,6 +146,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
                     return null;
                 })
                 .join();
+        serving = true;
         return this;
     }
 
@@ -178,8 +189,10 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         try {
             return listeners.bind(config.tlsPort(), true);
         } catch (IOException e) {
-            events.event("TLS is off: " + e.getMessage().replaceFirst("^Cannot listen on ", "cannot listen on ")
-                    + ". Give --tls-port another port (or off).");
+            events.event(Event.warn(
+                    "tls_off",
+                    "TLS is off: " + e.getMessage().replaceFirst("^Cannot listen on ", "cannot listen on ")
+                            + ". Give --tls-port another port (or off)."));
             tls = null;
             return null;
         }
@@ -192,7 +205,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         } catch (Exception e) {
             String why = e instanceof IOException && e.getMessage() != null ? e.getMessage() : Listeners.bindProblem(e);
             if (config.sshPort() == ServerConfig.DEFAULTS.sshPort()) {
-                events.event("SSH is off: " + why + ". Give --ssh-port another port (or off).");
+                events.event(Event.warn("ssh_off", "SSH is off: " + why + ". Give --ssh-port another port (or off)."));
                 return;
             }
             stop(null);
@@ -246,6 +259,11 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         return loaded;
     }
 
+    /** Where /metrics, /healthz and /readyz are served, with the port; null when they are not. */
+    public HostPort metricsAddress() {
+        return metrics == null ? null : metrics.address();
+    }
+
     /** The output budget in bytes, as the server uses it. */
     public long outputBudget() {
         return listeners.memory().budget();
@@ -273,25 +291,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     /** Runs f on the server's event loop, where the hub may be touched. */
     @Override
     public <T> CompletableFuture<T> call(Function<Hub, T> f) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        if (listeners.loop().inEventLoop()) {
-            // a console command the cluster relayed runs on the loop already: waiting for the loop would never end
-            try {
-                result.complete(f.apply(hub));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-            return result;
-        }
-        listeners.loop().execute(() -> {
-            try {
-                result.complete(f.apply(hub));
-            } catch (Throwable t) {
-                Fatal.exitOnOutOfMemory(t);
-                result.completeExceptionally(t);
-            }
-        });
-        return result;
+        return listeners.onLoop(() -> f.apply(hub));
     }
 
     /** Returns once the server has been closed and has stopped. */
@@ -313,6 +313,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private synchronized void stop(String reason) {
         if (closed || listeners == null) return;
         closed = true;
+        serving = false;
         if (ssh != null) ssh.stopListening();
         if (plain != null) plain.close().awaitUninterruptibly();
         if (secure != null) secure.close().awaitUninterruptibly();
@@ -335,5 +336,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         if (hashing != null) hashing.close();
         if (stores != null)
             stores.close(); // the database: writes the messages, bans and accounts still pending, then closes
+        dataDir.close();
+        if (metrics != null) metrics.close(); // last: /readyz says "not ready" until the very end
     }
 }

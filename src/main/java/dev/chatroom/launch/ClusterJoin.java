@@ -5,8 +5,10 @@ import dev.chatroom.cluster.Cluster;
 import dev.chatroom.cluster.ClusterSecret;
 import dev.chatroom.cluster.RedisBus;
 import dev.chatroom.config.ServerConfig;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.ServerAccess;
 import dev.chatroom.server.console.AdminSessions;
+import dev.chatroom.store.redis.RedisAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -39,12 +41,15 @@ final class ClusterJoin {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new StartException("Cannot reach " + where + ": " + cause.getMessage(), false, e);
         }
-        admins.event("Cluster: node " + config.nodeName() + " on " + where + ".");
-        if (!RedisBus.asksForPassword(config.redis())) {
-            admins.event("Cluster: WARNING: " + where + " let this server in without a password: anyone who"
-                    + " can reach it can read the accounts and history and disturb the chat. Give Redis a password"
-                    + " (requirepass, or an ACL user) and --redis redis://user:password@host:port; see 'Running"
-                    + " several servers' in the README.");
+        admins.event(Event.info("cluster_joined", "Cluster: node " + config.nodeName() + " on " + where + ".")
+                .with("node", config.nodeName()));
+        if (!RedisAddress.asksForPassword(config.redis())) {
+            admins.event(Event.warn(
+                    "redis_without_password",
+                    "Cluster: WARNING: " + where + " let this server in without a password: anyone who"
+                            + " can reach it can read the accounts and history and disturb the chat. Give Redis a"
+                            + " password (requirepass, or an ACL user) and --redis redis://user:password@host:port;"
+                            + " see 'Running several servers' in the README."));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.chatroom.launch;
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.files.PrivateFiles;
 import dev.chatroom.files.PrivateFiles.Loosened;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,10 +30,14 @@ final class PrivateDataDir {
             try {
                 opened.addAll(PrivateFiles.tighten(p));
             } catch (IOException | RuntimeException e) {
-                events.event("Cannot make " + p + " private (" + e.getMessage() + "): other users may read it.");
+                events.event(Event.warn(
+                                "not_private",
+                                "Cannot make " + p + " private (" + e.getMessage() + "): other users may read it.")
+                        .with("file", p)
+                        .with("error", e.getMessage()));
             }
         }
-        if (!opened.isEmpty()) events.event(notice(opened));
+        if (!opened.isEmpty()) events.event(Event.warn("made_private", notice(opened)));
     }
 
     /** "Permissions: other users could read chatroom-data (0755) and chatroom-data/chatroom.db (0644); now ...". */

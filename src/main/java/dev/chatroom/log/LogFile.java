@@ -1,21 +1,19 @@
 package dev.chatroom.log;
 
 import dev.chatroom.files.PrivateFiles;
-import dev.chatroom.irc.Sanitizer;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 
 /**
- * Server events appended to a file, one timestamped line each, flushed after every line so a crash loses nothing.
- * A new file is made readable by its owner only: it names people's addresses, and with --log-messages holds what
- * they said. Appending lines is all it does, so no logging library is needed.
+ * Lines appended to a file (events, by {@link EventLines}), flushed after every line so a crash loses nothing. A
+ * new file is made readable by its owner only: it names people's addresses, and with --log-messages holds what they
+ * said. Appending lines is all it does, so no logging library is needed.
  */
-public final class LogFile implements EventSink, AutoCloseable {
+public final class LogFile implements AutoCloseable {
     private final Path path;
     private final Writer out;
     private boolean failing;
@@ -26,12 +24,10 @@ public final class LogFile implements EventSink, AutoCloseable {
         this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
-    /** Logs a line stripped of escape sequences and control characters: users' text ends up in here. */
-    @Override
-    public synchronized void event(String line) {
+    /** Appends a line, already made safe by its format. */
+    public synchronized void write(String line) {
         try {
-            out.write(Instant.ofEpochMilli(System.currentTimeMillis()) + " " + Sanitizer.forTerminal(line)
-                    + System.lineSeparator());
+            out.write(line + System.lineSeparator());
             out.flush();
             failing = false;
         } catch (IOException e) {

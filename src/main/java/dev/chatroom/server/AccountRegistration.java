@@ -2,6 +2,7 @@ package dev.chatroom.server;
 
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.accounts.Accounts;
 import dev.chatroom.server.accounts.RegistrationQuota;
 import dev.chatroom.server.output.Replies;
@@ -61,8 +62,13 @@ public final class AccountRegistration {
                 quota.take(c.address().limitKey(), hub.clock().nanos());
         if (place == null) {
             hub.events()
-                    .event("Registration of " + name + " from " + c.host() + " refused: "
-                            + RegistrationQuota.PER_ADDRESS_PER_HOUR + " accounts from there this hour");
+                    .event(Event.warn(
+                                    "registration_refused",
+                                    "Registration of " + name + " from " + c.host() + " refused: "
+                                            + RegistrationQuota.PER_ADDRESS_PER_HOUR + " accounts from there this hour")
+                            .account(name)
+                            .address(c.host())
+                            .reason("address_quota"));
             r.standard(
                     "FAIL",
                     "REGISTER",
@@ -108,6 +114,7 @@ public final class AccountRegistration {
                 requests.answer(c, rr -> taken(rr, name));
                 return;
             }
+            hub.stats().accountRegistered();
             c.credentials().passwordProved(hub.clock().nanos());
             requests.answer(c, rr -> {
                 rr.add(Message.trailing(

@@ -1,6 +1,7 @@
 package dev.chatroom.server;
 
 import dev.chatroom.irc.Message;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection.State;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Replies;
@@ -51,22 +52,25 @@ public final class Departures {
         for (Room r : new ArrayList<>(c.rooms())) r.removeQuitter(c);
         hub.replication().departed(c, d);
         hub.history().acknowledgements().gone(c);
-        String event = shuttingDown ? null : eventText(c, was, d);
-        if (event != null) hub.events().event(event);
-        if (event != null && was == State.PENDING) hub.operatorNotices().ended(event);
+        Event event = shuttingDown ? null : event(c, was, d);
+        if (event != null)
+            hub.events().event(Gate.person(event, c).reason(d.reason().key()).with("detail", d.detail()));
+        if (event != null && was == State.PENDING) hub.operatorNotices().ended(event.text());
         c.link().close();
     }
 
-    /** The console line for a departure, or null when the admin's own command already said it. */
-    private static String eventText(Connection c, State was, Departure d) {
+    /** The event of a departure, or null when the admin's own command already said it. */
+    private static Event event(Connection c, State was, Departure d) {
         if (d.reason().byAdmin()) return null;
         if (was == State.REGISTERED) {
             boolean plain = d.reason() == DisconnectReason.QUIT && d.detail() == null;
-            return "* " + c.nick() + (plain ? " left the chat." : " left the chat (" + d.quitMessage() + ")");
+            return Event.info(
+                    "left", "* " + c.nick() + (plain ? " left the chat." : " left the chat (" + d.quitMessage() + ")"));
         }
         if (was == State.PENDING) {
-            if (d.reason() == DisconnectReason.EXPIRED) return "The request of " + c.nick() + " expired unanswered.";
-            return c.nick() + " stopped waiting (" + d.quitMessage() + ").";
+            if (d.reason() == DisconnectReason.EXPIRED)
+                return Event.info("request_expired", "The request of " + c.nick() + " expired unanswered.");
+            return Event.info("request_abandoned", c.nick() + " stopped waiting (" + d.quitMessage() + ").");
         }
         return null;
     }

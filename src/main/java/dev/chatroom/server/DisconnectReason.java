@@ -1,5 +1,7 @@
 package dev.chatroom.server;
 
+import java.util.Locale;
+
 /**
  * Why a connection ended, as a value that statistics, logs and replies share: nobody parses a
  * reason's wording. {@link Departure} adds the detail (a quit message, a kick reason).
@@ -44,6 +46,11 @@ public enum DisconnectReason {
     DisconnectReason(String label, String text) {
         this.label = label;
         this.text = text;
+    }
+
+    /** The name in metrics and JSON logs: ping_timeout. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The name in /stats. */

@@ -8,6 +8,7 @@ import dev.chatroom.config.ServerConfig;
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
 import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Casemapping;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection.State;
 import dev.chatroom.server.output.Replies;
 import dev.chatroom.store.AllowEntry;
@@ -116,7 +117,12 @@ public final class Gate {
         }
         if (remembered != null || config.approve() == ApprovalPolicy.ALL) {
             takeAccountName(c, r);
-            if (remembered != null) hub.events().event(c.nick() + " (" + who(c) + ") is on the allow list: let in.");
+            if (remembered != null)
+                hub.events()
+                        .event(person(
+                                Event.info(
+                                        "allow_listed", c.nick() + " (" + who(c) + ") is on the allow list: let in."),
+                                c));
             welcome(c, r);
             return;
         }
@@ -142,6 +148,11 @@ public final class Gate {
         hub.replication().registered(c, false);
     }
 
+    /** An event about c, with who c is: nick, account, address, and the ssh key it came with. */
+    public static Event person(Event e, Connection c) {
+        return e.nick(c.nick()).account(c.account()).address(c.host()).with("ssh_key", c.sshKey());
+    }
+
     /**
      * c waits for an admin's answer. Said before it is queued: the admins' question (what y, n
      * and a answer: the oldest request) follows the queue, and comes after the line saying who
@@ -149,11 +160,10 @@ public final class Gate {
      */
     public void queue(Connection c, Clock.Timer expiry) {
         int before = approvals.size();
-        hub.events()
-                .event(
-                        before == 0
-                                ? request(c)
-                                : c.nick() + " (" + who(c) + ") wants to join; " + (before + 1) + " requests wait.");
+        String said = before == 0
+                ? request(c)
+                : c.nick() + " (" + who(c) + ") wants to join; " + (before + 1) + " requests wait.";
+        hub.events().event(person(Event.info("join_request", said), c).with("waiting", before));
         approvals.add(c, expiry);
         hub.operatorNotices().requested(c);
     }
@@ -240,9 +250,15 @@ public final class Gate {
     private void refusePassword(Connection c) {
         int failures = password.failed(c.address().limitKey(), hub.clock().nanos());
         hub.events()
-                .event("Wrong server password from " + c.host() + " (" + failures
-                        + (failures == 1 ? " failure" : " failures")
-                        + (failures >= PasswordGuard.MAX_FAILURES ? "; the address is refused for 10 minutes)" : ")"));
+                .event(Event.warn(
+                                "wrong_server_password",
+                                "Wrong server password from " + c.host() + " (" + failures
+                                        + (failures == 1 ? " failure" : " failures")
+                                        + (failures >= PasswordGuard.MAX_FAILURES
+                                                ? "; the address is refused for 10 minutes)"
+                                                : ")"))
+                        .address(c.host())
+                        .with("failures", failures));
         c.state(State.REFUSED);
         c.link().pauseReading(true);
         hub.clock()
@@ -286,6 +302,6 @@ public final class Gate {
         welcome.send(c, r);
         if (config.defaultRoom() != null) hub.rooms().join(c, config.defaultRoom(), r);
         r.flush();
-        hub.events().event("* " + c.nick() + " entered the chatroom.");
+        hub.events().event(person(Event.info("arrived", "* " + c.nick() + " entered the chatroom."), c));
     }
 }

@@ -8,6 +8,7 @@ import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.LineError;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.server.accounts.Accounts;
 import dev.chatroom.server.accounts.PasswordHash;
@@ -74,7 +75,9 @@ public final class Hub {
         this.clock = clock;
         this.events = events;
         this.bans = BanList.of(stores.bans().load());
-        if (bans.size() > 0) events.event(bans.size() + " ban(s) loaded from " + stores.where());
+        if (bans.size() > 0)
+            events.event(Event.info("bans_loaded", bans.size() + " ban(s) loaded from " + stores.where())
+                    .with("count", bans.size()));
         this.cloaks = new Cloaks(stores.cloakSecret(), config.cloakHosts());
         this.stats = new Stats(clock.millis());
         this.output = new Output(config.serverName(), clock, alloc);
@@ -185,7 +188,8 @@ public final class Hub {
             for (Connection other : rooms.coMembers(c)) b.sendTo(other);
             r.add(b);
         }
-        events.event("* " + old + " is now known as " + nick + ".");
+        events.event(Gate.person(Event.info("nick_changed", "* " + old + " is now known as " + nick + "."), c)
+                .with("old_nick", old));
         return true;
     }
 

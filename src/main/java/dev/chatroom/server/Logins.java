@@ -6,6 +6,7 @@ import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.accounts.Accounts;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.output.Broadcast;
@@ -143,9 +144,19 @@ public final class Logins {
     private void external(Connection c, String authzid, Replies r) {
         Account a = accounts.byCertificate(c.certificate());
         if (a == null || (!authzid.isEmpty() && !Casemapping.equals(authzid, a.name()))) {
+            hub.stats().loginFailed();
             hub.events()
-                    .event("Certificate login refused from " + c.host() + ": "
-                            + (a == null ? "certificate not linked to an account" : "it is another account's"));
+                    .event(Event.warn(
+                                    "login_refused",
+                                    "Certificate login refused from " + c.host() + ": "
+                                            + (a == null
+                                                    ? "certificate not linked to an account"
+                                                    : "it is another account's"))
+                            .nick(c.nick())
+                            .account(a == null ? null : a.name())
+                            .address(c.host())
+                            .reason(a == null ? "unknown_certificate" : "another_account")
+                            .with("certificate", c.certificate()));
             r.numeric(
                     ERR_SASLFAIL,
                     "SASL authentication failed: "
@@ -250,8 +261,13 @@ public final class Logins {
         }
         if (now != a) accounts.update(now);
         hub.events()
-                .event((c.nick() == null ? "A connection" : c.nick()) + " from " + c.host() + " logged in to account "
-                        + a.name() + how);
+                .event(Gate.person(
+                                Event.info(
+                                        "logged_in",
+                                        (c.nick() == null ? "A connection" : c.nick()) + " from " + c.host()
+                                                + " logged in to account " + a.name() + how),
+                                c)
+                        .with("new_account", !sasl));
         if (c.isRegistered()) {
             tellRooms(c, a.name());
             hub.rooms().loggedIn(c);

@@ -3,7 +3,9 @@ package dev.chatroom.server;
 import dev.chatroom.config.ServerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 
 /** The message of the day: the configured file, or the client's command list. Read once, at start. */
@@ -26,7 +28,11 @@ public final class Motd {
         try {
             return List.copyOf(Files.readAllLines(config.motdFile(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IOException("cannot read the MOTD file " + config.motdFile() + ": " + e.getMessage(), e);
+            // the JDK's message for a missing or forbidden file is only its name again
+            String why = e instanceof NoSuchFileException
+                    ? "no such file"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new IOException("cannot read the MOTD file " + config.motdFile() + ": " + why, e);
         }
     }
 }

@@ -7,6 +7,7 @@ import static dev.chatroom.irc.Numeric.RPL_YOUREOPER;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.accounts.PasswordHash;
 import dev.chatroom.server.output.Replies;
 import java.util.HashMap;
@@ -86,6 +87,12 @@ public final class OperLogin {
         r.add(Message.trailing(c.nick(), "MODE", c.nick(), "+o"));
         hub.operatorNotices().waiting(r);
         hub.replication().opered(c);
-        hub.events().event(c.nick() + " (" + c.host() + ") is now an IRC operator, as " + name + ".");
+        hub.events()
+                .event(Gate.person(
+                                Event.info(
+                                        "opered",
+                                        c.nick() + " (" + c.host() + ") is now an IRC operator, as " + name + "."),
+                                c)
+                        .with("oper", name));
     }
 }

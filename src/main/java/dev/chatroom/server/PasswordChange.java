@@ -1,6 +1,7 @@
 package dev.chatroom.server;
 
 import dev.chatroom.irc.Message;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.output.Replies;
 import dev.chatroom.store.Account;
 import java.time.Duration;
@@ -82,7 +83,12 @@ public final class PasswordChange {
 
     private void changed(Connection c, Account a, String hash) {
         logins.accounts().update(a.withPassword(hash, false));
-        hub.events().event("Account " + a.name() + " changed its password (from " + c.host() + ")");
+        hub.events()
+                .event(Event.info(
+                                "password_changed",
+                                "Account " + a.name() + " changed its password (from " + c.host() + ")")
+                        .account(a.name())
+                        .address(c.host()));
         logins.requests()
                 .answer(
                         c,

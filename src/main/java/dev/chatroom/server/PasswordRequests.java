@@ -1,5 +1,6 @@
 package dev.chatroom.server;
 
+import dev.chatroom.log.Event;
 import dev.chatroom.server.accounts.LoginThrottle;
 import dev.chatroom.server.output.Replies;
 import java.util.function.Consumer;
@@ -61,15 +62,32 @@ final class PasswordRequests {
     void failed(Connection c, String account, String accountKey, String attempt, Consumer<Replies> failure) {
         LoginThrottle.Failure f =
                 throttle.failed(c.address().limitKey(), accountKey, hub.clock().nanos());
+        hub.stats().loginFailed();
         hub.events()
-                .event("Failed " + attempt + " " + account + " from " + c.host() + " (" + f.fromAddress()
-                        + " from this address, " + f.toAccount() + " to this account in 10 minutes)");
+                .event(Event.warn(
+                                "login_failed",
+                                "Failed " + attempt + " " + account + " from " + c.host() + " (" + f.fromAddress()
+                                        + " from this address, " + f.toAccount() + " to this account in 10 minutes)")
+                        .nick(c.nick())
+                        .account(account)
+                        .address(c.host())
+                        .reason("wrong_password")
+                        .with("failures_from_address", f.fromAddress())
+                        .with("failures_to_account", f.toAccount()));
         hub.clock().schedule(() -> answer(c, failure), f.delayNanos());
     }
 
     /** A check not even tried (see {@link #refusal}): logged, not counted, answered after the first delay. */
     void refused(Connection c, String account, String attempt, String why, Consumer<Replies> failure) {
-        hub.events().event("Refused " + attempt + " " + account + " from " + c.host() + ": " + why);
+        hub.stats().loginFailed();
+        hub.events()
+                .event(Event.warn(
+                                "login_refused",
+                                "Refused " + attempt + " " + account + " from " + c.host() + ": " + why)
+                        .nick(c.nick())
+                        .account(account)
+                        .address(c.host())
+                        .reason(why));
         hub.clock().schedule(() -> answer(c, failure), LoginThrottle.FAILURE_DELAY_NANOS);
     }
 

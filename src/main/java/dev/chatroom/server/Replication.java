@@ -46,6 +46,9 @@ public interface Replication {
     /** The servers this one hears, itself included (LUSERS). */
     int servers();
 
+    /** True while this server hears its cluster (on its own: always): what readiness means for a node. */
+    boolean joined();
+
     /** Leaves the cluster (after our users' departures were published). */
     void close();
 
@@ -91,6 +94,11 @@ public interface Replication {
         @Override
         public int servers() {
             return 1;
+        }
+
+        @Override
+        public boolean joined() {
+            return true;
         }
 
         @Override

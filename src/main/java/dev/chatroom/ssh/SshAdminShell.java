@@ -1,5 +1,6 @@
 package dev.chatroom.ssh;
 
+import dev.chatroom.log.Event;
 import dev.chatroom.server.console.AdminConsole;
 import dev.chatroom.server.console.AdminSessions;
 import java.io.ByteArrayInputStream;
@@ -43,7 +44,8 @@ final class SshAdminShell implements Command {
         try {
             key = keys.find(fingerprint);
         } catch (IOException e) {
-            sessions.event("Admin keys: " + e.getMessage() + "; no key opens the console over ssh.");
+            sessions.event(Event.warn(
+                    "admin_keys_unreadable", "Admin keys: " + e.getMessage() + "; no key opens the console over ssh."));
             key = null;
         }
         boolean pty = command == null && SshTerminal.requested(env);

@@ -26,7 +26,11 @@ final class SshConnectionLimit implements SessionListener {
     public void sessionCreated(Session session) {
         Address address = address(session);
         if (open.merge(address.limitKey(), 1, Integer::sum) > max) {
-            events.event("SSH: refused a connection from " + address + ": more than " + max + " from that address");
+            events.event(dev.chatroom.log.Event.warn(
+                            "ssh_refused",
+                            "SSH: refused a connection from " + address + ": more than " + max + " from that address")
+                    .address(address.toString())
+                    .reason("too_many_from_address"));
             session.close(true);
         }
     }

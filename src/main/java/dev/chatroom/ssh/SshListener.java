@@ -1,5 +1,6 @@
 package dev.chatroom.ssh;
 
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -76,7 +77,9 @@ public final class SshListener implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("Cannot listen for ssh on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        if (key.created()) events.event("SSH: new host key " + key.file() + ".");
+        if (key.created())
+            events.event(Event.info("ssh_host_key_created", "SSH: new host key " + key.file() + ".")
+                    .with("file", key.file()));
         SshListener listener = new SshListener(sshd, key);
         bound[0] = listener.port();
         return listener;

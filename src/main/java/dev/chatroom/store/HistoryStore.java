@@ -67,6 +67,11 @@ public interface HistoryStore {
         return false;
     }
 
+    /** Messages appended and not yet stored; any thread may ask. */
+    default int waiting() {
+        return 0;
+    }
+
     /** Runs the task on the loop once the disk has caught up. */
     default void whenCaughtUp(Runnable task) {
         task.run();

@@ -31,6 +31,26 @@ class CommandLineTest {
     }
 
     @Test
+    void onlyTheSubcommandTheArgumentsNameIsMade() {
+        PrintWriter o = new PrintWriter(out, true);
+        PrintWriter e = new PrintWriter(err, true);
+        assertThat(RootCommand.commandLine(o, e, new String[] {"--version"}).getSubcommands())
+                .isEmpty();
+        assertThat(RootCommand.commandLine(o, e, new String[] {"join", "--name", "x"})
+                        .getSubcommands()
+                        .keySet())
+                .containsExactly("join");
+        assertThat(RootCommand.commandLine(o, e, new String[] {"--help"})
+                        .getSubcommands()
+                        .keySet())
+                .containsExactly("server", "join", "bench", "admin");
+        assertThat(RootCommand.commandLine(o, e, new String[] {"join", "--help"})
+                        .execute("join", "--help"))
+                .isZero();
+        assertThat(out.toString()).startsWith("Usage: chatroom join ");
+    }
+
+    @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("server");

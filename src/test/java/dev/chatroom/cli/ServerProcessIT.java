@@ -207,4 +207,28 @@ class ServerProcessIT {
             }
         }
     }
+
+    @Test
+    void runningOutOfHeapWhileStartingIsStatus3Too() throws Exception {
+        // a message of the day with no end: reading it fills the heap in the main thread, before anything else runs
+        try (JarProcess server = new JarProcess(
+                List.of("-Xmx32m"), "server", "--host", "127.0.0.1", "--port", "0", "--motd-file", "/dev/zero")) {
+            assertThat(server.waitForExit()).isEqualTo(3);
+            server.expect("^chatroom: out of memory \\(.*\\); stopping so that a supervisor can restart the server$");
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataDirIsRefusedWithExitCode1(@TempDir Path dir) throws Exception {
+        try (JarProcess first =
+                new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.toString())) {
+            first.awaitListening();
+            try (JarProcess second =
+                    new JarProcess("server", "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.toString())) {
+                assertThat(second.waitForExit()).isEqualTo(1);
+                second.expect("^Another chatroom server \\(pid " + first.pid() + "\\) uses the data dir " + dir
+                        + "; give this one its own --data-dir$");
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.chatroom.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
+import dev.chatroom.testing.InMemoryBus;
 import dev.chatroom.testing.InMemoryCluster;
 import dev.chatroom.testing.InMemoryServer;
 import java.time.Duration;
@@ -81,6 +82,22 @@ class SplitTest {
         cluster.advance(RedisBus.COMMAND_TIMEOUT);
         carol.expect(":alice!\\S+ PRIVMSG #chatroom :anyone\\?");
         assertThat(bob.sync()).noneMatch(l -> l.contains("anyone?"));
+    }
+
+    @Test
+    void aLineWhoseAnswerIsLostRunsHereAtOnceAndNotAgainWhenItArrivesAfterAll() {
+        alice.sync();
+        carol.sync();
+        bob.sync();
+        cluster.loseAnswers("n1"); // the primary published it, then died before answering
+        alice.send("PRIVMSG #chatroom :once");
+        carol.expect(":alice!\\S+ PRIVMSG #chatroom :once");
+        cluster.advance(InMemoryBus.LATE);
+        bob.expect(":alice!\\S+ PRIVMSG #chatroom :once");
+        cluster.reconnect("n1");
+        cluster.advance(Duration.ofSeconds(2));
+        assertThat(carol.sync()).noneMatch(l -> l.contains(":once"));
+        assertThat(bob.sync()).noneMatch(l -> l.contains(":once"));
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatroom.config.ServerConfig.ApprovalPolicy;
+import dev.chatroom.log.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -60,9 +62,36 @@ class ConfigTest {
         assertThatThrownBy(() -> read("port = [1, 2]\n"))
                 .hasMessage("chatroom.toml line 1: port must be a single value");
         assertThatThrownBy(() -> read("redis = \"http://127.0.0.1:6379\"\n"))
-                .hasMessage("chatroom.toml line 1: redis must look like redis://host:6379");
+                .hasMessage("chatroom.toml line 1: redis must look like redis://host:6379, or"
+                        + " redis-sentinel://host:26379,host:26380#mymaster for Sentinel");
+        assertThatThrownBy(() -> read("redis = \"redis-sentinel://127.0.0.1:26379\"\n"))
+                .hasMessageStartingWith("chatroom.toml line 1: redis must look like"); // which primary: #name
         assertThatThrownBy(() -> read("node-name = \"n 1\"\n"))
                 .hasMessage("chatroom.toml line 1: node-name must be 1-32 letters, digits or '-', like n1");
+    }
+
+    @Test
+    void logsAreTextUnlessJsonIsAsked() throws Exception {
+        assertThat(read("port = 7000\n").logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(read("log-format = \"json\"\n").logFormat()).isEqualTo(LogFormat.JSON);
+        assertThatThrownBy(() -> read("log-format = \"xml\"\n"))
+                .hasMessage("chatroom.toml line 1: log-format must be text or json, not 'xml'");
+    }
+
+    @Test
+    void metricsAreOffUntilAnAddressIsGiven() throws Exception {
+        assertThat(read("port = 7000\n").metrics()).isNull();
+        ServerConfig c = read("metrics = \"[::1]:9177\"\n");
+        assertThat(c.metrics()).isEqualTo(new HostPort("::1", 9177));
+        assertThat(c.metrics()).hasToString("[::1]:9177");
+        assertThat(read("metrics = \"localhost:0\"\n").metrics()).isEqualTo(new HostPort("localhost", 0));
+        assertThat(read("metrics = \"off\"\n").metrics()).isNull();
+        assertThatThrownBy(() -> read("metrics = \"9177\"\n"))
+                .hasMessage(
+                        "chatroom.toml line 1: metrics must be HOST:PORT such as 127.0.0.1:9177 or [::1]:9177, not '9177'");
+        assertThatThrownBy(() -> read("metrics = \"::1:9177\"\n")).hasMessageContaining("metrics must be HOST:PORT");
+        assertThatThrownBy(() -> read("metrics = \"127.0.0.1:70000\"\n"))
+                .hasMessage("chatroom.toml line 1: metrics must have a port between 0 and 65535, not 70000");
     }
 
     @Test
@@ -71,6 +100,20 @@ class ConfigTest {
         ServerConfig c = read("redis = \"redis://127.0.0.1:6379\"\nnode-name = \"n2\"\n");
         Assertions.assertThat(c.redis()).isEqualTo("redis://127.0.0.1:6379");
         Assertions.assertThat(c.nodeName()).isEqualTo("n2");
+    }
+
+    @Test
+    void sentinelAddressesAreTakenAsLettuceReadsThem() throws Exception {
+        for (String uri : List.of(
+                "redis-sentinel://127.0.0.1:26379,127.0.0.1:26380,127.0.0.1:26381#mymaster",
+                "redis-sentinel://:secret@s1.example.org:26379,s2.example.org/0#chat",
+                "rediss-sentinel://chatroom:p%40ss@10.0.0.5:26379#mymaster"))
+            Assertions.assertThat(read("redis = \"" + uri + "\"\n").redis()).isEqualTo(uri);
+        Assertions.assertThat(read("redis-wait-replicas = 1\n").redisWaitReplicas())
+                .isEqualTo(1);
+        Assertions.assertThat(read("port = 7000\n").redisWaitReplicas()).isZero();
+        assertThatThrownBy(() -> read("redis-wait-replicas = -1\n"))
+                .hasMessageStartingWith("chatroom.toml line 1: redis-wait-replicas must be");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.chatroom.testing;
 
 import dev.chatroom.cluster.Bus;
 import dev.chatroom.cluster.RedisBus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.function.Supplier;
  * SET NX PX, expiring as the clock passes.
  */
 public final class InMemoryBus {
+    /** How long after a lost answer its event still reaches the subscribers ({@link Client#loseAnswers}). */
+    public static final Duration LATE = Duration.ofMillis(1);
+
     private final ManualClock clock;
     private final List<Client> clients = new ArrayList<>();
     private final Map<String, Lease> names = new HashMap<>();
@@ -55,6 +59,7 @@ public final class InMemoryBus {
         }
 
         private State state = State.UP;
+        private boolean answersLost;
         private Listener listener;
         private String name;
 
@@ -90,6 +95,17 @@ public final class InMemoryBus {
 
         @Override
         public CompletionStage<Long> publish(String event) {
+            if (answersLost && state == State.UP) {
+                long n = ++seq;
+                List<Client> subscribers = List.copyOf(clients);
+                clock.schedule(
+                        () -> {
+                            for (Client c : subscribers)
+                                if (c.state == State.UP && c.listener != null) c.listener.received(n, event);
+                        },
+                        LATE.toNanos());
+                return CompletableFuture.failedFuture(new IllegalStateException("Connection closed"));
+            }
             return command(() -> {
                 long n = ++seq;
                 for (Client c : List.copyOf(clients)) {
@@ -125,8 +141,18 @@ public final class InMemoryBus {
             state = State.QUIET;
         }
 
+        /**
+         * Redis runs what this connection publishes but the answers are lost (a primary killed just after publishing):
+         * the publisher hears of a failure at once, and every subscriber gets the event all the same, {@link #LATE}
+         * later (it was on their connections already). Until {@link #reconnect}.
+         */
+        public void loseAnswers() {
+            answersLost = true;
+        }
+
         /** Reaches Redis again; the listener hears of it when it had been told of the cut. */
         public void reconnect() {
+            answersLost = false;
             State was = state;
             state = State.UP;
             if (was == State.CUT && listener != null) listener.connected(true);

@@ -107,6 +107,11 @@ public final class InMemoryCluster implements AutoCloseable {
         clock.runPending();
     }
 
+    /** What the node publishes reaches everyone, but the answers are lost: see {@link InMemoryBus.Client#loseAnswers}. */
+    public void loseAnswers(String name) {
+        find(name).link.loseAnswers();
+    }
+
     public void reconnect(String name) {
         find(name).link.reconnect();
         clock.runPending();

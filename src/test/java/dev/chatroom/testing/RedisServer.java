@@ -20,17 +20,20 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A real redis-server (Debian's) for one test: a free port on 127.0.0.1, its own temp dir,
  * append-only persistence (fsync always, so a restart keeps everything acknowledged), stopped by
- * its PID. {@link #restart()} stops it and starts it again on the same port and dir.
+ * its PID. {@link #restart()} stops it and starts it again on the same port and dir. Or a
+ * redis-sentinel ({@link #sentinel}), on a port and dir of its own alike.
  */
 public final class RedisServer implements AutoCloseable {
     private final Path dir;
     private final int port;
+    private final List<String> program;
     private final List<String> directives;
     private Process process;
 
-    private RedisServer(Path dir, int port, List<String> directives) {
+    private RedisServer(Path dir, int port, List<String> program, List<String> directives) {
         this.dir = dir;
         this.port = port;
+        this.program = program;
         this.directives = directives;
     }
 
@@ -45,7 +48,28 @@ public final class RedisServer implements AutoCloseable {
      */
     public static RedisServer start(List<String> directives) throws IOException, InterruptedException {
         Assumptions.assumeTrue(installed(), "redis-server is not installed (apt-get install redis-server)");
-        RedisServer r = new RedisServer(Files.createTempDirectory("chatroom-redis"), freePort(), directives);
+        RedisServer r = new RedisServer(
+                Files.createTempDirectory("chatroom-redis"), freePort(), List.of("redis-server"), directives);
+        r.launch();
+        return r;
+    }
+
+    /**
+     * A redis-sentinel watching the primary on primaryPort under the name master, with quorum sentinels to agree it is
+     * down; config: more lines of its sentinel.conf ({@code sentinel down-after-milliseconds chatroom 1000}). Skips the
+     * test (assumption) when redis-sentinel is not installed.
+     */
+    public static RedisServer sentinel(String master, int primaryPort, int quorum, List<String> config)
+            throws IOException, InterruptedException {
+        Assumptions.assumeTrue(
+                installed("redis-sentinel"), "redis-sentinel is not installed (apt-get install redis-sentinel)");
+        Path dir = Files.createTempDirectory("chatroom-sentinel");
+        List<String> lines = new ArrayList<>();
+        lines.add("sentinel monitor " + master + " 127.0.0.1 " + primaryPort + " " + quorum);
+        lines.addAll(config);
+        Path conf = dir.resolve("sentinel.conf"); // Sentinel writes what it learns back into it
+        Files.write(conf, lines);
+        RedisServer r = new RedisServer(dir, freePort(), List.of("redis-sentinel", conf.toString()), List.of());
         r.launch();
         return r;
     }
@@ -69,15 +93,19 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public static boolean installed() {
+        return installed("redis-server");
+    }
+
+    private static boolean installed(String program) {
         for (String p : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(p, "redis-server"))) return true;
+            if (Files.isExecutable(Path.of(p, program))) return true;
         }
         return false;
     }
 
     private void launch() throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(
-                "redis-server",
+        List<String> cmd = new ArrayList<>(program);
+        cmd.addAll(List.of(
                 "--port",
                 Integer.toString(port),
                 "--bind",
@@ -101,9 +129,9 @@ public final class RedisServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile())
                 .start();
-        Await.until("PONG from redis-server on port " + port, Duration.ofSeconds(15), () -> {
+        Await.until("PONG from " + program.get(0) + " on port " + port, Duration.ofSeconds(15), () -> {
             if (!process.isAlive())
-                throw new IOException("redis-server exited " + process.exitValue() + ": "
+                throw new IOException(program.get(0) + " exited " + process.exitValue() + ": "
                         + Files.readString(dir.resolve("stdout.log")));
             return ping();
         });

@@ -4,6 +4,7 @@ import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Connection.State;
 import dev.chatroom.server.Hub;
@@ -63,8 +64,16 @@ public final class Dispatcher {
             lastLogged.put(kind, now);
             StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
             hub.events()
-                    .event("Internal error (" + count + " so far) handling " + kind + " from " + c + ": "
-                            + e.getMessage() + (where == null ? "" : " at " + where));
+                    .event(Event.error(
+                                    "internal_error",
+                                    "Internal error (" + count + " so far) handling " + kind + " from " + c + ": "
+                                            + e.getMessage() + (where == null ? "" : " at " + where))
+                            .nick(c.nick())
+                            .address(c.host())
+                            .with("command", m.command())
+                            .with("error", e.toString())
+                            .with("at", where)
+                            .with("count", count));
         }
         r.fail(m.command(), "INTERNAL_ERROR", "The server could not handle that command");
         if (!c.has(Capability.STANDARD_REPLIES))

@@ -5,6 +5,7 @@ import static dev.chatroom.irc.Numeric.*;
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
@@ -60,7 +61,12 @@ final class MessageCommands {
         c.spoke(ctx.now());
         if (!tagOnly) hub.stats().relayed();
         if (!tagOnly && hub.config().logMessages())
-            hub.events().event("<" + c.nick() + " to " + ctx.param(0) + "> " + text);
+            hub.events()
+                    .event(Event.info("message", "<" + c.nick() + " to " + ctx.param(0) + "> " + text)
+                            .nick(c.nick())
+                            .account(c.account())
+                            .with("target", ctx.param(0))
+                            .with("text", text));
         for (String target : targets) {
             if (Names.isChannel(target)) toRoom(ctx, target, verb, text, clientTags, quiet, tagOnly);
             else toNick(ctx, target, verb, text, clientTags, quiet, tagOnly);
@@ -91,7 +97,10 @@ final class MessageCommands {
                 if (member != c && (!tagOnly || member.has(Capability.MESSAGE_TAGS))) b.sendTo(member);
             }
             if (echoes(c, tagOnly)) ctx.replies().add(b);
-            if (!tagOnly) ctx.hub().history().said(c, room, b, verb, text, tags);
+            if (!tagOnly) {
+                ctx.hub().stats().delivered(b.deliveries());
+                ctx.hub().history().said(c, room, b, verb, text, tags);
+            }
         }
     }
 
@@ -114,7 +123,10 @@ final class MessageCommands {
             boolean delivered = to != c || echoes(c, tagOnly);
             if (delivered && (!tagOnly || to.has(Capability.MESSAGE_TAGS))) b.sendTo(to);
             if (to == c || echoes(c, tagOnly)) ctx.replies().add(b);
-            if (!tagOnly) ctx.hub().history().saidPrivately(c, to, b, verb, text, tags);
+            if (!tagOnly) {
+                ctx.hub().stats().delivered(b.deliveries());
+                ctx.hub().history().saidPrivately(c, to, b, verb, text, tags);
+            }
         }
         if (verb.equals("PRIVMSG") && to.away() != null) ctx.numeric(RPL_AWAY, to.nick(), to.away());
     }

@@ -4,6 +4,7 @@ import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Room;
 import dev.chatroom.server.RoomModeChange;
@@ -94,7 +95,10 @@ final class ModeCommands {
                 if (sign != (adding ? '+' : '-')) changed.append(sign = adding ? '+' : '-');
                 changed.append(ch);
                 if (m == UserMode.OPERATOR && !c.isRemote())
-                    ctx.hub().events().event(c.nick() + " is no longer an IRC operator.");
+                    ctx.hub()
+                            .events()
+                            .event(Event.info("deopered", c.nick() + " is no longer an IRC operator.")
+                                    .nick(c.nick()));
             }
         }
         if (unknown) ctx.numeric(ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");

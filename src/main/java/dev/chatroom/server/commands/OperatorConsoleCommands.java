@@ -2,6 +2,7 @@ package dev.chatroom.server.commands;
 
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Utf8;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.ConsoleAccess;
 import dev.chatroom.server.Hub;
@@ -61,7 +62,10 @@ final class OperatorConsoleCommands {
         Connection c = ctx.client();
         ConsoleAccess console = hub.console();
         // an operator of another node runs here only what every node runs: each node's admins see it
-        hub.events().event("IRC operator " + c.nick() + ": " + line);
+        hub.events()
+                .event(Event.info("operator_command", "IRC operator " + c.nick() + ": " + line)
+                        .nick(c.nick())
+                        .with("line", line));
         String everywhere = console.everywhere(hub, line);
         if (everywhere != null) { // back from the cluster, or there is none: every node runs it now, in this order
             tell(ctx.replies(), console.runHere(everywhere, c.nick()));

@@ -2,6 +2,7 @@ package dev.chatroom.server.console;
 
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Names;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.PasswordChange;
@@ -115,7 +116,9 @@ final class AccountAdmin {
         Account a = hub.logins().accounts().find(name);
         if (a == null) return false;
         hub.logins().accounts().update(a.withPassword(hash, true));
-        hub.events().event("The admin reset the password of account " + a.name() + ".");
+        hub.events()
+                .event(Event.info("password_reset", "The admin reset the password of account " + a.name() + ".")
+                        .account(a.name()));
         return true;
     }
 

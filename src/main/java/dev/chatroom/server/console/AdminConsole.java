@@ -1,6 +1,7 @@
 package dev.chatroom.server.console;
 
 import dev.chatroom.irc.Sanitizer;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,12 @@ public final class AdminConsole implements AdminSession, AutoCloseable {
 
     /** A console reading lines from in and printing plain lines to out. */
     public static AdminConsole lines(String name, InputStream in, PrintStream out) {
-        return new AdminConsole(name, new LineScreen(in, out));
+        return lines(name, in, out, true);
+    }
+
+    /** The same; without questions, out has only events (log-format json: each request is its join_request). */
+    public static AdminConsole lines(String name, InputStream in, PrintStream out, boolean questions) {
+        return new AdminConsole(name, new LineScreen(in, out, questions));
     }
 
     @Override
@@ -119,7 +125,7 @@ public final class AdminConsole implements AdminSession, AutoCloseable {
             event(text.substring(AdminCommands.CONSOLE_ONLY.length())); // a secret: on this screen, never in the log
             return;
         }
-        answers.event(text);
+        answers.event(Event.info("console", text));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.chatroom.server.console;
 
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 
 /**
@@ -30,6 +31,11 @@ public interface AdminSession extends EventSink {
             @Override
             public void event(String line) {
                 sink.event(line);
+            }
+
+            @Override
+            public void event(Event e) {
+                sink.event(e);
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.chatroom.server.console;
 
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.ServerAccess;
@@ -71,6 +72,12 @@ public final class AdminSessions implements EventSink {
         for (Attached a : attached) a.session.event(line);
     }
 
+    /** An event, to every console: each shows it as it shows events (the server's own in the log format). */
+    @Override
+    public void event(Event e) {
+        for (Attached a : attached) a.session.event(e);
+    }
+
     /** The server is stopping: consoles leaving now are not worth telling the others about. */
     public void closing() {
         closing = true;
@@ -104,7 +111,10 @@ public final class AdminSessions implements EventSink {
     /** Tells every console but except what who did. */
     private void tell(String who, String done, Attached except) {
         if (done == null) return;
-        for (Attached a : attached) if (a != except) a.session.event("(" + who + ") " + done);
+        for (Attached a : attached)
+            if (a != except)
+                a.session.event(
+                        Event.info("admin_action", "(" + who + ") " + done).with("console", who));
     }
 
     /**

@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 final class LineScreen implements ConsoleScreen {
     private final BufferedReader in;
     private final PrintStream out;
+    /** Whether questions are printed; y still answers the current one when they are not. */
+    private final boolean questions;
+
     private Question current;
     /** The question text last printed or stated by the line before it, so it is not said twice. */
     private String shown;
@@ -23,9 +26,10 @@ final class LineScreen implements ConsoleScreen {
     private boolean busy;
     private boolean ended;
 
-    LineScreen(InputStream in, PrintStream out) {
+    LineScreen(InputStream in, PrintStream out, boolean questions) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
+        this.questions = questions;
     }
 
     @Override
@@ -61,7 +65,7 @@ final class LineScreen implements ConsoleScreen {
     private void show() {
         String text = current == null ? null : current.text();
         // the first request's own line already asks it
-        if (text != null && !text.equals(shown) && !text.equals(last)) print(text);
+        if (questions && text != null && !text.equals(shown) && !text.equals(last)) print(text);
         shown = text;
     }
 

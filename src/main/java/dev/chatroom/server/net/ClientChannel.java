@@ -4,6 +4,7 @@ import dev.chatroom.ip.Address;
 import dev.chatroom.irc.IrcLineDecoder;
 import dev.chatroom.irc.LineError;
 import dev.chatroom.irc.LineFramer;
+import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Departure;
 import dev.chatroom.server.DisconnectReason;
@@ -182,7 +183,8 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     private void gatewayLine(String text) {
         SshGatewayLine who = SshGatewayLine.parse(text, gatewaySecret);
         if (who == null) {
-            hub.events().event("Refused a gateway connection that did not identify itself");
+            hub.events()
+                    .event(Event.warn("gateway_refused", "Refused a gateway connection that did not identify itself"));
             closing = true;
             channel.close();
             return;
@@ -207,7 +209,11 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         Fatal.exitOnOutOfMemory(cause);
         boolean tlsNoise = cause instanceof DecoderException && cause.getCause() instanceof SSLException;
         if (!(cause instanceof IOException) && !tlsNoise)
-            hub.events().event("Error on the connection of " + connection + ": " + cause);
+            hub.events()
+                    .event(Event.error("connection_error", "Error on the connection of " + connection + ": " + cause)
+                            .nick(connection == null ? null : connection.nick())
+                            .address(connection == null ? null : connection.host())
+                            .with("error", cause.toString()));
         ctx.close();
     }
 

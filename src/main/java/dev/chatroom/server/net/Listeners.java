@@ -34,7 +34,9 @@ import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.charset.CharsetDecoder;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The Netty bootstrap: the one event loop, and the listeners whose connections it serves, each
@@ -51,6 +53,9 @@ public final class Listeners {
      * suits output written in same-sized chunks.
      */
     public static final ByteBufAllocator ALLOC = PooledByteBufAllocator.DEFAULT;
+
+    /** {@link #bindProblem}'s words for a port another process holds. */
+    public static final String ADDRESS_IN_USE = "address already in use";
 
     private final ServerConfig config;
     private final boolean epoll = Epoll.isAvailable();
@@ -79,6 +84,29 @@ public final class Listeners {
     /** The loop everything runs on. */
     public EventLoop loop() {
         return loop;
+    }
+
+    /** Runs work on the loop and completes with its result (or its failure); at once when already on the loop. */
+    public <T> CompletableFuture<T> onLoop(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (loop.inEventLoop()) {
+            // a console command the cluster relayed runs on the loop already: waiting for the loop would never end
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+            return result;
+        }
+        loop.execute(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable t) {
+                Fatal.exitOnOutOfMemory(t);
+                result.completeExceptionally(t);
+            }
+        });
+        return result;
     }
 
     /** The output budget, and what it knows of each client's queue. */
@@ -156,7 +184,7 @@ public final class Listeners {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase();
             if (t instanceof BindException || m.contains("address already in use")) {
-                if (m.contains("already in use")) return "address already in use";
+                if (m.contains("already in use")) return ADDRESS_IN_USE;
                 if (m.contains("permission") || m.contains("access"))
                     return "permission denied (ports below 1024 need privileges)";
                 if (m.contains("assign")) return "no such address on this machine";

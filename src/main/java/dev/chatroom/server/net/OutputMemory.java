@@ -70,7 +70,8 @@ public final class OutputMemory implements OutputBudget {
         return budget;
     }
 
-    long queued() {
+    /** Bytes queued for clients now; on the loop. */
+    public long queued() {
         return queued;
     }
 

@@ -51,7 +51,12 @@ public final class ServerTls {
 
     /** Loads (or, without configured files, creates) the certificate; an IOException says what is wrong, for the admin. */
     public static ServerTls start(ServerConfig config) throws IOException {
-        return new ServerTls(config, load(config));
+        return new ServerTls(config, load(config, true));
+    }
+
+    /** Loads the certificate as a start would, creating nothing: null when the self-signed one is not made yet. */
+    public static Loaded loadExisting(ServerConfig config) throws IOException {
+        return load(config, false);
     }
 
     SslContext context() {
@@ -64,12 +69,12 @@ public final class ServerTls {
 
     /** Reads the certificate files again; on any problem the old certificate stays and the exception says why. */
     public synchronized Loaded reload() throws IOException {
-        Loaded next = load(config);
+        Loaded next = load(config, true);
         current = next;
         return next;
     }
 
-    private static Loaded load(ServerConfig config) throws IOException {
+    private static Loaded load(ServerConfig config, boolean create) throws IOException {
         if ((config.tlsCert() == null) != (config.tlsKey() == null)) {
             throw new IOException(
                     "--tls-cert and --tls-key go together: give both, or neither for a self-signed certificate");
@@ -81,6 +86,7 @@ public final class ServerTls {
             certFile = config.dataDir().resolve(SELF_SIGNED_CERT);
             keyFile = config.dataDir().resolve(SELF_SIGNED_KEY);
             if (!Files.exists(certFile) || !Files.exists(keyFile)) {
+                if (!create) return null;
                 try {
                     Pem.write(
                             SelfSigned.forServer(SelfSigned.localHostName(), Duration.ofDays(3650)), certFile, keyFile);

@@ -24,6 +24,7 @@ public final class Broadcast implements AutoCloseable {
 
     private final ByteBufAllocator alloc;
     private final ByteBuf[] encoded = new ByteBuf[Wire.VARIANTS];
+    private int deliveries;
 
     /**
      * @param message the message without tags
@@ -66,6 +67,12 @@ public final class Broadcast implements AutoCloseable {
         ByteBuf buf = encoded[variant];
         if (buf == null) buf = encoded[variant] = encode(variant);
         c.link().write(buf);
+        deliveries++;
+    }
+
+    /** How many recipients it was queued for by {@link #sendTo}. */
+    public int deliveries() {
+        return deliveries;
     }
 
     /** Queues the message for every member of the room except one (the one who caused it; may be null). */

@@ -1,11 +1,13 @@
 package dev.chatroom.store.redis;
 
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.StoreException;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -32,6 +34,7 @@ final class RedisBackend implements RedisConnectionStateListener {
     private final StatefulRedisConnection<String, String> connection;
     private final EventSink events;
     private final int maxQueued;
+    private final ReplicaWait replicas;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final AtomicInteger failedSince = new AtomicInteger();
@@ -44,6 +47,7 @@ final class RedisBackend implements RedisConnectionStateListener {
             String where,
             Duration timeout,
             int maxQueued,
+            ReplicaWait replicas,
             EventSink events) {
         this.connection = connection;
         this.redis = connection.async();
@@ -51,6 +55,7 @@ final class RedisBackend implements RedisConnectionStateListener {
         this.where = where;
         this.timeout = timeout;
         this.maxQueued = maxQueued;
+        this.replicas = replicas;
         this.events = events;
     }
 
@@ -58,9 +63,13 @@ final class RedisBackend implements RedisConnectionStateListener {
         return prefix + name;
     }
 
-    /** Watches one write; what is the admin's wording of it ("save account bob"). */
+    /**
+     * Watches one write, just sent, until Redis (and the replicas asked for) have it; what is the admin's wording of it
+     * ("save account bob"). A write the replicas do not confirm is reported, not sent again: a later write of the same
+     * record may have overtaken it.
+     */
     void write(String what, CompletionStage<?> sent) {
-        CompletableFuture<?> f = sent.toCompletableFuture();
+        CompletableFuture<?> f = replicas.after(redis, sent);
         pending.add(f);
         f.whenComplete((v, e) -> {
             pending.remove(f);
@@ -70,12 +79,18 @@ final class RedisBackend implements RedisConnectionStateListener {
                 if (failing.compareAndSet(true, false)) {
                     int more = failedSince.getAndSet(0);
                     if (more > 0)
-                        events.event(
-                                "Redis " + where + ": " + more + " more write(s) failed before this one succeeded.");
+                        events.event(Event.warn(
+                                        "redis_writes_failed",
+                                        "Redis " + where + ": " + more
+                                                + " more write(s) failed before this one succeeded.")
+                                .with("count", more));
                 }
             } else if (failing.compareAndSet(false, true)) {
-                events.event("Redis " + where + ": cannot " + what + ": " + describe(e)
-                        + ". Later failures are counted until a write succeeds.");
+                events.event(Event.error(
+                                "redis_write_failed",
+                                "Redis " + where + ": cannot " + what + ": " + describe(e)
+                                        + ". Later failures are counted until a write succeeds.")
+                        .with("error", describe(e)));
             } else {
                 failedSince.incrementAndGet();
             }
@@ -125,8 +140,11 @@ final class RedisBackend implements RedisConnectionStateListener {
     void close(Duration within) {
         closing = true;
         if (!flush(within)) {
-            events.event("Redis " + where + ": " + pending() + " write(s) not acknowledged within " + within.toSeconds()
-                    + " s of closing; they are lost.");
+            events.event(Event.error(
+                            "redis_writes_lost",
+                            "Redis " + where + ": " + pending() + " write(s) not acknowledged within "
+                                    + within.toSeconds() + " s of closing; they are lost.")
+                    .with("count", pending()));
         }
         connection.close();
     }
@@ -134,15 +152,24 @@ final class RedisBackend implements RedisConnectionStateListener {
     @Override
     public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
         if (handler == connection && !closing && lost.compareAndSet(false, true)) {
-            events.event("Redis " + where + ": connection lost; reconnecting. Up to " + maxQueued
-                    + " write(s) wait meanwhile and are sent when it is back.");
+            events.event(Event.warn(
+                    "redis_connection_lost",
+                    "Redis " + where + ": connection lost; reconnecting. Up to " + maxQueued
+                            + " write(s) wait meanwhile and are sent when it is back."));
         }
     }
 
     @Override
     public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+        // through Sentinel the address says which primary: after a failover, another one
         if (handler == connection && lost.compareAndSet(true, false))
-            events.event("Redis " + where + ": connected again.");
+            events.event(
+                    Event.info("redis_reconnected", "Redis " + where + ": connected again, to " + shown(address) + ".")
+                            .with("to", shown(address)));
+    }
+
+    private static String shown(SocketAddress address) {
+        return address instanceof InetSocketAddress a ? a.getHostString() + ":" + a.getPort() : String.valueOf(address);
     }
 
     static String describe(Throwable e) {

@@ -1,5 +1,6 @@
 package dev.chatroom.store.redis;
 
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.BanStore;
 import dev.chatroom.store.Fields;
@@ -60,8 +61,10 @@ public final class RedisBanStore implements BanStore {
             try {
                 ordered.put(Integer.parseInt(e.getKey()), decodeBan(e.getValue()));
             } catch (RuntimeException x) {
-                events.event("Redis " + redis.where + ": the ban " + e.getKey() + " in " + hash + " is damaged ("
-                        + RedisBackend.describe(x) + "); left out.");
+                events.event(Event.warn(
+                        "ban_damaged",
+                        "Redis " + redis.where + ": the ban " + e.getKey() + " in " + hash + " is damaged ("
+                                + RedisBackend.describe(x) + "); left out."));
             }
         }
         return new ArrayList<>(ordered.values());

@@ -1,5 +1,6 @@
 package dev.chatroom.store.redis;
 
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.HistoryStore;
@@ -10,10 +11,10 @@ import dev.chatroom.store.StoredMessage;
 import dev.chatroom.store.TargetTime;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -79,11 +80,22 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
 
     /** Connects to the Redis at uri (redis://host:port[/db]) with {@link #clientOptions()}; close() shuts that client down. */
     public RedisHistoryStore(String uri, String prefix, Executor loop, EventSink events) {
-        this(resources(), uri, prefix, loop, events);
+        this(uri, prefix, ReplicaWait.NONE, loop, events);
     }
 
-    private RedisHistoryStore(ClientResources resources, String uri, String prefix, Executor loop, EventSink events) {
-        this(RedisClient.create(resources, uri), resources, true, prefix, loop, events);
+    /** The same, through Sentinel too, each batch written counted as stored once the replicas asked for have it. */
+    RedisHistoryStore(String uri, String prefix, ReplicaWait replicas, Executor loop, EventSink events) {
+        this(resources(), RedisAddress.parse(uri), prefix, replicas, loop, events);
+    }
+
+    private RedisHistoryStore(
+            ClientResources resources,
+            RedisURI uri,
+            String prefix,
+            ReplicaWait replicas,
+            Executor loop,
+            EventSink events) {
+        this(RedisClient.create(resources, uri), resources, true, prefix, replicas, loop, events);
     }
 
     /**
@@ -91,7 +103,7 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
      * described above); close() closes this store's connection and leaves the client running.
      */
     public RedisHistoryStore(RedisClient client, String prefix, Executor loop, EventSink events) {
-        this(client, null, false, prefix, loop, events);
+        this(client, null, false, prefix, ReplicaWait.NONE, loop, events);
     }
 
     private RedisHistoryStore(
@@ -99,6 +111,7 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
             ClientResources ownResources,
             boolean ownClient,
             String prefix,
+            ReplicaWait replicas,
             Executor loop,
             EventSink events) {
         this.client = client;
@@ -115,7 +128,12 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
         }
         RedisKeys keys = new RedisKeys(prefix == null ? DEFAULT_PREFIX : prefix);
         this.writer = new RedisHistoryWriter(
-                connection.async(), keys, loop, events, client.getResources().eventExecutorGroup());
+                connection.async(),
+                keys,
+                replicas,
+                loop,
+                events,
+                client.getResources().eventExecutorGroup());
         this.reads = new RedisHistoryReads(connection.async(), keys);
         this.upkeep = new RedisHistoryUpkeep(connection.async(), keys);
     }
@@ -143,8 +161,7 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
         // Lettuce's default backs off to 30 s between attempts: history would stay in memory that long after Redis is
         // back
         return ClientResources.builder()
-                .reconnectDelay(
-                        Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .reconnectDelay(RedisAddress.RECONNECT_DELAY)
                 .build();
     }
 
@@ -198,7 +215,8 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
             Thread.currentThread().interrupt();
             return List.of();
         } catch (Exception e) {
-            events.event("History: cannot read the recent messages from Redis: " + describe(e));
+            events.event(Event.error(
+                    "history_failed", "History: cannot read the recent messages from Redis: " + describe(e)));
             return List.of();
         }
     }
@@ -206,8 +224,12 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
     @Override
     public void prune(long olderThanMillis, int maxPerRoom) {
         writer.afterWrites(() -> upkeep.prune(olderThanMillis, maxPerRoom).whenComplete((n, e) -> {
-            if (e != null) events.event("History: cannot remove old messages from Redis: " + describe(e));
-            else if (n > 0) events.event("History: removed " + n + " old message(s)");
+            if (e != null)
+                events.event(Event.error(
+                        "history_failed", "History: cannot remove old messages from Redis: " + describe(e)));
+            else if (n > 0)
+                events.event(Event.info("history_pruned", "History: removed " + n + " old message(s)")
+                        .with("count", n));
         }));
     }
 
@@ -219,7 +241,10 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
     @Override
     public void purgeAccount(String accountKey) {
         writer.afterWrites(() -> upkeep.purgeAccount(accountKey).whenComplete((v, e) -> {
-            if (e != null) events.event("History: cannot erase an account's private messages in Redis: " + describe(e));
+            if (e != null)
+                events.event(Event.error(
+                        "history_failed",
+                        "History: cannot erase an account's private messages in Redis: " + describe(e)));
         }));
     }
 
@@ -234,6 +259,7 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
     }
 
     /** How many appends Redis has not acknowledged yet. */
+    @Override
     public int waiting() {
         return writer.waiting();
     }
@@ -251,7 +277,9 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
                 f = CompletableFuture.failedFuture(e);
             }
             f.orTimeout(2 * COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, e) -> {
-                if (e != null) events.event("History: cannot " + what + " in Redis: " + describe(e));
+                if (e != null)
+                    events.event(
+                            Event.error("history_failed", "History: cannot " + what + " in Redis: " + describe(e)));
                 T r = e == null ? result : fallback;
                 try {
                     loop.execute(() -> then.accept(r));
@@ -281,8 +309,11 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
         try {
             int lost = writer.flush(timeoutMillis);
             if (lost > 0)
-                events.event(
-                        "History: Redis did not take the last " + lost + " message(s) before shutdown; they are lost");
+                events.event(Event.error(
+                                "history_lost",
+                                "History: Redis did not take the last " + lost
+                                        + " message(s) before shutdown; they are lost")
+                        .with("count", lost));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,10 +1,10 @@
 package dev.chatroom.store.redis;
 
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.StoredMessage;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -26,8 +27,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * acknowledged them, which is what {@link #behind} counts and what survives an outage: while
  * Redis is unreachable the batch is retried every {@link #RETRY_MS} ms, and the queue is bounded
  * ({@link #MAX_QUEUED}) so a long outage costs messages, not the heap. Retrying is safe because
- * the script skips a msgid its stream already has. A message's ticket is its place among the
- * appends; after each reply of Redis the loop is told how many are done.
+ * the script skips a msgid its stream already has. With replicas asked for ({@link ReplicaWait}),
+ * a batch is acknowledged once they have it too, and sent again until they do: after a failover the
+ * new primary may lack what the old one answered, and only the script sent again puts it there.
+ * A message's ticket is its place among the appends; after each acknowledgement the loop is told
+ * how many are done.
  */
 final class RedisHistoryWriter {
     static final int BATCH = 500;
@@ -79,6 +83,7 @@ final class RedisHistoryWriter {
 
     private final RedisAsyncCommands<String, String> redis;
     private final RedisKeys keys;
+    private final ReplicaWait replicas;
     private final Executor loop;
     private final EventSink events;
     private final EventExecutorGroup timers;
@@ -91,6 +96,9 @@ final class RedisHistoryWriter {
     private long acknowledged;
     private boolean retryScheduled;
     private boolean outage;
+    /** Whether the outage is Redis taking writes that no replica confirms (not Redis out of reach). */
+    private boolean unconfirmed;
+
     private boolean stopped;
     private long dropped;
     private volatile int waiting;
@@ -105,11 +113,13 @@ final class RedisHistoryWriter {
     RedisHistoryWriter(
             RedisAsyncCommands<String, String> redis,
             RedisKeys keys,
+            ReplicaWait replicas,
             Executor loop,
             EventSink events,
             EventExecutorGroup timers) {
         this.redis = redis;
         this.keys = keys;
+        this.replicas = replicas;
         this.loop = loop;
         this.events = events;
         this.timers = timers;
@@ -122,7 +132,10 @@ final class RedisHistoryWriter {
             if (stopped) return 0;
             if (queue.size() >= MAX_QUEUED) {
                 if (dropped++ % 10_000 == 0)
-                    events.event("History: Redis is not keeping up; " + dropped + " message(s) not stored so far");
+                    events.event(Event.error(
+                                    "history_dropped",
+                                    "History: Redis is not keeping up; " + dropped + " message(s) not stored so far")
+                            .with("count", dropped));
                 return 0;
             }
             queue.add(m);
@@ -188,7 +201,7 @@ final class RedisHistoryWriter {
         }
     }
 
-    private RedisFuture<Long> send(List<StoredMessage> batch) {
+    private CompletableFuture<Long> send(List<StoredMessage> batch) {
         List<String> k = new ArrayList<>(1 + batch.size() * 3);
         List<String> a = new ArrayList<>(1 + batch.size() * 32);
         k.add(keys.streams());
@@ -208,7 +221,9 @@ final class RedisHistoryWriter {
                 a.add(t.member());
             }
         }
-        return redis.eval(APPEND, ScriptOutputType.INTEGER, k.toArray(String[]::new), a.toArray(String[]::new));
+        return replicas.after(
+                redis,
+                redis.<Long>eval(APPEND, ScriptOutputType.INTEGER, k.toArray(String[]::new), a.toArray(String[]::new)));
     }
 
     /** Redis answered for the first n queued: they are stored, or (kept false) refused for good. */
@@ -229,7 +244,10 @@ final class RedisHistoryWriter {
             notifyAll();
         }
         if (back)
-            events.event("History: Redis is reachable again; writing the " + waiting + " message(s) kept meanwhile");
+            events.event(Event.info(
+                            "history_reachable",
+                            "History: Redis takes writes again; writing the " + waiting + " message(s) kept meanwhile")
+                    .with("count", waiting));
         due.forEach(Runnable::run);
         for (HistoryStore.Written w : written) {
             try {
@@ -253,7 +271,10 @@ final class RedisHistoryWriter {
         if (cause instanceof RedisCommandExecutionException && !transientError(cause.getMessage())) {
             // Redis answered with an error: sending the same batch again would fail again and block every message
             // behind it
-            events.event("History: Redis refused " + n + " message(s), not stored: " + cause.getMessage());
+            events.event(Event.error(
+                            "history_refused",
+                            "History: Redis refused " + n + " message(s), not stored: " + cause.getMessage())
+                    .with("count", n));
             stored(n, false);
             return;
         }
@@ -261,8 +282,10 @@ final class RedisHistoryWriter {
         boolean first;
         synchronized (this) {
             inFlight = 0;
-            first = !outage;
+            // a failover turns "cannot reach Redis" into "no replica confirms": the admin hears of each
+            first = !outage || unconfirmed != cause instanceof ReplicaWait.NotReplicated;
             outage = true;
+            unconfirmed = cause instanceof ReplicaWait.NotReplicated;
             retryScheduled = true;
             // queries do not wait for writes that cannot be made now: they try Redis themselves and answer empty
             due = new ArrayList<>();
@@ -271,8 +294,13 @@ final class RedisHistoryWriter {
             notifyAll();
         }
         if (first)
-            events.event("History: cannot reach Redis (" + cause.getMessage()
-                    + "); keeping messages in memory and retrying");
+            events.event(Event.warn(
+                    "history_unreachable",
+                    cause instanceof ReplicaWait.NotReplicated
+                            ? "History: Redis took messages but " + cause.getMessage()
+                                    + "; keeping them in memory and writing them again until replicas have them"
+                            : "History: cannot reach Redis (" + cause.getMessage()
+                                    + "); keeping messages in memory and retrying"));
         due.forEach(Runnable::run);
         try {
             timers.schedule(

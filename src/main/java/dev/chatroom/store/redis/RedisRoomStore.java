@@ -1,6 +1,7 @@
 package dev.chatroom.store.redis;
 
 import dev.chatroom.irc.Casemapping;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.RoomStore;
 import dev.chatroom.store.SavedRoom;
@@ -41,7 +42,7 @@ public final class RedisRoomStore implements RoomStore {
         try {
             saved = redis.await("read the rooms (" + hash + ")", redis.redis.hgetall(hash));
         } catch (StoreException e) {
-            events.event("Rooms: " + e.getMessage() + "; no room is restored.");
+            events.event(Event.error("rooms_unreadable", "Rooms: " + e.getMessage() + "; no room is restored."));
             return new ArrayList<>();
         }
         List<SavedRoom> out = new ArrayList<>(saved.size());
@@ -49,8 +50,11 @@ public final class RedisRoomStore implements RoomStore {
             try {
                 out.add(SavedRoom.parse(e.getValue()));
             } catch (RuntimeException x) {
-                events.event("Rooms: the room " + e.getKey() + " in " + hash + " (Redis " + redis.where
-                        + ") is damaged (" + RedisBackend.describe(x) + "); it is not restored.");
+                events.event(Event.warn(
+                                "room_damaged",
+                                "Rooms: the room " + e.getKey() + " in " + hash + " (Redis " + redis.where
+                                        + ") is damaged (" + RedisBackend.describe(x) + "); it is not restored.")
+                        .room(e.getKey()));
             }
         }
         return out;

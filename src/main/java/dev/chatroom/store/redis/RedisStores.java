@@ -13,7 +13,6 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Executor;
@@ -30,7 +29,8 @@ import java.util.logging.Logger;
  * <p>Keys, each a hash whose values are whole records ({@link Fields}):
  * {@code <prefix>accounts}, {@code <prefix>allow}, {@code <prefix>bans}, {@code <prefix>rooms}.
  *
- * <p>Redis going away: Lettuce reconnects by itself (every 0.1 s at first, at most every 5 s) and
+ * <p>Redis going away: Lettuce reconnects by itself ({@link RedisAddress#RECONNECT_DELAY}), through Sentinel to
+ * whichever primary it names then, and
  * keeps the writes made meanwhile, up to {@code maxQueued} commands, sending them in order once
  * it is back (a write cut off in flight is sent again; every write here is idempotent). A write
  * beyond that bound, or one Redis refuses, is reported through the EventSink, as are losing the
@@ -53,9 +53,12 @@ public final class RedisStores implements Stores {
      * of a logger nobody references.
      */
     private static final Logger LETTUCE_LOG = Logger.getLogger("io.lettuce.core");
+    /** Its "Cannot reconnect" warnings, one per connection and attempt while Redis is away, are said once by the stores. */
+    private static final Logger RECONNECT_LOG = Logger.getLogger("io.lettuce.core.protocol.ConnectionWatchdog");
 
     static {
         LETTUCE_LOG.setLevel(Level.WARNING);
+        RECONNECT_LOG.setLevel(Level.SEVERE);
     }
 
     private final ClientResources resources;
@@ -76,41 +79,50 @@ public final class RedisStores implements Stores {
     }
 
     /**
-     * A cluster node's stores, shared by every node: {@link #open(String, String, EventSink, Duration, int)} with the
-     * default prefix, timeout and bound, and history (when kept) on a connection of its own, its results handed to loop.
+     * A cluster node's stores, shared by every node: {@link #open(String, String, EventSink, Duration, int, int)} with
+     * the default prefix, timeout and bound, and history (when kept) on a connection of its own, its results handed to
+     * loop; every write counted as done once the replicas config asks for have it.
      */
     public static RedisStores open(ServerConfig config, Executor loop, EventSink events) throws StoreException {
-        RedisStores stores = open(config.redis(), DEFAULT_PREFIX, events, DEFAULT_TIMEOUT, DEFAULT_MAX_QUEUED);
+        RedisStores stores = open(
+                config.redis(),
+                DEFAULT_PREFIX,
+                events,
+                DEFAULT_TIMEOUT,
+                DEFAULT_MAX_QUEUED,
+                config.redisWaitReplicas());
         if (config.historyDays() > 0)
-            stores.history = new RedisHistoryStore(config.redis(), DEFAULT_PREFIX, loop, events);
+            stores.history = new RedisHistoryStore(
+                    config.redis(), DEFAULT_PREFIX, ReplicaWait.of(config.redisWaitReplicas()), loop, events);
         return stores;
     }
 
     /**
-     * Connects to {@code redis://host:port} (blocking, at most the timeout) and reads accounts, the
-     * allow list and bans; or says exactly why it cannot, naming the URI.
+     * Connects to {@code redis://host:port}, or the primary Sentinel names (blocking, at most the timeout), and reads
+     * accounts, the allow list and bans; or says exactly why it cannot, naming the URI.
      *
      * @param prefix put before every key, so several chat networks can share one Redis
      * @param timeout for connecting, for each read, and for flushing at close
      * @param maxQueued writes kept while Redis is unreachable (see the class comment)
+     * @param waitReplicas replicas that must confirm each write ({@link ReplicaWait}); 0: none
      */
-    public static RedisStores open(String uri, String prefix, EventSink events, Duration timeout, int maxQueued)
+    public static RedisStores open(
+            String uri, String prefix, EventSink events, Duration timeout, int maxQueued, int waitReplicas)
             throws StoreException {
         RedisURI target;
         try {
-            target = RedisURI.create(uri);
+            target = RedisAddress.parse(uri);
         } catch (RuntimeException e) {
             throw new StoreException(
                     "Redis: " + uri + " is not a Redis URI (redis://host:port): " + RedisBackend.describe(e), e);
         }
         target.setTimeout(timeout);
-        // named without a password, which may be in the URI
-        String where = (target.isSsl() ? "rediss://" : "redis://") + target.getHost() + ":" + target.getPort();
+        target.getSentinels().forEach(s -> s.setTimeout(timeout));
+        String where = RedisAddress.where(target);
         ClientResources resources = ClientResources.builder()
                 .ioThreadPoolSize(2)
                 .computationThreadPoolSize(2)
-                .reconnectDelay(
-                        Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
+                .reconnectDelay(RedisAddress.RECONNECT_DELAY)
                 .build();
         RedisClient client = RedisClient.create(resources, target);
         client.setOptions(ClientOptions.builder()
@@ -127,7 +139,8 @@ public final class RedisStores implements Stores {
         StatefulRedisConnection<String, String> connection = null;
         try {
             connection = client.connect();
-            RedisBackend backend = new RedisBackend(connection, prefix, where, timeout, maxQueued, events);
+            RedisBackend backend = new RedisBackend(
+                    connection, prefix, where, timeout, maxQueued, ReplicaWait.of(waitReplicas), events);
             client.addListener(backend);
             return new RedisStores(resources, client, backend, events);
         } catch (RuntimeException e) {
@@ -183,7 +196,7 @@ public final class RedisStores implements Stores {
         }
     }
 
-    /** "Redis at redis://host:port", for messages. */
+    /** "Redis at redis://host:port" (or redis-sentinel://...#primary), for messages. */
     @Override
     public String where() {
         return "Redis at " + backend.where;

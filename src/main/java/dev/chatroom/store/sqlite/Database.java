@@ -1,6 +1,7 @@
 package dev.chatroom.store.sqlite;
 
 import dev.chatroom.files.PrivateFiles;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.StoreException;
 import java.io.IOException;
@@ -118,13 +119,37 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The schema version this chatroom reads and writes. */
+    public static int schemaVersion() {
+        return MIGRATIONS.size();
+    }
+
+    /**
+     * The schema version of the database in dir, read-only: nothing is created, migrated or locked for long. -1 when
+     * there is no database yet; a file SQLite cannot read is a StoreException saying why.
+     */
+    public static int schemaVersionOf(Path dir) throws StoreException {
+        Path file = dir.resolve(FILE);
+        if (!Files.exists(file)) return -1;
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection db =
+                        DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), readOnly.toProperties());
+                Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new StoreException(file + ": " + describe(e), e);
+        }
+    }
+
     private void migrate() throws SQLException, StoreException {
         int version;
         try (Statement s = db.createStatement();
                 ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             version = rs.getInt(1);
         }
-        if (version > MIGRATIONS.size()) {
+        if (version > schemaVersion()) {
             throw new StoreException(
                     file + " has schema version " + version + ", made by a newer chatroom (this one knows up to "
                             + MIGRATIONS.size() + "); refusing to touch it",
@@ -208,7 +233,9 @@ public final class Database implements AutoCloseable {
             } catch (SQLException ignored) {
                 // the connection is in trouble already; the report below says why
             }
-            events.event("Database: cannot " + what + ": " + describe(e) + " (" + file + ")");
+            events.event(
+                    Event.error("database_error", "Database: cannot " + what + ": " + describe(e) + " (" + file + ")")
+                            .with("error", describe(e)));
             return false;
         } finally {
             try {

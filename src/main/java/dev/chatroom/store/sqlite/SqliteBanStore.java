@@ -1,6 +1,7 @@
 package dev.chatroom.store.sqlite;
 
 import dev.chatroom.irc.Casemapping;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.BanStore;
 import dev.chatroom.store.ServerBan;
@@ -60,17 +61,23 @@ final class SqliteBanStore implements BanStore {
     private void importOnce(Path old, Map<String, ServerBan> bans) {
         try {
             BanFile.Loaded loaded = BanFile.read(old);
-            for (String problem : loaded.problems()) events.event("Ban file: " + problem);
+            for (String problem : loaded.problems())
+                events.event(Event.warn("ban_file_problem", "Ban file: " + problem));
             int added = 0;
             for (ServerBan b : loaded.bans()) if (add(bans, b)) added++;
             saveNow(List.copyOf(bans.values()));
             Path done = old.resolveSibling(BanFile.FILE_NAME + ".imported");
             Files.move(old, done, StandardCopyOption.REPLACE_EXISTING);
-            events.event("Imported " + added + " ban(s) from " + old + " into " + db.file() + "; the old file is now "
-                    + done.getFileName() + ".");
+            events.event(Event.info(
+                            "bans_imported",
+                            "Imported " + added + " ban(s) from " + old + " into " + db.file()
+                                    + "; the old file is now " + done.getFileName() + ".")
+                    .with("count", added));
         } catch (IOException | SQLException e) {
-            events.event("Cannot import the old ban file " + old + ": " + e.getMessage()
-                    + ". It stays where it is; its bans are not applied.");
+            events.event(Event.error(
+                    "ban_import_failed",
+                    "Cannot import the old ban file " + old + ": " + e.getMessage()
+                            + ". It stays where it is; its bans are not applied."));
         }
     }
 

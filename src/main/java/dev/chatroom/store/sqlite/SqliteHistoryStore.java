@@ -2,6 +2,7 @@ package dev.chatroom.store.sqlite;
 
 import dev.chatroom.irc.Formatting;
 import dev.chatroom.irc.Message;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.HistoryStore;
@@ -79,6 +80,11 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
     }
 
     @Override
+    public int waiting() {
+        return writer.waiting();
+    }
+
+    @Override
     public void whenCaughtUp(Runnable task) {
         writer.whenCaughtUp(task);
     }
@@ -106,8 +112,10 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
                     try {
                         result = work.run(readers.connection());
                     } catch (SQLException | RuntimeException e) {
-                        events.event("History: cannot " + what + ": "
-                                + Database.describe(e instanceof SQLException s ? s : new SQLException(e)));
+                        events.event(Event.error(
+                                "history_failed",
+                                "History: cannot " + what + ": "
+                                        + Database.describe(e instanceof SQLException s ? s : new SQLException(e))));
                         result = null;
                     }
                     T r = result;
@@ -162,7 +170,8 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
             s.setInt(1, perRoom);
             return HistoryReads.messages(s);
         } catch (SQLException e) {
-            events.event("History: cannot read the recent messages: " + Database.describe(e));
+            events.event(
+                    Event.error("history_failed", "History: cannot read the recent messages: " + Database.describe(e)));
             return List.of();
         }
     }
@@ -183,7 +192,9 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
                 writer.drain(); // what arrived meanwhile is stored before the next chunk: senders are not held back
                 // by pruning
             } while (removed[0] >= HistoryReads.PRUNE_CHUNK);
-            if (total > 0) events.event("History: removed " + total + " old message(s)");
+            if (total > 0)
+                events.event(Event.info("history_pruned", "History: removed " + total + " old message(s)")
+                        .with("count", total));
         });
     }
 

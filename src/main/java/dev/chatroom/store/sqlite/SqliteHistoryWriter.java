@@ -1,6 +1,7 @@
 package dev.chatroom.store.sqlite;
 
 import dev.chatroom.irc.Message;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.StoredMessage;
@@ -79,8 +80,11 @@ final class SqliteHistoryWriter {
         if (queuedCount.incrementAndGet() > MAX_QUEUED) {
             queuedCount.decrementAndGet();
             if (dropped.getAndIncrement() % 10_000 == 0) {
-                events.event("History: the disk is not keeping up; " + dropped.get() + " message(s) not stored so far ("
-                        + db.file() + ")");
+                events.event(Event.error(
+                                "history_dropped",
+                                "History: the disk is not keeping up; " + dropped.get()
+                                        + " message(s) not stored so far (" + db.file() + ")")
+                        .with("count", dropped.get()));
             }
             return 0;
         }
@@ -141,6 +145,10 @@ final class SqliteHistoryWriter {
                 // shutting down: nobody is left to answer
             }
         }
+    }
+
+    int waiting() {
+        return queuedCount.get();
     }
 
     boolean behind() {

@@ -1,6 +1,7 @@
 package dev.chatroom.store.sqlite;
 
 import dev.chatroom.irc.Casemapping;
+import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.RoomBan;
 import dev.chatroom.store.RoomStore;
@@ -43,7 +44,8 @@ final class SqliteRoomStore implements RoomStore {
                         lines(rs.getString(10))));
             }
         } catch (SQLException e) {
-            events.event("Rooms: cannot read the saved rooms: " + Database.describe(e));
+            events.event(
+                    Event.error("rooms_unreadable", "Rooms: cannot read the saved rooms: " + Database.describe(e)));
         }
         return out;
     }

@@ -599,7 +599,7 @@ class RedisHistoryStoreTest {
                     .doesNotHaveDuplicates();
             assertThat(events)
                     .anyMatch(e -> e.contains("cannot reach Redis"))
-                    .anyMatch(e -> e.contains("reachable again"));
+                    .anyMatch(e -> e.contains("takes writes again"));
         }
     }
 

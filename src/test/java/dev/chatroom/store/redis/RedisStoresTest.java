@@ -65,7 +65,7 @@ class RedisStoresTest {
     }
 
     private RedisStores open(String prefix, int maxQueued) throws StoreException {
-        RedisStores s = RedisStores.open(redis.uri(), prefix, events, WAIT, maxQueued);
+        RedisStores s = RedisStores.open(redis.uri(), prefix, events, WAIT, maxQueued, 0);
         opened.add(s);
         accounts(s); // read at start, as a server does
         return s;
@@ -268,13 +268,14 @@ class RedisStoresTest {
         }
         String uri = "redis://127.0.0.1:" + port;
         long started = System.nanoTime();
-        assertThatThrownBy(() -> RedisStores.open(uri, RedisStores.DEFAULT_PREFIX, events, Duration.ofSeconds(3), 10))
+        assertThatThrownBy(
+                        () -> RedisStores.open(uri, RedisStores.DEFAULT_PREFIX, events, Duration.ofSeconds(3), 10, 0))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("Redis " + uri + ": cannot connect")
                 .hasMessageContaining("refused");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThatThrownBy(() -> RedisStores.open(
-                        "http://nowhere", RedisStores.DEFAULT_PREFIX, events, Duration.ofSeconds(3), 10))
+                        "http://nowhere", RedisStores.DEFAULT_PREFIX, events, Duration.ofSeconds(3), 10, 0))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("http://nowhere");
     }
