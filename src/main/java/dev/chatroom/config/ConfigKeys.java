@@ -163,6 +163,20 @@ public final class ConfigKeys {
                 c -> c.maxPerIp(),
                 (b, v) -> b.maxPerIp(Values.integer(v, 1, Integer.MAX_VALUE)));
         key(
+                "max-devices",
+                limits,
+                "N",
+                "Most connections logged in to one account at once: one person on several devices.",
+                c -> c.maxDevices(),
+                (b, v) -> b.maxDevices(Values.integer(v, 1, 1000)));
+        key(
+                "always-on",
+                limits,
+                "opt-in|opt-out|off",
+                "Accounts that stay in their rooms with no device connected: opt-in (ACCOUNTSET always-on on), opt-out, off.",
+                c -> c.alwaysOn(),
+                (b, v) -> b.alwaysOn(Values.choice(v, ServerConfig.AlwaysOn.class)));
+        key(
                 "max-pending",
                 limits,
                 "N",

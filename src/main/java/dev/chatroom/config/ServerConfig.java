@@ -21,6 +21,13 @@ public final class ServerConfig {
         ACCOUNTS
     }
 
+    /** Whether an account stays present with no device connected: opt-in (each account chooses), opt-out, off. */
+    public enum AlwaysOn {
+        OPT_IN,
+        OPT_OUT,
+        OFF
+    }
+
     /** A port that is not listened on. */
     public static final int OFF = -1;
 
@@ -128,6 +135,15 @@ public final class ServerConfig {
 
     public int maxPerIp() {
         return settings.maxPerIp;
+    }
+
+    /** Most connections logged in to one account at once, sharing its nick and presence. */
+    public int maxDevices() {
+        return settings.maxDevices;
+    }
+
+    public AlwaysOn alwaysOn() {
+        return settings.alwaysOn;
     }
 
     public int maxPending() {

@@ -33,6 +33,8 @@ public final class Settings implements Cloneable {
     int maxClients = 10_000;
     int maxPerIp = 10;
     int maxPending = 100;
+    int maxDevices = 8;
+    ServerConfig.AlwaysOn alwaysOn = ServerConfig.AlwaysOn.OPT_IN;
     String password;
     String redis;
     int redisWaitReplicas;
@@ -144,6 +146,16 @@ public final class Settings implements Cloneable {
 
     public Settings maxPerIp(int v) {
         maxPerIp = v;
+        return this;
+    }
+
+    public Settings maxDevices(int v) {
+        maxDevices = v;
+        return this;
+    }
+
+    public Settings alwaysOn(ServerConfig.AlwaysOn v) {
+        alwaysOn = v;
         return this;
     }
 

@@ -46,7 +46,7 @@ public final class Values {
     static String format(Object v) {
         if (v == null) return null;
         if (v instanceof Duration d) return format(d);
-        if (v instanceof Enum<?> e) return e.name().toLowerCase(Locale.ROOT);
+        if (v instanceof Enum<?> e) return word(e);
         if (v instanceof Double d) return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
         if (v instanceof Path p) return p.toString();
         return v.toString();
@@ -135,11 +135,16 @@ public final class Values {
         };
     }
 
+    /** A choice as settings write it: OPT_IN is opt-in. */
+    public static String word(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     public static <E extends Enum<E>> E choice(String v, Class<E> type) {
-        for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(v.strip())) return e;
+        for (E e : type.getEnumConstants()) if (word(e).equalsIgnoreCase(v.strip())) return e;
         StringBuilder names = new StringBuilder();
         for (E e : type.getEnumConstants())
-            names.append(names.length() == 0 ? "" : " or ").append(e.name().toLowerCase(Locale.ROOT));
+            names.append(names.length() == 0 ? "" : " or ").append(word(e));
         throw new IllegalArgumentException("must be " + names + ", not '" + v + "'");
     }
 

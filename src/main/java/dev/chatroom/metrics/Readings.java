@@ -37,7 +37,7 @@ record Readings(
         Map<String, Long> connections = new LinkedHashMap<>();
         for (String t : new String[] {PLAIN, TLS, SSH}) connections.put(t, 0L);
         for (Connection c : hub.users().all()) {
-            if (!c.isRemote()) connections.merge(transport(c), 1L, Long::sum);
+            if (!c.isRemote() && !c.socketless()) connections.merge(transport(c), 1L, Long::sum);
         }
         Stats stats = hub.stats();
         Map<String, Long> disconnects = new LinkedHashMap<>();

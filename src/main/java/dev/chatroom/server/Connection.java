@@ -8,11 +8,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * One client: who it is, how far registration got, what it negotiated, which rooms it is in.
- * Owned by the server's event loop; nothing here is touched from another thread. Room
- * membership is changed only by {@link Room}, which keeps both sides of it together.
+ * One client: who it is, how far registration got, what it negotiated, which rooms it is in. Owned by
+ * the event loop. Room membership is changed only by {@link Room}, which keeps both sides of it together.
  */
-public final class Connection extends RoomMembership {
+public final class Connection extends DeviceGroup {
     public enum State {
         /** Connected, registration (NICK, USER, CAP) not complete. */
         REGISTERING,
@@ -29,7 +28,7 @@ public final class Connection extends RoomMembership {
     private final Address address;
     private final String shownHost;
     private String sshKey;
-    private final Link link;
+    private Link link;
     /** Reached us over TLS. */
     private final boolean secure;
 
@@ -123,6 +122,15 @@ public final class Connection extends RoomMembership {
 
     public Link link() {
         return link;
+    }
+
+    /** Its own connection is gone, the person stays ({@link Devices}): present without one from now on. */
+    void socketGone() {
+        link = Link.GONE;
+    }
+
+    public boolean socketless() {
+        return link == Link.GONE;
     }
 
     /** Over TLS. */

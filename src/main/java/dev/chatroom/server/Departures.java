@@ -34,8 +34,15 @@ public final class Departures {
      */
     public void disconnect(Connection c, Departure d) {
         if (c.isClosed()) return;
+        if (c.isDevice()) {
+            hub.devices().leave(c, d);
+            return;
+        }
+        if (!shuttingDown && hub.devices().outlives(c, d)) return;
         State was = c.state();
         c.state(State.CLOSED);
+        for (Connection device : new ArrayList<>(c.devices())) close(device, d); // the person goes: all of it
+        if (!shuttingDown && was == State.REGISTERED) hub.alwaysOn().gone(c);
         if (was == State.REGISTERED) {
             hub.users().countRegistered(c, -1);
             hub.users().whowas().record(c, hub.clock().millis());
@@ -78,6 +85,7 @@ public final class Departures {
     /** Tells every connection the server is going away and closes it. Nobody is told of anyone else leaving: everyone is. */
     public void shutdown(String reason) {
         shuttingDown = true;
+        hub.alwaysOn().saveAll(); // who is always-on is in its rooms again after the restart
         hub.rooms().stopping();
         Departure d = new Departure(DisconnectReason.SHUTDOWN, reason);
         for (Connection c : hub.users().all()) close(c, d);

@@ -33,6 +33,8 @@ public enum DisconnectReason {
     EXPIRED("request expired", "your request expired: the admin did not answer in time"),
     TOO_MANY_PENDING("too many pending", "too many people are waiting for the admin; try again later"),
     SERVER_FULL("server full", "the server is full"),
+    /** Its account has max-devices connections already; the detail is that number. */
+    TOO_MANY_DEVICES("too many devices", "too many devices connected to this account"),
     TOO_MANY_FROM_ADDRESS("too many from one address", "too many connections from your address"),
     SHUTDOWN("shutdown", "Server shutting down"),
     /** A user of another node left; the detail is the quit message its node gave. */
@@ -61,6 +63,19 @@ public enum DisconnectReason {
     /** The reason in words, without detail. */
     public String text() {
         return text;
+    }
+
+    /**
+     * True when it ends one connection, not the person: someone on several devices, or always-on,
+     * stays while another device does. Kills, bans and the like end the person on all of them.
+     */
+    public boolean endsOneConnection() {
+        return this == QUIT
+                || this == CONNECTION_LOST
+                || this == PING_TIMEOUT
+                || this == SENDQ_EXCEEDED
+                || this == EXCESS_FLOOD
+                || this == NOT_UTF8;
     }
 
     /** True when the admin caused it: the admin's own command already reported it. */

@@ -115,6 +115,17 @@ public final class Gate {
             hub.departures().close(c, new Departure(DisconnectReason.REJECTED, why), r);
             return;
         }
+        Connection person = hub.devices().present(c);
+        if (person != null && hub.devices().hasRoom(person)) { // another device of someone already let in
+            hub.devices().attach(c, person, r);
+            return;
+        }
+        if (person != null && config.maxDevices() > 1) { // with one device per account, the newest takes over
+            Departure d = new Departure(DisconnectReason.TOO_MANY_DEVICES, Integer.toString(config.maxDevices()));
+            r.fail("*", "TOO_MANY_DEVICES", d.quitMessage());
+            hub.departures().close(c, d, r);
+            return;
+        }
         if (remembered != null || config.approve() == ApprovalPolicy.ALL) {
             takeAccountName(c, r);
             if (remembered != null)
@@ -188,6 +199,14 @@ public final class Gate {
      * it over (the other is a connection left behind, or a squatter).
      */
     private boolean nickAllowed(Connection c, Replies r) {
+        Connection holder = hub.users().find(c.nick());
+        if (holder != null && holder != c && hub.devices().present(c) != holder) { // not theirs after all
+            String nick = c.nick();
+            hub.users().release(c);
+            r.numeric(ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
+            r.flush();
+            return false;
+        }
         if (hub.logins().reserved(c, c.nick())) {
             String nick = c.nick();
             hub.users().release(c);
@@ -202,7 +221,7 @@ public final class Gate {
     private void takeAccountName(Connection c, Replies r) {
         String account = c.account();
         if (account != null
-                && !Casemapping.equals(account, c.nick())
+                && (!Casemapping.equals(account, c.nick()) || hub.users().find(account) != c)
                 && hub.users().find(account) != null
                 && hub.logins().accounts().find(account) != null) {
             hub.rename(c, hub.logins().accounts().find(account).name(), r);

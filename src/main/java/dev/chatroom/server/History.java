@@ -75,10 +75,14 @@ public final class History {
         return acknowledgements;
     }
 
-    /** Something said in a room (PRIVMSG or NOTICE), as it was relayed. */
+    /**
+     * Something said in a room (PRIVMSG or NOTICE), as it was relayed, by the connection it came on (a
+     * person's, or another of its devices: that one's answers wait for the store).
+     */
     public void said(
-            Connection from, Room room, Broadcast b, String command, String text, Map<String, String> clientTags) {
+            Connection device, Room room, Broadcast b, String command, String text, Map<String, String> clientTags) {
         if (!enabled()) return;
+        Connection from = device.person();
         String account = from.account();
         StoredMessage m = new StoredMessage(
                 b.msgid(),
@@ -95,19 +99,25 @@ public final class History {
                 text,
                 clientTags);
         if (!from.isRemote() || !store.shared()) { // a shared store gets it once, from the sender's node
-            acknowledgements.stored(from, store.append(m));
+            acknowledgements.stored(device, store.append(m));
         }
         remember(m);
     }
 
     /** A private message: kept when either side is logged in, for that side's account (private messages of guests are not kept). */
     public void saidPrivately(
-            Connection from, Connection to, Broadcast b, String command, String text, Map<String, String> clientTags) {
+            Connection device,
+            Connection to,
+            Broadcast b,
+            String command,
+            String text,
+            Map<String, String> clientTags) {
+        Connection from = device.person();
         if (!enabled() || (from.account() == null && to.account() == null)) return;
         if (from.isRemote() && store.shared()) return;
         String account = from.account();
         acknowledgements.stored(
-                from,
+                device,
                 store.append(new StoredMessage(
                         b.msgid(),
                         b.timeMillis(),
@@ -139,7 +149,7 @@ public final class History {
      * draft/chathistory (then it asks for what it wants itself).
      */
     public void joined(Connection c, Room room, Replies r) {
-        if (replay <= 0 || c.has(Capability.CHATHISTORY)) return;
+        if (replay <= 0 || r.to().has(Capability.CHATHISTORY)) return;
         ArrayDeque<StoredMessage> ring = recent.get(Casemapping.fold(room.name()));
         if (ring == null || ring.isEmpty()) return;
         long oldest = oldestKept();

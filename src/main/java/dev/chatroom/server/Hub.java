@@ -18,6 +18,7 @@ import dev.chatroom.server.flow.WorkBudget;
 import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.Output;
 import dev.chatroom.server.output.Replies;
+import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.ServerBan;
 import dev.chatroom.store.StoreException;
 import dev.chatroom.store.Stores;
@@ -51,6 +52,8 @@ public final class Hub {
     private final Cloaks cloaks;
     private final OperLogin operLogin;
     private final OperatorNotices operatorNotices;
+    private final Devices devices = new Devices(this);
+    private final AlwaysOn alwaysOn;
     private Replication replication = Replication.STANDALONE;
     private ConsoleAccess console = ConsoleAccess.NONE;
 
@@ -86,8 +89,9 @@ public final class Hub {
         this.gate = new Gate(this, new Welcome(config.serverName(), clock.millis(), motd));
         this.departures = new Departures(this);
         this.moderation = new Moderation(this, stores.bans());
-        this.logins = new Logins(
-                this, new Accounts(stores.accounts(), stores.accounts().load()), hasher, background);
+        AccountStore.Contents accounts = stores.accounts().load();
+        this.logins = new Logins(this, new Accounts(stores.accounts(), accounts), hasher, background);
+        this.alwaysOn = new AlwaysOn(this, stores.accounts(), accounts.presences());
         this.accountRegistration = new AccountRegistration(this, logins);
         this.passwordChange = new PasswordChange(this, logins);
         this.operLogin = new OperLogin(this, config.opers(), logins.requests(), hasher);
@@ -95,6 +99,7 @@ public final class Hub {
         this.dispatcher = new Dispatcher(this);
         if (config.defaultRoom() != null) rooms.createPermanent(config.defaultRoom());
         rooms.restore(stores.rooms().load().stream().map(cloaks::remembered).toList());
+        alwaysOn.restore();
         new KeepAlive(this);
     }
 
@@ -172,6 +177,11 @@ public final class Hub {
         String old = c.nick();
         Connection holder = users.find(nick);
         if (holder != null && holder != c && replication.yieldsTo(c, holder)) holder = null;
+        if (holder != null && holder != c && devices.mayBeDeviceOf(c, holder)) {
+            users.release(c);
+            c.nick(nick); // not claimed: the gate decides once c has (or has not) logged in to holder's account
+            return true;
+        }
         if (holder != null && holder != c) {
             if (!logins.ownsNick(c, nick)) return false;
             // the account's owner takes its name back from a connection left behind or a squatter
@@ -183,10 +193,12 @@ public final class Hub {
         }
         if (c.isRegistered()) users.whowas().record(c, clock.millis());
         if (!users.claim(c, nick)) return false;
+        for (Connection d : c.devices()) d.nick(nick);
         if (!c.isRegistered()) return true;
         try (Broadcast b = output.from(Message.trailing(oldPrefix, "NICK", nick), c.account())) {
             for (Connection other : rooms.coMembers(c)) b.sendTo(other);
             r.add(b);
+            b.sendToOtherDevices(c, r.to());
         }
         events.event(Gate.person(Event.info("nick_changed", "* " + old + " is now known as " + nick + "."), c)
                 .with("old_nick", old));
@@ -278,6 +290,15 @@ public final class Hub {
 
     public Departures departures() {
         return departures;
+    }
+
+    /** One person on several devices. */
+    public Devices devices() {
+        return devices;
+    }
+
+    public AlwaysOn alwaysOn() {
+        return alwaysOn;
     }
 
     public Logins logins() {

@@ -39,7 +39,7 @@ final class KeepAlive implements Runnable {
     }
 
     private void check(Connection c, long now) {
-        if (c.isRemote()) return; // its own node keeps it alive
+        if (c.isRemote() || c.socketless()) return; // its own node keeps it alive; no connection to keep
         switch (c.state()) {
             case REFUSED, CLOSED -> {}
             case REGISTERING -> {

@@ -278,7 +278,7 @@ public final class Logins {
     /** account-notify: the rooms c is in learn its account (or "*" for none). */
     public void tellRooms(Connection c, String account) {
         try (Broadcast b = hub.output().broadcast(Message.of(c.prefix(), "ACCOUNT", account))) {
-            for (Connection other : hub.rooms().coMembers(c)) if (other.has(Capability.ACCOUNT_NOTIFY)) b.sendTo(other);
+            for (Connection other : hub.rooms().coMembers(c)) b.sendTo(other, Capability.ACCOUNT_NOTIFY);
         }
     }
 

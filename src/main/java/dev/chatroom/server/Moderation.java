@@ -88,8 +88,9 @@ public final class Moderation {
         }
         for (Connection c : hub.users().all()) {
             if (!c.isRegistered()) continue;
-            reached++;
-            if (c.roomCount() == 0) hub.output().replies(c).notice(text).flush();
+            if (!c.isDevice()) reached++;
+            if (c.person().roomCount() == 0)
+                hub.output().replies(c).notice(text).flush();
         }
         return reached;
     }

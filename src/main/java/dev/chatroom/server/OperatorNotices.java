@@ -53,7 +53,7 @@ public final class OperatorNotices {
 
     private void tell(String text) {
         for (Connection c : hub.users().all()) {
-            if (!c.isRemote() && c.isRegistered() && c.has(UserMode.OPERATOR))
+            if (!c.isRemote() && c.isRegistered() && c.person().has(UserMode.OPERATOR))
                 hub.output().replies(c).notice(text).flush();
         }
     }

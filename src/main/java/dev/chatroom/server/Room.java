@@ -189,17 +189,20 @@ public final class Room {
                 c.realname() == null ? "" : c.realname());
         try (Broadcast join = rooms.output().from(Message.of(c.prefix(), "JOIN", name), c.account());
                 Broadcast extendedJoin = rooms.output().from(extended, c.account())) {
-            for (Connection m : snapshot) if (m != c) (m.has(Capability.EXTENDED_JOIN) ? extendedJoin : join).sendTo(m);
-            r.add(c.has(Capability.EXTENDED_JOIN) ? extendedJoin : join);
+            for (Connection m : snapshot)
+                if (m != c) Broadcast.sendEither(m, Capability.EXTENDED_JOIN, extendedJoin, join);
+            r.add(r.to().has(Capability.EXTENDED_JOIN) ? extendedJoin : join);
         }
         if (byAccount) showModes(rooms.output().serverName(), List.of("+o", c.nick()), r);
         if (c.away() != null) {
             try (Broadcast away = rooms.output().from(Message.trailing(c.prefix(), "AWAY", c.away()), c.account())) {
-                for (Connection m : snapshot) if (m != c && m.has(Capability.AWAY_NOTIFY)) away.sendTo(m);
+                for (Connection m : snapshot) if (m != c) away.sendTo(m, Capability.AWAY_NOTIFY);
             }
         }
         if (topic != null) sendTopic(r);
         sendNames(r);
+        for (Connection d : c.devices()) if (d != r.to()) RoomView.show(this, d, rooms.output());
+        if (c != r.to()) RoomView.show(this, c, rooms.output());
     }
 
     /** c leaves with an optional reason; everyone in the room, c included, sees the PART. */
@@ -209,7 +212,7 @@ public final class Room {
                 ? Message.of(c.prefix(), "PART", name)
                 : Message.trailing(c.prefix(), "PART", name, reason);
         try (Broadcast part = rooms.output().from(m, c.account())) {
-            part.sendToMembersExcept(this, c);
+            part.sendToMembersExcept(this, r.to());
             r.add(part);
         }
         remove(c);

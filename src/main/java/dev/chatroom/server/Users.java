@@ -20,6 +20,8 @@ public final class Users {
     private int registered;
     /** Users of other nodes among {@link #all}: not counted per address nor against this node's limits. */
     private int remote;
+    /** People present without a connection of their own ({@link Connection#socketless()}): not connections. */
+    private int socketless;
 
     private int mostRegistered;
     private int localRegistered;
@@ -30,6 +32,7 @@ public final class Users {
         c.index(all.size());
         all.add(c);
         if (c.isRemote()) remote++;
+        else if (c.socketless()) socketless++;
         else perAddress.merge(c.address().limitKey(), 1, Integer::sum);
     }
 
@@ -43,8 +46,16 @@ public final class Users {
         }
         c.index(-1);
         if (c.isRemote()) remote--;
+        else if (c.socketless()) socketless--;
         else perAddress.computeIfPresent(c.address().limitKey(), (h, n) -> n > 1 ? n - 1 : null);
         if (c.nick() != null) byNick.remove(Casemapping.fold(c.nick()), c);
+    }
+
+    /** c's own connection is gone, c stays (another device, always-on): it no longer counts as a connection. */
+    void socketGone(Connection c) {
+        if (c.isRemote() || c.socketless()) return;
+        socketless++;
+        perAddress.computeIfPresent(c.address().limitKey(), (h, n) -> n > 1 ? n - 1 : null);
     }
 
     /** Whoever holds the nick, registered or not. */
@@ -110,7 +121,7 @@ public final class Users {
 
     /** Connections to this node (in a cluster, the others' users are mirrored here too). */
     public int localCount() {
-        return all.size() - remote;
+        return all.size() - remote - socketless;
     }
 
     public int countFrom(Address address) {

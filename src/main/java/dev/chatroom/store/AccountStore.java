@@ -8,7 +8,11 @@ import java.util.List;
  * the disk. Implemented in SQLite ({@code store.sqlite}) and Redis ({@code store.redis}).
  */
 public interface AccountStore extends AutoCloseable {
-    record Contents(List<Account> accounts, List<AllowEntry> allowList) {}
+    record Contents(List<Account> accounts, List<AllowEntry> allowList, List<Presence> presences) {
+        public Contents(List<Account> accounts, List<AllowEntry> allowList) {
+            this(accounts, allowList, List.of());
+        }
+    }
 
     Contents load() throws StoreException;
 
@@ -19,6 +23,11 @@ public interface AccountStore extends AutoCloseable {
     void save(AllowEntry e);
 
     void deleteAllowEntry(String key);
+
+    /** Keeps an account's presence (its always-on choice, and what a restart brings back). */
+    void save(Presence p);
+
+    void deletePresence(String key);
 
     /** Writes what is pending, then stops. */
     @Override
@@ -42,6 +51,12 @@ public interface AccountStore extends AutoCloseable {
 
         @Override
         public void deleteAllowEntry(String key) {}
+
+        @Override
+        public void save(Presence p) {}
+
+        @Override
+        public void deletePresence(String key) {}
 
         @Override
         public void close() {}

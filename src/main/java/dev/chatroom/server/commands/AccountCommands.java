@@ -1,8 +1,11 @@
 package dev.chatroom.server.commands;
 
+import dev.chatroom.server.AlwaysOn;
+import dev.chatroom.server.output.Replies;
 import java.util.List;
+import java.util.Locale;
 
-/** AUTHENTICATE (SASL), REGISTER (draft/account-registration), SETPASS: accounts, from before registration on. */
+/** AUTHENTICATE (SASL), REGISTER (draft/account-registration), SETPASS: accounts, from before registration on; ACCOUNTSET. */
 final class AccountCommands {
     private AccountCommands() {}
 
@@ -12,7 +15,40 @@ final class AccountCommands {
                 Command.registration("AUTHENTICATE", 1, AccountCommands::authenticate),
                 Command.registration("REGISTER", 2, AccountCommands::register),
                 // also while waiting for the admin, but never before the server password
-                new Command("SETPASS", 1, true, true, Command.Scope.LOCAL, AccountCommands::setpass));
+                new Command("SETPASS", 1, true, true, Command.Scope.LOCAL, AccountCommands::setpass),
+                Command.registered("ACCOUNTSET", 0, AccountCommands::accountset));
+    }
+
+    // ACCOUNTSET | ACCOUNTSET always-on on|off   (ours: an account's settings)
+    static void accountset(Context ctx) {
+        String account = ctx.client().account();
+        AlwaysOn alwaysOn = ctx.hub().alwaysOn();
+        Replies r = ctx.replies();
+        if (account == null) {
+            r.fail("ACCOUNTSET", "ACCOUNT_REQUIRED", "Log in to an account to change its settings");
+            return;
+        }
+        if (ctx.paramCount() == 0) {
+            r.note(
+                    "ACCOUNTSET",
+                    "always-on " + (alwaysOn.isOn(account) ? "on" : "off")
+                            + (alwaysOn.offered() ? "" : " (this server does not offer it)"));
+            return;
+        }
+        if (!ctx.param(0).equalsIgnoreCase("always-on")) {
+            r.fail("ACCOUNTSET", "UNKNOWN_SETTING", "No such setting: " + ctx.param(0) + " (there is always-on)");
+            return;
+        }
+        String value = ctx.param(1) == null ? "" : ctx.param(1).toLowerCase(Locale.ROOT);
+        if (!value.equals("on") && !value.equals("off")) {
+            r.fail("ACCOUNTSET", "INVALID_VALUE", "Use ACCOUNTSET always-on on|off");
+            return;
+        }
+        if (!alwaysOn.choose(account, value.equals("on"))) {
+            r.fail("ACCOUNTSET", "NOT_OFFERED", "This server does not offer always-on");
+            return;
+        }
+        r.note("ACCOUNTSET", "always-on " + value);
     }
 
     // AUTHENTICATE <mechanism> | <base64> | + | *

@@ -7,6 +7,14 @@ import dev.chatroom.server.output.Replies;
 
 /** One command being handled: who sent it, what it says, and where the replies go. */
 public record Context(Hub hub, Connection client, Message message, Replies replies) {
+    /**
+     * The connection the line came on: {@link #client()} itself, or another device of that person
+     * (then the command acts as the person, and is answered on this device).
+     */
+    public Connection device() {
+        return replies.to();
+    }
+
     /** The i-th parameter, or null. */
     public String param(int i) {
         return message.param(i);

@@ -94,7 +94,7 @@ public final class Dispatcher {
             r.numeric(ERR_NOTREGISTERED, "You have not registered");
         } else if (c.state() == State.PENDING && !cmd.whilePending()) {
             r.numeric(ERR_NOTREGISTERED, "Waiting for the admin to accept you");
-        } else if (cmd.operatorsOnly() && !c.has(UserMode.OPERATOR)) {
+        } else if (cmd.operatorsOnly() && !c.person().has(UserMode.OPERATOR)) {
             r.numeric(ERR_NOPRIVILEGES, "Permission denied: you are not an IRC operator");
         } else if (m.params().size() < cmd.minParams()) {
             r.numeric(ERR_NEEDMOREPARAMS, m.command(), "Not enough parameters");
@@ -102,7 +102,7 @@ public final class Dispatcher {
             return; // runs when the cluster hands it back, in its order; its replies come then
         } else {
             try {
-                cmd.handler().handle(new Context(hub, c, m, r));
+                cmd.handler().handle(new Context(hub, c.person(), m, r));
             } catch (RuntimeException e) {
                 internalError(c, m, e, r);
             }

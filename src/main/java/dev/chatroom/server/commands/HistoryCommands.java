@@ -79,7 +79,7 @@ public final class HistoryCommands {
         }
         Conversation conv = conversation(ctx, sub, target);
         if (conv == null) return;
-        Connection c = ctx.client();
+        Connection c = ctx.device(); // answered on the device that asked
         String label = ctx.replies().takeLabel();
         HistoryQuery q = new HistoryQuery(kind, conv, from, to, limit);
         if (conv.accountKey() == null && !conv.isRoom()) {
@@ -146,9 +146,9 @@ public final class HistoryCommands {
             fail(ctx.replies(), "INVALID_PARAMS", "TARGETS takes two timestamps and a limit", "TARGETS");
             return;
         }
-        Connection c = ctx.client();
+        Connection c = ctx.device(); // answered on the device that asked
         List<String> rooms = new ArrayList<>();
-        for (Room r : c.rooms()) rooms.add(Casemapping.fold(r.name()));
+        for (Room r : ctx.client().rooms()) rooms.add(Casemapping.fold(r.name()));
         String account = c.account() == null ? null : Casemapping.fold(c.account());
         String label = ctx.replies().takeLabel();
         long lo = Math.min(a.timeMillis(), b.timeMillis());
@@ -216,16 +216,17 @@ public final class HistoryCommands {
             ctx.replies().standardWords("FAIL", "SEARCH", "INVALID_PARAMS", "Invalid limit or time");
             return;
         }
-        Connection c = ctx.client();
+        Connection c = ctx.device(); // answered on the device that asked
+        Connection person = ctx.client();
         String account = c.account() == null ? null : Casemapping.fold(c.account());
         String in = attrs.get("in");
         List<String> rooms = new ArrayList<>();
         String correspondent = null;
         if (in == null) {
-            for (Room r : c.rooms()) rooms.add(Casemapping.fold(r.name()));
+            for (Room r : person.rooms()) rooms.add(Casemapping.fold(r.name()));
         } else if (Names.isChannel(in)) {
             Room room = ctx.hub().rooms().find(in);
-            if (room == null || !room.contains(c)) {
+            if (room == null || !room.contains(person)) {
                 ctx.replies().standardWords("FAIL", "SEARCH", "INVALID_PARAMS", "You are not in that channel", in);
                 return;
             }

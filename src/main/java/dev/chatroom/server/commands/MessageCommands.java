@@ -57,7 +57,7 @@ final class MessageCommands {
             if (!tagOnly) ctx.replies().notice("You are muted by the admin; your message was not sent.");
             return;
         }
-        Map<String, String> clientTags = clientTags(c, ctx.message());
+        Map<String, String> clientTags = clientTags(ctx.device(), ctx.message());
         c.spoke(ctx.now());
         if (!tagOnly) hub.stats().relayed();
         if (!tagOnly && hub.config().logMessages())
@@ -94,12 +94,14 @@ final class MessageCommands {
         }
         try (Broadcast b = ctx.hub().output().said(message(c, verb, room.name(), text, tagOnly), tags, c.account())) {
             for (Connection member : room.members()) {
-                if (member != c && (!tagOnly || member.has(Capability.MESSAGE_TAGS))) b.sendTo(member);
+                if (member == c) continue;
+                if (tagOnly) b.sendTo(member, Capability.MESSAGE_TAGS);
+                else b.sendTo(member);
             }
-            if (echoes(c, tagOnly)) ctx.replies().add(b);
+            toOwnDevices(ctx, b, tagOnly);
             if (!tagOnly) {
                 ctx.hub().stats().delivered(b.deliveries());
-                ctx.hub().history().said(c, room, b, verb, text, tags);
+                ctx.hub().history().said(ctx.device(), room, b, verb, text, tags);
             }
         }
     }
@@ -119,16 +121,30 @@ final class MessageCommands {
             return;
         }
         try (Broadcast b = ctx.hub().output().said(message(c, verb, to.nick(), text, tagOnly), tags, c.account())) {
-            // to oneself with echo-message: the delivery, then the echo (the one a label goes on)
-            boolean delivered = to != c || echoes(c, tagOnly);
-            if (delivered && (!tagOnly || to.has(Capability.MESSAGE_TAGS))) b.sendTo(to);
-            if (to == c || echoes(c, tagOnly)) ctx.replies().add(b);
+            Connection device = ctx.device();
+            if (to != c) {
+                if (tagOnly) b.sendTo(to, Capability.MESSAGE_TAGS);
+                else b.sendTo(to);
+                toOwnDevices(ctx, b, tagOnly);
+            } else { // to oneself: the delivery, with echo-message then the echo (the one a label goes on)
+                if (tagOnly) b.sendToOtherDevices(c, device, Capability.MESSAGE_TAGS);
+                else b.sendToOtherDevices(c, device);
+                if (echoes(device, tagOnly)) b.sendToConnection(device);
+                ctx.replies().add(b);
+            }
             if (!tagOnly) {
                 ctx.hub().stats().delivered(b.deliveries());
-                ctx.hub().history().saidPrivately(c, to, b, verb, text, tags);
+                ctx.hub().history().saidPrivately(ctx.device(), to, b, verb, text, tags);
             }
         }
         if (verb.equals("PRIVMSG") && to.away() != null) ctx.numeric(RPL_AWAY, to.nick(), to.away());
+    }
+
+    /** The sender's echo when its device asked for one; the sender's other devices see what it said in any case. */
+    private static void toOwnDevices(Context ctx, Broadcast b, boolean tagOnly) {
+        if (echoes(ctx.device(), tagOnly)) ctx.replies().add(b);
+        if (tagOnly) b.sendToOtherDevices(ctx.client(), ctx.device(), Capability.MESSAGE_TAGS);
+        else b.sendToOtherDevices(ctx.client(), ctx.device());
     }
 
     private static boolean echoes(Connection c, boolean tagOnly) {

@@ -56,9 +56,10 @@ final class OperCommands {
         Connection sender = ctx.client();
         try (Broadcast b = ctx.hub().output().broadcast(Message.trailing(sender.prefix(), "WALLOPS", ctx.param(0)))) {
             for (Connection c : ctx.hub().users().all()) {
-                if (!c.isRegistered() || !(c.has(UserMode.WALLOPS) || c.has(UserMode.OPERATOR))) continue;
-                if (c == sender) ctx.replies().add(b); // with the rest of what the command caused, in order
-                else b.sendTo(c);
+                Connection p = c.person();
+                if (!c.isRegistered() || !(p.has(UserMode.WALLOPS) || p.has(UserMode.OPERATOR))) continue;
+                if (c == ctx.device()) ctx.replies().add(b); // with the rest of what the command caused, in order
+                else b.sendToConnection(c); // each device is in the list itself
             }
         }
     }

@@ -59,7 +59,7 @@ final class OperatorConsoleCommands {
 
     private static void run(Context ctx, String line) {
         Hub hub = ctx.hub();
-        Connection c = ctx.client();
+        Connection c = ctx.device(); // the answer goes to the device that asked
         ConsoleAccess console = hub.console();
         // an operator of another node runs here only what every node runs: each node's admins see it
         hub.events()

@@ -55,7 +55,8 @@ final class QueryCommands {
         } else {
             String folded = Casemapping.fold(mask.equals("0") ? "*" : mask);
             for (Connection who : ctx.hub().users().all()) {
-                if (!who.isRegistered() || !visible(ctx, viewer, who) || !matches(ctx, folded, who)) continue;
+                if (!who.isRegistered() || who.isDevice() || !visible(ctx, viewer, who) || !matches(ctx, folded, who))
+                    continue;
                 whoReply(ctx, "*", who, "", whox);
             }
         }
@@ -195,7 +196,7 @@ final class QueryCommands {
         int users = 0;
         int invisible = 0;
         for (Connection x : ctx.hub().users().all()) {
-            if (!x.isRegistered()) continue;
+            if (!x.isRegistered() || x.isDevice()) continue;
             users++;
             if (x.invisible()) invisible++;
         }

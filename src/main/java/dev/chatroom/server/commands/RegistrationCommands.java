@@ -34,7 +34,7 @@ final class RegistrationCommands {
 
     // CAP LS [302] | CAP LIST | CAP REQ :<caps> | CAP END
     static void cap(Context ctx) {
-        Connection c = ctx.client();
+        Connection c = ctx.device(); // each device negotiates for itself
         String server = ctx.hub().serverName();
         switch (ctx.param(0).toUpperCase(Locale.ROOT)) {
             case "LS" -> {
@@ -168,6 +168,7 @@ final class RegistrationCommands {
 
     // QUIT [:<reason>]
     static void quit(Context ctx) {
-        ctx.hub().departures().close(ctx.client(), new Departure(DisconnectReason.QUIT, ctx.param(0)), ctx.replies());
+        // another device of the person leaves alone: the person stays while a device (or always-on) does
+        ctx.hub().departures().close(ctx.device(), new Departure(DisconnectReason.QUIT, ctx.param(0)), ctx.replies());
     }
 }

@@ -41,7 +41,7 @@ final class UserCommands {
         if (name.isEmpty() || Utf8.length(name) > Names.REALNAME_MAX) {
             ctx.replies()
                     .fail("SETNAME", "INVALID_REALNAME", "Realname is not valid (1-" + Names.REALNAME_MAX + " bytes)");
-            if (!c.has(Capability.STANDARD_REPLIES))
+            if (!ctx.device().has(Capability.STANDARD_REPLIES))
                 ctx.replies().notice("Realname is not valid (1-" + Names.REALNAME_MAX + " bytes).");
             return;
         }
@@ -53,8 +53,9 @@ final class UserCommands {
     private static void tellCoMembers(Context ctx, Message m, Capability cap, boolean echo) {
         Connection c = ctx.client();
         try (Broadcast b = ctx.hub().output().from(m, ctx.client().account())) {
-            for (Connection other : ctx.hub().rooms().coMembers(c)) if (other.has(cap)) b.sendTo(other);
-            if (echo && c.has(cap)) ctx.replies().add(b);
+            for (Connection other : ctx.hub().rooms().coMembers(c)) b.sendTo(other, cap);
+            if (echo && ctx.device().has(cap)) ctx.replies().add(b);
+            b.sendToOtherDevices(c, ctx.device(), cap);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.chatroom.server.console;
 
 import dev.chatroom.server.Connection;
+import dev.chatroom.server.Devices;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Replication;
 import dev.chatroom.server.Room;
@@ -32,10 +33,17 @@ final class Reports {
         for (Room r : hub.rooms().all()) {
             StringJoiner names = new StringJoiner(" ");
             for (Connection m : r.members())
-                names.add(r.prefixOf(m) + m.nick() + " (" + m.host() + (m.away() != null ? ", away)" : ")"));
+                names.add(r.prefixOf(m) + m.nick() + " (" + where(m) + (m.away() != null ? ", away)" : ")"));
             out.add("  " + r.name() + " (" + r.size() + "): " + names);
         }
         return out.toString();
+    }
+
+    /** Its address; with several devices, how many; always-on with none, that. */
+    private static String where(Connection m) {
+        int n = Devices.connections(m);
+        if (n == 0 && !m.isRemote()) return "no device connected";
+        return m.host() + (n > 1 ? ", " + n + " devices" : "");
     }
 
     static String bans(Hub hub) {

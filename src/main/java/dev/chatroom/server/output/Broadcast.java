@@ -1,5 +1,6 @@
 package dev.chatroom.server.output;
 
+import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Room;
@@ -60,8 +61,45 @@ public final class Broadcast implements AutoCloseable {
         return timeMillis;
     }
 
-    /** Queues the message for c, in the form c negotiated. */
+    /** Queues the message for c, and for each of its other devices, each in the form it negotiated. */
     public void sendTo(Connection c) {
+        write(c);
+        for (Connection d : c.devices()) write(d);
+    }
+
+    /** The same, for those of c's connections that negotiated cap. */
+    public void sendTo(Connection c, Capability cap) {
+        if (c.has(cap)) write(c);
+        for (Connection d : c.devices()) if (d.has(cap)) write(d);
+    }
+
+    /** To each of c's connections, this or other, as it negotiated cap or not (extended-join). */
+    public static void sendEither(Connection c, Capability cap, Broadcast with, Broadcast without) {
+        (c.has(cap) ? with : without).write(c);
+        for (Connection d : c.devices()) (d.has(cap) ? with : without).write(d);
+    }
+
+    /**
+     * To the person's connections other than the one that caused it (which gets its copy through its
+     * {@link Replies}): what one device does, the person's other devices see.
+     */
+    public void sendToOtherDevices(Connection person, Connection device) {
+        if (person != device) write(person);
+        for (Connection d : person.devices()) if (d != device) write(d);
+    }
+
+    /** The same, for those of them that negotiated cap. */
+    public void sendToOtherDevices(Connection person, Connection device, Capability cap) {
+        if (person != device && person.has(cap)) write(person);
+        for (Connection d : person.devices()) if (d != device && d.has(cap)) write(d);
+    }
+
+    /** To this one connection only, not its other devices. */
+    public void sendToConnection(Connection c) {
+        write(c);
+    }
+
+    private void write(Connection c) {
         if (!c.link().isOpen()) return;
         int variant = variant(c);
         ByteBuf buf = encoded[variant];
@@ -75,9 +113,16 @@ public final class Broadcast implements AutoCloseable {
         return deliveries;
     }
 
-    /** Queues the message for every member of the room except one (the one who caused it; may be null). */
+    /**
+     * Queues the message for every member of the room except one connection (the one who caused it, which
+     * gets its copy with its replies; may be null): the rest of that person's devices get theirs.
+     */
     public void sendToMembersExcept(Room r, Connection except) {
-        for (Connection m : r.members()) if (m != except) sendTo(m);
+        Connection person = except == null ? null : except.person();
+        for (Connection m : r.members()) {
+            if (m != person) sendTo(m);
+            else sendToOtherDevices(m, except);
+        }
     }
 
     void appendFor(Connection c, StringBuilder sb) {

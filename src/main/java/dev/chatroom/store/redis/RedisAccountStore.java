@@ -4,6 +4,7 @@ import dev.chatroom.store.Account;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.AllowEntry;
 import dev.chatroom.store.Fields;
+import dev.chatroom.store.Presence;
 import dev.chatroom.store.StoreException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,11 +33,13 @@ public final class RedisAccountStore implements AccountStore {
     private final RedisBackend redis;
     private final String accounts;
     private final String allow;
+    private final String presences;
 
     RedisAccountStore(RedisBackend redis) {
         this.redis = redis;
         this.accounts = redis.key("accounts");
         this.allow = redis.key("allow");
+        this.presences = redis.key("presences");
     }
 
     /** Everything, read at start (blocking, bounded by the timeout). A damaged record stops the start rather than losing an account. */
@@ -50,7 +53,10 @@ public final class RedisAccountStore implements AccountStore {
         List<AllowEntry> entries = new ArrayList<>(e.size());
         for (var x : e.entrySet())
             entries.add(decode(allow, x.getKey(), x.getValue(), RedisAccountStore::decodeAllowEntry));
-        return new Contents(list, entries);
+        Map<String, String> p = redis.await("read the presences (" + presences + ")", redis.redis.hgetall(presences));
+        List<Presence> present = new ArrayList<>(p.size());
+        for (var x : p.entrySet()) present.add(decode(presences, x.getKey(), x.getValue(), Presence::parse));
+        return new Contents(list, entries, present);
     }
 
     /** The account saved under this key (as {@link Account#key()} gives it), as Redis has it now; fails after the timeout. */
@@ -83,6 +89,16 @@ public final class RedisAccountStore implements AccountStore {
     @Override
     public void deleteAllowEntry(String key) {
         redis.write("remove " + key + " from the allow list", redis.redis.hdel(allow, key));
+    }
+
+    @Override
+    public void save(Presence p) {
+        redis.write("save the presence of " + p.account(), redis.redis.hset(presences, p.key(), p.text()));
+    }
+
+    @Override
+    public void deletePresence(String key) {
+        redis.write("forget the presence of " + key, redis.redis.hdel(presences, key));
     }
 
     /** Nothing of its own: the connection is shared, {@link RedisStores#close()} flushes and closes it. */

@@ -63,6 +63,10 @@ public final class Database implements AutoCloseable {
             new String[] {
                 // the accounts of a room's operators, one a line: they are operators again after a restart
                 "ALTER TABLE rooms ADD COLUMN operators TEXT NOT NULL DEFAULT ''",
+            },
+            new String[] {
+                // an account's presence: always-on or not, and what a restart brings back (Presence.text())
+                "CREATE TABLE presences (name_key TEXT PRIMARY KEY, record TEXT NOT NULL)",
             });
 
     private final Path file;

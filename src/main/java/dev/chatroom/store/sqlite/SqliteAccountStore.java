@@ -4,6 +4,7 @@ import dev.chatroom.log.EventSink;
 import dev.chatroom.store.Account;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.AllowEntry;
+import dev.chatroom.store.Presence;
 import dev.chatroom.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,7 +60,14 @@ final class SqliteAccountStore implements AccountStore {
                 while (rs.next())
                     allow.add(new AllowEntry(rs.getString(1), rs.getInt(2) != 0, rs.getString(3), rs.getLong(4)));
             }
-            return new Contents(accounts, allow);
+            List<Presence> presences = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT record FROM presences");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) presences.add(Presence.parse(rs.getString(1)));
+            } catch (IllegalArgumentException e) {
+                throw new StoreException(db.file() + ": a damaged presence: " + e.getMessage(), e);
+            }
+            return new Contents(accounts, allow, presences);
         } catch (SQLException e) {
             throw new StoreException(db.file() + ": " + Database.describe(e), e);
         }
@@ -122,6 +130,28 @@ final class SqliteAccountStore implements AccountStore {
     public void deleteAllowEntry(String key) {
         write("remove " + key + " from the allow list", c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM allow_list WHERE name_key = ?")) {
+                s.setString(1, key);
+                s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void save(Presence p) {
+        write("save the presence of " + p.account(), c -> {
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT OR REPLACE INTO presences (name_key, record) VALUES (?,?)")) {
+                s.setString(1, p.key());
+                s.setString(2, p.text());
+                s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void deletePresence(String key) {
+        write("forget the presence of " + key, c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM presences WHERE name_key = ?")) {
                 s.setString(1, key);
                 s.executeUpdate();
             }

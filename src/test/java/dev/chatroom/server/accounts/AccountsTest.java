@@ -190,8 +190,8 @@ class AccountsTest {
     }
 
     @Test
-    void theOwnerTakesTheNameBackFromAConnectionLeftBehind() {
-        InMemoryServer server = new InMemoryServer();
+    void withOneDeviceAnAccountTheOwnerTakesTheNameBackFromAConnectionLeftBehind() {
+        InMemoryServer server = new InMemoryServer(InMemoryServer.config(s -> s.maxDevices(1)));
         registerAlice(server);
         FakeClient old = saslLogin(server, server.connectSecure(PUBLIC, null), "alice", "alice", "correct-horse");
         old.send("CAP END");
