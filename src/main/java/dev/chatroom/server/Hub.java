@@ -135,13 +135,14 @@ public final class Hub {
 
     /** A line from c: a {@link Message}, or the {@link LineError} it was instead. */
     public void received(Connection c, Object line) {
-        if (c.isClosed() || c.state() == Connection.State.REFUSED) return;
+        if (c.isClosed() || c.state() == Connection.State.REFUSED || c.socketless()) return;
         c.liveness().heard(clock.nanos());
         c.inbox().offer(line);
     }
 
     /** The transport lost c without a QUIT. */
     public void connectionLost(Connection c) {
+        if (c.socketless()) return; // its connection was let go already; the person stays (Devices)
         departures.disconnect(c, Departure.of(DisconnectReason.CONNECTION_LOST));
     }
 

@@ -44,7 +44,7 @@ public final class Moderation {
         for (Connection c : hub.users().all()) {
             boolean keyMatches = c.sshKey() != null && only.findByAddress(BanList.keyHost(c.sshKey())) != null;
             if (!keyMatches && only.find(c.nick() == null ? "*" : c.nick(), c) == null) continue;
-            gone.add(c.nickOrStar());
+            if (!gone.contains(c.nickOrStar())) gone.add(c.nickOrStar()); // a person's devices share its nick
             Replies r = hub.output().replies(c).numeric(ERR_YOUREBANNEDCREEP, "You are banned from this server");
             hub.departures().close(c, new Departure(DisconnectReason.BANNED, ban.reason()), r);
         }

@@ -8,6 +8,7 @@ import dev.chatroom.irc.Utf8;
 import dev.chatroom.server.ChannelMode;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Room;
+import dev.chatroom.server.output.Broadcast;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -151,11 +152,10 @@ final class RoomCommands {
         else {
             target.invite(r);
             ctx.replies().numericWords(RPL_INVITING, target.nick(), r.name());
-            ctx.hub()
-                    .output()
-                    .replies(target)
-                    .add(Message.of(c.prefix(), "INVITE", target.nick(), r.name()))
-                    .flush();
+            try (Broadcast b =
+                    ctx.hub().output().from(Message.of(c.prefix(), "INVITE", target.nick(), r.name()), null)) {
+                b.sendTo(target); // each of its devices
+            }
             if (target.away() != null) ctx.numeric(RPL_AWAY, target.nick(), target.away());
         }
     }

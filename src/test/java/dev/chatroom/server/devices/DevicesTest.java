@@ -136,6 +136,7 @@ class DevicesTest {
 
         laptop.send("QUIT :closing the lid");
         laptop.awaitClosed();
+        laptop.drop(); // the transport then reports the connection gone: it is, the person is not
         assertThat(bob.sync()).isEmpty();
         phone.send("PRIVMSG #chatroom :still here");
         assertThat(bob.expect("PRIVMSG")).startsWith(":alice!").endsWith(":still here");
@@ -146,6 +147,20 @@ class DevicesTest {
         assertThat(seen).filteredOn(l -> l.contains(" QUIT ")).hasSize(1);
         bob.send("PRIVMSG alice :hello?");
         assertThat(bob.expect(" 401 ")).contains("alice");
+    }
+
+    @Test
+    void anInvitationReachesEveryDevice() {
+        InMemoryServer server = new InMemoryServer();
+        registerAccount(server, "alice");
+        FakeClient bob = server.join("bob");
+        bob.send("JOIN #secret");
+        bob.expect(" 366 bob #secret ");
+        FakeClient laptop = device(server, "alice", "alice", "");
+        FakeClient phone = device(server, "alice", "alice", "");
+        bob.send("INVITE alice #secret");
+        assertThat(laptop.expect(" INVITE ")).startsWith(":bob!").endsWith("alice #secret");
+        assertThat(phone.expect(" INVITE ")).startsWith(":bob!").endsWith("alice #secret");
     }
 
     @Test
