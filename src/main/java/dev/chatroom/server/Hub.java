@@ -51,6 +51,7 @@ public final class Hub {
     private final Cloaks cloaks;
     private final OperLogin operLogin;
     private final OperatorNotices operatorNotices;
+    private final Monitors monitors;
     private Replication replication = Replication.STANDALONE;
     private ConsoleAccess console = ConsoleAccess.NONE;
 
@@ -83,6 +84,7 @@ public final class Hub {
         this.output = new Output(config.serverName(), clock, alloc);
         this.history = new History(config, stores.history(), clock, cloaks, output);
         this.rooms = new Rooms(output, clock, history, stores.rooms());
+        this.monitors = new Monitors(output);
         this.gate = new Gate(this, new Welcome(config.serverName(), clock.millis(), motd));
         this.departures = new Departures(this);
         this.moderation = new Moderation(this, stores.bans());
@@ -188,6 +190,7 @@ public final class Hub {
             for (Connection other : rooms.coMembers(c)) b.sendTo(other);
             r.add(b);
         }
+        monitors.renamed(c, old, r);
         events.event(Gate.person(Event.info("nick_changed", "* " + old + " is now known as " + nick + "."), c)
                 .with("old_nick", old));
         return true;
@@ -266,6 +269,11 @@ public final class Hub {
 
     public Rooms rooms() {
         return rooms;
+    }
+
+    /** MONITOR's watch lists. */
+    public Monitors monitors() {
+        return monitors;
     }
 
     public BanList bans() {
