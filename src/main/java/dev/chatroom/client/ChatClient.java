@@ -38,6 +38,7 @@ public final class ChatClient implements AutoCloseable {
     private final HistoryRequests history;
     private final ClientTls tls;
     private final Registration registration;
+    private volatile Watchlist watchlist = Watchlist.inMemory();
 
     public ChatClient(String host, int port, Consumer<ClientEvent> listener) {
         this(host, port, null, listener);
@@ -187,6 +188,12 @@ public final class ChatClient implements AutoCloseable {
         return this;
     }
 
+    /** /notify's list (the session's): sent as MONITOR to a server that offers it. */
+    public ChatClient watching(Watchlist w) {
+        watchlist = w;
+        return this;
+    }
+
     /** /history: count messages of a room or private conversation from before the oldest seen. */
     public void history(String target, int count) {
         connection.execute(() -> history.older(target, Math.min(count, HistoryRequests.MAX)));
@@ -328,7 +335,12 @@ public final class ChatClient implements AutoCloseable {
                 nick = p.get(0);
                 history.welcomed();
             }
-            case Numeric.RPL_ISUPPORT -> roomEvents.onIsupport(m);
+            case Numeric.RPL_ISUPPORT -> {
+                roomEvents.onIsupport(m);
+                watchlist.isupport(m, this);
+            }
+            case Numeric.RPL_MONONLINE, Numeric.RPL_MONOFFLINE ->
+                watchlist.told(m).forEach(listener);
             case Numeric.RPL_WHOSPCRPL -> roomEvents.onWhoxReply(m);
             case Numeric.RPL_NAMREPLY -> roomEvents.names(last);
             case Numeric.RPL_ENDOFNAMES -> roomEvents.onEndOfNames(p.size() > 1 ? p.get(1) : "");
