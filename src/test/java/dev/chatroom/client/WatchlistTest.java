@@ -8,6 +8,7 @@ import dev.chatroom.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,8 @@ class WatchlistTest {
 
         assertThat(Files.readAllLines(file, StandardCharsets.UTF_8))
                 .containsExactlyInAnyOrder("chat.example:6667 bob", "other.example:6697 dave");
-        assertThat(Files.getPosixFilePermissions(file).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Watchlist.load(file, "CHAT.example", 6667).nicks()).containsExactly("bob");
         assertThat(Watchlist.load(file, "chat.example", 6667).withMembers(List.of("alice")))
                 .containsExactly("alice", "bob");
