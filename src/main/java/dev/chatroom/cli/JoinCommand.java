@@ -8,6 +8,7 @@ import dev.chatroom.client.ServerPassword;
 import dev.chatroom.client.Session;
 import dev.chatroom.client.TerminalUi;
 import dev.chatroom.client.Ui;
+import dev.chatroom.client.Watchlist;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,6 +151,11 @@ public final class JoinCommand implements Callable<Integer> {
         try (Ui ui = interactive ? TerminalUi.system(!noStatus) : new PlainUi(System.in, System.out)) {
             int p = port != null ? port : tls ? 6697 : 6667;
             Session session = new Session(ui, host, p, name, color, options);
+            try {
+                session.watchlist(Watchlist.forUser(host, p));
+            } catch (IOException e) {
+                ui.print("Cannot read the /notify list: " + e.getMessage() + "; it is kept for this session only.");
+            }
             if (tls) {
                 if (insecure)
                     ui.print(

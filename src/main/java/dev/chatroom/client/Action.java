@@ -35,6 +35,9 @@ public sealed interface Action {
     /** /search words */
     record Search(String words) implements Action {}
 
+    /** /notify add|del name, or /notify list (nick null). */
+    record Notify(String verb, String nick) implements Action {}
+
     /** A blank line. */
     record Nothing() implements Action {}
 }

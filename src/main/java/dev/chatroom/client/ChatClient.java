@@ -173,17 +173,18 @@ public final class ChatClient implements AutoCloseable {
 
     /** Asks for a room's member list; answered with {@link ClientEvent.Members}. */
     public void requestMembers(String which) {
-        if (which == null) return;
-        // Flag and request in one task on the network thread, so the reply can never come first.
-        connection.execute(() -> {
-            roomEvents.namesRequested.add(Casemapping.fold(which));
-            sendLine("NAMES " + which);
-        });
+        if (which != null) connection.execute(() -> roomEvents.requestNames(which));
     }
 
     /** Keeps history's marks in these (the session's); the rooms we were in before a reconnection fetch what was missed. */
     public ChatClient remembering(HistoryMarks marks, List<String> rejoining) {
         history.remembering(marks, rejoining);
+        return this;
+    }
+
+    /** /notify's list (the session's): sent as MONITOR to a server that offers it. */
+    public ChatClient watching(Watchlist w) {
+        roomEvents.watchlist = w;
         return this;
     }
 
@@ -329,6 +330,7 @@ public final class ChatClient implements AutoCloseable {
                 history.welcomed();
             }
             case Numeric.RPL_ISUPPORT -> roomEvents.onIsupport(m);
+            case Numeric.RPL_MONONLINE, Numeric.RPL_MONOFFLINE -> roomEvents.onMonitor(m);
             case Numeric.RPL_WHOSPCRPL -> roomEvents.onWhoxReply(m);
             case Numeric.RPL_NAMREPLY -> roomEvents.names(last);
             case Numeric.RPL_ENDOFNAMES -> roomEvents.onEndOfNames(p.size() > 1 ? p.get(1) : "");

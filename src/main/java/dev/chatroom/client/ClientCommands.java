@@ -72,6 +72,11 @@ public final class ClientCommands {
                     "say you are away (alone: back)",
                     rest -> new Action.Server(rest.isEmpty() ? "AWAY" : "AWAY :" + rest)),
             of("/whois <user>", 1, "who someone is", rest -> new Action.Server("WHOIS " + word(rest, 0))),
+            of(
+                    "/notify [add|del|list] [user]",
+                    0,
+                    "be told when someone comes online or leaves (alone: the list)",
+                    Input::notify),
             of("/history [#room|user] [n]", 0, "n earlier messages (default 50, at most 1000)", Input::history),
             of("/search <words>", 1, "messages of your rooms and conversations with all the words", Action.Search::new),
             // alone, they ask for the password without showing it

@@ -91,6 +91,9 @@ public sealed interface ClientEvent {
 
     record NickChanged(Instant time, String oldNick, String newNick) implements ClientEvent {}
 
+    /** Someone on the /notify list came online or left (MONITOR). */
+    record Presence(String nick, boolean online) implements ClientEvent {}
+
     record Topic(String room, String topic) implements ClientEvent {}
 
     /** Something the server says: notices, the message of the day. */

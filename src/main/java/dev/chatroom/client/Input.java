@@ -26,6 +26,15 @@ public final class Input {
         return command.parser().apply(rest);
     }
 
+    /** /notify add|del name, /notify list, /notify alone. */
+    static Action notify(String rest) {
+        String verb = rest.isEmpty() ? "list" : word(rest, 0).toLowerCase(Locale.ROOT);
+        String nick = word(rest, 1);
+        if (verb.equals("list") && nick.isEmpty()) return new Action.Notify("list", null);
+        if ((verb.equals("add") || verb.equals("del")) && !nick.isEmpty()) return new Action.Notify(verb, nick);
+        return new Action.Problem("Usage: /notify add <user>, /notify del <user>, /notify list");
+    }
+
     static Action history(String rest) {
         String target = null;
         int count = HistoryRequests.ON_JOIN;

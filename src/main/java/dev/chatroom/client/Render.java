@@ -124,6 +124,8 @@ public final class Render {
         if (event instanceof ClientEvent.NickChanged n) {
             return stamp(n.time()) + "* " + nick(n.oldNick()) + " is now known as " + nick(n.newNick()) + ".";
         }
+        if (event instanceof ClientEvent.Presence p)
+            return "* " + nick(p.nick()) + (p.online() ? " is online" : " is offline");
         if (event instanceof ClientEvent.Topic t) return "Topic of " + clean(t.room()) + ": " + text(t.topic(), "");
         if (event instanceof ClientEvent.Info i) return text(i.text(), "");
         if (event instanceof ClientEvent.Problem p) return color ? RED + clean(p.text()) + RESET : clean(p.text());

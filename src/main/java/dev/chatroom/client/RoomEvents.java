@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 /**
  * Who is in which of our rooms, kept from JOIN, PART, QUIT, KICK, NICK and NAMES, and the
  * events they mean: the welcome (the first room's member list), entering another room, others
- * coming and going. Runs on the network thread.
+ * coming and going; and who of /notify's names is online (MONITOR). Runs on the network thread.
  */
 final class RoomEvents {
     private final ChatClient client;
@@ -31,6 +31,8 @@ final class RoomEvents {
     volatile String firstRoom;
     /** A KICK of us by the server: followed by ERROR, the admin removed us from the chat. */
     boolean kickedByServer;
+    /** /notify's list (the session's): given to the server when its ISUPPORT offers MONITOR. */
+    volatile Watchlist watchlist = Watchlist.inMemory();
 
     RoomEvents(ChatClient client, Consumer<ClientEvent> listener) {
         this.client = client;
@@ -142,6 +144,18 @@ final class RoomEvents {
     /** 005 lines: whether WHO can tell accounts. */
     void onIsupport(Message m) {
         for (String token : m.params()) if (token.equals("WHOX")) whox = true;
+        watchlist.isupport(m, client);
+    }
+
+    /** 730 or 731 about names on the /notify list. */
+    void onMonitor(Message m) {
+        watchlist.told(m).forEach(listener);
+    }
+
+    /** /users: flagged and asked for in one task on the network thread, so the reply can never come first. */
+    void requestNames(String which) {
+        namesRequested.add(Casemapping.fold(which));
+        client.sendLine("NAMES " + which);
     }
 
     /** Our WHOX answer: {@code 354 me 152 <nick> <account|0>}. */

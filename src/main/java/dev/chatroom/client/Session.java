@@ -48,6 +48,8 @@ public final class Session {
     final SessionState state = new SessionState();
     /** The newest and oldest message seen of each conversation, kept across reconnections. */
     private final HistoryMarks marks = new HistoryMarks();
+    /** /notify's list, sent again on every connection. */
+    volatile Watchlist watchlist = Watchlist.inMemory();
 
     private final SessionInput input;
     private volatile ChatClient client;
@@ -78,6 +80,12 @@ public final class Session {
     /** The server, in words: host:port, or the name given instead. */
     private String where() {
         return shownAs != null ? shownAs : host + ":" + port;
+    }
+
+    /** /notify's list: kept in the user's files by `chatroom join`. */
+    public Session watchlist(Watchlist w) {
+        watchlist = w;
+        return this;
     }
 
     /** Connect over TLS (null: plain). */
@@ -173,7 +181,8 @@ public final class Session {
         ChatClient c = new ChatClient(host, port, tls, e -> {
                     if (!abandoned.get()) onEvent(e);
                 })
-                .remembering(marks, reconnecting ? state.remembered() : List.of());
+                .remembering(marks, reconnecting ? state.remembered() : List.of())
+                .watching(watchlist);
         login.applyTo(c);
         serverPassword.applyTo(c);
         if (gateway != null) c.via(gateway, gatewayLine);
@@ -192,7 +201,7 @@ public final class Session {
         }
         if (client != null) client.close();
         client = c;
-        ui.completeNicksFrom(c::members);
+        ui.completeNicksFrom(() -> watchlist.withMembers(c.members()));
         c.register(name.current());
         Integer refused = awaitAcceptance(c);
         if (Objects.equals(refused, WITH_SERVER_PASSWORD)) {

@@ -124,6 +124,8 @@ final class SessionInput {
             switchTo(s.room());
         } else if (a instanceof Action.Nothing) {
             return;
+        } else if (a instanceof Action.Notify n) {
+            ui.print(session.watchlist.command(n));
         } else if (a instanceof Action.Server s && s.line().endsWith(Input.ASK_PASSWORD)) {
             askPasswordFor(s);
         } else if (session.state.phase() != SessionState.Phase.CHATTING) {

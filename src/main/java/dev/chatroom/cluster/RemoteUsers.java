@@ -121,6 +121,7 @@ final class RemoteUsers {
         if (g.state() == Connection.State.PENDING) hub.gate().approvals().remove(g);
         g.state(Connection.State.REGISTERED);
         hub.users().countRegistered(g, 1);
+        hub.monitors().arrived(g);
         hub.events().event(Gate.person(Event.info("arrived", "* " + g.nick() + " entered the chatroom."), g));
         if (hub.config().defaultRoom() != null)
             hub.rooms().join(g, hub.config().defaultRoom(), hub.output().replies(g));

@@ -12,6 +12,7 @@ public enum Capability {
     CHATHISTORY("draft/chathistory"),
     ECHO_MESSAGE("echo-message"),
     EXTENDED_JOIN("extended-join"),
+    EXTENDED_MONITOR("extended-monitor"),
     LABELED_RESPONSE("labeled-response"),
     MESSAGE_TAGS("message-tags"),
     MULTI_PREFIX("multi-prefix"),

@@ -111,4 +111,9 @@ public final class Numeric {
     public static final String ERR_BADCHANNELKEY = "475";
     public static final String ERR_BANLISTFULL = "478";
     public static final String ERR_INVALIDMODEPARAM = "696";
+    public static final String RPL_MONONLINE = "730";
+    public static final String RPL_MONOFFLINE = "731";
+    public static final String RPL_MONLIST = "732";
+    public static final String RPL_ENDOFMONLIST = "733";
+    public static final String ERR_MONLISTFULL = "734";
 }

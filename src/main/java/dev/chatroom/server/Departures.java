@@ -57,6 +57,7 @@ public final class Departures {
             }
         }
         for (Room r : new ArrayList<>(c.rooms())) r.removeQuitter(c);
+        hub.monitors().left(c, was == State.REGISTERED && !shuttingDown);
         hub.replication().departed(c, d);
         hub.history().acknowledgements().gone(c);
         Event event = shuttingDown ? null : event(c, was, d);

@@ -96,6 +96,7 @@ public final class Devices {
         c.state(Connection.State.CLOSED);
         hub.users().remove(c);
         person.removeDevice(c);
+        hub.monitors().left(c, false); // its watch list; the person is still here
         hub.stats().disconnected(d.reason());
         hub.history().acknowledgements().gone(c);
         c.link().close();
@@ -110,6 +111,7 @@ public final class Devices {
         if (!d.reason().endsOneConnection() || person.socketless() || !person.isRegistered()) return false;
         if (person.devices().isEmpty() && !hub.alwaysOn().keeps(person)) return false;
         hub.users().socketGone(person);
+        hub.monitors().left(person, false); // the watch list was its connection's
         hub.history().acknowledgements().gone(person);
         person.link().close();
         person.socketGone();

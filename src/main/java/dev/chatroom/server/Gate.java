@@ -321,6 +321,7 @@ public final class Gate {
         welcome.send(c, r);
         if (config.defaultRoom() != null) hub.rooms().join(c, config.defaultRoom(), r);
         r.flush();
+        hub.monitors().arrived(c);
         hub.events().event(person(Event.info("arrived", "* " + c.nick() + " entered the chatroom."), c));
     }
 }

@@ -54,6 +54,7 @@ public final class Hub {
     private final OperatorNotices operatorNotices;
     private final Devices devices = new Devices(this);
     private final AlwaysOn alwaysOn;
+    private final Monitors monitors;
     private Replication replication = Replication.STANDALONE;
     private ConsoleAccess console = ConsoleAccess.NONE;
 
@@ -86,6 +87,7 @@ public final class Hub {
         this.output = new Output(config.serverName(), clock, alloc);
         this.history = new History(config, stores.history(), clock, cloaks, output);
         this.rooms = new Rooms(output, clock, history, stores.rooms());
+        this.monitors = new Monitors(output);
         this.gate = new Gate(this, new Welcome(config.serverName(), clock.millis(), motd));
         this.departures = new Departures(this);
         this.moderation = new Moderation(this, stores.bans());
@@ -201,6 +203,7 @@ public final class Hub {
             r.add(b);
             b.sendToOtherDevices(c, r.to());
         }
+        monitors.renamed(c, old, r);
         events.event(Gate.person(Event.info("nick_changed", "* " + old + " is now known as " + nick + "."), c)
                 .with("old_nick", old));
         return true;
@@ -279,6 +282,11 @@ public final class Hub {
 
     public Rooms rooms() {
         return rooms;
+    }
+
+    /** MONITOR's watch lists. */
+    public Monitors monitors() {
+        return monitors;
     }
 
     public BanList bans() {

@@ -79,6 +79,7 @@ final class Welcome {
                 "MAXLIST=" + ChannelMode.BAN.letter() + ":" + RoomModes.BANS_MAX,
                 "MAXTARGETS=" + Names.MAX_TARGETS,
                 "MODES=" + RoomModeChange.MAX_PARAM_MODES,
+                "MONITOR=" + Monitors.LIMIT,
                 "MSGREFTYPES=msgid,timestamp",
                 "NETWORK=" + serverName,
                 "NICKLEN=" + Names.NICK_MAX,

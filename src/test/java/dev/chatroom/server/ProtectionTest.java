@@ -166,6 +166,11 @@ class ProtectionTest {
             assertThat(watcher.sync())
                     .containsExactly(
                             ":chameleon!~chameleon@127.0.0.1 NICK :one", ":one!~chameleon@127.0.0.1 NICK :two");
+            c.send("NICK TWO"); // a change of case is not counted
+            assertThat(c.sync()).containsExactly(":two!~chameleon@127.0.0.1 NICK :TWO");
+            c.send("NICK two");
+            c.sync();
+            watcher.sync();
             s.advance(Duration.ofSeconds(20));
             c.send("NICK three");
             assertThat(c.sync())

@@ -37,6 +37,7 @@ public final class Dispatcher {
                 ListCommand.all(),
                 QueryCommands.all(),
                 UserCommands.all(),
+                MonitorCommands.all(),
                 ServerInfoCommands.all(),
                 AccountCommands.all(),
                 HistoryCommands.all(),

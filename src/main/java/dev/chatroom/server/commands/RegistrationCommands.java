@@ -3,6 +3,7 @@ package dev.chatroom.server.commands;
 import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Capability;
+import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
 import dev.chatroom.irc.Utf8;
@@ -128,7 +129,8 @@ final class RegistrationCommands {
         if (c.isRegistered()) {
             long now = ctx.hub().clock().nanos();
             var changes = c.nickChanges(now);
-            if (!changes.tryTake(now)) {
+            // a change of case takes no nick from anyone and frees none: not counted
+            if (!Casemapping.equals(wanted, c.nick()) && !changes.tryTake(now)) {
                 long wait = (changes.nanosUntilToken(now) + 999_999_999L) / 1_000_000_000L;
                 ctx.numeric(ERR_NICKTOOFAST, wanted, "Nick change too fast. Please wait " + wait + " seconds.");
                 return;

@@ -10,7 +10,10 @@ import dev.chatroom.server.Connection;
 import dev.chatroom.server.output.Broadcast;
 import java.util.List;
 
-/** AWAY and SETNAME: what a user says about themselves, told to those who share a room and asked to hear it. */
+/**
+ * AWAY and SETNAME: what a user says about themselves, told to those who share a room or
+ * monitor them (extended-monitor) and asked to hear it.
+ */
 final class UserCommands {
     private UserCommands() {}
 
@@ -49,11 +52,15 @@ final class UserCommands {
         tellCoMembers(ctx, Message.trailing(c.prefix(), "SETNAME", name), Capability.SETNAME, true);
     }
 
-    /** To each co-member that negotiated cap; to the user too when it did and echo is wanted. */
+    /**
+     * To each co-member that negotiated cap, and each watcher that did with extended-monitor; to
+     * the user too when it did and echo is wanted.
+     */
     private static void tellCoMembers(Context ctx, Message m, Capability cap, boolean echo) {
         Connection c = ctx.client();
         try (Broadcast b = ctx.hub().output().from(m, ctx.client().account())) {
             for (Connection other : ctx.hub().rooms().coMembers(c)) b.sendTo(other, cap);
+            ctx.hub().monitors().tellWatchers(c, cap, b);
             if (echo && ctx.device().has(cap)) ctx.replies().add(b);
             b.sendToOtherDevices(c, ctx.device(), cap);
         }

@@ -164,6 +164,29 @@ class DevicesTest {
     }
 
     @Test
+    void monitorSeesThePersonComeOnceAndGoOnceAndEachDeviceWatchesForItself() {
+        InMemoryServer server = new InMemoryServer();
+        registerAccount(server, "alice");
+        FakeClient bob = server.join("bob");
+        bob.send("MONITOR + alice");
+        bob.expect(" 731 ");
+        FakeClient laptop = device(server, "alice", "alice", "");
+        assertThat(bob.expect(" 730 ")).contains("alice!");
+        FakeClient phone = device(server, "alice", "alice", "");
+        phone.send("MONITOR + carol");
+        phone.expect(" 731 ");
+        laptop.send("QUIT");
+        laptop.drop();
+        assertThat(bob.sync()).noneMatch(l -> l.contains(" 731 ") || l.contains(" 730 "));
+
+        FakeClient carol = server.join("carol");
+        assertThat(phone.expect(" 730 ")).contains("carol!");
+        phone.send("QUIT");
+        assertThat(bob.expect(" 731 ")).endsWith(":alice");
+        assertThat(carol.isClosed()).isFalse();
+    }
+
+    @Test
     void aKillEndsEveryDevice() {
         InMemoryServer server = new InMemoryServer();
         registerAccount(server, "alice");
