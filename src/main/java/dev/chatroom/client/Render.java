@@ -79,7 +79,8 @@ public final class Render {
 
     /** The text to print for an event (possibly several lines), or null to print nothing. */
     public String render(ClientEvent event) {
-        if (event instanceof ClientEvent.Waiting) return "Waiting for the admin to accept you...";
+        if (event instanceof ClientEvent.Waiting)
+            return "Waiting for the admin to accept you... (Ctrl-C or /leave to give up; what you type is sent once you are in)";
         if (event instanceof ClientEvent.LoggedIn l)
             return l.byRegistering() ? null : "Logged in as " + clean(l.account()) + ".";
         if (event instanceof ClientEvent.LoginFailed f) {

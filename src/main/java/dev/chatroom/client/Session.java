@@ -230,9 +230,7 @@ public final class Session {
             if (e instanceof ClientEvent.Closed closed) return exitCode(closed);
             if (e instanceof ClientEvent.Waiting) {
                 waiting = true;
-                state.phase(SessionState.Phase.WAITING);
-                ui.print(
-                        "Waiting for the admin to accept you... (Ctrl-C or /leave to give up; what you type is sent once you are in)");
+                state.phase(SessionState.Phase.WAITING); // Render said so when the event came
                 updateStatus();
                 input.start();
             }
