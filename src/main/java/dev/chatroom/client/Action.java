@@ -35,6 +35,15 @@ public sealed interface Action {
     /** /search words */
     record Search(String words) implements Action {}
 
+    /** /notify-level [all|mentions|none]: level "" asks what it is. */
+    record NotifyLevel(String level) implements Action {}
+
+    /** /mute-room or /unmute-room [#room]: room null for the one on screen. */
+    record Mute(String room, boolean on) implements Action {}
+
+    /** /ignore or /unignore nick: nick null (/ignore alone) lists who is ignored. */
+    record Ignore(String nick, boolean on) implements Action {}
+
     /** A blank line. */
     record Nothing() implements Action {}
 }

@@ -257,8 +257,11 @@ public final class Render {
         return color && mentioned ? BOLD : "";
     }
 
+    /** The nick as a word of the text, compared by IRC casemapping ([ is {, as for nicks). */
     static boolean mentions(String text, String nick) {
-        return wordPattern(nick).matcher(text).find();
+        return wordPattern(Casemapping.fold(nick))
+                .matcher(Casemapping.fold(text))
+                .find();
     }
 
     private static Pattern wordPattern(String nick) {

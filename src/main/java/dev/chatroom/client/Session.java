@@ -63,6 +63,19 @@ public final class Session {
     /** When the server must have answered the registration; pushed back while the user types a password. */
     private long deadline;
 
+    /** By default: mentions, and mutes and ignores for this run only. */
+    private volatile ClientSettings settings = new ClientSettings(Notifications.Level.MENTIONS, Preferences.inMemory());
+
+    /** Which messages call the user back, and the mutes and ignores kept across sessions. */
+    public Session notifications(Notifications.Level level, Preferences kept) {
+        settings = new ClientSettings(level, kept);
+        return this;
+    }
+
+    ClientSettings settings() {
+        return settings;
+    }
+
     /** Through the in-process ssh gateway: where it is, its first line, and the server's name to show instead. */
     public Session via(SocketAddress gateway, String gatewayLine, String shownAs) {
         this.gateway = gateway;
@@ -272,7 +285,9 @@ public final class Session {
         }
     }
 
-    private void onEvent(ClientEvent e) {
+    private void onEvent(ClientEvent event) {
+        ClientEvent e = settings.preferences().withoutIgnored(event);
+        if (e == null) return;
         state.seen(e, client);
         boolean stillHeld = e instanceof ClientEvent.NameRefused r
                 && state.everAccepted()
@@ -281,6 +296,10 @@ public final class Session {
                 ? Render.nameStillHeld(((ClientEvent.NameRefused) e).name(), login.wanted())
                 : render.render(e);
         if (text != null) ui.print(text);
+        if (e instanceof ClientEvent.Chat chat && client != null) {
+            Notifications.Alert alert = settings.notifications().alertFor(chat, client.nick());
+            if (alert != null) ui.alert(alert);
+        }
         if (e instanceof ClientEvent.Welcome
                 || e instanceof ClientEvent.NameRefused
                 || e instanceof ClientEvent.Waiting

@@ -124,6 +124,8 @@ final class SessionInput {
             switchTo(s.room());
         } else if (a instanceof Action.Nothing) {
             return;
+        } else if (a instanceof Action.NotifyLevel || a instanceof Action.Mute || a instanceof Action.Ignore) {
+            ui.print(session.settings().answer(a, session.state.current()));
         } else if (a instanceof Action.Server s && s.line().endsWith(Input.ASK_PASSWORD)) {
             askPasswordFor(s);
         } else if (session.state.phase() != SessionState.Phase.CHATTING) {

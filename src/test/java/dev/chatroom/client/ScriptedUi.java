@@ -17,6 +17,7 @@ final class ScriptedUi implements Ui {
     private final boolean interactive;
     private final BlockingQueue<String> typed = new LinkedBlockingQueue<>();
     private final List<String> shown = new ArrayList<>();
+    private final List<Notifications.Alert> alerts = new ArrayList<>();
 
     ScriptedUi(boolean interactive) {
         this.interactive = interactive;
@@ -48,6 +49,15 @@ final class ScriptedUi implements Ui {
     @Override
     public synchronized void print(String text) {
         shown.addAll(text.lines().toList());
+    }
+
+    @Override
+    public synchronized void alert(Notifications.Alert alert) {
+        alerts.add(alert);
+    }
+
+    synchronized List<Notifications.Alert> alerts() {
+        return List.copyOf(alerts);
     }
 
     synchronized List<String> shown() {
