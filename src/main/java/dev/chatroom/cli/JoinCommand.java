@@ -37,7 +37,8 @@ public final class JoinCommand implements Callable<Integer> {
         commands.add("//text");
         footer.addAll(HelpText.list("Commands (/help in the chat says what each does): ", commands));
         footer.addAll(List.of(
-                "Alt-1..9, Ctrl-N, Ctrl-P: rooms. Files: $XDG_CONFIG_HOME/chatroom (default ~/.config/chatroom): known_servers,",
+                "Alt-1..9, Ctrl-N, Ctrl-P: rooms.",
+                "Files in $XDG_CONFIG_HOME/chatroom (default ~/.config/chatroom): known_servers,",
                 "client-cert.pem, preferences (rooms muted, people ignored).",
                 "A server with a password: it is asked for unseen, or read from " + ServerPassword.ENVIRONMENT + ".",
                 "Exit status: 0 left, 1 cannot connect, connection lost (with --no-reconnect), no answer, removed or banned,",

@@ -17,8 +17,16 @@ final class ClientSettings {
         this.preferences = preferences;
     }
 
-    Notifications notifications() {
-        return notifications;
+    /** Private messages and mentions; mutes and ignores for this run only. */
+    static ClientSettings defaults() {
+        return new ClientSettings(Notifications.Level.MENTIONS, Preferences.inMemory());
+    }
+
+    /** Tells the Ui when a live message calls for it; {@code me}: our nick now. */
+    void alert(ClientEvent e, String me, Ui ui) {
+        if (!(e instanceof ClientEvent.Chat c)) return;
+        Notifications.Alert alert = notifications.alertFor(c, me);
+        if (alert != null) ui.alert(alert);
     }
 
     Preferences preferences() {

@@ -1,6 +1,5 @@
 package dev.chatroom.client;
 
-import dev.chatroom.irc.Casemapping;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.time.ZoneId;
@@ -64,7 +63,7 @@ public final class Session {
     private long deadline;
 
     /** By default: mentions, and mutes and ignores for this run only. */
-    private volatile ClientSettings settings = new ClientSettings(Notifications.Level.MENTIONS, Preferences.inMemory());
+    private volatile ClientSettings settings = ClientSettings.defaults();
 
     /** Which messages call the user back, and the mutes and ignores kept across sessions. */
     public Session notifications(Notifications.Level level, Preferences kept) {
@@ -248,8 +247,7 @@ public final class Session {
                 input.start();
             }
             if (e instanceof ClientEvent.ServerPasswordNeeded) {
-                String where = shownAs != null ? shownAs : host + ":" + port;
-                Integer refused = serverPassword.needed(where, ClientTls.passwordMayGo(host, tls));
+                Integer refused = serverPassword.needed(where(), ClientTls.passwordMayGo(host, tls));
                 return refused != null ? refused : WITH_SERVER_PASSWORD;
             }
             if (e instanceof ClientEvent.LoginFailed f && login.nickAfterLogin() == null) {
@@ -296,10 +294,7 @@ public final class Session {
                 ? Render.nameStillHeld(((ClientEvent.NameRefused) e).name(), login.wanted())
                 : render.render(e);
         if (text != null) ui.print(text);
-        if (e instanceof ClientEvent.Chat chat && client != null) {
-            Notifications.Alert alert = settings.notifications().alertFor(chat, client.nick());
-            if (alert != null) ui.alert(alert);
-        }
+        if (client != null) settings.alert(e, client.nick(), ui);
         if (e instanceof ClientEvent.Welcome
                 || e instanceof ClientEvent.NameRefused
                 || e instanceof ClientEvent.Waiting
@@ -349,10 +344,5 @@ public final class Session {
     List<String> rooms() {
         ChatClient c = client;
         return c == null ? new ArrayList<>() : c.rooms();
-    }
-
-    boolean isRoom(String room) {
-        for (String r : rooms()) if (Casemapping.equals(r, room)) return true;
-        return false;
     }
 }

@@ -197,7 +197,7 @@ final class SessionInput {
             c.requestMembers(room);
         } else if (a instanceof Action.Join j) {
             session.state.rememberKey(j.room(), j.key());
-            if (session.isRoom(j.room())) switchTo(j.room());
+            if (isRoom(j.room())) switchTo(j.room());
             else c.command("JOIN " + j.room() + (j.key() == null ? "" : " " + j.key()));
         } else if (a instanceof Action.Part p) {
             String which = p.room() == null ? room : p.room();
@@ -220,6 +220,11 @@ final class SessionInput {
             if (s.line().startsWith("REGISTER ")) ui.print("/register ********");
             else if (s.line().startsWith("SETPASS ")) ui.print("/passwd ********");
         }
+    }
+
+    private boolean isRoom(String room) {
+        for (String r : session.rooms()) if (Casemapping.equals(r, room)) return true;
+        return false;
     }
 
     /** Keeps a run of lines under the server's flood limit. */
