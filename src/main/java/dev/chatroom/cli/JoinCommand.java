@@ -3,7 +3,9 @@ package dev.chatroom.cli;
 import dev.chatroom.client.ClientCommands;
 import dev.chatroom.client.ClientTls;
 import dev.chatroom.client.KnownServers;
+import dev.chatroom.client.Notifications;
 import dev.chatroom.client.PlainUi;
+import dev.chatroom.client.Preferences;
 import dev.chatroom.client.ServerPassword;
 import dev.chatroom.client.Session;
 import dev.chatroom.client.TerminalUi;
@@ -36,7 +38,9 @@ public final class JoinCommand implements Callable<Integer> {
         commands.add("//text");
         footer.addAll(HelpText.list("Commands (/help in the chat says what each does): ", commands));
         footer.addAll(List.of(
-                "Alt-1..9, Ctrl-N, Ctrl-P: rooms. Files: $XDG_CONFIG_HOME/chatroom (default ~/.config/chatroom): known_servers, client-cert.pem.",
+                "Alt-1..9, Ctrl-N, Ctrl-P: rooms.",
+                "Files in $XDG_CONFIG_HOME/chatroom (default ~/.config/chatroom): known_servers,",
+                "client-cert.pem, preferences (rooms muted, people ignored).",
                 "A server with a password: it is asked for unseen, or read from " + ServerPassword.ENVIRONMENT + ".",
                 "Exit status: 0 left, 1 cannot connect, connection lost (with --no-reconnect), no answer, removed or banned,",
                 "2 bad usage, 3 rejected, name refused, login or server password refused."));
@@ -117,6 +121,14 @@ public final class JoinCommand implements Callable<Integer> {
     boolean noStatus;
 
     @Option(
+            names = "--notify",
+            defaultValue = "mentions",
+            paramLabel = "all|mentions|none",
+            description = "Which messages ring the bell and show a desktop notification while the terminal is not"
+                    + " focused: private messages and mentions of your name (default), every message, or none.")
+    String notify;
+
+    @Option(
             names = "--timeout",
             defaultValue = "30",
             paramLabel = "SECONDS",
@@ -144,13 +156,25 @@ public final class JoinCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        Notifications.Level level = Notifications.Level.parse(notify);
+        if (level == null) {
+            spec.commandLine().getErr().println("chatroom: --notify is all, mentions or none");
+            return 2;
+        }
+        Preferences preferences;
+        try {
+            preferences = Preferences.forUser();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("chatroom: cannot read the preferences: " + e.getMessage());
+            return 2;
+        }
         boolean interactive = System.console() != null;
         String noColorEnv = System.getenv("NO_COLOR");
         boolean color = !noColor && (forceColor || (interactive && (noColorEnv == null || noColorEnv.isEmpty())));
         Session.Options options = new Session.Options(!noReconnect, timeoutSeconds * 1000L, 1_000, 30_000);
         try (Ui ui = interactive ? TerminalUi.system(!noStatus) : new PlainUi(System.in, System.out)) {
             int p = port != null ? port : tls ? 6697 : 6667;
-            Session session = new Session(ui, host, p, name, color, options);
+            Session session = new Session(ui, host, p, name, color, options).notifications(level, preferences);
             try {
                 session.watchlist(Watchlist.forUser(host, p));
             } catch (IOException e) {

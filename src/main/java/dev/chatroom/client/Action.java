@@ -38,6 +38,15 @@ public sealed interface Action {
     /** /notify add|del name, or /notify list (nick null). */
     record Notify(String verb, String nick) implements Action {}
 
+    /** /notify-level [all|mentions|none]: level "" asks what it is. */
+    record NotifyLevel(String level) implements Action {}
+
+    /** /mute-room or /unmute-room [#room]: room null for the one on screen. */
+    record Mute(String room, boolean on) implements Action {}
+
+    /** /ignore or /unignore nick: nick null (/ignore alone) lists who is ignored. */
+    record Ignore(String nick, boolean on) implements Action {}
+
     /** A blank line. */
     record Nothing() implements Action {}
 }

@@ -79,6 +79,27 @@ public final class ClientCommands {
                     Input::notify),
             of("/history [#room|user] [n]", 0, "n earlier messages (default 50, at most 1000)", Input::history),
             of("/search <words>", 1, "messages of your rooms and conversations with all the words", Action.Search::new),
+            of(
+                    "/notify-level [all|mentions|none]",
+                    0,
+                    "which messages ring the bell when the terminal is not focused (alone: says)",
+                    Action.NotifyLevel::new),
+            of(
+                    "/mute-room [#room]",
+                    0,
+                    "no notifications from a room (default: the one on screen); kept",
+                    rest -> new Action.Mute(rest.isEmpty() ? null : word(rest, 0), true)),
+            of(
+                    "/unmute-room [#room]",
+                    0,
+                    "notifications from a room again",
+                    rest -> new Action.Mute(rest.isEmpty() ? null : word(rest, 0), false)),
+            of(
+                    "/ignore [user]",
+                    0,
+                    "hide someone's messages, private ones too; kept (alone: who is ignored)",
+                    rest -> new Action.Ignore(rest.isEmpty() ? null : word(rest, 0), true)),
+            of("/unignore <user>", 1, "show someone's messages again", rest -> new Action.Ignore(word(rest, 0), false)),
             // alone, they ask for the password without showing it
             of(
                     "/register [password]",
@@ -90,6 +111,11 @@ public final class ClientCommands {
                     0,
                     "your account's new password (alone: asks for the current and the new one, unseen)",
                     Input::passwd),
+            of(
+                    "/set [always-on on|off]",
+                    0,
+                    "your account's settings on the server (alone: shows them); always-on: stay in your rooms with no device connected",
+                    rest -> new Action.Server(rest.isEmpty() ? "ACCOUNTSET" : "ACCOUNTSET " + rest)),
             of("/leave [reason]", 0, "leave the chat", rest -> new Action.Leave(rest.isEmpty() ? null : rest))
                     .alias("/quit"),
             of("/help", 0, "this list", rest -> new Action.Help()));

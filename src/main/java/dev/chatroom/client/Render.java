@@ -79,7 +79,8 @@ public final class Render {
 
     /** The text to print for an event (possibly several lines), or null to print nothing. */
     public String render(ClientEvent event) {
-        if (event instanceof ClientEvent.Waiting) return "Waiting for the admin to accept you...";
+        if (event instanceof ClientEvent.Waiting)
+            return "Waiting for the admin to accept you... (Ctrl-C or /leave to give up; what you type is sent once you are in)";
         if (event instanceof ClientEvent.LoggedIn l)
             return l.byRegistering() ? null : "Logged in as " + clean(l.account()) + ".";
         if (event instanceof ClientEvent.LoginFailed f) {
@@ -258,8 +259,11 @@ public final class Render {
         return color && mentioned ? BOLD : "";
     }
 
+    /** The nick as a word of the text, compared by IRC casemapping ([ is {, as for nicks). */
     static boolean mentions(String text, String nick) {
-        return wordPattern(nick).matcher(text).find();
+        return wordPattern(Casemapping.fold(nick))
+                .matcher(Casemapping.fold(text))
+                .find();
     }
 
     private static Pattern wordPattern(String nick) {

@@ -1,6 +1,5 @@
 package dev.chatroom.client;
 
-import dev.chatroom.irc.Casemapping;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.time.ZoneId;
@@ -48,8 +47,6 @@ public final class Session {
     final SessionState state = new SessionState();
     /** The newest and oldest message seen of each conversation, kept across reconnections. */
     private final HistoryMarks marks = new HistoryMarks();
-    /** /notify's list, sent again on every connection. */
-    volatile Watchlist watchlist = Watchlist.inMemory();
 
     private final SessionInput input;
     private volatile ChatClient client;
@@ -60,31 +57,38 @@ public final class Session {
     private ClientTls tls;
     private final SessionLogin login;
     private final ServerPassword serverPassword;
-    /** The server's certificate was refused: never retried. */
-    private boolean refusedCertificate;
-    /** When the server must have answered the registration; pushed back while the user types a password. */
-    private long deadline;
+    private boolean refusedCertificate; // the server's certificate was refused: never retried
+    private long deadline; // for the registration's answer; pushed back while the user types a password
+    private volatile ClientSettings settings = ClientSettings.defaults();
 
-    /** Through the in-process ssh gateway: where it is, its first line, and the server's name to show instead. */
-    public Session via(SocketAddress gateway, String gatewayLine, String shownAs) {
-        this.gateway = gateway;
-        this.gatewayLine = gatewayLine;
-        this.shownAs = shownAs;
+    /** Which messages call the user back, and the mutes and ignores kept across sessions. */
+    public Session notifications(Notifications.Level level, Preferences kept) {
+        settings = new ClientSettings(level, kept).watching(settings.watchlist());
         return this;
     }
 
-    private SocketAddress gateway;
-    private String gatewayLine;
-    private String shownAs;
+    ClientSettings settings() {
+        return settings;
+    }
+
+    /** Through the in-process ssh gateway: where it is, its first line, and the server's name to show instead. */
+    public Session via(SocketAddress gateway, String gatewayLine, String shownAs) {
+        this.gateway = new Gateway(gateway, gatewayLine, shownAs);
+        return this;
+    }
+
+    private record Gateway(SocketAddress address, String line, String shownAs) {}
+
+    private Gateway gateway;
 
     /** The server, in words: host:port, or the name given instead. */
     private String where() {
-        return shownAs != null ? shownAs : host + ":" + port;
+        return gateway != null && gateway.shownAs() != null ? gateway.shownAs() : host + ":" + port;
     }
 
     /** /notify's list: kept in the user's files by `chatroom join`. */
     public Session watchlist(Watchlist w) {
-        watchlist = w;
+        settings.watching(w);
         return this;
     }
 
@@ -182,10 +186,10 @@ public final class Session {
                     if (!abandoned.get()) onEvent(e);
                 })
                 .remembering(marks, reconnecting ? state.remembered() : List.of())
-                .watching(watchlist);
+                .watching(settings.watchlist());
         login.applyTo(c);
         serverPassword.applyTo(c);
-        if (gateway != null) c.via(gateway, gatewayLine);
+        if (gateway != null) c.via(gateway.address(), gateway.line());
         try {
             c.connect();
         } catch (ClientTls.Refused e) {
@@ -201,7 +205,7 @@ public final class Session {
         }
         if (client != null) client.close();
         client = c;
-        ui.completeNicksFrom(() -> watchlist.withMembers(c.members()));
+        ui.completeNicksFrom(() -> settings.watchlist().withMembers(c.members()));
         c.register(name.current());
         Integer refused = awaitAcceptance(c);
         if (Objects.equals(refused, WITH_SERVER_PASSWORD)) {
@@ -239,15 +243,12 @@ public final class Session {
             if (e instanceof ClientEvent.Closed closed) return exitCode(closed);
             if (e instanceof ClientEvent.Waiting) {
                 waiting = true;
-                state.phase(SessionState.Phase.WAITING);
-                ui.print(
-                        "Waiting for the admin to accept you... (Ctrl-C or /leave to give up; what you type is sent once you are in)");
+                state.phase(SessionState.Phase.WAITING); // Render said so when the event came
                 updateStatus();
                 input.start();
             }
             if (e instanceof ClientEvent.ServerPasswordNeeded) {
-                String where = shownAs != null ? shownAs : host + ":" + port;
-                Integer refused = serverPassword.needed(where, ClientTls.passwordMayGo(host, tls));
+                Integer refused = serverPassword.needed(where(), ClientTls.passwordMayGo(host, tls));
                 return refused != null ? refused : WITH_SERVER_PASSWORD;
             }
             if (e instanceof ClientEvent.LoginFailed f && login.nickAfterLogin() == null) {
@@ -283,7 +284,9 @@ public final class Session {
         }
     }
 
-    private void onEvent(ClientEvent e) {
+    private void onEvent(ClientEvent event) {
+        ClientEvent e = settings.preferences().withoutIgnored(event);
+        if (e == null) return;
         state.seen(e, client);
         boolean stillHeld = e instanceof ClientEvent.NameRefused r
                 && state.everAccepted()
@@ -292,6 +295,7 @@ public final class Session {
                 ? Render.nameStillHeld(((ClientEvent.NameRefused) e).name(), login.wanted())
                 : render.render(e);
         if (text != null) ui.print(text);
+        if (client != null) settings.alert(e, client.nick(), ui);
         if (e instanceof ClientEvent.Welcome
                 || e instanceof ClientEvent.NameRefused
                 || e instanceof ClientEvent.Waiting
@@ -341,10 +345,5 @@ public final class Session {
     List<String> rooms() {
         ChatClient c = client;
         return c == null ? new ArrayList<>() : c.rooms();
-    }
-
-    boolean isRoom(String room) {
-        for (String r : rooms()) if (Casemapping.equals(r, room)) return true;
-        return false;
     }
 }

@@ -125,7 +125,9 @@ final class SessionInput {
         } else if (a instanceof Action.Nothing) {
             return;
         } else if (a instanceof Action.Notify n) {
-            ui.print(session.watchlist.command(n));
+            ui.print(session.settings().watchlist().command(n));
+        } else if (a instanceof Action.NotifyLevel || a instanceof Action.Mute || a instanceof Action.Ignore) {
+            ui.print(session.settings().answer(a, session.state.current()));
         } else if (a instanceof Action.Server s && s.line().endsWith(Input.ASK_PASSWORD)) {
             askPasswordFor(s);
         } else if (session.state.phase() != SessionState.Phase.CHATTING) {
@@ -197,7 +199,7 @@ final class SessionInput {
             c.requestMembers(room);
         } else if (a instanceof Action.Join j) {
             session.state.rememberKey(j.room(), j.key());
-            if (session.isRoom(j.room())) switchTo(j.room());
+            if (isRoom(j.room())) switchTo(j.room());
             else c.command("JOIN " + j.room() + (j.key() == null ? "" : " " + j.key()));
         } else if (a instanceof Action.Part p) {
             String which = p.room() == null ? room : p.room();
@@ -220,6 +222,11 @@ final class SessionInput {
             if (s.line().startsWith("REGISTER ")) ui.print("/register ********");
             else if (s.line().startsWith("SETPASS ")) ui.print("/passwd ********");
         }
+    }
+
+    private boolean isRoom(String room) {
+        for (String r : session.rooms()) if (Casemapping.equals(r, room)) return true;
+        return false;
     }
 
     /** Keeps a run of lines under the server's flood limit. */

@@ -51,14 +51,32 @@ public final class TerminalUi implements Ui {
 
     public static final int PREVIOUS = -2;
 
+    /** Focus reporting (xterm's mode 1004): on, the terminal says "ESC [ I" when focused, "ESC [ O" when not. */
+    static final String FOCUS_REPORTING_ON = "\u001b[?1004h";
+
+    static final String FOCUS_REPORTING_OFF = "\u001b[?1004l";
+    static final String FOCUS_IN = "\u001b[I";
+    static final String FOCUS_OUT = "\u001b[O";
+
+    /** How an alert is made; null on a dumb terminal, where escapes would show as text. */
+    private final TerminalAlert alerts;
+    /** Until the terminal says otherwise, it may not be focused: alerts go out. */
+    private volatile boolean focused;
+
     public TerminalUi(Terminal terminal) {
         this(terminal, true);
     }
 
-    /** statusLine: keep a status line at the bottom (off with --no-status). */
+    /** statusLine: keep a status line at the bottom (off with --no-status); alerts are the bell alone. */
     public TerminalUi(Terminal terminal, boolean statusLine) {
+        this(terminal, statusLine, TerminalAlert.BELL);
+    }
+
+    /** alerts: how to call the user back (see {@link TerminalAlert#forEnvironment}). */
+    public TerminalUi(Terminal terminal, boolean statusLine, TerminalAlert alerts) {
         this.terminal = terminal;
         this.statusLine = statusLine;
+        this.alerts = terminal.getType().startsWith(Terminal.TYPE_DUMB) ? null : alerts;
         Map<String, Object> variables = new HashMap<>();
         variables.put(LineReader.HISTORY_SIZE, 1000);
         variables.put(LineReader.HISTORY_IGNORE, "/register *:/passwd *"); // passwords stay out of the history
@@ -75,18 +93,43 @@ public final class TerminalUi implements Ui {
         for (int i = 1; i <= 9; i++) bindRoomKey(KeyMap.alt((char) ('0' + i)), i);
         bindRoomKey(KeyMap.ctrl('N'), NEXT);
         bindRoomKey(KeyMap.ctrl('P'), PREVIOUS);
+        if (this.alerts != null) {
+            bind("chatroom-focus-in", FOCUS_IN, () -> focused = true);
+            bind("chatroom-focus-out", FOCUS_OUT, () -> focused = false);
+            terminal.writer().print(FOCUS_REPORTING_ON);
+            terminal.writer().flush();
+        }
         // set up before the first line is read: the status line takes the bottom row for itself
         status = statusLine ? Status.getStatus(terminal, true) : null;
     }
 
     private void bindRoomKey(String keys, int which) {
-        String widget = "chatroom-room-" + (which < 0 ? (which == NEXT ? "next" : "previous") : which);
+        bind(
+                "chatroom-room-" + (which < 0 ? (which == NEXT ? "next" : "previous") : which),
+                keys,
+                () -> roomKeys.accept(which));
+    }
+
+    /** The keys (or a sequence the terminal sends) run the action instead of being typed. */
+    private void bind(String widget, String keys, Runnable action) {
         reader.getWidgets().put(widget, () -> {
-            roomKeys.accept(which);
+            action.run();
             return true;
         });
         reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(widget), keys);
         reader.getKeyMaps().get(LineReader.EMACS).bind(new Reference(widget), keys);
+    }
+
+    /** The bell and the desktop notification, unless the terminal said it has the focus. */
+    @Override
+    public void alert(Notifications.Alert alert) {
+        if (alerts == null || focused) return;
+        String bytes = alerts.bytes(alert);
+        reader.locked(() -> {
+            if (closed) return;
+            terminal.writer().print(bytes);
+            terminal.writer().flush();
+        });
     }
 
     @Override
@@ -129,7 +172,10 @@ public final class TerminalUi implements Ui {
     }
 
     public static TerminalUi system(boolean statusLine) throws IOException {
-        return new TerminalUi(TerminalBuilder.builder().system(true).build(), statusLine);
+        return new TerminalUi(
+                TerminalBuilder.builder().system(true).build(),
+                statusLine,
+                TerminalAlert.forEnvironment(System.getenv()));
     }
 
     @Override
@@ -228,7 +274,7 @@ public final class TerminalUi implements Ui {
                 if (closed) return;
                 closed = true;
                 if (status != null) status.close();
-                terminal.writer().print("\r\u001b[2K\u001b[0m");
+                terminal.writer().print("\r\u001b[2K\u001b[0m" + (alerts == null ? "" : FOCUS_REPORTING_OFF));
                 terminal.writer().flush();
             });
             terminal.close();

@@ -42,6 +42,12 @@ public interface Ui extends AutoCloseable {
     /** Alt-1..9 (room number, from 1), Ctrl-N (+1 as next) and Ctrl-P (-1 as previous) call this. */
     default void onRoomKeys(IntConsumer switchTo) {}
 
+    /**
+     * Calls the user back (a private message, a mention): the terminal's bell and desktop
+     * notification, when the terminal is not focused. A no-op where there is no terminal.
+     */
+    default void alert(Notifications.Alert alert) {}
+
     /** The prompt for the next lines (the room changed). */
     default void prompt(String prompt) {}
 

@@ -275,7 +275,6 @@ public final class Hub {
         return history;
     }
 
-    /** The hosts others see. */
     public Cloaks cloaks() {
         return cloaks;
     }
@@ -284,7 +283,6 @@ public final class Hub {
         return rooms;
     }
 
-    /** MONITOR's watch lists. */
     public Monitors monitors() {
         return monitors;
     }
@@ -301,7 +299,6 @@ public final class Hub {
         return departures;
     }
 
-    /** One person on several devices. */
     public Devices devices() {
         return devices;
     }
@@ -330,7 +327,6 @@ public final class Hub {
         return config.serverName();
     }
 
-    /** 375, 372s and 376 (or 422). */
     /** The 005 lines, as after registration (VERSION repeats them). */
     public void sendIsupport(Replies r) {
         gate.welcome().sendIsupport(r);
@@ -346,6 +342,7 @@ public final class Hub {
         return gate.welcome().createdAt();
     }
 
+    /** 375, 372s and 376 (or 422). */
     public void sendMotd(Replies r) {
         gate.welcome().sendMotd(r);
     }

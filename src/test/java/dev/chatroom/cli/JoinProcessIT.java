@@ -131,7 +131,7 @@ class JoinProcessIT {
         try (JarProcess server = new JarProcess("server", "--host", "127.0.0.1", "--port", "0")) {
             int port = server.awaitListening();
             try (JarProcess eve = join(port, "--name", "eve")) {
-                eve.expect("^Waiting for the admin to accept you\\.\\.\\.$");
+                eve.expect("^Waiting for the admin to accept you\\.\\.\\. \\(Ctrl-C or /leave to give up");
                 server.expect("eve .* wants to join");
                 server.type("/reject eve not today");
                 eve.expect("^The admin rejected your request: not today\\.$");

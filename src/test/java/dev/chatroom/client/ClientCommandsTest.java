@@ -65,7 +65,11 @@ class ClientCommandsTest {
             CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> ui.readLine("> "));
             keys.write((prefix + "\t\r").getBytes(StandardCharsets.UTF_8));
             keys.flush();
-            assertThat(line.get(10, TimeUnit.SECONDS)).as(prefix + " and Tab").isEqualTo(name + " ");
+            // a name that begins another (/notify, /notify-level) completes as far as both go
+            boolean beginsAnother = names.stream().anyMatch(other -> !other.equals(name) && other.startsWith(name));
+            assertThat(line.get(10, TimeUnit.SECONDS))
+                    .as(prefix + " and Tab")
+                    .isEqualTo(beginsAnother ? name : name + " ");
         }
         ui.close();
     }

@@ -2,18 +2,14 @@ package dev.chatroom.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatroom.testing.Await;
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.TestServer;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,57 +21,6 @@ import org.junit.jupiter.api.Test;
 class PasswordPromptsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String SERVER_PASSWORD = "s3cret-door";
-
-    /** A person at a terminal, or a script: answers typed lines in order and records every prompt and print. */
-    private static final class ScriptedUi implements Ui {
-        private final boolean interactive;
-        private final BlockingQueue<String> typed = new LinkedBlockingQueue<>();
-        private final List<String> shown = new ArrayList<>();
-
-        ScriptedUi(boolean interactive) {
-            this.interactive = interactive;
-        }
-
-        void type(String line) {
-            typed.add(line);
-        }
-
-        @Override
-        public String readLine(String prompt) throws IOException {
-            try {
-                String line = typed.poll(20, TimeUnit.SECONDS);
-                return line == null || line.equals("\u0004") ? null : line;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-
-        @Override
-        public String readSecret(String prompt) throws IOException {
-            synchronized (this) {
-                shown.add("SECRET " + prompt);
-            }
-            return readLine(prompt);
-        }
-
-        @Override
-        public synchronized void print(String text) {
-            shown.addAll(text.lines().toList());
-        }
-
-        synchronized List<String> shown() {
-            return List.copyOf(shown);
-        }
-
-        @Override
-        public boolean interactive() {
-            return interactive;
-        }
-
-        @Override
-        public void close() {}
-    }
 
     private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -101,7 +46,7 @@ class PasswordPromptsTest {
     }
 
     private static void awaitShown(ScriptedUi ui, String text) throws InterruptedException {
-        Await.until("\"" + text + "\" shown", WAIT, ui::shown, s -> s.stream().anyMatch(l -> l.contains(text)));
+        ui.awaitShown(text, WAIT);
     }
 
     private Session session(ScriptedUi ui, TestServer server, String name) {

@@ -257,4 +257,68 @@ class TerminalUiTest {
         assertThat(recalled.get(10, TimeUnit.SECONDS)).isEqualTo("hello");
         ui.close();
     }
+
+    private static final Notifications.Alert PSST = new Notifications.Alert("bob (private)", "psst");
+    private static final String PSST_777 = "\u0007\u001b]777;notify;bob (private);psst\u001b\\";
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int at = s.indexOf(part); at >= 0; at = s.indexOf(part, at + 1)) n++;
+        return n;
+    }
+
+    @Test
+    void anAlertRingsAndNotifiesUnlessTheTerminalSaysItIsFocused() throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        TerminalUi ui = new TerminalUi(
+                terminalOver(new PipedInputStream(keys, 4096)),
+                false,
+                new TerminalAlert(TerminalAlert.Style.OSC_777, false));
+        awaitScreen("focus reporting on", s -> s.contains("\u001b[?1004h"));
+        CompletableFuture<String> typed = CompletableFuture.supplyAsync(() -> ui.readLine("> "));
+        ui.alert(PSST); // no focus event yet: the terminal may not be focused
+        awaitScreen("the first alert", s -> count(s, PSST_777) == 1);
+
+        keys.write((TerminalUi.FOCUS_IN + "x").getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        Await.until("x typed after focus in", WAIT, ui::buffer, b -> b.equals("x")); // the report is no text
+        ui.alert(PSST);
+        assertThat(count(allOutput(ui), PSST_777)).isEqualTo(1);
+        assertThat(count(screen(), "\u0007")).isEqualTo(1);
+
+        keys.write((TerminalUi.FOCUS_OUT + "y").getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        Await.until("y typed after focus out", WAIT, ui::buffer, b -> b.equals("xy"));
+        ui.alert(PSST);
+        awaitScreen("the second alert", s -> count(s, PSST_777) == 2);
+
+        keys.write("\r".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        assertThat(typed.get(10, TimeUnit.SECONDS)).isEqualTo("xy");
+        ui.close(); // focus reporting off: ClientNotificationsIT reads it (this pipe's pump stops on close)
+    }
+
+    @Test
+    void aDumbTerminalGetsNoEscapes() throws Exception {
+        Terminal dumb = TerminalBuilder.builder()
+                .system(false)
+                .streams(new PipedInputStream(new PipedOutputStream(), 4096), new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        synchronized (TerminalUiTest.this) {
+                            screen.write(b);
+                        }
+                    }
+                })
+                .type("dumb")
+                .size(new Size(80, 24))
+                .encoding(StandardCharsets.UTF_8)
+                .build();
+        TerminalUi ui = new TerminalUi(dumb, false, new TerminalAlert(TerminalAlert.Style.OSC_9, false));
+        ui.alert(PSST);
+        ui.print("after the alert");
+        String out = awaitScreen("the line after the alert", s -> s.contains("after the alert"));
+        assertThat(out).doesNotContain("\u001b]").doesNotContain("\u0007").doesNotContain("1004");
+        ui.close();
+    }
 }

@@ -75,7 +75,7 @@ class OperatorIT {
 
     private static JarProcess join(int port, String nick) throws IOException, InterruptedException {
         JarProcess c = new JarProcess("join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", nick);
-        c.expect("^Waiting for the admin to accept you\\.\\.\\.$");
+        c.expect("^Waiting for the admin to accept you\\.\\.\\. \\(Ctrl-C or /leave to give up");
         return c;
     }
 

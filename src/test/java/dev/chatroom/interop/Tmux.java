@@ -70,6 +70,18 @@ final class Tmux implements AutoCloseable {
         return tmux(cmd.toArray(new String[0]));
     }
 
+    /** Sends bytes to the program as its terminal would (a focus report, say), each a hex number. */
+    void bytes(String... hex) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("send-keys", "-t", session, "-H"));
+        cmd.addAll(List.of(hex));
+        tmux(cmd.toArray(new String[0]));
+    }
+
+    /** A tmux format expanded for this session's window: {@code #{window_bell_flag}}, say. */
+    String format(String format) throws IOException, InterruptedException {
+        return tmux("display-message", "-p", "-t", session, format).strip();
+    }
+
     /** Waits until the screen contains the text; returns the screen. */
     String await(String text, boolean escapes) throws IOException, InterruptedException {
         return Await.until(

@@ -31,8 +31,7 @@ final class AccountCommands {
         if (ctx.paramCount() == 0) {
             r.note(
                     "ACCOUNTSET",
-                    "always-on " + (alwaysOn.isOn(account) ? "on" : "off")
-                            + (alwaysOn.offered() ? "" : " (this server does not offer it)"));
+                    said(alwaysOn.isOn(account)) + (alwaysOn.offered() ? "" : " (this server does not offer it)"));
             return;
         }
         if (!ctx.param(0).equalsIgnoreCase("always-on")) {
@@ -48,7 +47,13 @@ final class AccountCommands {
             r.fail("ACCOUNTSET", "NOT_OFFERED", "This server does not offer always-on");
             return;
         }
-        r.note("ACCOUNTSET", "always-on " + value);
+        r.note("ACCOUNTSET", said(value.equals("on")));
+    }
+
+    private static String said(boolean on) {
+        return on
+                ? "always-on is on: with no device connected you stay in your rooms, shown as away"
+                : "always-on is off: you leave your rooms when your last device does";
     }
 
     // AUTHENTICATE <mechanism> | <base64> | + | *

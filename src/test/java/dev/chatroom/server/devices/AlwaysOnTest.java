@@ -19,9 +19,13 @@ class AlwaysOnTest {
         registerAccount(server, "alice");
         FakeClient alice = device(server, "alice", "alice", "standard-replies");
         alice.send("ACCOUNTSET");
-        assertThat(alice.expect("ACCOUNTSET")).isEqualTo(":chatroom NOTE * ACCOUNTSET :always-on off");
+        assertThat(alice.expect("ACCOUNTSET"))
+                .isEqualTo(
+                        ":chatroom NOTE * ACCOUNTSET :always-on is off: you leave your rooms when your last device does");
         alice.send("ACCOUNTSET always-on on");
-        assertThat(alice.expect("ACCOUNTSET")).isEqualTo(":chatroom NOTE * ACCOUNTSET :always-on on");
+        assertThat(alice.expect("ACCOUNTSET"))
+                .isEqualTo(
+                        ":chatroom NOTE * ACCOUNTSET :always-on is on: with no device connected you stay in your rooms, shown as away");
         alice.send("ACCOUNTSET always-on maybe");
         assertThat(alice.expect("ACCOUNTSET")).contains("FAIL ACCOUNTSET INVALID_VALUE");
         alice.send("ACCOUNTSET colour blue");
