@@ -47,7 +47,10 @@ public final class AlwaysOn {
 
     /** Whether the server lets accounts choose (false with {@code always-on = off}). */
     public boolean offered() {
-        return policy != ServerConfig.AlwaysOn.OFF && hub.replication() == Replication.STANDALONE;
+        // a cluster joins after the hub is made: its setting says so from the start (restore() runs before)
+        return policy != ServerConfig.AlwaysOn.OFF
+                && hub.config().redis() == null
+                && hub.replication() == Replication.STANDALONE;
     }
 
     /** Whether the person stays without a device: always-on, standalone (a cluster mirrors connections). */
