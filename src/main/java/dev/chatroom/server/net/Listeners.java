@@ -123,7 +123,9 @@ public final class Listeners {
     public void serve(Hub hub, ServerTls tls) {
         this.hub = hub;
         this.tls = tls;
-        this.guard = new AcceptGuard(hub.clock(), hub.events(), hub.stats());
+        AcceptGuard guard = new AcceptGuard(hub.clock(), hub.events(), hub.stats());
+        group.terminationFuture().addListener(f -> guard.close()); // its reserve descriptor, once nothing accepts
+        this.guard = guard;
         Class<? extends ServerChannel> channelType =
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         bootstrap = new ServerBootstrap()
@@ -221,7 +223,6 @@ public final class Listeners {
     /** Stops the loop, closing what is still open. */
     public void stop() {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        if (guard != null) guard.close();
     }
 
     /** Stops the loop at once (a start that failed). */
