@@ -14,13 +14,16 @@ import java.util.regex.Pattern;
  * the garbage that happens to wait for the next collection. Asks the process with the JDK's
  * {@code jcmd} ({@code GC.run}, then {@code GC.heap_info}), so it needs a JDK and the process's
  * user; works with the collectors whose heap_info says "total ...K, used ...K" per space (serial,
- * parallel, G1).
+ * parallel, G1). Takes the smallest of {@link #READINGS} readings two seconds apart: what is live for
+ * a moment only (a password being hashed holds 19 MiB) is not what the process keeps, and is gone
+ * from one of them, while what it keeps is in all.
  */
 final class HeapProbe {
     /** "def new generation   total 19648K, used 1234K [...", "garbage-first heap   total 65536K, used 2345K [...". */
     private static final Pattern USED = Pattern.compile("^ \\S.*\\btotal \\d+K, used (\\d+)K");
 
     private static final long TIMEOUT_SECONDS = 60;
+    static final int READINGS = 3;
 
     private final String jcmd;
 
@@ -29,10 +32,15 @@ final class HeapProbe {
         this.jcmd = Files.isExecutable(beside) ? beside.toString() : "jcmd";
     }
 
-    /** Collects the garbage of process pid, then returns its heap in use in KiB. */
+    /** Collects the garbage of process pid, then reads its heap in use, READINGS times two seconds apart; the smallest, in KiB. */
     long usedAfterGcKib(long pid) throws IOException, InterruptedException {
-        run(pid, "GC.run");
-        return usedKib(run(pid, "GC.heap_info"));
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < READINGS; i++) {
+            if (i > 0) Thread.sleep(2000);
+            run(pid, "GC.run");
+            least = Math.min(least, usedKib(run(pid, "GC.heap_info")));
+        }
+        return least;
     }
 
     /** The sum of the "used" of the heap's spaces in jcmd's GC.heap_info output (Metaspace is not heap). */

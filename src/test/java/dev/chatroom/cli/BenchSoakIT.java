@@ -27,9 +27,9 @@ class BenchSoakIT {
                     "--duration",
                     "20s",
                     "--sample-every",
-                    "5s",
+                    "10s",
                     "--baseline",
-                    "5s",
+                    "10s",
                     "--session-length",
                     "4s",
                     "--clients",
@@ -43,7 +43,7 @@ class BenchSoakIT {
                     "1000")) {
                 soak.expect("^soak: 12 clients \\(2 observers, 3 with accounts\\) in 4 rooms");
                 soak.expect("^ +0:0\\d +[0-9.]+ +[0-9.]+ +\\d+"); // time, RSS, heap after GC, connections...
-                soak.expect("^ +0:1\\d ");
+                soak.expect("^ +0:[12]\\d "); // three readings of the heap take a few seconds
                 soak.expect("^ +0:2\\d ");
                 assertThat(Long.parseLong(soak.expect("^  connections +(\\d+)$").group(1)))
                         .isGreaterThan(20); // 10 users, sessions of 2 to 6 s: each came back
