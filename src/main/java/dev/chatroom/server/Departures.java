@@ -59,6 +59,7 @@ public final class Departures {
         for (Room r : new ArrayList<>(c.rooms())) r.removeQuitter(c);
         hub.replication().departed(c, d);
         hub.history().acknowledgements().gone(c);
+        hub.readMarkers().gone(c);
         Event event = shuttingDown ? null : event(c, was, d);
         if (event != null)
             hub.events().event(Gate.person(event, c).reason(d.reason().key()).with("detail", d.detail()));

@@ -54,6 +54,7 @@ public final class Hub {
     private final OperatorNotices operatorNotices;
     private final Devices devices = new Devices(this);
     private final AlwaysOn alwaysOn;
+    private final ReadMarkers readMarkers;
     private Replication replication = Replication.STANDALONE;
     private ConsoleAccess console = ConsoleAccess.NONE;
 
@@ -85,11 +86,12 @@ public final class Hub {
         this.stats = new Stats(clock.millis());
         this.output = new Output(config.serverName(), clock, alloc);
         this.history = new History(config, stores.history(), clock, cloaks, output);
-        this.rooms = new Rooms(output, clock, history, stores.rooms());
+        AccountStore.Contents accounts = stores.accounts().load();
+        this.readMarkers = new ReadMarkers(this, stores.accounts(), accounts.readMarkers());
+        this.rooms = new Rooms(output, clock, history, stores.rooms(), readMarkers);
         this.gate = new Gate(this, new Welcome(config.serverName(), clock.millis(), motd));
         this.departures = new Departures(this);
         this.moderation = new Moderation(this, stores.bans());
-        AccountStore.Contents accounts = stores.accounts().load();
         this.logins = new Logins(this, new Accounts(stores.accounts(), accounts), hasher, background);
         this.alwaysOn = new AlwaysOn(this, stores.accounts(), accounts.presences());
         this.accountRegistration = new AccountRegistration(this, logins);
@@ -299,6 +301,10 @@ public final class Hub {
 
     public AlwaysOn alwaysOn() {
         return alwaysOn;
+    }
+
+    public ReadMarkers readMarkers() {
+        return readMarkers;
     }
 
     public Logins logins() {

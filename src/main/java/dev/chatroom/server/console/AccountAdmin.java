@@ -55,6 +55,7 @@ final class AccountAdmin {
         // its private conversations go too: whoever registers the name next must not read them
         hub.history().forgetAccount(Casemapping.fold(a.name()));
         hub.rooms().accountDropped(a.name()); // nor be any room's operator
+        hub.readMarkers().forgetAccount(Casemapping.fold(a.name())); // the store erased them with the account
         return line.changed(
                 "Dropped account " + a.name()
                         + " (its certificates, allow-list entry, rooms' operator lists and private message history"
