@@ -5,6 +5,7 @@ import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -194,6 +195,11 @@ public final class ChatClient implements AutoCloseable {
 
     public void search(String words) {
         connection.execute(() -> history.search(words));
+    }
+
+    /** MARKREAD: read up to then; false when not sent (not in, gone, or the server keeps no read markers). */
+    boolean markRead(String target, Instant upTo) {
+        return accepted && !closed.isDone() && history.markRead(target, upTo);
     }
 
     /** Sends QUIT; the server's closing then completes {@link #closed()}. */

@@ -158,7 +158,14 @@ public final class Render {
         boolean missed = h.kind() == ClientEvent.HistoryKind.MISSED;
         StringBuilder sb = new StringBuilder(
                 faint(missed ? "--- while you were away" + of + " ---" : "--- earlier messages" + of + " ---"));
-        for (ClientEvent.Chat c : h.messages()) sb.append('\n').append(faint(past(c, where(c.room()), false)));
+        // where reading stopped (the read marker); first in what was missed it would only repeat the heading
+        boolean unread =
+                h.readUpTo() == null || missed && h.messages().get(0).time().isAfter(h.readUpTo());
+        for (ClientEvent.Chat c : h.messages()) {
+            if (!unread && (unread = c.time().isAfter(h.readUpTo())))
+                sb.append('\n').append(faint("--- unread ---"));
+            sb.append('\n').append(faint(past(c, where(c.room()), false)));
+        }
         sb.append('\n')
                 .append(faint(
                         h.kind() == ClientEvent.HistoryKind.OLDER ? "--- end of earlier messages ---" : "--- now ---"));

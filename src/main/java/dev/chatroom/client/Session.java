@@ -48,6 +48,11 @@ public final class Session {
     final SessionState state = new SessionState();
     /** The newest and oldest message seen of each conversation, kept across reconnections. */
     private final HistoryMarks marks = new HistoryMarks();
+    /** What the user read, told to the server (draft/read-marker). */
+    final MarkRead read = MarkRead.onOwnThread(marks, (target, upTo) -> {
+        ChatClient c = this.client;
+        return c != null && c.markRead(target, upTo);
+    });
 
     private final SessionInput input;
     private volatile ChatClient client;
@@ -156,6 +161,7 @@ public final class Session {
             return exit.getNow(EXIT_OK);
         } finally {
             if (client != null) client.close();
+            read.close();
             state.phase(SessionState.Phase.ENDED);
         }
     }
@@ -283,6 +289,7 @@ public final class Session {
                 ? Render.nameStillHeld(((ClientEvent.NameRefused) e).name(), login.wanted())
                 : render.render(e);
         if (text != null) ui.print(text);
+        read.shown(e, state.current(), client);
         if (e instanceof ClientEvent.Welcome
                 || e instanceof ClientEvent.NameRefused
                 || e instanceof ClientEvent.Waiting
@@ -314,6 +321,7 @@ public final class Session {
     void leave(String reason) {
         ChatClient c = client;
         if (c != null && state.phase() != SessionState.Phase.RECONNECTING) {
+            read.sendPending(); // what the interval held back
             c.quit(reason);
             try {
                 c.closed().get(3, TimeUnit.SECONDS);
