@@ -5,7 +5,6 @@ import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Numeric;
 import java.io.IOException;
 import java.net.SocketAddress;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +38,9 @@ public final class ChatClient implements AutoCloseable {
     private final HistoryRequests history;
     private final ClientTls tls;
     private final Registration registration;
+    private SocketAddress gateway;
+    /** The name first asked for: a fallback nick taken after a 433 is not the account (logged in, it comes back). */
+    private volatile String firstNick;
 
     public ChatClient(String host, int port, Consumer<ClientEvent> listener) {
         this(host, port, null, listener);
@@ -48,8 +50,6 @@ public final class ChatClient implements AutoCloseable {
     public ChatClient(String host, int port, ClientTls tls, Consumer<ClientEvent> listener) {
         this.tls = tls;
         this.loginEvents = this::loginEvent;
-        // the name first asked for: a fallback nick taken after a 433 is not the account (logged in, the name comes
-        // back)
         caps.holdEnd(() -> login.startIfWanted(
                 firstNick != null ? firstNick : nick, caps.has("sasl"), ClientTls.passwordMayGo(host, tls), listener));
         this.host = host;
@@ -63,8 +63,6 @@ public final class ChatClient implements AutoCloseable {
         this.outgoing = new OutgoingMessages(this, listener);
         this.registration = new Registration(this::sendLine, listener, ClientTls.passwordMayGo(host, tls));
     }
-
-    private SocketAddress gateway;
 
     /** Connects, or throws an IOException whose message is fit for the user ("connection refused"). */
     public ChatClient connect() throws IOException {
@@ -115,8 +113,6 @@ public final class ChatClient implements AutoCloseable {
     public boolean noPassword() {
         return login.noPassword();
     }
-
-    private volatile String firstNick;
 
     /** Log in with SASL during registration: a password (account null: the nick), or the client certificate. */
     public void loginWith(String account, String password, boolean certificate) {
@@ -198,7 +194,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /** MARKREAD: read up to then; false when not sent (not in, gone, or the server keeps no read markers). */
-    boolean markRead(String target, Instant upTo) {
+    boolean markRead(String target, java.time.Instant upTo) {
         return accepted && !closed.isDone() && history.markRead(target, upTo);
     }
 
