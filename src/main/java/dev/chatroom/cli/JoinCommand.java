@@ -8,6 +8,7 @@ import dev.chatroom.client.PlainUi;
 import dev.chatroom.client.Preferences;
 import dev.chatroom.client.ServerPassword;
 import dev.chatroom.client.Session;
+import dev.chatroom.client.SessionOptions;
 import dev.chatroom.client.TerminalUi;
 import dev.chatroom.client.Ui;
 import dev.chatroom.client.Watchlist;
@@ -171,7 +172,7 @@ public final class JoinCommand implements Callable<Integer> {
         boolean interactive = System.console() != null;
         String noColorEnv = System.getenv("NO_COLOR");
         boolean color = !noColor && (forceColor || (interactive && (noColorEnv == null || noColorEnv.isEmpty())));
-        Session.Options options = new Session.Options(!noReconnect, timeoutSeconds * 1000L, 1_000, 30_000);
+        SessionOptions options = new SessionOptions(!noReconnect, timeoutSeconds * 1000L, 1_000, 30_000);
         try (Ui ui = interactive ? TerminalUi.system(!noStatus) : new PlainUi(System.in, System.out)) {
             int p = port != null ? port : tls ? 6697 : 6667;
             Session session = new Session(ui, host, p, name, color, options).notifications(level, preferences);

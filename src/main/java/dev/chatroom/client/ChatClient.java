@@ -38,17 +38,16 @@ public final class ChatClient implements AutoCloseable {
     private final HistoryRequests history;
     private final ClientTls tls;
     private final Registration registration;
+    private SocketAddress gateway;
+    private volatile String firstNick; // the name first asked for; a fallback taken after a 433 is not the account
 
     public ChatClient(String host, int port, Consumer<ClientEvent> listener) {
         this(host, port, null, listener);
     }
 
-    /** tls null: plain TCP. */
-    public ChatClient(String host, int port, ClientTls tls, Consumer<ClientEvent> listener) {
+    public ChatClient(String host, int port, ClientTls tls, Consumer<ClientEvent> listener) { // tls null: plain TCP
         this.tls = tls;
         this.loginEvents = this::loginEvent;
-        // the name first asked for: a fallback nick taken after a 433 is not the account (logged in, the name comes
-        // back)
         caps.holdEnd(() -> login.startIfWanted(
                 firstNick != null ? firstNick : nick, caps.has("sasl"), ClientTls.passwordMayGo(host, tls), listener));
         this.host = host;
@@ -62,8 +61,6 @@ public final class ChatClient implements AutoCloseable {
         this.outgoing = new OutgoingMessages(this, listener);
         this.registration = new Registration(this::sendLine, listener, ClientTls.passwordMayGo(host, tls));
     }
-
-    private SocketAddress gateway;
 
     /** Connects, or throws an IOException whose message is fit for the user ("connection refused"). */
     public ChatClient connect() throws IOException {
@@ -114,8 +111,6 @@ public final class ChatClient implements AutoCloseable {
     public boolean noPassword() {
         return login.noPassword();
     }
-
-    private volatile String firstNick;
 
     /** Log in with SASL during registration: a password (account null: the nick), or the client certificate. */
     public void loginWith(String account, String password, boolean certificate) {
@@ -195,6 +190,11 @@ public final class ChatClient implements AutoCloseable {
 
     public void search(String words) {
         connection.execute(() -> history.search(words));
+    }
+
+    /** MARKREAD: read up to then; false when not sent (not in, gone, or the server keeps no read markers). */
+    boolean markRead(String target, java.time.Instant upTo) {
+        return accepted && !closed.isDone() && history.markRead(target, upTo);
     }
 
     /** Sends QUIT; the server's closing then completes {@link #closed()}. */

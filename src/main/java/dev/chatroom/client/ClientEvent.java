@@ -64,9 +64,17 @@ public sealed interface ClientEvent {
 
     /**
      * Messages from before now, oldest first, for one conversation: a room, or the nick of a
-     * private one. They are not live: shown apart, never counted as unread.
+     * private one. They are not live: shown apart; those after readUpTo (the server's read
+     * marker, null when it keeps none) are unread.
      */
-    record History(String target, HistoryKind kind, List<Chat> messages) implements ClientEvent {}
+    record History(String target, HistoryKind kind, List<Chat> messages, Instant readUpTo) implements ClientEvent {
+        public History(String target, HistoryKind kind, List<Chat> messages) {
+            this(target, kind, messages, null);
+        }
+    }
+
+    /** The server's read marker of a conversation (draft/read-marker): read up to then (null: never). */
+    record ReadMarker(String target, Instant upTo) implements ClientEvent {}
 
     /** Why history was shown: on entering a room, after a reconnection (what was missed), or asked for with /history. */
     enum HistoryKind {

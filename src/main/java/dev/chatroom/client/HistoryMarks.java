@@ -4,14 +4,16 @@ import dev.chatroom.irc.Casemapping;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The newest and the oldest message seen of each conversation (a room, or the nick of a private
  * one), for the whole session: they outlive a connection, so after a reconnection exactly what
- * came after the newest is asked for, and /history asks for what came before the oldest.
- * Written on the network thread, read by the input thread.
+ * came after the newest is asked for, and /history asks for what came before the oldest. Also
+ * how far the account has read each, as the server last said (draft/read-marker): where the
+ * unread messages start. Written on the network thread, read by the input thread.
  */
 final class HistoryMarks {
     private static final DateTimeFormatter TIMESTAMP =
@@ -24,8 +26,19 @@ final class HistoryMarks {
         }
     }
 
+    /** The time a {@code timestamp=...} parameter names; null for anything else ({@code *}). */
+    static Instant timestamp(String param) {
+        if (param == null || !param.startsWith("timestamp=")) return null;
+        try {
+            return Instant.parse(param.substring("timestamp=".length()));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private final Map<String, Mark> newest = new HashMap<>();
     private final Map<String, Mark> oldest = new HashMap<>();
+    private final Map<String, Instant> readUpTo = new HashMap<>();
 
     /** A live message: the newest, as they come in order (several may share a millisecond). */
     synchronized void live(String conversation, String msgid, Instant time) {
@@ -60,5 +73,15 @@ final class HistoryMarks {
 
     synchronized Mark oldest(String conversation) {
         return oldest.get(Casemapping.fold(conversation));
+    }
+
+    /** The server's read marker of a conversation moved to upTo (it never moves back); returns where it is. */
+    synchronized Instant read(String conversation, Instant upTo) {
+        return readUpTo.merge(Casemapping.fold(conversation), upTo, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** Up to when the conversation was read, as the server last said; null when it did not say. */
+    synchronized Instant readUpTo(String conversation) {
+        return readUpTo.get(Casemapping.fold(conversation));
     }
 }

@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 final class HistoryRequests {
     static final String CHATHISTORY = "draft/chathistory";
     static final String SEARCH = "soju.im/search";
+    static final String READ_MARKER = "draft/read-marker";
     static final int ON_JOIN = 50;
     static final int MAX = 1000;
 
@@ -163,8 +164,21 @@ final class HistoryRequests {
                 r.liveIds().add(msgid);
     }
 
-    /** Takes the lines that are history's: BATCH, what is inside its batches, its FAILs. False for anything else. */
+    /** Tells the server the conversation was read up to a message's time; false when it does not keep read markers. */
+    boolean markRead(String target, Instant upTo) {
+        if (!caps.test(READ_MARKER)) return false;
+        send.accept("MARKREAD " + target + " " + new HistoryMarks.Mark(null, upTo).reference());
+        return true;
+    }
+
+    /** Takes the lines that are history's: BATCH, what is inside its batches, its FAILs, MARKREAD. False for anything else. */
     boolean absorb(Message m) {
+        if (m.command().equals("MARKREAD") && m.param(0) != null) {
+            Instant upTo = HistoryMarks.timestamp(m.param(1));
+            if (upTo != null) upTo = marks.read(m.param(0), upTo);
+            listener.accept(new ClientEvent.ReadMarker(m.param(0), upTo));
+            return true;
+        }
         String batch = m.tags().get("batch");
         if (m.command().equals("BATCH") && m.param(0) != null && m.param(0).length() > 1) {
             String id = m.param(0).substring(1);
@@ -256,7 +270,9 @@ final class HistoryRequests {
         if (o.type.equals(SEARCH))
             listener.accept(
                     new ClientEvent.SearchResults(o.request == null ? "" : o.request.words(), List.copyOf(chats)));
-        else listener.accept(new ClientEvent.History(o.target, kind, List.copyOf(chats)));
+        else
+            listener.accept(new ClientEvent.History(
+                    o.target, kind, List.copyOf(chats), o.target == null ? null : marks.readUpTo(o.target)));
     }
 
     /** Each private conversation the server listed gets what came after the newest message seen of it (or since the reconnection). */

@@ -51,7 +51,7 @@ public final class Notifications {
         if (level == Level.NONE || me == null || c.from() == null || Casemapping.equals(c.from(), me)) return null;
         boolean forMe = c.room() == null
                 ? c.to() != null && Casemapping.equals(c.to(), me)
-                : !preferences.muted(c.room()) && (level == Level.ALL || Render.mentions(Render.plain(c.text()), me));
+                : !preferences.muted(c.room()) && (level == Level.ALL || Mentions.mentions(Render.plain(c.text()), me));
         if (!forMe) return null;
         String from = Render.plain(c.from());
         String title = c.room() == null ? from + " (private)" : from + " in " + Render.plain(c.room());

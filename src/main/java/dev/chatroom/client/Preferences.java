@@ -85,7 +85,7 @@ public final class Preferences {
     public ClientEvent withoutIgnored(ClientEvent e) {
         if (e instanceof ClientEvent.Chat c) return ignored(c.from()) ? null : c;
         if (e instanceof ClientEvent.History h)
-            return new ClientEvent.History(h.target(), h.kind(), kept(h.messages()));
+            return new ClientEvent.History(h.target(), h.kind(), kept(h.messages()), h.readUpTo());
         if (e instanceof ClientEvent.SearchResults s) return new ClientEvent.SearchResults(s.words(), kept(s.found()));
         return e;
     }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns {@link ClientEvent}s into the lines a person reads: {@code [10:02] bob: hello}. Every
@@ -161,7 +160,14 @@ public final class Render {
         boolean missed = h.kind() == ClientEvent.HistoryKind.MISSED;
         StringBuilder sb = new StringBuilder(
                 faint(missed ? "--- while you were away" + of + " ---" : "--- earlier messages" + of + " ---"));
-        for (ClientEvent.Chat c : h.messages()) sb.append('\n').append(faint(past(c, where(c.room()), false)));
+        // where reading stopped (the read marker); first in what was missed it would only repeat the heading
+        boolean unread =
+                h.readUpTo() == null || missed && h.messages().get(0).time().isAfter(h.readUpTo());
+        for (ClientEvent.Chat c : h.messages()) {
+            if (!unread && (unread = c.time().isAfter(h.readUpTo())))
+                sb.append('\n').append(faint("--- unread ---"));
+            sb.append('\n').append(faint(past(c, where(c.room()), false)));
+        }
         sb.append('\n')
                 .append(faint(
                         h.kind() == ClientEvent.HistoryKind.OLDER ? "--- end of earlier messages ---" : "--- now ---"));
@@ -206,7 +212,8 @@ public final class Render {
     private String chat(ClientEvent.Chat c, String stamp, String where, boolean live) {
         String me = ownNick.get();
         boolean mine = me != null && Casemapping.equals(c.from(), me);
-        boolean mentioned = live && !mine && me != null && mentions(Formatting.strip(Sanitizer.clean(c.text())), me);
+        boolean mentioned =
+                live && !mine && me != null && Mentions.mentions(Formatting.strip(Sanitizer.clean(c.text())), me);
         String base = mentioned && color ? BOLD : "";
         String body = text(c.text(), base);
         if (mentioned && color) body = highlight(body, me, base);
@@ -259,21 +266,8 @@ public final class Render {
         return color && mentioned ? BOLD : "";
     }
 
-    /** The nick as a word of the text, compared by IRC casemapping ([ is {, as for nicks). */
-    static boolean mentions(String text, String nick) {
-        return wordPattern(Casemapping.fold(nick))
-                .matcher(Casemapping.fold(text))
-                .find();
-    }
-
-    private static Pattern wordPattern(String nick) {
-        return Pattern.compile(
-                "(?<![\\w\\[\\]\\\\`^{}|-])" + Pattern.quote(nick) + "(?![\\w\\[\\]\\\\`^{}|-])",
-                Pattern.CASE_INSENSITIVE);
-    }
-
     private String highlight(String body, String me, String base) {
-        Matcher m = wordPattern(me).matcher(body);
+        Matcher m = Mentions.wordPattern(me).matcher(body);
         return m.replaceAll(r -> Matcher.quoteReplacement(REVERSE + r.group() + RESET + base));
     }
 

@@ -29,24 +29,21 @@ public final class Session {
     /** Not an exit: the server password is known now, connect again at once to send it first. */
     private static final int WITH_SERVER_PASSWORD = -1;
 
-    /** How the session behaves; {@link #defaults()} is what `chatroom join` uses without flags. */
-    public record Options(
-            boolean reconnect, long registrationTimeoutMillis, long firstRetryMillis, long maxRetryMillis) {
-        public static Options defaults() {
-            return new Options(true, 30_000, 1_000, 30_000);
-        }
-    }
-
     private final Ui ui;
     private final String host;
     private final int port;
-    private final Options options;
+    private final SessionOptions options;
     private final Render render;
     private final BlockingQueue<ClientEvent> outcomes = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     final SessionState state = new SessionState();
     /** The newest and oldest message seen of each conversation, kept across reconnections. */
     private final HistoryMarks marks = new HistoryMarks();
+    /** What the user read, told to the server (draft/read-marker). */
+    final MarkRead read = MarkRead.onOwnThread(marks, (target, upTo) -> {
+        ChatClient c = this.client;
+        return c != null && c.markRead(target, upTo);
+    });
 
     private final SessionInput input;
     private volatile ChatClient client;
@@ -117,10 +114,10 @@ public final class Session {
     }
 
     public Session(Ui ui, String host, int port, String name, boolean color) {
-        this(ui, host, port, name, color, Options.defaults());
+        this(ui, host, port, name, color, SessionOptions.defaults());
     }
 
-    public Session(Ui ui, String host, int port, String name, boolean color, Options options) {
+    public Session(Ui ui, String host, int port, String name, boolean color, SessionOptions options) {
         this.ui = ui;
         this.host = host;
         this.port = port;
@@ -168,6 +165,7 @@ public final class Session {
             return exit.getNow(EXIT_OK);
         } finally {
             if (client != null) client.close();
+            read.close();
             state.phase(SessionState.Phase.ENDED);
         }
     }
@@ -296,6 +294,7 @@ public final class Session {
                 : render.render(e);
         if (text != null) ui.print(text);
         if (client != null) settings.alert(e, client.nick(), ui);
+        read.shown(e, state.current(), client);
         if (e instanceof ClientEvent.Welcome
                 || e instanceof ClientEvent.NameRefused
                 || e instanceof ClientEvent.Waiting
@@ -327,6 +326,7 @@ public final class Session {
     void leave(String reason) {
         ChatClient c = client;
         if (c != null && state.phase() != SessionState.Phase.RECONNECTING) {
+            read.sendPending(); // what the interval held back
             c.quit(reason);
             try {
                 c.closed().get(3, TimeUnit.SECONDS);

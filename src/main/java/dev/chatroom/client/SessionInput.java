@@ -274,7 +274,9 @@ final class SessionInput {
             ui.print("You are not in " + Render.plain(room) + ". /join " + Render.plain(room) + " to go in.");
             return;
         }
+        String was = session.state.current();
         session.state.current(found);
+        session.read.switched(was, found);
         ui.prompt(promptText());
         ui.print("Now in " + Render.plain(found) + ".");
         session.updateStatus();

@@ -5,7 +5,6 @@ import dev.chatroom.irc.Formatting;
 import dev.chatroom.irc.Sanitizer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +27,7 @@ final class SessionState {
     private volatile String home;
     private volatile boolean everAccepted;
     private volatile String retryText = "";
-    private final Map<String, Integer> unread = new LinkedHashMap<>();
+    private final Unread unread = new Unread();
     private final Map<String, String> keys = new HashMap<>();
     private List<String> remembered = List.of();
 
@@ -65,7 +64,7 @@ final class SessionState {
 
     synchronized void current(String room) {
         current = room;
-        unread.remove(Casemapping.fold(room));
+        unread.clear(room);
     }
 
     synchronized void rememberKey(String room, String key) {
@@ -92,16 +91,25 @@ final class SessionState {
         return out;
     }
 
-    /** Counts unread messages of rooms not on screen; notes our own leaving. */
+    /**
+     * Counts unread messages of rooms not on screen: live ones, and those of history after the
+     * read marker; a marker moved (another device read the room) takes away what it covers. Notes
+     * our own leaving.
+     */
     synchronized void seen(ClientEvent e, ChatClient c) {
-        if (e instanceof ClientEvent.Chat chat
-                && chat.room() != null
-                && current != null
-                && !Casemapping.equals(chat.room(), current)) {
-            unread.merge(Casemapping.fold(chat.room()), 1, Integer::sum);
+        if (e instanceof ClientEvent.Chat chat && chat.room() != null && !onScreen(chat.room()))
+            unread.add(chat.room(), chat.time());
+        if (e instanceof ClientEvent.History h
+                && h.readUpTo() != null
+                && h.kind() != ClientEvent.HistoryKind.OLDER
+                && h.target().startsWith("#")
+                && !onScreen(h.target())) {
+            for (ClientEvent.Chat m : h.messages())
+                if (m.time().isAfter(h.readUpTo())) unread.add(h.target(), m.time());
         }
+        if (e instanceof ClientEvent.ReadMarker m && m.upTo() != null) unread.readUpTo(m.target(), m.upTo());
         if (e instanceof ClientEvent.Parted p) {
-            unread.remove(Casemapping.fold(p.room()));
+            unread.clear(p.room());
             if (current != null && Casemapping.equals(p.room(), current)) current = home;
         }
         if (e instanceof ClientEvent.Removed r
@@ -112,6 +120,16 @@ final class SessionState {
                 && Casemapping.equals(String.valueOf(r.room()), current)) {
             current = home;
         }
+    }
+
+    /** The room's unread messages (the status line shows them). */
+    synchronized int unread(String room) {
+        return unread.count(room);
+    }
+
+    /** Whether a room's messages count as read as they come: it is the room on screen (none yet: all are). */
+    private boolean onScreen(String room) {
+        return current == null || Casemapping.equals(room, current);
     }
 
     /** alice in #dev (4) "topic" | 1:#chatroom 2:#dev 3:#ops(5) | lag 3 ms */
@@ -140,8 +158,8 @@ final class SessionState {
             for (int i = 0; i < rooms.size(); i++) {
                 String r = rooms.get(i);
                 sb.append(' ').append(i + 1).append(':').append(r);
-                Integer n = unread.get(Casemapping.fold(r));
-                if (n != null && n > 0) sb.append('(').append(n).append(')');
+                int n = unread.count(r);
+                if (n > 0) sb.append('(').append(n).append(')');
             }
         }
         if (c.lagMillis() >= 0) sb.append(" | lag ").append(c.lagMillis()).append(" ms");

@@ -173,6 +173,9 @@ public final class Cluster implements Replication, Bus.Listener {
             }
             case "ADMIN" -> console.apply(e.param(0), e.tags().get("by"), mine);
             case "ACCT" -> accounts.apply(e, mine);
+            case "MARK" -> {
+                if (!mine) accounts.markRead(e);
+            }
             case "PURGE" -> {
                 if (!mine) hub.history().forget(orNull(e.param(0)), orNull(e.param(1)));
             }
@@ -291,6 +294,11 @@ public final class Cluster implements Replication, Bus.Listener {
             if (failure != null) loop.execute(() -> inFlight.failed(ev));
         });
         return true;
+    }
+
+    @Override
+    public void markedRead(String account, String target, long millis) {
+        accounts.markedRead(account, target, millis);
     }
 
     @Override

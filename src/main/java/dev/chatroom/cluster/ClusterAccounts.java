@@ -23,7 +23,11 @@ import java.util.function.Consumer;
  * order wins everywhere. A login after registration travels too, so the other servers show
  * the account (WHOIS, account-tag, account-notify).
  *
+ * <p>A read marker that moved travels too, so the account's connections on every node are told;
+ * a marker only moves forward, so their order does not matter, and its origin alone saves it.
+ *
  * <p>ACCT C|U request name hash|* 0|1 created :certificates
+ * <p>MARK account-key target millis
  */
 final class ClusterAccounts implements AccountSharing {
     private final Hub hub;
@@ -85,6 +89,19 @@ final class ClusterAccounts implements AccountSharing {
         if (!g.isRegistered()) return;
         hub.logins().tellRooms(g, e.param(1));
         hub.rooms().loggedIn(g);
+    }
+
+    /** One of ours moved a read marker of an account (its key). */
+    void markedRead(String account, String target, long millis) {
+        cluster.publish(Message.of(cluster.node(), "MARK", account, target, Long.toString(millis)));
+    }
+
+    void markRead(Message e) {
+        try {
+            hub.readMarkers().movedElsewhere(e.param(0), e.param(1), Long.parseLong(e.param(2)));
+        } catch (NumberFormatException bad) {
+            // a damaged event moves nothing
+        }
     }
 
     private Accounts accounts() {

@@ -16,6 +16,7 @@ public enum Capability {
     LABELED_RESPONSE("labeled-response"),
     MESSAGE_TAGS("message-tags"),
     MULTI_PREFIX("multi-prefix"),
+    READ_MARKER("draft/read-marker"),
     SASL("sasl", "PLAIN,EXTERNAL"),
     SEARCH("soju.im/search"),
     SERVER_TIME("server-time"),

@@ -103,6 +103,16 @@ public final class AlwaysOn {
         store.save(p);
     }
 
+    /** A dropped account's presence goes with it: whoever registers the name next starts afresh. */
+    public void forget(String account) {
+        String key = Casemapping.fold(account);
+        if (saved.remove(key) != null) store.deletePresence(key);
+        for (Connection c : hub.users().all()) {
+            if (c.socketless() && c.devices().isEmpty() && Casemapping.equals(account, c.account()))
+                hub.departures().disconnect(c, new Departure(DisconnectReason.KICKED, "account dropped"));
+        }
+    }
+
     /** Keeps every always-on person's rooms for the restart (the server is stopping). */
     void saveAll() {
         for (Connection c : hub.users().all()) if (!c.isDevice() && c.isRegistered() && keeps(c)) save(c);

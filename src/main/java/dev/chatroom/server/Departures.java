@@ -60,6 +60,7 @@ public final class Departures {
         hub.monitors().left(c, was == State.REGISTERED && !shuttingDown);
         hub.replication().departed(c, d);
         hub.history().acknowledgements().gone(c);
+        hub.readMarkers().gone(c);
         Event event = shuttingDown ? null : event(c, was, d);
         if (event != null)
             hub.events().event(Gate.person(event, c).reason(d.reason().key()).with("detail", d.detail()));

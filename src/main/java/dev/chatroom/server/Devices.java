@@ -75,7 +75,7 @@ public final class Devices {
             c.credentialsIfAny().admitted(hub.clock().nanos());
         hub.gate().welcome().send(c, r);
         r.flush();
-        for (Room room : person.rooms()) RoomView.show(room, c, hub.output());
+        for (Room room : person.rooms()) RoomView.show(room, c, hub.output(), hub.readMarkers());
         if (wasAbsent) hub.alwaysOn().back(person);
         hub.events()
                 .event(Gate.person(

@@ -44,7 +44,7 @@ public final class Gate {
         return approvals;
     }
 
-    Welcome welcome() {
+    public Welcome welcome() {
         return welcome;
     }
 

@@ -55,6 +55,7 @@ public final class Hub {
     private final Devices devices = new Devices(this);
     private final AlwaysOn alwaysOn;
     private final Monitors monitors;
+    private final ReadMarkers readMarkers;
     private Replication replication = Replication.STANDALONE;
     private ConsoleAccess console = ConsoleAccess.NONE;
 
@@ -86,12 +87,13 @@ public final class Hub {
         this.stats = new Stats(clock.millis());
         this.output = new Output(config.serverName(), clock, alloc);
         this.history = new History(config, stores.history(), clock, cloaks, output);
-        this.rooms = new Rooms(output, clock, history, stores.rooms());
+        AccountStore.Contents accounts = stores.accounts().load();
+        this.readMarkers = new ReadMarkers(this, stores.accounts(), accounts.readMarkers());
+        this.rooms = new Rooms(output, clock, history, stores.rooms(), readMarkers);
         this.monitors = new Monitors(output);
         this.gate = new Gate(this, new Welcome(config.serverName(), clock.millis(), motd));
         this.departures = new Departures(this);
         this.moderation = new Moderation(this, stores.bans());
-        AccountStore.Contents accounts = stores.accounts().load();
         this.logins = new Logins(this, new Accounts(stores.accounts(), accounts), hasher, background);
         this.alwaysOn = new AlwaysOn(this, stores.accounts(), accounts.presences());
         this.accountRegistration = new AccountRegistration(this, logins);
@@ -307,6 +309,10 @@ public final class Hub {
         return alwaysOn;
     }
 
+    public ReadMarkers readMarkers() {
+        return readMarkers;
+    }
+
     public Logins logins() {
         return logins;
     }
@@ -327,23 +333,8 @@ public final class Hub {
         return config.serverName();
     }
 
-    /** The 005 lines, as after registration (VERSION repeats them). */
-    public void sendIsupport(Replies r) {
-        gate.welcome().sendIsupport(r);
-    }
-
-    /** chatroom-VERSION, as 002 and 351 show it. */
-    public String version() {
-        return gate.welcome().version();
-    }
-
-    /** When the server started, as 003 says it. */
-    public String startedAt() {
-        return gate.welcome().createdAt();
-    }
-
-    /** 375, 372s and 376 (or 422). */
-    public void sendMotd(Replies r) {
-        gate.welcome().sendMotd(r);
+    /** What a client is told on arriving, and again when it asks (VERSION, MOTD, INFO). */
+    public Welcome welcome() {
+        return gate.welcome();
     }
 }

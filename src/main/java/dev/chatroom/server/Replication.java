@@ -34,6 +34,9 @@ public interface Replication {
     /** c became an IRC operator (OPER): the others show it too (dropping it is a MODE, relayed as any). */
     void opered(Connection c);
 
+    /** A read marker of an account (its key) moved forward here: the other nodes tell its connections there. */
+    void markedRead(String account, String target, long millis);
+
     /** The admin erased a room's (roomKey) or a person's (nickKey) history: the others stop replaying it. */
     void purged(String roomKey, String nickKey);
 
@@ -82,6 +85,9 @@ public interface Replication {
 
         @Override
         public void opered(Connection c) {}
+
+        @Override
+        public void markedRead(String account, String target, long millis) {}
 
         @Override
         public void purged(String roomKey, String nickKey) {}

@@ -193,6 +193,7 @@ public final class Room {
                 if (m != c) Broadcast.sendEither(m, Capability.EXTENDED_JOIN, extendedJoin, join);
             r.add(r.to().has(Capability.EXTENDED_JOIN) ? extendedJoin : join);
         }
+        rooms.readMarkers().joined(c, name, r);
         if (byAccount) showModes(rooms.output().serverName(), List.of("+o", c.nick()), r);
         if (c.away() != null) {
             try (Broadcast away = rooms.output().from(Message.trailing(c.prefix(), "AWAY", c.away()), c.account())) {
@@ -201,8 +202,8 @@ public final class Room {
         }
         if (topic != null) sendTopic(r);
         sendNames(r);
-        for (Connection d : c.devices()) if (d != r.to()) RoomView.show(this, d, rooms.output());
-        if (c != r.to()) RoomView.show(this, c, rooms.output());
+        for (Connection d : c.devices()) if (d != r.to()) RoomView.show(this, d, rooms.output(), rooms.readMarkers());
+        if (c != r.to()) RoomView.show(this, c, rooms.output(), rooms.readMarkers());
     }
 
     /** c leaves with an optional reason; everyone in the room, c included, sees the PART. */

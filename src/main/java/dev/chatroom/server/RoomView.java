@@ -9,8 +9,8 @@ import dev.chatroom.server.output.Replies;
 final class RoomView {
     private RoomView() {}
 
-    /** The JOIN (extended-join if the device asked for it), the topic, the members. */
-    static void show(Room room, Connection device, Output output) {
+    /** The JOIN (extended-join if the device asked for it), the read marker, the topic, the members. */
+    static void show(Room room, Connection device, Output output, ReadMarkers markers) {
         if (!device.link().isOpen()) return;
         Connection c = device.person();
         Replies r = output.replies(device);
@@ -23,6 +23,7 @@ final class RoomView {
                                 c.account() == null ? "*" : c.account(),
                                 c.realname() == null ? "" : c.realname())
                         : Message.of(c.prefix(), "JOIN", room.name()));
+        markers.joined(c, room.name(), r);
         if (room.topic() != null) room.sendTopic(r);
         room.sendNames(r);
         r.flush();

@@ -21,9 +21,11 @@ public final class Rooms {
     private final Clock clock;
     private final History history;
     private final RoomStore store;
+    private final ReadMarkers readMarkers;
     private boolean stopping;
 
-    Rooms(Output output, Clock clock, History history, RoomStore store) {
+    Rooms(Output output, Clock clock, History history, RoomStore store, ReadMarkers readMarkers) {
+        this.readMarkers = readMarkers;
         this.output = output;
         this.clock = clock;
         this.history = history;
@@ -133,6 +135,10 @@ public final class Rooms {
         Map<Connection, Boolean> seen = new IdentityHashMap<>();
         for (Room r : in) for (Connection m : r.members()) if (m != c) seen.put(m, Boolean.TRUE);
         return seen.keySet();
+    }
+
+    ReadMarkers readMarkers() {
+        return readMarkers;
     }
 
     Output output() {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What an accepted client is told first: 001-005 with ISUPPORT, then the message of the day. */
-final class Welcome {
+public final class Welcome {
     private final String serverName;
     private final String version = "chatroom-" + Version.get();
     private final String createdAt;
@@ -44,8 +44,8 @@ final class Welcome {
         sendMotd(r);
     }
 
-    /** 005 lines of at most 13 tokens each, as clients expect them. */
-    void sendIsupport(Replies r) {
+    /** The 005 lines, as after registration (VERSION repeats them): at most 13 tokens each, as clients expect them. */
+    public void sendIsupport(Replies r) {
         List<String> tokens = isupport();
         for (int from = 0; from < tokens.size(); from += 13) {
             List<String> params = new ArrayList<>();
@@ -56,11 +56,13 @@ final class Welcome {
         }
     }
 
-    String version() {
+    /** chatroom-VERSION, as 002 and 351 show it. */
+    public String version() {
         return version;
     }
 
-    String createdAt() {
+    /** When the server started, as 003 says it. */
+    public String createdAt() {
         return createdAt;
     }
 
@@ -89,7 +91,8 @@ final class Welcome {
                 "WHOX");
     }
 
-    void sendMotd(Replies r) {
+    /** 375, 372s and 376 (or 422). */
+    public void sendMotd(Replies r) {
         if (motd.isEmpty()) {
             r.numeric(ERR_NOMOTD, "MOTD File is missing");
             return;

@@ -2,6 +2,7 @@ package dev.chatroom.ssh;
 
 import dev.chatroom.client.PlainUi;
 import dev.chatroom.client.Session;
+import dev.chatroom.client.SessionOptions;
 import dev.chatroom.client.TerminalUi;
 import dev.chatroom.client.Ui;
 import dev.chatroom.ip.Address;
@@ -60,7 +61,7 @@ final class SshShell implements Command {
                 : new PlainUi(in, new PrintStream(out, true, StandardCharsets.UTF_8))) {
             // colours on a terminal; plain text for a script reading ssh -T
             // the host only says "this machine" (passwords may go); the connection is to the gateway's socket
-            Session s = new Session(ui, "127.0.0.1", 0, user, pty, new Session.Options(false, 30_000, 1_000, 30_000))
+            Session s = new Session(ui, "127.0.0.1", 0, user, pty, new SessionOptions(false, 30_000, 1_000, 30_000))
                     .via(
                             UnixDomainSocketAddress.of(gateway.socket()),
                             SshGatewayLine.line(gateway.secret(), address, key),

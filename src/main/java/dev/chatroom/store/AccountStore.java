@@ -8,9 +8,13 @@ import java.util.List;
  * the disk. Implemented in SQLite ({@code store.sqlite}) and Redis ({@code store.redis}).
  */
 public interface AccountStore extends AutoCloseable {
-    record Contents(List<Account> accounts, List<AllowEntry> allowList, List<Presence> presences) {
+    record Contents(
+            List<Account> accounts,
+            List<AllowEntry> allowList,
+            List<Presence> presences,
+            List<ReadMarker> readMarkers) {
         public Contents(List<Account> accounts, List<AllowEntry> allowList) {
-            this(accounts, allowList, List.of());
+            this(accounts, allowList, List.of(), List.of());
         }
     }
 
@@ -18,6 +22,7 @@ public interface AccountStore extends AutoCloseable {
 
     void save(Account a);
 
+    /** Removes the account, and its read markers with it. */
     void deleteAccount(String key);
 
     void save(AllowEntry e);
@@ -28,6 +33,12 @@ public interface AccountStore extends AutoCloseable {
     void save(Presence p);
 
     void deletePresence(String key);
+
+    /** Keeps a read marker; one already further on stays as it is. */
+    void save(ReadMarker m);
+
+    /** Forgets one read marker of an account (it had too many). */
+    void deleteReadMarker(String account, String target);
 
     /** Writes what is pending, then stops. */
     @Override
@@ -57,6 +68,12 @@ public interface AccountStore extends AutoCloseable {
 
         @Override
         public void deletePresence(String key) {}
+
+        @Override
+        public void save(ReadMarker m) {}
+
+        @Override
+        public void deleteReadMarker(String account, String target) {}
 
         @Override
         public void close() {}

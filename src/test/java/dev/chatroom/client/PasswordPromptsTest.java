@@ -50,7 +50,7 @@ class PasswordPromptsTest {
     }
 
     private Session session(ScriptedUi ui, TestServer server, String name) {
-        return new Session(ui, "127.0.0.1", server.port(), name, false, new Session.Options(false, 10_000, 20, 100));
+        return new Session(ui, "127.0.0.1", server.port(), name, false, new SessionOptions(false, 10_000, 20, 100));
     }
 
     @Test

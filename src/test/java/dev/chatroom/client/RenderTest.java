@@ -105,9 +105,9 @@ class RenderTest {
     void mentionsAreHighlighted() {
         String line = ansi.render(room("bob", "hey alice, look"));
         assertThat(line).contains("\u001b[7malice\u001b[0m").contains("\u001b[1m");
-        assertThat(Render.mentions("hey Alice!", "alice")).isTrue();
-        assertThat(Render.mentions("malice aforethought", "alice")).isFalse();
-        assertThat(Render.mentions("alice_ is someone else", "alice")).isFalse();
+        assertThat(Mentions.mentions("hey Alice!", "alice")).isTrue();
+        assertThat(Mentions.mentions("malice aforethought", "alice")).isFalse();
+        assertThat(Mentions.mentions("alice_ is someone else", "alice")).isFalse();
         assertThat(ansi.render(room("alice", "I am alice"))).doesNotContain("\u001b[7m"); // not one's own lines
     }
 
@@ -186,5 +186,29 @@ class RenderTest {
                 .isEqualTo("[2020-01-02 03:04] #dev bob: hi\n[2020-01-02 03:04] [private] bob: psst\n2 results");
         assertThat(r.render(new ClientEvent.History("bob", ClientEvent.HistoryKind.OLDER, List.of())))
                 .isEqualTo("No earlier messages with bob.");
+    }
+
+    @Test
+    void theUnreadLineStandsWhereReadingStopped() {
+        ClientEvent.Chat read = new ClientEvent.Chat(T, "bob", "#chatroom", null, "read", false, false);
+        ClientEvent.Chat fresh = new ClientEvent.Chat(T.plusSeconds(60), "bob", "#chatroom", null, "new", false, false);
+        assertThat(plain.render(
+                        new ClientEvent.History("#chatroom", ClientEvent.HistoryKind.JOINED, List.of(read, fresh), T)))
+                .isEqualTo("--- earlier messages in #chatroom ---\n[2026-11-24 10:02] bob: read\n--- unread ---\n"
+                        + "[2026-11-24 10:03] bob: new\n"
+                        + "--- now ---");
+        // all read, or no marker: no line
+        assertThat(plain.render(new ClientEvent.History(
+                        "#chatroom", ClientEvent.HistoryKind.JOINED, List.of(read, fresh), T.plusSeconds(60))))
+                .doesNotContain("unread");
+        assertThat(plain.render(new ClientEvent.History("#chatroom", ClientEvent.HistoryKind.JOINED, List.of(read))))
+                .doesNotContain("unread");
+        // all unread: on joining it says so; what was missed says it already
+        assertThat(plain.render(new ClientEvent.History(
+                        "#chatroom", ClientEvent.HistoryKind.JOINED, List.of(fresh), T.minusSeconds(1))))
+                .startsWith("--- earlier messages in #chatroom ---\n--- unread ---\n");
+        assertThat(plain.render(new ClientEvent.History(
+                        "#chatroom", ClientEvent.HistoryKind.MISSED, List.of(fresh), T.minusSeconds(1))))
+                .doesNotContain("unread");
     }
 }

@@ -41,7 +41,7 @@ class SessionNotificationsTest {
             IrcTestClient carol = server.join("carol");
             ScriptedUi ui = new ScriptedUi(true);
             Session session = new Session(
-                            ui, "127.0.0.1", server.port(), "alice", false, new Session.Options(false, 10_000, 20, 100))
+                            ui, "127.0.0.1", server.port(), "alice", false, new SessionOptions(false, 10_000, 20, 100))
                     .notifications(Notifications.Level.MENTIONS, Preferences.load(file));
             CompletableFuture<Integer> exit = running(session);
             ui.awaitShown("Welcome to #chatroom, alice.", WAIT);

@@ -18,7 +18,7 @@ class WaitingForTheAdminTest {
         try (TestServer server = new TestServer(TestServer.config(b -> b.approve(ApprovalPolicy.ASK)))) {
             ScriptedUi ui = new ScriptedUi(true);
             Session session = new Session(
-                    ui, "127.0.0.1", server.port(), "alice", false, new Session.Options(false, 10_000, 20, 100));
+                    ui, "127.0.0.1", server.port(), "alice", false, new SessionOptions(false, 10_000, 20, 100));
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
                 try {
                     return session.run();

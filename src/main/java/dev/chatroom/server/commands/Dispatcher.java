@@ -41,6 +41,7 @@ public final class Dispatcher {
                 ServerInfoCommands.all(),
                 AccountCommands.all(),
                 HistoryCommands.all(),
+                ReadMarkerCommands.all(),
                 OperCommands.all(),
                 OperatorConsoleCommands.all())) {
             for (Command c : family) table.put(c.name(), c);

@@ -27,7 +27,7 @@ final class QueryCommands {
         return List.of(
                 Command.registered("WHO", 0, QueryCommands::who),
                 Command.registered("WHOIS", 1, QueryCommands::whois),
-                Command.registered("MOTD", 0, ctx -> ctx.hub().sendMotd(ctx.replies())),
+                Command.registered("MOTD", 0, ctx -> ctx.hub().welcome().sendMotd(ctx.replies())),
                 Command.registered("LUSERS", 0, QueryCommands::lusers),
                 Command.registered("ISON", 1, QueryCommands::ison),
                 Command.registered("USERHOST", 1, QueryCommands::userhost));

@@ -86,9 +86,10 @@ final class RegistrationCommands {
         }
     }
 
-    /** History's capabilities only while history is kept (--history-days above 0). */
+    /** History's capabilities (read markers point into it) only while history is kept (--history-days above 0). */
     private static boolean offered(Context ctx, Capability cap) {
-        return ctx.hub().history().enabled() || (cap != Capability.CHATHISTORY && cap != Capability.SEARCH);
+        return ctx.hub().history().enabled()
+                || (cap != Capability.CHATHISTORY && cap != Capability.SEARCH && cap != Capability.READ_MARKER);
     }
 
     private static int capVersion(String v) {

@@ -44,17 +44,17 @@ final class ServerInfoCommands {
     // VERSION [<server>]
     static void version(Context ctx) {
         if (!thisServer(ctx, 0)) return;
-        ctx.numeric(RPL_VERSION, ctx.hub().version(), ctx.hub().serverName(), "a chat room that speaks IRC");
-        ctx.hub().sendIsupport(ctx.replies());
+        ctx.numeric(RPL_VERSION, ctx.hub().welcome().version(), ctx.hub().serverName(), "a chat room that speaks IRC");
+        ctx.hub().welcome().sendIsupport(ctx.replies());
     }
 
     // INFO [<server>]
     static void info(Context ctx) {
         if (!thisServer(ctx, 0)) return;
         for (String line : List.of(
-                ctx.hub().version() + ": a terminal chat room over TCP that speaks IRC.",
+                ctx.hub().welcome().version() + ": a terminal chat room over TCP that speaks IRC.",
                 "Join with `chatroom join`, any IRC client, or ssh.",
-                "Running since " + ctx.hub().startedAt() + ".")) {
+                "Running since " + ctx.hub().welcome().createdAt() + ".")) {
             ctx.numeric(RPL_INFO, line);
         }
         ctx.numeric(RPL_ENDOFINFO, "End of INFO list");

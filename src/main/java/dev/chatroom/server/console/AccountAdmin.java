@@ -50,11 +50,13 @@ final class AccountAdmin {
         Account a = hub.logins().accounts().find(name);
         if (a == null) return "No account " + name + ". Type /accounts.";
         hub.logins().accounts().drop(name);
+        hub.alwaysOn().forget(a.name()); // first: someone present only as always-on leaves with the account
         for (Connection c : hub.users().all())
             if (a.name().equalsIgnoreCase(c.account())) hub.logins().loggedOut(c);
         // its private conversations go too: whoever registers the name next must not read them
         hub.history().forgetAccount(Casemapping.fold(a.name()));
         hub.rooms().accountDropped(a.name()); // nor be any room's operator
+        hub.readMarkers().forgetAccount(Casemapping.fold(a.name())); // the store erased them with the account
         return line.changed(
                 "Dropped account " + a.name()
                         + " (its certificates, allow-list entry, rooms' operator lists and private message history"

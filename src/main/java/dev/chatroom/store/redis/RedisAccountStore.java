@@ -5,7 +5,9 @@ import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.AllowEntry;
 import dev.chatroom.store.Fields;
 import dev.chatroom.store.Presence;
+import dev.chatroom.store.ReadMarker;
 import dev.chatroom.store.StoreException;
+import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +23,9 @@ import java.util.function.Function;
  * field a record's key ({@link Account#key()}, {@link AllowEntry#key()}) and each value the whole
  * record ({@link Fields}): {@code <prefix>accounts} and {@code <prefix>allow}. A save is one HSET,
  * so another node never reads half an account, and a node told "account X changed" reads it
- * back with {@link #account}.
+ * back with {@link #account}. An account's read markers are a hash of their own,
+ * {@code <prefix>readmarkers:<account key>} (target key -> time in ms), moved forward only by a
+ * script, so two nodes saving one marker keep the later time whatever their order.
  *
  * <p>Writes go out on the shared connection in the order they are made and are never waited
  * for. While Redis is unreachable they wait in Lettuce's queue (bounded, see {@link RedisStores})
@@ -34,13 +38,20 @@ public final class RedisAccountStore implements AccountStore {
     private final String accounts;
     private final String allow;
     private final String presences;
+    private final String readMarkers;
 
     RedisAccountStore(RedisBackend redis) {
         this.redis = redis;
         this.accounts = redis.key("accounts");
         this.allow = redis.key("allow");
         this.presences = redis.key("presences");
+        this.readMarkers = redis.key("readmarkers:");
     }
+
+    /** Moves a marker forward: KEYS[1] the account's hash, ARGV target and time. */
+    private static final String FORWARD = "local t = redis.call('HGET', KEYS[1], ARGV[1])\n"
+            + "if not t or tonumber(t) < tonumber(ARGV[2]) then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end\n"
+            + "return 0";
 
     /** Everything, read at start (blocking, bounded by the timeout). A damaged record stops the start rather than losing an account. */
     @Override
@@ -56,7 +67,24 @@ public final class RedisAccountStore implements AccountStore {
         Map<String, String> p = redis.await("read the presences (" + presences + ")", redis.redis.hgetall(presences));
         List<Presence> present = new ArrayList<>(p.size());
         for (var x : p.entrySet()) present.add(decode(presences, x.getKey(), x.getValue(), Presence::parse));
-        return new Contents(list, entries, present);
+        return new Contents(list, entries, present, readMarkers(list));
+    }
+
+    /** The read markers of these accounts: asked for all at once, then read. */
+    private List<ReadMarker> readMarkers(List<Account> of) throws StoreException {
+        List<CompletionStage<Map<String, String>>> asked = new ArrayList<>(of.size());
+        for (Account a : of) asked.add(redis.redis.hgetall(readMarkers + a.key()));
+        List<ReadMarker> markers = new ArrayList<>();
+        for (int i = 0; i < of.size(); i++) {
+            String hash = readMarkers + of.get(i).key();
+            for (var x : redis.await("read the read markers (" + hash + ")", asked.get(i))
+                    .entrySet()) {
+                String account = of.get(i).key();
+                markers.add(decode(
+                        hash, x.getKey(), x.getValue(), v -> new ReadMarker(account, x.getKey(), Long.parseLong(v))));
+            }
+        }
+        return markers;
     }
 
     /** The account saved under this key (as {@link Account#key()} gives it), as Redis has it now; fails after the timeout. */
@@ -79,6 +107,7 @@ public final class RedisAccountStore implements AccountStore {
     @Override
     public void deleteAccount(String key) {
         redis.write("drop account " + key, redis.redis.hdel(accounts, key));
+        redis.write("forget the read markers of " + key, redis.redis.del(readMarkers + key));
     }
 
     @Override
@@ -99,6 +128,23 @@ public final class RedisAccountStore implements AccountStore {
     @Override
     public void deletePresence(String key) {
         redis.write("forget the presence of " + key, redis.redis.hdel(presences, key));
+    }
+
+    @Override
+    public void save(ReadMarker m) {
+        redis.write(
+                "save a read marker of " + m.account(),
+                redis.redis.eval(
+                        FORWARD,
+                        ScriptOutputType.INTEGER,
+                        new String[] {readMarkers + m.account()},
+                        m.target(),
+                        Long.toString(m.millis())));
+    }
+
+    @Override
+    public void deleteReadMarker(String account, String target) {
+        redis.write("forget a read marker of " + account, redis.redis.hdel(readMarkers + account, target));
     }
 
     /** Nothing of its own: the connection is shared, {@link RedisStores#close()} flushes and closes it. */

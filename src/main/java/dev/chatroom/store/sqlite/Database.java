@@ -67,6 +67,11 @@ public final class Database implements AutoCloseable {
             new String[] {
                 // an account's presence: always-on or not, and what a restart brings back (Presence.text())
                 "CREATE TABLE presences (name_key TEXT PRIMARY KEY, record TEXT NOT NULL)",
+            },
+            new String[] {
+                // how far each account has read each conversation (draft/read-marker); keys case-folded
+                "CREATE TABLE read_markers (account_key TEXT NOT NULL, target_key TEXT NOT NULL, time_ms INTEGER NOT NULL,"
+                        + " PRIMARY KEY (account_key, target_key)) WITHOUT ROWID",
             });
 
     private final Path file;

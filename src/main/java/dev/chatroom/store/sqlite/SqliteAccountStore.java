@@ -5,6 +5,7 @@ import dev.chatroom.store.Account;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.AllowEntry;
 import dev.chatroom.store.Presence;
+import dev.chatroom.store.ReadMarker;
 import dev.chatroom.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,7 +68,12 @@ final class SqliteAccountStore implements AccountStore {
             } catch (IllegalArgumentException e) {
                 throw new StoreException(db.file() + ": a damaged presence: " + e.getMessage(), e);
             }
-            return new Contents(accounts, allow, presences);
+            List<ReadMarker> markers = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT account_key, target_key, time_ms FROM read_markers");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) markers.add(new ReadMarker(rs.getString(1), rs.getString(2), rs.getLong(3)));
+            }
+            return new Contents(accounts, allow, presences, markers);
         } catch (SQLException e) {
             throw new StoreException(db.file() + ": " + Database.describe(e), e);
         }
@@ -105,6 +111,10 @@ final class SqliteAccountStore implements AccountStore {
     public void deleteAccount(String key) {
         write("drop account " + key, c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM accounts WHERE name_key = ?")) {
+                s.setString(1, key);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM read_markers WHERE account_key = ?")) {
                 s.setString(1, key);
                 s.executeUpdate();
             }
@@ -153,6 +163,32 @@ final class SqliteAccountStore implements AccountStore {
         write("forget the presence of " + key, c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM presences WHERE name_key = ?")) {
                 s.setString(1, key);
+                s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void save(ReadMarker m) {
+        write("save a read marker of " + m.account(), c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO read_markers (account_key, target_key, time_ms) VALUES (?,?,?) ON CONFLICT (account_key, target_key)"
+                            + " DO UPDATE SET time_ms = max(time_ms, excluded.time_ms)")) {
+                s.setString(1, m.account());
+                s.setString(2, m.target());
+                s.setLong(3, m.millis());
+                s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void deleteReadMarker(String account, String target) {
+        write("forget a read marker of " + account, c -> {
+            try (PreparedStatement s =
+                    c.prepareStatement("DELETE FROM read_markers WHERE account_key = ? AND target_key = ?")) {
+                s.setString(1, account);
+                s.setString(2, target);
                 s.executeUpdate();
             }
         });

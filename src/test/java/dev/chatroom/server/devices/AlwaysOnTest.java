@@ -110,6 +110,16 @@ class AlwaysOnTest {
         assertThat(back.history()).anyMatch(l -> l.contains(" JOIN ") && l.endsWith("#ops"));
         back.send("CHATHISTORY LATEST bob * 10");
         assertThat(back.expect("PRIVMSG alice")).endsWith(":missed this");
+        back.send("QUIT");
+        back.awaitClosed();
+        second.admin.execute("/drop alice"); // its presence goes with it: not back after the next restart
+        second.shutdown("restart");
         second.close();
+
+        InMemoryServer third = new InMemoryServer(config, dir);
+        FakeClient carol = third.join("carol");
+        carol.send("NAMES #chatroom");
+        assertThat(carol.expect(" 353 ")).doesNotContain("alice");
+        third.close();
     }
 }

@@ -9,6 +9,7 @@ import dev.chatroom.server.accounts.Accounts;
 import dev.chatroom.store.Account;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.AllowEntry;
+import dev.chatroom.store.ReadMarker;
 import dev.chatroom.store.RoomBan;
 import dev.chatroom.store.SavedRoom;
 import dev.chatroom.store.ServerBan;
@@ -141,6 +142,32 @@ class RedisStoresTest {
     }
 
     @Test
+    void readMarkersOnlyMoveForwardAndGoWithTheirAccount() throws Exception {
+        RedisStores a = open();
+        accounts(a).create(BOB);
+        accounts(a).create(NO_PASSWORD);
+        a.accounts().save(new ReadMarker(BOB.key(), "#room", 200));
+        a.accounts().save(new ReadMarker(BOB.key(), "#room", 100)); // behind: stays at 200
+        a.accounts().save(new ReadMarker(BOB.key(), "alice", 5));
+        a.accounts().save(new ReadMarker(BOB.key(), "#gone", 7));
+        a.accounts().deleteReadMarker(BOB.key(), "#gone");
+        a.accounts().save(new ReadMarker(NO_PASSWORD.key(), "#room", 1_767_225_600_123L));
+        assertThat(a.flush(WAIT)).isTrue();
+
+        assertThat(open().accounts().load().readMarkers())
+                .containsExactlyInAnyOrder(
+                        new ReadMarker(BOB.key(), "#room", 200),
+                        new ReadMarker(BOB.key(), "alice", 5),
+                        new ReadMarker(NO_PASSWORD.key(), "#room", 1_767_225_600_123L));
+        accounts(a).drop(BOB.name());
+        assertThat(a.flush(WAIT)).isTrue();
+        assertThat(open().accounts().load().readMarkers())
+                .containsExactly(new ReadMarker(NO_PASSWORD.key(), "#room", 1_767_225_600_123L));
+        accounts(a).create(BOB); // the name taken again: nothing of the old account's
+        assertThat(open().accounts().load().readMarkers()).hasSize(1);
+    }
+
+    @Test
     void bansKeepTheirOrderAndEveryField() throws Exception {
         List<ServerBan> bans = new ArrayList<>();
         bans.add(new ServerBan("bad!*@*", null, Instant.ofEpochSecond(1, 123_456_789)));
@@ -232,7 +259,7 @@ class RedisStoresTest {
         a.rooms().save(new SavedRoom("#later", 1, null, null, 0, "", null, 0, List.of(), List.of()));
         accounts(a).drop(BOB.name()); // in order: created, then dropped
         accounts(a).create(ODD);
-        assertThat(a.pendingWrites()).isEqualTo(4);
+        assertThat(a.pendingWrites()).isEqualTo(5); // the drop is two: the account, its read markers
         redis.startAgain();
         events.await(l -> l.contains("connected again"));
         assertThat(a.flush(WAIT)).isTrue();

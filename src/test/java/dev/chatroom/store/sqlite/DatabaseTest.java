@@ -9,6 +9,7 @@ import dev.chatroom.launch.StartException;
 import dev.chatroom.store.Account;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.AllowEntry;
+import dev.chatroom.store.ReadMarker;
 import dev.chatroom.store.SavedRoom;
 import dev.chatroom.testing.Await;
 import dev.chatroom.testing.TestServer;
@@ -48,6 +49,26 @@ class DatabaseTest {
             assertThat(c.allowList())
                     .containsExactlyInAnyOrder(
                             new AllowEntry("Alice", true, null, 3000), new AllowEntry("carol", false, "spam", 4000));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void readMarkersOnlyMoveForwardAndGoWithTheirAccount() throws Exception {
+        List<String> problems = new ArrayList<>();
+        try (SqliteAccountStore store = new SqliteAccountStore(Database.open(dir), problems::add)) {
+            store.save(new Account("alice", "x", false, 1000, Set.of()));
+            store.save(new Account("bob", "x", false, 1000, Set.of()));
+            store.save(new ReadMarker("alice", "#room", 200));
+            store.save(new ReadMarker("alice", "#room", 100)); // behind: stays at 200
+            store.save(new ReadMarker("alice", "#gone", 7));
+            store.deleteReadMarker("alice", "#gone");
+            store.save(new ReadMarker("bob", "#room", 5));
+            store.save(new ReadMarker("bob", "carol", 6));
+            store.deleteAccount("bob");
+        }
+        try (SqliteAccountStore store = new SqliteAccountStore(Database.open(dir), problems::add)) {
+            assertThat(store.load().readMarkers()).containsExactly(new ReadMarker("alice", "#room", 200));
         }
         assertThat(problems).isEmpty();
     }
