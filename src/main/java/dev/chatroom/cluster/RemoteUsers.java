@@ -11,6 +11,7 @@ import dev.chatroom.server.Departure;
 import dev.chatroom.server.DisconnectReason;
 import dev.chatroom.server.Gate;
 import dev.chatroom.server.Hub;
+import dev.chatroom.server.NowhereLink;
 import dev.chatroom.server.Room;
 import dev.chatroom.server.UserMode;
 import dev.chatroom.server.output.Replies;
@@ -84,7 +85,7 @@ final class RemoteUsers {
         Connection g = new Connection(
                 address,
                 hub.cloaks().host(address, sshKey), // every node has the same secret: the same cloak as at home
-                RemoteLink.INSTANCE,
+                NowhereLink.REMOTE,
                 flags.indexOf('s') >= 0,
                 hub.clock().millis(),
                 hub.clock().nanos());

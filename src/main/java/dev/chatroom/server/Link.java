@@ -35,27 +35,5 @@ public interface Link {
     void holdFrom(long mark);
 
     /** The link of a person whose own connection is gone ({@link Connection#socketless()}): writes go nowhere. */
-    Link GONE = new Link() {
-        @Override
-        public void write(ByteBuf lines) {}
-
-        @Override
-        public void close() {}
-
-        @Override
-        public boolean isOpen() {
-            return false;
-        }
-
-        @Override
-        public void pauseReading(boolean paused) {}
-
-        @Override
-        public long mark() {
-            return 0;
-        }
-
-        @Override
-        public void holdFrom(long mark) {}
-    };
+    Link GONE = new NowhereLink(false);
 }
