@@ -4,6 +4,7 @@ import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Capability;
 import dev.chatroom.server.flow.FloodGate;
 import dev.chatroom.server.flow.Liveness;
+import dev.chatroom.server.flow.TypingLimit;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -50,6 +51,7 @@ public final class Connection extends DeviceGroup {
 
     private long mutedUntilMillis;
     private FloodGate nickChanges;
+    private TypingLimit typing;
     private long lastSpokeMillis;
     private final Liveness liveness;
     private Inbox inbox;
@@ -282,6 +284,12 @@ public final class Connection extends DeviceGroup {
     public FloodGate nickChanges(long nowNanos) {
         if (nickChanges == null) nickChanges = new FloodGate(2, 1.0 / 30, nowNanos);
         return nickChanges;
+    }
+
+    /** Which of its typing notifications are relayed (made when it first types). */
+    public TypingLimit typing() {
+        if (typing == null) typing = new TypingLimit();
+        return typing;
     }
 
     /** Rooms it was invited to and has not joined yet. */

@@ -67,6 +67,7 @@ final class Welcome {
     List<String> isupport() {
         return List.of(
                 "AWAYLEN=" + Names.AWAY_MAX,
+                "BOT=" + UserMode.BOT.letter(),
                 "CASEMAPPING=" + Casemapping.NAME,
                 "CHANLIMIT=#:" + Names.ROOMS_PER_CLIENT,
                 "CHANMODES=" + ChannelMode.CHANMODES,
