@@ -277,7 +277,7 @@ public final class Logins {
 
     /** account-notify: the rooms c is in, and its watchers with extended-monitor, learn its account (or "*" for none). */
     public void tellRooms(Connection c, String account) {
-        try (Broadcast b = hub.output().from(Message.of(c.prefix(), "ACCOUNT", account), c)) {
+        try (Broadcast b = hub.output().broadcast(Message.of(c.prefix(), "ACCOUNT", account))) {
             for (Connection other : hub.rooms().coMembers(c)) b.sendTo(other, Capability.ACCOUNT_NOTIFY);
             hub.monitors().tellWatchers(c, Capability.ACCOUNT_NOTIFY, b);
         }
