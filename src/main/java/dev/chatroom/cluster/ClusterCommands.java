@@ -1,9 +1,11 @@
 package dev.chatroom.cluster;
 
+import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Message;
 import dev.chatroom.server.Acknowledgements;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +36,7 @@ final class ClusterCommands {
                 Map.of("t", Long.toString(time), "m", msgid),
                 cluster.node(),
                 "CMD",
-                List.of(c.clusterId(), m.toString()),
+                List.of(c.clusterId(), published(c, m).toString()),
                 true);
         Acknowledgements acks = hub.history().acknowledgements();
         acks.relaying(c); // first: the bus may hand it back before share returns
@@ -45,6 +47,19 @@ final class ClusterCommands {
         });
         if (!shared) acks.relayed(c);
         return shared;
+    }
+
+    /**
+     * The line as the other nodes run it: what the sender negotiated stays here, so its client-only
+     * tags (+name) travel only when it negotiated message-tags, and the others relay what arrives.
+     */
+    private static Message published(Connection c, Message m) {
+        if (c.has(Capability.MESSAGE_TAGS)) return m;
+        Map<String, String> kept = new LinkedHashMap<>();
+        m.tags().forEach((k, v) -> {
+            if (!k.startsWith("+")) kept.put(k, v);
+        });
+        return kept.size() == m.tags().size() ? m : m.withTags(kept);
     }
 
     /** A CMD event back from the bus: its sender (ours or mirrored) runs it. */

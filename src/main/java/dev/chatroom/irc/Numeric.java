@@ -22,6 +22,9 @@ public final class Numeric {
     public static final String RPL_WHOISUSER = "311";
     public static final String RPL_WHOISACCOUNT = "330";
     public static final String RPL_WHOISOPERATOR = "313";
+    /** IRCv3 bot-mode: the user is a bot (+B). */
+    public static final String RPL_WHOISBOT = "335";
+
     public static final String RPL_YOUREOPER = "381";
     public static final String RPL_WHOISSECURE = "671";
     /** The real address, told only to the user themself and to IRC operators: others see the cloak in 311. */

@@ -72,7 +72,7 @@ public final class AlwaysOn {
     void absent(Connection person) {
         if (person.away() == null) {
             person.away(ABSENT);
-            try (Broadcast b = hub.output().from(Message.trailing(person.prefix(), "AWAY", ABSENT), person.account())) {
+            try (Broadcast b = hub.output().from(Message.trailing(person.prefix(), "AWAY", ABSENT), person)) {
                 for (Connection other : hub.rooms().coMembers(person)) b.sendTo(other, Capability.AWAY_NOTIFY);
             }
         }
@@ -87,7 +87,7 @@ public final class AlwaysOn {
     void back(Connection person) {
         if (!ABSENT.equals(person.away())) return;
         person.away(null);
-        try (Broadcast b = hub.output().from(Message.of(person.prefix(), "AWAY"), person.account())) {
+        try (Broadcast b = hub.output().from(Message.of(person.prefix(), "AWAY"), person)) {
             for (Connection other : hub.rooms().coMembers(person)) b.sendTo(other, Capability.AWAY_NOTIFY);
         }
     }

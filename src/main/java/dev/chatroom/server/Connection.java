@@ -2,7 +2,6 @@ package dev.chatroom.server;
 
 import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Capability;
-import dev.chatroom.server.flow.FloodGate;
 import dev.chatroom.server.flow.Liveness;
 import java.util.EnumSet;
 import java.util.Set;
@@ -11,7 +10,7 @@ import java.util.Set;
  * One client: who it is, how far registration got, what it negotiated, which rooms it is in. Owned by
  * the event loop. Room membership is changed only by {@link Room}, which keeps both sides of it together.
  */
-public final class Connection extends DeviceGroup {
+public final class Connection extends Pacing {
     public enum State {
         /** Connected, registration (NICK, USER, CAP) not complete. */
         REGISTERING,
@@ -48,8 +47,6 @@ public final class Connection extends DeviceGroup {
     /** User modes ({@link UserMode}), one bit each by ordinal. */
     private int modeBits;
 
-    private long mutedUntilMillis;
-    private FloodGate nickChanges;
     private long lastSpokeMillis;
     private final Liveness liveness;
     private Inbox inbox;
@@ -268,20 +265,6 @@ public final class Connection extends DeviceGroup {
 
     public boolean invisible() {
         return has(UserMode.INVISIBLE);
-    }
-
-    public boolean mutedAt(long nowMillis) {
-        return mutedUntilMillis > nowMillis;
-    }
-
-    void mutedUntil(long millis) {
-        mutedUntilMillis = millis;
-    }
-
-    /** Nick changes after joining: two at once, then one every 30 seconds. */
-    public FloodGate nickChanges(long nowNanos) {
-        if (nickChanges == null) nickChanges = new FloodGate(2, 1.0 / 30, nowNanos);
-        return nickChanges;
     }
 
     /** Rooms it was invited to and has not joined yet. */

@@ -51,8 +51,7 @@ public final class Departures {
         hub.gate().approvals().remove(c);
         hub.stats().disconnected(d.reason());
         if (c.roomCount() > 0 && !shuttingDown) {
-            try (Broadcast quit =
-                    hub.output().from(Message.trailing(c.prefix(), "QUIT", d.quitMessage()), c.account())) {
+            try (Broadcast quit = hub.output().from(Message.trailing(c.prefix(), "QUIT", d.quitMessage()), c)) {
                 for (Connection other : hub.rooms().coMembers(c)) quit.sendTo(other);
             }
         }

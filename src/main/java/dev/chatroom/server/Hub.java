@@ -200,7 +200,7 @@ public final class Hub {
         if (!users.claim(c, nick)) return false;
         for (Connection d : c.devices()) d.nick(nick);
         if (!c.isRegistered()) return true;
-        try (Broadcast b = output.from(Message.trailing(oldPrefix, "NICK", nick), c.account())) {
+        try (Broadcast b = output.from(Message.trailing(oldPrefix, "NICK", nick), c)) {
             for (Connection other : rooms.coMembers(c)) b.sendTo(other);
             r.add(b);
             b.sendToOtherDevices(c, r.to());

@@ -187,8 +187,8 @@ public final class Room {
                 name,
                 c.account() == null ? "*" : c.account(),
                 c.realname() == null ? "" : c.realname());
-        try (Broadcast join = rooms.output().from(Message.of(c.prefix(), "JOIN", name), c.account());
-                Broadcast extendedJoin = rooms.output().from(extended, c.account())) {
+        try (Broadcast join = rooms.output().from(Message.of(c.prefix(), "JOIN", name), c);
+                Broadcast extendedJoin = rooms.output().from(extended, c)) {
             for (Connection m : snapshot)
                 if (m != c) Broadcast.sendEither(m, Capability.EXTENDED_JOIN, extendedJoin, join);
             r.add(r.to().has(Capability.EXTENDED_JOIN) ? extendedJoin : join);
@@ -196,7 +196,7 @@ public final class Room {
         rooms.readMarkers().joined(c, name, r);
         if (byAccount) showModes(rooms.output().serverName(), List.of("+o", c.nick()), r);
         if (c.away() != null) {
-            try (Broadcast away = rooms.output().from(Message.trailing(c.prefix(), "AWAY", c.away()), c.account())) {
+            try (Broadcast away = rooms.output().from(Message.trailing(c.prefix(), "AWAY", c.away()), c)) {
                 for (Connection m : snapshot) if (m != c) away.sendTo(m, Capability.AWAY_NOTIFY);
             }
         }
@@ -212,7 +212,7 @@ public final class Room {
         Message m = reason == null || reason.isEmpty()
                 ? Message.of(c.prefix(), "PART", name)
                 : Message.trailing(c.prefix(), "PART", name, reason);
-        try (Broadcast part = rooms.output().from(m, c.account())) {
+        try (Broadcast part = rooms.output().from(m, c)) {
             part.sendToMembersExcept(this, r.to());
             r.add(part);
         }

@@ -2,7 +2,7 @@ package dev.chatroom.server;
 
 /**
  * The user modes, the one table of them: MODE, 221, 004 and the cluster's USER events read it.
- * A user sets +i and +w (and their opposites) on themself; +o comes only from OPER, and anyone
+ * A user sets +i, +w and +B (and their opposites) on themself; +o comes only from OPER, and anyone
  * may drop it (RFC 2812 3.1.5: a MODE +o from the user is ignored).
  */
 public enum UserMode {
@@ -11,7 +11,12 @@ public enum UserMode {
     /** An IRC operator: approves and rejects joins, runs console commands, KILL, WALLOPS, MODE on any room. */
     OPERATOR('o', false),
     /** Receives WALLOPS (operators receive them anyway). */
-    WALLOPS('w', true);
+    WALLOPS('w', true),
+    /**
+     * A bot (IRCv3 bot-mode, ISUPPORT BOT=B): 335 in WHOIS, B in WHO's flags, and the bot tag on
+     * what it says and does for those who negotiated message-tags.
+     */
+    BOT('B', true);
 
     /** Every letter, in the table's order, as 004 lists them. */
     public static final String LETTERS;
@@ -34,7 +39,7 @@ public enum UserMode {
         return letter;
     }
 
-    /** Whether a user's own MODE may make this change: either way for +i and +w, only taking +o away. */
+    /** Whether a user's own MODE may make this change: either way for +i, +w and +B, only taking +o away. */
     public boolean mayChange(boolean adding) {
         return selfSet || !adding;
     }

@@ -69,6 +69,7 @@ public final class Welcome {
     List<String> isupport() {
         return List.of(
                 "AWAYLEN=" + Names.AWAY_MAX,
+                "BOT=" + UserMode.BOT.letter(),
                 "CASEMAPPING=" + Casemapping.NAME,
                 "CHANLIMIT=#:" + Names.ROOMS_PER_CLIENT,
                 "CHANMODES=" + ChannelMode.CHANMODES,

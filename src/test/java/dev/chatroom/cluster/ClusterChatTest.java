@@ -64,6 +64,17 @@ class ClusterChatTest {
     }
 
     @Test
+    void clientOnlyTagsCrossNodesFromThoseWhoNegotiatedMessageTagsOnly() {
+        FakeClient alice = n1.connect().registerWithCaps("alice", CAPS);
+        FakeClient plain = n1.connect().register("plain");
+        FakeClient bob = n2.connect().registerWithCaps("bob", CAPS);
+        alice.send("@+draft/react=wave TAGMSG bob");
+        assertThat(bob.expect("TAGMSG")).contains("+draft/react=wave").contains(":alice!");
+        plain.send("@+draft/reply=x PRIVMSG bob :untagged");
+        assertThat(bob.expect("PRIVMSG bob :untagged")).doesNotContain("+draft/reply");
+    }
+
+    @Test
     void whoisNamesAndLusersCountEveryNode() {
         n1.connect().register("alice");
         FakeClient bob = n2.connect().register("bob");

@@ -18,7 +18,7 @@ class RegistrationTest extends HubTest {
                 .isEqualTo(":chatroom 001 alice :Welcome to the chatroom IRC Network, alice!~alice@127.0.0.1");
         assertThat(alice.next()).startsWith(":chatroom 002 alice :Your host is chatroom");
         assertThat(alice.next()).startsWith(":chatroom 003 alice :");
-        assertThat(alice.next()).matches(":chatroom 004 alice chatroom chatroom-\\S+ iow biklmnostv bklov");
+        assertThat(alice.next()).matches(":chatroom 004 alice chatroom chatroom-\\S+ iowB biklmnostv bklov");
         String isupport = alice.next() + " " + alice.next();
         assertThat(isupport)
                 .startsWith(":chatroom 005 alice ")

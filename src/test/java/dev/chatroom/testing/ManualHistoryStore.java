@@ -69,6 +69,11 @@ public final class ManualHistoryStore implements HistoryStore {
         return pausedReason;
     }
 
+    /** The messages written, in order. */
+    public List<StoredMessage> written() {
+        return List.copyOf(written);
+    }
+
     /** The texts written, in order. */
     public List<String> writtenTexts() {
         return written.stream().map(StoredMessage::text).toList();

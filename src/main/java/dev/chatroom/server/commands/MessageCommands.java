@@ -3,12 +3,14 @@ package dev.chatroom.server.commands;
 import static dev.chatroom.irc.Numeric.*;
 
 import dev.chatroom.irc.Capability;
+import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
 import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
+import dev.chatroom.server.flow.TypingLimit;
 import dev.chatroom.server.output.Broadcast;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,6 +19,9 @@ import java.util.Map;
 
 /** PRIVMSG, NOTICE and TAGMSG: to a room (every other member) or to one nick. */
 final class MessageCommands {
+    /** IRCv3 typing's tag, and the draft name some clients still send. */
+    private static final List<String> TYPING_TAGS = List.of("+typing", "+draft/typing");
+
     private MessageCommands() {}
 
     static List<Command> all() {
@@ -92,7 +97,8 @@ final class MessageCommands {
             if (!quiet) ctx.numeric(ERR_CANNOTSENDTOCHAN, room.name(), silenced);
             return;
         }
-        try (Broadcast b = ctx.hub().output().said(message(c, verb, room.name(), text, tagOnly), tags, c.account())) {
+        if (tagOnly && !typingAllowed(ctx, room.name(), tags)) return;
+        try (Broadcast b = ctx.hub().output().said(message(c, verb, room.name(), text, tagOnly), tags, c)) {
             for (Connection member : room.members()) {
                 if (member == c) continue;
                 if (tagOnly) b.sendTo(member, Capability.MESSAGE_TAGS);
@@ -101,7 +107,7 @@ final class MessageCommands {
             toOwnDevices(ctx, b, tagOnly);
             if (!tagOnly) {
                 ctx.hub().stats().delivered(b.deliveries());
-                ctx.hub().history().said(ctx.device(), room, b, verb, text, tags);
+                ctx.hub().history().said(ctx.device(), room, b, verb, text, stored(tags));
             }
         }
     }
@@ -120,7 +126,8 @@ final class MessageCommands {
             if (!quiet) ctx.numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
             return;
         }
-        try (Broadcast b = ctx.hub().output().said(message(c, verb, to.nick(), text, tagOnly), tags, c.account())) {
+        if (tagOnly && !typingAllowed(ctx, to.nick(), tags)) return;
+        try (Broadcast b = ctx.hub().output().said(message(c, verb, to.nick(), text, tagOnly), tags, c)) {
             Connection device = ctx.device();
             if (to != c) {
                 if (tagOnly) b.sendTo(to, Capability.MESSAGE_TAGS);
@@ -134,7 +141,7 @@ final class MessageCommands {
             }
             if (!tagOnly) {
                 ctx.hub().stats().delivered(b.deliveries());
-                ctx.hub().history().saidPrivately(ctx.device(), to, b, verb, text, tags);
+                ctx.hub().history().saidPrivately(ctx.device(), to, b, verb, text, stored(tags));
             }
         }
         if (verb.equals("PRIVMSG") && to.away() != null) ctx.numeric(RPL_AWAY, to.nick(), to.away());
@@ -156,9 +163,44 @@ final class MessageCommands {
         return tagOnly ? Message.of(c.prefix(), verb, target) : Message.trailing(c.prefix(), verb, target, text);
     }
 
-    /** Client-only tags (+name) travel only when the sender negotiated message-tags. */
+    /**
+     * A typing notification goes out only as the sender's {@link TypingLimit} allows (the excess is
+     * dropped without a word); timed as the message is stamped, so in a cluster every node decides alike.
+     */
+    private static boolean typingAllowed(Context ctx, String target, Map<String, String> tags) {
+        String value = typing(tags);
+        return value == null
+                || ctx.client()
+                        .typing()
+                        .allow(
+                                Casemapping.fold(target),
+                                value,
+                                ctx.hub().output().stampMillis());
+    }
+
+    /** The typing tag's value ("" when it was sent without one), or null when there is none. */
+    private static String typing(Map<String, String> tags) {
+        for (String name : TYPING_TAGS) {
+            String value = tags.get(name);
+            if (value != null) return value;
+        }
+        return null;
+    }
+
+    /** A typing notification is for now, never history: stored messages lose it. */
+    private static Map<String, String> stored(Map<String, String> tags) {
+        if (typing(tags) == null) return tags;
+        Map<String, String> out = new LinkedHashMap<>(tags);
+        for (String name : TYPING_TAGS) out.remove(name);
+        return out;
+    }
+
+    /**
+     * Client-only tags (+name) travel only when the sender negotiated message-tags; a user of another
+     * node had them dropped there when it had not ({@code ClusterCommands}).
+     */
     private static Map<String, String> clientTags(Connection c, Message m) {
-        if (m.tags().isEmpty() || !c.has(Capability.MESSAGE_TAGS)) return Map.of();
+        if (m.tags().isEmpty() || !(c.isRemote() || c.has(Capability.MESSAGE_TAGS))) return Map.of();
         Map<String, String> out = new LinkedHashMap<>();
         m.tags().forEach((k, v) -> {
             if (k.startsWith("+")) out.put(k, v);

@@ -76,7 +76,7 @@ final class ModeCommands {
         }
     }
 
-    /** +i and +w either way; +o only away (OPER gives it; a +o here is ignored, as RFC 2812 has it). */
+    /** +i, +w and +B either way; +o only away (OPER gives it; a +o here is ignored, as RFC 2812 has it). */
     private static void setUserModes(Context ctx, String modes) {
         Connection c = ctx.client();
         boolean adding = true;

@@ -54,7 +54,8 @@ final class OperCommands {
             return;
         }
         Connection sender = ctx.client();
-        try (Broadcast b = ctx.hub().output().broadcast(Message.trailing(sender.prefix(), "WALLOPS", ctx.param(0)))) {
+        try (Broadcast b =
+                ctx.hub().output().from(Message.trailing(sender.prefix(), "WALLOPS", ctx.param(0)), sender)) {
             for (Connection c : ctx.hub().users().all()) {
                 Connection p = c.person();
                 if (!c.isRegistered() || !(p.has(UserMode.WALLOPS) || p.has(UserMode.OPERATOR))) continue;

@@ -101,7 +101,10 @@ final class QueryCommands {
 
     private static void whoReply(Context ctx, String channel, Connection who, String status, String whox) {
         Hub hub = ctx.hub();
-        String flags = (who.away() == null ? "H" : "G") + (who.has(UserMode.OPERATOR) ? "*" : "") + status;
+        String flags = (who.away() == null ? "H" : "G")
+                + (who.has(UserMode.OPERATOR) ? "*" : "")
+                + status
+                + (who.has(UserMode.BOT) ? String.valueOf(UserMode.BOT.letter()) : "");
         if (whox == null) {
             ctx.numeric(
                     RPL_WHOREPLY,
@@ -176,6 +179,7 @@ final class QueryCommands {
                         ? "chatroom server"
                         : "chatroom server, node " + id.substring(0, id.indexOf(':')));
         if (who.has(UserMode.OPERATOR)) ctx.numeric(RPL_WHOISOPERATOR, who.nick(), "is an IRC operator");
+        if (who.has(UserMode.BOT)) ctx.numeric(RPL_WHOISBOT, who.nick(), "is a bot");
         if (who == ctx.client() || ctx.client().has(UserMode.OPERATOR))
             ctx.numeric(RPL_WHOISHOST, who.nick(), "is connecting from *@" + who.host() + " " + who.host());
         if (who.away() != null) ctx.numeric(RPL_AWAY, who.nick(), who.away());

@@ -152,8 +152,7 @@ final class RoomCommands {
         else {
             target.invite(r);
             ctx.replies().numericWords(RPL_INVITING, target.nick(), r.name());
-            try (Broadcast b =
-                    ctx.hub().output().from(Message.of(c.prefix(), "INVITE", target.nick(), r.name()), null)) {
+            try (Broadcast b = ctx.hub().output().from(Message.of(c.prefix(), "INVITE", target.nick(), r.name()), c)) {
                 b.sendTo(target); // each of its devices
             }
             if (target.away() != null) ctx.numeric(RPL_AWAY, target.nick(), target.away());

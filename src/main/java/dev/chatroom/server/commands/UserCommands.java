@@ -58,7 +58,7 @@ final class UserCommands {
      */
     private static void tellCoMembers(Context ctx, Message m, Capability cap, boolean echo) {
         Connection c = ctx.client();
-        try (Broadcast b = ctx.hub().output().from(m, ctx.client().account())) {
+        try (Broadcast b = ctx.hub().output().from(m, ctx.client())) {
             for (Connection other : ctx.hub().rooms().coMembers(c)) b.sendTo(other, cap);
             ctx.hub().monitors().tellWatchers(c, cap, b);
             if (echo && ctx.device().has(cap)) ctx.replies().add(b);

@@ -22,6 +22,8 @@ public final class Broadcast implements AutoCloseable {
     private final String msgid;
     /** The sender's account, for recipients with account-tag; null when not logged in (or not a user's message). */
     private final String account;
+    /** The sender is a bot (+B): message-tags recipients get the bot tag. */
+    private final boolean bot;
 
     private final ByteBufAllocator alloc;
     private final ByteBuf[] encoded = new ByteBuf[Wire.VARIANTS];
@@ -31,6 +33,8 @@ public final class Broadcast implements AutoCloseable {
      * @param message the message without tags
      * @param timeMillis when the server handled it, sent as a server-time tag to those who asked
      * @param msgid the message's id (IRCv3 msgid) for recipients that negotiated message-tags; null for none
+     * @param account the sender's account, for recipients that negotiated account-tag; null for none
+     * @param bot the sender is a bot, told to recipients that negotiated message-tags
      * @param clientTags client-only tags (+name), for recipients that negotiated message-tags
      */
     Broadcast(
@@ -38,9 +42,11 @@ public final class Broadcast implements AutoCloseable {
             long timeMillis,
             String msgid,
             String account,
+            boolean bot,
             Map<String, String> clientTags,
             ByteBufAllocator alloc) {
         this.account = account;
+        this.bot = bot;
         this.message = message;
         this.timeMillis = timeMillis;
         this.msgid = msgid;
@@ -126,7 +132,7 @@ public final class Broadcast implements AutoCloseable {
     }
 
     void appendFor(Connection c, StringBuilder sb) {
-        Wire.append(sb, message, timeMillis, msgid, account, clientTags, variant(c));
+        Wire.append(sb, message, timeMillis, msgid, account, bot, clientTags, variant(c));
     }
 
     /** Without an account to tag, account-tag recipients share the encoding of the others. */
@@ -137,7 +143,7 @@ public final class Broadcast implements AutoCloseable {
 
     private ByteBuf encode(int variant) {
         StringBuilder sb = new StringBuilder(128);
-        Wire.append(sb, message, timeMillis, msgid, account, clientTags, variant);
+        Wire.append(sb, message, timeMillis, msgid, account, bot, clientTags, variant);
         ByteBuf buf = alloc.buffer(sb.length() + 16);
         buf.writeCharSequence(sb, StandardCharsets.UTF_8);
         return buf;

@@ -3,6 +3,7 @@ package dev.chatroom.server.output;
 import dev.chatroom.irc.Message;
 import dev.chatroom.server.Clock;
 import dev.chatroom.server.Connection;
+import dev.chatroom.server.UserMode;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.Map;
 
@@ -38,27 +39,36 @@ public final class Output {
     }
 
     public Broadcast broadcast(Message m, Map<String, String> clientTags) {
-        return new Broadcast(m, clock.millis(), null, null, clientTags, alloc);
+        return new Broadcast(m, clock.millis(), null, null, false, clientTags, alloc);
     }
 
-    /** Something a user did (JOIN, PART, QUIT, NICK, AWAY...): account-tag recipients learn its account (null for none). */
-    public Broadcast from(Message m, String account) {
-        return new Broadcast(m, clock.millis(), null, account, Map.of(), alloc);
+    /**
+     * Something a user (a person) did (JOIN, PART, QUIT, NICK, AWAY...): account-tag recipients learn its
+     * account, message-tags recipients whether it is a bot.
+     */
+    public Broadcast from(Message m, Connection source) {
+        return new Broadcast(m, clock.millis(), null, source.account(), isBot(source), Map.of(), alloc);
     }
 
-    /** Something a user said (PRIVMSG, NOTICE, TAGMSG): it gets a msgid, unique on this server. */
-    public Broadcast said(Message m, Map<String, String> clientTags) {
-        return said(m, clientTags, null);
-    }
-
-    /** The same, from a user logged in to account (null for none), which account-tag recipients see. */
-    public Broadcast said(Message m, Map<String, String> clientTags, String account) {
+    /** Something a user (a person) said (PRIVMSG, NOTICE, TAGMSG): it gets a msgid, unique on this server. */
+    public Broadcast said(Message m, Map<String, String> clientTags, Connection source) {
+        String account = source.account();
+        boolean bot = isBot(source);
         if (pinnedId != null) {
             // one command can say several things (PRIVMSG a,b): each gets its own id, the same on every node
             String id = pinnedUses++ == 0 ? pinnedId : pinnedId + "-" + pinnedUses;
-            return new Broadcast(m, pinnedMillis, id, account, clientTags, alloc);
+            return new Broadcast(m, pinnedMillis, id, account, bot, clientTags, alloc);
         }
-        return new Broadcast(m, clock.millis(), newMsgid(), account, clientTags, alloc);
+        return new Broadcast(m, clock.millis(), newMsgid(), account, bot, clientTags, alloc);
+    }
+
+    /** The time what is said now is stamped with: a relayed cluster command's origin time while it runs, so every node decides alike. */
+    public long stampMillis() {
+        return pinnedId != null ? pinnedMillis : clock.millis();
+    }
+
+    private static boolean isBot(Connection source) {
+        return source.person().has(UserMode.BOT);
     }
 
     /** A msgid unique on this server (and, with the node's start time in it, in the cluster). */

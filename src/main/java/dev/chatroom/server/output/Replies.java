@@ -142,17 +142,17 @@ public final class Replies {
     /**
      * A remembered message (history), with the tags it had when it was relayed as this
      * recipient negotiated them; inside a batch (null: none) it always carries its time, which
-     * is the point of history.
+     * is the point of history. Never the bot tag: the store does not keep whether its sender was a bot.
      */
     public Replies addRemembered(
             Message m, long timeMillis, String msgid, String account, Map<String, String> clientTags, String batch) {
         int variant = Wire.variant(to) | (batch != null ? Wire.SERVER_TIME : 0);
         if (batch == null) {
-            Wire.append(lines, m, timeMillis, msgid, account, clientTags, variant);
+            Wire.append(lines, m, timeMillis, msgid, account, false, clientTags, variant);
             return this;
         }
         StringBuilder line = new StringBuilder();
-        Wire.append(line, m, timeMillis, msgid, account, clientTags, variant);
+        Wire.append(line, m, timeMillis, msgid, account, false, clientTags, variant);
         line.setLength(line.length() - 2);
         appendTagged(line.toString(), "batch=" + batch);
         return this;

@@ -67,20 +67,25 @@ final class Wire {
         return s;
     }
 
-    /** Appends the message with the tags the variant gets (msgid and account may be null), and CRLF. */
+    /**
+     * Appends the message with the tags the variant gets (msgid and account may be null; bot: its
+     * source is a bot, which message-tags recipients learn from the valueless bot tag), and CRLF.
+     */
     static void append(
             StringBuilder sb,
             Message m,
             long timeMillis,
             String msgid,
             String account,
+            boolean bot,
             Map<String, String> clientTags,
             int variant) {
         boolean time = (variant & SERVER_TIME) != 0;
         boolean id = (variant & MESSAGE_TAGS) != 0 && msgid != null;
         boolean acct = (variant & ACCOUNT_TAG) != 0 && account != null;
+        boolean botTag = (variant & MESSAGE_TAGS) != 0 && bot;
         boolean tags = (variant & MESSAGE_TAGS) != 0 && !clientTags.isEmpty();
-        if (time || id || acct || tags) {
+        if (time || id || acct || botTag || tags) {
             sb.append('@');
             boolean first = true;
             if (time) {
@@ -95,6 +100,11 @@ final class Wire {
             if (acct) {
                 if (!first) sb.append(';');
                 sb.append("account=").append(Message.escapeTagValue(account)); // a nick may hold a backslash
+                first = false;
+            }
+            if (botTag) {
+                if (!first) sb.append(';');
+                sb.append("bot");
                 first = false;
             }
             if (tags) {

@@ -139,7 +139,7 @@ class OperTest {
     @Test
     void theServerListsTheUserModesIn004() {
         FakeClient alice = server.connect().sendRegistration("alice");
-        assertThat(alice.expect(" 004 ")).matches(":chatroom 004 alice chatroom chatroom-\\S+ iow \\S+ \\S+");
+        assertThat(alice.expect(" 004 ")).matches(":chatroom 004 alice chatroom chatroom-\\S+ iowB \\S+ \\S+");
     }
 
     /** How long the answer to c's OPER took to come, in whole seconds, up to a minute. */
