@@ -292,6 +292,13 @@ public final class ConfigKeys {
                 "Most messages kept per room, the oldest removed first; 0: only --history-days limits it.",
                 c -> c.historyMaxPerRoom(),
                 (b, v) -> b.historyMaxPerRoom(Values.integer(v, 0, Integer.MAX_VALUE)));
+        key(
+                "redact-window",
+                data,
+                "DURATION",
+                "How long people may delete their own messages (REDACT); room operators, IRC operators and the admin always may.",
+                c -> c.redactWindow(),
+                (b, v) -> b.redactWindow(Values.duration(v)));
         flag(
                 "log-messages",
                 data,

@@ -88,7 +88,8 @@ final class RegistrationCommands {
 
     /** History's capabilities only while history is kept (--history-days above 0). */
     private static boolean offered(Context ctx, Capability cap) {
-        return ctx.hub().history().enabled() || (cap != Capability.CHATHISTORY && cap != Capability.SEARCH);
+        return ctx.hub().history().enabled()
+                || (cap != Capability.CHATHISTORY && cap != Capability.SEARCH && cap != Capability.MESSAGE_REDACTION);
     }
 
     private static int capVersion(String v) {
