@@ -57,12 +57,10 @@ public interface HistoryStore {
      * of the account's), empty when it has none; null when the store could not be read. It sees
      * every message appended before it.
      */
-    default void find(Conversation conv, String msgid, Consumer<Optional<StoredMessage>> then) {
-        then.accept(Optional.empty());
-    }
+    void find(Conversation conv, String msgid, Consumer<Optional<StoredMessage>> then);
 
     /** Removes one message (redacted), after the appends queued before it: a message still waiting goes too. */
-    default void redact(StoredMessage m) {}
+    void redact(StoredMessage m);
 
     /** Removes the private messages an account sent or received. */
     default void purgeAccount(String accountKey) {}
@@ -133,6 +131,14 @@ public interface HistoryStore {
 
         @Override
         public void prune(long olderThanMillis, int maxPerRoom) {}
+
+        @Override
+        public void find(Conversation conv, String msgid, Consumer<Optional<StoredMessage>> then) {
+            then.accept(Optional.empty());
+        }
+
+        @Override
+        public void redact(StoredMessage m) {}
 
         @Override
         public void purge(String roomKey, String nickKey, Consumer<Integer> then) {

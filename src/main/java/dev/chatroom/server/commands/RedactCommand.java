@@ -76,7 +76,12 @@ final class RedactCommand {
             Replies r) {
         if (found == null) {
             r.standardWords(
-                    "FAIL", "REDACT", "MESSAGE_ERROR", "History is unavailable right now; try again later", target, msgid);
+                    "FAIL",
+                    "REDACT",
+                    "MESSAGE_ERROR",
+                    "History is unavailable right now; try again later",
+                    target,
+                    msgid);
             return;
         }
         if (found.isEmpty()) {

@@ -213,13 +213,12 @@ final class RedisHistoryReads {
     CompletableFuture<Optional<StoredMessage>> find(Conversation conv, String msgid) {
         if (conv.isRoom()) return entry(keys.room(conv.roomKey()), msgid);
         if (conv.accountKey() == null) return CompletableFuture.completedFuture(Optional.empty());
-        if (conv.correspondentKey() != null)
-            return entry(keys.dm(conv.accountKey(), conv.correspondentKey()), msgid);
+        if (conv.correspondentKey() != null) return entry(keys.dm(conv.accountKey(), conv.correspondentKey()), msgid);
         return redis.smembers(keys.dms(conv.accountKey())).toCompletableFuture().thenCompose(nicks -> {
             CompletableFuture<Optional<StoredMessage>> chain = CompletableFuture.completedFuture(Optional.empty());
             for (String nick : nicks)
-                chain = chain.thenCompose(found ->
-                        found.isPresent() ? chain(found) : entry(keys.dm(conv.accountKey(), nick), msgid));
+                chain = chain.thenCompose(
+                        found -> found.isPresent() ? chain(found) : entry(keys.dm(conv.accountKey(), nick), msgid));
             return chain;
         });
     }
@@ -229,13 +228,14 @@ final class RedisHistoryReads {
     }
 
     private CompletableFuture<Optional<StoredMessage>> entry(String stream, String msgid) {
-        return redis.hget(keys.ids(stream), msgid).toCompletableFuture().thenCompose(id -> id == null
-                ? chain(Optional.empty())
-                : redis.xrange(stream, Range.create(id, id))
-                        .toCompletableFuture()
-                        .thenApply(entries -> entries.stream()
-                                .findFirst()
-                                .map(e -> RedisKeys.message(e.getBody()))));
+        return redis.hget(keys.ids(stream), msgid)
+                .toCompletableFuture()
+                .thenCompose(id -> id == null
+                        ? chain(Optional.empty())
+                        : redis.xrange(stream, Range.create(id, id))
+                                .toCompletableFuture()
+                                .thenApply(entries ->
+                                        entries.stream().findFirst().map(e -> RedisKeys.message(e.getBody()))));
     }
 
     private CompletableFuture<StoredMessage> latest(String stream) {

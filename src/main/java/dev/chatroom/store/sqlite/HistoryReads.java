@@ -267,8 +267,7 @@ final class HistoryReads {
                 ? "SELECT * FROM messages WHERE msgid = ? AND room_key = ?"
                 : "SELECT * FROM messages WHERE msgid = ? AND room_key IS NULL AND ((account_key = ?1 AND (?2 IS NULL OR"
                         + " recipient_key = ?2)) OR (recipient_account_key = ?1 AND (?2 IS NULL OR sender_key = ?2)))";
-        try (PreparedStatement s = c.prepareStatement(
-                conv.isRoom() ? sql : sql.replace("msgid = ?", "msgid = ?3"))) {
+        try (PreparedStatement s = c.prepareStatement(conv.isRoom() ? sql : sql.replace("msgid = ?", "msgid = ?3"))) {
             if (conv.isRoom()) {
                 s.setString(1, msgid);
                 s.setString(2, conv.roomKey());

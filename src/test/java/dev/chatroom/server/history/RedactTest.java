@@ -29,7 +29,8 @@ class RedactTest {
 
     private InMemoryServer start(Consumer<Settings> changes) {
         Consumer<Settings> quiet = b -> b.pingInterval(Duration.ofDays(30)).pingTimeout(Duration.ofDays(30));
-        server = new InMemoryServer(InMemoryServer.config(quiet.andThen(Opers::configured).andThen(changes)), dir);
+        server = new InMemoryServer(
+                InMemoryServer.config(quiet.andThen(Opers::configured).andThen(changes)), dir);
         return server;
     }
 
@@ -117,7 +118,8 @@ class RedactTest {
 
         bob.send("REDACT #elsewhere " + id);
         assertThat(bob.next())
-                .isEqualTo(":chatroom FAIL REDACT INVALID_TARGET #elsewhere :You cannot delete messages from #elsewhere");
+                .isEqualTo(
+                        ":chatroom FAIL REDACT INVALID_TARGET #elsewhere :You cannot delete messages from #elsewhere");
         bob.send("REDACT #dev no-such-id");
         assertThat(bob.next()).startsWith(":chatroom FAIL REDACT UNKNOWN_MSGID #dev no-such-id :");
     }
@@ -209,10 +211,12 @@ class RedactTest {
 
         assertThat(server.admin.execute("/redact #dev " + id + " rudeness"))
                 .isEqualTo("Deleted the message " + id + " from #dev.");
-        assertThat(bob.next()).isEqualTo("@msgid=" + msgid(bob.history().get(bob.history().size() - 1))
-                + " :chatroom REDACT #dev " + id + " :rudeness");
+        assertThat(bob.next())
+                .isEqualTo("@msgid=" + msgid(bob.history().get(bob.history().size() - 1)) + " :chatroom REDACT #dev "
+                        + id + " :rudeness");
         assertThat(alice.next()).endsWith(":chatroom REDACT #dev " + id + " :rudeness");
-        assertThat(server.admin.execute("/redact #dev " + id)).isEqualTo("No message " + id + " in the history of #dev.");
+        assertThat(server.admin.execute("/redact #dev " + id))
+                .isEqualTo("No message " + id + " in the history of #dev.");
     }
 
     @Test
