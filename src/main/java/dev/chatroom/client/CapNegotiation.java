@@ -25,7 +25,8 @@ final class CapNegotiation {
             "message-tags",
             "labeled-response",
             HistoryRequests.CHATHISTORY,
-            HistoryRequests.SEARCH);
+            HistoryRequests.SEARCH,
+            Deletions.CAP);
 
     private final Consumer<String> send;
     /** Asked once the caps are granted: true holds CAP END back (a SASL exchange goes first and ends it). */

@@ -36,6 +36,7 @@ public final class ChatClient implements AutoCloseable {
     private final IncomingMessages incoming;
     private final OutgoingMessages outgoing;
     private final HistoryRequests history;
+    private final Deletions deletions;
     private final ClientTls tls;
     private final Registration registration;
 
@@ -57,8 +58,12 @@ public final class ChatClient implements AutoCloseable {
         this.roomEvents = new RoomEvents(this, listener);
         this.rooms = roomEvents.rooms;
         this.history = new HistoryRequests(this::sendLine, caps::has, listener);
+        this.deletions = new Deletions(this::sendLine, caps::has, listener);
         this.incoming =
-                new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"), history::live);
+                new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"), (m, c) -> {
+                    history.live(m, c);
+                    deletions.seen(m, c, isMe(m.sourceNick()));
+                });
         this.outgoing = new OutgoingMessages(this, listener);
         this.registration = new Registration(this::sendLine, listener, ClientTls.passwordMayGo(host, tls));
     }
@@ -193,6 +198,11 @@ public final class ChatClient implements AutoCloseable {
         connection.execute(() -> history.older(target, Math.min(count, HistoryRequests.MAX)));
     }
 
+    /** /delete: the nth last message we sent to target (a room or a nick). */
+    public void delete(String target, int nth) {
+        connection.execute(() -> deletions.delete(target, nth));
+    }
+
     public void search(String words) {
         connection.execute(() -> history.search(words));
     }
@@ -293,6 +303,7 @@ public final class ChatClient implements AutoCloseable {
             }
             case "ERROR" -> end.error(m);
             case "PRIVMSG", "NOTICE" -> incoming.onMessage(m);
+            case "REDACT" -> deletions.onRedact(m);
             case "NOTE", "FAIL", "WARN" -> {
                 if ("ONE_TIME_PASSWORD_USED".equals(m.param(1))) login.oneTimePasswordUsed();
                 ClientEvent.Ending ending = notes.standardReply(m, listener);
