@@ -36,7 +36,6 @@ public final class ChatClient implements AutoCloseable {
     private final IncomingMessages incoming;
     private final OutgoingMessages outgoing;
     private final HistoryRequests history;
-    private final Deletions deletions;
     private final ClientTls tls;
     private final Registration registration;
 
@@ -48,8 +47,7 @@ public final class ChatClient implements AutoCloseable {
     public ChatClient(String host, int port, ClientTls tls, Consumer<ClientEvent> listener) {
         this.tls = tls;
         this.loginEvents = this::loginEvent;
-        // the name first asked for: a fallback nick taken after a 433 is not the account (logged in, the name comes
-        // back)
+        // the name first asked for: a fallback nick taken after a 433 is not the account (logged in, it comes back)
         caps.holdEnd(() -> login.startIfWanted(
                 firstNick != null ? firstNick : nick, caps.has("sasl"), ClientTls.passwordMayGo(host, tls), listener));
         this.host = host;
@@ -58,12 +56,7 @@ public final class ChatClient implements AutoCloseable {
         this.roomEvents = new RoomEvents(this, listener);
         this.rooms = roomEvents.rooms;
         this.history = new HistoryRequests(this::sendLine, caps::has, listener);
-        this.deletions = new Deletions(this::sendLine, caps::has, listener);
-        this.incoming =
-                new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"), (m, c) -> {
-                    history.live(m, c);
-                    deletions.seen(m, c, isMe(m.sourceNick()));
-                });
+        this.incoming = new IncomingMessages(this, listener, roomEvents.accounts, caps::has, history::live);
         this.outgoing = new OutgoingMessages(this, listener);
         this.registration = new Registration(this::sendLine, listener, ClientTls.passwordMayGo(host, tls));
     }
@@ -147,11 +140,6 @@ public final class ChatClient implements AutoCloseable {
         sendLine("NICK " + wantedNick);
     }
 
-    /** Sends a message to the default room or to a user, split into several if it would not fit one line. */
-    public void send(Action.Send s) {
-        send(s.to() == null ? room() : s.to(), s.text(), s.action());
-    }
-
     /** Sends a message to a room or a nick, split into several if it would not fit one line. */
     public void send(String target, String body, boolean action) {
         outgoing.send(target, body, action);
@@ -200,7 +188,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** /delete: the nth last message we sent to target (a room or a nick). */
     public void delete(String target, int nth) {
-        connection.execute(() -> deletions.delete(target, nth));
+        connection.execute(() -> incoming.deletions.delete(target, nth));
     }
 
     public void search(String words) {
@@ -303,7 +291,7 @@ public final class ChatClient implements AutoCloseable {
             }
             case "ERROR" -> end.error(m);
             case "PRIVMSG", "NOTICE" -> incoming.onMessage(m);
-            case "REDACT" -> deletions.onRedact(m);
+            case "REDACT" -> incoming.deletions.onRedact(m);
             case "NOTE", "FAIL", "WARN" -> {
                 if ("ONE_TIME_PASSWORD_USED".equals(m.param(1))) login.oneTimePasswordUsed();
                 ClientEvent.Ending ending = notes.standardReply(m, listener);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Deleting messages (IRCv3 draft/message-redaction): the msgids of what we said, per
@@ -38,6 +39,18 @@ final class Deletions {
         this.send = send;
         this.granted = granted;
         this.listener = listener;
+    }
+
+    /** What a deletion says in place of the message (text made safe by clean): its first words, who and why. */
+    static String describe(ClientEvent.Deleted d, UnaryOperator<String> clean) {
+        ClientEvent.Chat c = d.message();
+        String words = clean.apply(c.text());
+        if (words.codePointCount(0, words.length()) > 30)
+            words = words.substring(0, words.offsetByCodePoints(0, 30)) + "...";
+        boolean bySender = d.by() != null && Casemapping.equals(d.by(), c.from());
+        return "(message deleted) " + clean.apply(c.from()) + ": \"" + words + "\""
+                + (bySender ? "" : " by " + (d.by() == null ? "the admin" : clean.apply(d.by())))
+                + (d.reason() == null ? "" : " (" + clean.apply(d.reason()) + ")");
     }
 
     /** A live message of the conversation; mine: we sent it. */

@@ -128,7 +128,8 @@ public final class Render {
         if (event instanceof ClientEvent.Presence p)
             return "* " + nick(p.nick()) + (p.online() ? " is online" : " is offline");
         if (event instanceof ClientEvent.Topic t) return "Topic of " + clean(t.room()) + ": " + text(t.topic(), "");
-        if (event instanceof ClientEvent.Deleted d) return deleted(d);
+        if (event instanceof ClientEvent.Deleted d) // in place of the message, as far as a scrolled terminal allows
+        return stamp(d.time()) + where(d.message().room()) + faint(Deletions.describe(d, Render::plain));
         if (event instanceof ClientEvent.Info i) return text(i.text(), "");
         if (event instanceof ClientEvent.Problem p) return color ? RED + clean(p.text()) + RESET : clean(p.text());
         if (event instanceof ClientEvent.Closed c) return closed(c);
@@ -197,20 +198,6 @@ public final class Render {
         }
         colorless.mark = mark;
         return colorless;
-    }
-
-    /** In place of the message, as far as a scrolled terminal allows: which one went, its first words, who and why. */
-    private String deleted(ClientEvent.Deleted d) {
-        ClientEvent.Chat c = d.message();
-        String words = clean(c.text());
-        if (words.codePointCount(0, words.length()) > 30)
-            words = words.substring(0, words.offsetByCodePoints(0, 30)) + "...";
-        boolean bySender = d.by() != null && Casemapping.equals(d.by(), c.from());
-        return stamp(d.time())
-                + where(c.room())
-                + faint("(message deleted) " + clean(c.from()) + ": \"" + words + "\""
-                        + (bySender ? "" : " by " + (d.by() == null ? "the admin" : clean(d.by())))
-                        + (d.reason() == null ? "" : " (" + clean(d.reason()) + ")"));
     }
 
     private String faint(String line) {

@@ -9,7 +9,6 @@ import dev.chatroom.server.Replication;
 import dev.chatroom.server.UserMode;
 import dev.chatroom.server.output.Replies;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -175,13 +174,7 @@ public final class Cluster implements Replication, Bus.Listener {
             case "ADMIN" -> console.apply(e.param(0), e.tags().get("by"), mine);
             case "ACCT" -> accounts.apply(e, mine);
             case "REDACT" -> {
-                if (!mine)
-                    hub.redactions()
-                            .redactedElsewhere(
-                                    Message.parse(e.param(1)),
-                                    Long.parseLong(e.tags().get("t")),
-                                    e.tags().get("m"),
-                                    orNull(e.param(0)));
+                if (!mine) commands.redacted(e);
             }
             case "PURGE" -> {
                 if (!mine) hub.history().forget(orNull(e.param(0)), orNull(e.param(1)));
@@ -308,15 +301,9 @@ public final class Cluster implements Replication, Bus.Listener {
         publish(Message.of(node, "PURGE", roomKey == null ? "*" : roomKey, nickKey == null ? "*" : nickKey));
     }
 
-    /** REDACT sender|* :line, tags t (time) and m (msgid): a message deleted on this node. */
     @Override
     public void redacted(Message redact, long timeMillis, String msgid, String senderNick) {
-        publish(Message.create(
-                Map.of("t", Long.toString(timeMillis), "m", msgid),
-                node,
-                "REDACT",
-                List.of(senderNick == null ? "*" : senderNick, redact.toString()),
-                true));
+        publish(commands.redaction(redact, timeMillis, msgid, senderNick));
     }
 
     private static String orNull(String key) {

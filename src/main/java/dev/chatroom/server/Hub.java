@@ -53,7 +53,6 @@ public final class Hub {
     private final OperLogin operLogin;
     private final OperatorNotices operatorNotices;
     private final Devices devices = new Devices(this);
-    private final Redactions redactions = new Redactions(this);
     private final AlwaysOn alwaysOn;
     private final Monitors monitors;
     private Replication replication = Replication.STANDALONE;
@@ -302,10 +301,6 @@ public final class Hub {
 
     public Devices devices() {
         return devices;
-    }
-
-    public Redactions redactions() {
-        return redactions;
     }
 
     public AlwaysOn alwaysOn() {

@@ -34,7 +34,7 @@ public final class Redactions {
 
     private final Hub hub;
 
-    Redactions(Hub hub) {
+    public Redactions(Hub hub) {
         this.hub = hub;
     }
 

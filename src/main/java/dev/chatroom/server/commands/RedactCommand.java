@@ -42,7 +42,7 @@ final class RedactCommand {
         String label = ctx.replies().takeLabel();
         String reason = ctx.param(2);
         device.awaitAnswer(); // what the device sends next waits for the answer
-        hub.redactions().find(conv, msgid, found -> {
+        new Redactions(hub).find(conv, msgid, found -> {
             if (!device.isClosed()) {
                 Replies r = hub.output().replies(device);
                 if (label != null) r.label(label);
@@ -92,7 +92,7 @@ final class RedactCommand {
         StoredMessage m = found.get();
         Connection person = device.person();
         Room room = m.roomKey() == null ? null : hub.rooms().find(m.target());
-        Redactions.Refusal no = hub.redactions().refusal(person, m, room);
+        Redactions.Refusal no = new Redactions(hub).refusal(person, m, room);
         if (no == Redactions.Refusal.REDACT_FORBIDDEN) {
             r.standardWords(
                     "FAIL", "REDACT", no.name(), "You are not authorised to delete this message", target, msgid);
@@ -104,9 +104,9 @@ final class RedactCommand {
                     "You can no longer delete this message",
                     target,
                     msgid,
-                    Long.toString(hub.redactions().windowMillis() / 1000));
+                    Long.toString(new Redactions(hub).windowMillis() / 1000));
         } else {
-            hub.redactions().redact(m, person.prefix(), person.account(), reason, device, r);
+            new Redactions(hub).redact(m, person.prefix(), person.account(), reason, device, r);
         }
     }
 }

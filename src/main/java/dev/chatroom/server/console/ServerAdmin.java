@@ -4,6 +4,7 @@ import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Names;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
+import dev.chatroom.server.Redactions;
 import dev.chatroom.store.Conversation;
 import dev.chatroom.store.StoredMessage;
 import java.util.concurrent.CompletableFuture;
@@ -53,12 +54,12 @@ final class ServerAdmin {
         String reason = rest.length > 1 ? rest[1] : null;
         CompletableFuture<String> answer = new CompletableFuture<>();
         session.onLoop(hub -> {
-            hub.redactions().find(conversation(hub, where), msgid, found -> {
+            new Redactions(hub).find(conversation(hub, where), msgid, found -> {
                 if (found == null) answer.complete("The history could not be read (see the message above).");
                 else if (found.isEmpty()) answer.complete("No message " + msgid + " in the history of " + where + ".");
                 else {
                     StoredMessage m = found.get();
-                    hub.redactions().redact(m, hub.serverName(), null, reason, null, null);
+                    new Redactions(hub).redact(m, hub.serverName(), null, reason, null, null);
                     answer.complete(line.changed(
                             "Deleted the message " + msgid + " from " + m.target() + ".",
                             "deleted the message " + msgid + " from " + m.target()));
