@@ -32,6 +32,9 @@ public sealed interface Action {
     /** /history [#room|user] [count]: target null for the room on screen. */
     record History(String target, int count) implements Action {}
 
+    /** /delete [#room|user] [n]: our nth last message there (target null: the room on screen). */
+    record Delete(String target, int nth) implements Action {}
+
     /** /search words */
     record Search(String words) implements Action {}
 

@@ -26,7 +26,8 @@ final class CapNegotiation {
             "labeled-response",
             HistoryRequests.CHATHISTORY,
             HistoryRequests.SEARCH,
-            HistoryRequests.READ_MARKER);
+            HistoryRequests.READ_MARKER,
+            Deletions.CAP);
 
     private final Consumer<String> send;
     /** Asked once the caps are granted: true holds CAP END back (a SASL exchange goes first and ends it). */

@@ -56,8 +56,7 @@ public final class ChatClient implements AutoCloseable {
         this.roomEvents = new RoomEvents(this, listener);
         this.rooms = roomEvents.rooms;
         this.history = new HistoryRequests(this::sendLine, caps::has, listener);
-        this.incoming =
-                new IncomingMessages(this, listener, roomEvents.accounts, () -> caps.has("account-tag"), history::live);
+        this.incoming = new IncomingMessages(this, listener, roomEvents.accounts, caps::has, history::live);
         this.outgoing = new OutgoingMessages(this, listener);
         this.registration = new Registration(this::sendLine, listener, ClientTls.passwordMayGo(host, tls));
     }
@@ -137,11 +136,6 @@ public final class ChatClient implements AutoCloseable {
         sendLine("NICK " + wantedNick);
     }
 
-    /** Sends a message to the default room or to a user, split into several if it would not fit one line. */
-    public void send(Action.Send s) {
-        send(s.to() == null ? room() : s.to(), s.text(), s.action());
-    }
-
     /** Sends a message to a room or a nick, split into several if it would not fit one line. */
     public void send(String target, String body, boolean action) {
         outgoing.send(target, body, action);
@@ -186,6 +180,11 @@ public final class ChatClient implements AutoCloseable {
     /** /history: count messages of a room or private conversation from before the oldest seen. */
     public void history(String target, int count) {
         connection.execute(() -> history.older(target, Math.min(count, HistoryRequests.MAX)));
+    }
+
+    /** /delete: the nth last message we sent to target (a room or a nick). */
+    public void delete(String target, int nth) {
+        connection.execute(() -> incoming.deletions.delete(target, nth));
     }
 
     public void search(String words) {
@@ -293,6 +292,7 @@ public final class ChatClient implements AutoCloseable {
             }
             case "ERROR" -> end.error(m);
             case "PRIVMSG", "NOTICE" -> incoming.onMessage(m);
+            case "REDACT" -> incoming.deletions.onRedact(m);
             case "NOTE", "FAIL", "WARN" -> {
                 if ("ONE_TIME_PASSWORD_USED".equals(m.param(1))) login.oneTimePasswordUsed();
                 ClientEvent.Ending ending = notes.standardReply(m, listener);

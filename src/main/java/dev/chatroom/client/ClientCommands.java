@@ -78,6 +78,7 @@ public final class ClientCommands {
                     "be told when someone comes online or leaves (alone: the list)",
                     Input::notify),
             of("/history [#room|user] [n]", 0, "n earlier messages (default 50, at most 1000)", Input::history),
+            of("/delete [#room|user] [n]", 0, "delete the last (or n-th last) message you sent there", Input::delete),
             of("/search <words>", 1, "messages of your rooms and conversations with all the words", Action.Search::new),
             of(
                     "/notify-level [all|mentions|none]",

@@ -104,6 +104,14 @@ public sealed interface ClientEvent {
 
     record Topic(String room, String topic) implements ClientEvent {}
 
+    /**
+     * A message we saw was deleted (REDACT).
+     *
+     * @param by who deleted it (the sender or an operator); null for the admin
+     * @param reason as given, or null
+     */
+    record Deleted(Instant time, Chat message, String by, String reason) implements ClientEvent {}
+
     /** Something the server says: notices, the message of the day. */
     record Info(String text) implements ClientEvent {}
 

@@ -5,8 +5,8 @@ import dev.chatroom.irc.Message;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** PRIVMSG and NOTICE as chat events: room or private, actions, notices, server announcements, the sender's account; CTCP answered. */
 final class IncomingMessages {
@@ -14,7 +14,10 @@ final class IncomingMessages {
     private final ChatClient client;
     private final Consumer<ClientEvent> listener;
     private final KnownAccounts accounts;
-    private final BooleanSupplier accountTags;
+    /** Which capabilities the server granted. */
+    private final Predicate<String> caps;
+    /** The msgids of what we said, and the deletions we are told of. */
+    final Deletions deletions;
     /** A live message and its conversation, for history's marks. */
     private final BiConsumer<Message, String> seen;
 
@@ -22,13 +25,14 @@ final class IncomingMessages {
             ChatClient client,
             Consumer<ClientEvent> listener,
             KnownAccounts accounts,
-            BooleanSupplier accountTags,
+            Predicate<String> caps,
             BiConsumer<Message, String> seen) {
         this.client = client;
         this.seen = seen;
         this.listener = listener;
         this.accounts = accounts;
-        this.accountTags = accountTags;
+        this.caps = caps;
+        this.deletions = new Deletions(client::sendLine, caps, listener);
     }
 
     void onMessage(Message m) {
@@ -42,13 +46,14 @@ final class IncomingMessages {
             return;
         }
         // with account-tag, a message without the tag comes from someone not logged in
-        if (accountTags.getAsBoolean()) accounts.set(from, m.tags().get("account"));
+        if (caps.test("account-tag")) accounts.set(from, m.tags().get("account"));
         ClientEvent.Chat chat = chatOf(m);
         if (chat == null) {
             answerCtcp(from, ctcpBody(text), m.command().equals("NOTICE"));
             return;
         }
         seen.accept(m, conversation(chat));
+        deletions.seen(m, conversation(chat), client.isMe(from));
         listener.accept(chat);
     }
 

@@ -49,6 +49,20 @@ public final class Input {
         return new Action.History(target, count);
     }
 
+    static Action delete(String rest) {
+        String target = null;
+        int nth = 1;
+        String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        for (String w : words) {
+            if (w.matches("\\d{1,9}")) nth = Integer.parseInt(w);
+            else if (target == null) target = w;
+            else nth = -1;
+        }
+        if (words.length > 2 || nth < 1 || nth > Deletions.OWN)
+            return new Action.Problem("Usage: /delete [#room|user] [1-" + Deletions.OWN + "]");
+        return new Action.Delete(target, nth);
+    }
+
     /**
      * /passwd alone asks for the current and the new password; /passwd current new sends both;
      * /passwd new alone does right after logging in with the password (the server says when not).

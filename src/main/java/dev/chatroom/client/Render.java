@@ -127,6 +127,8 @@ public final class Render {
         if (event instanceof ClientEvent.Presence p)
             return "* " + nick(p.nick()) + (p.online() ? " is online" : " is offline");
         if (event instanceof ClientEvent.Topic t) return "Topic of " + clean(t.room()) + ": " + text(t.topic(), "");
+        if (event instanceof ClientEvent.Deleted d) // in place of the message, as far as a scrolled terminal allows
+        return stamp(d.time()) + where(d.message().room()) + faint(Deletions.describe(d, Render::plain));
         if (event instanceof ClientEvent.Info i) return text(i.text(), "");
         if (event instanceof ClientEvent.Problem p) return color ? RED + clean(p.text()) + RESET : clean(p.text());
         if (event instanceof ClientEvent.Closed c) return closed(c);

@@ -208,6 +208,10 @@ final class SessionInput {
             String target = h.target() == null ? room : h.target();
             if (target == null) ui.print(render.render(new ClientEvent.Problem("You are not in a room.")));
             else c.history(target, h.count());
+        } else if (a instanceof Action.Delete d) {
+            String target = d.target() == null ? room : d.target();
+            if (target == null) ui.print(render.render(new ClientEvent.Problem("You are not in a room.")));
+            else c.delete(target, d.nth());
         } else if (a instanceof Action.Search s) {
             c.search(s.words());
         } else if (a instanceof Action.Rooms) {

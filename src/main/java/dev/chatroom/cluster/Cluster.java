@@ -176,6 +176,9 @@ public final class Cluster implements Replication, Bus.Listener {
             case "MARK" -> {
                 if (!mine) accounts.markRead(e);
             }
+            case "REDACT" -> {
+                if (!mine) commands.redacted(e);
+            }
             case "PURGE" -> {
                 if (!mine) hub.history().forget(orNull(e.param(0)), orNull(e.param(1)));
             }
@@ -304,6 +307,11 @@ public final class Cluster implements Replication, Bus.Listener {
     @Override
     public void purged(String roomKey, String nickKey) {
         publish(Message.of(node, "PURGE", roomKey == null ? "*" : roomKey, nickKey == null ? "*" : nickKey));
+    }
+
+    @Override
+    public void redacted(Message redact, long timeMillis, String msgid, String senderNick) {
+        publish(commands.redaction(redact, timeMillis, msgid, senderNick));
     }
 
     private static String orNull(String key) {

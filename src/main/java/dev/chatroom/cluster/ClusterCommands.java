@@ -5,6 +5,7 @@ import dev.chatroom.irc.Message;
 import dev.chatroom.server.Acknowledgements;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.Hub;
+import dev.chatroom.server.Redactions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,5 +70,25 @@ final class ClusterCommands {
         hub.output().pin(Long.parseLong(e.tags().get("t")), e.tags().get("m"));
         hub.dispatcher().dispatch(sender, m);
         hub.history().acknowledgements().relayed(sender); // one of ours: what it said is stored or waits for a ticket
+    }
+
+    /** REDACT sender|* :line, tags t (time) and m (msgid): a message deleted on this node, for the others to tell. */
+    Message redaction(Message redact, long timeMillis, String msgid, String senderNick) {
+        return Message.create(
+                Map.of("t", Long.toString(timeMillis), "m", msgid),
+                cluster.node(),
+                "REDACT",
+                List.of(senderNick == null ? "*" : senderNick, redact.toString()),
+                true);
+    }
+
+    /** Another node's REDACT event: our users are told, our replay forgets the message. */
+    void redacted(Message e) {
+        new Redactions(hub)
+                .redactedElsewhere(
+                        Message.parse(e.param(1)),
+                        Long.parseLong(e.tags().get("t")),
+                        e.tags().get("m"),
+                        "*".equals(e.param(0)) ? null : e.param(0));
     }
 }

@@ -271,27 +271,7 @@ public final class ConfigKeys {
                 "text: events as sentences (in the log file after a timestamp); json: one JSON object a line, on the console and in the log file.",
                 c -> c.logFormat(),
                 (b, v) -> b.logFormat(Values.choice(v, LogFormat.class)));
-        key(
-                "history-replay",
-                data,
-                "N",
-                "Room messages shown to someone joining (0: none).",
-                c -> c.historyReplay(),
-                (b, v) -> b.historyReplay(Values.integer(v, 0, 1000)));
-        key(
-                "history-days",
-                data,
-                "DAYS",
-                "Days room messages (and private messages of accounts) are kept in chatroom.db; 0 stores nothing.",
-                c -> c.historyDays(),
-                (b, v) -> b.historyDays(Values.integer(v, 0, 100_000)));
-        key(
-                "history-max-per-room",
-                data,
-                "N",
-                "Most messages kept per room, the oldest removed first; 0: only --history-days limits it.",
-                c -> c.historyMaxPerRoom(),
-                (b, v) -> b.historyMaxPerRoom(Values.integer(v, 0, Integer.MAX_VALUE)));
+        HistoryKeys.add(data);
         flag(
                 "log-messages",
                 data,

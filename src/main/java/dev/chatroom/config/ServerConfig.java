@@ -229,6 +229,11 @@ public final class ServerConfig {
         return settings.historyDays;
     }
     /** Most messages kept per room (the oldest go first); 0: no limit but the days. */
+    /** How long senders may delete (REDACT) their own messages; operators and the admin always may. */
+    public Duration redactWindow() {
+        return settings.redactWindow;
+    }
+
     public int historyMaxPerRoom() {
         return settings.historyMaxPerRoom;
     }

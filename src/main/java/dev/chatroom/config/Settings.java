@@ -62,6 +62,7 @@ public final class Settings implements Cloneable {
     int historyReplay = 50;
     int historyDays = 30;
     int historyMaxPerRoom = 100_000;
+    Duration redactWindow = Duration.ofDays(1);
     HostPort metrics;
 
     /** The settings above, read reflectively so that equals, hashCode and toString need no list of them. */
@@ -257,6 +258,11 @@ public final class Settings implements Cloneable {
 
     public Settings historyDays(int v) {
         historyDays = v;
+        return this;
+    }
+
+    public Settings redactWindow(Duration v) {
+        redactWindow = v;
         return this;
     }
 

@@ -14,6 +14,7 @@ public enum Capability {
     EXTENDED_JOIN("extended-join"),
     EXTENDED_MONITOR("extended-monitor"),
     LABELED_RESPONSE("labeled-response"),
+    MESSAGE_REDACTION("draft/message-redaction"),
     MESSAGE_TAGS("message-tags"),
     MULTI_PREFIX("multi-prefix"),
     READ_MARKER("draft/read-marker"),

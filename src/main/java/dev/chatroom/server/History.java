@@ -144,6 +144,20 @@ public final class History {
         ring.addLast(m);
     }
 
+    /** The room's message with this msgid among those replayed, or null. */
+    StoredMessage recent(String roomKey, String msgid) {
+        ArrayDeque<StoredMessage> ring = recent.get(roomKey);
+        if (ring == null) return null;
+        for (StoredMessage m : ring) if (m.msgid().equals(msgid)) return m;
+        return null;
+    }
+
+    /** A deleted message is replayed no more (roomKey null: a private message, never replayed). */
+    void forgetMessage(String roomKey, String msgid) {
+        ArrayDeque<StoredMessage> ring = roomKey == null ? null : recent.get(roomKey);
+        if (ring != null) ring.removeIf(m -> m.msgid().equals(msgid));
+    }
+
     /**
      * c has just joined the room: it is shown what was said before, unless it negotiated
      * draft/chathistory (then it asks for what it wants itself).

@@ -41,6 +41,13 @@ public interface Replication {
     void purged(String roomKey, String nickKey);
 
     /**
+     * A message was deleted here: the others tell their members (those who negotiated it) the
+     * REDACT line, stamped with its time and msgid, and stop replaying the message; senderNick:
+     * whose it was (the other side of a private message).
+     */
+    void redacted(Message redact, long timeMillis, String msgid, String senderNick);
+
+    /**
      * A console line that changes what others see: true when it was published, to run on every
      * node. by (the typing console's token, or null) comes back with it.
      */
@@ -91,6 +98,9 @@ public interface Replication {
 
         @Override
         public void purged(String roomKey, String nickKey) {}
+
+        @Override
+        public void redacted(Message redact, long timeMillis, String msgid, String senderNick) {}
 
         @Override
         public boolean relayConsole(String line, String by) {

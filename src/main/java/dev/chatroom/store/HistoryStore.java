@@ -1,6 +1,7 @@
 package dev.chatroom.store;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +51,16 @@ public interface HistoryStore {
 
     /** Removes messages older than the time and beyond the newest maxPerRoom of each room (0: no such limit). */
     void prune(long olderThanMillis, int maxPerRoom);
+
+    /**
+     * The message with this msgid in the conversation (a private one without a correspondent: any
+     * of the account's), empty when it has none; null when the store could not be read. It sees
+     * every message appended before it.
+     */
+    void find(Conversation conv, String msgid, Consumer<Optional<StoredMessage>> then);
+
+    /** Removes one message (redacted), after the appends queued before it: a message still waiting goes too. */
+    void redact(StoredMessage m);
 
     /** Removes the private messages an account sent or received. */
     default void purgeAccount(String accountKey) {}
@@ -120,6 +131,14 @@ public interface HistoryStore {
 
         @Override
         public void prune(long olderThanMillis, int maxPerRoom) {}
+
+        @Override
+        public void find(Conversation conv, String msgid, Consumer<Optional<StoredMessage>> then) {
+            then.accept(Optional.empty());
+        }
+
+        @Override
+        public void redact(StoredMessage m) {}
 
         @Override
         public void purge(String roomKey, String nickKey, Consumer<Integer> then) {

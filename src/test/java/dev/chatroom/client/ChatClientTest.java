@@ -65,7 +65,7 @@ class ChatClientTest {
         TestServer s = server(ApprovalPolicy.ALL);
         Recorder alice = joined(s, "alice");
         Recorder bob = joined(s, "bob");
-        alice.client.send(new Action.Send(null, "hello room", false));
+        alice.client.send(alice.client.room(), "hello room", false);
         ClientEvent.Chat echo = alice.await(ClientEvent.Chat.class);
         assertThat(echo.from()).isEqualTo("alice");
         assertThat(echo.room()).isEqualTo("#chatroom");
@@ -80,15 +80,15 @@ class ChatClientTest {
         Recorder alice = joined(s, "alice");
         Recorder bob = joined(s, "bob");
         IrcTestClient carol = s.join("carol");
-        Action a = Input.parse("/private bob /color green see you at 5");
-        alice.client.send((Action.Send) a);
+        Action.Send a = (Action.Send) Input.parse("/private bob /color green see you at 5");
+        alice.client.send(a.to(), a.text(), a.action());
         ClientEvent.Chat got = bob.await(ClientEvent.Chat.class);
         assertThat(got.room()).isNull();
         assertThat(got.from()).isEqualTo("alice");
         assertThat(got.text()).isEqualTo("\u000303see you at 5\u000F");
         ClientEvent.Chat echo = alice.await(ClientEvent.Chat.class, c -> c.to() != null);
         assertThat(echo.to()).isEqualTo("bob");
-        alice.client.send(new Action.Send(null, "marker", false));
+        alice.client.send(alice.client.room(), "marker", false);
         bob.await(ClientEvent.Chat.class, c -> c.text().equals("marker"));
         assertThat(carol.expect("PRIVMSG")).endsWith(":marker"); // carol's first message is the public one
     }
@@ -98,7 +98,7 @@ class ChatClientTest {
         TestServer s = server(ApprovalPolicy.ALL);
         Recorder alice = joined(s, "alice");
         IrcTestClient raw = s.join("raw");
-        alice.client.send(new Action.Send(null, "waves", true));
+        alice.client.send(alice.client.room(), "waves", true);
         assertThat(raw.expect("PRIVMSG"))
                 .isEqualTo(":alice!~alice@127.0.0.1 PRIVMSG #chatroom :\u0001ACTION waves\u0001");
         raw.send("PRIVMSG #chatroom :\u0001ACTION nods\u0001");
@@ -111,7 +111,7 @@ class ChatClientTest {
     void unknownUserIsAProblem() throws Exception {
         TestServer s = server(ApprovalPolicy.ALL);
         Recorder alice = joined(s, "alice");
-        alice.client.send(new Action.Send("ghost", "boo", false));
+        alice.client.send("ghost", "boo", false);
         assertThat(alice.await(ClientEvent.Problem.class).text()).isEqualTo("No such user: ghost");
     }
 
@@ -121,7 +121,7 @@ class ChatClientTest {
         Recorder alice = joined(s, "alice");
         IrcTestClient raw = s.join("raw");
         String text = "0123456789 ".repeat(120) + "END";
-        alice.client.send(new Action.Send(null, text, false));
+        alice.client.send(alice.client.room(), text, false);
         StringBuilder got = new StringBuilder();
         while (!got.toString().endsWith("END")) {
             String line = raw.expect("PRIVMSG");

@@ -1,5 +1,6 @@
 package dev.chatroom.testing;
 
+import dev.chatroom.store.Conversation;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.SearchQuery;
@@ -8,6 +9,7 @@ import dev.chatroom.store.StoredMessage;
 import dev.chatroom.store.TargetTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -111,6 +113,14 @@ public final class ManualHistoryStore implements HistoryStore {
 
     @Override
     public void prune(long olderThanMillis, int maxPerRoom) {}
+
+    @Override
+    public void find(Conversation conv, String msgid, Consumer<Optional<StoredMessage>> then) {
+        then.accept(Optional.empty());
+    }
+
+    @Override
+    public void redact(StoredMessage m) {}
 
     @Override
     public void purge(String roomKey, String nickKey, Consumer<Integer> then) {

@@ -3,6 +3,7 @@ package dev.chatroom.testing;
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.store.AccountStore;
 import dev.chatroom.store.BanStore;
+import dev.chatroom.store.Conversation;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.RoomStore;
@@ -16,6 +17,7 @@ import dev.chatroom.store.sqlite.Database;
 import dev.chatroom.store.sqlite.SqliteStores;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -119,6 +121,16 @@ final class SharedStores implements AutoCloseable {
             @Override
             public void purgeAccount(String accountKey) {
                 store.purgeAccount(accountKey);
+            }
+
+            @Override
+            public void find(Conversation conv, String msgid, Consumer<Optional<StoredMessage>> then) {
+                store.find(conv, msgid, then);
+            }
+
+            @Override
+            public void redact(StoredMessage m) {
+                store.redact(m);
             }
 
             @Override

@@ -32,6 +32,7 @@ public final class Dispatcher {
         for (List<Command> family : List.of(
                 RegistrationCommands.all(),
                 MessageCommands.all(),
+                RedactCommand.all(),
                 RoomCommands.all(),
                 ModeCommands.all(),
                 ListCommand.all(),

@@ -89,7 +89,10 @@ final class RegistrationCommands {
     /** History's capabilities (read markers point into it) only while history is kept (--history-days above 0). */
     private static boolean offered(Context ctx, Capability cap) {
         return ctx.hub().history().enabled()
-                || (cap != Capability.CHATHISTORY && cap != Capability.SEARCH && cap != Capability.READ_MARKER);
+                || (cap != Capability.CHATHISTORY
+                        && cap != Capability.SEARCH
+                        && cap != Capability.READ_MARKER
+                        && cap != Capability.MESSAGE_REDACTION);
     }
 
     private static int capVersion(String v) {

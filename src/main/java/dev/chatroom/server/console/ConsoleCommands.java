@@ -137,6 +137,12 @@ public final class ConsoleCommands {
                     "erase a room's history, or everything a person (nick or account) said and was sent privately",
                     NODE,
                     ServerAdmin::purge),
+            of(
+                    "/redact <#room|nick> <msgid> [reason]",
+                    2,
+                    "delete a message from a room, or a private one of that person's; those who can are told",
+                    NODE,
+                    ServerAdmin::redact),
             of("/reload", 0, "read the TLS certificate files again (also SIGHUP)", NODE, ServerAdmin::reload),
             of("/stats", 0, "uptime, users, traffic, disconnects", NODE, onLoop(Reports::stats)),
             of("/detach", 0, "leave this console; the server keeps running", NODE, (line, session) -> line.detaching()),

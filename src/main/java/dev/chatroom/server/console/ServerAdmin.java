@@ -2,6 +2,11 @@ package dev.chatroom.server.console;
 
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Names;
+import dev.chatroom.server.Connection;
+import dev.chatroom.server.Hub;
+import dev.chatroom.server.Redactions;
+import dev.chatroom.store.Conversation;
+import dev.chatroom.store.StoredMessage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +40,49 @@ final class ServerAdmin {
         } catch (ExecutionException | TimeoutException e) {
             return "The history did not answer in time; the erasing goes on in the background.";
         }
+    }
+
+    /**
+     * /redact <#room|nick> <msgid> [reason]: deletes a message as the server, a room's or one of a
+     * person's private messages (the nick of someone here, or an account); waits (on the console's
+     * thread) for the message to be found.
+     */
+    static String redact(ConsoleLine line, ConsoleSession session) {
+        String where = line.arg();
+        String[] rest = line.rest().split("\\s+", 2);
+        String msgid = rest[0];
+        String reason = rest.length > 1 ? rest[1] : null;
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        session.onLoop(hub -> {
+            new Redactions(hub).find(conversation(hub, where), msgid, found -> {
+                if (found == null) answer.complete("The history could not be read (see the message above).");
+                else if (found.isEmpty()) answer.complete("No message " + msgid + " in the history of " + where + ".");
+                else {
+                    StoredMessage m = found.get();
+                    new Redactions(hub).redact(m, hub.serverName(), reason, null, null);
+                    answer.complete(line.changed(
+                            "Deleted the message " + msgid + " from " + m.target() + ".",
+                            "deleted the message " + msgid + " from " + m.target()));
+                }
+            });
+            return "";
+        });
+        try {
+            return answer.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "Interrupted.";
+        } catch (ExecutionException | TimeoutException e) {
+            return "The history did not answer in time; nothing was deleted.";
+        }
+    }
+
+    /** A room's messages, or every private conversation of the nick's account (the nick itself when nobody here has it). */
+    private static Conversation conversation(Hub hub, String where) {
+        if (Names.isChannel(where)) return Conversation.room(Casemapping.fold(where));
+        Connection c = hub.users().findRegistered(where);
+        String account = c != null && c.account() != null ? c.account() : where;
+        return Conversation.direct(Casemapping.fold(account), null);
     }
 
     /** /reload: the TLS certificate files, read again. */

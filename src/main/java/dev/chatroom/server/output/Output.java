@@ -50,10 +50,13 @@ public final class Output {
         return new Broadcast(m, clock.millis(), null, source.account(), isBot(source), Map.of(), alloc);
     }
 
-    /** Something a user (a person) said (PRIVMSG, NOTICE, TAGMSG): it gets a msgid, unique on this server. */
+    /**
+     * Something a user (a person) said (PRIVMSG, NOTICE, TAGMSG; source null: the server, e.g. the admin's
+     * REDACT): it gets a msgid, unique on this server.
+     */
     public Broadcast said(Message m, Map<String, String> clientTags, Connection source) {
-        String account = source.account();
-        boolean bot = isBot(source);
+        String account = source == null ? null : source.account();
+        boolean bot = source != null && isBot(source);
         if (pinnedId != null) {
             // one command can say several things (PRIVMSG a,b): each gets its own id, the same on every node
             String id = pinnedUses++ == 0 ? pinnedId : pinnedId + "-" + pinnedUses;

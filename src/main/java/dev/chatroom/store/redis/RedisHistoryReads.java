@@ -1,5 +1,6 @@
 package dev.chatroom.store.redis;
 
+import dev.chatroom.store.Conversation;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.MessageRef;
 import dev.chatroom.store.SearchLimits;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -205,6 +207,35 @@ final class RedisHistoryReads {
     private static String nickOf(String prefix) {
         int bang = prefix == null ? -1 : prefix.indexOf('!');
         return bang < 0 ? prefix : prefix.substring(0, bang);
+    }
+
+    /** The message with this msgid in the conversation; a private one without a correspondent: in any of the account's. */
+    CompletableFuture<Optional<StoredMessage>> find(Conversation conv, String msgid) {
+        if (conv.isRoom()) return entry(keys.room(conv.roomKey()), msgid);
+        if (conv.accountKey() == null) return CompletableFuture.completedFuture(Optional.empty());
+        if (conv.correspondentKey() != null) return entry(keys.dm(conv.accountKey(), conv.correspondentKey()), msgid);
+        return redis.smembers(keys.dms(conv.accountKey())).toCompletableFuture().thenCompose(nicks -> {
+            CompletableFuture<Optional<StoredMessage>> chain = CompletableFuture.completedFuture(Optional.empty());
+            for (String nick : nicks)
+                chain = chain.thenCompose(
+                        found -> found.isPresent() ? chain(found) : entry(keys.dm(conv.accountKey(), nick), msgid));
+            return chain;
+        });
+    }
+
+    private static CompletableFuture<Optional<StoredMessage>> chain(Optional<StoredMessage> found) {
+        return CompletableFuture.completedFuture(found);
+    }
+
+    private CompletableFuture<Optional<StoredMessage>> entry(String stream, String msgid) {
+        return redis.hget(keys.ids(stream), msgid)
+                .toCompletableFuture()
+                .thenCompose(id -> id == null
+                        ? chain(Optional.empty())
+                        : redis.xrange(stream, Range.create(id, id))
+                                .toCompletableFuture()
+                                .thenApply(entries ->
+                                        entries.stream().findFirst().map(e -> RedisKeys.message(e.getBody()))));
     }
 
     private CompletableFuture<StoredMessage> latest(String stream) {

@@ -2,6 +2,7 @@ package dev.chatroom.store.redis;
 
 import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
+import dev.chatroom.store.Conversation;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.SearchLimits;
@@ -17,6 +18,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -236,6 +238,21 @@ public final class RedisHistoryStore implements HistoryStore, AutoCloseable {
     @Override
     public void purge(String roomKey, String nickKey, Consumer<Integer> then) {
         read("purge messages", () -> roomKey != null ? upkeep.purgeRoom(roomKey) : upkeep.purgeNick(nickKey), -1, then);
+    }
+
+    @Override
+    public void find(Conversation conv, String msgid, Consumer<Optional<StoredMessage>> then) {
+        read("find a message", () -> reads.find(conv, msgid), null, then);
+    }
+
+    /** After the appends before it are acknowledged: a redacted message still on its way goes too. */
+    @Override
+    public void redact(StoredMessage m) {
+        writer.afterWrites(() -> upkeep.redact(m).whenComplete((n, e) -> {
+            if (e != null)
+                events.event(Event.error(
+                        "history_failed", "History: cannot remove a redacted message from Redis: " + describe(e)));
+        }));
     }
 
     @Override

@@ -156,6 +156,13 @@ final class RedisHistoryUpkeep {
                 .thenApply(n -> gone.size());
     }
 
+    /** One message goes from every stream holding it (a private message: both sides'). */
+    CompletableFuture<Long> redact(StoredMessage m) {
+        Map<String, List<String>> byStream = new LinkedHashMap<>();
+        for (RedisKeys.Target t : keys.targets(m)) byStream.put(t.stream(), List.of(m.msgid()));
+        return deleteAll(byStream, new HashSet<>());
+    }
+
     /**
      * Every private message the account sent or received goes, from both sides' streams: its own
      * streams are dropped whole, and each message's copy in the other account's stream is deleted by msgid.

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The SQL behind history's reads. Messages are ordered by id (the order they were relayed in);
@@ -257,6 +258,32 @@ final class HistoryReads {
                 + " OR (room_key IS NULL AND (recipient_key = ? OR recipient_account_key = ?))")) {
             for (int i = 1; i <= 4; i++) s.setString(i, nickKey);
             return s.executeUpdate();
+        }
+    }
+
+    /** The message with this msgid in the conversation (private without a correspondent: any of the account's). */
+    static Optional<StoredMessage> find(Connection c, Conversation conv, String msgid) throws SQLException {
+        String sql = conv.isRoom()
+                ? "SELECT * FROM messages WHERE msgid = ? AND room_key = ?"
+                : "SELECT * FROM messages WHERE msgid = ? AND room_key IS NULL AND ((account_key = ?1 AND (?2 IS NULL OR"
+                        + " recipient_key = ?2)) OR (recipient_account_key = ?1 AND (?2 IS NULL OR sender_key = ?2)))";
+        try (PreparedStatement s = c.prepareStatement(conv.isRoom() ? sql : sql.replace("msgid = ?", "msgid = ?3"))) {
+            if (conv.isRoom()) {
+                s.setString(1, msgid);
+                s.setString(2, conv.roomKey());
+            } else {
+                s.setString(1, conv.accountKey());
+                s.setString(2, conv.correspondentKey());
+                s.setString(3, msgid);
+            }
+            return messages(s).stream().findFirst();
+        }
+    }
+
+    static void redact(Connection c, String msgid) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE msgid = ?")) {
+            s.setString(1, msgid);
+            s.executeUpdate();
         }
     }
 }

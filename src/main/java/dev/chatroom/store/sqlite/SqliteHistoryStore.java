@@ -4,6 +4,7 @@ import dev.chatroom.irc.Formatting;
 import dev.chatroom.irc.Message;
 import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
+import dev.chatroom.store.Conversation;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.SearchLimits;
@@ -18,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -210,6 +212,20 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
             } catch (RejectedExecutionException stopped) {
                 // the server stopped meanwhile
             }
+        });
+    }
+
+    @Override
+    public void find(Conversation conv, String msgid, Consumer<Optional<StoredMessage>> then) {
+        read(reads, "find a message", c -> HistoryReads.find(c, conv, msgid), then);
+    }
+
+    /** On the writer, after what was queued before it (a redacted message still queued is written, then removed). */
+    @Override
+    public void redact(StoredMessage m) {
+        db.onWriter(() -> {
+            writer.drain();
+            db.transaction("remove a redacted message", c -> HistoryReads.redact(c, m.msgid()), events);
         });
     }
 

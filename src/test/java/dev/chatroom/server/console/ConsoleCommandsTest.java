@@ -150,6 +150,7 @@ class ConsoleCommandsTest extends HubTest {
                         "/certs",
                         "/allowlist",
                         "/purge",
+                        "/redact",
                         "/reload",
                         "/stats",
                         "/detach",

@@ -2,6 +2,7 @@ package dev.chatroom.server.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatroom.store.Conversation;
 import dev.chatroom.store.HistoryQuery;
 import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.SearchQuery;
@@ -13,6 +14,7 @@ import dev.chatroom.testing.InMemoryServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,14 @@ class SearchTurnsTest {
 
         @Override
         public void prune(long olderThanMillis, int maxPerRoom) {}
+
+        @Override
+        public void find(Conversation conv, String msgid, Consumer<Optional<StoredMessage>> then) {
+            then.accept(Optional.empty());
+        }
+
+        @Override
+        public void redact(StoredMessage m) {}
 
         @Override
         public void purge(String roomKey, String nickKey, Consumer<Integer> then) {
