@@ -37,8 +37,7 @@ public final class Cluster implements Replication, Bus.Listener {
     private final ClusterCommands commands;
     private final ClusterNodes nodes;
     private final ClusterUsers users;
-    /** Our commands published and not yet back. */
-    private final InFlight inFlight = new InFlight();
+    private final InFlight inFlight = new InFlight(); // our commands published and not yet back
 
     private long lastSeq;
     private boolean whole;
@@ -149,44 +148,39 @@ public final class Cluster implements Replication, Bus.Listener {
 
     private void apply(Message e, boolean mine) {
         switch (e.command()) {
-            case "BURST" -> {
-                if (!mine && node.equals(e.param(0))) nodes.burst();
-            }
-            case "HELLO" -> {
-                if (!mine) nodes.rejoined(e.prefix(), whole);
-            }
             case "USER" -> {
                 if (mine) users.claimed(e);
                 else remote.add(e);
             }
+            case "CMD" -> commands.run(e, mine ? users.find(e.param(0)) : remote.find(e.param(0)));
+            case "ADMIN" -> console.apply(e.param(0), e.tags().get("by"), mine);
+            case "ACCT" -> accounts.apply(e, mine);
+            default -> {
+                if (!mine) fromOthers(e);
+            }
+        }
+    }
+
+    /** What only another node's event changes here: ours did it as it was made. */
+    private void fromOthers(Message e) {
+        switch (e.command()) {
+            case "BURST" -> {
+                if (node.equals(e.param(0))) nodes.burst();
+            }
+            case "HELLO" -> nodes.rejoined(e.prefix(), whole);
             case "ADMIT", "QUEUE" -> {
-                Connection g = mine ? null : remote.find(e.param(0));
+                Connection g = remote.find(e.param(0));
                 if (g != null && e.command().equals("ADMIT")) remote.admit(g);
                 else if (g != null) remote.queue(g);
             }
-            case "CMD" -> commands.run(e, mine ? users.find(e.param(0)) : remote.find(e.param(0)));
-            case "GONE" -> {
-                if (!mine) remote.remove(e.param(0), new Departure(DisconnectReason.REMOTE, e.param(1)));
-            }
-            case "ROOM" -> {
-                if (!mine) remote.room(e);
-            }
-            case "ADMIN" -> console.apply(e.param(0), e.tags().get("by"), mine);
-            case "ACCT" -> accounts.apply(e, mine);
-            case "MARK" -> {
-                if (!mine) accounts.markRead(e);
-            }
-            case "REDACT" -> {
-                if (!mine) commands.redacted(e);
-            }
-            case "PURGE" -> {
-                if (!mine) hub.history().forget(orNull(e.param(0)), orNull(e.param(1)));
-            }
-            case "LOGIN" -> {
-                if (!mine) accounts.login(e, remote);
-            }
+            case "GONE" -> remote.remove(e.param(0), new Departure(DisconnectReason.REMOTE, e.param(1)));
+            case "ROOM" -> remote.room(e);
+            case "MARK" -> accounts.markRead(e);
+            case "REDACT" -> commands.redacted(e);
+            case "PURGE" -> hub.history().forget(orNull(e.param(0)), orNull(e.param(1)));
+            case "LOGIN" -> accounts.login(e, remote);
             case "OPER" -> {
-                Connection g = mine ? null : remote.find(e.param(0));
+                Connection g = remote.find(e.param(0));
                 if (g != null) g.mode(UserMode.OPERATOR, true);
             }
             default -> {}
