@@ -28,7 +28,8 @@ import picocli.CommandLine.TypeConversionException;
             BenchCommand.FanoutCommand.class,
             BenchCommand.ConnectCommand.class,
             BenchStoreCommand.class,
-            BenchJoinCommand.class
+            BenchJoinCommand.class,
+            BenchSoakCommand.class
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public enum ServerExit {
     STOPPED(0, "stopped: /shutdown, Ctrl-C or SIGTERM"),
-    CANNOT_START(1, "could not start (a port taken, the database or Redis unusable) or failed"),
+    CANNOT_START(Fatal.EXIT_FAILED, "could not start (a port taken, the database or Redis unusable) or failed"),
     BAD_CONFIG(2, "bad flags, config file or setting; --check-config found a problem"),
     OUT_OF_MEMORY(Fatal.EXIT_OUT_OF_MEMORY, "out of memory (heap or direct)"),
     FORCED(130, "a second Ctrl-C or SIGTERM forced the stop before it finished");

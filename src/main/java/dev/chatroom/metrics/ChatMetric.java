@@ -40,6 +40,11 @@ enum ChatMetric {
             "Logins and password checks refused (SASL, SETPASS, OPER): wrong passwords, locked-out tries, unknown certificates.",
             Readings::loginsFailed),
     HISTORY_QUEUE("chatroom_history_queue", Kind.GAUGE, "Messages waiting for the disk.", Readings::historyQueue),
+    HISTORY_PAUSED(
+            "chatroom_history_paused",
+            Kind.GAUGE,
+            "1 while history writes are paused because the database cannot be written (a full disk), else 0.",
+            Readings::historyPaused),
     OUTPUT_BUDGET_USED(
             "chatroom_output_budget_used_bytes",
             Kind.GAUGE,

@@ -58,6 +58,17 @@ public final class AccountRegistration {
             return;
         }
         if (PasswordRules.refused(hub, c, "REGISTER", name, password, r)) return;
+        // the database cannot be written now (a full disk): an account made anyway would be gone after a restart
+        String paused = hub.history().store().pausedReason();
+        if (paused != null) {
+            r.standard(
+                    "FAIL",
+                    "REGISTER",
+                    "TEMPORARILY_UNAVAILABLE",
+                    name,
+                    "Accounts cannot be saved now (" + paused + "); try again later");
+            return;
+        }
         RegistrationQuota.Place place =
                 quota.take(c.address().limitKey(), hub.clock().nanos());
         if (place == null) {

@@ -81,7 +81,7 @@ public final class Gate {
                 && password.lockedOut(address.limitKey(), hub.clock().nanos()))
             return Departure.of(DisconnectReason.LOCKED_OUT);
         if (hub.users().localCount() >= config.maxClients()) {
-            return new Departure(DisconnectReason.SERVER_FULL, config.maxClients() + " clients");
+            return Departure.of(DisconnectReason.SERVER_FULL); // the same words as a refusal for want of descriptors
         }
         if (hub.users().countFrom(address) >= config.maxPerIp()) {
             return new Departure(DisconnectReason.TOO_MANY_FROM_ADDRESS, Integer.toString(config.maxPerIp()));

@@ -72,6 +72,14 @@ public interface HistoryStore {
         return 0;
     }
 
+    /**
+     * Why writing is paused (the disk is full: messages are kept and written again until it takes
+     * them), or null while it writes; any thread may ask.
+     */
+    default String pausedReason() {
+        return null;
+    }
+
     /** Runs the task on the loop once the disk has caught up. */
     default void whenCaughtUp(Runnable task) {
         task.run();

@@ -19,14 +19,14 @@ class BenchHostsOptionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fanout", "connect", "store", "join"})
+    @ValueSource(strings = {"fanout", "connect", "store", "join", "soak"})
     void everyBenchOffersIt(String mode) {
         assertThat(run("bench", mode, "--help")).isZero();
         assertThat(out.toString()).contains("--hosts=HOST:PORT[,HOST:PORT...]", "round-robin");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fanout", "connect", "store", "join"})
+    @ValueSource(strings = {"fanout", "connect", "store", "join", "soak"})
     void aBadPortIsNamedWithItsEntry(String mode) {
         assertThat(run("bench", mode, "--hosts", "127.0.0.1:6667,127.0.0.1:66x"))
                 .isEqualTo(2);

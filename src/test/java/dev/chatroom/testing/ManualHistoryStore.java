@@ -21,6 +21,7 @@ public final class ManualHistoryStore implements HistoryStore {
     private final List<Written> listeners = new ArrayList<>();
     private long appended;
     private long done;
+    private String pausedReason;
 
     @Override
     public long append(StoredMessage m) {
@@ -56,6 +57,16 @@ public final class ManualHistoryStore implements HistoryStore {
     private void report(int n, boolean stored) {
         done += n;
         for (Written w : List.copyOf(listeners)) w.upTo(done, stored);
+    }
+
+    /** Writing pauses (the reason, as a full disk's) or, with null, goes on; what waits stays until {@link #write}. */
+    public void pause(String reason) {
+        pausedReason = reason;
+    }
+
+    @Override
+    public String pausedReason() {
+        return pausedReason;
     }
 
     /** The texts written, in order. */

@@ -6,6 +6,7 @@ import dev.chatroom.server.Hub;
 import dev.chatroom.server.Replication;
 import dev.chatroom.server.Room;
 import dev.chatroom.server.Stats;
+import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.ServerBan;
 import java.util.List;
 import java.util.StringJoiner;
@@ -66,6 +67,12 @@ final class Reports {
                 + (hub.users().count() - registered - waiting) + " registering");
         out.add("Messages relayed: " + s.messagesRelayed());
         out.add("Bytes in: " + s.bytesIn() + ", out: " + s.bytesOut());
+        HistoryStore history = hub.history().store();
+        if (history != HistoryStore.NONE) {
+            String paused = history.pausedReason();
+            out.add("History: " + (paused == null ? "writing" : "paused (" + paused + ")") + ", " + history.waiting()
+                    + " message(s) waiting for the disk");
+        }
         StringJoiner gone = new StringJoiner(", ");
         s.disconnects().forEach((k, v) -> gone.add(k.label() + " " + v));
         out.add("Disconnects: " + (gone.length() == 0 ? "none" : gone.toString()));

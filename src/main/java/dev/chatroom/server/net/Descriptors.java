@@ -2,6 +2,8 @@ package dev.chatroom.server.net;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.time.ZoneId;
+import java.util.Locale;
 
 /**
  * The process's open-file limit. Every connection is a file descriptor; past the limit,
@@ -27,6 +29,23 @@ public final class Descriptors {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) return unix.getMaxFileDescriptorCount();
         return -1;
+    }
+
+    /** Whether the failure is for want of a descriptor: EMFILE (this process's limit) or ENFILE (the system's). */
+    static boolean exhausted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && m.toLowerCase(Locale.ROOT).contains("too many open files")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Loads now what would otherwise need a descriptor when there is none: the time-zone database, read
+     * the first time a line of java.util.logging is formatted (Netty and the JDK's HTTP server log through it).
+     */
+    static void preload() {
+        ZoneId.systemDefault().getRules();
     }
 
     private static long open() {

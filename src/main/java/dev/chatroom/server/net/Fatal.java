@@ -6,6 +6,9 @@ package dev.chatroom.server.net;
  * -XX:+ExitOnOutOfMemoryError does not see Netty's direct-memory errors, which Netty raises itself.)
  */
 public final class Fatal {
+    /** A failure while serving: the server stopped on an unexpected error (the status of a start that failed, too). */
+    public static final int EXIT_FAILED = 1;
+
     public static final int EXIT_OUT_OF_MEMORY = 3;
 
     private Fatal() {}
@@ -19,6 +22,26 @@ public final class Fatal {
                 Runtime.getRuntime().halt(EXIT_OUT_OF_MEMORY);
             }
         }
+    }
+
+    /**
+     * The event loop's thread ended by an error (Netty catches what a task or a handler throws, so this is
+     * what escaped the loop itself). Netty would log it and end the loop: a server that serves nothing,
+     * whose main thread then sees the loop stopped and exits as if asked to. One line and a non-zero status
+     * instead, for a supervisor to restart it.
+     */
+    public static void exitOnLoopFailure(Throwable t) {
+        exitOnOutOfMemory(t);
+        System.err.println("chatroom: the event loop failed (" + firstLine(t) + "); stopping so that a supervisor"
+                + " can restart the server");
+        System.err.flush();
+        Runtime.getRuntime().halt(EXIT_FAILED);
+    }
+
+    private static String firstLine(Throwable t) {
+        String s = t.toString();
+        int end = s.indexOf('\n');
+        return end < 0 ? s : s.substring(0, end).strip();
     }
 
     /**

@@ -15,7 +15,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -68,13 +67,15 @@ public final class Listeners {
     private final CharsetDecoder utf8 = IrcLineDecoder.strictUtf8();
 
     private ServerBootstrap bootstrap;
+    private AcceptGuard guard;
     private Hub hub;
     private ServerTls tls;
 
     public Listeners(ServerConfig config) {
         this.config = config;
         IoHandlerFactory ioFactory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(1, ioFactory);
+        Descriptors.preload();
+        this.group = new GuardedLoopGroup(ioFactory, Fatal::exitOnLoopFailure);
         this.loop = group.next();
         this.clients = new DefaultChannelGroup(loop);
         this.memory = new OutputMemory(outputBudget(config), config.sendq(), config.stalledReaderTimeout(), loop);
@@ -122,11 +123,15 @@ public final class Listeners {
     public void serve(Hub hub, ServerTls tls) {
         this.hub = hub;
         this.tls = tls;
+        AcceptGuard guard = new AcceptGuard(hub.clock(), hub.events(), hub.stats());
+        group.terminationFuture().addListener(f -> guard.close()); // its reserve descriptor, once nothing accepts
+        this.guard = guard;
         Class<? extends ServerChannel> channelType =
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
+                .handler(guard)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOCATOR, ALLOC)
@@ -154,6 +159,7 @@ public final class Listeners {
         return new ServerBootstrap()
                 .group(group)
                 .channel(epoll ? EpollServerDomainSocketChannel.class : NioServerDomainSocketChannel.class)
+                .handler(guard)
                 .childOption(ChannelOption.ALLOCATOR, ALLOC)
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE)
                 .childHandler(channels(true, secret))
@@ -171,9 +177,10 @@ public final class Listeners {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
+                boolean handshake = secure && gatewaySecret == null;
+                if (guard.refused(ch, !handshake)) return;
                 clients.add(ch);
-                if (secure && gatewaySecret == null)
-                    ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
+                if (handshake) ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
                 ch.pipeline().addLast(new ClientChannel(hub, flusher, memory, utf8, secure, gatewaySecret));
             }
         };

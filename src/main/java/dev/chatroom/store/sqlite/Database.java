@@ -226,21 +226,30 @@ public final class Database implements AutoCloseable {
 
     /** On the writer thread: w as one transaction; false (reported) when it failed and was rolled back. */
     boolean transaction(String what, Work w, EventSink events) {
+        SQLException e = tryTransaction(w);
+        if (e == null) return true;
+        events.event(Event.error("database_error", "Database: cannot " + what + ": " + describe(e) + " (" + file + ")")
+                .with("error", describe(e)));
+        return false;
+    }
+
+    /**
+     * On the writer thread: w as one transaction; null when committed, else why it failed. A failed
+     * one is rolled back, which leaves the database as it was (SQLite's promise, a full disk included).
+     */
+    SQLException tryTransaction(Work w) {
         try {
             db.setAutoCommit(false);
             w.run(db);
             db.commit();
-            return true;
+            return null;
         } catch (SQLException e) {
             try {
                 db.rollback();
             } catch (SQLException ignored) {
-                // the connection is in trouble already; the report below says why
+                // SQLite rolled back by itself (it does on a full disk), or the connection is in trouble: e says why
             }
-            events.event(
-                    Event.error("database_error", "Database: cannot " + what + ": " + describe(e) + " (" + file + ")")
-                            .with("error", describe(e)));
-            return false;
+            return e;
         } finally {
             try {
                 db.setAutoCommit(true);

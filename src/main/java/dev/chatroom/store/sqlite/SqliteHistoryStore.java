@@ -248,9 +248,19 @@ public final class SqliteHistoryStore implements HistoryStore, AutoCloseable {
                 tags(rs.getString("tags")));
     }
 
+    @Override
+    public String pausedReason() {
+        return writer.pausedReason();
+    }
+
+    int pausedTries() {
+        return writer.pausedTries();
+    }
+
     /** Stops the readers; what is queued is written by the database's writer before it closes. */
     @Override
     public void close() {
+        db.onWriter(writer::lastTry);
         reads.close();
         searches.close();
     }

@@ -5,12 +5,14 @@ import dev.chatroom.log.Event;
 import dev.chatroom.log.EventSink;
 import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.StoredMessage;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -56,6 +58,9 @@ final class SqliteHistoryWriter {
     private final List<Runnable> waiters = new ArrayList<>();
 
     private final AtomicBoolean wakeWanted = new AtomicBoolean();
+    private final WritePause pause = new WritePause(System::nanoTime);
+    /** The oldest batch, which the database could not take yet: the writer thread's. */
+    private List<StoredMessage> kept;
     /** The least time from one commit to the next (0: none); the writer commits early once {@link #GATHER} wait. */
     private final long gatherNanos;
     /** When the last batch was committed: the writer thread's. */
@@ -112,18 +117,37 @@ final class SqliteHistoryWriter {
         drain();
     }
 
-    /** On the writer thread: everything queued, in batches. */
+    /**
+     * On the writer thread: everything queued, in batches. A batch the database cannot take for now
+     * (a full disk) is kept, and writing pauses until a retry stores it: nothing is lost, and nothing
+     * after it is written first. Meanwhile a drain returns at once, so reads do not wait for the disk.
+     */
     void drain() {
         while (true) {
+            if (!pause.mayTry()) return; // the retry drains; drainScheduled stays set, so appends schedule nothing
             drainScheduled.set(false);
-            List<StoredMessage> batch = new ArrayList<>(Math.min(BATCH, Math.max(1, queuedCount.get())));
-            StoredMessage m;
-            while (batch.size() < BATCH && (m = queued.poll()) != null) batch.add(m);
-            if (batch.isEmpty()) return;
-            boolean stored = db.transaction("store " + batch.size() + " message(s)", c -> insert(c, batch), events);
+            List<StoredMessage> batch = kept;
+            if (batch == null) {
+                batch = new ArrayList<>(Math.min(BATCH, Math.max(1, queuedCount.get())));
+                StoredMessage m;
+                while (batch.size() < BATCH && (m = queued.poll()) != null) batch.add(m);
+                if (batch.isEmpty()) return;
+            }
+            List<StoredMessage> writing = batch;
+            SQLException failure = db.tryTransaction(c -> insert(c, writing));
+            String passing = failure == null ? null : WritePause.passingReason(failure);
+            if (passing != null) {
+                kept = batch;
+                if (pause.failed(passing)) paused(passing, failure);
+                retryLater();
+                return;
+            }
+            kept = null;
+            if (failure != null) refused(batch.size(), failure);
+            else if (pause.succeeded()) resumed();
             lastCommitNanos = System.nanoTime();
             done += batch.size();
-            report(done, stored);
+            report(done, failure == null);
             // counted as waiting until committed: what a crash can lose is what behind() bounds
             int left = queuedCount.addAndGet(-batch.size());
             if (left <= CAUGHT_UP && wakeWanted.compareAndSet(true, false)) {
@@ -133,6 +157,64 @@ final class SqliteHistoryWriter {
                     // shutting down: the held senders are gone too
                 }
             }
+        }
+    }
+
+    private void retryLater() {
+        CompletableFuture.delayedExecutor(pause.nanosUntilTry(), TimeUnit.NANOSECONDS, db::onWriter)
+                .execute(this::drain);
+    }
+
+    private void paused(String why, SQLException e) {
+        events.event(Event.error("history_paused", "History paused: " + why + " (" + dataDir() + ")")
+                .with("error", Database.describe(e)));
+    }
+
+    private void resumed() {
+        events.event(Event.info(
+                        "history_resumed",
+                        "History resumed: the " + queuedCount.get() + " message(s) kept meanwhile are being stored ("
+                                + dataDir() + ")")
+                .with("count", queuedCount.get()));
+    }
+
+    /** The batch itself cannot be stored (not the disk's fault): trying it again would hold up every message behind it. */
+    private void refused(int n, SQLException e) {
+        events.event(Event.error(
+                        "database_error",
+                        "Database: cannot store " + n + " message(s): " + Database.describe(e) + " (" + db.file() + ")")
+                .with("error", Database.describe(e)));
+    }
+
+    private Path dataDir() {
+        Path dir = db.file().getParent();
+        return dir == null ? Path.of(".") : dir;
+    }
+
+    /** Why writing is paused (a full disk), or null while it writes. */
+    String pausedReason() {
+        return pause.reason();
+    }
+
+    /** Tries that failed since the pause began (0: not paused). */
+    int pausedTries() {
+        return pause.failures();
+    }
+
+    /**
+     * On the writer thread, when the database closes: a last try for what a pause kept; what still
+     * cannot be stored is said, as a crash would lose it.
+     */
+    void lastTry() {
+        if (pause.reason() == null) return;
+        pause.tryNow();
+        drain();
+        if (pause.reason() != null) {
+            events.event(Event.error(
+                            "history_lost",
+                            "History: " + queuedCount.get() + " message(s) kept while paused were not stored ("
+                                    + pause.reason() + ", " + dataDir() + ")")
+                    .with("count", queuedCount.get()));
         }
     }
 

@@ -78,6 +78,37 @@ class DurableAcknowledgementTest {
         assertThat(alice.sync()).singleElement().asString().endsWith(":flowing");
     }
 
+    @Test
+    void whileHistoryIsPausedChatGoesOnTheAdminSeesItAndNoAccountIsMadeThatCouldNotBeSaved() {
+        FakeClient alice = join("alice", "echo-message standard-replies");
+        FakeClient bob = join("bob", "");
+        alice.sync();
+        assertThat(server.admin.execute("/stats")).contains("History: writing, 0 message(s) waiting for the disk");
+
+        store.pause("no space left on device");
+        alice.send("PRIVMSG #chatroom :kept for later");
+        assertThat(bob.sync()).singleElement().asString().endsWith(":kept for later");
+        assertThat(alice.sync()).isEmpty(); // not stored: not acknowledged
+        assertThat(server.admin.execute("/stats"))
+                .contains("History: paused (no space left on device), 1 message(s) waiting for the disk");
+        bob.send("REGISTER * * correct-horse");
+        assertThat(bob.sync())
+                .containsExactly(":chatroom FAIL REGISTER TEMPORARILY_UNAVAILABLE bob :Accounts cannot be saved now"
+                        + " (no space left on device); try again later");
+
+        server.advance(Duration.ofSeconds(7)); // answers come, saying the message is not stored yet
+        assertThat(alice.sync())
+                .satisfiesExactly(
+                        l -> assertThat(l).endsWith(":kept for later"),
+                        l -> assertThat(l).isEqualTo(":chatroom NOTE * HISTORY_DELAYED :" + DELAYED));
+
+        store.pause(null);
+        store.write();
+        assertThat(store.writtenTexts()).containsExactly("kept for later");
+        bob.send("REGISTER * * correct-horse");
+        bob.expect("REGISTER SUCCESS");
+    }
+
     private static final String DELAYED = "History is behind: your messages are delivered but not stored yet.";
 
     @Test

@@ -3,15 +3,19 @@ package dev.chatroom.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.store.StoredMessage;
+import dev.chatroom.testing.Await;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -34,7 +38,7 @@ class HistoryTicketsTest {
     private SqliteHistoryStore store;
     private ExecutorService loop;
     private Thread loopThread;
-    private final List<String> events = new ArrayList<>();
+    private final List<String> events = new CopyOnWriteArrayList<>();
 
     /** What the loop heard: through, stored, rows another connection read at that moment, and whether on the loop. */
     private record Report(long through, boolean stored, long rowsThen, boolean onLoop) {}
@@ -113,29 +117,70 @@ class HistoryTicketsTest {
     }
 
     @Test
-    void aBatchThatCannotBeWrittenIsReportedNotStoredAndTheNextOneIsStored() throws Exception {
+    void aBatchTheDatabaseRefusesIsReportedNotStoredAndTheNextOneIsStored() throws Exception {
         append(1, "ok");
         reportThrough(1);
-        loop.submit(() -> db.onWriter(() -> readOnly(true))).get(10, TimeUnit.SECONDS);
+        // refused for what it says, not for the disk: trying it again would fail again
+        onWriter("CREATE TEMP TRIGGER refuse BEFORE INSERT ON messages WHEN NEW.text LIKE '%lost%'"
+                + " BEGIN SELECT RAISE(ABORT, 'refused'); END");
         append(2, "lost");
         Report lost = reportThrough(3);
         assertThat(lost.stored()).isFalse();
         assertThat(lost.rowsThen()).isEqualTo(1);
         assertThat(events).anyMatch(e -> e.contains("cannot store 2 message(s)"));
 
-        loop.submit(() -> db.onWriter(() -> readOnly(false))).get(10, TimeUnit.SECONDS);
         append(1, "again");
         Report again = reportThrough(4);
         assertThat(again.stored()).isTrue();
         assertThat(again.rowsThen()).isEqualTo(2);
+        assertThat(store.pausedReason()).isNull();
     }
 
-    /** On the writer thread: its connection refuses (true) or takes (false) writes, as a database that cannot be written. */
-    private void readOnly(boolean on) {
-        try (Statement s = db.connection().createStatement()) {
-            s.execute("PRAGMA query_only = " + (on ? 1 : 0));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    @Test
+    void aDatabaseThatCannotBeWrittenPausesHistoryKeepingTheMessagesUntilItCan() throws Exception {
+        append(1, "ok");
+        reportThrough(1);
+        onWriter("PRAGMA query_only = 1"); // SQLITE_READONLY, as a full disk's SQLITE_FULL: it passes
+        append(2, "kept");
+        Await.until("paused", Duration.ofSeconds(10), () -> store.pausedReason() != null);
+        assertThat(store.pausedReason()).isEqualTo("the database is read-only");
+        append(1, "after");
+        assertThat(store.waiting()).isEqualTo(3);
+        Await.until("a retry that fails", Duration.ofSeconds(10), () -> store.pausedTries() >= 2);
+        assertThat(reports).isEmpty(); // nothing said written, nothing given up
+        assertThat(events).filteredOn(e -> e.startsWith("History paused")).hasSize(1); // once, not at every try
+
+        onWriter("PRAGMA query_only = 0");
+        Report resumed = reportThrough(4);
+        assertThat(resumed.stored()).isTrue();
+        assertThat(rows()).isEqualTo(4);
+        assertThat(texts()).containsExactly("text ok0", "text kept0", "text kept1", "text after0");
+        assertThat(store.pausedReason()).isNull();
+        assertThat(store.waiting()).isZero();
+        assertThat(events).filteredOn(e -> e.startsWith("History resumed")).hasSize(1);
+    }
+
+    /** Runs the statement on the writer's own connection, on the writer thread, and waits for it. */
+    private void onWriter(String sql) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        db.onWriter(() -> {
+            try (Statement s = db.connection().createStatement()) {
+                s.execute(sql);
+                done.complete(null);
+            } catch (Exception e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(10, TimeUnit.SECONDS);
+    }
+
+    private List<String> texts() throws Exception {
+        List<String> texts = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.file());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT text FROM messages ORDER BY id")) {
+            while (rs.next()) texts.add(rs.getString(1));
         }
+        return texts;
     }
 }
