@@ -124,6 +124,7 @@ if [ "$mode" = fanout ]; then
   keys="deliveries_per_s:deliveries/s deliveries_per_s_until_the_last_delivery:until_last/s latency_p50_ms:p50_ms latency_p99_ms:p99_ms latency_max_ms:max_ms lost:lost send_lag_max_ms:send_lag_max_ms"
   keys="$keys echo_latency_p50_ms:echo_p50_ms echo_latency_p99_ms:echo_p99_ms"
   keys="$keys server_CPU_per_million_deliveries_s:server_cpu_s_per_M server_peak_RSS_MiB:peak_rss_MiB"
+  keys="$keys server_RSS_when_the_sending_began_MiB:rss_at_sending_MiB"
   case " $* " in *" --after-check "*) keys="$keys fresh_registration_to_001_ms:fresh_reg_ms" ;; esac
 else
   keys="registrations_per_s:registrations/s time_to_register_and_join_s:join_s server_RSS_per_connection_KiB:rss_per_conn_KiB server_CPU_while_joining_s:server_cpu_s"

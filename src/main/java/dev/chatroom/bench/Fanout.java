@@ -68,13 +68,17 @@ public final class Fanout {
                 setUp = "not everyone joined" + (g.firstFailure == null ? "" : ": " + g.firstFailure);
             if (setUp == null) setUp = countMembers(g, accounts, r);
             int code;
+            double rssAtSending = -1;
             if (setUp != null) {
                 r.put("error", setUp);
                 code = 1;
             } else {
+                rssAtSending = server == null ? -1 : server.rssMib();
                 code = sendAndDrain(g, joined, server, r) ? 0 : 1;
             }
             if (server != null) r.put("server peak RSS (MiB)", server.peakRssMib());
+            // before it, logins hashed passwords (19 MiB each): the peak may be theirs, not the load's
+            if (server != null && rssAtSending >= 0) r.put("server RSS when the sending began (MiB)", rssAtSending);
             if (s.afterCheck() && !afterCheck(g, server, r)) code = 1;
             r.print(out);
             if (json != null) r.writeJson(json);
