@@ -5,8 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
 /**
- * Fan-out's {@code --devices N}: the clients as accounts of N connections each, one person on
- * several devices. Client i belongs to account {@code i mod accounts}; clients 0..accounts-1 are
+ * Fan-out's {@code --devices N} and {@code --accounts}: the clients as accounts of N connections
+ * each, one person on several devices (N = 1 with --accounts: logged in, one device each). Client i belongs to account {@code i mod accounts}; clients 0..accounts-1 are
  * the accounts' first connections (they join the room; the others are shown it as devices), so
  * the senders, clients 0..S-1, are different people as long as S fits.
  *
@@ -26,19 +26,22 @@ final class DeviceAccounts {
 
     final int devices;
     final int accounts;
+    private final boolean loggedIn;
     private final String nickPrefix;
 
-    DeviceAccounts(int clients, int devices, String nickPrefix) {
+    /** With one device each, the clients are guests unless loggedIn (--accounts); with more, they always log in. */
+    DeviceAccounts(int clients, int devices, boolean loggedIn, String nickPrefix) {
         if (devices < 1 || clients % devices != 0)
             throw new IllegalArgumentException("clients must be a multiple of devices");
         this.devices = devices;
         this.accounts = clients / devices;
+        this.loggedIn = loggedIn || devices > 1;
         this.nickPrefix = nickPrefix;
     }
 
-    /** Whether there are accounts at all: with one device each, the clients are guests, as without the option. */
+    /** Whether there are accounts at all. */
     boolean enabled() {
-        return devices > 1;
+        return loggedIn;
     }
 
     /**

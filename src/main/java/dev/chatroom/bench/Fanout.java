@@ -31,7 +31,8 @@ public final class Fanout {
             int size,
             Long serverPid,
             boolean afterCheck,
-            int devices) {}
+            int devices,
+            boolean accounts) {}
 
     /** How long the overload check waits for a newcomer's 001 before calling the server unavailable. */
     static final Duration FRESH_REGISTRATION_TIMEOUT = Duration.ofSeconds(10);
@@ -48,13 +49,14 @@ public final class Fanout {
 
     /** Runs the benchmark; returns the exit code (non-zero when something was lost, not everyone joined, or the check failed). */
     public int run(Path json) throws Exception {
-        DeviceAccounts accounts = new DeviceAccounts(s.clients(), s.devices(), s.nickPrefix());
+        DeviceAccounts accounts = new DeviceAccounts(s.clients(), s.devices(), s.accounts(), s.nickPrefix());
         try (ProcessWatch server = s.serverPid() == null ? null : new ProcessWatch(s.serverPid());
                 LoadGenerator g = new LoadGenerator(
                         s.hosts(), s.channel(), s.nickPrefix(), s.password(), s.senders(), accounts)) {
             Report r = new Report("fanout: " + s.clients() + " clients"
                             + (accounts.enabled()
-                                    ? " (" + accounts.accounts + " accounts x " + s.devices() + " devices)"
+                                    ? " (" + accounts.accounts + " accounts x " + s.devices()
+                                            + (s.devices() == 1 ? " device)" : " devices)")
                                     : "")
                             + ", " + s.senders() + " senders x " + s.rate() + " msg/s, " + s.durationSeconds() + " s, "
                             + s.size() + " bytes")

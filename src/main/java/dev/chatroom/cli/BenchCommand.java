@@ -218,6 +218,13 @@ public final class BenchCommand implements Runnable {
                                 + " Our server only; it binds the connections to 127.1.x.y and 127.2.x.y.")
         int devices;
 
+        @Option(
+                names = "--accounts",
+                description =
+                        "Log in even with one device each: every client an account of its own, made first with REGISTER"
+                                + " (implied by --devices 2 and more; the same restrictions).")
+        boolean accounts;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
@@ -231,9 +238,10 @@ public final class BenchCommand implements Runnable {
                 err.println("chatroom: --clients must be a multiple of --devices (at least 1)");
                 return 2;
             }
-            if (devices > 1 && !ipv4Loopback(target.endpoints)) {
+            if ((devices > 1 || accounts) && !ipv4Loopback(target.endpoints)) {
                 // a cluster makes each connection a user of its own; the source addresses are 127/8
-                err.println("chatroom: --devices needs one server at 127.x.x.x or localhost (not ::1, not --hosts)");
+                err.println(
+                        "chatroom: --devices and --accounts need one server at 127.x.x.x or localhost (not ::1, not --hosts)");
                 return 2;
             }
             Fanout.Settings s = new Fanout.Settings(
@@ -249,7 +257,8 @@ public final class BenchCommand implements Runnable {
                     size,
                     serverPid,
                     afterCheck,
-                    devices);
+                    devices,
+                    accounts);
             return new Fanout(s, spec.commandLine().getOut(), err).run(target.json);
         }
 

@@ -185,7 +185,7 @@ class BenchClientTest {
     @Test
     void anAccountsFirstConnectionLogsInWithSaslThenJoins() {
         Events mine = new Events();
-        DeviceAccounts.Login login = new DeviceAccounts(4, 2, "bench").login(1);
+        DeviceAccounts.Login login = new DeviceAccounts(4, 2, false, "bench").login(1);
         EmbeddedChannel c = new EmbeddedChannel(new BenchClient(1, "bench", mine, 2, 1, login));
         try {
             assertThat(drain(c))
@@ -214,7 +214,7 @@ class BenchClientTest {
         Events mine = new Events();
         // 4 clients, 2 devices: client 3 is account 1's second connection
         EmbeddedChannel c = new EmbeddedChannel(
-                new BenchClient(3, "bench", mine, 2, 1, new DeviceAccounts(4, 2, "bench").login(3)));
+                new BenchClient(3, "bench", mine, 2, 1, new DeviceAccounts(4, 2, false, "bench").login(3)));
         try {
             assertThat(drain(c)).contains("CAP REQ :sasl\r\n", "NICK bench3\r\n");
             feed(c, "AUTHENTICATE +\r\n", ":srv 903 bench3 :ok\r\n", ":srv 001 bench-1 :Welcome\r\n");
@@ -230,7 +230,7 @@ class BenchClientTest {
     void aRefusedLoginIsAFailure() {
         Events mine = new Events();
         EmbeddedChannel c = new EmbeddedChannel(
-                new BenchClient(0, "bench", mine, 2, 1, new DeviceAccounts(4, 2, "bench").login(0)));
+                new BenchClient(0, "bench", mine, 2, 1, new DeviceAccounts(4, 2, false, "bench").login(0)));
         try {
             feed(c, "AUTHENTICATE +\r\n", ":srv 904 bench-0 :SASL authentication failed\r\n");
             assertThat(mine.failures).containsExactly(":srv 904 bench-0 :SASL authentication failed");

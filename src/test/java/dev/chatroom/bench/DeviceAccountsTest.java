@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** How fan-out's clients make accounts of several devices, and where they connect from. */
 class DeviceAccountsTest {
-    private final DeviceAccounts six = new DeviceAccounts(6, 3, "b");
+    private final DeviceAccounts six = new DeviceAccounts(6, 3, false, "b");
 
     @Test
     void clientIIsAConnectionOfAccountIModTheAccountsAndTheFirstOnesJoin() {
@@ -21,9 +21,18 @@ class DeviceAccountsTest {
 
     @Test
     void withOneDeviceEachTheClientsAreGuests() {
-        DeviceAccounts one = new DeviceAccounts(6, 1, "b");
+        DeviceAccounts one = new DeviceAccounts(6, 1, false, "b");
         assertThat(one.enabled()).isFalse();
         assertThat(one.login(3)).isNull();
+    }
+
+    @Test
+    void withAccountsAndOneDeviceEachEveryClientIsAnAccountOfItsOwnThatJoins() {
+        DeviceAccounts own = new DeviceAccounts(6, 1, true, "b");
+        assertThat(own.enabled()).isTrue();
+        assertThat(own.accounts).isEqualTo(6);
+        assertThat(own.login(0)).isEqualTo(new DeviceAccounts.Login("b-0", DeviceAccounts.password("b-0"), false));
+        assertThat(own.login(5)).isEqualTo(new DeviceAccounts.Login("b-5", DeviceAccounts.password("b-5"), false));
     }
 
     @Test
@@ -51,6 +60,6 @@ class DeviceAccountsTest {
 
     @Test
     void theClientsMustMakeWholeAccounts() {
-        assertThatThrownBy(() -> new DeviceAccounts(5, 2, "b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeviceAccounts(5, 2, false, "b")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-/** {@code bench fanout --devices}: refusals before anything connects. */
+/** {@code bench fanout --devices} and {@code --accounts}: refusals before anything connects. */
 class BenchDevicesOptionTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -27,7 +27,8 @@ class BenchDevicesOptionTest {
     void itNeedsOneServerOnIpv4Loopback() {
         assertThat(run("bench", "fanout", "--hosts", "127.0.0.1:1,127.0.0.1:2", "--devices", "2"))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("--devices needs one server at 127.x.x.x or localhost");
+        assertThat(err.toString()).contains("--devices and --accounts need one server at 127.x.x.x or localhost");
         assertThat(run("bench", "fanout", "--host", "::1", "--devices", "2")).isEqualTo(2);
+        assertThat(run("bench", "fanout", "--host", "::1", "--accounts")).isEqualTo(2);
     }
 }
