@@ -11,7 +11,8 @@
 # adds bench flags for that server's runs only, and is its own row:
 #   SERVERS="chatroom chatroom:--devices=2 ngircd" bench/compare.sh fanout --clients 1000 ...
 # (--devices needs accounts and SASL, which only chatroom has here: ngIRCd and chatroom with
-# --devices=2 get the same connections and the same deliveries per message).
+# --devices=2 get the same connections and the same deliveries per message; chatroom:--accounts
+# logs in with one device each, the control for it).
 # Every run gets --server-pid, so fanout also reports the server's CPU per million deliveries
 # and its peak RSS; with --after-check, the time a newcomer waited for 001 after the load.
 # Fanout's senders ask for echo-message: echo_p50/p99 is how long a sender waited for the server's

@@ -214,7 +214,7 @@ public final class BenchCommand implements Runnable {
                 paramLabel = "N",
                 description =
                         "Connections per account: the clients log in (SASL) as clients/N accounts of N devices each,"
-                                + " made first with REGISTER; every connection still receives every message (default: ${DEFAULT-VALUE}: guests)."
+                                + " made first with REGISTER; every connection still receives every message (default: ${DEFAULT-VALUE}: guests, unless --accounts)."
                                 + " Our server only; it binds the connections to 127.1.x.y and 127.2.x.y.")
         int devices;
 
