@@ -7,6 +7,12 @@
 #   bench/compare.sh connect --clients 2000 --window 100 --hold 2
 #
 # CHATROOM_ARGS adds flags to our server's command line (CHATROOM_ARGS="--metrics 127.0.0.1:19177").
+# SERVERS chooses the servers (default "chatroom ngircd inspircd"); an entry SERVER:FLAG[,FLAG...]
+# adds bench flags for that server's runs only, and is its own row:
+#   SERVERS="chatroom chatroom:--devices=2 ngircd" bench/compare.sh fanout --clients 1000 ...
+# (--devices needs accounts and SASL, which only chatroom has here: ngIRCd and chatroom with
+# --devices=2 get the same connections and the same deliveries per message; chatroom:--accounts
+# logs in with one device each, the control for it).
 # Every run gets --server-pid, so fanout also reports the server's CPU per million deliveries
 # and its peak RSS; with --after-check, the time a newcomer waited for 001 after the load.
 # Fanout's senders ask for echo-message: echo_p50/p99 is how long a sender waited for the server's
@@ -26,6 +32,12 @@ case " $* " in
     exit 2 ;;
 esac
 servers="${SERVERS:-chatroom ngircd inspircd}"
+for entry in $servers; do
+  case "${entry%%:*}" in
+    chatroom|ngircd|inspircd) ;;
+    *) echo "unknown server '${entry%%:*}' in SERVERS: chatroom, ngircd or inspircd, each optionally :FLAG[,FLAG...]" >&2; exit 2 ;;
+  esac
+done
 out="$here/results/$(date +%Y%m%d-%H%M%S)-$mode"
 mkdir -p "$out"
 work="$(mktemp -d)"
@@ -113,26 +125,33 @@ if [ "$mode" = fanout ]; then
   keys="deliveries_per_s:deliveries/s deliveries_per_s_until_the_last_delivery:until_last/s latency_p50_ms:p50_ms latency_p99_ms:p99_ms latency_max_ms:max_ms lost:lost send_lag_max_ms:send_lag_max_ms"
   keys="$keys echo_latency_p50_ms:echo_p50_ms echo_latency_p99_ms:echo_p99_ms"
   keys="$keys server_CPU_per_million_deliveries_s:server_cpu_s_per_M server_peak_RSS_MiB:peak_rss_MiB"
+  keys="$keys server_RSS_when_the_sending_began_MiB:rss_at_sending_MiB"
   case " $* " in *" --after-check "*) keys="$keys fresh_registration_to_001_ms:fresh_reg_ms" ;; esac
 else
   keys="registrations_per_s:registrations/s time_to_register_and_join_s:join_s server_RSS_per_connection_KiB:rss_per_conn_KiB server_CPU_while_joining_s:server_cpu_s"
 fi
 
-printf '%-9s' server; for k in $keys; do printf ' %-26s' "${k#*:}"; done; echo
-for name in $servers; do
+width=9
+for entry in $servers; do [ ${#entry} -gt $width ] && width=${#entry}; done
+printf "%-${width}s" server; for k in $keys; do printf ' %-26s' "${k#*:}"; done; echo
+for entry in $servers; do
+  name="${entry%%:*}"
+  extra=()  # the entry's own bench flags, after the colon
+  [ "$entry" != "$name" ] && IFS=, read -r -a extra <<<"${entry#*:}"
+  label="$(printf '%s' "$entry" | tr -c 'A-Za-z0-9=.-' _)"  # for file names
   for i in $(seq 1 "$runs"); do
     start_server "$name"
-    "$root/chatroom" bench "$mode" --port "$port" "$@" --server-pid "$pid" --json "$out/$name-$i.json" \
-      >"$out/$name-$i.txt" 2>"$out/$name-$i.progress" || echo "($name run $i reported a problem: $out/$name-$i.txt)" >&2
+    "$root/chatroom" bench "$mode" --port "$port" "$@" ${extra[@]+"${extra[@]}"} --server-pid "$pid" --json "$out/$label-$i.json" \
+      >"$out/$label-$i.txt" 2>"$out/$label-$i.progress" || echo "($entry run $i reported a problem: $out/$label-$i.txt)" >&2
     stop_server
   done
-  printf '%-9s' "$name"
+  printf "%-${width}s" "$entry"
   for k in $keys; do
     key="${k%%:*}"
     vals=()
     none=0  # runs whose JSON has this key as text ("none within 10 s") instead of a number
     for i in $(seq 1 "$runs"); do
-      f="$out/$name-$i.json"
+      f="$out/$label-$i.json"
       v="$( [ -f "$f" ] && value "$key" "$f" || true)"
       if [ -n "$v" ]; then vals+=("$v"); elif [ -f "$f" ] && grep -q "^  \"$key\": \"" "$f"; then none=$((none + 1)); fi
     done

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -11,7 +12,9 @@ import org.HdrHistogram.Histogram;
  * One simulated user: registers, joins the channel, and counts the benchmark messages it receives,
  * parsed where they lie in the buffer (see {@link LineClient}). A sender asks for echo-message and
  * times its own messages' echoes apart: the echo is the server's answer to the sender, not a
- * delivery. All methods run on the client's event loop.
+ * delivery. With a login it first logs in with SASL PLAIN; a device (another connection of an
+ * account already in the room) does not JOIN: the server shows it the person's rooms. All methods
+ * run on the client's event loop.
  */
 final class BenchClient extends LineClient {
     final int index;
@@ -32,16 +35,22 @@ final class BenchClient extends LineClient {
     private final boolean sender;
     /** Last sequence number seen from each sender (its own: the last echo); a sender's messages arrive in order. */
     private final long[] lastSeq;
+    /** Null for a guest. */
+    private final DeviceAccounts.Login login;
+    /** The room's members counted from NAMES so far, while asked for (see {@link #countMembers}); else -1. */
+    private int members = -1;
 
     BenchClient(int index, String nickPrefix, ClientEvents events, int senders) {
-        this(index, nickPrefix, events, senders, 1);
+        this(index, nickPrefix, events, senders, 1, null);
     }
 
-    BenchClient(int index, String nickPrefix, ClientEvents events, int senders, int nodes) {
+    BenchClient(int index, String nickPrefix, ClientEvents events, int senders, int nodes, DeviceAccounts.Login login) {
         this.index = index;
         this.nodes = nodes;
         this.node = index % nodes;
-        this.nick = nickPrefix + index;
+        this.login = login;
+        // an account's first connection asks for the account's nick; a device gets it anyway
+        this.nick = login != null && !login.device() ? login.account() : nickPrefix + index;
         this.events = events;
         this.lastSeq = new long[senders];
         this.sender = index < senders;
@@ -50,6 +59,12 @@ final class BenchClient extends LineClient {
 
     @Override
     void opened() {
+        if (login != null) {
+            send(sender ? "CAP REQ :sasl echo-message" : "CAP REQ :sasl");
+            register(events.password(), nick, "chatroom bench");
+            send("AUTHENTICATE PLAIN"); // CAP END once logged in
+            return;
+        }
         if (sender) send("CAP REQ :echo-message"); // a server without it says NAK, and there is simply no echo
         register(events.password(), nick, "chatroom bench");
         if (sender) send("CAP END");
@@ -57,6 +72,7 @@ final class BenchClient extends LineClient {
 
     @Override
     void line(ByteBuf b, int start, int end) {
+        if (login != null && !registered && authenticate(b, start, end)) return;
         int space = b.indexOf(start, end, (byte) ' ');
         if (space < 0 || end - space < 5) return;
         if (joined && privmsg(b, space, end)) {
@@ -68,17 +84,49 @@ final class BenchClient extends LineClient {
         switch (code) {
             case 1 -> {
                 registered = true;
-                send("JOIN " + events.channelName());
+                if (login == null || !login.device()) send("JOIN " + events.channelName());
+            }
+            case 353 -> {
+                if (members >= 0) members += names(b.toString(space, end - space, StandardCharsets.UTF_8));
             }
             case 366 -> {
                 if (!joined) {
                     joined = true;
                     events.joined(this);
+                } else if (members >= 0) {
+                    events.membersCounted(members);
+                    members = -1;
                 }
             }
-            case 433, 432, 465, 464 -> events.failed(this, b.toString(start, end - start, StandardCharsets.UTF_8));
+            case 903 -> send("CAP END");
+            case 433, 432, 465, 464, 902, 904, 905, 906 ->
+                events.failed(this, b.toString(start, end - start, StandardCharsets.UTF_8));
             default -> {}
         }
+    }
+
+    /** Answers the server's "AUTHENTICATE +" with PLAIN's one message: the account twice and its password. */
+    private boolean authenticate(ByteBuf b, int start, int end) {
+        String line = b.toString(start, end - start, StandardCharsets.UTF_8);
+        if (!line.equals("AUTHENTICATE +") && !line.endsWith(" AUTHENTICATE +")) return false;
+        String plain = login.account() + "\0" + login.account() + "\0" + login.password();
+        send("AUTHENTICATE " + Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8)));
+        return true;
+    }
+
+    /** Asks the server who is in the channel; the count goes to {@link ClientEvents#membersCounted}. */
+    void countMembers() {
+        members = 0;
+        send("NAMES " + events.channelName());
+    }
+
+    /** The nicks in a 353's parameters ({@code " 353 me = #room :a b c"}). */
+    static int names(String params) {
+        int colon = params.indexOf(" :");
+        if (colon < 0) return 0;
+        int n = 0;
+        for (String nick : params.substring(colon + 2).split(" ")) if (!nick.isEmpty()) n++;
+        return n;
     }
 
     private void onBenchMessage() {

@@ -17,4 +17,7 @@ interface ClientEvents {
 
     /** A sender's own message came back to it (echo-message). */
     void echoed(long latencyNanos);
+
+    /** The channel's members, as a NAMES asked for with {@link BenchClient#countMembers} listed them. */
+    void membersCounted(int members);
 }

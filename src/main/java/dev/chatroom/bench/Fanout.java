@@ -30,7 +30,9 @@ public final class Fanout {
             int durationSeconds,
             int size,
             Long serverPid,
-            boolean afterCheck) {}
+            boolean afterCheck,
+            int devices,
+            boolean accounts) {}
 
     /** How long the overload check waits for a newcomer's 001 before calling the server unavailable. */
     static final Duration FRESH_REGISTRATION_TIMEOUT = Duration.ofSeconds(10);
@@ -47,30 +49,69 @@ public final class Fanout {
 
     /** Runs the benchmark; returns the exit code (non-zero when something was lost, not everyone joined, or the check failed). */
     public int run(Path json) throws Exception {
+        DeviceAccounts accounts = new DeviceAccounts(s.clients(), s.devices(), s.accounts(), s.nickPrefix());
         try (ProcessWatch server = s.serverPid() == null ? null : new ProcessWatch(s.serverPid());
-                LoadGenerator g =
-                        new LoadGenerator(s.hosts(), s.channel(), s.nickPrefix(), s.password(), s.senders())) {
-            double joinSeconds = g.joinAll(s.clients(), s.window(), err);
+                LoadGenerator g = new LoadGenerator(
+                        s.hosts(), s.channel(), s.nickPrefix(), s.password(), s.senders(), accounts)) {
+            Report r = new Report("fanout: " + s.clients() + " clients"
+                            + (accounts.enabled()
+                                    ? " (" + accounts.accounts + " accounts x " + s.devices()
+                                            + (s.devices() == 1 ? " device)" : " devices)")
+                                    : "")
+                            + ", " + s.senders() + " senders x " + s.rate() + " msg/s, " + s.durationSeconds() + " s, "
+                            + s.size() + " bytes")
+                    .put("clients", s.clients());
+            String setUp = accounts.enabled() ? makeAccounts(g, accounts, r) : null;
+            double joinSeconds = setUp != null ? 0 : g.joinAll(s.clients(), s.window(), err);
             int joined = g.onLoop(() -> g.joinedCount);
-            Report r = new Report("fanout: " + s.clients() + " clients, " + s.senders() + " senders x " + s.rate()
-                            + " msg/s, " + s.durationSeconds() + " s, " + s.size() + " bytes")
-                    .put("clients", s.clients())
-                    .put("joined", joined)
-                    .put("time to register and join (s)", joinSeconds);
+            r.put("joined", joined).put("time to register and join (s)", joinSeconds);
             if (s.hosts().size() > 1) r.put("hosts", s.hosts().toString());
+            if (setUp == null && (joined < s.clients() || joined < s.senders()))
+                setUp = "not everyone joined" + (g.firstFailure == null ? "" : ": " + g.firstFailure);
+            if (setUp == null) setUp = countMembers(g, accounts, r);
             int code;
-            if (joined < s.clients() || joined < s.senders()) {
-                r.put("error", "not everyone joined" + (g.firstFailure == null ? "" : ": " + g.firstFailure));
+            double rssAtSending = -1;
+            if (setUp != null) {
+                r.put("error", setUp);
                 code = 1;
             } else {
+                rssAtSending = server == null ? -1 : server.rssMib();
                 code = sendAndDrain(g, joined, server, r) ? 0 : 1;
             }
             if (server != null) r.put("server peak RSS (MiB)", server.peakRssMib());
+            // before it, logins hashed passwords (19 MiB each): the peak may be theirs, not the load's
+            if (server != null && rssAtSending >= 0) r.put("server RSS when the sending began (MiB)", rssAtSending);
             if (s.afterCheck() && !afterCheck(g, server, r)) code = 1;
             r.print(out);
             if (json != null) r.writeJson(json);
             return code;
         }
+    }
+
+    /** Registers the accounts (see {@link AccountMaker}); null when they all exist now, else what went wrong. */
+    private String makeAccounts(LoadGenerator g, DeviceAccounts accounts, Report r) throws Exception {
+        long t0 = System.nanoTime();
+        AccountMaker.Result made = new AccountMaker(
+                        g.bootstrap(), g.loop, s.hosts().of(0), s.password(), accounts)
+                .run(s.window(), err, 60 + accounts.accounts / 4);
+        r.put("devices per account", s.devices())
+                .put("accounts", accounts.accounts)
+                .put("accounts created", made.created())
+                .put("accounts there already", made.existing())
+                .put("time to make the accounts (s)", (System.nanoTime() - t0) / 1e9);
+        if (made.created() + made.existing() == accounts.accounts) return null;
+        return "accounts not made" + (made.firstFailure() == null ? "" : ": " + made.firstFailure());
+    }
+
+    /**
+     * The room's members as client 0 sees them (NAMES): with accounts, one per account, however
+     * many devices each has; null when so, else what is wrong.
+     */
+    private String countMembers(LoadGenerator g, DeviceAccounts accounts, Report r) throws Exception {
+        Integer members = g.countMembers();
+        r.put("room members (NAMES)", members == null ? "no answer" : members);
+        if (!accounts.enabled() || (members != null && members == accounts.accounts)) return null;
+        return "the room has " + members + " members, not one per account (" + accounts.accounts + ")";
     }
 
     /** The paced sending window and the drain after it; true when everything arrived once and nobody was dropped. */

@@ -12,16 +12,19 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Histogram;
 
 /**
  * Many IRC connections driven by one event loop thread, so every counter here is touched by
- * that thread only. Connects with at most {@code window} registrations in flight.
+ * that thread only. Connects with at most {@code window} registrations in flight. With {@link
+ * DeviceAccounts} every client logs in, from its login address.
  */
 final class LoadGenerator implements ClientEvents, AutoCloseable {
     final Hosts hosts;
@@ -29,6 +32,7 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     private final String nickPrefix;
     private final String password;
     private final int senders;
+    private final DeviceAccounts accounts;
     private final EventLoopGroup group;
     final EventLoop loop;
     private final Bootstrap bootstrap;
@@ -41,6 +45,7 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     final Histogram echoLatency = BenchClient.newHistogram();
 
     private CompletableFuture<Void> allJoined;
+    private CompletableFuture<Integer> membersCounted;
     private int target;
     private int started;
     private int window;
@@ -52,7 +57,13 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     long crossReceived;
 
     LoadGenerator(Hosts hosts, String channelName, String nickPrefix, String password, int senders) {
+        this(hosts, channelName, nickPrefix, password, senders, new DeviceAccounts(1, 1, false, nickPrefix));
+    }
+
+    LoadGenerator(
+            Hosts hosts, String channelName, String nickPrefix, String password, int senders, DeviceAccounts accounts) {
         this.hosts = hosts;
+        this.accounts = accounts;
         this.channelName = channelName;
         this.nickPrefix = nickPrefix;
         this.password = password;
@@ -87,37 +98,73 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
         return bootstrap.clone();
     }
 
-    /** Connects and registers {@code n} clients, {@code window} at a time; completes when all joined or failed. */
+    /**
+     * Connects and registers clients up to number {@code n} (after those connected before), {@code
+     * window} at a time; completes when all joined or failed.
+     */
     CompletableFuture<Void> connectAll(int n, int windowSize) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(() -> {
             allJoined = done;
             target = n;
             window = windowSize;
-            for (int i = 0; i < Math.min(window, n); i++) startNext();
+            for (int i = 0; i < Math.min(window, n - started); i++) startNext();
         });
         return done;
     }
 
     private void startNext() {
         if (started >= target) return;
-        BenchClient c = new BenchClient(started++, nickPrefix, this, senders, hosts.size());
+        int i = started++;
+        BenchClient c = new BenchClient(i, nickPrefix, this, senders, hosts.size(), accounts.login(i));
         clients.add(c);
         Hosts.Endpoint at = hosts.of(c.index);
-        bootstrap.clone().handler(c).connect(at.host(), at.port()).addListener(f -> {
+        Bootstrap b = bootstrap.clone().handler(c);
+        InetSocketAddress server = new InetSocketAddress(at.host(), at.port());
+        (accounts.enabled() ? b.connect(server, accounts.loginSource(i)) : b.connect(server)).addListener(f -> {
             if (!f.isSuccess()) failed(c, String.valueOf(f.cause()));
         });
     }
 
-    /** Connects and joins everyone, printing progress to err; returns the seconds it took. */
+    /**
+     * Connects and joins everyone, printing progress to err; returns the seconds it took. With
+     * accounts, their first connections join first, then the devices, which are shown the room.
+     */
     double joinAll(int n, int windowSize, PrintWriter err) throws Exception {
         long t0 = System.nanoTime();
+        // a login waits for a password check: tens of milliseconds of the server's CPU each, 100+ on a busy machine
+        long timeout = Math.max(60, n / 50) + (accounts.enabled() ? n / 4 : 0);
+        // a phase that starts nobody would never complete: with one device each the first is all
+        if (accounts.enabled() && accounts.accounts < n) joinUpTo(accounts.accounts, n, windowSize, err, timeout);
+        joinUpTo(n, n, windowSize, err, timeout);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private void joinUpTo(int upTo, int n, int windowSize, PrintWriter err, long timeout) throws Exception {
         Progress.await(
-                connectAll(n, windowSize),
+                connectAll(upTo, windowSize),
                 err,
                 () -> "joined " + joinedCount + "/" + n + (failedCount > 0 ? ", failed " + failedCount : ""),
-                Math.max(60, n / 50));
-        return (System.nanoTime() - t0) / 1e9;
+                timeout);
+    }
+
+    /** How many members client 0 sees in the channel (NAMES), or null without an answer within 30 s. */
+    Integer countMembers() throws Exception {
+        CompletableFuture<Integer> counted = onLoop(() -> {
+            membersCounted = new CompletableFuture<>();
+            clients.get(0).countMembers();
+            return membersCounted;
+        });
+        try {
+            return counted.get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void membersCounted(int members) {
+        if (membersCounted != null) membersCounted.complete(members);
     }
 
     @Override

@@ -46,6 +46,15 @@ final class ProcessWatch implements AutoCloseable {
         return probe.alive();
     }
 
+    /** The resident size now (MiB), or -1 when the process is gone. */
+    double rssMib() {
+        try {
+            return probe.rssKib() / 1024.0;
+        } catch (IOException | RuntimeException gone) {
+            return -1;
+        }
+    }
+
     /** The largest resident size seen so far, including one sample taken now. */
     double peakRssMib() {
         sampleRss();

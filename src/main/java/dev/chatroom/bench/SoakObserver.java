@@ -13,7 +13,6 @@ import java.util.List;
  * in each sender's order. Runs on the generator's event loop.
  */
 final class SoakObserver extends LineClient {
-
     final String nick;
     private final String password;
     private final String rooms;

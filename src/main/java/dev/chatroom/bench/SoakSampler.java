@@ -75,14 +75,19 @@ final class SoakSampler implements AutoCloseable {
     }
 
     private SoakSample.Server server(long pid) {
+        long rss;
         try {
-            long rss = new ProcessProbe(pid).rssKib();
+            rss = new ProcessProbe(pid).rssKib();
+        } catch (IOException | RuntimeException gone) {
+            return SoakSample.Server.unreadable(pid, "no such process");
+        }
+        try {
             return new SoakSample.Server(pid, rss, heap.usedAfterGcKib(pid), null);
         } catch (IOException e) {
-            return SoakSample.Server.unreadable(pid, e.getMessage());
+            return new SoakSample.Server(pid, rss, -1, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return SoakSample.Server.unreadable(pid, "interrupted");
+            return new SoakSample.Server(pid, rss, -1, "interrupted");
         }
     }
 

@@ -208,6 +208,23 @@ public final class BenchCommand implements Runnable {
                         "After the run, check the server is still alive (with --server-pid) and that a new client still gets 001 within 10 s; fail if not.")
         boolean afterCheck;
 
+        @Option(
+                names = "--devices",
+                defaultValue = "1",
+                paramLabel = "N",
+                description =
+                        "Connections per account: the clients log in (SASL) as clients/N accounts of N devices each,"
+                                + " made first with REGISTER; every connection still receives every message (default: ${DEFAULT-VALUE}: guests, unless --accounts)."
+                                + " Our server only; it binds the connections to 127.1.x.y and 127.2.x.y.")
+        int devices;
+
+        @Option(
+                names = "--accounts",
+                description =
+                        "Log in even with one device each: every client an account of its own, made first with REGISTER"
+                                + " (implied by --devices 2 and more; the same restrictions).")
+        boolean accounts;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
@@ -215,6 +232,16 @@ public final class BenchCommand implements Runnable {
             if (senders < 1 || senders > target.clients || rate <= 0 || duration < 1 || size < 40 || size > 400) {
                 err.println(
                         "chatroom: need 1 <= --senders <= --clients, --rate > 0, --duration >= 1, 40 <= --size <= 400");
+                return 2;
+            }
+            if (devices < 1 || target.clients % devices != 0) {
+                err.println("chatroom: --clients must be a multiple of --devices (at least 1)");
+                return 2;
+            }
+            if ((devices > 1 || accounts) && !ipv4Loopback(target.endpoints)) {
+                // a cluster makes each connection a user of its own; the source addresses are 127/8
+                err.println(
+                        "chatroom: --devices and --accounts need one server at 127.x.x.x or localhost (not ::1, not --hosts)");
                 return 2;
             }
             Fanout.Settings s = new Fanout.Settings(
@@ -229,8 +256,16 @@ public final class BenchCommand implements Runnable {
                     duration,
                     size,
                     serverPid,
-                    afterCheck);
+                    afterCheck,
+                    devices,
+                    accounts);
             return new Fanout(s, spec.commandLine().getOut(), err).run(target.json);
+        }
+
+        private static boolean ipv4Loopback(Hosts hosts) {
+            if (hosts.size() != 1) return false;
+            String host = hosts.entries().get(0).host();
+            return host.equals("localhost") || host.startsWith("127.");
         }
     }
 

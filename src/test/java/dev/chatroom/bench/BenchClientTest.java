@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class BenchClientTest {
     void withTwoHostsASenderOnTheOtherEntryIsCrossNode() {
         Events two = new Events();
         // client 3 of 2 nodes is on node 1, like sender 1; sender 0 is on node 0
-        EmbeddedChannel ch2 = new EmbeddedChannel(new BenchClient(3, "bench", two, 2, 2));
+        EmbeddedChannel ch2 = new EmbeddedChannel(new BenchClient(3, "bench", two, 2, 2, null));
         try {
             for (String r : new String[] {
                 ":srv 001 bench3 :Welcome\r\n",
@@ -167,12 +168,96 @@ class BenchClientTest {
         assertThat(events.failures).hasSize(3);
     }
 
+    private static List<String> drain(EmbeddedChannel c) {
+        List<String> out = new ArrayList<>();
+        ByteBuf b;
+        while ((b = c.readOutbound()) != null) {
+            out.add(b.toString(StandardCharsets.UTF_8));
+            b.release();
+        }
+        return out;
+    }
+
+    private static void feed(EmbeddedChannel c, String... reads) {
+        for (String r : reads) c.writeInbound(Unpooled.copiedBuffer(r, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAccountsFirstConnectionLogsInWithSaslThenJoins() {
+        Events mine = new Events();
+        DeviceAccounts.Login login = new DeviceAccounts(4, 2, false, "bench").login(1);
+        EmbeddedChannel c = new EmbeddedChannel(new BenchClient(1, "bench", mine, 2, 1, login));
+        try {
+            assertThat(drain(c))
+                    .containsExactly(
+                            "CAP REQ :sasl echo-message\r\n",
+                            "PASS secret\r\n",
+                            "NICK bench-1\r\n",
+                            "USER bench-1 0 * :chatroom bench\r\n",
+                            "AUTHENTICATE PLAIN\r\n");
+            feed(c, ":srv CAP * ACK :sasl echo-message\r\n", "AUTHENTICATE +\r\n");
+            String plain = "bench-1\0bench-1\0" + DeviceAccounts.password("bench-1");
+            assertThat(drain(c))
+                    .containsExactly("AUTHENTICATE "
+                            + Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8)) + "\r\n");
+            feed(c, ":srv 900 bench-1 bench-1!u@h bench-1 :You are now logged in\r\n", ":srv 903 bench-1 :ok\r\n");
+            assertThat(drain(c)).containsExactly("CAP END\r\n");
+            feed(c, ":srv 001 bench-1 :Welcome\r\n");
+            assertThat(drain(c)).containsExactly("JOIN #chatroom\r\n");
+        } finally {
+            c.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void aDeviceDoesNotJoinButIsJoinedWhenTheServerShowsItTheRoom() {
+        Events mine = new Events();
+        // 4 clients, 2 devices: client 3 is account 1's second connection
+        EmbeddedChannel c = new EmbeddedChannel(
+                new BenchClient(3, "bench", mine, 2, 1, new DeviceAccounts(4, 2, false, "bench").login(3)));
+        try {
+            assertThat(drain(c)).contains("CAP REQ :sasl\r\n", "NICK bench3\r\n");
+            feed(c, "AUTHENTICATE +\r\n", ":srv 903 bench3 :ok\r\n", ":srv 001 bench-1 :Welcome\r\n");
+            assertThat(drain(c)).noneMatch(l -> l.startsWith("JOIN"));
+            feed(c, ":bench-1!u@h JOIN #chatroom\r\n", ":srv 366 bench-1 #chatroom :End\r\n");
+            assertThat(mine.joined).isEqualTo(1);
+        } finally {
+            c.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void aRefusedLoginIsAFailure() {
+        Events mine = new Events();
+        EmbeddedChannel c = new EmbeddedChannel(
+                new BenchClient(0, "bench", mine, 2, 1, new DeviceAccounts(4, 2, false, "bench").login(0)));
+        try {
+            feed(c, "AUTHENTICATE +\r\n", ":srv 904 bench-0 :SASL authentication failed\r\n");
+            assertThat(mine.failures).containsExactly(":srv 904 bench-0 :SASL authentication failed");
+        } finally {
+            c.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void countsTheMembersNamesListsAfterJoining() {
+        joinChannel();
+        client.countMembers();
+        assertThat(sent()).containsExactly("NAMES #chatroom\r\n");
+        serverSends(
+                ":srv 353 bench3 = #chatroom :@bench-0 bench-1 bench3\r\n",
+                ":srv 353 bench3 = #chatroom :bench-2\r\n",
+                ":srv 366 bench3 #chatroom :End of /NAMES list.\r\n");
+        assertThat(events.members).containsExactly(4);
+    }
+
     private static final class Events implements ClientEvents {
         int joined;
         final List<String> failures = new ArrayList<>();
         final List<Long> latencies = new ArrayList<>();
         final List<Boolean> cross = new ArrayList<>();
         final List<Long> echoes = new ArrayList<>();
+        final List<Integer> members = new ArrayList<>();
 
         @Override
         public String password() {
@@ -206,6 +291,11 @@ class BenchClientTest {
         @Override
         public void echoed(long latencyNanos) {
             echoes.add(latencyNanos);
+        }
+
+        @Override
+        public void membersCounted(int n) {
+            members.add(n);
         }
     }
 }

@@ -93,6 +93,98 @@ class BenchSmokeIT {
         }
     }
 
+    @Test
+    @EnabledOnOs(OS.LINUX) // the connections come from 127.1.x.y and 127.2.x.y, which Linux answers on
+    void withTwoDevicesEachAccountIsOneMemberAndEveryConnectionReceives() throws Exception {
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--approve",
+                "all",
+                "--flood-rate",
+                "0",
+                "--max-per-ip",
+                "1000")) {
+            int port = server.awaitListening();
+            try (JarProcess bench = new JarProcess(
+                    "bench",
+                    "fanout",
+                    "--port",
+                    Integer.toString(port),
+                    "--clients",
+                    "20",
+                    "--senders",
+                    "4",
+                    "--rate",
+                    "10",
+                    "--duration",
+                    "2",
+                    "--devices",
+                    "2")) {
+                bench.expect("^  accounts +10$");
+                bench.expect("^  accounts created +10$");
+                bench.expect("^  joined +20$");
+                bench.expect("^  room members \\(NAMES\\) +10$");
+                long sent =
+                        Long.parseLong(bench.expect("^  messages sent +(\\d+)$").group(1));
+                assertThat(sent).isGreaterThan(50); // about 4 senders x 10/s x 2 s
+                // every message reached each of the 19 other connections, the sender's other device too
+                assertThat(Long.parseLong(bench.expect("^  received +(\\d+)$").group(1)))
+                        .isEqualTo(sent * 19);
+                bench.expect("^  lost +0$");
+                bench.expect("^  duplicates +0$");
+                assertThat(bench.waitForExit()).isZero();
+            }
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX) // the connections come from 127.1.x.y and 127.2.x.y, which Linux answers on
+    void withAccountsEveryClientLogsInAsAMemberOfItsOwn() throws Exception {
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--approve",
+                "all",
+                "--flood-rate",
+                "0",
+                "--max-per-ip",
+                "1000")) {
+            int port = server.awaitListening();
+            try (JarProcess bench = new JarProcess(
+                    "bench",
+                    "fanout",
+                    "--port",
+                    Integer.toString(port),
+                    "--clients",
+                    "10",
+                    "--senders",
+                    "2",
+                    "--rate",
+                    "10",
+                    "--duration",
+                    "1",
+                    "--accounts")) {
+                bench.expect("^  devices per account +1$");
+                bench.expect("^  accounts created +10$");
+                bench.expect("^  joined +10$");
+                bench.expect("^  room members \\(NAMES\\) +10$");
+                long sent =
+                        Long.parseLong(bench.expect("^  messages sent +(\\d+)$").group(1));
+                assertThat(Long.parseLong(bench.expect("^  received +(\\d+)$").group(1)))
+                        .isEqualTo(sent * 9);
+                bench.expect("^  lost +0$");
+                assertThat(bench.waitForExit()).isZero();
+            }
+        }
+    }
+
     /** The PID of this JVM's child process whose arguments include {@code word}: the server started above. */
     private static long childRunning(String word) {
         return ProcessHandle.current()
