@@ -78,28 +78,8 @@ public final class BenchCommand implements Runnable {
 
     /** Options every benchmark shares. */
     static final class Target {
-        @Option(
-                names = "--host",
-                defaultValue = "127.0.0.1",
-                paramLabel = "HOST",
-                description = "Server (default: ${DEFAULT-VALUE}); loopback only.")
-        String host;
-
-        @Option(
-                names = "--port",
-                defaultValue = "6667",
-                paramLabel = "PORT",
-                description = "Port (default: ${DEFAULT-VALUE}).")
-        int port;
-
-        @Option(
-                names = "--hosts",
-                paramLabel = "HOST:PORT[,HOST:PORT...]",
-                converter = BenchCommand.HostsConverter.class,
-                description =
-                        "Servers to spread the clients over, round-robin (client i to entry i mod n): the nodes of a cluster."
-                                + " Instead of --host/--port; loopback only; IPv6 in brackets ([::1]:6667).")
-        Hosts hosts;
+        @Mixin
+        BenchAddress address;
 
         @Spec(Spec.Target.MIXEE)
         CommandSpec mixee;
@@ -146,7 +126,7 @@ public final class BenchCommand implements Runnable {
         Hosts endpoints;
 
         boolean check(PrintWriter err) {
-            endpoints = endpoints(mixee, host, port, hosts, err);
+            endpoints = address.endpoints(mixee, err);
             if (endpoints == null) return false;
             if (clients < 1 || window < 1) {
                 err.println("chatroom: --clients and --window must be at least 1");

@@ -3,6 +3,7 @@ package dev.chatroom.cli;
 import dev.chatroom.bench.Hosts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -13,28 +14,8 @@ import picocli.CommandLine.Spec;
  * room (#chatroom) on registration, so a JOIN of that room would not be a join at all.
  */
 final class BenchEndpoint {
-    @Option(
-            names = "--host",
-            defaultValue = "127.0.0.1",
-            paramLabel = "HOST",
-            description = "Server (default: ${DEFAULT-VALUE}); loopback only.")
-    String host;
-
-    @Option(
-            names = "--port",
-            defaultValue = "6667",
-            paramLabel = "PORT",
-            description = "Port (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(
-            names = "--hosts",
-            paramLabel = "HOST:PORT[,HOST:PORT...]",
-            converter = BenchCommand.HostsConverter.class,
-            description =
-                    "Servers to spread the clients over, round-robin (client i to entry i mod n): the nodes of a cluster."
-                            + " Instead of --host/--port; loopback only; IPv6 in brackets ([::1]:6667).")
-    Hosts hosts;
+    @Mixin
+    BenchAddress address;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -65,7 +46,7 @@ final class BenchEndpoint {
     Hosts endpoints;
 
     boolean check(PrintWriter err) {
-        endpoints = BenchCommand.endpoints(mixee, host, port, hosts, err);
+        endpoints = address.endpoints(mixee, err);
         if (endpoints == null) return false;
         if (window < 1) {
             err.println("chatroom: --window must be at least 1");

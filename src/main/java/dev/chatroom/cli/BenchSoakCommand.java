@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -27,27 +28,8 @@ final class BenchSoakCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--host",
-            defaultValue = "127.0.0.1",
-            paramLabel = "HOST",
-            description = "Server (default: ${DEFAULT-VALUE}); loopback only.")
-    String host;
-
-    @Option(
-            names = "--port",
-            defaultValue = "6667",
-            paramLabel = "PORT",
-            description = "Port (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(
-            names = "--hosts",
-            paramLabel = "HOST:PORT[,HOST:PORT...]",
-            converter = BenchCommand.HostsConverter.class,
-            description = "Servers to spread the clients over, round-robin (client i to entry i mod n): the nodes of a"
-                    + " cluster. Instead of --host/--port; loopback only.")
-    Hosts hosts;
+    @Mixin
+    BenchAddress address;
 
     @Option(
             names = "--duration",
@@ -175,7 +157,7 @@ final class BenchSoakCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Hosts endpoints = BenchCommand.endpoints(spec, host, port, hosts, err);
+        Hosts endpoints = address.endpoints(spec, err);
         if (endpoints == null) return 2;
         if (observers < 1
                 || clients <= observers
