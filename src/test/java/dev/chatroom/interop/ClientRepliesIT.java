@@ -2,9 +2,11 @@ package dev.chatroom.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatroom.testing.Await;
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.JarProcess;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +42,12 @@ class ClientRepliesIT {
                 bob.send("PRIVMSG #chatroom :the deploy failed");
                 String deploy =
                         bob.expect("PRIVMSG #chatroom :the deploy failed").replaceAll(".*msgid=([^; ]+).*", "$1");
-                String screen = alice.await("bob: the deploy failed", false);
-                assertThat(screen).doesNotContain("is typing"); // his message ended it
+                alice.await("bob: the deploy failed", false);
+                Await.until( // his message ended it; the status line is drawn right after the message
+                        "bob no longer typing",
+                        Duration.ofSeconds(5),
+                        () -> alice.screen(false),
+                        s -> !s.contains("is typing"));
 
                 alice.typeLine("/react");
                 alice.await("1 bob: \"the deploy failed\"", false);
