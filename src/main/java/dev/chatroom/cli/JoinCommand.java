@@ -122,6 +122,11 @@ public final class JoinCommand implements Callable<Integer> {
     boolean noStatus;
 
     @Option(
+            names = "--no-typing",
+            description = "Neither tell others when you type nor show who is typing (\"bob is typing…\").")
+    boolean noTyping;
+
+    @Option(
             names = "--notify",
             defaultValue = "mentions",
             paramLabel = "all|mentions|none",
@@ -172,7 +177,7 @@ public final class JoinCommand implements Callable<Integer> {
         boolean interactive = System.console() != null;
         String noColorEnv = System.getenv("NO_COLOR");
         boolean color = !noColor && (forceColor || (interactive && (noColorEnv == null || noColorEnv.isEmpty())));
-        SessionOptions options = new SessionOptions(!noReconnect, timeoutSeconds * 1000L, 1_000, 30_000);
+        SessionOptions options = new SessionOptions(!noReconnect, timeoutSeconds * 1000L, 1_000, 30_000, !noTyping);
         try (Ui ui = interactive ? TerminalUi.system(!noStatus) : new PlainUi(System.in, System.out)) {
             int p = port != null ? port : tls ? 6697 : 6667;
             Session session = new Session(ui, host, p, name, color, options).notifications(level, preferences);

@@ -35,6 +35,12 @@ public sealed interface Action {
     /** /delete [#room|user] [n]: our nth last message there (target null: the room on screen). */
     record Delete(String target, int nth) implements Action {}
 
+    /** /react [n] reaction: to the nth last message on screen; reaction null (/react alone) lists them. */
+    record React(int nth, String reaction) implements Action {}
+
+    /** /reply [n] text: to the nth last message on screen; text null (/reply alone) lists them. */
+    record Reply(int nth, String text) implements Action {}
+
     /** /search words */
     record Search(String words) implements Action {}
 

@@ -8,6 +8,7 @@ import java.net.SocketAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -41,10 +42,6 @@ public final class ChatClient implements AutoCloseable {
     private SocketAddress gateway;
     private volatile String firstNick; // the name first asked for; a fallback taken after a 433 is not the account
 
-    public ChatClient(String host, int port, Consumer<ClientEvent> listener) {
-        this(host, port, null, listener);
-    }
-
     public ChatClient(String host, int port, ClientTls tls, Consumer<ClientEvent> listener) { // tls null: plain TCP
         this.tls = tls;
         this.loginEvents = this::loginEvent;
@@ -57,6 +54,7 @@ public final class ChatClient implements AutoCloseable {
         this.rooms = roomEvents.rooms;
         this.history = new HistoryRequests(this::sendLine, caps::has, listener);
         this.incoming = new IncomingMessages(this, listener, roomEvents.accounts, caps::has, history::live);
+        history.seen(incoming.deletions::seen, incoming.deletions::remember);
         this.outgoing = new OutgoingMessages(this, listener);
         this.registration = new Registration(this::sendLine, listener, ClientTls.passwordMayGo(host, tls));
     }
@@ -182,9 +180,9 @@ public final class ChatClient implements AutoCloseable {
         connection.execute(() -> history.older(target, Math.min(count, HistoryRequests.MAX)));
     }
 
-    /** /delete: the nth last message we sent to target (a room or a nick). */
-    public void delete(String target, int nth) {
-        connection.execute(() -> incoming.deletions.delete(target, nth));
+    /** /delete, /react, /reply and typing notices: done on the network thread, with the messages seen. */
+    void withMessages(BiConsumer<IncomingMessages, OutgoingMessages> what) {
+        connection.execute(() -> what.accept(incoming, outgoing));
     }
 
     public void search(String words) {
@@ -291,7 +289,7 @@ public final class ChatClient implements AutoCloseable {
                 outgoing.echo(caps.has("echo-message"));
             }
             case "ERROR" -> end.error(m);
-            case "PRIVMSG", "NOTICE" -> incoming.onMessage(m);
+            case "PRIVMSG", "NOTICE", "TAGMSG" -> incoming.onMessage(m);
             case "REDACT" -> incoming.deletions.onRedact(m);
             case "NOTE", "FAIL", "WARN" -> {
                 if ("ONE_TIME_PASSWORD_USED".equals(m.param(1))) login.oneTimePasswordUsed();

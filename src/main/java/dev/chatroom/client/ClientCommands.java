@@ -79,6 +79,16 @@ public final class ClientCommands {
                     Input::notify),
             of("/history [#room|user] [n]", 0, "n earlier messages (default 50, at most 1000)", Input::history),
             of("/delete [#room|user] [n]", 0, "delete the last (or n-th last) message you sent there", Input::delete),
+            of(
+                    "/react [[n] <emoji>]",
+                    0,
+                    "react to the last (or n-th last) message on screen (alone: numbers the last few)",
+                    Input::react),
+            of(
+                    "/reply [[n] <message>]",
+                    0,
+                    "answer the last (or n-th last) message on screen (alone: numbers the last few)",
+                    Input::reply),
             of("/search <words>", 1, "messages of your rooms and conversations with all the words", Action.Search::new),
             of(
                     "/notify-level [all|mentions|none]",

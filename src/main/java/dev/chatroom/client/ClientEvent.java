@@ -46,6 +46,8 @@ public sealed interface ClientEvent {
     /**
      * A message. {@code room} is set for a room message; for a private one it is null and
      * {@code to} is the recipient. {@code from} may be our own nick (echo of what we sent).
+     * {@code inReplyTo}: the message it answers (+draft/reply), when we saw that one; else null.
+     * {@code reactions}: in history, the reactions to it summed ("👍 2, ❤ 1"); else null.
      */
     record Chat(
             Instant time,
@@ -55,12 +57,59 @@ public sealed interface ClientEvent {
             String text,
             boolean action,
             boolean notice,
-            String account)
+            String account,
+            Chat inReplyTo,
+            String reactions)
             implements ClientEvent {
         public Chat(Instant time, String from, String room, String to, String text, boolean action, boolean notice) {
             this(time, from, room, to, text, action, notice, null);
         }
+
+        public Chat(
+                Instant time,
+                String from,
+                String room,
+                String to,
+                String text,
+                boolean action,
+                boolean notice,
+                String account) {
+            this(time, from, room, to, text, action, notice, account, null, null);
+        }
+
+        public Chat(
+                Instant time,
+                String from,
+                String room,
+                String to,
+                String text,
+                boolean action,
+                boolean notice,
+                String account,
+                Chat inReplyTo) {
+            this(time, from, room, to, text, action, notice, account, inReplyTo, null);
+        }
+
+        Chat replyingTo(Chat earlier) {
+            return new Chat(time, from, room, to, text, action, notice, account, earlier, reactions);
+        }
+
+        Chat withReactions(String sums) {
+            return new Chat(time, from, room, to, text, action, notice, account, inReplyTo, sums);
+        }
     }
+
+    /**
+     * Someone reacted (+draft/react) to a message in a room (room null: privately): {@code to} is
+     * that message, null when we never saw it.
+     */
+    record Reacted(Instant time, String from, String room, String reaction, Chat to) implements ClientEvent {}
+
+    /** Someone's typing notification (+typing) in a room, or privately to us (conversation: their nick). */
+    record Typing(String from, String conversation, String state) implements ClientEvent {}
+
+    /** The last messages of the conversation on screen, newest first: what /react and /reply number. */
+    record Recent(String command, List<Chat> newestFirst) implements ClientEvent {}
 
     /**
      * Messages from before now, oldest first, for one conversation: a room, or the nick of a

@@ -3,9 +3,13 @@ package dev.chatroom.client;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Message;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -63,6 +67,30 @@ final class Deletions {
         ArrayDeque<String> ids = own.computeIfAbsent(Casemapping.fold(conversation), k -> new ArrayDeque<>());
         ids.addLast(msgid);
         if (ids.size() > OWN) ids.pollFirst();
+    }
+
+    /** A message of history shown: named by later replies, reactions and deletions. */
+    void remember(Message m) {
+        String msgid = m.tags().get("msgid");
+        ClientEvent.Chat chat = IncomingMessages.chatOf(m);
+        if (msgid != null && chat != null) seen.putIfAbsent(msgid, chat);
+    }
+
+    /** A message seen, by its msgid; null when not (or no longer) remembered. */
+    ClientEvent.Chat seen(String msgid) {
+        return seen.get(msgid);
+    }
+
+    /** The last n messages seen that match (msgid and message), newest first. */
+    List<Map.Entry<String, ClientEvent.Chat>> newestFirst(Predicate<ClientEvent.Chat> match, int n) {
+        List<Map.Entry<String, ClientEvent.Chat>> all = new ArrayList<>();
+        for (Map.Entry<String, ClientEvent.Chat> e : seen.entrySet())
+            if (match.test(e.getValue())) all.add(Map.entry(e.getKey(), e.getValue()));
+        Collections.reverse(all); // of one instant, the one seen later first: the sort is stable
+        all.sort(Comparator.comparing(
+                        (Map.Entry<String, ClientEvent.Chat> e) -> e.getValue().time())
+                .reversed());
+        return all.subList(0, Math.min(n, all.size()));
     }
 
     /** /delete: the nth last message we sent to target (a room or a nick), 1 for the last. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -61,6 +62,8 @@ final class HistoryRequests {
     private final Map<String, Request> pending = new LinkedHashMap<>();
 
     private final Map<String, Open> open = new HashMap<>();
+    private Function<String, ClientEvent.Chat> seen = msgid -> null;
+    private Consumer<Message> remember = line -> {};
     private int labels;
     private HistoryMarks marks = new HistoryMarks();
     /** Rooms we were in before a reconnection (folded): entering one again fetches what was missed. */
@@ -74,6 +77,12 @@ final class HistoryRequests {
         this.send = send;
         this.caps = caps;
         this.listener = listener;
+    }
+
+    /** The messages seen (Deletions'): history's replies name them, /react and /reply reach history's messages. */
+    void seen(Function<String, ClientEvent.Chat> lookup, Consumer<Message> shown) {
+        seen = lookup;
+        remember = shown;
     }
 
     void remembering(HistoryMarks m, List<String> rejoining) {
@@ -258,13 +267,17 @@ final class HistoryRequests {
         HistoryMarks.Mark before = o.request == null ? marks.newest(o.target) : null;
         HistoryMarks.Mark first = null;
         HistoryMarks.Mark last = null;
+        HistoryThreads threads = new HistoryThreads(seen);
         for (Message line : o.lines) {
+            if (threads.reaction(line)) continue;
             ClientEvent.Chat c = IncomingMessages.chatOf(line);
             if (c == null || duplicate(o, line, c, before)) continue;
-            chats.add(c);
+            chats.add(threads.message(line, c, chats.size()));
+            remember.accept(line);
             last = new HistoryMarks.Mark(line.tags().get("msgid"), c.time());
             if (first == null) first = last;
         }
+        chats = threads.summed(chats);
         if (o.target != null && first != null)
             marks.shown(o.target, first, last, kind == ClientEvent.HistoryKind.OLDER);
         if (o.type.equals(SEARCH))

@@ -8,7 +8,10 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-/** PRIVMSG and NOTICE as chat events: room or private, actions, notices, server announcements, the sender's account; CTCP answered. */
+/**
+ * PRIVMSG and NOTICE as chat events: room or private, actions, notices, server announcements, the sender's
+ * account, the message answered; CTCP answered. TAGMSG goes to {@link Replies}.
+ */
 final class IncomingMessages {
     private static final String CTCP = "\u0001";
     private final ChatClient client;
@@ -18,6 +21,8 @@ final class IncomingMessages {
     private final Predicate<String> caps;
     /** The msgids of what we said, and the deletions we are told of. */
     final Deletions deletions;
+    /** Reactions, replies and typing. */
+    final Replies replies;
     /** A live message and its conversation, for history's marks. */
     private final BiConsumer<Message, String> seen;
 
@@ -33,9 +38,14 @@ final class IncomingMessages {
         this.accounts = accounts;
         this.caps = caps;
         this.deletions = new Deletions(client::sendLine, caps, listener);
+        this.replies = new Replies(client, listener, caps, deletions);
     }
 
     void onMessage(Message m) {
+        if (m.command().equals("TAGMSG")) {
+            replies.onTagmsg(m);
+            return;
+        }
         String from = m.sourceNick();
         String target = m.param(0);
         String text = m.param(1);
@@ -53,8 +63,8 @@ final class IncomingMessages {
             return;
         }
         seen.accept(m, conversation(chat));
+        listener.accept(replies.answering(m, chat));
         deletions.seen(m, conversation(chat), client.isMe(from));
-        listener.accept(chat);
     }
 
     /** The conversation a message belongs to: its room, or the other side of a private one. */

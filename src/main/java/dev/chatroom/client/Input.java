@@ -63,6 +63,28 @@ public final class Input {
         return new Action.Delete(target, nth);
     }
 
+    /** /react alone (a list), /react reaction, /react n reaction. */
+    static Action react(String rest) {
+        if (rest.isEmpty()) return new Action.React(0, null);
+        boolean numbered = word(rest, 0).matches("\\d{1,9}");
+        String reaction = numbered ? after(rest) : rest;
+        int nth = numbered ? Integer.parseInt(word(rest, 0)) : 1;
+        if (reaction == null || reaction.contains(" ") || nth < 1 || nth > Replies.REACHED)
+            return new Action.Problem("Usage: /react [1-" + Replies.REACHED + "] <emoji>");
+        return new Action.React(nth, reaction);
+    }
+
+    /** /reply alone (a list), /reply text, /reply n text. */
+    static Action reply(String rest) {
+        if (rest.isEmpty()) return new Action.Reply(0, null);
+        boolean numbered = word(rest, 0).matches("\\d{1,9}");
+        String text = numbered ? after(rest) : rest;
+        int nth = numbered ? Integer.parseInt(word(rest, 0)) : 1;
+        if (text == null || nth < 1 || nth > Replies.REACHED)
+            return new Action.Problem("Usage: /reply [1-" + Replies.REACHED + "] <message>");
+        return new Action.Reply(nth, text);
+    }
+
     /**
      * /passwd alone asks for the current and the new password; /passwd current new sends both;
      * /passwd new alone does right after logging in with the password (the server says when not).

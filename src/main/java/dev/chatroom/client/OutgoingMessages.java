@@ -26,6 +26,11 @@ final class OutgoingMessages {
 
     /** Sends a message to a room or a nick, split into several if it would not fit one line. */
     void send(String target, String body, boolean action) {
+        send(target, body, action, "");
+    }
+
+    /** The same, each line starting with these tags ("@+draft/reply=id ", or ""). */
+    void send(String target, String body, boolean action, String tags) {
         if (target == null) {
             listener.accept(new ClientEvent.Problem("You are not in a room."));
             return;
@@ -33,7 +38,7 @@ final class OutgoingMessages {
         boolean toRoom = target.startsWith("#");
         for (String part : Splitter.split(body, Splitter.roomForText(client.nick(), target, action))) {
             String text = action ? CTCP + "ACTION " + part + CTCP : part;
-            client.sendLine("PRIVMSG " + target + " :" + text);
+            client.sendLine(tags + "PRIVMSG " + target + " :" + text);
             if (!echo)
                 listener.accept(new ClientEvent.Chat(
                         Instant.now(),

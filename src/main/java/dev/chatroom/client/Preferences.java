@@ -84,6 +84,8 @@ public final class Preferences {
      */
     public ClientEvent withoutIgnored(ClientEvent e) {
         if (e instanceof ClientEvent.Chat c) return ignored(c.from()) ? null : c;
+        if (e instanceof ClientEvent.Reacted r) return ignored(r.from()) ? null : r;
+        if (e instanceof ClientEvent.Typing t) return ignored(t.from()) ? null : t;
         if (e instanceof ClientEvent.History h)
             return new ClientEvent.History(h.target(), h.kind(), kept(h.messages()), h.readUpTo());
         if (e instanceof ClientEvent.SearchResults s) return new ClientEvent.SearchResults(s.words(), kept(s.found()));

@@ -41,6 +41,8 @@ public final class Render {
     private volatile Function<String, String> accountOf = nick -> null;
     /** After a logged-in name; "+" where the terminal cannot show a check mark. */
     private volatile String mark = "\u2713";
+    /** Between a reply's sender and the one answered; "->" where the terminal cannot show it. */
+    private volatile String arrow = "\u21aa";
 
     public Render(boolean color, Supplier<String> ownNick, ZoneId zone) {
         this.color = color;
@@ -61,6 +63,7 @@ public final class Render {
     public Render accounts(Function<String, String> accountOfNick, boolean unicode) {
         accountOf = accountOfNick;
         mark = unicode ? "\u2713" : "+";
+        arrow = unicode ? "\u21aa" : "->";
         return this;
     }
 
@@ -129,16 +132,13 @@ public final class Render {
         if (event instanceof ClientEvent.Topic t) return "Topic of " + clean(t.room()) + ": " + text(t.topic(), "");
         if (event instanceof ClientEvent.Deleted d) // in place of the message, as far as a scrolled terminal allows
         return stamp(d.time()) + where(d.message().room()) + faint(Deletions.describe(d, Render::plain));
+        if (event instanceof ClientEvent.Reacted r)
+            return stamp(r.time()) + where(r.room()) + Replies.describe(r, Render::plain);
+        if (event instanceof ClientEvent.Recent r) return Replies.list(r, Render::plain);
         if (event instanceof ClientEvent.Info i) return text(i.text(), "");
         if (event instanceof ClientEvent.Problem p) return color ? RED + clean(p.text()) + RESET : clean(p.text());
         if (event instanceof ClientEvent.Closed c) return closed(c);
         return null;
-    }
-
-    /** After a reconnection: the name is most likely held by the connection that was lost, which the server has not noticed yet. */
-    static String nameStillHeld(String name, boolean loggingIn) {
-        return "The name " + Sanitizer.clean(name) + " is still held (by the connection that was lost?): trying another"
-                + (loggingIn ? "; logging in takes it back." : ".");
     }
 
     public static String nameRefused(String name, String reason) {
@@ -192,7 +192,8 @@ public final class Render {
     private String past(ClientEvent.Chat c, String where, boolean alwaysDated) {
         boolean today = c.time().atZone(zone).toLocalDate().equals(LocalDate.now(zone));
         String stamp = "[" + (alwaysDated || !today ? dated : clock).format(c.time()) + "] ";
-        return colorless().chat(c, stamp, where, false);
+        String sums = c.reactions() == null ? "" : "  (" + clean(c.reactions()) + ")";
+        return colorless().chat(c, stamp, where, false) + sums;
     }
 
     private synchronized Render colorless() {
@@ -203,6 +204,7 @@ public final class Render {
                     .accounts(n -> accountOf.apply(n), true);
         }
         colorless.mark = mark;
+        colorless.arrow = arrow;
         return colorless;
     }
 
@@ -241,10 +243,12 @@ public final class Render {
                     .append("- ")
                     .append(body);
         } else {
+            ClientEvent.Chat to = c.inReplyTo(); // bob ↪ alice: "the deploy..." ok, on it
             line.append(nick(c.from()))
                     .append(loggedIn(c))
                     .append(bold(mentioned))
-                    .append(": ")
+                    .append(to == null ? ": " : " " + arrow + " " + nick(to.from()) + bold(mentioned) + ": ")
+                    .append(to == null ? "" : Replies.quote(to.text(), 15, Render::plain) + " ")
                     .append(body);
         }
         if (color && mentioned) line.append(RESET);

@@ -36,7 +36,7 @@ public final class Session {
     private final Render render;
     private final BlockingQueue<ClientEvent> outcomes = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-    final SessionState state = new SessionState();
+    final SessionState state = new SessionState(this::updateStatus);
     /** The newest and oldest message seen of each conversation, kept across reconnections. */
     private final HistoryMarks marks = new HistoryMarks();
     /** What the user read, told to the server (draft/read-marker). */
@@ -125,7 +125,7 @@ public final class Session {
         this.render = new Render(color, () -> client == null ? null : client.nick(), ZoneId.systemDefault())
                 .rooms(state::current, state::home)
                 .accounts(nick -> client == null ? null : client.accountOf(nick), ui.unicode());
-        this.input = new SessionInput(this, ui, render);
+        this.input = new SessionInput(this, ui, render, options.typing());
         this.login = new SessionLogin(ui, this::restartDeadline);
         this.serverPassword = new ServerPassword(ui, this::restartDeadline);
         this.name = new SessionName(ui, name, login, this::restartDeadline);
@@ -290,7 +290,7 @@ public final class Session {
                 && state.everAccepted()
                 && r.reason().contains("taken");
         String text = stillHeld
-                ? Render.nameStillHeld(((ClientEvent.NameRefused) e).name(), login.wanted())
+                ? SessionName.nameStillHeld(((ClientEvent.NameRefused) e).name(), login.wanted())
                 : render.render(e);
         if (text != null) ui.print(text);
         if (client != null) settings.alert(e, client.nick(), ui);

@@ -30,10 +30,24 @@ final class SessionInput {
     private int sentInBurst;
     private long lastSentMillis;
 
-    SessionInput(Session session, Ui ui, Render render) {
+    /** Our typing notifications; null with --no-typing. */
+    private final TypingNotices typing;
+
+    SessionInput(Session session, Ui ui, Render render, boolean typingNotices) {
         this.session = session;
         this.ui = ui;
         this.render = render;
+        this.typing = typingNotices
+                ? new TypingNotices(System::currentTimeMillis, this::typing, session.state::current)
+                : null;
+        if (!typingNotices) session.state.typists.off();
+    }
+
+    /** A typing notification, while we are in (none is queued: it would be stale). */
+    private void typing(String target, String state) {
+        ChatClient c = session.client();
+        if (c != null && session.state.phase() == SessionState.Phase.CHATTING)
+            c.withMessages((in, out) -> in.replies.typing(target, state));
     }
 
     synchronized boolean started() {
@@ -43,6 +57,7 @@ final class SessionInput {
     /** Starts reading (once): as soon as the server knows our name. */
     synchronized void start() {
         if (thread != null) return;
+        if (typing != null) ui.onTyping(typing::typed);
         thread = new Thread(this::readLoop, "chatroom-input");
         thread.setDaemon(true);
         thread.start();
@@ -195,6 +210,7 @@ final class SessionInput {
         if (a instanceof Action.Send s) {
             pace();
             c.send(s.to() == null ? room : s.to(), s.text(), s.action());
+            if (typing != null) typing.sent();
         } else if (a instanceof Action.Users) {
             c.requestMembers(room);
         } else if (a instanceof Action.Join j) {
@@ -211,7 +227,19 @@ final class SessionInput {
         } else if (a instanceof Action.Delete d) {
             String target = d.target() == null ? room : d.target();
             if (target == null) ui.print(render.render(new ClientEvent.Problem("You are not in a room.")));
-            else c.delete(target, d.nth());
+            else c.withMessages((in, out) -> in.deletions.delete(target, d.nth()));
+        } else if (a instanceof Action.React r) {
+            c.withMessages((in, out) -> {
+                if (r.reaction() == null) in.replies.list("react", room);
+                else in.replies.react(room, r.nth(), r.reaction());
+            });
+        } else if (a instanceof Action.Reply r) {
+            pace();
+            c.withMessages((in, out) -> {
+                if (r.text() == null) in.replies.list("reply", room);
+                else in.replies.reply(room, r.nth(), r.text(), out);
+            });
+            if (typing != null) typing.sent();
         } else if (a instanceof Action.Search s) {
             c.search(s.words());
         } else if (a instanceof Action.Rooms) {

@@ -1,6 +1,7 @@
 package dev.chatroom.client;
 
 import dev.chatroom.irc.Names;
+import dev.chatroom.irc.Sanitizer;
 import java.io.IOException;
 
 /**
@@ -115,5 +116,11 @@ final class SessionName {
     private String ask() throws IOException {
         String line = ui.ask("Username: ");
         return line == null ? null : line.strip();
+    }
+
+    /** After a reconnection: the name is most likely held by the connection that was lost, which the server has not noticed yet. */
+    static String nameStillHeld(String name, boolean loggingIn) {
+        return "The name " + Sanitizer.clean(name) + " is still held (by the connection that was lost?): trying another"
+                + (loggingIn ? "; logging in takes it back." : ".");
     }
 }

@@ -30,6 +30,13 @@ final class SessionState {
     private final Unread unread = new Unread();
     private final Map<String, String> keys = new HashMap<>();
     private List<String> remembered = List.of();
+    /** Who is typing, for the status line. */
+    final Typists typists;
+
+    /** redraw: the status line again (someone's typing ran out). */
+    SessionState(Runnable redraw) {
+        typists = new Typists(System::currentTimeMillis, redraw);
+    }
 
     synchronized Phase phase() {
         return phase;
@@ -97,6 +104,7 @@ final class SessionState {
      * our own leaving.
      */
     synchronized void seen(ClientEvent e, ChatClient c) {
+        typists.seen(e);
         if (e instanceof ClientEvent.Chat chat && chat.room() != null && !onScreen(chat.room()))
             unread.add(chat.room(), chat.time());
         if (e instanceof ClientEvent.History h
@@ -132,7 +140,7 @@ final class SessionState {
         return current == null || Casemapping.equals(room, current);
     }
 
-    /** alice in #dev (4) "topic" | 1:#chatroom 2:#dev 3:#ops(5) | lag 3 ms */
+    /** alice in #dev (4) "topic" | 1:#chatroom 2:#dev 3:#ops(5) | lag 3 ms | bob is typing… */
     synchronized String statusText(ChatClient c) {
         return switch (phase) {
             case CONNECTING -> "Connecting...";
@@ -163,6 +171,8 @@ final class SessionState {
             }
         }
         if (c.lagMillis() >= 0) sb.append(" | lag ").append(c.lagMillis()).append(" ms");
+        String typing = typists.text(current);
+        if (typing != null) sb.append(" | ").append(typing);
         return sb.toString();
     }
 }

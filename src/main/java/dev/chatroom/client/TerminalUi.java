@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.jline.keymap.KeyMap;
@@ -132,6 +133,12 @@ public final class TerminalUi implements Ui {
         });
     }
 
+    /** The line being typed, after each change; answers and passwords are not typing. */
+    @Override
+    public void onTyping(Consumer<String> line) {
+        reader.typing = line;
+    }
+
     @Override
     public void onRoomKeys(IntConsumer switchTo) {
         roomKeys = switchTo;
@@ -181,11 +188,13 @@ public final class TerminalUi implements Ui {
     @Override
     public String readSecret(String prompt) {
         reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        reader.answering = true;
         try {
             return reader.readLine(prompt, '*');
         } catch (UserInterruptException | EndOfFileException e) {
             return null;
         } finally {
+            reader.answering = false;
             reader.setVariable(LineReader.DISABLE_HISTORY, false);
         }
     }
@@ -193,9 +202,11 @@ public final class TerminalUi implements Ui {
     @Override
     public String ask(String prompt) {
         reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        reader.answering = true;
         try {
             return readLine(prompt);
         } finally {
+            reader.answering = false;
             reader.setVariable(LineReader.DISABLE_HISTORY, false);
         }
     }
@@ -289,8 +300,24 @@ public final class TerminalUi implements Ui {
      * it for everything else it draws, so all writes to the terminal go one at a time.
      */
     private static final class ChatLineReader extends LineReaderImpl {
+        /** Told of the line after each change (typing notifications). */
+        volatile Consumer<String> typing = line -> {};
+        /** A question or a password is being read: not typing. */
+        volatile boolean answering;
+        /** The line as last told; redisplay runs under the reader's lock. */
+        private String told = "";
+
         ChatLineReader(Terminal terminal, Map<String, Object> variables) {
             super(terminal, "chatroom", variables);
+        }
+
+        /** Drawn after every key: the cheapest place to notice the line changed. */
+        @Override
+        protected void redisplay(boolean flush) {
+            super.redisplay(flush);
+            if (answering || buf.length() == told.length() && buf.toString().equals(told)) return;
+            told = buf.toString();
+            typing.accept(told);
         }
 
         /** Runs the drawing under the reader's lock (reentrant: widgets and callWidget may be used inside). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -47,6 +48,9 @@ public interface Ui extends AutoCloseable {
      * notification, when the terminal is not focused. A no-op where there is no terminal.
      */
     default void alert(Notifications.Alert alert) {}
+
+    /** Called with the line being typed each time it changes (for typing notifications); a no-op for scripts. */
+    default void onTyping(Consumer<String> line) {}
 
     /** The prompt for the next lines (the room changed). */
     default void prompt(String prompt) {}

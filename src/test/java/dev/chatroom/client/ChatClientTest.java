@@ -223,7 +223,7 @@ class ChatClientTest {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        ChatClient c = new ChatClient("127.0.0.1", port, e -> {});
+        ChatClient c = new ChatClient("127.0.0.1", port, null, e -> {});
         assertThatThrownBy(c::connect).isInstanceOf(IOException.class).hasMessage("connection refused");
     }
 }

@@ -34,13 +34,18 @@ class ClientDeleteTest {
         return r;
     }
 
+    /** /delete n in a conversation. */
+    private static void delete(Recorder r, String target, int nth) {
+        r.client.withMessages((in, out) -> in.deletions.delete(target, nth));
+    }
+
     @Test
     void deleteRemovesTheNthLastOwnMessageForEveryoneAndFromHistory() throws Exception {
         TestServer s = TestServer.start();
         open.add(s);
         IrcTestClient bob = s.connect().registerWithCaps("bob", "message-tags draft/message-redaction");
         Recorder alice = alice(s);
-        alice.client.delete("#chatroom", 1);
+        delete(alice, "#chatroom", 1);
         assertThat(alice.await(ClientEvent.Problem.class).text())
                 .isEqualTo("You have no message to delete in #chatroom.");
 
@@ -50,7 +55,7 @@ class ClientDeleteTest {
         String first = bob.expect("PRIVMSG #chatroom :the first one");
         bob.expect("PRIVMSG #chatroom :the second one");
 
-        alice.client.delete("#chatroom", 2);
+        delete(alice, "#chatroom", 2);
         ClientEvent.Deleted gone = alice.await(ClientEvent.Deleted.class);
         assertThat(gone.message().text()).isEqualTo("the first one");
         assertThat(plain.render(gone)).matches("\\[\\d\\d:\\d\\d] \\(message deleted\\) alice: \"the first one\"");
@@ -60,7 +65,7 @@ class ClientDeleteTest {
         alice.client.history("#chatroom", 10);
         ClientEvent.History h = alice.await(ClientEvent.History.class, e -> e.kind() == ClientEvent.HistoryKind.OLDER);
         assertThat(h.messages()).noneMatch(c -> c.text().equals("the first one"));
-        alice.client.delete("#chatroom", 2); // the deleted one no longer counts
+        delete(alice, "#chatroom", 2); // the deleted one no longer counts
         assertThat(alice.await(ClientEvent.Problem.class).text())
                 .isEqualTo("You have only 1 message to delete in #chatroom.");
     }

@@ -89,4 +89,34 @@ class HistoryRequestsTest {
         assertThat(none.kind()).isEqualTo(ClientEvent.HistoryKind.OLDER);
         assertThat(none.messages()).isEmpty();
     }
+
+    @Test
+    void reactionsInHistoryAreSummedOnTheirMessageAndRepliesLinked() {
+        HistoryRequests h = requests("batch", "server-time", "message-tags");
+        List<Message> remembered = new ArrayList<>();
+        h.seen(msgid -> null, remembered::add);
+        String at = ";time=2026-12-02T10:00:0";
+        feed(
+                h,
+                ":chatroom BATCH +R chathistory #chatroom",
+                "@batch=R" + at + "0.000Z;msgid=a :alice!~a@127.0.0.1 PRIVMSG #chatroom :the deploy failed",
+                "@batch=R" + at + "1.000Z;msgid=r1;+draft/react=\uD83D\uDC4D;+draft/reply=a :bob!~b@h TAGMSG #chatroom",
+                "@batch=R" + at + "2.000Z;msgid=r2;+draft/react=\u2764;+draft/reply=a :carol!~c@h TAGMSG #chatroom",
+                "@batch=R" + at
+                        + "3.000Z;msgid=r3;+draft/react=\uD83D\uDC4D;+draft/reply=a :dave!~d@h TAGMSG #chatroom",
+                "@batch=R" + at + "4.000Z;msgid=r4;+draft/react=x;+draft/reply=gone :dave!~d@h TAGMSG #chatroom",
+                "@batch=R" + at + "5.000Z;msgid=b;+draft/reply=a :bob!~b@h PRIVMSG #chatroom :ok, on it",
+                ":chatroom BATCH -R");
+        ClientEvent.History shown = (ClientEvent.History) events.get(0);
+        assertThat(shown.messages())
+                .extracting(ClientEvent.Chat::text)
+                .containsExactly("the deploy failed", "ok, on it");
+        assertThat(shown.messages().get(0).reactions()).isEqualTo("\uD83D\uDC4D 2, \u2764 1");
+        assertThat(shown.messages().get(1).inReplyTo().text()).isEqualTo("the deploy failed");
+        assertThat(remembered).hasSize(2);
+        String text = new Render(false, () -> "zed", java.time.ZoneOffset.UTC).render(shown);
+        assertThat(text)
+                .contains("alice: the deploy failed  (\uD83D\uDC4D 2, \u2764 1)\n")
+                .contains("bob \u21aa alice: \"the deploy...\" ok, on it\n");
+    }
 }

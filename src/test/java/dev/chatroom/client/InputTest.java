@@ -179,4 +179,19 @@ class InputTest {
         assertThat(ClientCommands.names()).contains("/history", "/search");
         assertThat(ClientCommands.HELP).contains("/history [#room|user] [n]", "/search <words>");
     }
+
+    @Test
+    void reactAndReplyTakeAnOptionalNumberAndAloneList() {
+        assertThat(Input.parse("/react")).isEqualTo(new Action.React(0, null));
+        assertThat(Input.parse("/react \uD83D\uDC4D")).isEqualTo(new Action.React(1, "\uD83D\uDC4D"));
+        assertThat(Input.parse("/react 3 +1")).isEqualTo(new Action.React(3, "+1"));
+        assertThat(Input.parse("/react 3")).isEqualTo(new Action.Problem("Usage: /react [1-20] <emoji>"));
+        assertThat(Input.parse("/react two words")).isEqualTo(new Action.Problem("Usage: /react [1-20] <emoji>"));
+        assertThat(Input.parse("/react 21 x")).isEqualTo(new Action.Problem("Usage: /react [1-20] <emoji>"));
+        assertThat(Input.parse("/reply")).isEqualTo(new Action.Reply(0, null));
+        assertThat(Input.parse("/reply ok, on it")).isEqualTo(new Action.Reply(1, "ok, on it"));
+        assertThat(Input.parse("/reply 2 ok,  on it")).isEqualTo(new Action.Reply(2, "ok,  on it"));
+        assertThat(Input.parse("/reply 0 no")).isEqualTo(new Action.Problem("Usage: /reply [1-20] <message>"));
+        assertThat(ClientCommands.HELP).contains("/react [[n] <emoji>]", "/reply [[n] <message>]");
+    }
 }

@@ -38,7 +38,7 @@ class MarkReadTest {
 
     @Test
     void theNewestShownGoesOutOncePerIntervalAndOthersRoomsWait() {
-        ChatClient none = new ChatClient("127.0.0.1", 1, e -> {});
+        ChatClient none = new ChatClient("127.0.0.1", 1, null, e -> {});
         read.shown(said("#chatroom", T), "#chatroom", none);
         assertThat(sent).containsExactly("#chatroom " + T);
         read.shown(said("#chatroom", T.plusSeconds(1)), "#chatroom", none);
@@ -57,7 +57,7 @@ class MarkReadTest {
 
     @Test
     void nothingTheServerAlreadyHasIsSentAndWhatCouldNotGoGoesOnceBackIn() {
-        ChatClient none = new ChatClient("127.0.0.1", 1, e -> {});
+        ChatClient none = new ChatClient("127.0.0.1", 1, null, e -> {});
         read.shown(new ClientEvent.ReadMarker("#chatroom", T.plusSeconds(10)), "#chatroom", none); // another device
         read.shown(said("#chatroom", T), "#chatroom", none);
         assertThat(sent).isEmpty();
@@ -72,7 +72,7 @@ class MarkReadTest {
 
     @Test
     void privateMessagesAreReadWhenShownAndLeavingARoomSendsAtOnce() {
-        ChatClient none = new ChatClient("127.0.0.1", 1, e -> {});
+        ChatClient none = new ChatClient("127.0.0.1", 1, null, e -> {});
         marks.live("bob", null, T);
         read.shown(new ClientEvent.Chat(T, "bob", null, "alice", "psst", false, false), "#chatroom", none);
         assertThat(sent).containsExactly("bob " + T);

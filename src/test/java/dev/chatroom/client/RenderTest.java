@@ -211,4 +211,23 @@ class RenderTest {
                         "#chatroom", ClientEvent.HistoryKind.MISSED, List.of(fresh), T.minusSeconds(1))))
                 .doesNotContain("unread");
     }
+
+    @Test
+    void reactionsRepliesAndTheirListAreCleanedAndShort() {
+        java.time.Instant t = java.time.Instant.parse("2026-01-01T10:00:00Z");
+        ClientEvent.Chat deploy =
+                new ClientEvent.Chat(t, "alice", "#chatroom", null, "the deploy failed again, badly", false, false);
+        ClientEvent.Chat reply =
+                new ClientEvent.Chat(t, "bob", "#chatroom", null, "ok, on it", false, false, null, deploy);
+        Render ascii = new Render(false, () -> "carol", ZoneOffset.UTC).accounts(n -> null, false);
+        assertThat(ascii.render(reply)).isEqualTo("[10:00] bob -> alice: \"the deploy...\" ok, on it");
+        assertThat(plain.render(new ClientEvent.Reacted(t, "bob\u001b[2J", "#chatroom", "\u2764\u0007", null)))
+                .isEqualTo("[10:00] * bob reacted \u2764");
+        assertThat(plain.render(new ClientEvent.Reacted(t, "bob", null, "+1", deploy)))
+                .isEqualTo("[10:00] * bob reacted +1 to alice: \"the deploy failed again, badly\"");
+        assertThat(plain.render(new ClientEvent.Recent("reply", java.util.List.of())))
+                .isEqualTo("No messages here yet to reply to.");
+        assertThat(plain.render(new ClientEvent.Typing("bob", "#chatroom", "active")))
+                .isNull();
+    }
 }

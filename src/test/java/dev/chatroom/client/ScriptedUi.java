@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A person at a terminal, or a script: answers typed lines in order and records every prompt,
@@ -67,6 +68,34 @@ final class ScriptedUi implements Ui {
     /** Waits until a line printed contains the text. */
     void awaitShown(String text, Duration wait) throws InterruptedException {
         Await.until("\"" + text + "\" shown", wait, this::shown, s -> s.stream().anyMatch(l -> l.contains(text)));
+    }
+
+    /** What the session gave to be told of the line being typed; null when it asked for nothing. */
+    volatile Consumer<String> typing;
+
+    private final List<String> statuses = new ArrayList<>();
+
+    @Override
+    public void onTyping(Consumer<String> line) {
+        typing = line;
+    }
+
+    @Override
+    public synchronized void status(String text) {
+        statuses.add(text);
+    }
+
+    synchronized List<String> statuses() {
+        return List.copyOf(statuses);
+    }
+
+    /** Waits until the status line holds the text. */
+    void awaitStatus(String text, Duration wait) throws InterruptedException {
+        Await.until(
+                "status with \"" + text + "\"",
+                wait,
+                this::statuses,
+                s -> !s.isEmpty() && s.get(s.size() - 1).contains(text));
     }
 
     @Override

@@ -258,6 +258,44 @@ class TerminalUiTest {
         ui.close();
     }
 
+    @Test
+    void eachChangeOfTheLineIsToldButNotAnswersOrPasswords() throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream terminalIn = new PipedInputStream(keys, 4096);
+        Terminal terminal = TerminalBuilder.builder()
+                .system(false)
+                .streams(terminalIn, OutputStream.nullOutputStream())
+                .type("xterm-256color")
+                .size(new Size(80, 24))
+                .encoding(StandardCharsets.UTF_8)
+                .build();
+        TerminalUi ui = new TerminalUi(terminal, false);
+        java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ui.onTyping(told::add);
+        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> ui.ask("Trust it? [y/N] "));
+        keys.write("y\r".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("y");
+        CompletableFuture<String> secret = CompletableFuture.supplyAsync(() -> ui.readSecret("Password: "));
+        keys.write("pw\r".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        assertThat(secret.get(10, TimeUnit.SECONDS)).isEqualTo("pw");
+        CompletableFuture<String> typed = CompletableFuture.supplyAsync(() -> ui.readLine("> "));
+        keys.write("hi".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        Await.until("hi told", WAIT, () -> told.contains("hi"));
+        keys.write("\u007f\u007f".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        Await.until(
+                "the cleared line told", WAIT, () -> told.get(told.size() - 1).isEmpty());
+        keys.write("ok\r".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        assertThat(typed.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+        // the line erased on Enter is told too: the "" after "ok"
+        assertThat(told).containsSubsequence("hi", "", "ok", "").doesNotContain("y", "p", "pw");
+        ui.close();
+    }
+
     private static final Notifications.Alert PSST = new Notifications.Alert("bob (private)", "psst");
     private static final String PSST_777 = "\u0007\u001b]777;notify;bob (private);psst\u001b\\";
 

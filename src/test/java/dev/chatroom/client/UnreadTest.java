@@ -16,7 +16,7 @@ class UnreadTest {
 
     @Test
     void aMarkerFromAnotherDeviceTakesAwayWhatItCovers() {
-        SessionState state = new SessionState();
+        SessionState state = new SessionState(() -> {});
         state.current("#chatroom");
         for (int s = 1; s <= 3; s++) state.seen(said("#side", s), null);
         state.seen(said("#chatroom", 4), null); // on screen: read
@@ -33,7 +33,7 @@ class UnreadTest {
 
     @Test
     void historyAfterTheMarkerIsUnreadUnlessItIsOnScreenOrThereIsNoMarker() {
-        SessionState state = new SessionState();
+        SessionState state = new SessionState(() -> {});
         state.current("#chatroom");
         List<ClientEvent.Chat> three = List.of(said("#side", 1), said("#side", 2), said("#side", 3));
         state.seen(new ClientEvent.History("#side", ClientEvent.HistoryKind.MISSED, three, T.plusSeconds(1)), null);
