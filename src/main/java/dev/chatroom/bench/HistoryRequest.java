@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * the request is then asked again, a little later, a bounded number of times.
  */
 final class HistoryRequest implements HistoryClient.Listener {
-    /** A remembered message: its msgid tag and its text. */
+    /** A remembered message: its msgid tag and its text ("" for a reaction, a TAGMSG). */
     record Entry(String msgid, String text) {}
 
     interface Answer {
@@ -66,6 +66,10 @@ final class HistoryRequest implements HistoryClient.Listener {
                         && m.params().size() >= 2) {
                     entries.add(new Entry(m.tags().get("msgid"), m.param(1)));
                 }
+            }
+            case "TAGMSG" -> { // a reaction: no text, but a page's entry all the same
+                if (batch != null && batch.equals(m.tags().get("batch")))
+                    entries.add(new Entry(m.tags().get("msgid"), ""));
             }
             case "FAIL" -> {
                 if (m.params().size() >= 2 && m.param(0).equals("CHATHISTORY")) {

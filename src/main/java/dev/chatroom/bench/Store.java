@@ -31,11 +31,14 @@ public final class Store {
             double rate,
             int durationSeconds,
             int size,
+            int reactEvery,
             int waitSeconds,
             Long serverPid) {}
 
     /** History requests in flight at once after the window: our server queues at most 256 reads, and refuses more. */
     static final int CHECKS_IN_FLIGHT = 32;
+    /** What a benchmark reaction names: the length of a msgid of ours. */
+    private static final String REACTED_TO = "benchmark-reacted-to-0000";
 
     private final Settings s;
     private final PrintWriter out;
@@ -124,7 +127,7 @@ public final class Store {
         CompletableFuture<Void> windowOver = new CompletableFuture<>();
         PacedSenders paced = g.onLoop(() -> new PacedSenders(
                 senders.size(),
-                (i, seq) -> senders.get(i).send(Payload.line(room(i), i, seq, System.nanoTime(), s.size())),
+                (i, seq) -> send(senders.get(i), i, seq),
                 s.rate(),
                 start,
                 TimeUnit.SECONDS.toNanos(s.durationSeconds())));
@@ -178,8 +181,9 @@ public final class Store {
             Thread.sleep(500); // a server that stores later than it answers: look again
         }
         StoredCount c = count;
-        long[] got = g.onLoop(() ->
-                new long[] {c.sentTotal(), c.stored, c.duplicates, c.foreign, c.pages, c.firstSenderWithoutItsLast()});
+        long[] got = g.onLoop(() -> new long[] {
+            c.sentTotal(), c.stored, c.duplicates, c.foreign, c.pages, c.firstSenderWithoutItsLast(), c.reactions
+        });
         String failure = g.onLoop(() -> c.failure != null ? c.failure : checks.failure);
         boolean complete = got[1] == got[0] && got[2] == 0 && failure == null;
         if (recounts > 0 && complete) storedAt = System.nanoTime();
@@ -196,8 +200,14 @@ public final class Store {
                         "time until everything was stored (s)",
                         storedAt < 0 ? "not within the wait" : (Object) untilStored)
                 .put("stored msgs/s", storedAt < 0 ? "n/a" : (Object) (got[1] / untilStored))
-                .put("stored after the window (s)", storedAt < 0 ? "n/a" : (Object) (untilStored - window))
-                .put("history pages read", got[4])
+                .put("stored after the window (s)", storedAt < 0 ? "n/a" : (Object) (untilStored - window));
+        if (s.reactEvery() > 0)
+            r.put("reactions sent", reactionsSent(sent))
+                    .put("reactions stored", got[6])
+                    .put(
+                            "stored writes/s (messages and reactions)",
+                            storedAt < 0 ? "n/a" : (Object) ((got[1] + got[6]) / untilStored));
+        r.put("history pages read", got[4])
                 .put("time to count (s)", (System.nanoTime() - countStart) / 1e9)
                 .put("send lag max (ms)", g.onLoop(() -> paced.maxLagNanos) / 1e6)
                 .put("connections closed by the server", g.onLoop(() -> closedCount(senders)))
@@ -213,6 +223,24 @@ public final class Store {
         }
         if (failure != null) r.put("error", failure);
         return complete && storedAt >= 0;
+    }
+
+    /**
+     * Sender i's seq-th message, then, every {@link Settings#reactEvery}-th, a reaction: a TAGMSG that
+     * the server stores (+draft/react and +draft/reply; the msgid it names need not exist, the server
+     * does not look it up), as long as a real one.
+     */
+    private void send(HistoryClient c, int i, long seq) {
+        c.send(Payload.line(room(i), i, seq, System.nanoTime(), s.size()));
+        if (s.reactEvery() > 0 && (seq + 1) % s.reactEvery() == 0)
+            c.send("@+draft/react=\uD83D\uDC4D;+draft/reply=" + REACTED_TO + " TAGMSG " + room(i));
+    }
+
+    private long reactionsSent(long[] sent) {
+        if (s.reactEvery() <= 0) return 0;
+        long n = 0;
+        for (long m : sent) n += m / s.reactEvery();
+        return n;
     }
 
     private static long closedCount(List<HistoryClient> clients) {

@@ -25,6 +25,8 @@ final class StoredCount {
     long duplicates;
     /** Messages in the rooms since the run began that are not this run's (another generator, a person). */
     long foreign;
+    /** Reactions (TAGMSGs) read back: not counted as messages. */
+    long reactions;
 
     long pages;
     String failure;
@@ -78,6 +80,10 @@ final class StoredCount {
     }
 
     private void count(int room, String text) {
+        if (text.isEmpty()) {
+            reactions++;
+            return;
+        }
         ByteBuf b = Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8));
         if (!payload.parse(b, 0, b.writerIndex())) {
             foreign++;

@@ -60,6 +60,13 @@ final class BenchStoreCommand implements Callable<Integer> {
     int size;
 
     @Option(
+            names = "--reactions",
+            defaultValue = "0",
+            paramLabel = "K",
+            description = "Also a reaction (TAGMSG with +draft/react) after every K-th message; 0: none (default).")
+    int reactions;
+
+    @Option(
             names = "--wait",
             defaultValue = "30",
             paramLabel = "SECONDS",
@@ -96,10 +103,12 @@ final class BenchStoreCommand implements Callable<Integer> {
                 || size < 40
                 || size > 400
                 || wait < 1
-                || wait > 600) {
+                || wait > 600
+                || reactions < 0
+                || reactions > 1000) {
             err.println(
                     "chatroom: need 1 <= --senders <= 20000, 1 <= --rooms <= --senders, 0 < --rate <= 1000, 1 <= --duration <= 600,"
-                            + " 40 <= --size <= 400, 1 <= --wait <= 600");
+                            + " 40 <= --size <= 400, 1 <= --wait <= 600, 0 <= --reactions <= 1000");
             return 2;
         }
         Store.Settings s = new Store.Settings(
@@ -113,6 +122,7 @@ final class BenchStoreCommand implements Callable<Integer> {
                 rate,
                 duration,
                 size,
+                reactions,
                 wait,
                 at.serverPid);
         return new Store(s, spec.commandLine().getOut(), err).run(at.json);

@@ -76,8 +76,9 @@ public final class History {
     }
 
     /**
-     * Something said in a room (PRIVMSG or NOTICE), as it was relayed, by the connection it came on (a
-     * person's, or another of its devices: that one's answers wait for the store).
+     * Something said in a room (PRIVMSG or NOTICE, or a reaction: a TAGMSG with empty text), as it was
+     * relayed, by the connection it came on (a person's, or another of its devices: that one's answers
+     * wait for the store); clientTags are those {@link HistoryTags} keeps.
      */
     public void said(
             Connection device, Room room, Broadcast b, String command, String text, Map<String, String> clientTags) {

@@ -7,6 +7,7 @@ import dev.chatroom.testing.InMemoryCluster;
 import dev.chatroom.testing.InMemoryServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,28 @@ class ClusterHistoryTest {
         String replayed = carol.expect("PRIVMSG #chatroom :remember me");
         assertThat(replayed).contains(said.replaceAll(".*(msgid=[^; ]+).*", "$1"));
         assertThat(carol.sync()).noneMatch(l -> l.contains("remember me")); // stored once, though two nodes relayed it
+    }
+
+    @Test
+    void aReactionOnOneNodeIsStoredOnceAndReturnedByAnotherWithItsTags() {
+        InMemoryServer n1 = cluster().start("n1");
+        InMemoryServer n2 = cluster.start("n2");
+        FakeClient alice = n1.connect().registerWithCaps("alice", "message-tags echo-message");
+        alice.send("PRIVMSG #chatroom :ship it?");
+        String id = alice.expect("PRIVMSG #chatroom :ship it\\?").replaceAll(".*msgid=([^; ]+).*", "$1");
+        alice.send("@+draft/react=yes;+draft/reply=" + id + ";+example/x=1 TAGMSG #chatroom");
+        alice.expect(" TAGMSG #chatroom$");
+
+        String reaction = "\\+draft/react=yes;\\+draft/reply=" + Pattern.quote(id) + " :alice!\\S+ TAGMSG #chatroom";
+        FakeClient carol = n2.connect().registerWithCaps("carol", HISTORY_CAPS);
+        carol.send("CHATHISTORY LATEST #chatroom * 10");
+        carol.expect("PRIVMSG #chatroom :ship it\\?");
+        assertThat(carol.next()).containsPattern(";" + reaction + "$").doesNotContain("example");
+        assertThat(carol.next()).contains(" BATCH -"); // stored once, though two nodes relayed it
+        FakeClient dave =
+                n2.connect().registerWithCaps("dave", "message-tags server-time batch"); // replayed on joining
+        dave.expect("PRIVMSG #chatroom :ship it\\?");
+        assertThat(dave.next()).containsPattern(";" + reaction + "$");
     }
 
     @Test

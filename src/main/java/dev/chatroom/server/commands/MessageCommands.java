@@ -8,6 +8,7 @@ import dev.chatroom.irc.Message;
 import dev.chatroom.irc.Names;
 import dev.chatroom.log.Event;
 import dev.chatroom.server.Connection;
+import dev.chatroom.server.HistoryTags;
 import dev.chatroom.server.Hub;
 import dev.chatroom.server.Room;
 import dev.chatroom.server.flow.TypingLimit;
@@ -17,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** PRIVMSG, NOTICE and TAGMSG: to a room (every other member) or to one nick. */
+/**
+ * PRIVMSG, NOTICE and TAGMSG: to a room (every other member) or to one nick. History keeps every
+ * PRIVMSG and NOTICE, and of TAGMSGs the reactions, each with the client-only tags {@link HistoryTags} keeps.
+ */
 final class MessageCommands {
     /** IRCv3 typing's tag, and the draft name some clients still send. */
     private static final List<String> TYPING_TAGS = List.of("+typing", "+draft/typing");
@@ -105,10 +109,10 @@ final class MessageCommands {
                 else b.sendTo(member);
             }
             toOwnDevices(ctx, b, tagOnly);
-            if (!tagOnly) {
-                ctx.hub().stats().delivered(b.deliveries());
-                ctx.hub().history().said(ctx.device(), room, b, verb, text, stored(tags));
-            }
+            if (!tagOnly) ctx.hub().stats().delivered(b.deliveries());
+            Map<String, String> kept = HistoryTags.kept(tags);
+            if (!tagOnly || HistoryTags.isReaction(kept))
+                ctx.hub().history().said(ctx.device(), room, b, verb, tagOnly ? "" : text, kept);
         }
     }
 
@@ -139,10 +143,10 @@ final class MessageCommands {
                 if (echoes(device, tagOnly)) b.sendToConnection(device);
                 ctx.replies().add(b);
             }
-            if (!tagOnly) {
-                ctx.hub().stats().delivered(b.deliveries());
-                ctx.hub().history().saidPrivately(ctx.device(), to, b, verb, text, stored(tags));
-            }
+            if (!tagOnly) ctx.hub().stats().delivered(b.deliveries());
+            Map<String, String> kept = HistoryTags.kept(tags);
+            if (!tagOnly || HistoryTags.isReaction(kept))
+                ctx.hub().history().saidPrivately(ctx.device(), to, b, verb, tagOnly ? "" : text, kept);
         }
         if (verb.equals("PRIVMSG") && to.away() != null) ctx.numeric(RPL_AWAY, to.nick(), to.away());
     }
@@ -185,14 +189,6 @@ final class MessageCommands {
             if (value != null) return value;
         }
         return null;
-    }
-
-    /** A typing notification is for now, never history: stored messages lose it. */
-    private static Map<String, String> stored(Map<String, String> tags) {
-        if (typing(tags) == null) return tags;
-        Map<String, String> out = new LinkedHashMap<>(tags);
-        for (String name : TYPING_TAGS) out.remove(name);
-        return out;
     }
 
     /**

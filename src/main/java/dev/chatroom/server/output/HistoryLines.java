@@ -13,52 +13,78 @@ import java.util.List;
  * Remembered messages written for one client: inside a batch (chathistory, search) for those
  * that negotiated batch, otherwise as plain lines between two notices saying they are history,
  * with their original time as a tag (server-time) or, failing that, in front of the text. A
- * sender's host is shown as it would be now ({@link Cloaks#remembered}).
+ * sender's host is shown as it would be now ({@link Cloaks#remembered}). Kept reactions (TAGMSGs)
+ * go only to clients that negotiated message-tags; the others are sent the rest.
  */
 public final class HistoryLines {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     public static final String CHATHISTORY = "chathistory";
     public static final String SEARCH = "soju.im/search";
+    private static final String TAGMSG = "TAGMSG";
 
     private HistoryLines() {}
 
     /** The messages a client is shown on joining room. */
     public static void replay(Replies r, Cloaks cloaks, String room, List<StoredMessage> messages) {
+        List<StoredMessage> shown = readable(r, messages);
+        if (shown.isEmpty()) return;
         if (r.to().has(Capability.BATCH)) {
-            batch(r, cloaks, CHATHISTORY, room, messages);
+            inBatch(r, cloaks, r.startBatch(CHATHISTORY, room), shown);
             return;
         }
         r.add(Message.trailing(
                 server(r),
                 "NOTICE",
                 room,
-                "--- " + messages.size() + " earlier message" + (messages.size() == 1 ? "" : "s") + " ---"));
-        plain(r, cloaks, messages);
+                "--- " + shown.size() + " earlier message" + (shown.size() == 1 ? "" : "s") + " ---"));
+        plain(r, cloaks, shown);
         r.add(Message.trailing(server(r), "NOTICE", room, "--- end of earlier messages ---"));
     }
 
     /** A CHATHISTORY answer: always a batch for batch clients (an empty one when nothing matched), plain lines for the others. */
     public static void batch(Replies r, Cloaks cloaks, String type, String target, List<StoredMessage> messages) {
+        List<StoredMessage> shown = readable(r, messages);
         if (!r.to().has(Capability.BATCH)) {
-            plain(r, cloaks, messages);
+            plain(r, cloaks, shown);
             return;
         }
-        String id = target == null ? r.startBatch(type) : r.startBatch(type, target);
-        for (StoredMessage m : messages) {
-            Message line = Message.trailing(cloaks.remembered(m.prefix()), m.command(), m.target(), m.text());
-            r.addRemembered(line, m.timeMillis(), m.msgid(), m.account(), m.clientTags(), id);
-        }
+        inBatch(r, cloaks, target == null ? r.startBatch(type) : r.startBatch(type, target), shown);
+    }
+
+    private static void inBatch(Replies r, Cloaks cloaks, String id, List<StoredMessage> messages) {
+        for (StoredMessage m : messages)
+            r.addRemembered(line(cloaks, m, m.text()), m.timeMillis(), m.msgid(), m.account(), m.clientTags(), id);
         r.endBatch(id);
     }
 
     private static void plain(Replies r, Cloaks cloaks, List<StoredMessage> messages) {
         boolean tagged = r.to().has(Capability.SERVER_TIME);
         for (StoredMessage m : messages) {
-            Message line = Message.trailing(
-                    cloaks.remembered(m.prefix()), m.command(), m.target(), tagged ? m.text() : stamped(m));
+            Message line = line(cloaks, m, tagged ? m.text() : stamped(m));
             r.addRemembered(line, m.timeMillis(), m.msgid(), m.account(), m.clientTags(), null);
         }
+    }
+
+    /**
+     * What of the messages the client can read: a reaction (a TAGMSG) is only tags, so only a
+     * client that negotiated message-tags is sent one, as it was sent it live.
+     */
+    private static List<StoredMessage> readable(Replies r, List<StoredMessage> messages) {
+        if (r.to().has(Capability.MESSAGE_TAGS)) return messages;
+        return messages.stream().filter(m -> !isTagsOnly(m)).toList();
+    }
+
+    private static boolean isTagsOnly(StoredMessage m) {
+        return TAGMSG.equals(m.command());
+    }
+
+    /** The remembered line, with text (a TAGMSG has none), from the sender as its host is shown now. */
+    private static Message line(Cloaks cloaks, StoredMessage m, String text) {
+        String source = cloaks.remembered(m.prefix());
+        return isTagsOnly(m)
+                ? Message.of(source, TAGMSG, m.target())
+                : Message.trailing(source, m.command(), m.target(), text);
     }
 
     /** The text with its time in front (inside an action, after the ACTION word). */
