@@ -2,6 +2,7 @@ package dev.chatroom.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatroom.testing.Await;
 import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.TestServer;
 import java.nio.file.Path;
@@ -49,9 +50,11 @@ class SessionNotificationsTest {
             bob.send("PRIVMSG #chatroom :just talk");
             bob.send("PRIVMSG alice :psst");
             ui.awaitShown("[private] bob: psst", WAIT);
+            alerts(ui, 1); // an event's alert comes right after its line, on the client's thread
             assertThat(ui.alerts()).containsExactly(new Notifications.Alert("bob (private)", "psst"));
             bob.send("PRIVMSG #chatroom :Alice, look");
             ui.awaitShown("bob: Alice, look", WAIT);
+            alerts(ui, 2);
             assertThat(lastAlert(ui)).isEqualTo(new Notifications.Alert("bob in #chatroom", "Alice, look"));
 
             ui.type("/mute-room");
@@ -59,6 +62,7 @@ class SessionNotificationsTest {
             bob.send("PRIVMSG #chatroom :alice in a muted room");
             carol.send("PRIVMSG alice :after the muted mention");
             ui.awaitShown("[private] carol: after the muted mention", WAIT);
+            alerts(ui, 3);
             assertThat(ui.alerts()).hasSize(3);
             assertThat(lastAlert(ui).title()).isEqualTo("carol (private)");
 
@@ -87,5 +91,10 @@ class SessionNotificationsTest {
             assertThat(kept.mutedRooms()).containsExactly("#chatroom");
             assertThat(kept.ignoredNicks()).containsExactly("BOB");
         }
+    }
+
+    /** Waits for the n-th alert: told after its event's line is shown. */
+    private static void alerts(ScriptedUi ui, int n) throws Exception {
+        Await.until(n + " alerts", WAIT, () -> ui.alerts().size() >= n);
     }
 }
