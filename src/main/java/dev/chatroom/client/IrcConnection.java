@@ -26,6 +26,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,6 +49,8 @@ final class IrcConnection implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Channel channel;
+    /** Our QUIT went out: nothing more does. The connection's thread only. */
+    private boolean quitSent;
 
     private IrcConnection(EventLoopGroup group, Channel channel) {
         this.group = group;
@@ -180,7 +183,22 @@ final class IrcConnection implements AutoCloseable {
         return String.valueOf(e.getMessage());
     }
 
+    /**
+     * Sends a line, in order with the lines of every other thread. Nothing follows our QUIT: the
+     * server closes on it, and a line arriving after its close can reset the connection and destroy
+     * its last lines (our echo, the ERROR) before we have read them.
+     */
     void send(String line) {
+        if (!channel.eventLoop().inEventLoop()) {
+            try {
+                channel.eventLoop().execute(() -> send(line));
+            } catch (RejectedExecutionException e) {
+                // closed: the line has nowhere to go
+            }
+            return;
+        }
+        if (quitSent) return;
+        quitSent = line.startsWith("QUIT");
         if (!channel.isActive()) return;
         ByteBuf buf = channel.alloc().buffer(line.length() + 8);
         buf.writeCharSequence(line, StandardCharsets.UTF_8);

@@ -217,6 +217,36 @@ class ChatClientTest {
         }
     }
 
+    /** The server closes on QUIT; a line after it can reset the connection and destroy the server's last lines unread. */
+    @Test
+    void nothingIsSentAfterQuitFromAnyThread() throws Exception {
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Recorder r = connect(peer.getLocalPort());
+            r.client.register("alice");
+            try (Socket accepted = peer.accept()) {
+                var in = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(accepted.getInputStream(), StandardCharsets.UTF_8));
+                r.client.quit(null);
+                r.client.command("PRIVMSG #chatroom :typed after leaving");
+                r.client.requestMembers("#chatroom");
+                List<String> after = new ArrayList<>();
+                boolean quit = false;
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (quit) after.add(line);
+                    if (line.startsWith("QUIT")) {
+                        quit = true;
+                        accepted.getOutputStream()
+                                .write("ERROR :Closing link: bye\r\n".getBytes(StandardCharsets.UTF_8));
+                        accepted.shutdownOutput(); // the client closes on the end, and then we read the end too
+                    }
+                }
+                assertThat(quit).isTrue();
+                assertThat(after).isEmpty();
+            }
+        }
+    }
+
     @Test
     void refusedConnectionHasAPlainReason() throws Exception {
         int port;
