@@ -91,6 +91,15 @@ final class Tmux implements AutoCloseable {
                 s -> s.contains(text));
     }
 
+    /** Waits until the text is on n lines of the screen; returns the screen. */
+    String awaitLines(String text, int n, Duration within) throws IOException, InterruptedException {
+        return Await.until(
+                n + " lines with '" + text + "' on the screen of tmux " + session,
+                within,
+                () -> screen(false),
+                s -> s.lines().filter(l -> l.contains(text)).count() >= n);
+    }
+
     /** A tmux command to this session's own server. */
     private String tmux(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("tmux", "-S", socket));
