@@ -3,64 +3,25 @@ package dev.chatroom.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.store.HistoryQuery.Kind;
-import dev.chatroom.store.redis.RedisHistoryStore;
-import dev.chatroom.store.sqlite.Database;
-import dev.chatroom.store.sqlite.SqliteHistoryStore;
-import dev.chatroom.testing.RedisServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Finding a message by msgid and removing it (REDACT), in both real stores with their own threads:
  * SQLite (writer and readers) and Redis (a real redis-server; skipped when none is installed).
  */
-class RedactStoresTest {
-    private static final long T0 = 1_700_000_000_000L;
-
-    @TempDir
-    Path dir;
-
-    private final ExecutorService loop = Executors.newSingleThreadExecutor();
-    private final ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
-    private AutoCloseable closing;
-
-    @AfterEach
-    void close() throws Exception {
-        if (closing != null) closing.close();
-        loop.shutdownNow();
-    }
+class RedactStoresTest extends HistoryStoresFixture {
 
     @Test
     void sqliteFindsAndForgetsOneMessage() throws Exception {
-        Database db = Database.open(dir);
-        SqliteHistoryStore store = new SqliteHistoryStore(db, loop, events::add, false);
-        closing = () -> {
-            store.close();
-            db.close();
-        };
-        findsAndForgets(store);
+        findsAndForgets(sqlite());
     }
 
     @Test
     void redisFindsAndForgetsOneMessage() throws Exception {
-        RedisServer redis = RedisServer.start();
-        RedisHistoryStore store = new RedisHistoryStore(redis.uri(), "redact:", loop, events::add);
-        closing = () -> {
-            store.close(2_000);
-            redis.close();
-        };
-        findsAndForgets(store);
+        findsAndForgets(redis("redact:"));
     }
 
     private void findsAndForgets(HistoryStore store) throws Exception {
@@ -115,16 +76,6 @@ class RedactStoresTest {
     private static StoredMessage privately(String msgid, long t, String from, String to, String text) {
         return new StoredMessage(
                 msgid, T0 + t, from + "!u@host", from, from, from, "PRIVMSG", to, null, to, to, text, Map.of());
-    }
-
-    private void onLoop(Runnable r) throws Exception {
-        CompletableFuture.runAsync(r, loop).get(10, TimeUnit.SECONDS);
-    }
-
-    private <T> T ask(Consumer<Consumer<T>> call) throws Exception {
-        CompletableFuture<T> answer = new CompletableFuture<>();
-        loop.execute(() -> call.accept(answer::complete));
-        return answer.get(15, TimeUnit.SECONDS);
     }
 
     private Optional<StoredMessage> find(HistoryStore store, Conversation conv, String msgid) throws Exception {
