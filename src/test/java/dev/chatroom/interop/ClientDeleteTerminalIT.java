@@ -21,13 +21,7 @@ class ClientDeleteTerminalIT {
             int port = server.awaitListening();
             IrcTestClient bob =
                     new IrcTestClient(port).autoPong().registerWithCaps("bob", "message-tags draft/message-redaction");
-            String java =
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String jar = Path.of(System.getProperty("chatroom.jar", "target/chatroom.jar"))
-                    .toAbsolutePath()
-                    .toString();
-            String cmd = "TERM=xterm-256color " + java + " -jar " + jar + " join --host 127.0.0.1 --port " + port
-                    + " --name alice; echo EXITED:$?; sleep 60";
+            String cmd = Tmux.join(port, "--name alice");
             try (Tmux alice =
                     new Tmux("client-delete-" + ProcessHandle.current().pid(), cmd)) {
                 alice.await("Welcome to #chatroom, alice.", false);

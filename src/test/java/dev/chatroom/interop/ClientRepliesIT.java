@@ -21,13 +21,7 @@ class ClientRepliesIT {
                 "server", "--host", "127.0.0.1", "--port", "0", "--approve", "all", "--data-dir", dir.toString())) {
             int port = server.awaitListening();
             IrcTestClient bob = new IrcTestClient(port).autoPong().registerWithCaps("bob", "message-tags echo-message");
-            String java =
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String jar = Path.of(System.getProperty("chatroom.jar", "target/chatroom.jar"))
-                    .toAbsolutePath()
-                    .toString();
-            String cmd = "TERM=xterm-256color " + java + " -jar " + jar + " join --host 127.0.0.1 --port " + port
-                    + " --name alice --no-color; echo EXITED:$?; sleep 60";
+            String cmd = Tmux.join(port, "--name alice --no-color");
             try (Tmux alice =
                     new Tmux("client-replies-" + ProcessHandle.current().pid(), cmd)) {
                 alice.await("alice in #chatroom (2)", false); // the status line

@@ -24,13 +24,7 @@ class ClientTerminalIT {
                 "server", "--host", "127.0.0.1", "--port", "0", "--approve", "all", "--data-dir", dir.toString())) {
             int port = server.awaitListening();
             IrcTestClient bob = new IrcTestClient(port).autoPong().register("bob");
-            String java =
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String jar = Path.of(System.getProperty("chatroom.jar", "target/chatroom.jar"))
-                    .toAbsolutePath()
-                    .toString();
-            String cmd = "TERM=xterm-256color " + java + " -jar " + jar + " join --host 127.0.0.1 --port " + port
-                    + " --name alice --no-color; echo EXITED:$?; sleep 60";
+            String cmd = Tmux.join(port, "--name alice --no-color");
             try (Tmux alice = new Tmux("client-alice-" + ProcessHandle.current().pid(), cmd)) {
                 alice.await("Welcome to #chatroom, alice.", false);
                 alice.await("alice in #chatroom (2)", false); // the status line
@@ -96,12 +90,7 @@ class ClientTerminalIT {
                 "--data-dir",
                 dir.resolve("a").toString());
         first.awaitListening();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = Path.of(System.getProperty("chatroom.jar", "target/chatroom.jar"))
-                .toAbsolutePath()
-                .toString();
-        String cmd = "TERM=xterm-256color " + java + " -jar " + jar + " join --host 127.0.0.1 --port " + p
-                + " --name alice --no-color; echo EXITED:$?; sleep 60";
+        String cmd = Tmux.join(port, "--name alice --no-color");
         try (Tmux alice = new Tmux("client-restart-" + ProcessHandle.current().pid(), cmd)) {
             alice.await("Welcome to #chatroom, alice.", false);
             alice.keys("-l", "typed before the crash");

@@ -82,6 +82,20 @@ final class Tmux implements AutoCloseable {
         return tmux("display-message", "-p", "-t", session, format).strip();
     }
 
+    /**
+     * The shell command that runs the built jar's client in the session: {@code chatroom join} to
+     * 127.0.0.1 on port with these options, then its exit status as {@code EXITED:<status>}, and the
+     * pane kept a minute so that the end can be read.
+     */
+    static String join(int port, String options) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = Path.of(System.getProperty("chatroom.jar", "target/chatroom.jar"))
+                .toAbsolutePath()
+                .toString();
+        return "TERM=xterm-256color " + java + " -jar " + jar + " join --host 127.0.0.1 --port " + port + " " + options
+                + "; echo EXITED:$?; sleep 60";
+    }
+
     /** Waits until the screen contains the text; returns the screen. */
     String await(String text, boolean escapes) throws IOException, InterruptedException {
         return Await.until(
