@@ -17,6 +17,10 @@ public enum Capability {
     MESSAGE_REDACTION("draft/message-redaction"),
     MESSAGE_TAGS("message-tags"),
     MULTI_PREFIX("multi-prefix"),
+    /** Limits written once: the server's checks read them from here ({@code MultilineBatch}). */
+    MULTILINE(
+            "draft/multiline",
+            "max-bytes=" + Capability.MULTILINE_MAX_BYTES + ",max-lines=" + Capability.MULTILINE_MAX_LINES),
     READ_MARKER("draft/read-marker"),
     SASL("sasl", "PLAIN,EXTERNAL"),
     SEARCH("soju.im/search"),
@@ -24,6 +28,11 @@ public enum Capability {
     SETNAME("setname"),
     STANDARD_REPLIES("standard-replies"),
     USERHOST_IN_NAMES("userhost-in-names");
+
+    /** draft/multiline: the most a batch's text may have, in bytes of UTF-8 (line feeds between lines count). */
+    public static final int MULTILINE_MAX_BYTES = 4096;
+    /** draft/multiline: the most lines a batch may have. */
+    public static final int MULTILINE_MAX_LINES = 100;
 
     private final String wireName;
     /** What CAP LS 302 shows after '=' (sasl=PLAIN,EXTERNAL); null for none. */

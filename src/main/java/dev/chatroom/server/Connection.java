@@ -51,6 +51,7 @@ public final class Connection extends Pacing {
     private final Liveness liveness;
     private Inbox inbox;
     private Invitations invitations = Invitations.NONE;
+    private MultilineBatch multiline;
     /** Where this connection sits in {@link Users}' list. */
     private int index = -1;
     /** In a cluster: node:number, the same on every node; null until introduced, and without a cluster. */
@@ -324,6 +325,15 @@ public final class Connection extends Pacing {
 
     void inbox(Inbox t) {
         inbox = t;
+    }
+
+    /** Its open draft/multiline batch, or null. */
+    public MultilineBatch multiline() {
+        return multiline;
+    }
+
+    public void multiline(MultilineBatch b) {
+        multiline = b;
     }
 
     @Override

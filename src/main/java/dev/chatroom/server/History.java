@@ -3,10 +3,10 @@ package dev.chatroom.server;
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.irc.Capability;
 import dev.chatroom.irc.Casemapping;
-import dev.chatroom.server.output.Broadcast;
 import dev.chatroom.server.output.HistoryLines;
 import dev.chatroom.server.output.Output;
 import dev.chatroom.server.output.Replies;
+import dev.chatroom.server.output.Said;
 import dev.chatroom.store.HistoryStore;
 import dev.chatroom.store.StoredMessage;
 import java.util.ArrayDeque;
@@ -81,7 +81,7 @@ public final class History {
      * wait for the store); clientTags are those {@link HistoryTags} keeps.
      */
     public void said(
-            Connection device, Room room, Broadcast b, String command, String text, Map<String, String> clientTags) {
+            Connection device, Room room, Said b, String command, String text, Map<String, String> clientTags) {
         if (!enabled()) return;
         Connection from = device.person();
         String account = from.account();
@@ -107,12 +107,7 @@ public final class History {
 
     /** A private message: kept when either side is logged in, for that side's account (private messages of guests are not kept). */
     public void saidPrivately(
-            Connection device,
-            Connection to,
-            Broadcast b,
-            String command,
-            String text,
-            Map<String, String> clientTags) {
+            Connection device, Connection to, Said b, String command, String text, Map<String, String> clientTags) {
         Connection from = device.person();
         if (!enabled() || (from.account() == null && to.account() == null)) return;
         if (from.isRemote() && store.shared()) return;

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
  * {@code flood-burst} lines at once, then {@code flood-rate} per second) or when the server's
  * output budget is used up. Nothing is lost, and nobody else waits. A client held back by flood
  * control for {@code flood-drop-after} without a break, or with too many lines waiting, is dropped.
+ * A multiline batch is charged by its size, not its lines ({@link MultilineBatch#cost}).
  */
 final class Inbox {
     /** Lines held back from a client over its flood limit; past this it is dropped as "Excess flood". */
@@ -85,14 +86,15 @@ final class Inbox {
             return false;
         }
         long now = hub.clock().nanos();
-        if (gate == null || gate.tryTake(now)) return true;
+        int cost = line instanceof Message m ? MultilineBatch.cost(connection.multiline(), m) : 1;
+        if (gate == null || cost == 0 || gate.tryTake(cost, now)) return true;
         if (!floodWait) {
             floodWait = true;
             // lines held only while an answer was awaited are no flood: a new episode unless one is under way
             boolean newEpisode = !throttled && now - unthrottledAt > BREAK_NANOS;
             if (newEpisode) throttledSince = now;
             throttled = true;
-            hub.clock().schedule(this::floodTimer, Math.max(gate.nanosUntilToken(now), MIN_WAIT_NANOS));
+            hub.clock().schedule(this::floodTimer, Math.max(gate.nanosUntil(cost, now), MIN_WAIT_NANOS));
         }
         return false;
     }

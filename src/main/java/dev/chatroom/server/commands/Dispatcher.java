@@ -32,6 +32,7 @@ public final class Dispatcher {
         for (List<Command> family : List.of(
                 RegistrationCommands.all(),
                 MessageCommands.all(),
+                MultilineCommands.all(),
                 RedactCommand.all(),
                 RoomCommands.all(),
                 ModeCommands.all(),
@@ -99,6 +100,9 @@ public final class Dispatcher {
             r.numeric(ERR_NOTREGISTERED, "Waiting for the admin to accept you");
         } else if (cmd.operatorsOnly() && !c.person().has(UserMode.OPERATOR)) {
             r.numeric(ERR_NOPRIVILEGES, "Permission denied: you are not an IRC operator");
+        } else if (m.tags().containsKey("batch") && !c.isRemote()) {
+            MultilineCommands.line(
+                    new Context(hub, c.person(), m, r)); // a line of a client's batch: kept until it closes
         } else if (m.params().size() < cmd.minParams()) {
             r.numeric(ERR_NEEDMOREPARAMS, m.command(), "Not enough parameters");
         } else if (relayed(cmd, c, m)) {

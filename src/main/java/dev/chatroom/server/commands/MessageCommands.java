@@ -37,8 +37,6 @@ final class MessageCommands {
 
     // PRIVMSG <target>{,<target>} :<text>   (NOTICE alike; TAGMSG <target> carries only tags)
     static void relay(Context ctx, String verb) {
-        Hub hub = ctx.hub();
-        Connection c = ctx.client();
         // RFC 2812: a NOTICE never causes an automatic reply, errors included.
         boolean quiet = !verb.equals("PRIVMSG");
         boolean tagOnly = verb.equals("TAGMSG");
@@ -62,24 +60,58 @@ final class MessageCommands {
                 ctx.numeric(ERR_TOOMANYTARGETS, ctx.param(0), "Too many targets; the maximum is " + Names.MAX_TARGETS);
             return;
         }
-        if (c.mutedAt(ctx.now())) {
-            if (!tagOnly) ctx.replies().notice("You are muted by the admin; your message was not sent.");
-            return;
-        }
+        if (muted(ctx, tagOnly)) return;
         Map<String, String> clientTags = clientTags(ctx.device(), ctx.message());
-        c.spoke(ctx.now());
-        if (!tagOnly) hub.stats().relayed();
-        if (!tagOnly && hub.config().logMessages())
-            hub.events()
-                    .event(Event.info("message", "<" + c.nick() + " to " + ctx.param(0) + "> " + text)
-                            .nick(c.nick())
-                            .account(c.account())
-                            .with("target", ctx.param(0))
-                            .with("text", text));
+        spoke(ctx, ctx.param(0), text, tagOnly);
         for (String target : targets) {
             if (Names.isChannel(target)) toRoom(ctx, target, verb, text, clientTags, quiet, tagOnly);
             else toNick(ctx, target, verb, text, clientTags, quiet, tagOnly);
         }
+    }
+
+    /** The sender is muted by the admin: told so (a message, not a TAGMSG), and nothing is sent. */
+    static boolean muted(Context ctx, boolean tagOnly) {
+        if (!ctx.client().mutedAt(ctx.now())) return false;
+        if (!tagOnly) ctx.replies().notice("You are muted by the admin; your message was not sent.");
+        return true;
+    }
+
+    /** The sender spoke: its idle time starts over, a message is counted and logged when the admin asked for that. */
+    static void spoke(Context ctx, String target, String text, boolean tagOnly) {
+        Hub hub = ctx.hub();
+        Connection c = ctx.client();
+        c.spoke(ctx.now());
+        if (tagOnly) return;
+        hub.stats().relayed();
+        if (hub.config().logMessages())
+            hub.events()
+                    .event(Event.info("message", "<" + c.nick() + " to " + target + "> " + text)
+                            .nick(c.nick())
+                            .account(c.account())
+                            .with("target", target)
+                            .with("text", text));
+    }
+
+    /** The room the sender may speak in by that name, or null (told why unless quiet). */
+    static Room room(Context ctx, String target, boolean quiet) {
+        Room room = ctx.hub().rooms().find(target);
+        if (room == null) {
+            if (!quiet) ctx.numeric(ERR_NOSUCHCHANNEL, target, "No such channel");
+            return null;
+        }
+        String silenced = room.silenced(ctx.client(), ctx.now());
+        if (silenced != null) {
+            if (!quiet) ctx.numeric(ERR_CANNOTSENDTOCHAN, room.name(), silenced);
+            return null;
+        }
+        return room;
+    }
+
+    /** The user by that nick, or null (told so unless quiet). */
+    static Connection recipient(Context ctx, String target, boolean quiet) {
+        Connection to = ctx.hub().users().findRegistered(target);
+        if (to == null && !quiet) ctx.numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
+        return to;
     }
 
     private static void toRoom(
@@ -91,16 +123,8 @@ final class MessageCommands {
             boolean quiet,
             boolean tagOnly) {
         Connection c = ctx.client();
-        Room room = ctx.hub().rooms().find(target);
-        if (room == null) {
-            if (!quiet) ctx.numeric(ERR_NOSUCHCHANNEL, target, "No such channel");
-            return;
-        }
-        String silenced = room.silenced(c, ctx.now());
-        if (silenced != null) {
-            if (!quiet) ctx.numeric(ERR_CANNOTSENDTOCHAN, room.name(), silenced);
-            return;
-        }
+        Room room = room(ctx, target, quiet);
+        if (room == null) return;
         if (tagOnly && !typingAllowed(ctx, room.name(), tags)) return;
         try (Broadcast b = ctx.hub().output().said(message(c, verb, room.name(), text, tagOnly), tags, c)) {
             for (Connection member : room.members()) {
@@ -125,11 +149,8 @@ final class MessageCommands {
             boolean quiet,
             boolean tagOnly) {
         Connection c = ctx.client();
-        Connection to = ctx.hub().users().findRegistered(target);
-        if (to == null) {
-            if (!quiet) ctx.numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
-            return;
-        }
+        Connection to = recipient(ctx, target, quiet);
+        if (to == null) return;
         if (tagOnly && !typingAllowed(ctx, to.nick(), tags)) return;
         try (Broadcast b = ctx.hub().output().said(message(c, verb, to.nick(), text, tagOnly), tags, c)) {
             Connection device = ctx.device();
@@ -152,13 +173,13 @@ final class MessageCommands {
     }
 
     /** The sender's echo when its device asked for one; the sender's other devices see what it said in any case. */
-    private static void toOwnDevices(Context ctx, Broadcast b, boolean tagOnly) {
+    static void toOwnDevices(Context ctx, Broadcast b, boolean tagOnly) {
         if (echoes(ctx.device(), tagOnly)) ctx.replies().add(b);
         if (tagOnly) b.sendToOtherDevices(ctx.client(), ctx.device(), Capability.MESSAGE_TAGS);
         else b.sendToOtherDevices(ctx.client(), ctx.device());
     }
 
-    private static boolean echoes(Connection c, boolean tagOnly) {
+    static boolean echoes(Connection c, boolean tagOnly) {
         return c.has(Capability.ECHO_MESSAGE) && (!tagOnly || c.has(Capability.MESSAGE_TAGS));
     }
 
@@ -195,7 +216,7 @@ final class MessageCommands {
      * Client-only tags (+name) travel only when the sender negotiated message-tags; a user of another
      * node had them dropped there when it had not ({@code ClusterCommands}).
      */
-    private static Map<String, String> clientTags(Connection c, Message m) {
+    static Map<String, String> clientTags(Connection c, Message m) {
         if (m.tags().isEmpty() || !(c.isRemote() || c.has(Capability.MESSAGE_TAGS))) return Map.of();
         Map<String, String> out = new LinkedHashMap<>();
         m.tags().forEach((k, v) -> {

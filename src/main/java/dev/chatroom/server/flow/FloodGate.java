@@ -19,16 +19,30 @@ public final class FloodGate {
 
     /** Takes one token if there is one. */
     public boolean tryTake(long nowNanos) {
+        return tryTake(1, nowNanos);
+    }
+
+    /**
+     * Takes n tokens at once (a multiline batch's share) if there are n, or a full bucket's worth
+     * when n is more than the bucket holds: the balance may go below zero, and what follows waits.
+     */
+    public boolean tryTake(int n, long nowNanos) {
         refill(nowNanos);
-        if (tokens < 1) return false;
-        tokens -= 1;
+        if (tokens < Math.min(n, burst)) return false;
+        tokens -= n;
         return true;
+    }
+
+    /** How long until n tokens are available (as {@link #tryTake(int, long)} counts them). */
+    public long nanosUntil(int n, long nowNanos) {
+        refill(nowNanos);
+        double need = Math.min(n, burst);
+        return tokens >= need ? 0 : (long) Math.ceil((need - tokens) / tokensPerNano);
     }
 
     /** How long until a token is available (0 if one is). */
     public long nanosUntilToken(long nowNanos) {
-        refill(nowNanos);
-        return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / tokensPerNano);
+        return nanosUntil(1, nowNanos);
     }
 
     /** Whether the bucket is full: as if nothing had been taken lately. */

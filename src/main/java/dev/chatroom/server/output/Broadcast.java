@@ -15,7 +15,7 @@ import java.util.Map;
  * re-encoding and no allocation per recipient. The one who caused it gets its copy through
  * its {@link Replies} instead ({@link Replies#add(Broadcast)}), in order with the rest of its replies.
  */
-public final class Broadcast implements AutoCloseable {
+public final class Broadcast implements Said {
     private final Message message;
     private final long timeMillis;
     private final Map<String, String> clientTags;
@@ -59,15 +59,18 @@ public final class Broadcast implements AutoCloseable {
     }
 
     /** Its msgid, or null when it has none (server notices, joins, parts). */
+    @Override
     public String msgid() {
         return msgid;
     }
 
+    @Override
     public long timeMillis() {
         return timeMillis;
     }
 
     /** Queues the message for c, and for each of its other devices, each in the form it negotiated. */
+    @Override
     public void sendTo(Connection c) {
         write(c);
         for (Connection d : c.devices()) write(d);
@@ -89,6 +92,7 @@ public final class Broadcast implements AutoCloseable {
      * To the person's connections other than the one that caused it (which gets its copy through its
      * {@link Replies}): what one device does, the person's other devices see.
      */
+    @Override
     public void sendToOtherDevices(Connection person, Connection device) {
         if (person != device) write(person);
         for (Connection d : person.devices()) if (d != device) write(d);
@@ -101,6 +105,7 @@ public final class Broadcast implements AutoCloseable {
     }
 
     /** To this one connection only, not its other devices. */
+    @Override
     public void sendToConnection(Connection c) {
         write(c);
     }
@@ -115,6 +120,7 @@ public final class Broadcast implements AutoCloseable {
     }
 
     /** How many recipients it was queued for by {@link #sendTo}. */
+    @Override
     public int deliveries() {
         return deliveries;
     }
@@ -131,7 +137,8 @@ public final class Broadcast implements AutoCloseable {
         }
     }
 
-    void appendFor(Connection c, StringBuilder sb) {
+    @Override
+    public void appendFor(Connection c, StringBuilder sb) {
         Wire.append(sb, message, timeMillis, msgid, account, bot, clientTags, variant(c));
     }
 

@@ -4,7 +4,9 @@ import dev.chatroom.irc.Message;
 import dev.chatroom.server.Clock;
 import dev.chatroom.server.Connection;
 import dev.chatroom.server.UserMode;
+import dev.chatroom.store.MultilineText;
 import io.netty.buffer.ByteBufAllocator;
+import java.util.List;
 import java.util.Map;
 
 /** Makes the two kinds of output: replies to one connection, broadcasts to many. */
@@ -57,12 +59,33 @@ public final class Output {
     public Broadcast said(Message m, Map<String, String> clientTags, Connection source) {
         String account = source == null ? null : source.account();
         boolean bot = source != null && isBot(source);
-        if (pinnedId != null) {
-            // one command can say several things (PRIVMSG a,b): each gets its own id, the same on every node
-            String id = pinnedUses++ == 0 ? pinnedId : pinnedId + "-" + pinnedUses;
-            return new Broadcast(m, pinnedMillis, id, account, bot, clientTags, alloc);
-        }
-        return new Broadcast(m, clock.millis(), newMsgid(), account, bot, clientTags, alloc);
+        long time = stampMillis();
+        return new Broadcast(m, time, nextSaidId(), account, bot, clientTags, alloc);
+    }
+
+    /**
+     * The msgid of the next thing said: a relayed cluster command's while it runs (one command can
+     * say several things, PRIVMSG a,b: each gets its own id, the same on every node), else a new one.
+     */
+    private String nextSaidId() {
+        if (pinnedId == null) return newMsgid();
+        return pinnedUses++ == 0 ? pinnedId : pinnedId + "-" + pinnedUses;
+    }
+
+    /**
+     * A multiline message (draft/multiline) to target, stamped as {@link #said} stamps one: one
+     * msgid for all its lines.
+     */
+    public MultilineBroadcast saidMultiline(
+            String target, List<MultilineText.Line> lines, Map<String, String> clientTags, Connection source) {
+        long time = stampMillis();
+        return new MultilineBroadcast(
+                source.prefix(), target, lines, time, nextSaidId(), source.account(), isBot(source), clientTags, alloc);
+    }
+
+    /** Whether a command relayed by the cluster is running (its time and msgid are pinned). */
+    public boolean pinned() {
+        return pinnedId != null;
     }
 
     /** The time what is said now is stamped with: a relayed cluster command's origin time while it runs, so every node decides alike. */

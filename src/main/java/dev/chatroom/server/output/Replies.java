@@ -107,7 +107,7 @@ public final class Replies {
     }
 
     /** This connection's own copy of a broadcast it caused (an echo, its own JOIN), with the same tags. */
-    public Replies add(Broadcast b) {
+    public Replies add(Said b) {
         b.appendFor(to, lines);
         return this;
     }
@@ -156,6 +156,11 @@ public final class Replies {
         line.setLength(line.length() - 2);
         appendTagged(line.toString(), "batch=" + batch);
         return this;
+    }
+
+    /** Lines written elsewhere in this package (each ending in CRLF), added as they are. */
+    void addLines(CharSequence written) {
+        lines.append(written);
     }
 
     /** The label of the command being answered, taken away: its answer will come later, labeled then (null when none was asked for). */
@@ -214,10 +219,14 @@ public final class Replies {
         }
     }
 
-    /** The whole answer is one batch already (CHATHISTORY): its opening line takes the label, with no batch around it. */
+    /**
+     * The whole answer is one batch already (CHATHISTORY, a multiline echo): its opening line takes
+     * the label, with no batch around it.
+     */
     private static boolean isOneBatch(String[] all) {
-        if (!all[0].contains(" BATCH +") || all[0].startsWith("@")) return false;
-        String id = all[0].substring(all[0].indexOf(" BATCH +") + 8).split(" ", 2)[0];
+        String first = all[0].startsWith("@") ? all[0].substring(all[0].indexOf(' ') + 1) : all[0];
+        if (!first.startsWith(":") || !first.contains(" BATCH +")) return false;
+        String id = first.substring(first.indexOf(" BATCH +") + 8).split(" ", 2)[0];
         if (!all[all.length - 1].endsWith(" BATCH -" + id)) return false;
         for (int i = 1; i < all.length - 1; i++)
             if (!all[i].startsWith("@batch=" + id + ";") && !all[i].startsWith("@batch=" + id + " ")) return false;
