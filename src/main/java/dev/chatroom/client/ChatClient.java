@@ -12,9 +12,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * An IRC connection as the chat client needs it: registers (asking for echo-message and
- * server-time), follows the room's members, and reports what happens as {@link ClientEvent}s.
- * Knows nothing of terminals. Events are delivered on the network thread, in order.
+ * An IRC connection as the chat client needs it: registers, follows the rooms, and reports what happens as
+ * {@link ClientEvent}s. Knows nothing of terminals. Events are delivered on the network thread, in order.
  */
 public final class ChatClient implements AutoCloseable {
     private final String host;
@@ -37,6 +36,7 @@ public final class ChatClient implements AutoCloseable {
     private final IncomingMessages incoming;
     private final OutgoingMessages outgoing;
     private final HistoryRequests history;
+    private final MultilineBatches batches = new MultilineBatches();
     private final ClientTls tls;
     private final Registration registration;
     private SocketAddress gateway;
@@ -134,9 +134,14 @@ public final class ChatClient implements AutoCloseable {
         sendLine("NICK " + wantedNick);
     }
 
-    /** Sends a message to a room or a nick, split into several if it would not fit one line. */
+    /** Sends a message to a room or a nick, split into several if it would not fit one line (body: lines, "\n"). */
     public void send(String target, String body, boolean action) {
         outgoing.send(target, body, action);
+    }
+
+    /** Whether a message of several lines goes as one (draft/multiline), not a PRIVMSG per line. */
+    boolean multiline() {
+        return outgoing.multiline();
     }
 
     /** A command line as typed (JOIN, PART, TOPIC, MODE...), already built by the caller. */
@@ -271,10 +276,11 @@ public final class ChatClient implements AutoCloseable {
         return who != null && nick != null && Casemapping.equals(who, nick);
     }
 
-    private void handle(Message m) {
+    private void handle(Message line) {
+        end.line(line.command());
+        Message m = batches.take(line); // a multiline message is handled once whole
+        if (m == null || history.absorb(m)) return;
         String cmd = m.command();
-        end.line(cmd);
-        if (history.absorb(m)) return;
         switch (cmd) {
             case "PING" ->
                 sendLine("PONG :"
@@ -286,7 +292,7 @@ public final class ChatClient implements AutoCloseable {
             }
             case "CAP" -> {
                 caps.onCap(m);
-                outgoing.echo(caps.has("echo-message"));
+                outgoing.granted(caps);
             }
             case "ERROR" -> end.error(m);
             case "PRIVMSG", "NOTICE", "TAGMSG" -> incoming.onMessage(m);

@@ -76,7 +76,7 @@ final class IncomingMessages {
     static ClientEvent.Chat chatOf(Message m) {
         String from = m.sourceNick();
         String target = m.param(0);
-        String text = m.param(1);
+        String text = MultilineBatches.text(m);
         if (text == null || from == null || target == null || isFromServer(m)) return null;
         boolean action = false;
         if (text.startsWith(CTCP)) {
