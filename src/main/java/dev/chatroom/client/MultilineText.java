@@ -15,7 +15,7 @@ final class MultilineText {
         if (body.indexOf('\n') < 0) return body;
         // columns as the terminal counts them: escapes take none, wide characters two
         int width = AttributedString.fromAnsi(before.toString()).columnLength();
-        return body.replace("\n", "\n" + " ".repeat(width));
+        return body.replaceAll("\n(?=.)", "\n" + " ".repeat(width)); // a blank line stays empty
     }
 
     /** The message on one line, its lines joined by mark (" ⏎ "). */
