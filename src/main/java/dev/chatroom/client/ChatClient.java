@@ -11,10 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/**
- * An IRC connection as the chat client needs it: registers, follows the rooms, and reports what happens as
- * {@link ClientEvent}s. Knows nothing of terminals. Events are delivered on the network thread, in order.
- */
+/** The client's IRC connection, no terminal: what happens, as {@link ClientEvent}s on the network thread, in order. */
 public final class ChatClient implements AutoCloseable {
     private final String host;
     private final int port;
@@ -23,7 +20,6 @@ public final class ChatClient implements AutoCloseable {
     private final JoinedRooms rooms;
     private final CompletableFuture<ClientEvent.Closed> closed = new CompletableFuture<>();
     private volatile IrcConnection connection;
-
     // Network-thread state; read from other threads only through the volatile fields.
     private volatile String nick;
     private volatile boolean accepted;
@@ -36,7 +32,6 @@ public final class ChatClient implements AutoCloseable {
     private final IncomingMessages incoming;
     private final OutgoingMessages outgoing;
     private final HistoryRequests history;
-    private final MultilineBatches batches = new MultilineBatches();
     private final ClientTls tls;
     private final Registration registration;
     private SocketAddress gateway;
@@ -134,13 +129,12 @@ public final class ChatClient implements AutoCloseable {
         sendLine("NICK " + wantedNick);
     }
 
-    /** Sends a message to a room or a nick, split into several if it would not fit one line (body: lines, "\n"). */
+    /** Sends a message to a room or a nick, split to fit lines; several lines ("\n") are one where multiline() says so. */
     public void send(String target, String body, boolean action) {
         outgoing.send(target, body, action);
     }
 
-    /** Whether a message of several lines goes as one (draft/multiline), not a PRIVMSG per line. */
-    boolean multiline() {
+    boolean multiline() { // draft/multiline
         return outgoing.multiline();
     }
 
@@ -278,7 +272,7 @@ public final class ChatClient implements AutoCloseable {
 
     private void handle(Message line) {
         end.line(line.command());
-        Message m = batches.take(line); // a multiline message is handled once whole
+        Message m = incoming.batches.take(line); // a multiline message is handled once whole
         if (m == null || history.absorb(m)) return;
         String cmd = m.command();
         switch (cmd) {

@@ -21,6 +21,8 @@ final class IncomingMessages {
     private final Predicate<String> caps;
     /** The msgids of what we said, and the deletions we are told of. */
     final Deletions deletions;
+    /** Multiline batches gathered into one message. */
+    final MultilineBatches batches = new MultilineBatches();
     /** Reactions, replies and typing. */
     final Replies replies;
     /** A live message and its conversation, for history's marks. */

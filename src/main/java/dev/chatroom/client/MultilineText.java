@@ -1,5 +1,8 @@
 package dev.chatroom.client;
 
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.jline.utils.AttributedString;
 
 /**
@@ -16,6 +19,11 @@ final class MultilineText {
         // columns as the terminal counts them: escapes take none, wide characters two
         int width = AttributedString.fromAnsi(before.toString()).columnLength();
         return body.replaceAll("\n(?=.)", "\n" + " ".repeat(width)); // a blank line stays empty
+    }
+
+    /** Each line made (cleaned, formatted) on its own, as IRC formats line by line. */
+    static String eachLine(String text, UnaryOperator<String> make) {
+        return Arrays.stream(text.split("\n", -1)).map(make).collect(Collectors.joining("\n"));
     }
 
     /** The message on one line, its lines joined by mark (" ⏎ "). */

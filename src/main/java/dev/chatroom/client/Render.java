@@ -8,12 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
-import java.util.stream.Collectors;
 
 /**
  * Turns {@link ClientEvent}s into the lines a person reads: {@code [10:02] bob: hello}. Every
@@ -328,10 +326,8 @@ public final class Render {
         return "\u001b[" + c + "m" + shown + RESET;
     }
 
-    /** A multiline message's lines each on its own, as IRC formats line by line. */
     private String text(String remote, String base) {
-        if (remote.indexOf('\n') >= 0)
-            return Arrays.stream(remote.split("\n", -1)).map(l -> text(l, base)).collect(Collectors.joining("\n"));
+        if (remote.indexOf('\n') >= 0) return MultilineText.eachLine(remote, l -> text(l, base));
         String safe = Sanitizer.clean(remote);
         return color ? Formatting.toAnsi(safe, base) : Formatting.strip(safe);
     }
