@@ -27,7 +27,8 @@ final class CapNegotiation {
             HistoryRequests.CHATHISTORY,
             HistoryRequests.SEARCH,
             HistoryRequests.READ_MARKER,
-            Deletions.CAP);
+            Deletions.CAP,
+            MultilineLimits.CAP);
 
     private final Consumer<String> send;
     /** Asked once the caps are granted: true holds CAP END back (a SASL exchange goes first and ends it). */
@@ -81,5 +82,12 @@ final class CapNegotiation {
 
     boolean has(String cap) {
         return enabled.contains(cap);
+    }
+
+    /** The value the server offered a granted capability with ("max-bytes=4096,max-lines=100"); null for none. */
+    String value(String cap) {
+        if (!has(cap)) return null;
+        for (String offer : offered) if (offer.startsWith(cap + "=")) return offer.substring(cap.length() + 1);
+        return null;
     }
 }

@@ -11,11 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/**
- * An IRC connection as the chat client needs it: registers (asking for echo-message and
- * server-time), follows the room's members, and reports what happens as {@link ClientEvent}s.
- * Knows nothing of terminals. Events are delivered on the network thread, in order.
- */
+/** The client's IRC connection, no terminal: what happens, as {@link ClientEvent}s on the network thread, in order. */
 public final class ChatClient implements AutoCloseable {
     private final String host;
     private final int port;
@@ -24,7 +20,6 @@ public final class ChatClient implements AutoCloseable {
     private final JoinedRooms rooms;
     private final CompletableFuture<ClientEvent.Closed> closed = new CompletableFuture<>();
     private volatile IrcConnection connection;
-
     // Network-thread state; read from other threads only through the volatile fields.
     private volatile String nick;
     private volatile boolean accepted;
@@ -134,9 +129,13 @@ public final class ChatClient implements AutoCloseable {
         sendLine("NICK " + wantedNick);
     }
 
-    /** Sends a message to a room or a nick, split into several if it would not fit one line. */
+    /** Sends a message to a room or a nick, split to fit lines; several lines ("\n") are one where multiline() says so. */
     public void send(String target, String body, boolean action) {
         outgoing.send(target, body, action);
+    }
+
+    boolean multiline() { // draft/multiline
+        return outgoing.multiline();
     }
 
     /** A command line as typed (JOIN, PART, TOPIC, MODE...), already built by the caller. */
@@ -271,10 +270,11 @@ public final class ChatClient implements AutoCloseable {
         return who != null && nick != null && Casemapping.equals(who, nick);
     }
 
-    private void handle(Message m) {
+    private void handle(Message line) {
+        end.line(line.command());
+        Message m = incoming.batches.take(line); // a multiline message is handled once whole
+        if (m == null || history.absorb(m)) return;
         String cmd = m.command();
-        end.line(cmd);
-        if (history.absorb(m)) return;
         switch (cmd) {
             case "PING" ->
                 sendLine("PONG :"
@@ -286,7 +286,7 @@ public final class ChatClient implements AutoCloseable {
             }
             case "CAP" -> {
                 caps.onCap(m);
-                outgoing.echo(caps.has("echo-message"));
+                outgoing.granted(caps);
             }
             case "ERROR" -> end.error(m);
             case "PRIVMSG", "NOTICE", "TAGMSG" -> incoming.onMessage(m);

@@ -97,6 +97,10 @@ public sealed interface ClientEvent {
         Chat withReactions(String sums) {
             return new Chat(time, from, room, to, text, action, notice, account, inReplyTo, sums);
         }
+
+        Chat withText(String shown) {
+            return new Chat(time, from, room, to, shown, action, notice, account, inReplyTo, reactions);
+        }
     }
 
     /**

@@ -21,6 +21,8 @@ final class IncomingMessages {
     private final Predicate<String> caps;
     /** The msgids of what we said, and the deletions we are told of. */
     final Deletions deletions;
+    /** Multiline batches gathered into one message. */
+    final MultilineBatches batches = new MultilineBatches();
     /** Reactions, replies and typing. */
     final Replies replies;
     /** A live message and its conversation, for history's marks. */
@@ -76,7 +78,7 @@ final class IncomingMessages {
     static ClientEvent.Chat chatOf(Message m) {
         String from = m.sourceNick();
         String target = m.param(0);
-        String text = m.param(1);
+        String text = MultilineBatches.text(m);
         if (text == null || from == null || target == null || isFromServer(m)) return null;
         boolean action = false;
         if (text.startsWith(CTCP)) {

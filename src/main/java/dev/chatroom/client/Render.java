@@ -180,9 +180,11 @@ public final class Render {
     private String searchResults(ClientEvent.SearchResults s) {
         if (s.found().isEmpty()) return "No messages match \"" + clean(s.words()) + "\".";
         StringBuilder sb = new StringBuilder();
-        for (ClientEvent.Chat c : s.found())
-            sb.append(past(c, c.room() == null ? "" : clean(c.room()) + " ", true))
+        for (ClientEvent.Chat c : s.found()) {
+            ClientEvent.Chat one = MultilineText.oneLine(c, mark.equals("+") ? " | " : " \u23ce "); // a line a result
+            sb.append(past(one, c.room() == null ? "" : clean(c.room()) + " ", true))
                     .append('\n');
+        }
         return sb.append(s.found().size())
                 .append(s.found().size() == 1 ? " result" : " results")
                 .toString();
@@ -216,8 +218,7 @@ public final class Render {
     private String chat(ClientEvent.Chat c, String stamp, String where, boolean live) {
         String me = ownNick.get();
         boolean mine = me != null && Casemapping.equals(c.from(), me);
-        boolean mentioned =
-                live && !mine && me != null && Mentions.mentions(Formatting.strip(Sanitizer.clean(c.text())), me);
+        boolean mentioned = live && !mine && me != null && Mentions.mentions(plain(c.text()), me);
         String base = mentioned && color ? BOLD : "";
         String body = text(c.text(), base);
         if (mentioned && color) body = highlight(body, me, base);
@@ -226,31 +227,31 @@ public final class Render {
         if (c.room() == null) {
             line.append(mine ? "[to " + nick(c.to()) + bold(mentioned) + "] " : "[private] ");
             if (mine && !c.action())
-                return line.append(body).append(color && mentioned ? RESET : "").toString();
+                return line.append(MultilineText.indent(body, line))
+                        .append(color && mentioned ? RESET : "")
+                        .toString();
         }
         if (c.action()) {
             line.append("* ")
                     .append(nick(c.from()))
                     .append(loggedIn(c))
                     .append(bold(mentioned))
-                    .append(' ')
-                    .append(body);
+                    .append(' ');
         } else if (c.notice()) {
             line.append('-')
                     .append(nick(c.from()))
                     .append(loggedIn(c))
                     .append(bold(mentioned))
-                    .append("- ")
-                    .append(body);
+                    .append("- ");
         } else {
             ClientEvent.Chat to = c.inReplyTo(); // bob ↪ alice: "the deploy..." ok, on it
             line.append(nick(c.from()))
                     .append(loggedIn(c))
                     .append(bold(mentioned))
                     .append(to == null ? ": " : " " + arrow + " " + nick(to.from()) + bold(mentioned) + ": ")
-                    .append(to == null ? "" : Replies.quote(to.text(), 15, Render::plain) + " ")
-                    .append(body);
+                    .append(to == null ? "" : Replies.quote(to.text(), 15, Render::plain) + " ");
         }
+        line.append(MultilineText.indent(body, line));
         if (color && mentioned) line.append(RESET);
         return line.toString();
     }
@@ -326,6 +327,7 @@ public final class Render {
     }
 
     private String text(String remote, String base) {
+        if (remote.indexOf('\n') >= 0) return MultilineText.eachLine(remote, l -> text(l, base));
         String safe = Sanitizer.clean(remote);
         return color ? Formatting.toAnsi(safe, base) : Formatting.strip(safe);
     }
@@ -336,8 +338,8 @@ public final class Render {
     }
 
     /** Remote text where formatting means nothing (names, reasons shown plainly). */
-    private static String clean(String remote) {
-        return Formatting.strip(Sanitizer.clean(remote == null ? "" : remote));
+    private static String clean(String remote) { // a multiline message's lines on one, a space between
+        return Formatting.strip(Sanitizer.clean(remote == null ? "" : remote.replace('\n', ' ')));
     }
 
     private static String capitalize(String s) {

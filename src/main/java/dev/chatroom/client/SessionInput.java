@@ -114,10 +114,11 @@ final class SessionInput {
         }
     }
 
+    /** Several lines: one message where the server takes them (see PastedMessage), else each line as if typed. */
     private void paste(String text) throws IOException {
-        List<String> lines = Arrays.stream(text.split("\\r\\n|\\r|\\n"))
-                .filter(l -> !l.isBlank())
-                .toList();
+        List<String> all = Arrays.asList(text.split("\\r\\n|\\r|\\n"));
+        List<String> lines = all.stream().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty()) return;
         if (lines.size() > PASTE_ASK_OVER && ui.interactive()) {
             String answer = ui.ask("Send " + lines.size() + " lines? [y/N] ");
             if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
@@ -125,7 +126,12 @@ final class SessionInput {
                 return;
             }
         }
-        for (String l : lines) handle(Input.parse(l));
+        ChatClient c = session.client();
+        // blank lines inside are kept, those before the first and after the last are not
+        List<String> kept = all.subList(all.indexOf(lines.get(0)), all.lastIndexOf(lines.get(lines.size() - 1)) + 1);
+        Action one = c != null && c.multiline() ? PastedMessage.of(kept) : null;
+        if (one != null) handle(one);
+        else for (String l : lines) handle(Input.parse(l));
     }
 
     void handle(Action a) {

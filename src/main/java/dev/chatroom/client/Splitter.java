@@ -31,6 +31,24 @@ final class Splitter {
         return parts;
     }
 
+    /**
+     * The same for a line of a multiline message: nothing is dropped, the pieces put together are the
+     * text; a cut between words leaves the space at the end of the first piece, as the spec recommends.
+     */
+    static List<String> pieces(String text, int maxBytes) {
+        List<String> parts = new ArrayList<>();
+        String rest = text;
+        while (rest.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            int cut = fit(rest, maxBytes);
+            int space = rest.lastIndexOf(' ', cut - 1);
+            if (space + 1 > cut / 2) cut = space + 1;
+            parts.add(rest.substring(0, cut));
+            rest = rest.substring(cut);
+        }
+        if (!rest.isEmpty() || parts.isEmpty()) parts.add(rest);
+        return parts;
+    }
+
     /** The largest char index whose prefix fits in maxBytes, not splitting a surrogate pair. */
     private static int fit(String s, int maxBytes) {
         int bytes = 0;
