@@ -2,54 +2,57 @@ package dev.chatroom.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatroom.testing.ScriptedPeer;
+import dev.chatroom.testing.IrcTestClient;
+import dev.chatroom.testing.JarProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A paste in a real terminal (tmux, bracketed paste) goes as one IRCv3 draft/multiline message, and one
- * received shows its sender once, the lines under the first. The server is scripted (ScriptedPeer) until
- * the real one offers draft/multiline; then the peer's lines become the real server's and bob an
- * IrcTestClient with the cap.
+ * A paste in a real terminal (tmux, bracketed paste) goes through the real server as one IRCv3
+ * draft/multiline message, and one received shows its sender once, the lines under the first.
  */
 class ClientMultilineTerminalIT {
+    private static final String CLOAK = "[a-z2-9]{16}\\.ip";
+
     @Test
-    void aPastedBlockIsOneMessageAndOneReceivedShowsItsLinesUnderTheFirst() throws Exception {
+    void aPastedBlockIsOneMessageAndOneReceivedShowsItsLinesUnderTheFirst(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(
                 Tmux.available("tmux"), "SKIPPED: tmux is not installed (.ci/run installs it with apt-get)");
-        try (ScriptedPeer server =
-                new ScriptedPeer("batch message-tags draft/multiline=max-bytes=4096,max-lines=100")) {
-            String java =
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String jar = Path.of(System.getProperty("chatroom.jar", "target/chatroom.jar"))
-                    .toAbsolutePath()
-                    .toString();
-            String cmd = "TERM=xterm-256color " + java + " -jar " + jar + " join --host 127.0.0.1 --port "
-                    + server.port() + " --name alice --no-color --no-reconnect; echo EXITED:$?; sleep 60";
+        try (JarProcess server = new JarProcess(
+                "server", "--host", "127.0.0.1", "--port", "0", "--approve", "all", "--data-dir", dir.toString())) {
+            int port = server.awaitListening();
+            IrcTestClient bob =
+                    new IrcTestClient(port).autoPong().registerWithCaps("bob", "batch message-tags draft/multiline");
+            String cmd = Tmux.join(port, "--name alice --no-color --no-reconnect");
             try (Tmux alice =
                     new Tmux("client-multiline-" + ProcessHandle.current().pid(), cmd)) {
-                alice.await("Welcome to #chatroom, alice.", false);
+                alice.await("alice in #chatroom (2)", false); // the status line: bob is there
                 alice.paste("\nthe deploy failed:\n\n  error: disk full\non node 3\n");
                 alice.await("> on node 3", false); // in the line editor, to be looked at, then sent with Enter
                 alice.keys("Enter");
-                List<String> sent = new ArrayList<>(List.of(server.expect("BATCH \\+.*")));
-                while (!sent.get(sent.size() - 1).startsWith("BATCH -")) sent.add(server.next());
-                assertThat(sent)
-                        .containsExactly(
-                                "BATCH +ml1 draft/multiline #chatroom",
-                                "@batch=ml1 PRIVMSG #chatroom :the deploy failed:",
-                                "@batch=ml1 PRIVMSG #chatroom :",
-                                "@batch=ml1 PRIVMSG #chatroom :  error: disk full",
-                                "@batch=ml1 PRIVMSG #chatroom :on node 3",
-                                "BATCH -ml1");
+                List<String> got = new ArrayList<>(List.of(bob.expect(" BATCH \\+")));
+                while (!got.get(got.size() - 1).contains(" BATCH -")) got.add(bob.next());
+                String ref = got.get(0).replaceAll(".* BATCH \\+(\\S+) .*", "$1");
+                assertThat(got.get(0))
+                        .matches("@msgid=[^ ]+ :alice!~alice@" + CLOAK + " BATCH \\+" + ref
+                                + " draft/multiline #chatroom");
+                String from = " :alice!~alice@" + CLOAK + " PRIVMSG #chatroom :";
+                assertThat(got.subList(1, got.size()))
+                        .satisfiesExactly(
+                                l -> assertThat(l).matches("@batch=" + ref + from + "the deploy failed:"),
+                                l -> assertThat(l).matches("@batch=" + ref + from),
+                                l -> assertThat(l).matches("@batch=" + ref + from + "  error: disk full"),
+                                l -> assertThat(l).matches("@batch=" + ref + from + "on node 3"),
+                                l -> assertThat(l).matches(":alice!~alice@" + CLOAK + " BATCH -" + ref));
                 assertUnderFirst(alice.await("on node 3", false), "alice: the deploy failed:", "  error: disk full");
 
-                server.send(":bob!~bob@host BATCH +b1 draft/multiline #chatroom")
-                        .send("@batch=b1 :bob!~bob@host PRIVMSG #chatroom :looking at it")
-                        .send("@batch=b1 :bob!~bob@host PRIVMSG #chatroom :\u001b[2Jfreed 2 GB")
+                bob.send("BATCH +b1 draft/multiline #chatroom")
+                        .send("@batch=b1 PRIVMSG #chatroom :looking at it")
+                        .send("@batch=b1 PRIVMSG #chatroom :\u001b[2Jfreed 2 GB")
                         .send("BATCH -b1");
                 assertUnderFirst(alice.await("freed 2 GB", false), "bob: looking at it", "freed 2 GB");
                 alice.typeLine("/leave");

@@ -3,6 +3,7 @@ package dev.chatroom.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.Await;
+import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.JarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +134,38 @@ class InteropIT {
                     bob.expect("\\[private\\] .*carol.*: psst from weechat");
                     bob.type("hello weechat");
                     awaitText(log, "hello weechat");
+
+                    // a multiline message, a reply, a reaction and typing from a client that speaks them: irssi
+                    // and WeeChat, which negotiate none of it, see the lines as plain messages and nothing else
+                    IrcTestClient dave = new IrcTestClient(port).autoPong();
+                    dave.send("CAP REQ :batch message-tags draft/multiline").sendRegistration("dave");
+                    dave.send("CAP END");
+                    server.expect("^dave \\(no account, 127\\.0\\.0\\.1\\) wants to join");
+                    server.type("y");
+                    dave.expect(" 366 dave ");
+                    dave.send("@+typing=active TAGMSG #chatroom")
+                            .send("@+draft/reply=x BATCH +p draft/multiline #chatroom")
+                            .send("@batch=p PRIVMSG #chatroom :first of three lines")
+                            .send("@batch=p PRIVMSG #chatroom :")
+                            .send("@batch=p PRIVMSG #chatroom :second of three, ")
+                            .send("@batch=p;draft/multiline-concat PRIVMSG #chatroom :continued")
+                            .send("BATCH -p")
+                            .send("@+draft/react=\uD83D\uDC4D;+draft/reply=x TAGMSG #chatroom");
+                    dave.send("PRIVMSG #chatroom :after the long one");
+                    awaitText(log, "after the long one");
+                    irssi.await("after the long one", false);
+                    for (String seen : List.of(Files.readString(log), irssi.await("after the long one", false))) {
+                        assertThat(seen).contains("first of three lines", "second of three,", "continued");
+                        assertThat(seen).doesNotContain("BATCH", "batch=", "multiline", "TAGMSG", "typing", "react");
+                    }
+                    assertThat(Files.readString(log)
+                                    .lines()
+                                    .filter(l -> l.contains("dave"))
+                                    .filter(l -> l.contains("first of three")
+                                            || l.contains("second of three")
+                                            || l.contains("continued")))
+                            .hasSize(3); // each line as a message of its own, the blank one left out
+                    dave.close();
 
                     // the admin makes carol an operator; in WeeChat she moderates the room and voices alice
                     server.type("/op carol");
