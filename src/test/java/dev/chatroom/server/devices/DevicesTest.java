@@ -80,6 +80,32 @@ class DevicesTest {
     }
 
     @Test
+    void aMultilineMessageReachesEachDeviceInTheFormItNegotiated() {
+        InMemoryServer server = new InMemoryServer();
+        registerAccount(server, "alice");
+        FakeClient bob = server.connect().registerWithCaps("bob", "batch message-tags draft/multiline");
+        FakeClient laptop = device(server, "alice", "alice", "batch message-tags draft/multiline");
+        FakeClient phone = device(server, "alice", "alice", "message-tags");
+        bob.sync();
+        laptop.sync();
+        phone.sync();
+
+        bob.send("BATCH +1 draft/multiline alice")
+                .send("@batch=1 PRIVMSG alice :two lines")
+                .send("@batch=1 PRIVMSG alice :for alice")
+                .send("BATCH -1");
+        List<String> atLaptop = laptop.sync();
+        assertThat(atLaptop).hasSize(4);
+        assertThat(atLaptop.get(0)).matches("@msgid=\\S+ :bob!\\S+ BATCH \\+\\S+ draft/multiline alice");
+        assertThat(atLaptop.subList(1, 3)).allMatch(l -> l.startsWith("@batch="));
+        String msgid = atLaptop.get(0).replaceAll("@msgid=(\\S+) .*", "$1");
+        assertThat(phone.sync())
+                .containsExactly(
+                        "@msgid=" + msgid + " :bob!~bob@127.0.0.1 PRIVMSG alice :two lines",
+                        ":bob!~bob@127.0.0.1 PRIVMSG alice :for alice");
+    }
+
+    @Test
     void aPrivateMessageReachesEveryDeviceAndWhatOneSendsTheOthersSee() {
         InMemoryServer server = new InMemoryServer();
         registerAccount(server, "alice");
