@@ -51,7 +51,7 @@ class RegistrationTest extends HubTest {
         c.send("CAP LS 302");
         assertThat(c.next())
                 .isEqualTo(
-                        ":chatroom CAP * LS :account-notify draft/account-registration=before-connect account-tag away-notify batch echo-message extended-join extended-monitor labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time setname standard-replies userhost-in-names");
+                        ":chatroom CAP * LS :account-notify draft/account-registration=before-connect account-tag away-notify batch echo-message extended-join extended-monitor labeled-response message-tags multi-prefix draft/multiline=max-bytes=4096,max-lines=100 sasl=PLAIN,EXTERNAL server-time setname standard-replies userhost-in-names");
         c.sendRegistration("carol");
         c.send("CAP REQ :echo-message server-time");
         assertThat(c.next()).isEqualTo(":chatroom CAP carol ACK :echo-message server-time");

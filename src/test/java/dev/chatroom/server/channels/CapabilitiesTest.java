@@ -17,7 +17,7 @@ class CapabilitiesTest extends HubTest {
         c.send("CAP LS 302");
         assertThat(c.next())
                 .isEqualTo(
-                        ":chatroom CAP * LS :account-notify draft/account-registration=before-connect account-tag away-notify batch echo-message extended-join extended-monitor labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time setname standard-replies userhost-in-names");
+                        ":chatroom CAP * LS :account-notify draft/account-registration=before-connect account-tag away-notify batch echo-message extended-join extended-monitor labeled-response message-tags multi-prefix draft/multiline=max-bytes=4096,max-lines=100 sasl=PLAIN,EXTERNAL server-time setname standard-replies userhost-in-names");
         c.send("CAP REQ :multi-prefix userhost-in-names away-notify");
         assertThat(c.next()).isEqualTo(":chatroom CAP * ACK :multi-prefix userhost-in-names away-notify");
     }
