@@ -1,5 +1,6 @@
 package dev.chatroom.cluster;
 
+import static dev.chatroom.testing.FakeClient.msgid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
@@ -7,8 +8,6 @@ import dev.chatroom.testing.InMemoryCluster;
 import dev.chatroom.testing.InMemoryServer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +24,6 @@ class ClusterMultilineTest {
     @AfterEach
     void close() {
         if (cluster != null) cluster.close();
-    }
-
-    private static String msgid(String line) {
-        Matcher m = Pattern.compile("msgid=([^; ]+)").matcher(line);
-        return m.find() ? m.group(1) : null;
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.chatroom.cluster;
 
+import static dev.chatroom.testing.FakeClient.msgid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
 import dev.chatroom.testing.InMemoryCluster;
 import dev.chatroom.testing.InMemoryServer;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +24,6 @@ class ClusterRedactTest {
     @AfterEach
     void close() {
         if (cluster != null) cluster.close();
-    }
-
-    private static String msgid(String line) {
-        Matcher m = Pattern.compile("msgid=([^; ]+)").matcher(line);
-        return m.find() ? m.group(1) : null;
     }
 
     @Test

@@ -18,6 +18,14 @@ import java.util.regex.Pattern;
  * returns, everything it caused has happened.
  */
 public final class FakeClient {
+    private static final java.util.regex.Pattern MSGID = java.util.regex.Pattern.compile("msgid=([^; ]+)");
+
+    /** The msgid tag of a line as the server sent it, or null. */
+    public static String msgid(String line) {
+        java.util.regex.Matcher m = MSGID.matcher(line);
+        return m.find() ? m.group(1) : null;
+    }
+
     private final InMemoryServer server;
     private final RecordingLink link = new RecordingLink();
     private final EmbeddedChannel decoder =

@@ -69,13 +69,6 @@ public final class Broadcast implements Said {
         return timeMillis;
     }
 
-    /** Queues the message for c, and for each of its other devices, each in the form it negotiated. */
-    @Override
-    public void sendTo(Connection c) {
-        write(c);
-        for (Connection d : c.devices()) write(d);
-    }
-
     /** The same, for those of c's connections that negotiated cap. */
     public void sendTo(Connection c, Capability cap) {
         if (c.has(cap)) write(c);
@@ -86,16 +79,6 @@ public final class Broadcast implements Said {
     public static void sendEither(Connection c, Capability cap, Broadcast with, Broadcast without) {
         (c.has(cap) ? with : without).write(c);
         for (Connection d : c.devices()) (d.has(cap) ? with : without).write(d);
-    }
-
-    /**
-     * To the person's connections other than the one that caused it (which gets its copy through its
-     * {@link Replies}): what one device does, the person's other devices see.
-     */
-    @Override
-    public void sendToOtherDevices(Connection person, Connection device) {
-        if (person != device) write(person);
-        for (Connection d : person.devices()) if (d != device) write(d);
     }
 
     /** The same, for those of them that negotiated cap. */

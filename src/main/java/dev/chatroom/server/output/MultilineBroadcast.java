@@ -67,18 +67,6 @@ public final class MultilineBroadcast implements Said {
     }
 
     @Override
-    public void sendTo(Connection c) {
-        write(c);
-        for (Connection d : c.devices()) write(d);
-    }
-
-    @Override
-    public void sendToOtherDevices(Connection person, Connection device) {
-        if (person != device) write(person);
-        for (Connection d : person.devices()) if (d != device) write(d);
-    }
-
-    @Override
     public void sendToConnection(Connection c) {
         write(c);
     }

@@ -11,14 +11,20 @@ public interface Said extends AutoCloseable {
 
     long timeMillis();
 
-    /** To c and each of its other devices. */
-    void sendTo(Connection c);
-
-    /** To the person's connections other than device (which gets its copy with its replies). */
-    void sendToOtherDevices(Connection person, Connection device);
-
     /** To this one connection only. */
     void sendToConnection(Connection c);
+
+    /** To c and each of its other devices. */
+    default void sendTo(Connection c) {
+        sendToConnection(c);
+        for (Connection d : c.devices()) sendToConnection(d);
+    }
+
+    /** To the person's connections other than device (which gets its copy with its replies). */
+    default void sendToOtherDevices(Connection person, Connection device) {
+        if (person != device) sendToConnection(person);
+        for (Connection d : person.devices()) if (d != device) sendToConnection(d);
+    }
 
     /** How many recipients it was queued for. */
     int deliveries();

@@ -1,5 +1,6 @@
 package dev.chatroom.server.history;
 
+import static dev.chatroom.testing.FakeClient.msgid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.config.Settings;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,11 +51,6 @@ class HistoryTest {
             ids.add(msgid(c.expect("PRIVMSG #chatroom :line " + i)));
         }
         return ids;
-    }
-
-    private static String msgid(String line) {
-        Matcher m = Pattern.compile("msgid=([^; ]+)").matcher(line);
-        return m.find() ? m.group(1) : null;
     }
 
     /** The texts of the PRIVMSGs in the batch that answers the last command. */

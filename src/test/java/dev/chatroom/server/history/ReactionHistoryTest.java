@@ -1,5 +1,6 @@
 package dev.chatroom.server.history;
 
+import static dev.chatroom.testing.FakeClient.msgid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.FakeClient;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +38,6 @@ class ReactionHistoryTest {
     @AfterEach
     void close() {
         if (server != null) server.close();
-    }
-
-    private static String msgid(String line) {
-        Matcher m = Pattern.compile("msgid=([^; ]+)").matcher(line);
-        return m.find() ? m.group(1) : null;
     }
 
     /** c sends line; the msgid of its echo, which ends with echoEnd. */

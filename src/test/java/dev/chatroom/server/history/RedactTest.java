@@ -1,5 +1,6 @@
 package dev.chatroom.server.history;
 
+import static dev.chatroom.testing.FakeClient.msgid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.config.Settings;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +43,6 @@ class RedactTest {
         FakeClient c = server.connect().registerWithCaps(nick, caps);
         c.send("JOIN #dev").expect(" 366 " + nick + " ");
         return c;
-    }
-
-    private static String msgid(String line) {
-        Matcher m = Pattern.compile("msgid=([^; ]+)").matcher(line);
-        return m.find() ? m.group(1) : null;
     }
 
     /** c says text in #dev; its msgid, as the echo showed it. */
