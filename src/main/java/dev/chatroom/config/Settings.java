@@ -23,6 +23,13 @@ public final class Settings implements Cloneable {
     Path tlsKey;
     Duration stsDuration = Duration.ofDays(30);
     int sshPort = 2022;
+    int webPort = ServerConfig.OFF;
+    int webTlsPort = ServerConfig.OFF;
+    /** Origins a browser may open a WebSocket from; empty: only the listener's own pages. */
+    List<String> webOrigins = List.of();
+    /** Proxies whose X-Forwarded-For names the client, as address/length. */
+    List<String> trustedProxies = List.of();
+
     Path adminKeys;
     Path adminSocket;
     String adminGroup;
@@ -102,6 +109,26 @@ public final class Settings implements Cloneable {
 
     public Settings sshPort(int v) {
         sshPort = v;
+        return this;
+    }
+
+    public Settings webPort(int v) {
+        webPort = v;
+        return this;
+    }
+
+    public Settings webTlsPort(int v) {
+        webTlsPort = v;
+        return this;
+    }
+
+    public Settings webOrigins(List<String> v) {
+        webOrigins = List.copyOf(v);
+        return this;
+    }
+
+    public Settings trustedProxies(List<String> v) {
+        trustedProxies = List.copyOf(v);
         return this;
     }
 

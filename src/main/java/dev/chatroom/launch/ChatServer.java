@@ -46,6 +46,8 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private ServerTls tls;
     private Channel plain;
     private Channel secure;
+    private Channel web;
+    private Channel webSecure;
     private SshGateway ssh;
     private ServerConfig effective;
     private DataDirLock dataDir;
@@ -82,7 +84,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         ClusterSecret secret = Preflight.clusterSecret(config);
         List<String> motd = Preflight.motd(config);
         Preflight.listensSomewhere(config);
-        if (config.tlsPort() != ServerConfig.OFF) {
+        if (config.tlsPort() != ServerConfig.OFF || config.webTlsPort() != ServerConfig.OFF) {
             try {
                 tls = ServerTls.start(config);
             } catch (IOException e) {
@@ -130,7 +132,9 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             }
         }
         plain = listen(config.port(), false);
-        if (tls != null) secure = listenTls();
+        if (tls != null && config.tlsPort() != ServerConfig.OFF) secure = listenTls();
+        web = listenWeb(config.webPort(), false);
+        webSecure = listenWeb(config.webTlsPort(), true);
         if (config.sshPort() != ServerConfig.OFF) startSsh();
         try {
             admin.openSocket();
@@ -174,6 +178,16 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         if (port == ServerConfig.OFF) return null;
         try {
             return listeners.bind(port, tlsToo);
+        } catch (IOException e) {
+            stop(null);
+            throw new StartException(e.getMessage(), false, e);
+        }
+    }
+
+    private Channel listenWeb(int port, boolean tlsToo) throws StartException {
+        if (port == ServerConfig.OFF) return null;
+        try {
+            return listeners.bindWeb(port, tlsToo);
         } catch (IOException e) {
             stop(null);
             throw new StartException(e.getMessage(), false, e);
@@ -284,6 +298,16 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         return secure == null ? ServerConfig.OFF : ((InetSocketAddress) secure.localAddress()).getPort();
     }
 
+    /** The WebSocket port listened on; -1 when off. */
+    public int webPort() {
+        return web == null ? ServerConfig.OFF : ((InetSocketAddress) web.localAddress()).getPort();
+    }
+
+    /** The WebSocket port over TLS listened on; -1 when off. */
+    public int webTlsPort() {
+        return webSecure == null ? ServerConfig.OFF : ((InetSocketAddress) webSecure.localAddress()).getPort();
+    }
+
     public String transport() {
         return listeners.transport();
     }
@@ -317,6 +341,8 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         if (ssh != null) ssh.stopListening();
         if (plain != null) plain.close().awaitUninterruptibly();
         if (secure != null) secure.close().awaitUninterruptibly();
+        if (web != null) web.close().awaitUninterruptibly();
+        if (webSecure != null) webSecure.close().awaitUninterruptibly();
         if (hub != null) {
             try {
                 call(h -> {

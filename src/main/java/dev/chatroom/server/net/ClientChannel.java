@@ -53,6 +53,8 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     private final boolean secure;
 
     private final String gatewaySecret;
+    /** Over WebSocket ({@link WebSocketLines}): from this address, which a trusted proxy may have named. */
+    private final Address webClient;
     /** Skipping the rest of a line that was too long (see LineFramer). */
     private boolean discarding;
 
@@ -78,7 +80,25 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
      */
     ClientChannel(
             Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8, boolean secure, String gatewaySecret) {
+        this(hub, flusher, memory, utf8, secure, gatewaySecret, null);
+    }
+
+    /** A WebSocket connection's, from client: its lines come whole, one a message ({@link #message}). */
+    static ClientChannel web(
+            Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8, boolean secure, Address client) {
+        return new ClientChannel(hub, flusher, memory, utf8, secure, null, client);
+    }
+
+    private ClientChannel(
+            Hub hub,
+            Flusher flusher,
+            OutputMemory memory,
+            CharsetDecoder utf8,
+            boolean secure,
+            String gatewaySecret,
+            Address webClient) {
         this.gatewaySecret = gatewaySecret;
+        this.webClient = webClient;
         this.secure = secure;
         this.hub = hub;
         this.flusher = flusher;
@@ -102,7 +122,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
             return;
         }
         InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
-        connection = hub.connect(Address.of(remote.getAddress()), this, secure);
+        connection = hub.connect(webClient != null ? webClient : Address.of(remote.getAddress()), this, secure);
     }
 
     /** The TLS handshake ended: a client certificate, if any, becomes the connection's; a failed handshake ends it. */
@@ -156,6 +176,16 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
             read.release();
             if (in != null && in != read) in.release();
         }
+    }
+
+    /** A WebSocket message: one whole line, which may not hold a line break (or be longer than on TCP). */
+    void message(ByteBuf m) {
+        if (connection == null || connection.isClosed()) return;
+        hub.stats().bytesIn(m.readableBytes());
+        if (m.readableBytes() > IrcLineDecoder.MAX_LINE) tooLong();
+        else if (m.indexOf(m.readerIndex(), m.writerIndex(), (byte) '\n') >= 0)
+            hub.received(connection, LineError.FORBIDDEN_CHARACTER);
+        else line(m, m.readerIndex(), m.writerIndex());
     }
 
     @Override
@@ -302,7 +332,8 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
             channel.close(); // far behind: what is queued would take too long to drain
             return;
         }
-        if ((secure && gatewaySecret == null) || !(channel instanceof DuplexChannel duplex)) {
+        if ((secure && gatewaySecret == null) || webClient != null || !(channel instanceof DuplexChannel duplex)) {
+            // over WebSocket, Netty's close sends a close frame first
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             // a half-close: the client reads our last lines and then the end, even if lines it sent
@@ -320,6 +351,11 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         closing = true;
         closeWhenReleased = false;
         sendQueue.discard();
+    }
+
+    @Override
+    public boolean websocket() {
+        return webClient != null;
     }
 
     @Override
