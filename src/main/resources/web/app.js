@@ -55,8 +55,8 @@ function start(name, login) {
     .on("nameRefused", (e) => {
       if (e.accepted) return problem("The name " + plain(e.name) + " " + e.reason + ".");
       session.final = true;
+      session.refused = "The name " + plain(e.name) + " " + e.reason + ". Pick another one.";
       session.quit();
-      backToJoin("The name " + plain(e.name) + " " + e.reason + ". Pick another one.");
     })
     .on("welcome", (e) => welcome(e))
     .on("entered", (e) => entered(e.room))
@@ -71,13 +71,17 @@ function start(name, login) {
       for (const c of conversations.values()) if (isRoom(c.name)) info(c.name, "* " + plain(e.from) + " is now " + plain(e.to) + ".");
       updateStatus();
     })
-    .on("members", (e) => e.room && current && fold(e.room.name) === fold(current.name) && showMembers())
+    .on("members", (e) => {
+      if (!e.room || !current || fold(e.room.name) !== fold(current.name)) return;
+      showMembers();
+      updateStatus();
+    })
     .on("topic", (e) => {
       if (e.by) info(e.room, "* " + plain(e.by) + " set the topic: " + plain(e.text));
       if (current && fold(current.name) === fold(e.room)) showTopic();
     })
     .on("message", (e) => message(e))
-    .on("historyStart", (e) => separator(e.target, "--- earlier messages ---"))
+    .on("historyStart", (e) => separator(e.target, e.after ? "--- while you were away ---" : "--- earlier messages ---"))
     .on("historyEnd", (e) => separator(e.target, "--- now ---"))
     .on("reaction", (e) => reaction(e))
     .on("deleted", (e) => deleted(e))
@@ -110,7 +114,10 @@ function welcome(e) {
 
 function closed(e) {
   session.remember();
-  if (!session.everAccepted) return backToJoin(e.reason === "connection lost" ? "Could not join: " + e.reason + "." : plain(e.reason));
+  if (!session.everAccepted) {
+    if (session.refused) return backToJoin(session.refused);
+    return backToJoin(e.reason === "connection lost" ? "Could not join: " + e.reason + "." : plain(e.reason));
+  }
   if (e.final) {
     problem(e.reason === "You left the chat." ? e.reason : "Disconnected: " + plain(e.reason));
     statusLine.textContent = "Not connected. Reload the page to join again.";
@@ -164,7 +171,8 @@ function entered(room) {
     c.welcomed = true;
     info(room, "Welcome to " + plain(room) + ", " + plain(session.nick) + ". Type /help for commands.");
   }
-  show(c);
+  if (session.reconnected && current) drawTab(c); // back after a reconnection: stay where the person was
+  else show(c);
 }
 
 function showMembers() {

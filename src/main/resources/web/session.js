@@ -228,6 +228,7 @@ export class Session {
     this.accepted = true;
     const back = this.everAccepted;
     this.everAccepted = true;
+    this.reconnected = back;
     this.attempt = 0;
     this.emit("welcome", { nick: this.nick, back });
     if (back) for (const r of this.rejoin ?? []) this.send("JOIN", [r]);
@@ -400,7 +401,8 @@ export class Session {
       return;
     }
     const isHistory = b.type === "chathistory";
-    if (isHistory) this.emit("historyStart", { target: b.params[0] });
+    if (isHistory && !b.lines.length) return;
+    if (isHistory) this.emit("historyStart", { target: b.params[0], after: this.everAccepted && this.reconnected });
     for (const l of b.lines) {
       if (l.batch) this.endBatch(l.batch, isHistory);
       else if (l.command === "PRIVMSG" || l.command === "NOTICE") this.onMessage(l, isHistory);
