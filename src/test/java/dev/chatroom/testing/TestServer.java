@@ -68,7 +68,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public int webPort() {
-        return server.webPort();
+        return server.web().port();
     }
 
     public ChatServer server() {

@@ -18,7 +18,7 @@ class WebFilesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new TestServer(TestServer.config(b -> b.webPort(0)));
+        server = new TestServer(TestServer.config(b -> b.web(w -> w.port(0))));
     }
 
     @AfterAll

@@ -25,7 +25,7 @@ class WebSocketTransportTest {
 
     private static TestServer server(Consumer<Settings> changes) throws Exception {
         return new TestServer(TestServer.config(b -> {
-            b.webPort(0);
+            b.web(w -> w.port(0));
             changes.accept(b);
         }));
     }
@@ -86,7 +86,7 @@ class WebSocketTransportTest {
                 own.register("own");
             }
         }
-        try (TestServer server = server(b -> b.webOrigins(List.of("https://chat.example.org")))) {
+        try (TestServer server = server(b -> b.web(w -> w.origins(List.of("https://chat.example.org"))))) {
             int port = server.webPort();
             try (var allowed =
                     new WebSocketTestClient(port, "text.ircv3.net", headers("Origin", "https://chat.example.org"))) {
@@ -103,7 +103,7 @@ class WebSocketTransportTest {
     @Test
     void xForwardedForNamesTheClientOnlyFromATrustedProxy() throws Exception {
         HttpHeaders forwarded = headers("X-Forwarded-For", "198.51.100.9, 203.0.113.7");
-        try (TestServer server = server(b -> b.trustedProxies(List.of("127.0.0.0/8")));
+        try (TestServer server = server(b -> b.web(w -> w.trustedProxies(List.of("127.0.0.0/8"))));
                 WebSocketTestClient web = new WebSocketTestClient(server.webPort(), "text.ircv3.net", forwarded)) {
             web.register("proxied");
             IrcTestClient alice = server.join("alice");
