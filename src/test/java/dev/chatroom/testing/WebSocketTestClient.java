@@ -85,7 +85,9 @@ public final class WebSocketTestClient implements AutoCloseable {
             closed.complete(null);
             messages.add("closed");
         });
-        handshaker.handshake(channel).sync();
+        // from the loop: the handshaker adds its frame encoder once the request is written, which must
+        // come before the answer is read (that replaces the HTTP codec the encoder goes next to)
+        channel.eventLoop().submit(() -> handshaker.handshake(channel)).sync();
         Await.until("the handshake", TIMEOUT, () -> handshaker.isHandshakeComplete() || refused.isDone());
         if (refused.isDone()) close();
     }
@@ -163,8 +165,10 @@ public final class WebSocketTestClient implements AutoCloseable {
         channel.writeAndFlush(new CloseWebSocketFrame()).syncUninterruptibly();
     }
 
+    /** Closes once (a refused upgrade closed it already). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (group.isShuttingDown()) return;
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
