@@ -90,19 +90,19 @@ public final class ServerConfig {
     }
     /** The WebSocket (and web page) port; {@link #OFF} for none. */
     public int webPort() {
-        return settings.webPort;
+        return settings.web.port();
     }
     /** The WebSocket port over TLS; {@link #OFF} for none. */
     public int webTlsPort() {
-        return settings.webTlsPort;
+        return settings.web.tlsPort();
     }
     /** Origins (scheme://host[:port]) whose pages may open a WebSocket, or "*" for any; empty: the listener's own pages only. */
     public List<String> webOrigins() {
-        return settings.webOrigins;
+        return settings.web.origins();
     }
     /** Proxies (address/length) whose X-Forwarded-For header gives a WebSocket client's address. */
     public List<String> trustedProxies() {
-        return settings.trustedProxies;
+        return settings.web.trustedProxies();
     }
 
     /** The admin keys file as set; null: admin_keys in the data dir (see {@link #adminKeysFile()}). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Every setting of a server, with its default: the one place defaults are written. Set by name
@@ -23,12 +24,7 @@ public final class Settings implements Cloneable {
     Path tlsKey;
     Duration stsDuration = Duration.ofDays(30);
     int sshPort = 2022;
-    int webPort = ServerConfig.OFF;
-    int webTlsPort = ServerConfig.OFF;
-    /** Origins a browser may open a WebSocket from; empty: only the listener's own pages. */
-    List<String> webOrigins = List.of();
-    /** Proxies whose X-Forwarded-For names the client, as address/length. */
-    List<String> trustedProxies = List.of();
+    WebSettings web = WebSettings.OFF;
 
     Path adminKeys;
     Path adminSocket;
@@ -112,23 +108,8 @@ public final class Settings implements Cloneable {
         return this;
     }
 
-    public Settings webPort(int v) {
-        webPort = v;
-        return this;
-    }
-
-    public Settings webTlsPort(int v) {
-        webTlsPort = v;
-        return this;
-    }
-
-    public Settings webOrigins(List<String> v) {
-        webOrigins = List.copyOf(v);
-        return this;
-    }
-
-    public Settings trustedProxies(List<String> v) {
-        trustedProxies = List.copyOf(v);
+    public Settings web(UnaryOperator<WebSettings> change) {
+        web = change.apply(web);
         return this;
     }
 

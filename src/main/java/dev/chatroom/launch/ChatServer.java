@@ -46,8 +46,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private ServerTls tls;
     private Channel plain;
     private Channel secure;
-    private Channel web;
-    private Channel webSecure;
+    private WebPorts web = WebPorts.NONE;
     private SshGateway ssh;
     private ServerConfig effective;
     private DataDirLock dataDir;
@@ -133,8 +132,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         }
         plain = listen(config.port(), false);
         if (tls != null && config.tlsPort() != ServerConfig.OFF) secure = listenTls();
-        web = listenWeb(config.webPort(), false);
-        webSecure = listenWeb(config.webTlsPort(), true);
+        web = WebPorts.bind(listeners, config, () -> stop(null));
         if (config.sshPort() != ServerConfig.OFF) startSsh();
         try {
             admin.openSocket();
@@ -178,16 +176,6 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         if (port == ServerConfig.OFF) return null;
         try {
             return listeners.bind(port, tlsToo);
-        } catch (IOException e) {
-            stop(null);
-            throw new StartException(e.getMessage(), false, e);
-        }
-    }
-
-    private Channel listenWeb(int port, boolean tlsToo) throws StartException {
-        if (port == ServerConfig.OFF) return null;
-        try {
-            return listeners.bindWeb(port, tlsToo);
         } catch (IOException e) {
             stop(null);
             throw new StartException(e.getMessage(), false, e);
@@ -298,14 +286,9 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         return secure == null ? ServerConfig.OFF : ((InetSocketAddress) secure.localAddress()).getPort();
     }
 
-    /** The WebSocket port listened on; -1 when off. */
-    public int webPort() {
-        return web == null ? ServerConfig.OFF : ((InetSocketAddress) web.localAddress()).getPort();
-    }
-
-    /** The WebSocket port over TLS listened on; -1 when off. */
-    public int webTlsPort() {
-        return webSecure == null ? ServerConfig.OFF : ((InetSocketAddress) webSecure.localAddress()).getPort();
+    /** The WebSocket listeners. */
+    public WebPorts web() {
+        return web;
     }
 
     public String transport() {
@@ -341,8 +324,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         if (ssh != null) ssh.stopListening();
         if (plain != null) plain.close().awaitUninterruptibly();
         if (secure != null) secure.close().awaitUninterruptibly();
-        if (web != null) web.close().awaitUninterruptibly();
-        if (webSecure != null) webSecure.close().awaitUninterruptibly();
+        web.close();
         if (hub != null) {
             try {
                 call(h -> {

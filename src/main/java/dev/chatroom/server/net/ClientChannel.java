@@ -54,7 +54,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
 
     private final String gatewaySecret;
     /** Over WebSocket ({@link WebSocketLines}): from this address, which a trusted proxy may have named. */
-    private final Address webClient;
+    private Address webClient;
     /** Skipping the rest of a line that was too long (see LineFramer). */
     private boolean discarding;
 
@@ -80,31 +80,19 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
      */
     ClientChannel(
             Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8, boolean secure, String gatewaySecret) {
-        this(hub, flusher, memory, utf8, secure, gatewaySecret, null);
-    }
-
-    /** A WebSocket connection's, from client: its lines come whole, one a message ({@link #message}). */
-    static ClientChannel web(
-            Hub hub, Flusher flusher, OutputMemory memory, CharsetDecoder utf8, boolean secure, Address client) {
-        return new ClientChannel(hub, flusher, memory, utf8, secure, null, client);
-    }
-
-    private ClientChannel(
-            Hub hub,
-            Flusher flusher,
-            OutputMemory memory,
-            CharsetDecoder utf8,
-            boolean secure,
-            String gatewaySecret,
-            Address webClient) {
         this.gatewaySecret = gatewaySecret;
-        this.webClient = webClient;
         this.secure = secure;
         this.hub = hub;
         this.flusher = flusher;
         this.memory = memory;
         this.utf8 = utf8;
         this.sendQueue = new SendQueue(memory, hub.config().sendq());
+    }
+
+    /** Over WebSocket, from client; its lines come whole, one a message (through {@link #line}). */
+    ClientChannel web(Address client) {
+        webClient = client;
+        return this;
     }
 
     @Override
@@ -176,16 +164,6 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
             read.release();
             if (in != null && in != read) in.release();
         }
-    }
-
-    /** A WebSocket message: one whole line, which may not hold a line break (or be longer than on TCP). */
-    void message(ByteBuf m) {
-        if (connection == null || connection.isClosed()) return;
-        hub.stats().bytesIn(m.readableBytes());
-        if (m.readableBytes() > IrcLineDecoder.MAX_LINE) tooLong();
-        else if (m.indexOf(m.readerIndex(), m.writerIndex(), (byte) '\n') >= 0)
-            hub.received(connection, LineError.FORBIDDEN_CHARACTER);
-        else line(m, m.readerIndex(), m.writerIndex());
     }
 
     @Override

@@ -186,8 +186,8 @@ public final class Listeners {
                 if (guard.refused(ch, false)) return; // it speaks HTTP: no IRC line to refuse it with
                 clients.add(ch);
                 if (secure) ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
-                WebSocketLines lines =
-                        new WebSocketLines(client -> ClientChannel.web(hub, flusher, memory, utf8, secure, client));
+                WebSocketLines lines = new WebSocketLines(
+                        hub.stats(), client -> new ClientChannel(hub, flusher, memory, utf8, secure, null).web(client));
                 ch.pipeline()
                         .addLast(new HttpServerCodec())
                         .addLast(new HttpObjectAggregator(WEB_REQUEST))

@@ -1,6 +1,8 @@
 package dev.chatroom.server.net;
 
 import dev.chatroom.ip.Address;
+import dev.chatroom.irc.IrcLineDecoder;
+import dev.chatroom.server.Stats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -28,13 +30,15 @@ import java.util.function.Function;
 final class WebSocketLines extends ChannelDuplexHandler {
     static final String TEXT = "text.ircv3.net", BINARY = "binary.ircv3.net";
 
+    private final Stats stats;
     private final Function<Address, ClientChannel> clients;
     private Address client;
     private ClientChannel channel;
     private boolean binary;
 
     /** clients: the ClientChannel for a connection from an address. */
-    WebSocketLines(Function<Address, ClientChannel> clients) {
+    WebSocketLines(Stats stats, Function<Address, ClientChannel> clients) {
+        this.stats = stats;
         this.clients = clients;
     }
 
@@ -62,8 +66,13 @@ final class WebSocketLines extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
-            if (channel != null && (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame))
-                channel.message(((WebSocketFrame) msg).content());
+            if (channel != null && (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame)) {
+                ByteBuf line = ((WebSocketFrame) msg).content();
+                stats.bytesIn(line.readableBytes());
+                // a CR or LF inside is refused by the decoder, as a CR is on TCP
+                if (line.readableBytes() > IrcLineDecoder.MAX_LINE) channel.tooLong();
+                else channel.line(line, line.readerIndex(), line.writerIndex());
+            }
         } finally {
             io.netty.util.ReferenceCountUtil.release(msg);
         }
