@@ -315,7 +315,7 @@ function updateStatus() {
   const now = Date.now();
   const who = [...(typists.get(fold(current.name)) || new Map())].filter(([, until]) => until > now).map(([n]) => plain(n));
   const r = isRoom(current.name) ? session.rooms.get(fold(current.name)) : null;
-  let text = plain(session.nick) + " in " + plain(current.name) + (r ? " (" + r.members.size + ")" : "");
+  let text = plain(session.nick) + (r ? " in " + plain(current.name) + " (" + r.members.size + ")" : ", privately with " + plain(current.name));
   if (who.length === 1) text += " | " + who[0] + " is typing…";
   else if (who.length > 1) text += " | " + who.join(" and ") + " are typing…";
   statusLine.textContent = text;

@@ -102,9 +102,10 @@ class WebPageIT {
                 carol.await("tabs", "bob (1)");
 
                 carol.screenshot(SCREENSHOT);
+                alice.click("#tabs .tab", "#chatroom");
+                alice.screenshot(Path.of("target", "web-1024px.png"));
 
                 // the server restarts: the pages come back by themselves, once the admin accepts them again
-                alice.click("#tabs .tab", "#chatroom");
                 server.close();
                 alice.await("status", "Reconnecting in");
                 server = new JarProcess(serverArgs);

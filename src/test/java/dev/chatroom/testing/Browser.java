@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -44,7 +45,12 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(executable("chromedriver").orElseThrow().toFile())
                 .withLogFile(new File(System.getProperty("java.io.tmpdir"), "chromedriver-test.log"))
                 .build();
-        driver = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        // a window cannot be made narrower than 500 px; the page is shown as on a screen this size
+        chrome.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 500));
+        driver = chrome;
         driver.manage().timeouts().pageLoadTimeout(TIMEOUT);
     }
 
