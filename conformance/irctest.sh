@@ -10,9 +10,10 @@
 #
 # For each pytest run it starts `java -jar JAR server --host 127.0.0.1 --port 0 --approve all
 # --flood-rate 0 --max-per-ip 100000 --data-dir <fresh temp dir> --server-name My.Little.Server
-# --opers operuser:HASH` (stdin </dev/null), reads the port from its "listening on" line, waits
-# until the port accepts, runs irctest's external_server controller against it, then stops that
-# server by its PID (SIGTERM, SIGKILL after 10 s).
+# --opers operuser:HASH --web-port 0` (stdin </dev/null), reads the port from its "listening on"
+# line and the WebSocket port from its "ws://" line, waits until the port accepts, runs irctest's
+# external_server controller against it, then stops that server by its PID (SIGTERM, SIGKILL
+# after 10 s).
 #   * --server-name My.Little.Server: irctest hardcodes that name in its expectations
 #     (every irctest controller configures it); SERVER_NAME=chatroom to use ours.
 #   * --opers: the IRC operator irctest's operator tests use (OPER operuser operpassword), the
@@ -22,13 +23,22 @@
 #     --password testpassword (irctest's external_server cannot set a password per test).
 #     Run 2 happens only when no extra pytest args are given (or PASSWORD_RUN=1);
 #     with extra args, run 1 does not deselect anything.
+#   * Run 3 (websocket): irctest/server_tests/websocket.py alone, against a server with no default
+#     room (ROOM=): those tests do not expect the JOIN of a client entering the room.
+#     Run 3 happens only when no extra pytest args are given (or WEBSOCKET_RUN=1), and run 1
+#     then deselects that file; with extra args, run 1 runs it against its own server.
+#   * The websocket tests go to the web port through the
+#     plugin irctest_websocket (it says how); they need Python's `websockets` library, 11 or later,
+#     or an older one such as Debian 12's python3-websockets, whose directory goes in
+#     IRCTEST_WEBSOCKETS_PATH if this Python does not see it (default: /usr/lib/python3/dist-packages
+#     when that has it). Without it irctest skips them.
 # Extra args go to pytest after the defaults (a second -m or -k replaces the default one).
 # Env: ROOM (unset = the server's default room, #chatroom; ROOM= for none), SERVER_NAME,
 #      TIMEOUT (per-test seconds, default 60), JAVA_OPTS, KEEP_DATA=1 (keep server logs),
-#      PASSWORD_RUN=0|1.
+#      PASSWORD_RUN=0|1, WEBSOCKET_RUN=0|1.
 # Exit status: 0 if every run passed, 1 if tests failed, 3 if a server did not start.
 set -u
-if [ $# -lt 1 ]; then sed -n '2,29p' "$0"; exit 2; fi
+if [ $# -lt 1 ]; then sed -n '2,40p' "$0"; exit 2; fi
 JAR=$(readlink -f "$1"); shift
 [ -f "$JAR" ] || { echo "run.sh: no such jar: $JAR" >&2; exit 2; }
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -36,8 +46,11 @@ SRC=${IRCTEST_DIR:?set IRCTEST_DIR to an irctest checkout}
 TIMEOUT=${TIMEOUT:-60}
 SERVER_NAME=${SERVER_NAME:-My.Little.Server}
 PASS_CLASS=irctest/server_tests/connection_registration.py::PasswordedConnectionRegistrationTestCase
-if [ $# -eq 0 ]; then PASSWORD_RUN=${PASSWORD_RUN:-1}; DESELECT=(--deselect "$PASS_CLASS")
-else PASSWORD_RUN=${PASSWORD_RUN:-0}; DESELECT=(); fi
+WS_FILE=irctest/server_tests/websocket.py
+if [ $# -eq 0 ]; then
+    PASSWORD_RUN=${PASSWORD_RUN:-1}; WEBSOCKET_RUN=${WEBSOCKET_RUN:-1}; DESELECT=(--deselect "$PASS_CLASS")
+    [ "$WEBSOCKET_RUN" = 1 ] && DESELECT+=(--deselect "$WS_FILE")
+else PASSWORD_RUN=${PASSWORD_RUN:-0}; WEBSOCKET_RUN=${WEBSOCKET_RUN:-0}; DESELECT=(); fi
 
 WORK=$(mktemp -d)
 OPER_HASH=$(printf 'operpassword\n' | java ${JAVA_OPTS:-} -jar "$JAR" admin hash-password) \
@@ -66,7 +79,7 @@ start_server() {
     [ -n "${ROOM+x}" ] && room_args=(--room "$ROOM")
     java ${JAVA_OPTS:-} -jar "$JAR" server --host 127.0.0.1 --port 0 --approve all \
         --flood-rate 0 --max-per-ip 100000 --data-dir "$WORK/$tag-data" \
-        --server-name "$SERVER_NAME" --opers "operuser:$OPER_HASH" "${room_args[@]}" "$@" </dev/null >"$log" 2>&1 &
+        --server-name "$SERVER_NAME" --opers "operuser:$OPER_HASH" --web-port 0 "${room_args[@]}" "$@" </dev/null >"$log" 2>&1 &
     SPID=$!
     PIDS+=("$SPID")
     SPORT=
@@ -76,6 +89,7 @@ start_server() {
         kill -0 "$SPID" 2>/dev/null || break
         sleep 0.1
     done
+    SWEB=$(sed -n 's|.*ws://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$log" | head -n1)
     if [ -z "$SPORT" ]; then
         echo "run.sh: server ($tag) did not start; its output:" >&2; cat "$log" >&2; exit 3
     fi
@@ -95,12 +109,16 @@ check_server() {
 TIMEOUT_ARGS=()
 python3 -c 'import pytest_timeout' 2>/dev/null && TIMEOUT_ARGS=(--timeout "$TIMEOUT")
 
-# run_pytest TAG PORT [pytest args...]
+WEBSOCKETS_PATH=${IRCTEST_WEBSOCKETS_PATH:-}
+[ -z "$WEBSOCKETS_PATH" ] && [ -d /usr/lib/python3/dist-packages/websockets ] && WEBSOCKETS_PATH=/usr/lib/python3/dist-packages
+
+# run_pytest TAG PORT WEBPORT [pytest args...]
 run_pytest() {
-    local tag=$1 port=$2; shift 2
+    local tag=$1 port=$2 web=$3; shift 3
     ( cd "$SRC" && PYTHONPATH=$HERE/plugins${PYTHONPATH:+:$PYTHONPATH} \
-      IRCTEST_SERVER_HOSTNAME=127.0.0.1 IRCTEST_SERVER_PORT=$port \
-      python3 -m pytest -p no:cacheprovider -p irctest_external_cleanup \
+      IRCTEST_SERVER_HOSTNAME=127.0.0.1 IRCTEST_SERVER_PORT=$port IRCTEST_WEBSOCKET_PORT=$web \
+      IRCTEST_WEBSOCKETS_PATH=$WEBSOCKETS_PATH \
+      python3 -m pytest -p no:cacheprovider -p irctest_external_cleanup -p irctest_websocket \
         --controller irctest.controllers.external_server \
         -m 'not services and not implementation-specific and not deprecated and not strict' \
         -v -rfEs --tb=short --junitxml="$WORK/$tag.xml" "${TIMEOUT_ARGS[@]}" "$@" )
@@ -110,7 +128,7 @@ START=$(date +%s)
 RC=0
 start_server main
 MAIN_PID=$SPID
-run_pytest main "$SPORT" "${DESELECT[@]}" "$@" || RC=$?
+run_pytest main "$SPORT" "$SWEB" "${DESELECT[@]}" "$@" || RC=$?
 check_server main "$MAIN_PID"
 
 if [ "$PASSWORD_RUN" = 1 ]; then
@@ -118,9 +136,18 @@ if [ "$PASSWORD_RUN" = 1 ]; then
     start_server password --password testpassword
     PW_PID=$SPID
     PRC=0
-    run_pytest password "$SPORT" "$PASS_CLASS" || PRC=$?
+    run_pytest password "$SPORT" "$SWEB" "$PASS_CLASS" || PRC=$?
     check_server password "$PW_PID"
     [ "$PRC" -gt "$RC" ] && RC=$PRC
+fi
+if [ "$WEBSOCKET_RUN" = 1 ]; then
+    echo; echo "run.sh: ===== websocket run: $WS_FILE against a server with no default room ====="
+    ROOM= start_server websocket
+    WS_PID=$SPID
+    WRC=0
+    run_pytest websocket "$SPORT" "$SWEB" "$WS_FILE" || WRC=$?
+    check_server websocket "$WS_PID"
+    [ "$WRC" -gt "$RC" ] && RC=$WRC
 fi
 END=$(date +%s)
 

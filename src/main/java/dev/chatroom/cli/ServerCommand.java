@@ -180,6 +180,26 @@ public final class ServerCommand implements Callable<Integer> {
                                     + (config.host().equals("0.0.0.0") ? "this-host" : config.host()))
                     .with("port", server.sshPort()));
         }
+        if (server.web().port() != ServerConfig.OFF || server.web().tlsPort() != ServerConfig.OFF) {
+            String host = config.host().equals("0.0.0.0") ? "this-host" : config.host();
+            StringBuilder urls = new StringBuilder();
+            if (server.web().port() != ServerConfig.OFF)
+                urls.append("ws://" + host + ":" + server.web().port() + "/");
+            if (server.web().tlsPort() != ServerConfig.OFF)
+                urls.append(urls.length() > 0 ? " and " : "")
+                        .append("wss://" + host + ":" + server.web().tlsPort() + "/");
+            events.event(Event.info("web", "WebSocket and web page on " + urls + " (subprotocol text.ircv3.net).")
+                    .with(
+                            "port",
+                            server.web().port() == ServerConfig.OFF
+                                    ? null
+                                    : server.web().port())
+                    .with(
+                            "tls_port",
+                            server.web().tlsPort() == ServerConfig.OFF
+                                    ? null
+                                    : server.web().tlsPort()));
+        }
         if (server.metricsAddress() != null) {
             events.event(Event.info(
                             "metrics",

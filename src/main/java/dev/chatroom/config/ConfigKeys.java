@@ -67,6 +67,7 @@ public final class ConfigKeys {
                 "SSH port: ssh -p PORT name@host opens the chat client, nothing to install; 0 picks a free one; off for none.",
                 c -> Values.formatPort(c.sshPort()),
                 (b, v) -> b.sshPort(Values.port(v)));
+        WebKeys.add(net);
         key(
                 "admin-keys",
                 net,
@@ -300,7 +301,7 @@ public final class ConfigKeys {
         KEYS.put(name, new ConfigKey(name, group, label, description, false, false, get, set));
     }
 
-    private static void list(
+    static void list(
             String name,
             String group,
             String label,

@@ -4,6 +4,7 @@ import dev.chatroom.log.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -86,6 +87,22 @@ public final class ServerConfig {
     /** The SSH port; {@link #OFF} for none. */
     public int sshPort() {
         return settings.sshPort;
+    }
+    /** The WebSocket (and web page) port; {@link #OFF} for none. */
+    public int webPort() {
+        return settings.web.port();
+    }
+    /** The WebSocket port over TLS; {@link #OFF} for none. */
+    public int webTlsPort() {
+        return settings.web.tlsPort();
+    }
+    /** Origins (scheme://host[:port]) whose pages may open a WebSocket, or "*" for any; empty: the listener's own pages only. */
+    public List<String> webOrigins() {
+        return settings.web.origins();
+    }
+    /** Proxies (address/length) whose X-Forwarded-For header gives a WebSocket client's address. */
+    public List<String> trustedProxies() {
+        return settings.web.trustedProxies();
     }
 
     /** The admin keys file as set; null: admin_keys in the data dir (see {@link #adminKeysFile()}). */

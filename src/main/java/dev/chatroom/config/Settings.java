@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Every setting of a server, with its default: the one place defaults are written. Set by name
@@ -23,6 +24,8 @@ public final class Settings implements Cloneable {
     Path tlsKey;
     Duration stsDuration = Duration.ofDays(30);
     int sshPort = 2022;
+    WebSettings web = WebSettings.OFF;
+
     Path adminKeys;
     Path adminSocket;
     String adminGroup;
@@ -102,6 +105,11 @@ public final class Settings implements Cloneable {
 
     public Settings sshPort(int v) {
         sshPort = v;
+        return this;
+    }
+
+    public Settings web(UnaryOperator<WebSettings> change) {
+        web = change.apply(web);
         return this;
     }
 

@@ -1,12 +1,15 @@
 package dev.chatroom.config;
 
+import dev.chatroom.ip.Cidr;
 import dev.chatroom.irc.Casemapping;
 import dev.chatroom.irc.Names;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -247,6 +250,46 @@ public final class Values {
         StringJoiner out = new StringJoiner(";");
         opers.forEach((name, hash) -> out.add(name + ":" + hash));
         return out.toString();
+    }
+
+    /**
+     * Web origins, {@code scheme://host[:port]} separated by ';' (or ','), as browsers send them in
+     * Origin: lower case, no path; {@code *} for any.
+     */
+    public static List<String> origins(String v) {
+        List<String> out = new ArrayList<>();
+        for (String entry : v.split("[;,]")) {
+            String o = entry.strip().toLowerCase(Locale.ROOT);
+            if (o.isEmpty()) continue;
+            if (o.endsWith("/")) o = o.substring(0, o.length() - 1);
+            if (!o.equals("*") && !ORIGIN.matcher(o).matches())
+                throw new IllegalArgumentException(
+                        "entry " + entry.strip() + " must be an origin such as https://chat.example.org (or *)");
+            if (!out.contains(o)) out.add(o);
+        }
+        return out;
+    }
+
+    private static final Pattern ORIGIN =
+            Pattern.compile("https?://[a-z0-9.\\-]+(:\\d{1,5})?|https?://\\[[0-9a-f:.]+](:\\d{1,5})?");
+
+    /** Addresses or blocks ({@code 10.0.0.1}, {@code 10.0.0.0/8}, {@code fd00::/8}) separated by ';' (or ','), as address/length. */
+    public static List<String> cidrs(String v) {
+        List<String> out = new ArrayList<>();
+        for (String entry : v.split("[;,]")) {
+            if (entry.isBlank()) continue;
+            Cidr c = Cidr.parse(entry);
+            if (c == null)
+                throw new IllegalArgumentException(
+                        "entry " + entry.strip() + " must be an address or a block such as 10.0.0.0/8");
+            if (!out.contains(c.toString())) out.add(c.toString());
+        }
+        return out;
+    }
+
+    /** A list the way {@link #origins} and {@link #cidrs} read it back; null for none. */
+    public static String format(List<String> list) {
+        return list.isEmpty() ? null : String.join(";", list);
     }
 
     private static String trim(double d) {

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Turns one framed line into a {@link Message}, or into a {@link LineError} when it breaks the
  * limits: 512 bytes without tags (510 before CRLF), a tag section of 8191 bytes from a server or
- * 4094 bytes of tag data from a client (IRCv3 message-tags), valid UTF-8, no NUL or CR.
+ * 4094 bytes of tag data from a client (IRCv3 message-tags), valid UTF-8, no NUL, CR or LF.
  * Blank lines are ignored, as IRC servers do.
  */
 public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
@@ -83,7 +83,8 @@ public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
         while (bodyStart < end && line.getByte(bodyStart) == ' ') bodyStart++;
         if (end - bodyStart > MAX_BODY) return LineError.TOO_LONG;
         if (bodyStart == end) return null;
-        if (line.forEachByte(start, end - start, b -> b != 0 && b != '\r') >= 0) return LineError.FORBIDDEN_CHARACTER;
+        if (line.forEachByte(start, end - start, b -> b != 0 && b != '\r' && b != '\n') >= 0)
+            return LineError.FORBIDDEN_CHARACTER; // LF: only a WebSocket message can hold one
         String text;
         if (line.forEachByte(start, end - start, b -> b >= 0) < 0) {
             text = line.toString(start, end - start, StandardCharsets.US_ASCII);

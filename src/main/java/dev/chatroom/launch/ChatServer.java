@@ -46,6 +46,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
     private ServerTls tls;
     private Channel plain;
     private Channel secure;
+    private WebPorts web = WebPorts.NONE;
     private SshGateway ssh;
     private ServerConfig effective;
     private DataDirLock dataDir;
@@ -82,7 +83,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         ClusterSecret secret = Preflight.clusterSecret(config);
         List<String> motd = Preflight.motd(config);
         Preflight.listensSomewhere(config);
-        if (config.tlsPort() != ServerConfig.OFF) {
+        if (config.tlsPort() != ServerConfig.OFF || config.webTlsPort() != ServerConfig.OFF) {
             try {
                 tls = ServerTls.start(config);
             } catch (IOException e) {
@@ -130,7 +131,8 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
             }
         }
         plain = listen(config.port(), false);
-        if (tls != null) secure = listenTls();
+        if (tls != null && config.tlsPort() != ServerConfig.OFF) secure = listenTls();
+        web = WebPorts.bind(listeners, config, () -> stop(null));
         if (config.sshPort() != ServerConfig.OFF) startSsh();
         try {
             admin.openSocket();
@@ -284,6 +286,11 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         return secure == null ? ServerConfig.OFF : ((InetSocketAddress) secure.localAddress()).getPort();
     }
 
+    /** The WebSocket listeners. */
+    public WebPorts web() {
+        return web;
+    }
+
     public String transport() {
         return listeners.transport();
     }
@@ -317,6 +324,7 @@ public final class ChatServer implements ServerAccess, AutoCloseable {
         if (ssh != null) ssh.stopListening();
         if (plain != null) plain.close().awaitUninterruptibly();
         if (secure != null) secure.close().awaitUninterruptibly();
+        web.close();
         if (hub != null) {
             try {
                 call(h -> {

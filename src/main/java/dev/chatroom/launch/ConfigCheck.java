@@ -66,7 +66,7 @@ public final class ConfigCheck {
     }
 
     private void tls() {
-        if (config.tlsPort() == ServerConfig.OFF) return;
+        if (config.tlsPort() == ServerConfig.OFF && config.webTlsPort() == ServerConfig.OFF) return;
         try {
             ServerTls.Loaded tls = ServerTls.loadExisting(config);
             if (tls == null) {

@@ -26,6 +26,9 @@ final class PortCheck {
         port(host, "tls-port", config.tlsPort(), tls, running, taken, found);
         String ssh = config.sshPort() == ServerConfig.DEFAULTS.sshPort() ? "SSH" : null;
         port(host, "ssh-port", config.sshPort(), ssh, running, taken, found);
+        if (config.webPort() != ServerConfig.OFF) port(host, "web-port", config.webPort(), null, running, taken, found);
+        if (config.webTlsPort() != ServerConfig.OFF)
+            port(host, "web-tls-port", config.webTlsPort(), null, running, taken, found);
         if (config.metrics() == null) found.ok("metrics", "off");
         else port(config.metrics().host(), "metrics", config.metrics().port(), null, running, taken, found);
     }

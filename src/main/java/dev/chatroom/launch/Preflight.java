@@ -32,7 +32,10 @@ final class Preflight {
     }
 
     static void listensSomewhere(ServerConfig config) throws StartException {
-        if (config.port() == ServerConfig.OFF && config.tlsPort() == ServerConfig.OFF) {
+        if (config.port() == ServerConfig.OFF
+                && config.tlsPort() == ServerConfig.OFF
+                && config.webPort() == ServerConfig.OFF
+                && config.webTlsPort() == ServerConfig.OFF) {
             throw new StartException("--port and --tls-port are both off: nothing to listen on", true, null);
         }
     }

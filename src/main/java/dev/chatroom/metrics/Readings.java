@@ -31,12 +31,12 @@ record Readings(
         long busEvents) {
 
     /** The transports a connection comes by, in the order they are shown. */
-    static final String PLAIN = "plain", TLS = "tls", SSH = "ssh";
+    static final String PLAIN = "plain", TLS = "tls", SSH = "ssh", WEBSOCKET = "websocket";
 
     /** On the event loop. */
     static Readings of(Hub hub, long outputQueued) {
         Map<String, Long> connections = new LinkedHashMap<>();
-        for (String t : new String[] {PLAIN, TLS, SSH}) connections.put(t, 0L);
+        for (String t : new String[] {PLAIN, TLS, SSH, WEBSOCKET}) connections.put(t, 0L);
         for (Connection c : hub.users().all()) {
             if (!c.isRemote() && !c.socketless()) connections.merge(transport(c), 1L, Long::sum);
         }
@@ -66,6 +66,7 @@ record Readings(
 
     private static String transport(Connection c) {
         if (c.sshKey() != null) return SSH;
+        if (c.link().websocket()) return WEBSOCKET;
         return c.secure() ? TLS : PLAIN;
     }
 }

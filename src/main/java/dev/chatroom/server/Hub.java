@@ -162,7 +162,7 @@ public final class Hub {
             switch (e) {
                 case TOO_LONG -> r.numeric(ERR_INPUTTOOLONG, "Input line was too long");
                 case INVALID_UTF8 -> r.notice("Your line was dropped: it is not valid UTF-8.");
-                case FORBIDDEN_CHARACTER -> r.notice("Your line was dropped: it contains a NUL or CR character.");
+                case FORBIDDEN_CHARACTER -> r.notice("Your line was dropped: it contains a NUL, CR or LF character.");
             }
             r.flush();
         }

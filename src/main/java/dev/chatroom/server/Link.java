@@ -34,6 +34,11 @@ public interface Link {
      */
     void holdFrom(long mark);
 
+    /** Over WebSocket rather than a plain byte stream: what metrics count it as. */
+    default boolean websocket() {
+        return false;
+    }
+
     /** The link of a person whose own connection is gone ({@link Connection#socketless()}): writes go nowhere. */
     Link GONE = new NowhereLink(false);
 }

@@ -50,7 +50,7 @@ class BadInputTest extends HubTest {
     void nulIsRefused() {
         alice.sendRaw("PRIVMSG #chatroom :a\u0000b\r\n".getBytes(StandardCharsets.US_ASCII));
         assertThat(alice.next())
-                .isEqualTo(":chatroom NOTICE alice :Your line was dropped: it contains a NUL or CR character.");
+                .isEqualTo(":chatroom NOTICE alice :Your line was dropped: it contains a NUL, CR or LF character.");
         assertThat(bob.sync()).isEmpty();
     }
 

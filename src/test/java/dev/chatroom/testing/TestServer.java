@@ -67,6 +67,10 @@ public final class TestServer implements AutoCloseable {
         return server.tlsPort();
     }
 
+    public int webPort() {
+        return server.web().port();
+    }
+
     public ChatServer server() {
         return server;
     }

@@ -53,6 +53,8 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
     private final boolean secure;
 
     private final String gatewaySecret;
+    /** Over WebSocket ({@link WebSocketLines}): from this address, which a trusted proxy may have named. */
+    private Address webClient;
     /** Skipping the rest of a line that was too long (see LineFramer). */
     private boolean discarding;
 
@@ -87,6 +89,12 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         this.sendQueue = new SendQueue(memory, hub.config().sendq());
     }
 
+    /** Over WebSocket, from client; its lines come whole, one a message (through {@link #line}). */
+    ClientChannel web(Address client) {
+        webClient = client;
+        return this;
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
@@ -102,7 +110,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
             return;
         }
         InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
-        connection = hub.connect(Address.of(remote.getAddress()), this, secure);
+        connection = hub.connect(webClient != null ? webClient : Address.of(remote.getAddress()), this, secure);
     }
 
     /** The TLS handshake ended: a client certificate, if any, becomes the connection's; a failed handshake ends it. */
@@ -302,7 +310,8 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
             channel.close(); // far behind: what is queued would take too long to drain
             return;
         }
-        if ((secure && gatewaySecret == null) || !(channel instanceof DuplexChannel duplex)) {
+        if ((secure && gatewaySecret == null) || webClient != null || !(channel instanceof DuplexChannel duplex)) {
+            // over WebSocket, Netty's close sends a close frame first
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             // a half-close: the client reads our last lines and then the end, even if lines it sent
@@ -320,6 +329,11 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
         closing = true;
         closeWhenReleased = false;
         sendQueue.discard();
+    }
+
+    @Override
+    public boolean websocket() {
+        return webClient != null;
     }
 
     @Override

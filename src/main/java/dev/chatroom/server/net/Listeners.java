@@ -26,6 +26,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.internal.PlatformDependent;
 import java.io.IOException;
 import java.net.BindException;
@@ -52,6 +57,22 @@ public final class Listeners {
      * suits output written in same-sized chunks.
      */
     public static final ByteBufAllocator ALLOC = PooledByteBufAllocator.DEFAULT;
+
+    /** A request for a page or an upgrade has no body worth more. */
+    private static final int WEB_REQUEST = 8192;
+    /**
+     * The longest WebSocket message read: longer than any IRC line, so that one a little too long
+     * gets the same answer as on TCP (ERR_INPUTTOOLONG); past this the connection is closed (1009).
+     */
+    private static final int WEB_MESSAGE = 4 * IrcLineDecoder.MAX_LINE;
+
+    private static final WebSocketServerProtocolConfig WEB_SOCKET = WebSocketServerProtocolConfig.newBuilder()
+            .websocketPath("/")
+            .checkStartsWith(true)
+            .subprotocols(WebSocketLines.TEXT + "," + WebSocketLines.BINARY)
+            .maxFramePayloadLength(WEB_MESSAGE)
+            .handshakeTimeoutMillis(10_000)
+            .build();
 
     /** {@link #bindProblem}'s words for a port another process holds. */
     public static final String ADDRESS_IN_USE = "address already in use";
@@ -146,6 +167,40 @@ public final class Listeners {
             return bootstrap
                     .clone()
                     .childHandler(channels(secure, null))
+                    .bind(config.host(), port)
+                    .sync()
+                    .channel();
+        } catch (Exception e) {
+            throw new IOException("Cannot listen on " + config.host() + ":" + port + ": " + bindProblem(e), e);
+        }
+    }
+
+    /** The WebSocket listener (and its web page) on port, plain or TLS; says why it cannot, in words for the admin. */
+    public Channel bindWeb(int port, boolean secure) throws IOException {
+        WebOrigins origins = new WebOrigins(config.webOrigins());
+        TrustedProxies proxies = new TrustedProxies(config.trustedProxies());
+        WebFiles files = new WebFiles();
+        ChannelInitializer<Channel> web = new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                if (guard.refused(ch, false)) return; // it speaks HTTP: no IRC line to refuse it with
+                clients.add(ch);
+                if (secure) ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
+                WebSocketLines lines = new WebSocketLines(
+                        hub.stats(), client -> new ClientChannel(hub, flusher, memory, utf8, secure, null).web(client));
+                ch.pipeline()
+                        .addLast(new HttpServerCodec())
+                        .addLast(new HttpObjectAggregator(WEB_REQUEST))
+                        .addLast(new WebUpgrade(origins, proxies, files, lines))
+                        .addLast(new WebSocketServerProtocolHandler(WEB_SOCKET))
+                        .addLast(new WebSocketFrameAggregator(WEB_MESSAGE))
+                        .addLast(lines);
+            }
+        };
+        try {
+            return bootstrap
+                    .clone()
+                    .childHandler(web)
                     .bind(config.host(), port)
                     .sync()
                     .channel();

@@ -1,0 +1,130 @@
+package dev.chatroom.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatroom.testing.Browser;
+import dev.chatroom.testing.JarProcess;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server's web page in a real headless Chromium: two people join from browsers and one from the
+ * terminal client, each accepted by the admin at the console; they chat, in colour and privately;
+ * markup typed by someone stays text; the server restarts and the pages come back by themselves.
+ */
+class WebPageIT {
+    /** The phone-sized screenshot, kept with the test reports. */
+    static final Path SCREENSHOT = Path.of("target", "web-375px.png");
+
+    @Test
+    void twoBrowsersAndTheTerminalClientShareTheRoomThroughARestart(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(
+                Browser.available(),
+                "SKIPPED: chromium and chromedriver are not installed (.ci/run installs chromium and chromium-driver)");
+        int web;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            web = probe.getLocalPort();
+        }
+        String[] serverArgs = {
+            "server",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--web-port",
+            Integer.toString(web),
+            "--data-dir",
+            dir.toString()
+        };
+        String page = "http://127.0.0.1:" + web + "/";
+        JarProcess server = new JarProcess(serverArgs);
+        try {
+            int port = server.awaitListening();
+            JarProcess bob = new JarProcess(
+                    "join", "--host", "127.0.0.1", "--port", Integer.toString(port), "--name", "bob", "--color");
+            server.expect("^bob \\(no account, 127\\.0\\.0\\.1\\) wants to join");
+            server.type("y");
+            bob.expect("Welcome to #chatroom");
+
+            try (bob;
+                    Browser alice = new Browser(1024, 768);
+                    Browser carol = new Browser(375, 740)) {
+                alice.open(page).join("bob");
+                alice.await("join-status", "The name bob is already taken. Pick another one.");
+                alice.join("alice");
+                alice.await("join-status", "Waiting for the admin to accept you...");
+                server.expect("^alice \\(no account, 127\\.0\\.0\\.1\\) wants to join");
+                server.type("y");
+                alice.await("status", "alice in #chatroom (2)");
+                alice.await("log", "Welcome to #chatroom, alice.");
+                bob.expect("alice.* entered the chatroom\\.");
+
+                carol.open(page).join("carol");
+                server.expect("^carol \\(no account, 127\\.0\\.0\\.1\\) wants to join");
+                server.type("y");
+                carol.await("status", "carol in #chatroom (3)");
+                assertThat(alice.await("members", "carol")).contains("alice", "bob");
+
+                // the room, both ways
+                alice.say("hello from a browser");
+                bob.expect("alice.*: hello from a browser");
+                carol.await("log", "alice: hello from a browser");
+                bob.type("/color red red from the terminal");
+                alice.await("log", "bob: red from the terminal");
+                assertThat(alice.find("#log .fg4"))
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getText()).isEqualTo("red from the terminal"));
+                carol.say("/color blue blue from a phone");
+                assertThat(bob.expect("carol.*: .*blue from a phone").group())
+                        .contains("\u001b[34mblue from a phone"); // mIRC 02, in the terminal's blue
+
+                // markup from others is text, never HTML
+                bob.type("<script>window.pwned = 1</script>");
+                bob.type("<img src=x onerror=\"window.pwned = 2\">");
+                alice.await("log", "<img src=x onerror=\"window.pwned = 2\">");
+                assertThat(alice.await("log", "<script>window.pwned = 1</script>"))
+                        .isNotEmpty();
+                assertThat(alice.script("return window.pwned === undefined")).isEqualTo(true);
+                assertThat(alice.find("#log img")).isEmpty();
+                assertThat(alice.find("#log script")).isEmpty();
+
+                // privately: a click on a name opens the conversation; only carol gets it
+                alice.click("#members .nick", "carol");
+                alice.await("topic", "Private conversation with carol");
+                alice.say("psst, carol");
+                carol.await("tabs", "alice (1)");
+                carol.click("#tabs .tab", "alice (1)");
+                carol.await("log", "alice: psst, carol");
+                bob.type("/private carol from the terminal, privately");
+                carol.await("tabs", "bob (1)");
+
+                carol.screenshot(SCREENSHOT);
+                alice.click("#tabs .tab", "#chatroom");
+                alice.screenshot(Path.of("target", "web-1024px.png"));
+
+                // the server restarts: the pages come back by themselves, once the admin accepts them again
+                server.close();
+                alice.await("status", "Reconnecting in");
+                server = new JarProcess(serverArgs);
+                server.awaitListening();
+                for (int i = 0; i < 2; i++) { // bob's terminal client knew the old port 0 gave: not him
+                    server.expect("^(alice|carol) \\(no account, 127\\.0\\.0\\.1\\) wants to join");
+                    server.type("y");
+                }
+                alice.await("log", "Reconnected.");
+                carol.await("log", "Reconnected.");
+                carol.click("#tabs .tab", "#chatroom");
+                carol.say("back after the restart");
+                String log = alice.await("log", "carol: back after the restart");
+                assertThat(log.split("alice: hello from a browser", -1))
+                        .as("nothing shown twice after catching up")
+                        .hasSize(2);
+            }
+        } finally {
+            server.close();
+        }
+    }
+}
