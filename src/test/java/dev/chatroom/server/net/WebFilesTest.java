@@ -61,10 +61,13 @@ class WebFilesTest {
                 .isEqualTo("default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self';"
                         + " script-src 'self'; frame-ancestors 'none'; base-uri 'none'");
         assertThat(header(r, "X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(body(r)).contains("The web client is coming");
+        assertThat(body(r)).contains("<script type=\"module\" src=\"app.js\"></script>");
         assertThat(Integer.parseInt(header(r, "Content-Length")))
                 .isEqualTo(body(r).getBytes(StandardCharsets.UTF_8).length);
         assertThat(ask("GET", "/index.html?x=1")).startsWith("HTTP/1.1 200 OK\r\n");
+        for (String module : new String[] {"/app.js", "/session.js", "/irc.js", "/text.js", "/commands.js"})
+            assertThat(header(ask("GET", module), "Content-Type")).isEqualTo("text/javascript; charset=utf-8");
+        assertThat(header(ask("GET", "/style.css"), "Content-Type")).isEqualTo("text/css; charset=utf-8");
     }
 
     @Test
