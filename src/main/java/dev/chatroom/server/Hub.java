@@ -1,7 +1,5 @@
 package dev.chatroom.server;
 
-import static dev.chatroom.irc.Numeric.ERR_INPUTTOOLONG;
-
 import dev.chatroom.config.ServerConfig;
 import dev.chatroom.ip.Address;
 import dev.chatroom.irc.Casemapping;
@@ -158,13 +156,7 @@ public final class Hub {
                 departures.close(c, Departure.of(DisconnectReason.NOT_UTF8));
                 return;
             }
-            Replies r = output.replies(c);
-            switch (e) {
-                case TOO_LONG -> r.numeric(ERR_INPUTTOOLONG, "Input line was too long");
-                case INVALID_UTF8 -> r.notice("Your line was dropped: it is not valid UTF-8.");
-                case FORBIDDEN_CHARACTER -> r.notice("Your line was dropped: it contains a NUL, CR or LF character.");
-            }
-            r.flush();
+            output.replies(c).dropped(e).flush();
         }
     }
 

@@ -89,6 +89,7 @@ public final class Welcome {
                 "PREFIX=" + ChannelMode.PREFIX,
                 "TOPICLEN=" + Names.TOPIC_MAX,
                 "USERLEN=" + Names.USER_MAX,
+                "UTF8ONLY",
                 "WHOX");
     }
 

@@ -40,8 +40,10 @@ class BadInputTest extends HubTest {
     }
 
     @Test
-    void invalidUtf8GetsANoticeAndIsNotRelayed() {
+    void invalidUtf8GetsAFailAndANoticeAndIsNotRelayed() {
         alice.sendRaw("PRIVMSG #chatroom :caf\u00e9\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(alice.next())
+                .isEqualTo(":chatroom FAIL * INVALID_UTF8 :Your line was dropped: it is not valid UTF-8.");
         assertThat(alice.next()).isEqualTo(":chatroom NOTICE alice :Your line was dropped: it is not valid UTF-8.");
         assertThat(bob.sync()).isEmpty();
     }

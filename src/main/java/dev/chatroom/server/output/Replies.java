@@ -1,7 +1,9 @@
 package dev.chatroom.server.output;
 
 import dev.chatroom.irc.Capability;
+import dev.chatroom.irc.LineError;
 import dev.chatroom.irc.Message;
+import dev.chatroom.irc.Numeric;
 import dev.chatroom.server.Connection;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -93,6 +95,22 @@ public final class Replies {
         for (int i = 0; i < context.length; i++) all[i + 2] = Wire.word(context[i]);
         all[all.length - 1] = text;
         return add(Message.trailing(serverName, type, all));
+    }
+
+    /**
+     * Why a line was dropped unread. Invalid UTF-8 gets {@code FAIL * INVALID_UTF8} (the server
+     * says UTF8ONLY) whatever was negotiated, and a NOTICE too for clients that may not show a FAIL.
+     */
+    public Replies dropped(LineError e) {
+        return switch (e) {
+            case TOO_LONG -> numeric(Numeric.ERR_INPUTTOOLONG, "Input line was too long");
+            case INVALID_UTF8 -> {
+                String text = "Your line was dropped: it is not valid UTF-8.";
+                standardWords("FAIL", "*", "INVALID_UTF8", text);
+                yield to.has(Capability.STANDARD_REPLIES) ? this : notice(text);
+            }
+            case FORBIDDEN_CHARACTER -> notice("Your line was dropped: it contains a NUL, CR or LF character.");
+        };
     }
 
     /** {@code ERROR :text}: the last thing a closing connection is told. */

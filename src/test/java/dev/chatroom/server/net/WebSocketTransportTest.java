@@ -146,7 +146,7 @@ class WebSocketTransportTest {
             IrcTestClient alice = server.join("alice");
             web.binary = true;
             web.sendBytes(latin1);
-            web.expect("NOTICE webby :Your line was dropped: it is not valid UTF-8\\.$");
+            web.expect(":chatroom FAIL \\* INVALID_UTF8 :Your line was dropped: it is not valid UTF-8\\.$");
             web.binary = false;
             web.sendBytes(latin1);
             web.expect("^close:1007$");
