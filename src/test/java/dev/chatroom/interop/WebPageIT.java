@@ -3,6 +3,7 @@ package dev.chatroom.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatroom.testing.Browser;
+import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.JarProcess;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -125,6 +126,62 @@ class WebPageIT {
             }
         } finally {
             server.close();
+        }
+    }
+
+    /** An account's login, a message of several lines, typing and a reaction, with clients that speak them. */
+    @Test
+    void anAccountLogsInAndMultilineTypingAndReactionsWork(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(
+                Browser.available(),
+                "SKIPPED: chromium and chromedriver are not installed (.ci/run installs chromium and chromium-driver)");
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--web-port",
+                "0",
+                "--approve",
+                "all",
+                "--data-dir",
+                dir.toString())) {
+            int port = server.awaitListening();
+            int web = Integer.parseInt(
+                    server.expect("ws://127\\.0\\.0\\.1:(\\d+)/").group(1));
+            try (IrcTestClient account = new IrcTestClient(port).register("dora")) {
+                account.send("REGISTER * * correct-horse");
+                account.expect("REGISTER SUCCESS");
+            }
+            IrcTestClient bob = new IrcTestClient(port)
+                    .autoPong()
+                    .registerWithCaps("bob", "batch message-tags draft/multiline account-tag echo-message");
+            IrcTestClient plain = new IrcTestClient(port).autoPong().register("plain");
+            try (Browser dora = new Browser(1024, 768)) {
+                dora.open("http://127.0.0.1:" + web + "/").login("dora", "correct-horse");
+                dora.await("status", "dora in #chatroom (3)");
+                bob.send("WHOIS dora");
+                assertThat(bob.expect(" 330 ")).contains("dora dora :is logged in as");
+
+                dora.sayLines("first line", "second line");
+                String opening = bob.expect(" BATCH \\+");
+                assertThat(opening).contains("account=dora").contains(" draft/multiline #chatroom");
+                assertThat(bob.next()).endsWith("PRIVMSG #chatroom :first line");
+                assertThat(bob.next()).endsWith("PRIVMSG #chatroom :second line");
+                assertThat(plain.expect("PRIVMSG")).endsWith(":first line");
+                assertThat(plain.expect("PRIVMSG")).endsWith(":second line");
+                dora.await("log", "dora: first line\nsecond line");
+
+                bob.send("@+typing=active TAGMSG #chatroom");
+                dora.await("status", "bob is typing…");
+                String msgid = opening.replaceAll(".*msgid=([^; ]+).*", "$1");
+                bob.send("@+draft/react=\uD83D\uDC4D;+draft/reply=" + msgid + " TAGMSG #chatroom");
+                dora.await("log", "(\uD83D\uDC4D 1)");
+                bob.send("PRIVMSG #chatroom :the typing is over");
+                assertThat(dora.await("log", "bob: the typing is over")).isNotEmpty();
+                assertThat(dora.text("status")).doesNotContain("typing");
+            }
         }
     }
 }

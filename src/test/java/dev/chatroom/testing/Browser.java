@@ -82,6 +82,24 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Joins logged in to an account: the name, then the password under "Log in to an account", then Enter. */
+    public Browser login(String name, String password) {
+        driver.findElement(By.cssSelector("#join summary")).click();
+        driver.findElement(By.id("password")).sendKeys(password);
+        return join(name);
+    }
+
+    /** Types lines into the message box, a new line between them with Shift+Enter, and sends them with Enter. */
+    public Browser sayLines(String... lines) {
+        WebElement input = driver.findElement(By.id("input"));
+        for (int i = 0; i < lines.length; i++) {
+            input.sendKeys(lines[i]);
+            if (i < lines.length - 1) input.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+        }
+        input.sendKeys(Keys.ENTER);
+        return this;
+    }
+
     /** Types a line into the message box and presses Enter. */
     public Browser say(String line) {
         driver.findElement(By.id("input")).sendKeys(line + Keys.ENTER);

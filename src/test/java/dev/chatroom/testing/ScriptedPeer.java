@@ -15,9 +15,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * An IRC server played by the test on 127.0.0.1: one client at a time, registered with the
- * capabilities given (CAP LS and REQ answered, 001 and #chatroom's names on CAP END, as a
- * server holds registration until then), then every line the client sends waits to be expected, and the test
- * writes the server's lines verbatim. For what the real server does not speak yet.
+ * capabilities given (CAP LS and REQ answered; 001 and #chatroom's names once NICK, USER and CAP
+ * END have all come, in any order, as a server holds registration until then), then every line the
+ * client sends waits to be expected, and the test writes the server's lines verbatim. For what the
+ * real server does not speak yet.
  */
 public final class ScriptedPeer implements AutoCloseable {
     private final ServerSocket socket;
@@ -46,25 +47,33 @@ public final class ScriptedPeer implements AutoCloseable {
             out = client.getOutputStream();
             BufferedReader in =
                     new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-            String nick = "*";
+            String nick = null;
+            boolean user = false;
+            boolean capEnd = false;
+            boolean welcomed = false;
             String line;
             while ((line = in.readLine()) != null) {
                 String bare = line.startsWith("@") ? line.substring(line.indexOf(' ') + 1) : line;
                 if (bare.startsWith("CAP LS")) send(":peer CAP * LS :" + caps);
                 else if (bare.startsWith("CAP REQ :")) send(":peer CAP * ACK :" + bare.substring(9));
                 else if (bare.startsWith("NICK ")) nick = bare.substring(5);
-                else if (bare.startsWith("CAP END")) { // registration ends with negotiation, as a server holds it
-                    send(":peer 001 " + nick + " :Welcome");
-                    send(":" + nick + "!~" + nick + "@host JOIN #chatroom");
-                    send(":peer 353 " + nick + " = #chatroom :" + nick + " bob");
-                    send(":peer 366 " + nick + " #chatroom :End of /NAMES list.");
-                } else if (bare.startsWith("PING "))
+                else if (bare.startsWith("USER ")) user = true;
+                else if (bare.startsWith("CAP END")) capEnd = true;
+                else if (bare.startsWith("PING "))
                     send(":peer PONG peer :" + bare.substring(5).replace(":", ""));
                 else if (bare.startsWith("QUIT")) {
                     send("ERROR :Closing link: bye");
                     client.close();
                     return;
-                } else if (!bare.startsWith("USER ") && !bare.startsWith("CHATHISTORY")) lines.add(line);
+                } else if (!bare.startsWith("CHATHISTORY")) lines.add(line);
+                // registration ends with NICK, USER and the end of negotiation, in whatever order they came
+                if (!welcomed && nick != null && user && capEnd) {
+                    welcomed = true;
+                    send(":peer 001 " + nick + " :Welcome");
+                    send(":" + nick + "!~" + nick + "@host JOIN #chatroom");
+                    send(":peer 353 " + nick + " = #chatroom :" + nick + " bob");
+                    send(":peer 366 " + nick + " #chatroom :End of /NAMES list.");
+                }
             }
         } catch (IOException e) {
             // closed by the test
