@@ -185,6 +185,58 @@ class BenchSmokeIT {
         }
     }
 
+    @Test
+    void halfTheClientsOnWebSocketReceiveEverythingTheOthersDo() throws Exception {
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--web-port",
+                "0",
+                "--approve",
+                "all",
+                "--flood-rate",
+                "0",
+                "--max-per-ip",
+                "1000")) {
+            int port = server.awaitListening();
+            int web = Integer.parseInt(server.expect("WebSocket and web page on ws://127\\.0\\.0\\.1:(\\d+)/")
+                    .group(1));
+            try (JarProcess bench = new JarProcess(
+                    "bench",
+                    "fanout",
+                    "--port",
+                    Integer.toString(port),
+                    "--websocket",
+                    Integer.toString(web),
+                    "--clients",
+                    "20",
+                    "--senders",
+                    "4",
+                    "--rate",
+                    "10",
+                    "--duration",
+                    "2")) {
+                bench.expect("^  clients on WebSocket +10$");
+                bench.expect("^  joined +20$");
+                long sent =
+                        Long.parseLong(bench.expect("^  messages sent +(\\d+)$").group(1));
+                assertThat(sent).isGreaterThan(50); // about 4 senders (2 on WebSocket) x 10/s x 2 s
+                // each message reached the 19 others, whichever way either of them is connected
+                assertThat(Long.parseLong(bench.expect("^  received +(\\d+)$").group(1)))
+                        .isEqualTo(sent * 19);
+                bench.expect("^  lost +0$");
+                bench.expect("^  duplicates +0$");
+                // echo-message for the senders on WebSocket too: all of their messages came back
+                assertThat(Long.parseLong(bench.expect("^  echoes +(\\d+)$").group(1)))
+                        .isEqualTo(sent);
+                assertThat(bench.waitForExit()).isZero();
+            }
+        }
+    }
+
     /** The PID of this JVM's child process whose arguments include {@code word}: the server started above. */
     private static long childRunning(String word) {
         return ProcessHandle.current()
