@@ -187,6 +187,15 @@ public final class Fanout {
                 .put("latency p99 (ms)", ms(h.getValueAtPercentile(99)))
                 .put("latency p99.9 (ms)", ms(h.getValueAtPercentile(99.9)))
                 .put("latency max (ms)", ms(h.getMaxValue()));
+        if (s.webPort() != 0) {
+            Histogram web = g.onLoop(() -> g.webSocketLatency.copy());
+            Histogram tcp = g.onLoop(() -> g.tcpLatency.copy());
+            for (String p : new String[] {"50", "99"}) {
+                double at = Double.parseDouble(p);
+                r.put("latency to WebSocket clients p" + p + " (ms)", ms(web.getValueAtPercentile(at)))
+                        .put("latency to TCP clients p" + p + " (ms)", ms(tcp.getValueAtPercentile(at)));
+            }
+        }
         Histogram echo = g.onLoop(() -> g.echoLatency.copy());
         r.put("echoes", echo.getTotalCount());
         for (String p : new String[] {"50", "99"}) {

@@ -45,6 +45,10 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     final Histogram sameLatency = BenchClient.newHistogram();
 
     final Histogram crossLatency = BenchClient.newHistogram();
+    /** With a web port: the latency of deliveries to the clients on WebSocket, and to those on TCP. */
+    final Histogram webSocketLatency = BenchClient.newHistogram();
+
+    final Histogram tcpLatency = BenchClient.newHistogram();
     /** From a sender's message to its echo: the server's answer to the sender. */
     final Histogram echoLatency = BenchClient.newHistogram();
 
@@ -220,19 +224,20 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     }
 
     @Override
-    public void delivered(long latencyNanos, boolean cross) {
+    public void delivered(BenchClient c, long latencyNanos, boolean cross) {
         totalReceived++;
-        Histogram h = sameLatency;
-        if (cross) {
-            crossReceived++;
-            h = crossLatency;
-        }
+        if (webPort != 0) record(onWebSocket(c.index) ? webSocketLatency : tcpLatency, latencyNanos);
+        if (cross) crossReceived++;
+        record(cross ? crossLatency : sameLatency, latencyNanos);
+    }
+
+    private static void record(Histogram h, long latencyNanos) {
         h.recordValue(Math.min(Math.max(latencyNanos, 0), h.getHighestTrackableValue()));
     }
 
     @Override
     public void echoed(long latencyNanos) {
-        echoLatency.recordValue(Math.min(Math.max(latencyNanos, 0), echoLatency.getHighestTrackableValue()));
+        record(echoLatency, latencyNanos);
     }
 
     /** All deliveries' latency, both classes together; on the generator's thread. */

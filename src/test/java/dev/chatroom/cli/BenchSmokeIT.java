@@ -229,6 +229,8 @@ class BenchSmokeIT {
                         .isEqualTo(sent * 19);
                 bench.expect("^  lost +0$");
                 bench.expect("^  duplicates +0$");
+                bench.expect("^  latency to WebSocket clients p50 \\(ms\\) +[0-9.]+$");
+                bench.expect("^  latency to TCP clients p50 \\(ms\\) +[0-9.]+$");
                 // echo-message for the senders on WebSocket too: all of their messages came back
                 assertThat(Long.parseLong(bench.expect("^  echoes +(\\d+)$").group(1)))
                         .isEqualTo(sent);
