@@ -13,6 +13,9 @@
 # (--devices needs accounts and SASL, which only chatroom has here: ngIRCd and chatroom with
 # --devices=2 get the same connections and the same deliveries per message; chatroom:--accounts
 # logs in with one device each, the control for it).
+# Our server always gets --web-port 0 (a free port, read from its log); an entry's bare --websocket
+# becomes --websocket THAT_PORT, so the same load runs with and without WebSocket clients:
+#   SERVERS="chatroom chatroom:--websocket" bench/compare.sh fanout --clients 1000 ...
 # Every run gets --server-pid, so fanout also reports the server's CPU per million deliveries
 # and its peak RSS; with --after-check, the time a newcomer waited for 001 after the load.
 # Fanout's senders ask for echo-message: echo_p50/p99 is how long a sender waited for the server's
@@ -37,6 +40,11 @@ for entry in $servers; do
     chatroom|ngircd|inspircd) ;;
     *) echo "unknown server '${entry%%:*}' in SERVERS: chatroom, ngircd or inspircd, each optionally :FLAG[,FLAG...]" >&2; exit 2 ;;
   esac
+  case "$entry" in
+    chatroom:*) ;;
+    *:--websocket|*:--websocket,*|*,--websocket|*,--websocket,*)
+      echo "$entry: --websocket is for chatroom only (the peers here have no WebSocket port)" >&2; exit 2 ;;
+  esac
 done
 out="$here/results/$(date +%Y%m%d-%H%M%S)-$mode"
 mkdir -p "$out"
@@ -53,12 +61,14 @@ fi
 
 port=16800
 pid=""
+web_port=""  # our server's WebSocket port, from its log
 start_server() {
   local name="$1"
   port=$((port + 1))
+  web_port=""
   case "$name" in
     chatroom)
-      "$root/chatroom" server --host 127.0.0.1 --port "$port" --tls-port off --ssh-port off --approve all --flood-rate 0 \
+      "$root/chatroom" server --host 127.0.0.1 --port "$port" --tls-port off --ssh-port off --web-port 0 --approve all --flood-rate 0 \
         --max-per-ip 100000 --max-clients 100000 --data-dir "$work/data" ${CHATROOM_ARGS:-} </dev/null >"$work/$name.log" 2>&1 &
       pid=$! ;;
     ngircd)
@@ -73,6 +83,7 @@ start_server() {
   for _ in $(seq 1 100); do  # wait for the port to accept
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       check_pid "$name"
+      [ "$name" = chatroom ] && await_web_port
       return 0
     fi
     sleep 0.1
@@ -81,6 +92,17 @@ start_server() {
   cat "$work/$name.log" >&2
   stop_server
   return 1
+}
+
+# await_web_port: the port our server's log names in "WebSocket and web page on ws://127.0.0.1:PORT/"
+await_web_port() {
+  web_port=""
+  for _ in $(seq 1 100); do
+    web_port="$(sed -n 's#.*WebSocket and web page on ws://127\.0\.0\.1:\([0-9]*\)/.*#\1#p' "$work/chatroom.log" | head -n 1)"
+    [ -n "$web_port" ] && return 0
+    sleep 0.1
+  done
+  echo "warning: chatroom's log names no WebSocket port; see $work/chatroom.log" >&2
 }
 
 # check_pid NAME: the PID handed to --server-pid must be the server itself, not a wrapper
@@ -141,7 +163,16 @@ for entry in $servers; do
   label="$(printf '%s' "$entry" | tr -c 'A-Za-z0-9=.-' _)"  # for file names
   for i in $(seq 1 "$runs"); do
     start_server "$name"
-    "$root/chatroom" bench "$mode" --port "$port" "$@" ${extra[@]+"${extra[@]}"} --server-pid "$pid" --json "$out/$label-$i.json" \
+    flags=()  # the entry's flags, with this server's WebSocket port after a bare --websocket
+    for f in ${extra[@]+"${extra[@]}"}; do
+      if [ "$f" = --websocket ]; then
+        [ -n "$web_port" ] || { echo "$entry: --websocket needs chatroom's web port" >&2; stop_server; exit 1; }
+        flags+=(--websocket "$web_port")
+      else
+        flags+=("$f")
+      fi
+    done
+    "$root/chatroom" bench "$mode" --port "$port" "$@" ${flags[@]+"${flags[@]}"} --server-pid "$pid" --json "$out/$label-$i.json" \
       >"$out/$label-$i.txt" 2>"$out/$label-$i.progress" || echo "($entry run $i reported a problem: $out/$label-$i.txt)" >&2
     stop_server
   done

@@ -148,7 +148,7 @@ final class BenchClient extends LineClient {
         }
         lastSeq[sender] = seq;
         received++;
-        events.delivered(System.nanoTime() - payload.sendNanos(), cross);
+        events.delivered(this, System.nanoTime() - payload.sendNanos(), cross);
     }
 
     @Override

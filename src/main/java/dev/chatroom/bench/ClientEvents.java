@@ -12,8 +12,8 @@ interface ClientEvents {
 
     void closed(BenchClient c);
 
-    /** A new delivery; cross when its sender is on another host entry than the receiver. */
-    void delivered(long latencyNanos, boolean cross);
+    /** A new delivery to c; cross when its sender is on another host entry than the receiver. */
+    void delivered(BenchClient c, long latencyNanos, boolean cross);
 
     /** A sender's own message came back to it (echo-message). */
     void echoed(long latencyNanos);

@@ -32,7 +32,9 @@ public final class Fanout {
             Long serverPid,
             boolean afterCheck,
             int devices,
-            boolean accounts) {}
+            boolean accounts,
+            /* the server's WebSocket port, for every second client; 0: all on TCP */
+            int webPort) {}
 
     /** How long the overload check waits for a newcomer's 001 before calling the server unavailable. */
     static final Duration FRESH_REGISTRATION_TIMEOUT = Duration.ofSeconds(10);
@@ -52,7 +54,7 @@ public final class Fanout {
         DeviceAccounts accounts = new DeviceAccounts(s.clients(), s.devices(), s.accounts(), s.nickPrefix());
         try (ProcessWatch server = s.serverPid() == null ? null : new ProcessWatch(s.serverPid());
                 LoadGenerator g = new LoadGenerator(
-                        s.hosts(), s.channel(), s.nickPrefix(), s.password(), s.senders(), accounts)) {
+                        s.hosts(), s.channel(), s.nickPrefix(), s.password(), s.senders(), accounts, s.webPort())) {
             Report r = new Report("fanout: " + s.clients() + " clients"
                             + (accounts.enabled()
                                     ? " (" + accounts.accounts + " accounts x " + s.devices()
@@ -61,6 +63,9 @@ public final class Fanout {
                             + ", " + s.senders() + " senders x " + s.rate() + " msg/s, " + s.durationSeconds() + " s, "
                             + s.size() + " bytes")
                     .put("clients", s.clients());
+            if (s.webPort() != 0)
+                r.put("clients on WebSocket", LoadGenerator.webSocketClients(s.clients()))
+                        .put("WebSocket port", s.webPort());
             String setUp = accounts.enabled() ? makeAccounts(g, accounts, r) : null;
             double joinSeconds = setUp != null ? 0 : g.joinAll(s.clients(), s.window(), err);
             int joined = g.onLoop(() -> g.joinedCount);
@@ -182,6 +187,15 @@ public final class Fanout {
                 .put("latency p99 (ms)", ms(h.getValueAtPercentile(99)))
                 .put("latency p99.9 (ms)", ms(h.getValueAtPercentile(99.9)))
                 .put("latency max (ms)", ms(h.getMaxValue()));
+        if (s.webPort() != 0) {
+            Histogram web = g.onLoop(() -> g.webSocketLatency.copy());
+            Histogram tcp = g.onLoop(() -> g.tcpLatency.copy());
+            for (String p : new String[] {"50", "99"}) {
+                double at = Double.parseDouble(p);
+                r.put("latency to WebSocket clients p" + p + " (ms)", ms(web.getValueAtPercentile(at)))
+                        .put("latency to TCP clients p" + p + " (ms)", ms(tcp.getValueAtPercentile(at)));
+            }
+        }
         Histogram echo = g.onLoop(() -> g.echoLatency.copy());
         r.put("echoes", echo.getTotalCount());
         for (String p : new String[] {"50", "99"}) {

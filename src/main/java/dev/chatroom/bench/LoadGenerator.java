@@ -24,7 +24,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Many IRC connections driven by one event loop thread, so every counter here is touched by
  * that thread only. Connects with at most {@code window} registrations in flight. With {@link
- * DeviceAccounts} every client logs in, from its login address.
+ * DeviceAccounts} every client logs in, from its login address. With a web port, every second
+ * client goes through {@link WebSocketFraming} to the server's WebSocket port instead.
  */
 final class LoadGenerator implements ClientEvents, AutoCloseable {
     final Hosts hosts;
@@ -33,6 +34,9 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     private final String password;
     private final int senders;
     private final DeviceAccounts accounts;
+    /** The server's WebSocket port, where every second client connects (see {@link #onWebSocket}); 0: none. */
+    private final int webPort;
+
     private final EventLoopGroup group;
     final EventLoop loop;
     private final Bootstrap bootstrap;
@@ -41,6 +45,10 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     final Histogram sameLatency = BenchClient.newHistogram();
 
     final Histogram crossLatency = BenchClient.newHistogram();
+    /** With a web port: the latency of deliveries to the clients on WebSocket, and to those on TCP. */
+    final Histogram webSocketLatency = BenchClient.newHistogram();
+
+    final Histogram tcpLatency = BenchClient.newHistogram();
     /** From a sender's message to its echo: the server's answer to the sender. */
     final Histogram echoLatency = BenchClient.newHistogram();
 
@@ -57,12 +65,20 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     long crossReceived;
 
     LoadGenerator(Hosts hosts, String channelName, String nickPrefix, String password, int senders) {
-        this(hosts, channelName, nickPrefix, password, senders, new DeviceAccounts(1, 1, false, nickPrefix));
+        this(hosts, channelName, nickPrefix, password, senders, new DeviceAccounts(1, 1, false, nickPrefix), 0);
     }
 
     LoadGenerator(
-            Hosts hosts, String channelName, String nickPrefix, String password, int senders, DeviceAccounts accounts) {
+            Hosts hosts,
+            String channelName,
+            String nickPrefix,
+            String password,
+            int senders,
+            DeviceAccounts accounts,
+            int webPort) {
+        if (webPort != 0 && hosts.size() != 1) throw new IllegalArgumentException("WebSocket clients need one host");
         this.hosts = hosts;
+        this.webPort = webPort;
         this.accounts = accounts;
         this.channelName = channelName;
         this.nickPrefix = nickPrefix;
@@ -119,11 +135,25 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
         BenchClient c = new BenchClient(i, nickPrefix, this, senders, hosts.size(), accounts.login(i));
         clients.add(c);
         Hosts.Endpoint at = hosts.of(c.index);
-        Bootstrap b = bootstrap.clone().handler(c);
-        InetSocketAddress server = new InetSocketAddress(at.host(), at.port());
+        boolean web = webPort != 0 && onWebSocket(i);
+        Bootstrap b = bootstrap.clone().handler(web ? WebSocketFraming.pipeline(at.host(), webPort, c) : c);
+        InetSocketAddress server = new InetSocketAddress(at.host(), web ? webPort : at.port());
         (accounts.enabled() ? b.connect(server, accounts.loginSource(i)) : b.connect(server)).addListener(f -> {
             if (!f.isSuccess()) failed(c, String.valueOf(f.cause()));
         });
+    }
+
+    /**
+     * Whether client i connects over WebSocket when there is a web port: every second one, so that
+     * senders (the first clients) and receivers are split alike.
+     */
+    static boolean onWebSocket(int client) {
+        return client % 2 == 1;
+    }
+
+    /** How many of clients 0..clients-1 connect over WebSocket when there is a web port. */
+    static int webSocketClients(int clients) {
+        return clients / 2;
     }
 
     /**
@@ -194,19 +224,20 @@ final class LoadGenerator implements ClientEvents, AutoCloseable {
     }
 
     @Override
-    public void delivered(long latencyNanos, boolean cross) {
+    public void delivered(BenchClient c, long latencyNanos, boolean cross) {
         totalReceived++;
-        Histogram h = sameLatency;
-        if (cross) {
-            crossReceived++;
-            h = crossLatency;
-        }
+        if (webPort != 0) record(onWebSocket(c.index) ? webSocketLatency : tcpLatency, latencyNanos);
+        if (cross) crossReceived++;
+        record(cross ? crossLatency : sameLatency, latencyNanos);
+    }
+
+    private static void record(Histogram h, long latencyNanos) {
         h.recordValue(Math.min(Math.max(latencyNanos, 0), h.getHighestTrackableValue()));
     }
 
     @Override
     public void echoed(long latencyNanos) {
-        echoLatency.recordValue(Math.min(Math.max(latencyNanos, 0), echoLatency.getHighestTrackableValue()));
+        record(echoLatency, latencyNanos);
     }
 
     /** All deliveries' latency, both classes together; on the generator's thread. */

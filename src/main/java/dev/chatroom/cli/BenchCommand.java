@@ -205,6 +205,14 @@ public final class BenchCommand implements Runnable {
                                 + " (implied by --devices 2 and more; the same restrictions).")
         boolean accounts;
 
+        @Option(
+                names = "--websocket",
+                paramLabel = "PORT",
+                description = "Every second client (senders and receivers alike) connects to the server's WebSocket"
+                        + " port PORT instead (our server's web-port; IRCv3 websocket, text.ircv3.net), the others"
+                        + " to --port as usual. One server only: not with --hosts.")
+        Integer webPort;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
@@ -224,6 +232,10 @@ public final class BenchCommand implements Runnable {
                         "chatroom: --devices and --accounts need one server at 127.x.x.x or localhost (not ::1, not --hosts)");
                 return 2;
             }
+            if (webPort != null && (webPort < 1 || webPort > 65535 || target.endpoints.size() != 1)) {
+                err.println("chatroom: --websocket needs a port (1-65535) and one server, not --hosts");
+                return 2;
+            }
             Fanout.Settings s = new Fanout.Settings(
                     target.endpoints,
                     target.clients,
@@ -238,7 +250,8 @@ public final class BenchCommand implements Runnable {
                     serverPid,
                     afterCheck,
                     devices,
-                    accounts);
+                    accounts,
+                    webPort == null ? 0 : webPort);
             return new Fanout(s, spec.commandLine().getOut(), err).run(target.json);
         }
 

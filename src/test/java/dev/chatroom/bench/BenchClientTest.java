@@ -283,7 +283,7 @@ class BenchClientTest {
         public void closed(BenchClient c) {}
 
         @Override
-        public void delivered(long latencyNanos, boolean cross) {
+        public void delivered(BenchClient c, long latencyNanos, boolean cross) {
             latencies.add(latencyNanos);
             this.cross.add(cross);
         }

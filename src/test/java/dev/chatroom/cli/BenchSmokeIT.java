@@ -2,7 +2,13 @@ package dev.chatroom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatroom.testing.Await;
 import dev.chatroom.testing.JarProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -10,6 +16,8 @@ import org.junit.jupiter.api.condition.OS;
 
 /** A small fan-out through the real jar: correctness of server and generator, not timing. */
 class BenchSmokeIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     @Test
     void fiftyClientsAllJoinAndNothingIsLost() throws Exception {
         try (JarProcess server = new JarProcess(
@@ -180,6 +188,71 @@ class BenchSmokeIT {
                 assertThat(Long.parseLong(bench.expect("^  received +(\\d+)$").group(1)))
                         .isEqualTo(sent * 9);
                 bench.expect("^  lost +0$");
+                assertThat(bench.waitForExit()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void halfTheClientsOnWebSocketReceiveEverythingTheOthersDo() throws Exception {
+        try (JarProcess server = new JarProcess(
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--web-port",
+                "0",
+                "--metrics",
+                "127.0.0.1:0",
+                "--approve",
+                "all",
+                "--flood-rate",
+                "0",
+                "--max-per-ip",
+                "1000")) {
+            int port = server.awaitListening();
+            int web = Integer.parseInt(server.expect("WebSocket and web page on ws://127\\.0\\.0\\.1:(\\d+)/")
+                    .group(1));
+            URI metrics =
+                    URI.create(server.expect("Metrics on (http://\\S+/metrics)").group(1));
+            try (JarProcess bench = new JarProcess(
+                    "bench",
+                    "fanout",
+                    "--port",
+                    Integer.toString(port),
+                    "--websocket",
+                    Integer.toString(web),
+                    "--clients",
+                    "20",
+                    "--senders",
+                    "4",
+                    "--rate",
+                    "10",
+                    "--duration",
+                    "2")) {
+                // the server's own count: half of them did come over WebSocket
+                Await.until("10 WebSocket and 10 TCP connections", Duration.ofSeconds(60), () -> {
+                    String body = HTTP.send(HttpRequest.newBuilder(metrics).build(), BodyHandlers.ofString())
+                            .body();
+                    return body.contains("chatroom_connections{transport=\"websocket\"} 10.0")
+                            && body.contains("chatroom_connections{transport=\"plain\"} 10.0");
+                });
+                bench.expect("^  clients on WebSocket +10$");
+                bench.expect("^  joined +20$");
+                long sent =
+                        Long.parseLong(bench.expect("^  messages sent +(\\d+)$").group(1));
+                assertThat(sent).isGreaterThan(50); // about 4 senders (2 on WebSocket) x 10/s x 2 s
+                // each message reached the 19 others, whichever way either of them is connected
+                assertThat(Long.parseLong(bench.expect("^  received +(\\d+)$").group(1)))
+                        .isEqualTo(sent * 19);
+                bench.expect("^  lost +0$");
+                bench.expect("^  duplicates +0$");
+                bench.expect("^  latency to WebSocket clients p50 \\(ms\\) +[0-9.]+$");
+                bench.expect("^  latency to TCP clients p50 \\(ms\\) +[0-9.]+$");
+                // echo-message for the senders on WebSocket too: all of their messages came back
+                assertThat(Long.parseLong(bench.expect("^  echoes +(\\d+)$").group(1)))
+                        .isEqualTo(sent);
                 assertThat(bench.waitForExit()).isZero();
             }
         }
