@@ -18,6 +18,7 @@ let session = null;
 let home = null;
 const typists = new Map(); // folded conversation -> Map(nick -> until ms)
 let typingSent = { target: null, at: 0 };
+let motd = []; // the server's message of the day, shown in its room on entering
 
 function el(tag, cls, text) {
   const e = document.createElement(tag);
@@ -81,8 +82,23 @@ function start(name, login) {
       if (current && fold(current.name) === fold(e.room)) showTopic();
     })
     .on("message", (e) => message(e))
-    .on("historyStart", (e) => separator(e.target, e.after ? "--- while you were away ---" : "--- earlier messages ---"))
-    .on("historyEnd", (e) => separator(e.target, "--- now ---"))
+    .on("historyStart", (e) => {
+      // above the first message (or history separator) shown, below the welcome lines
+      if (e.older) conversation(e.target).olderAt = conversation(e.target).el.querySelector(".message, .separator");
+      else separator(e.target, e.after ? "--- while you were away ---" : "--- earlier messages ---");
+    })
+    .on("historyEnd", (e) => {
+      if (!e.older) return separator(e.target, "--- now ---");
+      const c = conversation(e.target);
+      c.olderAt = null;
+      c.more.disabled = false;
+    })
+    .on("noOlder", (e) => {
+      const c = conversation(e.target);
+      c.more.textContent = "No earlier messages";
+      c.more.disabled = true;
+    })
+    .on("motd", (e) => (motd = e.lines))
     .on("reaction", (e) => reaction(e))
     .on("deleted", (e) => deleted(e))
     .on("typing", (e) => typingOf(e))
@@ -133,6 +149,13 @@ function conversation(name) {
   if (c) return c;
   c = { name, el: el("div", "conversation"), tab: el("button", "tab"), unread: 0, mentions: 0, messages: [], byId: new Map() };
   c.el.setAttribute("role", "log");
+  c.more = el("button", "earlier", "Earlier messages");
+  c.more.type = "button";
+  c.more.addEventListener("click", () => {
+    if (session.older(c.name)) c.more.disabled = true;
+    else problem("This server keeps no history.");
+  });
+  c.el.appendChild(c.more);
   c.tab.type = "button";
   c.tab.addEventListener("click", () => show(c));
   conversations.set(key, c);
@@ -169,6 +192,7 @@ function entered(room) {
   const c = conversation(room);
   if (fold(room) === fold(home) && !c.welcomed) {
     c.welcomed = true;
+    for (const l of motd) info(room, l);
     info(room, "Welcome to " + plain(room) + ", " + plain(session.nick) + ". Type /help for commands.");
   }
   if (session.reconnected && current) drawTab(c); // back after a reconnection: stay where the person was
@@ -211,6 +235,10 @@ function append(name, node, { history = false } = {}) {
   const c = conversation(name || (current && current.name) || "*");
   const atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 40;
   if (history) node.classList.add("history");
+  if (history && c.olderAt !== undefined && c.olderAt !== null) {
+    c.el.insertBefore(node, c.olderAt); // earlier messages asked for go above what is shown, in order
+    return c;
+  }
   c.el.appendChild(node);
   if (c === current) scrollDown(atBottom);
   return c;

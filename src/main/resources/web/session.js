@@ -25,6 +25,8 @@ export class Session {
     this.offered = new Map();
     this.rooms = new Map(); // folded room -> {name, members: Map(folded nick -> {nick, prefix}), topic}
     this.newest = new Map(); // folded conversation -> {msgid, time} of the newest message seen
+    this.oldest = new Map(); // ... and of the oldest, from which earlier messages are asked for
+    this.olderAsked = new Set(); // folded conversations whose earlier messages are on their way
     this.seen = new Set(); // msgids shown, so that catching up shows nothing twice
     this.batches = new Map();
     this.labels = 0;
@@ -141,6 +143,16 @@ export class Session {
         break;
       case "001":
         this.onWelcome(m);
+        break;
+      case "375":
+        this.motd = [];
+        break;
+      case "372":
+        (this.motd ??= []).push((m.params[1] || "").replace(/^- ?/, ""));
+        break;
+      case "376": case "422":
+        this.emit("motd", { lines: this.motd ?? [] });
+        this.motd = null;
         break;
       case "433": case "432":
         this.emit("nameRefused", {
@@ -349,7 +361,11 @@ export class Session {
     if (msgid) this.seen.add(msgid);
     const conversation = this.conversationOf(m);
     const time = m.tags.time || new Date().toISOString();
-    this.newest.set(fold(conversation), { msgid, time });
+    const key = fold(conversation);
+    const newest = this.newest.get(key);
+    if (!newest || newest.time <= time) this.newest.set(key, { msgid, time });
+    const oldest = this.oldest.get(key);
+    if (!oldest || time < oldest.time) this.oldest.set(key, { msgid, time });
     this.emit("message", {
       conversation, from: m.nick, text, action, notice: m.command === "NOTICE", history,
       msgid, time, mine: this.isMe(m.nick), replyTo: m.tags["+draft/reply"] || null,
@@ -401,15 +417,17 @@ export class Session {
       return;
     }
     const isHistory = b.type === "chathistory";
+    const older = isHistory && this.olderAsked.delete(fold(b.params[0] || ""));
+    if (older && !b.lines.length) this.emit("noOlder", { target: b.params[0] });
     if (isHistory && !b.lines.length) return;
-    if (isHistory) this.emit("historyStart", { target: b.params[0], after: this.everAccepted && this.reconnected });
+    if (isHistory) this.emit("historyStart", { target: b.params[0], after: this.everAccepted && this.reconnected, older });
     for (const l of b.lines) {
       if (l.batch) this.endBatch(l.batch, isHistory);
       else if (l.command === "PRIVMSG" || l.command === "NOTICE") this.onMessage(l, isHistory);
       else if (l.command === "TAGMSG") this.onTagmsg(l);
       else this.receive({ ...l, tags: { ...l.tags, batch: undefined } });
     }
-    if (isHistory) this.emit("historyEnd", { target: b.params[0] });
+    if (isHistory) this.emit("historyEnd", { target: b.params[0], older });
   }
 
   /** After entering a room: the latest messages, or after a reconnection what came since the newest seen. */
@@ -418,6 +436,16 @@ export class Session {
     const newest = this.newest.get(fold(room));
     if (newest) this.send("CHATHISTORY", ["AFTER", room, newest.msgid ? "msgid=" + newest.msgid : "timestamp=" + newest.time, "1000"]);
     else this.send("CHATHISTORY", ["LATEST", room, "*", "50"]);
+  }
+
+  /** Up to 50 messages from before the oldest one seen of a conversation. */
+  older(target) {
+    if (!this.has("draft/chathistory") || !this.has("batch")) return false;
+    const oldest = this.oldest.get(fold(target));
+    const from = oldest ? (oldest.msgid ? "msgid=" + oldest.msgid : "timestamp=" + oldest.time) : "timestamp=" + new Date().toISOString();
+    this.olderAsked.add(fold(target));
+    this.send("CHATHISTORY", ["BEFORE", target, from, "50"]);
+    return true;
   }
 
   // ---- out --------------------------------------------------------------------------------

@@ -129,9 +129,9 @@ class WebPageIT {
         }
     }
 
-    /** An account's login, a message of several lines, typing and a reaction, with clients that speak them. */
+    /** An account's login, earlier messages on asking, several lines, typing and a reaction, with clients that speak them. */
     @Test
-    void anAccountLogsInAndMultilineTypingAndReactionsWork(@TempDir Path dir) throws Exception {
+    void anAccountLogsInAndEarlierMessagesMultilineTypingAndReactionsWork(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(
                 Browser.available(),
                 "SKIPPED: chromium and chromedriver are not installed (.ci/run installs chromium and chromium-driver)");
@@ -145,6 +145,8 @@ class WebPageIT {
                 "0",
                 "--approve",
                 "all",
+                "--flood-rate",
+                "0",
                 "--data-dir",
                 dir.toString())) {
             int port = server.awaitListening();
@@ -158,9 +160,23 @@ class WebPageIT {
                     .autoPong()
                     .registerWithCaps("bob", "batch message-tags draft/multiline account-tag echo-message");
             IrcTestClient plain = new IrcTestClient(port).autoPong().register("plain");
+            for (int i = 1; i <= 60; i++) plain.send(String.format("PRIVMSG #chatroom :earlier %02d", i));
+            plain.sync();
             try (Browser dora = new Browser(1024, 768)) {
                 dora.open("http://127.0.0.1:" + web + "/").login("dora", "correct-horse");
                 dora.await("status", "dora in #chatroom (3)");
+                // the message of the day, then the last 50 of the room; the 10 before them on asking
+                String shown = dora.await("log", "plain: earlier 60");
+                assertThat(shown).contains("Welcome! Everything you type goes to the whole room.");
+                assertThat(shown).contains("plain: earlier 11").doesNotContain("plain: earlier 10");
+                dora.click("#log .earlier", "Earlier messages");
+                String all = dora.await("log", "plain: earlier 01");
+                assertThat(all.indexOf("plain: earlier 01"))
+                        .isLessThan(all.indexOf("plain: earlier 10"))
+                        .isLessThan(all.indexOf("plain: earlier 11"));
+                assertThat(all.indexOf("Welcome! Everything")).isLessThan(all.indexOf("plain: earlier 01"));
+                dora.click("#log .earlier", "Earlier messages");
+                dora.await("log", "No earlier messages");
                 bob.send("WHOIS dora");
                 assertThat(bob.expect(" 330 ")).contains("dora dora :is logged in as");
 
