@@ -11,6 +11,8 @@ const WANTED = [
 ];
 /** Back-off between attempts: 1 s doubling to 30 s, give or take a fifth, as the terminal client. */
 const FIRST_RETRY_MS = 1000, MAX_RETRY_MS = 30000;
+/** Read markers go out at most this often. */
+const READ_MARKER_MS = 3000;
 /** Codes after which coming back would not help. */
 const FINAL = ["APPROVAL_REJECTED", "APPROVAL_EXPIRED", "APPROVAL_QUEUE_FULL", "NICK_TAKEN_OVER"];
 
@@ -27,6 +29,7 @@ export class Session {
     this.newest = new Map(); // folded conversation -> {msgid, time} of the newest message seen
     this.oldest = new Map(); // ... and of the oldest, from which earlier messages are asked for
     this.olderAsked = new Set(); // folded conversations whose earlier messages are on their way
+    this.readPending = new Map(); // folded conversation -> {target, time}: read markers not sent yet
     this.seen = new Set(); // msgids shown, so that catching up shows nothing twice
     this.batches = new Map();
     this.labels = 0;
@@ -82,6 +85,7 @@ export class Session {
   quit(reason) {
     this.quitting = true;
     clearTimeout(this.retryTimer);
+    this.sendReadMarkers(); // what was read goes before we do
     if (this.ws) this.send("QUIT", reason ? [reason] : []);
     else this.emit("closed", { reason: "You left the chat.", final: true });
   }
@@ -478,8 +482,22 @@ export class Session {
     if (this.has("message-tags")) this.send("TAGMSG", [target], { "+typing": state });
   }
 
+  /**
+   * Read up to time. Sent at most every 3 s, the newest time of each conversation: a marker per
+   * message of a busy room would spend the flood allowance (2 lines a second) on markers.
+   */
   markRead(target, time) {
-    if (this.has("draft/read-marker") && time) this.send("MARKREAD", [target, "timestamp=" + time]);
+    if (!this.has("draft/read-marker") || !time) return;
+    const had = this.readPending.get(fold(target));
+    if (!had || had.time < time) this.readPending.set(fold(target), { target, time });
+    this.readTimer ??= setTimeout(() => this.sendReadMarkers(), READ_MARKER_MS);
+  }
+
+  sendReadMarkers() {
+    clearTimeout(this.readTimer);
+    this.readTimer = null;
+    for (const { target, time } of this.readPending.values()) this.send("MARKREAD", [target, "timestamp=" + time]);
+    this.readPending.clear();
   }
 
   /** Rooms to go back to after a reconnection: the ones we are in now. */

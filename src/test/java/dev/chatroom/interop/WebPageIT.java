@@ -7,6 +7,7 @@ import dev.chatroom.testing.IrcTestClient;
 import dev.chatroom.testing.JarProcess;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -197,6 +198,38 @@ class WebPageIT {
                 bob.send("PRIVMSG #chatroom :the typing is over");
                 assertThat(dora.await("log", "bob: the typing is over")).isNotEmpty();
                 assertThat(dora.text("status")).doesNotContain("typing");
+
+                // what is on screen is marked read, the newest time of the room, not a marker per message: dora's
+                // other device is told each marker the page sets
+                IrcTestClient phone = new IrcTestClient(port).autoPong();
+                phone.send("CAP REQ :sasl draft/read-marker server-time").sendRegistration("dora");
+                phone.send("AUTHENTICATE PLAIN");
+                phone.expect("AUTHENTICATE \\+");
+                phone.send("AUTHENTICATE "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                        "\0dora\0correct-horse".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                phone.send("CAP END");
+                phone.expect(" 366 ");
+                phone.sync();
+                for (int i = 1; i <= 20; i++) plain.send("PRIVMSG #chatroom :busy " + i);
+                String time = phone.expect("PRIVMSG #chatroom :busy 20").replaceAll("@time=([^; ]+).*", "$1");
+                dora.await("log", "plain: busy 20");
+                phone.expect(l -> l.contains("MARKREAD #chatroom timestamp=" + time), "the marker of the last");
+                List<String> seen = phone.history();
+                long markers = seen
+                        .subList(
+                                seen.indexOf(seen.stream()
+                                        .filter(l -> l.endsWith(":busy 1"))
+                                        .findFirst()
+                                        .orElseThrow()),
+                                seen.size())
+                        .stream()
+                        .filter(l -> l.contains("MARKREAD"))
+                        .count();
+                assertThat(markers)
+                        .as("at most one marker every 3 s, not one a message")
+                        .isLessThanOrEqualTo(2);
             }
         }
     }
