@@ -13,12 +13,9 @@ import dev.chatroom.server.Link;
 import dev.chatroom.ssh.SshGatewayLine;
 import dev.chatroom.tls.Fingerprint;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -310,18 +307,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter implements Link, 
             channel.close(); // far behind: what is queued would take too long to drain
             return;
         }
-        if ((secure && gatewaySecret == null) || webClient != null || !(channel instanceof DuplexChannel duplex)) {
-            // over WebSocket, Netty's close sends a close frame first
-            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-        } else {
-            // a half-close: the client reads our last lines and then the end, even if lines it sent
-            // meanwhile are still arriving (a full close with unread input would reset the
-            // connection, and a reset can destroy the ERROR before the client reads it)
-            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
-                if (f.isSuccess()) duplex.shutdownOutput();
-                else channel.close();
-            });
-        }
+        LastLines.thenEnd(channel, webClient != null);
     }
 
     /** Stops queueing; what was not yet handed to Netty is freed. */
