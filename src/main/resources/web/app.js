@@ -132,7 +132,7 @@ function closed(e) {
   session.remember();
   if (!session.everAccepted) {
     if (session.refused) return backToJoin(session.refused);
-    return backToJoin(e.reason === "connection lost" ? "Could not join: " + e.reason + "." : plain(e.reason));
+    return backToJoin(e.reason === "connection lost" ? "Could not join: " + e.reason + "." : sentence(plain(e.reason)));
   }
   if (e.final) {
     problem(e.reason === "You left the chat." ? e.reason : "Disconnected: " + plain(e.reason));
@@ -298,6 +298,13 @@ function message(e) {
     if (e.mention || !isRoom(c.name)) c.mentions++;
     drawTab(c);
   } else if (c === current && !document.hidden) session.markRead(c.name, e.time);
+}
+
+/** The server's reason as a sentence: "the admin rejected your request" -> "The admin rejected your request." */
+function sentence(t) {
+  if (!t) return t;
+  const s = t[0].toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(s) ? s : s + ".";
 }
 
 function shorten(t) {

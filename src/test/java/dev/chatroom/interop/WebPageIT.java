@@ -56,6 +56,11 @@ class WebPageIT {
                     Browser carol = new Browser(375, 740)) {
                 alice.open(page).join("bob");
                 alice.await("join-status", "The name bob is already taken. Pick another one.");
+                alice.join("mallory");
+                alice.await("join-status", "Waiting for the admin to accept you...");
+                server.expect("^mallory \\(no account, 127\\.0\\.0\\.1\\) wants to join");
+                server.type("n");
+                alice.await("join-status", "The admin rejected your request.");
                 alice.join("alice");
                 alice.await("join-status", "Waiting for the admin to accept you...");
                 server.expect("^alice \\(no account, 127\\.0\\.0\\.1\\) wants to join");
