@@ -87,18 +87,8 @@ public final class HistoryLines {
         if (batch != null && MultilineBroadcast.batched(r.to())) {
             StringBuilder sb = new StringBuilder(256);
             int variant = Wire.variant(r.to()) | Wire.SERVER_TIME;
-            MultilineBroadcast.batch(
-                    sb,
-                    MultilineBroadcast.newRef(),
-                    source,
-                    m.target(),
-                    text.lines(),
-                    m.timeMillis(),
-                    m.msgid(),
-                    m.account(),
-                    false,
-                    tags,
-                    variant);
+            new MultilineLines(source, m.target(), text.lines(), m.timeMillis(), m.msgid(), m.account(), false, tags)
+                    .appendBatch(sb, MultilineBroadcast.newRef(), variant);
             sb.insert(
                     1,
                     "batch=" + batch + ";"); // its opening line, tagged with its time at least, is in the history batch

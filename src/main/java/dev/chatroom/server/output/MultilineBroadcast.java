@@ -1,14 +1,10 @@
 package dev.chatroom.server.output;
 
 import dev.chatroom.irc.Capability;
-import dev.chatroom.irc.Message;
 import dev.chatroom.server.Connection;
-import dev.chatroom.store.MultilineText;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,48 +18,25 @@ public final class MultilineBroadcast implements Said {
     /** Above {@link Wire}'s variants: the recipient gets the batch form. */
     private static final int BATCHED = Wire.VARIANTS;
 
-    private final String source;
-    private final String target;
-    private final List<MultilineText.Line> lines;
-    private final long timeMillis;
-    private final String msgid;
-    private final String account;
-    private final boolean bot;
-    private final Map<String, String> clientTags;
+    private final MultilineLines said;
     private final ByteBufAllocator alloc;
     private final ByteBuf[] encoded = new ByteBuf[2 * Wire.VARIANTS];
     private final String ref = newRef();
     private int deliveries;
 
-    MultilineBroadcast(
-            String source,
-            String target,
-            List<MultilineText.Line> lines,
-            long timeMillis,
-            String msgid,
-            String account,
-            boolean bot,
-            Map<String, String> clientTags,
-            ByteBufAllocator alloc) {
-        this.source = source;
-        this.target = target;
-        this.lines = lines;
-        this.timeMillis = timeMillis;
-        this.msgid = msgid;
-        this.account = account;
-        this.bot = bot;
-        this.clientTags = clientTags;
+    MultilineBroadcast(MultilineLines said, ByteBufAllocator alloc) {
+        this.said = said;
         this.alloc = alloc;
     }
 
     @Override
     public String msgid() {
-        return msgid;
+        return said.msgid();
     }
 
     @Override
     public long timeMillis() {
-        return timeMillis;
+        return said.timeMillis();
     }
 
     @Override
@@ -97,7 +70,7 @@ public final class MultilineBroadcast implements Said {
 
     private int variant(Connection c) {
         int v = Wire.variant(c);
-        if (account == null) v &= ~Wire.ACCOUNT_TAG;
+        if (said.account() == null) v &= ~Wire.ACCOUNT_TAG;
         return batched(c) ? v | BATCHED : v;
     }
 
@@ -107,59 +80,8 @@ public final class MultilineBroadcast implements Said {
     }
 
     private void append(StringBuilder sb, int variant) {
-        int tags = variant & ~BATCHED;
-        if ((variant & BATCHED) == 0) {
-            fallback(sb, source, target, lines, timeMillis, msgid, account, bot, clientTags, tags);
-            return;
-        }
-        batch(sb, ref, source, target, lines, timeMillis, msgid, account, bot, clientTags, tags);
-    }
-
-    /** The batch form, its reference ref. */
-    static void batch(
-            StringBuilder sb,
-            String ref,
-            String source,
-            String target,
-            List<MultilineText.Line> lines,
-            long timeMillis,
-            String msgid,
-            String account,
-            boolean bot,
-            Map<String, String> clientTags,
-            int variant) {
-        Message open = Message.of(source, "BATCH", "+" + ref, "draft/multiline", target);
-        Wire.append(sb, open, timeMillis, msgid, account, bot, clientTags, variant);
-        for (MultilineText.Line l : lines) {
-            sb.append("@batch=").append(ref);
-            if (l.concat()) sb.append(';').append(MultilineText.CONCAT);
-            sb.append(' ');
-            Wire.appendBody(sb, Message.trailing(source, "PRIVMSG", target, l.text()));
-            sb.append("\r\n");
-        }
-        Wire.appendBody(sb, Message.of(source, "BATCH", "-" + ref));
-        sb.append("\r\n");
-    }
-
-    /** The plain form: the non-blank lines, the msgid on the first only. */
-    static void fallback(
-            StringBuilder sb,
-            String source,
-            String target,
-            List<MultilineText.Line> lines,
-            long timeMillis,
-            String msgid,
-            String account,
-            boolean bot,
-            Map<String, String> clientTags,
-            int variant) {
-        boolean first = true;
-        for (MultilineText.Line l : lines) {
-            if (l.text().isEmpty()) continue;
-            Message m = Message.trailing(source, "PRIVMSG", target, l.text());
-            Wire.append(sb, m, timeMillis, first ? msgid : null, account, bot, clientTags, variant);
-            first = false;
-        }
+        if ((variant & BATCHED) == 0) said.appendPlain(sb, variant);
+        else said.appendBatch(sb, ref, variant & ~BATCHED);
     }
 
     /** A reference for one more batch of this form (history's). */

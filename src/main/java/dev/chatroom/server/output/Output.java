@@ -80,7 +80,16 @@ public final class Output {
             String target, List<MultilineText.Line> lines, Map<String, String> clientTags, Connection source) {
         long time = stampMillis();
         return new MultilineBroadcast(
-                source.prefix(), target, lines, time, nextSaidId(), source.account(), isBot(source), clientTags, alloc);
+                new MultilineLines(
+                        source.prefix(),
+                        target,
+                        lines,
+                        time,
+                        nextSaidId(),
+                        source.account(),
+                        isBot(source),
+                        clientTags),
+                alloc);
     }
 
     /** Whether a command relayed by the cluster is running (its time and msgid are pinned). */
